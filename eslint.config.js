@@ -1,0 +1,21 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'Only src/cli may touch Node.' }] }],
+      'no-restricted-globals': ['error', 'process', 'console', 'Buffer'],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Function']", message: 'No code generation.' }, { selector: "CallExpression[callee.name='eval']", message: 'No eval.' }],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'examples/**/*.mjs', 'examples/**/*.cjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

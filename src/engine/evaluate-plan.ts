@@ -1,0 +1,203 @@
+import { DubanError } from '../errors.js';
+import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
+import type { Plan, Task } from '../model/plan.js';
+import { quote } from '../model/schema-kit.js';
+import { computeFacts } from '../pace/compute-facts.js';
+import { factsForEngine, factsToJson, type FactsJson } from '../pace/fact-values.js';
+import { todayInChina } from '../pace/today.js';
+import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type BundledRuleSetId } from './bundled-rule-sets.js';
+import { createClassifier, type Classifier } from './classifier.js';
+import { explainTask } from './explain-task.js';
+import type { CustomOperator } from './operators.js';
+import { parseRuleFile, type RuleFile } from './parse-rule-file.js';
+
+/**
+ * Options for {@link evaluatePlan} and {@link evaluateTask}.
+ *
+ * @category Engine
+ */
+export interface EvaluateOptions {
+  /** The as-of date; default the plan's `asOf`, else today in UTC+8. */
+  readonly asOf?: CalendarDate | undefined;
+  /** A bundled rule set id or a validated rule file; default `four-level`. */
+  readonly rules?: BundledRuleSetId | RuleFile | undefined;
+  /** Operators the application registers on purpose (their names must also be given to `parseRuleFile`). */
+  readonly operators?: Readonly<Record<string, CustomOperator>> | undefined;
+  /** The current time in ms since the epoch, for the default as-of date (default `Date.now()`). */
+  readonly now?: number | undefined;
+}
+
+/**
+ * The evaluation of one task.
+ *
+ * @category Engine
+ */
+export interface TaskResult {
+  /** The task id. */
+  readonly taskId: string;
+  /** The task's title. */
+  readonly title: string;
+  /** The status code, or `null` for a gap. */
+  readonly status: string | null;
+  /** The status label, or `null` for a gap. */
+  readonly label: string | null;
+  /** The name of the rule that decided, or `null` for a gap. */
+  readonly rule: string | null;
+  /** Every fact, written as in the JSON output. */
+  readonly facts: FactsJson;
+  /** A sentence in Chinese for a bulletin. */
+  readonly explanation: string;
+}
+
+/**
+ * A task that no rule matched: a gap in the rule file.
+ *
+ * @category Engine
+ */
+export interface Gap {
+  /** The task id. */
+  readonly taskId: string;
+  /** The task's title. */
+  readonly title: string;
+  /** The facts no rule matched. */
+  readonly facts: FactsJson;
+}
+
+/**
+ * How many tasks got each status.
+ *
+ * @category Engine
+ */
+export interface Summary {
+  /** All tasks, cancelled ones too. */
+  readonly total: number;
+  /** Every status of the rule file, in its order, zeros included. */
+  readonly byStatus: readonly { readonly status: string; readonly label: string; readonly count: number }[];
+}
+
+/**
+ * The evaluation of a plan: exactly the JSON output of `duban evaluate --format json`.
+ *
+ * @category Engine
+ */
+export interface Evaluation {
+  /** The plan's id. */
+  readonly planId: string;
+  /** The as-of date used. */
+  readonly asOf: CalendarDate;
+  /** The rule file's id. */
+  readonly ruleSet: string;
+  /** One result per task, in the plan's order. */
+  readonly results: readonly TaskResult[];
+  /** The tasks no rule matched. */
+  readonly gaps: readonly Gap[];
+  /** The counts per status. */
+  readonly summary: Summary;
+}
+
+/** Resolves the as-of date: the option, else the plan's, else today in UTC+8. */
+function resolveAsOf(plan: Plan, options: EvaluateOptions): CalendarDate {
+  if (options.asOf !== undefined) {
+    if (!isCalendarDate(options.asOf)) {
+      throw new DubanError('INVALID_OPTION', `invalid as-of date ${quote(options.asOf)}`, { issues: [{ path: 'asOf', message: `not a real calendar date YYYY-MM-DD: ${quote(options.asOf)}` }] });
+    }
+    return options.asOf;
+  }
+  return plan.asOf ?? todayInChina(options.now);
+}
+
+function resolveRules(options: EvaluateOptions): RuleFile {
+  const rules = options.rules ?? 'four-level';
+  if (typeof rules !== 'string') return rules;
+  if (!isBundledRuleSetId(rules)) {
+    throw new DubanError('INVALID_OPTION', `unknown rule set ${quote(rules)}`, {
+      issues: [{ path: 'rules', message: `unknown rule set ${quote(rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}` }],
+    });
+  }
+  return parseRuleFile(bundledRuleFileJson(rules), { source: `rules/${rules}.json` });
+}
+
+async function evaluateOne(plan: Plan, task: Task, asOf: CalendarDate, classifier: Classifier): Promise<TaskResult> {
+  const facts = computeFacts(plan, task, asOf);
+  const { status, rule } = await classifier.classify(factsForEngine(facts));
+  return {
+    taskId: task.id,
+    title: task.title,
+    status: status?.code ?? null,
+    label: status?.label ?? null,
+    rule: rule?.name ?? null,
+    facts: factsToJson(facts),
+    explanation: explainTask(plan, task, facts, asOf),
+  };
+}
+
+/**
+ * Evaluates every task of a plan at an as-of date: computes its facts,
+ * classifies them with the rule file (json-rules-engine; the highest priority
+ * wins, then file order) and explains the result in Chinese. Tasks no rule
+ * matches are listed in `gaps` with their facts, never given a default status.
+ * The result is the JSON output of `duban evaluate --format json`, and the same
+ * inputs always give the same output.
+ *
+ * @param plan - a validated plan (see `parsePlan`)
+ * @param options - as-of date, rule set and registered operators
+ * @returns the evaluation
+ * @throws {@link DubanError} `INVALID_OPTION` for a bad as-of date or rule set id, `ENGINE_ERROR` if the engine fails
+ * @example
+ * ```ts
+ * const evaluation = await evaluatePlan(parsePlan(json), { asOf: '2018-03-31', rules: 'four-level' });
+ * for (const result of evaluation.results) console.log(result.taskId, result.label, result.explanation);
+ * ```
+ * @category Engine
+ */
+export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): Promise<Evaluation> {
+  const asOf = resolveAsOf(plan, options);
+  const ruleFile = resolveRules(options);
+  const classifier = createClassifier(ruleFile, options.operators === undefined ? {} : { operators: options.operators });
+  const results: TaskResult[] = [];
+  for (const task of plan.tasks) results.push(await evaluateOne(plan, task, asOf, classifier));
+  const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
+  return { planId: plan.id, asOf, ruleSet: ruleFile.id, results, gaps, summary: summarize(ruleFile, results) };
+}
+
+/**
+ * Evaluates one task of a plan, exactly as {@link evaluatePlan} would.
+ *
+ * @param plan - a validated plan
+ * @param taskId - the task's id
+ * @param options - as-of date, rule set and registered operators
+ * @returns the task's result (`status` is `null` for a gap)
+ * @throws {@link DubanError} `UNKNOWN_TASK` when no task has that id, and as {@link evaluatePlan}
+ * @example
+ * ```ts
+ * const result = await evaluateTask(plan, 'T09', { asOf: '2018-03-31' });
+ * result.label; // '有序推进'
+ * ```
+ * @category Engine
+ */
+export async function evaluateTask(plan: Plan, taskId: string, options: EvaluateOptions = {}): Promise<TaskResult> {
+  const task = plan.tasks.find((candidate) => candidate.id === taskId);
+  if (task === undefined) throw new DubanError('UNKNOWN_TASK', `no task with id ${quote(taskId)}`, { issues: [{ path: 'taskId', message: `no task with id ${quote(taskId)} in plan ${quote(plan.id)}` }] });
+  const asOf = resolveAsOf(plan, options);
+  const ruleFile = resolveRules(options);
+  return evaluateOne(plan, task, asOf, createClassifier(ruleFile, options.operators === undefined ? {} : { operators: options.operators }));
+}
+
+/**
+ * Counts the results per status of a rule file, in the order of its
+ * `statuses`, zeros included; `total` counts every task.
+ *
+ * @param ruleFile - the rule file the results come from
+ * @param results - task results
+ * @returns the summary
+ * @example
+ * ```ts
+ * summarize(ruleFile, evaluation.results).byStatus; // [{ status: 'done', label: '已完成', count: 3 }, ...]
+ * ```
+ * @category Engine
+ */
+export function summarize(ruleFile: RuleFile, results: readonly TaskResult[]): Summary {
+  const counts = new Map<string, number>();
+  for (const result of results) if (result.status !== null) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+  return { total: results.length, byStatus: ruleFile.statuses.map(({ code, label }) => ({ status: code, label, count: counts.get(code) ?? 0 })) };
+}

@@ -1,0 +1,96 @@
+import Decimal from 'decimal.js';
+import type { CalendarDate } from '../model/calendar-date.js';
+import type { Plan, Task } from '../model/plan.js';
+import type { ExactFacts } from '../pace/compute-facts.js';
+import { taskWindow } from '../pace/expected-progress.js';
+import { abs, formatFraction, type Fraction } from '../pace/fraction.js';
+
+const Human = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+
+/** A fraction as a percentage for people: at most two decimals, no trailing zeros (`0.2787…` → `27.87`). */
+function percent(value: Fraction): string {
+  const result = new Human(value.n.toString()).times(100).div(value.d.toString()).toDecimalPlaces(2);
+  return result.isZero() ? '0' : result.toFixed();
+}
+
+const amount = (value: Fraction): string => formatFraction(value);
+
+/** The unit a difference of `unit` values is read in: 个百分点 for percentages. */
+const differenceUnit = (unit: string): string => (unit === '%' ? '个百分点' : unit);
+
+function paceClause(gap: Fraction): string {
+  if (gap.n === 0n) return '与序时进度持平';
+  return `${gap.n > 0n ? '超前' : '落后'}${percent(abs(gap))}个百分点`;
+}
+
+/**
+ * A sentence in Chinese, for a bulletin, that says what a task achieved against
+ * what and why it stands where it does: the measure, the value, the target and
+ * 序时进度, and the gap to it.
+ *
+ * @param plan - the plan
+ * @param task - the task
+ * @param facts - its exact facts at the as-of date
+ * @param asOf - the as-of date the facts stand at
+ * @returns the sentence, e.g. `林业产值完成55亿元,为目标的27.5%,序时进度25%,超前2.5个百分点`
+ * @example
+ * ```ts
+ * explainTask(plan, task, computeFacts(plan, task, '2018-03-31'), '2018-03-31');
+ * ```
+ * @category Engine
+ */
+export function explainTask(plan: Plan, task: Task, facts: ExactFacts, asOf: CalendarDate): string {
+  const { target } = task;
+  const parts: string[] = [];
+  const { deadline } = taskWindow(plan, task);
+  if (facts.cancelled && task.cancelled != null) {
+    return `${task.title}已于${task.cancelled.on}取消${task.cancelled.reason === '' ? '' : `(${task.cancelled.reason})`}`;
+  }
+  switch (target.kind) {
+    case 'cumulative':
+    case 'level': {
+      if (!facts.hasData || facts.value === null || facts.progress === null || facts.paceGap === null) {
+        parts.push(`${target.measure}暂无报送数据`, `序时进度${percent(facts.expected!)}%`);
+        break;
+      }
+      const unit = target.unit;
+      if (target.kind === 'cumulative') parts.push(`${target.measure}完成${amount(facts.value)}${unit}`, `为目标的${percent(facts.progress)}%`);
+      else parts.push(`${target.measure}为${amount(facts.value)}${unit}(基数${target.baseline}${unit},目标${target.value}${unit})`, `完成进度${percent(facts.progress)}%`);
+      parts.push(`序时进度${percent(facts.expected!)}%`, paceClause(facts.paceGap));
+      if (facts.met === true) parts.push('已完成目标');
+      if (facts.observation !== null && facts.dataAgeDays !== null && facts.dataAgeDays > 0) parts.push(`数据截至${facts.observation.asOf}`);
+      break;
+    }
+    case 'rate': {
+      const bound =
+        target.bound === 'atMost'
+          ? `控制在${target.value}${target.unit}以内`
+          : target.bound === 'about'
+            ? `${target.value}${target.unit}左右(允许偏差${target.tolerance ?? '0'}${differenceUnit(target.unit)})`
+            : `不低于${target.value}${target.unit}`;
+      if (!facts.hasData || facts.value === null || facts.margin === null) {
+        parts.push(`${target.measure}暂无报送数据`, `目标${bound}`);
+        break;
+      }
+      parts.push(`${target.measure}为${amount(facts.value)}${target.unit}`, `目标${bound}`);
+      const margin = `${amount(abs(facts.margin))}${differenceUnit(target.unit)}`;
+      parts.push(facts.met === true ? `达到目标${facts.margin.n === 0n ? '' : `,余量${margin}`}` : `未达到目标,差${margin}`);
+      if (facts.observation !== null && facts.dataAgeDays !== null && facts.dataAgeDays > 0) parts.push(`数据截至${facts.observation.asOf}`);
+      break;
+    }
+    case 'milestones': {
+      const done = target.milestones.filter((m) => m.done !== null && m.done <= asOf);
+      parts.push(`${task.title}:共${target.milestones.length}个节点,已完成${done.length}个`, `按权重完成${percent(facts.progress!)}%`, `序时进度${percent(facts.expected!)}%`, paceClause(facts.paceGap!));
+      if (facts.overdueMilestones > 0) parts.push(`${facts.overdueMilestones}个节点逾期未完成`);
+      break;
+    }
+    case 'binary':
+      if (facts.met === true) parts.push(`${task.title}:已于${target.completedOn}完成`);
+      else if (facts.daysToDeadline >= 0) parts.push(`${task.title}:尚未完成`, `完成时限${deadline},剩余${facts.daysToDeadline}天`);
+      else parts.push(`${task.title}:尚未完成`, `已超过完成时限${deadline}${-facts.daysToDeadline}天`);
+      break;
+  }
+  if (facts.overdue && target.kind !== 'binary') parts.push(`已超过完成时限${deadline}`);
+  if (facts.flags.includes('problem')) parts.push('被列为突出问题');
+  return parts.join(',');
+}

@@ -1,0 +1,288 @@
+import { DubanError, type DubanIssue } from '../errors.js';
+import { parseJsonText } from '../model/parse-input.js';
+import { ruleFileSchema } from '../model/rule-file.js';
+import { formatPath, quote, toDubanIssues } from '../model/schema-kit.js';
+import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
+import { BUILT_IN_OPERATORS } from './operators.js';
+
+/**
+ * A leaf condition: compare a fact with a value or with another fact.
+ *
+ * @category Engine
+ */
+export interface LeafCondition {
+  /** The fact compared. */
+  readonly fact: string;
+  /** The operator. */
+  readonly operator: string;
+  /** A JSON literal, or `{ fact: NAME }` to compare with another fact. */
+  readonly value: unknown;
+}
+
+/**
+ * A condition node of json-rules-engine's grammar, as duban accepts it.
+ *
+ * @category Engine
+ */
+export type Condition = LeafCondition | { readonly all: readonly Condition[] } | { readonly any: readonly Condition[] } | { readonly not: Condition };
+
+/**
+ * The top of a rule's conditions: `all`, `any` or `not`.
+ *
+ * @category Engine
+ */
+export type TopLevelCondition = Exclude<Condition, LeafCondition>;
+
+/**
+ * A status a rule file can assign.
+ *
+ * @category Engine
+ */
+export interface Status {
+  /** The code, for programs (`on-track`). */
+  readonly code: string;
+  /** The label, for people (`有序推进`). */
+  readonly label: string;
+  /** What it means. */
+  readonly description?: string | undefined;
+}
+
+/**
+ * One classification rule.
+ *
+ * @category Engine
+ */
+export interface Rule {
+  /** The name, unique in the file. */
+  readonly name: string;
+  /** A whole number ≥ 1; the highest matching priority wins, ties go to file order. */
+  readonly priority: number;
+  /** When the rule matches. */
+  readonly conditions: TopLevelCondition;
+  /** The status it assigns (`type`) and optional pass-through `params`. */
+  readonly event: { readonly type: string; readonly params?: Readonly<Record<string, unknown>> | undefined };
+}
+
+/**
+ * A validated rule file.
+ *
+ * @category Engine
+ */
+export interface RuleFile {
+  /** Always `1`. */
+  readonly formatVersion: 1;
+  /** The rule set id (`four-level`). */
+  readonly id: string;
+  /** Its title. */
+  readonly title: string;
+  /** Its description. */
+  readonly description?: string | undefined;
+  /** Every status the file can assign, in display order. */
+  readonly statuses: readonly Status[];
+  /** The rules, in file order. */
+  readonly rules: readonly Rule[];
+}
+
+/**
+ * Options for {@link parseRuleFile}.
+ *
+ * @category Engine
+ */
+export interface ParseRuleFileOptions {
+  /** Names of operators the application registers (besides the built-in ones). */
+  readonly operators?: readonly string[];
+  /** Names of facts the application registers (besides the fact catalogue). */
+  readonly facts?: readonly string[];
+  /** The file name, for error messages. */
+  readonly source?: string;
+}
+
+/** The deepest condition nesting accepted. */
+export const MAX_CONDITION_DEPTH = 64;
+
+const FORBIDDEN_CONDITION_KEYS = new Map<string, string>([
+  ['path', '"path" is not allowed: facts are flat values and JSONPath is not accepted in rule files'],
+  ['params', '"params" on a condition is not allowed'],
+  ['condition', 'named condition references ("condition") are not allowed'],
+  ['priority', 'condition-level "priority" is not allowed'],
+]);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function ownKeys(value: Record<string, unknown>): string[] {
+  return Object.keys(value).filter((key) => !key.startsWith('x-'));
+}
+
+interface WalkContext {
+  readonly facts: ReadonlySet<string>;
+  readonly operators: ReadonlySet<string>;
+  readonly rule: string;
+  readonly issues: DubanIssue[];
+}
+
+/** Checks a rule's conditions without recursion, so deep nesting cannot overflow the stack. */
+function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContext): void {
+  const report = (path: PropertyKey[], message: string) => ctx.issues.push({ path: formatPath(path), message: `rule ${quote(ctx.rule)}: ${message}` });
+  if (!isObject(root) || !['all', 'any', 'not'].some((key) => Object.hasOwn(root, key))) {
+    report(rootPath, `conditions must be { "all": [...] }, { "any": [...] } or { "not": ... } at the top, got ${quote(root)}`);
+    if (!isObject(root)) return;
+  }
+  const stack: { node: unknown; path: PropertyKey[]; depth: number }[] = [{ node: root, path: rootPath, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, path, depth } = stack.pop()!;
+    if (depth > MAX_CONDITION_DEPTH) {
+      report(path, `conditions are nested deeper than ${MAX_CONDITION_DEPTH} levels`);
+      continue;
+    }
+    if (!isObject(node)) {
+      report(path, `malformed condition: expected an object, got ${quote(node)}`);
+      continue;
+    }
+    const keys = ownKeys(node);
+    for (const key of keys) {
+      const forbidden = FORBIDDEN_CONDITION_KEYS.get(key);
+      if (forbidden !== undefined) report([...path, key], forbidden);
+    }
+    const boolean: string[] = keys.filter((key) => key === 'all' || key === 'any' || key === 'not');
+    if (boolean.length > 0) {
+      const [kind] = boolean;
+      if (boolean.length > 1) report(path, `malformed condition: use one of "all", "any", "not" per node, got ${boolean.map((k) => quote(k)).join(' and ')}`);
+      for (const key of keys) if (key !== kind && !FORBIDDEN_CONDITION_KEYS.has(key) && !boolean.includes(key)) report([...path, key], `unknown key ${quote(key)}`);
+      const child = node[kind!];
+      if (kind === 'not') {
+        stack.push({ node: child, path: [...path, 'not'], depth: depth + 1 });
+      } else if (!Array.isArray(child)) {
+        report([...path, kind!], `"${kind}" must be a list of conditions, got ${quote(child)}`);
+      } else {
+        if (kind === 'any' && child.length === 0) report([...path, kind], '"any" must not be empty (write "always" as { "all": [] })');
+        for (let i = child.length - 1; i >= 0; i--) stack.push({ node: child[i], path: [...path, kind!, i], depth: depth + 1 });
+      }
+      continue;
+    }
+    for (const key of keys) {
+      if (key !== 'fact' && key !== 'operator' && key !== 'value' && !FORBIDDEN_CONDITION_KEYS.has(key)) report([...path, key], `unknown key ${quote(key)}`);
+    }
+    for (const key of ['fact', 'operator', 'value']) {
+      if (!Object.hasOwn(node, key)) report(path, `malformed condition: missing ${quote(key)} (a condition is { "all" }, { "any" }, { "not" } or { "fact", "operator", "value" })`);
+    }
+    const { fact, operator, value } = node;
+    if (Object.hasOwn(node, 'fact')) {
+      if (typeof fact !== 'string') report([...path, 'fact'], `fact must be a string, got ${quote(fact)}`);
+      else if (!ctx.facts.has(fact)) report([...path, 'fact'], `unknown fact ${quote(fact)}`);
+    }
+    if (Object.hasOwn(node, 'operator')) {
+      if (typeof operator !== 'string') report([...path, 'operator'], `operator must be a string, got ${quote(operator)}`);
+      else if (operator.includes(':')) report([...path, 'operator'], `decorated operator ${quote(operator)} is not allowed; use "not" or another operator`);
+      else if (!ctx.operators.has(operator)) report([...path, 'operator'], `unknown operator ${quote(operator)}`);
+    }
+    if (isObject(value) && Object.hasOwn(value, 'fact')) {
+      const extra = ownKeys(value).filter((key) => key !== 'fact');
+      for (const key of extra) report([...path, 'value', key], FORBIDDEN_CONDITION_KEYS.get(key) ?? `unknown key ${quote(key)} in a fact reference`);
+      if (typeof value.fact !== 'string') report([...path, 'value', 'fact'], `fact must be a string, got ${quote(value.fact)}`);
+      else if (!ctx.facts.has(value.fact)) report([...path, 'value', 'fact'], `unknown fact ${quote(value.fact)}`);
+    } else if ((operator === 'in' || operator === 'notIn') && Object.hasOwn(node, 'value') && !Array.isArray(value)) {
+      report([...path, 'value'], `operator ${quote(operator)} needs a list as its value, got ${quote(value)}`);
+    }
+  }
+}
+
+/** Cross-checks that the schema cannot express: unique codes and names, known event types, conditions. */
+function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOptions): DubanIssue[] {
+  const issues: DubanIssue[] = [];
+  const codes = new Set<string>();
+  if (Array.isArray(input.statuses)) {
+    input.statuses.forEach((status, i) => {
+      if (!isObject(status) || typeof status.code !== 'string') return;
+      if (codes.has(status.code)) issues.push({ path: formatPath(['statuses', i, 'code']), message: `duplicate status code ${quote(status.code)}` });
+      codes.add(status.code);
+    });
+  }
+  if (!Array.isArray(input.rules)) return issues;
+  const facts = new Set<string>([...FACT_CATALOGUE.map((fact) => fact.name), ...(options.facts ?? [])]);
+  const operators = new Set<string>([...BUILT_IN_OPERATORS, ...(options.operators ?? [])]);
+  const names = new Set<string>();
+  input.rules.forEach((rule, i) => {
+    if (!isObject(rule)) return;
+    const name = typeof rule.name === 'string' ? rule.name : `#${i + 1}`;
+    if (typeof rule.name === 'string') {
+      if (names.has(rule.name)) issues.push({ path: formatPath(['rules', i, 'name']), message: `duplicate rule name ${quote(rule.name)}` });
+      names.add(rule.name);
+    }
+    if (isObject(rule.event) && typeof rule.event.type === 'string' && !codes.has(rule.event.type)) {
+      issues.push({ path: formatPath(['rules', i, 'event', 'type']), message: `rule ${quote(name)}: event type ${quote(rule.event.type)} is not in statuses` });
+    }
+    if (Object.hasOwn(rule, 'conditions')) checkConditions(rule.conditions, ['rules', i, 'conditions'], { facts, operators, rule: name, issues });
+  });
+  return issues;
+}
+
+/**
+ * Validates a rule file and returns it typed, or the error with every problem.
+ *
+ * @param input - the rule file as parsed JSON, or its JSON text
+ * @param options - registered operators and facts, and the file name for messages
+ * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @example
+ * ```ts
+ * const result = safeParseRuleFile(json, { source: 'my-rules.json' });
+ * if (!result.success) for (const issue of result.error.issues) console.log(issue.path, issue.message);
+ * ```
+ * @category Engine
+ */
+export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions = {}): { success: true; data: RuleFile } | { success: false; error: DubanError } {
+  const fail = (issues: DubanIssue[]) => ({
+    success: false as const,
+    error: new DubanError('INVALID_RULE_FILE', `${options.source ?? 'rule file'}: ${issues.length} problem(s)`, { issues, ...(options.source === undefined ? {} : { source: options.source }) }),
+  });
+  let data = input;
+  if (typeof input === 'string') {
+    const parsed = parseJsonText(input);
+    if (!parsed.ok) return fail([parsed.issue]);
+    data = parsed.value;
+  }
+  const shape = ruleFileSchema.safeParse(data);
+  const issues = shape.success ? [] : toDubanIssues(shape.error, data);
+  if (isObject(data)) issues.push(...ruleFileRules(data, options));
+  if (issues.length > 0 || !shape.success) return fail(issues);
+  const file = shape.data;
+  return {
+    success: true,
+    data: {
+      formatVersion: 1,
+      id: file.id,
+      title: file.title,
+      description: file.description,
+      statuses: file.statuses.map(({ code, label, description }) => ({ code, label, description })),
+      rules: file.rules.map((rule) => ({
+        name: rule.name,
+        priority: rule.priority,
+        conditions: rule.conditions as TopLevelCondition,
+        event: rule.event.params === undefined ? { type: rule.event.type } : { type: rule.event.type, params: rule.event.params },
+      })),
+    },
+  };
+}
+
+/**
+ * Validates a rule file: its shape, unique status codes and rule names, event
+ * types among the statuses, priorities that are whole numbers ≥ 1, and every
+ * condition (known facts and operators, no `path`, no decorated operators,
+ * no condition references). Every problem is reported, not only the first.
+ *
+ * @param input - the rule file as parsed JSON, or its JSON text
+ * @param options - registered operators and facts, and the file name for messages
+ * @returns the validated rule file
+ * @throws {@link DubanError} with code `INVALID_RULE_FILE` and the list of issues
+ * @example
+ * ```ts
+ * const rules = parseRuleFile(JSON.parse(text), { source: 'my-rules.json' });
+ * ```
+ * @category Engine
+ */
+export function parseRuleFile(input: unknown, options: ParseRuleFileOptions = {}): RuleFile {
+  const result = safeParseRuleFile(input, options);
+  if (!result.success) throw result.error;
+  return result.data;
+}

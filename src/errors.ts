@@ -1,0 +1,107 @@
+/**
+ * The codes a {@link DubanError} can carry, as a closed list.
+ *
+ * @category Errors
+ */
+export const DUBAN_ERROR_CODES = [
+  'INVALID_PLAN',
+  'INVALID_OBSERVATIONS',
+  'INVALID_RULE_FILE',
+  'INVALID_OPTION',
+  'UNKNOWN_TASK',
+  'ENGINE_ERROR',
+] as const;
+
+/**
+ * What went wrong, for programs: `INVALID_PLAN`, `INVALID_OBSERVATIONS` and
+ * `INVALID_RULE_FILE` for bad input files, `INVALID_OPTION` for a bad option
+ * (an as-of date, an unknown rule set id), `UNKNOWN_TASK` for a task id not in
+ * the plan, `ENGINE_ERROR` when json-rules-engine itself failed.
+ *
+ * @category Errors
+ */
+export type DubanErrorCode = (typeof DUBAN_ERROR_CODES)[number];
+
+/**
+ * One problem found in an input.
+ *
+ * @category Errors
+ */
+export interface DubanIssue {
+  /** Where the problem is: a JSON path such as `$.tasks[3].target.value`, or `line 4` in a CSV file. */
+  readonly path: string;
+  /** What is wrong, in English, quoting the offending key or value. */
+  readonly message: string;
+}
+
+/**
+ * Options for constructing a {@link DubanError}.
+ *
+ * @category Errors
+ */
+export interface DubanErrorOptions {
+  /** Every problem found, not only the first. */
+  readonly issues?: readonly DubanIssue[];
+  /** The file or input the problems are in, if known. */
+  readonly source?: string;
+  /** The underlying error, e.g. json-rules-engine's. */
+  readonly cause?: unknown;
+}
+
+const BRAND = Symbol.for('duban.error');
+
+/**
+ * The single error class duban throws. Its `code` says what kind of problem it
+ * is and its `issues` list every problem found, each with its JSON path.
+ *
+ * Bad data in a plan never makes duban guess: it throws this error with every
+ * problem listed. Missing observations are not an error (see `hasData`).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parsePlan(json);
+ * } catch (error) {
+ *   if (isDubanError(error)) for (const issue of error.issues) console.log(issue.path, issue.message);
+ * }
+ * ```
+ * @category Errors
+ */
+export class DubanError extends Error {
+  /** What kind of problem this is. */
+  readonly code: DubanErrorCode;
+  /** Every problem found. Empty only when the error is not about input data. */
+  readonly issues: readonly DubanIssue[];
+  /** The file or input the problems are in, if known. */
+  readonly source: string | undefined;
+
+  /**
+   * @param code - the kind of problem
+   * @param message - a one-line summary
+   * @param options - the issues, the source and the cause
+   */
+  constructor(code: DubanErrorCode, message: string, options: DubanErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DubanError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+    this.source = options.source;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+}
+
+/**
+ * Whether a value is a {@link DubanError}, also when it comes from another copy
+ * of the package (where `instanceof` would fail).
+ *
+ * @param value - anything caught
+ * @returns `true` for a duban error
+ * @example
+ * ```ts
+ * if (isDubanError(error) && error.code === 'INVALID_PLAN') showIssues(error.issues);
+ * ```
+ * @category Errors
+ */
+export function isDubanError(value: unknown): value is DubanError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}

@@ -1,0 +1,48 @@
+/**
+ * duban (督办): plans, 序时进度 pace, declarative classification rules and
+ * bulletins for the targets of Chinese government work reports.
+ *
+ * @packageDocumentation
+ */
+export { DUBAN_ERROR_CODES, DubanError, isDubanError } from './errors.js';
+export type { DubanErrorCode, DubanErrorOptions, DubanIssue } from './errors.js';
+
+export { isCalendarDate } from './model/calendar-date.js';
+export type { CalendarDate } from './model/calendar-date.js';
+export { compareDecimals, parseDecimal } from './model/decimal.js';
+export type { DecimalString } from './model/decimal.js';
+export { MAGNITUDE_PREFIXES, unitConversionExponent } from './model/units.js';
+export { observationSchema, paceSchema, planSchema, RATE_BOUNDS, TARGET_KINDS, targetSchema, taskSchema } from './model/plan.js';
+export type { Observation, Pace, Plan, PlanInput, RateBound, Target, TargetKind, Task } from './model/plan.js';
+export { observationsFileSchema } from './model/observations-file.js';
+export type { ObservationsFile, ObservationsFileInput } from './model/observations-file.js';
+export { ruleFileSchema } from './model/rule-file.js';
+export type { RuleFileInput } from './model/rule-file.js';
+export { mergeObservations, parseObservations, parseObservationsCsv, parsePlan, safeParseObservations, safeParsePlan } from './model/parse-input.js';
+export type { ParseOptions, SafeParseResult } from './model/parse-input.js';
+
+
+export { computeFacts, latestObservation } from './pace/compute-facts.js';
+export type { ExactFacts } from './pace/compute-facts.js';
+export { expectedProgress, paceExpected, taskWindow } from './pace/expected-progress.js';
+export type { TaskWindow } from './pace/expected-progress.js';
+export { FACT_CATALOGUE } from './pace/fact-catalogue.js';
+export type { FactDefinition, FactName } from './pace/fact-catalogue.js';
+export { factsForEngine, factsToJson } from './pace/fact-values.js';
+export type { EngineFacts, FactsJson } from './pace/fact-values.js';
+export { formatFraction } from './pace/fraction.js';
+export type { Fraction } from './pace/fraction.js';
+export { todayInChina } from './pace/today.js';
+
+export { BUNDLED_RULE_SET_IDS, bundledRuleFileJson, isBundledRuleSetId } from './engine/bundled-rule-sets.js';
+export type { BundledRuleSetId } from './engine/bundled-rule-sets.js';
+export { createClassifier } from './engine/classifier.js';
+export type { Classification, Classifier, ClassifierOptions } from './engine/classifier.js';
+export { evaluatePlan, evaluateTask, summarize } from './engine/evaluate-plan.js';
+export type { EvaluateOptions, Evaluation, Gap, Summary, TaskResult } from './engine/evaluate-plan.js';
+export { explainTask } from './engine/explain-task.js';
+export { BUILT_IN_OPERATORS } from './engine/operators.js';
+export type { BuiltInOperator, CustomOperator } from './engine/operators.js';
+export { jsonSchemas } from './engine/json-schemas.js';
+export { MAX_CONDITION_DEPTH, parseRuleFile, safeParseRuleFile } from './engine/parse-rule-file.js';
+export type { Condition, LeafCondition, ParseRuleFileOptions, Rule, RuleFile, Status, TopLevelCondition } from './engine/parse-rule-file.js';

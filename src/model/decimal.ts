@@ -1,0 +1,70 @@
+import Decimal from 'decimal.js';
+
+/** Decimal literal: optional sign, digits with an optional point, optional exponent. */
+const DECIMAL_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The largest decimal exponent accepted, so a hostile `1e999999999` cannot exhaust memory. */
+const MAX_EXPONENT = 1000;
+
+const Exact = Decimal.clone({ precision: 1000, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+
+/** JSON Schema `pattern` for a decimal written as a string. */
+export const DECIMAL_STRING_PATTERN = DECIMAL_PATTERN.source;
+
+/**
+ * A decimal number written as a string in plain notation, normalised:
+ * no exponent, no leading `+`, no trailing zeros after the point, `0` for zero
+ * (`"8.5"`, `"-3.5"`, `"1000"`).
+ *
+ * @category Model
+ */
+export type DecimalString = string;
+
+/**
+ * Reads a decimal exactly. A JSON number is read as the shortest decimal
+ * string that round-trips to it (`0.1` is `"0.1"`); a string must be a plain
+ * decimal literal (`"8.5"`, `"-3.5"`, `"1e3"`), with no units, spaces,
+ * `NaN` or `Infinity`.
+ *
+ * @param input - a number or a decimal string
+ * @returns the normalised {@link DecimalString}, or `undefined` when the input is not an exact finite decimal
+ * @example
+ * ```ts
+ * parseDecimal('1e3'); // '1000'
+ * parseDecimal(0.1); // '0.1'
+ * parseDecimal('3.5%'); // undefined
+ * ```
+ * @category Model
+ */
+export function parseDecimal(input: unknown): DecimalString | undefined {
+  let text: string;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return undefined;
+    text = String(input);
+  } else if (typeof input === 'string') {
+    if (input.length > 2000 || !DECIMAL_PATTERN.test(input)) return undefined;
+    text = input;
+  } else {
+    return undefined;
+  }
+  const value = new Exact(text);
+  if (!value.isFinite()) return undefined;
+  if (!value.isZero() && Math.abs(value.e) > MAX_EXPONENT) return undefined;
+  return value.isZero() ? '0' : value.toFixed();
+}
+
+/**
+ * Compares two decimal strings exactly.
+ *
+ * @param a - a {@link DecimalString}
+ * @param b - a {@link DecimalString}
+ * @returns `-1`, `0` or `1`
+ * @example
+ * ```ts
+ * compareDecimals('0.1', '0.10'); // 0
+ * ```
+ * @category Model
+ */
+export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 {
+  return new Exact(a).comparedTo(new Exact(b)) as -1 | 0 | 1;
+}

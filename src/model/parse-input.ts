@@ -1,0 +1,229 @@
+import * as z from 'zod';
+import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
+import { isCalendarDate } from './calendar-date.js';
+import { parseDecimal } from './decimal.js';
+import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows, type ObservationsFile } from './observations-file.js';
+import { planSchema, type Observation, type Plan } from './plan.js';
+import { formatPath, quote, toDubanIssues } from './schema-kit.js';
+import { unitConversionExponent } from './units.js';
+
+/**
+ * The result of a `safeParse…` function: the data, or the error with every issue.
+ *
+ * @category Model
+ */
+export type SafeParseResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: DubanError };
+
+/**
+ * Options shared by the parse functions.
+ *
+ * @category Model
+ */
+export interface ParseOptions {
+  /** The file name, kept on the error and shown in messages. */
+  readonly source?: string;
+}
+
+/** Parses JSON text (a UTF-8 byte-order mark is ignored), reporting a syntax error with its line and column. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: DubanIssue } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    let where = '';
+    if (position !== null) {
+      const offset = Number(position[1]);
+      const before = body.slice(0, offset).split('\n');
+      where = ` at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+    }
+    return { ok: false, issue: { path: '$', message: `not valid JSON${where}: ${message.split('\n')[0]}` } };
+  }
+}
+
+function makeError(code: DubanErrorCode, what: string, issues: DubanIssue[], options: ParseOptions): DubanError {
+  return new DubanError(code, `${options.source ?? what}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, {
+    issues,
+    ...(options.source === undefined ? {} : { source: options.source }),
+  });
+}
+
+function safeParseWith<S extends z.ZodType>(schema: S, code: DubanErrorCode, what: string, input: unknown, options: ParseOptions): SafeParseResult<z.output<S>> {
+  let data = input;
+  if (typeof input === 'string') {
+    const parsed = parseJsonText(input);
+    if (!parsed.ok) return { success: false, error: makeError(code, what, [parsed.issue], options) };
+    data = parsed.value;
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return { success: true, data: result.data };
+  return { success: false, error: makeError(code, what, toDubanIssues(result.error, data), options) };
+}
+
+/**
+ * Validates a plan (format version 1) and returns it with decimals normalised
+ * and defaults filled in, or the error listing every problem with its JSON path.
+ *
+ * @param input - the plan as parsed JSON, or its JSON text
+ * @param options - the file name for messages
+ * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @example
+ * ```ts
+ * const result = safeParsePlan(text, { source: 'plan.json' });
+ * if (!result.success) console.error(result.error.issues);
+ * ```
+ * @category Model
+ */
+export function safeParsePlan(input: unknown, options: ParseOptions = {}): SafeParseResult<Plan> {
+  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', input, options);
+}
+
+/**
+ * Validates a plan (format version 1): unknown keys (except `x-`), wrong types,
+ * inexact decimals, impossible dates, unknown categories, duplicate ids,
+ * incompatible units and bad trajectories are all reported together.
+ *
+ * @param input - the plan as parsed JSON, or its JSON text
+ * @param options - the file name for messages
+ * @returns the validated {@link Plan}
+ * @throws {@link DubanError} with code `INVALID_PLAN`
+ * @example
+ * ```ts
+ * const plan = parsePlan(readFileSync('plan.json', 'utf8'), { source: 'plan.json' });
+ * ```
+ * @category Model
+ */
+export function parsePlan(input: unknown, options: ParseOptions = {}): Plan {
+  const result = safeParsePlan(input, options);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+/**
+ * Validates an observations file `{ formatVersion: 1, planId, observations: [...] }`.
+ *
+ * @param input - the file as parsed JSON, or its JSON text
+ * @param options - the file name for messages
+ * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @example
+ * ```ts
+ * const result = safeParseObservations(text, { source: 'q1.json' });
+ * ```
+ * @category Model
+ */
+export function safeParseObservations(input: unknown, options: ParseOptions = {}): SafeParseResult<ObservationsFile> {
+  return safeParseWith(observationsFileSchema, 'INVALID_OBSERVATIONS', 'observations', input, options);
+}
+
+/**
+ * Validates an observations file.
+ *
+ * @param input - the file as parsed JSON, or its JSON text
+ * @param options - the file name for messages
+ * @returns the validated file
+ * @throws {@link DubanError} with code `INVALID_OBSERVATIONS`
+ * @example
+ * ```ts
+ * const observations = parseObservations({ formatVersion: 1, planId: 'xianning-2018', observations: [{ taskId: 'T09', asOf: '2018-06-30', value: '98' }] });
+ * ```
+ * @category Model
+ */
+export function parseObservations(input: unknown, options: ParseOptions = {}): ObservationsFile {
+  const result = safeParseObservations(input, options);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+/**
+ * Reads observations from CSV text with the header `taskId,asOf,value,unit,note`
+ * (`unit` and `note` may be empty). Problems are named by line and column.
+ *
+ * @param text - the CSV text (UTF-8; a byte-order mark is ignored)
+ * @param planId - the plan the rows belong to
+ * @param options - the file name for messages
+ * @returns the observations as an {@link ObservationsFile}
+ * @throws {@link DubanError} with code `INVALID_OBSERVATIONS`
+ * @example
+ * ```ts
+ * parseObservationsCsv('taskId,asOf,value,unit,note\nT09,2018-03-31,55,亿元,一季度\n', 'xianning-2018');
+ * ```
+ * @category Model
+ */
+export function parseObservationsCsv(text: string, planId: string, options: ParseOptions = {}): ObservationsFile {
+  const { rows, issues } = parseCsvRows(text);
+  const [header, ...body] = rows;
+  const observations: ObservationsFile['observations'][number][] = [];
+  if (header === undefined) issues.push({ path: 'line 1', message: `missing header row ${OBSERVATION_CSV_COLUMNS.join(',')}` });
+  else if (header.cells.join(',') !== OBSERVATION_CSV_COLUMNS.join(',')) {
+    issues.push({ path: `line ${header.line}`, message: `header must be ${OBSERVATION_CSV_COLUMNS.join(',')}, got ${quote(header.cells.join(','))}` });
+  } else {
+    for (const { line, cells } of body) {
+      const at = (column: string) => `line ${line}, column ${column}`;
+      if (cells.length !== OBSERVATION_CSV_COLUMNS.length) {
+        issues.push({ path: `line ${line}`, message: `expected ${OBSERVATION_CSV_COLUMNS.length} cells, got ${cells.length}` });
+        continue;
+      }
+      const [taskId, asOf, value, unit, note] = cells as [string, string, string, string, string];
+      const decimal = parseDecimal(value.trim());
+      if (taskId === '') issues.push({ path: at('taskId'), message: 'taskId must not be empty' });
+      if (!isCalendarDate(asOf)) issues.push({ path: at('asOf'), message: `not a real calendar date YYYY-MM-DD: ${quote(asOf)}` });
+      if (decimal === undefined) issues.push({ path: at('value'), message: `not an exact finite decimal: ${quote(value)}` });
+      if (taskId !== '' && isCalendarDate(asOf) && decimal !== undefined) {
+        observations.push({ taskId, asOf, value: decimal, ...(unit === '' ? {} : { unit }), ...(note === '' ? {} : { note }) });
+      }
+    }
+  }
+  if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
+  return { formatVersion: 1, planId, observations };
+}
+
+/**
+ * Merges observations into a plan, returning a new plan (the inputs are not
+ * changed). An unknown task id, an observation on a `milestones` or `binary`
+ * target, a second value for the same task and date, or an incompatible unit is
+ * an error naming the observation's path.
+ *
+ * @param plan - a validated plan
+ * @param file - validated observations
+ * @param options - the observations file name for messages
+ * @returns the plan with the observations added
+ * @throws {@link DubanError} with code `INVALID_OBSERVATIONS`
+ * @example
+ * ```ts
+ * const merged = mergeObservations(plan, parseObservations(json));
+ * ```
+ * @category Model
+ */
+export function mergeObservations(plan: Plan, file: ObservationsFile, options: ParseOptions = {}): Plan {
+  const issues: DubanIssue[] = [];
+  if (file.planId !== plan.id) issues.push({ path: '$.planId', message: `planId ${quote(file.planId)} does not match the plan's id ${quote(plan.id)}` });
+  const index = new Map(plan.tasks.map((task, i) => [task.id, i]));
+  const added = new Map<number, Observation[]>();
+  file.observations.forEach((observation, j) => {
+    const path = (...rest: PropertyKey[]) => formatPath(['observations', j, ...rest]);
+    const i = index.get(observation.taskId);
+    const task = i === undefined ? undefined : plan.tasks[i];
+    if (i === undefined || task === undefined) {
+      issues.push({ path: path('taskId'), message: `unknown task id ${quote(observation.taskId)}` });
+      return;
+    }
+    const { target } = task;
+    if (target.kind === 'milestones' || target.kind === 'binary') {
+      issues.push({ path: path('taskId'), message: `task ${quote(task.id)} has a ${quote(target.kind)} target, which takes no observations` });
+      return;
+    }
+    const list = added.get(i) ?? [...(task.observations ?? [])];
+    if (list.some((existing) => existing.asOf === observation.asOf)) {
+      issues.push({ path: path('asOf'), message: `task ${quote(task.id)} already has an observation with asOf ${quote(observation.asOf)}` });
+    }
+    if (observation.unit !== undefined && unitConversionExponent(observation.unit, target.unit) === undefined) {
+      issues.push({ path: path('unit'), message: `unit ${quote(observation.unit)} cannot be converted to the target's unit ${quote(target.unit)}` });
+    }
+    const { taskId: _taskId, ...rest } = observation;
+    list.push(rest);
+    added.set(i, list);
+  });
+  if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
+  return { ...plan, tasks: plan.tasks.map((task, i) => (added.has(i) ? { ...task, observations: added.get(i) } : task)) };
+}

@@ -1,0 +1,155 @@
+import * as z from 'zod';
+import type { DubanIssue } from '../errors.js';
+import { CALENDAR_DATE_PATTERN, isCalendarDate } from './calendar-date.js';
+import { DECIMAL_STRING_PATTERN, parseDecimal } from './decimal.js';
+
+/**
+ * JSON Schema fragments attached to duban's zod schemas: descriptions for
+ * editors, and the shapes zod cannot infer from a transform.
+ */
+export type JsonSchemaFragment = Record<string, unknown>;
+
+/** duban's own metadata registry (never zod's global one). */
+export const jsonSchemaRegistry = z.registry<JsonSchemaFragment>();
+
+/** Attaches a JSON Schema fragment (description, pattern, …) to a schema and returns it. */
+export function withJsonSchema<T extends z.ZodType>(schema: T, fragment: JsonSchemaFragment): T {
+  (schema as z.ZodType).register(jsonSchemaRegistry, fragment);
+  return schema;
+}
+
+/** A bilingual description: Chinese first, English after. */
+export function describe<T extends z.ZodType>(schema: T, zh: string, en: string): T {
+  const previous = jsonSchemaRegistry.get(schema) ?? {};
+  return withJsonSchema(schema, { ...previous, description: `${zh}\n\n${en}` });
+}
+
+/**
+ * An object whose unknown keys are errors, except keys starting with `x-`,
+ * which are kept. The check runs even when other keys are wrong, so every
+ * problem is reported together.
+ */
+export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = new Set(Object.keys(shape));
+  const schema = z.looseObject(shape).superRefine(
+    (value, ctx) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+      for (const key of Object.keys(value)) {
+        if (!known.has(key) && !key.startsWith('x-')) {
+          ctx.addIssue({ code: 'custom', message: `unknown key ${JSON.stringify(key)}`, path: [key] });
+        }
+      }
+    },
+    { when: () => true },
+  );
+  return withJsonSchema(schema, { additionalProperties: false, patternProperties: { '^x-': {} } });
+}
+
+/** A non-empty string. */
+export const nonEmptyString = () => z.string().min(1, { message: 'must not be empty' });
+
+/** A decimal: a JSON number or a decimal string, read exactly and normalised to a string. */
+export const decimalSchema = () =>
+  withJsonSchema(
+    z.unknown().transform((input, ctx) => {
+      const parsed = parseDecimal(input);
+      if (parsed === undefined) {
+        ctx.addIssue({ code: 'custom', message: `not an exact finite decimal: ${quote(input)}` });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+    { anyOf: [{ type: 'number' }, { type: 'string', pattern: DECIMAL_STRING_PATTERN }] },
+  );
+
+/** A real calendar date `YYYY-MM-DD`. */
+export const dateSchema = () =>
+  withJsonSchema(
+    z.string().refine(isCalendarDate, { error: (issue) => `not a real calendar date YYYY-MM-DD: ${quote(issue.input)}` }),
+    { type: 'string', pattern: CALENDAR_DATE_PATTERN, format: 'date' },
+  );
+
+/** Quotes an offending value for a message, shortened so a 50 MB string stays readable. */
+export function quote(value: unknown): string {
+  let text: string;
+  try {
+    text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Formats a path of keys and indexes as a JSON path: `$.tasks[3].target.value`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$-]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** Turns zod's issues into duban's, with JSON paths and messages that quote the offending value. */
+export function toDubanIssues(error: z.ZodError, input: unknown): DubanIssue[] {
+  const issues: DubanIssue[] = [];
+  for (const issue of error.issues) {
+    const path = formatPath(issue.path);
+    const at = valueAt(input, issue.path);
+    switch (issue.code) {
+      case 'invalid_type':
+        issues.push({
+          path,
+          message: at.found ? `expected ${issue.expected}, got ${typeName(at.value)} ${quote(at.value)}` : `missing required key ${quote(String(issue.path.at(-1)))}`,
+        });
+        break;
+      case 'invalid_union': {
+        const discriminator = (issue as { discriminator?: string }).discriminator;
+        if (discriminator !== undefined) {
+          const at = issue.path.at(-1) === discriminator ? issue.path : [...issue.path, discriminator];
+          const value = valueAt(input, at);
+          issues.push({
+            path: formatPath(at),
+            message: value.found ? `unknown ${discriminator} ${quote(value.value)}` : `missing required key ${quote(discriminator)}`,
+          });
+        } else {
+          issues.push({ path, message: `${issue.message}: ${quote(at.value)}` });
+        }
+        break;
+      }
+      case 'invalid_value':
+        issues.push({ path, message: `expected one of ${issue.values.map((v) => quote(v)).join(', ')}, got ${quote(at.value)}` });
+        break;
+      case 'too_small':
+      case 'too_big':
+      case 'custom':
+        issues.push({ path, message: issue.code === 'custom' ? issue.message : `${issue.message}: ${quote(at.value)}` });
+        break;
+      default:
+        issues.push({ path, message: issue.message });
+    }
+  }
+  return issues;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
+  let current: unknown = input;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return { found: false, value: undefined };
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return { found: true, value: current };
+}
+
+/** Generates the JSON Schema (draft 2020-12) of an input format from its zod schema. */
+export function toJsonSchema(schema: z.ZodType, meta: { id: string; title: string; description: string }): Record<string, unknown> {
+  const generated = z.toJSONSchema(schema, { io: 'input', metadata: jsonSchemaRegistry, unrepresentable: 'any', reused: 'inline', cycles: 'ref' });
+  return { ...generated, $id: meta.id, title: meta.title, description: meta.description };
+}

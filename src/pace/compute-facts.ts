@@ -1,0 +1,225 @@
+import type { CalendarDate } from '../model/calendar-date.js';
+import type { Observation, Plan, Target, Task } from '../model/plan.js';
+import { unitConversionExponent } from '../model/units.js';
+import { dayNumber } from './calendar.js';
+import { expectedProgress, taskWindow } from './expected-progress.js';
+import { abs, add, compare, div, fromDecimal, isZero, scale10, sub, ZERO, type Fraction } from './fraction.js';
+
+/**
+ * The facts of one task at one as-of date, with every number kept exact.
+ * See pace-and-facts.md (and `docs/facts.md`) for each definition.
+ *
+ * @category Pace
+ */
+export interface ExactFacts {
+  /** The target's kind. */
+  readonly kind: Target['kind'];
+  /** `cancelled.on ≤ d`. */
+  readonly cancelled: boolean;
+  /** An observed value exists (always true for `milestones` and `binary`). */
+  readonly hasData: boolean;
+  /** The observed value in the target's unit. */
+  readonly value: Fraction | null;
+  /** The target value (`null` for `milestones` and `binary`). */
+  readonly target: Fraction | null;
+  /** Progress towards the target, a fraction. */
+  readonly progress: Fraction | null;
+  /** Expected progress (序时进度), a fraction in [0, 1]. */
+  readonly expected: Fraction | null;
+  /** `progress − expected`. */
+  readonly paceGap: Fraction | null;
+  /** `progress / expected`. */
+  readonly paceRatio: Fraction | null;
+  /** The target is attained at `d`. */
+  readonly met: boolean | null;
+  /** `rate`: `met`; otherwise `progress ≥ expected`. */
+  readonly onPace: boolean | null;
+  /** `rate` only: the signed distance to the bound, positive = better. */
+  readonly margin: Fraction | null;
+  /** `d > t` and `met` is not true. */
+  readonly overdue: boolean;
+  /** `D(t) − D(d)`. */
+  readonly daysToDeadline: number;
+  /** Milestones with `due < d` and not done by `d`. */
+  readonly overdueMilestones: number;
+  /** `D(d) − D(observation.asOf)`. */
+  readonly dataAgeDays: number | null;
+  /** The task's flags. */
+  readonly flags: readonly string[];
+  /** The observation the facts stand on, if any (not a fact rules can read). */
+  readonly observation: Observation | null;
+}
+
+/**
+ * The observation a task is judged on at `asOf`: the one with the latest
+ * `asOf ≤ d`, even if dated before the task's start. Later ones are ignored.
+ *
+ * @param task - the task
+ * @param asOf - the as-of date `d`
+ * @returns that observation, or `null` when there is none
+ * @example
+ * ```ts
+ * latestObservation(task, '2018-03-31')?.value; // '55'
+ * ```
+ * @category Pace
+ */
+export function latestObservation(task: Task, asOf: CalendarDate): Observation | null {
+  let latest: Observation | null = null;
+  for (const observation of task.observations ?? []) {
+    if (observation.asOf <= asOf && (latest === null || observation.asOf > latest.asOf)) latest = observation;
+  }
+  return latest;
+}
+
+/** An observation's value converted to the target's unit. */
+function observedValue(observation: Observation, unit: string): Fraction {
+  const exponent = observation.unit === undefined ? 0 : unitConversionExponent(observation.unit, unit);
+  // The plan schema rejects incompatible units, so `exponent` is defined for a validated plan.
+  return scale10(fromDecimal(observation.value), exponent ?? 0);
+}
+
+/**
+ * Computes every fact of pace-and-facts.md for a task at the end of day `asOf`,
+ * exactly. Missing data is not an error: `hasData` is false and the facts that
+ * need an observation are `null`.
+ *
+ * @param plan - the validated plan
+ * @param task - one of its tasks
+ * @param asOf - the as-of date `d`
+ * @returns the exact facts
+ * @example
+ * ```ts
+ * const facts = computeFacts(plan, plan.tasks[0]!, '2018-03-31');
+ * facts.onPace; // true
+ * formatFraction(facts.progress!); // '0.275'
+ * ```
+ * @category Pace
+ */
+export function computeFacts(plan: Plan, task: Task, asOf: CalendarDate): ExactFacts {
+  const { target } = task;
+  const { deadline } = taskWindow(plan, task);
+  const expected = expectedProgress(plan, task, asOf);
+  const daysToDeadline = dayNumber(deadline) - dayNumber(asOf);
+  const common = {
+    kind: target.kind,
+    cancelled: task.cancelled != null && task.cancelled.on <= asOf,
+    expected,
+    daysToDeadline,
+    flags: task.flags ?? [],
+  };
+
+  if (target.kind === 'milestones' || target.kind === 'binary') {
+    let progress: Fraction;
+    let met: boolean;
+    let overdueMilestones = 0;
+    if (target.kind === 'binary') {
+      met = target.completedOn !== null && target.completedOn <= asOf;
+      progress = met ? { n: 1n, d: 1n } : ZERO;
+    } else {
+      let done = ZERO;
+      let total = ZERO;
+      met = true;
+      for (const milestone of target.milestones) {
+        const weight = fromDecimal(milestone.weight);
+        total = add(total, weight);
+        const isDone = milestone.done !== null && milestone.done <= asOf;
+        if (isDone) done = add(done, weight);
+        else met = false;
+        if (!isDone && milestone.due < asOf) overdueMilestones++;
+      }
+      progress = div(done, total);
+    }
+    const exp = expected as Fraction;
+    return {
+      ...common,
+      hasData: true,
+      value: null,
+      target: null,
+      progress,
+      paceGap: sub(progress, exp),
+      paceRatio: isZero(exp) ? null : div(progress, exp),
+      met,
+      onPace: compare(progress, exp) >= 0,
+      margin: null,
+      overdue: asOf > deadline && !met,
+      overdueMilestones,
+      dataAgeDays: null,
+      observation: null,
+    };
+  }
+
+  const goal = fromDecimal(target.value);
+  const observation = latestObservation(task, asOf);
+  if (observation === null) {
+    return {
+      ...common,
+      hasData: false,
+      value: null,
+      target: goal,
+      progress: null,
+      paceGap: null,
+      paceRatio: null,
+      met: null,
+      onPace: null,
+      margin: null,
+      overdue: asOf > deadline,
+      overdueMilestones: 0,
+      dataAgeDays: null,
+      observation: null,
+    };
+  }
+
+  const value = observedValue(observation, target.unit);
+  const dataAgeDays = dayNumber(asOf) - dayNumber(observation.asOf);
+  if (target.kind === 'rate') {
+    let margin: Fraction;
+    if (target.bound === 'atMost') margin = sub(goal, value);
+    else if (target.bound === 'about') margin = sub(fromDecimal(target.tolerance ?? '0'), abs(sub(value, goal)));
+    else margin = sub(value, goal);
+    const met = compare(margin, ZERO) >= 0;
+    return {
+      ...common,
+      hasData: true,
+      value,
+      target: goal,
+      progress: null,
+      paceGap: null,
+      paceRatio: null,
+      met,
+      onPace: met,
+      margin,
+      overdue: asOf > deadline && !met,
+      overdueMilestones: 0,
+      dataAgeDays,
+      observation,
+    };
+  }
+
+  let progress: Fraction;
+  let met: boolean;
+  if (target.kind === 'cumulative') {
+    progress = div(value, goal);
+    met = compare(value, goal) >= 0;
+  } else {
+    const baseline = fromDecimal(target.baseline);
+    progress = div(sub(value, baseline), sub(goal, baseline));
+    met = compare(goal, baseline) > 0 ? compare(value, goal) >= 0 : compare(value, goal) <= 0;
+  }
+  const exp = expected as Fraction;
+  return {
+    ...common,
+    hasData: true,
+    value,
+    target: goal,
+    progress,
+    paceGap: sub(progress, exp),
+    paceRatio: isZero(exp) ? null : div(progress, exp),
+    met,
+    onPace: compare(progress, exp) >= 0,
+    margin: null,
+    overdue: asOf > deadline && !met,
+    overdueMilestones: 0,
+    dataAgeDays,
+    observation,
+  };
+}

@@ -1,0 +1,109 @@
+import type { ExactFacts } from './compute-facts.js';
+import { formatFraction, toNumber, type Fraction } from './fraction.js';
+
+/**
+ * The facts of a task as JSON output writes them: numbers that come from
+ * decimals as decimal strings (exact, or rounded half-even to 20 significant
+ * digits), integers as numbers, absent values as `null`.
+ *
+ * @category Pace
+ */
+export interface FactsJson {
+  /** The target's kind. */
+  readonly kind: string;
+  /** Cancelled by the as-of date. */
+  readonly cancelled: boolean;
+  /** An observed value exists. */
+  readonly hasData: boolean;
+  /** The observed value in the target's unit. */
+  readonly value: string | null;
+  /** The target value. */
+  readonly target: string | null;
+  /** Progress, a fraction. */
+  readonly progress: string | null;
+  /** Expected progress (序时进度). */
+  readonly expected: string | null;
+  /** `progress − expected`. */
+  readonly paceGap: string | null;
+  /** `progress / expected`. */
+  readonly paceRatio: string | null;
+  /** Target attained. */
+  readonly met: boolean | null;
+  /** At or ahead of pace. */
+  readonly onPace: boolean | null;
+  /** `rate` only: distance to the bound. */
+  readonly margin: string | null;
+  /** Past the deadline and not met. */
+  readonly overdue: boolean;
+  /** Days to the deadline. */
+  readonly daysToDeadline: number;
+  /** Milestones past due and not done. */
+  readonly overdueMilestones: number;
+  /** Age of the observation used, in days. */
+  readonly dataAgeDays: number | null;
+  /** The task's flags. */
+  readonly flags: readonly string[];
+}
+
+/**
+ * The facts as the rules engine reads them: each number is the JavaScript
+ * number nearest to its exact value.
+ *
+ * @category Pace
+ */
+export type EngineFacts = { readonly [K in keyof FactsJson]: FactsJson[K] extends string | null ? (K extends 'kind' ? string : number | null) : FactsJson[K] };
+
+const text = (value: Fraction | null): string | null => (value === null ? null : formatFraction(value));
+const number = (value: Fraction | null): number | null => (value === null ? null : toNumber(value));
+
+function convert<T>(facts: ExactFacts, write: (value: Fraction | null) => T) {
+  return {
+    kind: facts.kind,
+    cancelled: facts.cancelled,
+    hasData: facts.hasData,
+    value: write(facts.value),
+    target: write(facts.target),
+    progress: write(facts.progress),
+    expected: write(facts.expected),
+    paceGap: write(facts.paceGap),
+    paceRatio: write(facts.paceRatio),
+    met: facts.met,
+    onPace: facts.onPace,
+    margin: write(facts.margin),
+    overdue: facts.overdue,
+    daysToDeadline: facts.daysToDeadline,
+    overdueMilestones: facts.overdueMilestones,
+    dataAgeDays: facts.dataAgeDays,
+    flags: [...facts.flags],
+  };
+}
+
+/**
+ * Writes exact facts as JSON output does (decimal strings).
+ *
+ * @param facts - the exact facts
+ * @returns the facts with decimal strings
+ * @example
+ * ```ts
+ * factsToJson(computeFacts(plan, task, '2018-03-31')).progress; // '0.275'
+ * ```
+ * @category Pace
+ */
+export function factsToJson(facts: ExactFacts): FactsJson {
+  return convert(facts, text);
+}
+
+/**
+ * Converts exact facts to the plain numbers the rules engine compares.
+ *
+ * @param facts - the exact facts
+ * @returns the facts with JavaScript numbers
+ * @example
+ * ```ts
+ * factsForEngine(computeFacts(plan, task, '2018-03-31')).progress; // 0.275
+ * ```
+ * @category Pace
+ */
+export function factsForEngine(facts: ExactFacts): EngineFacts {
+  return convert(facts, number);
+}
