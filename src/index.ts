@@ -46,3 +46,7 @@ export type { BuiltInOperator, CustomOperator } from './engine/operators.js';
 export { jsonSchemas } from './engine/json-schemas.js';
 export { MAX_CONDITION_DEPTH, parseRuleFile, safeParseRuleFile } from './engine/parse-rule-file.js';
 export type { Condition, LeafCondition, ParseRuleFileOptions, Rule, RuleFile, Status, TopLevelCondition } from './engine/parse-rule-file.js';
+
+export { displayWidth } from './report/display-width.js';
+export { EVALUATION_FORMATS, formatCsv, formatEvaluation, formatMarkdown, formatTable, summaryLine } from './report/format-evaluation.js';
+export type { EvaluationFormat } from './report/format-evaluation.js';

@@ -1,0 +1,170 @@
+import Decimal from 'decimal.js';
+import type { Evaluation, TaskResult } from '../engine/evaluate-plan.js';
+import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
+
+/**
+ * The output formats of an evaluation.
+ *
+ * @category Report
+ */
+export const EVALUATION_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+
+/**
+ * An output format: `table` (for a terminal), `json` (the documented machine
+ * format), `markdown` (for a bulletin draft) or `csv` (for Excel).
+ *
+ * @category Report
+ */
+export type EvaluationFormat = (typeof EVALUATION_FORMATS)[number];
+
+const Pct = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
+
+/** A fact fraction (decimal string) as a percentage with one decimal, or `—`. */
+function percentCell(value: string | null): string {
+  if (value === null) return '—';
+  return `${new Pct(value).times(100).toDecimalPlaces(1).toFixed(1)}%`;
+}
+
+function gapCell(result: TaskResult): string {
+  const { paceGap, margin } = result.facts;
+  if (paceGap !== null) {
+    const points = new Pct(paceGap).times(100).toDecimalPlaces(1);
+    return `${points.isPositive() && !points.isZero() ? '+' : ''}${points.toFixed(1)}`;
+  }
+  if (margin !== null) return `${new Pct(margin).isNegative() ? '' : '+'}${margin}`;
+  return '—';
+}
+
+/** One line summing up the counts: `共5项:有序推进4项,需要加大力度1项`. */
+export function summaryLine(evaluation: Evaluation): string {
+  const parts = evaluation.summary.byStatus.filter((entry) => entry.count > 0).map((entry) => `${entry.label}${entry.count}项`);
+  if (evaluation.gaps.length > 0) parts.push(`未判定${evaluation.gaps.length}项`);
+  return `共${evaluation.summary.total}项${parts.length > 0 ? `:${parts.join(',')}` : ''}`;
+}
+
+function header(evaluation: Evaluation): string {
+  return `计划 ${evaluation.planId} · 截至 ${evaluation.asOf} · 规则 ${evaluation.ruleSet}`;
+}
+
+/**
+ * Renders an evaluation as a terminal table with Chinese headings. Columns stay
+ * aligned with CJK text (wide characters count two columns); long titles are cut.
+ *
+ * @param evaluation - the evaluation
+ * @returns the table, ending with a newline
+ * @example
+ * ```ts
+ * process.stdout.write(formatTable(await evaluatePlan(plan)));
+ * ```
+ * @category Report
+ */
+export function formatTable(evaluation: Evaluation): string {
+  const headings = ['编号', '任务', '状态', '完成进度', '序时进度', '差距', '规则'];
+  const align: ('left' | 'right')[] = ['left', 'left', 'left', 'right', 'right', 'right', 'left'];
+  const rows = evaluation.results.map((result) => [
+    result.taskId,
+    truncateToWidth(result.title, 36),
+    result.label ?? '未判定(规则缺口)',
+    percentCell(result.facts.progress),
+    percentCell(result.facts.expected),
+    gapCell(result),
+    result.rule ?? '—',
+  ]);
+  const widths = headings.map((heading, i) => Math.max(displayWidth(heading), ...rows.map((row) => displayWidth(row[i] ?? ''))));
+  const line = (cells: readonly string[]) => cells.map((cell, i) => padToWidth(cell, widths[i] ?? 0, align[i])).join('  ').trimEnd();
+  const out = [header(evaluation), '', line(headings), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), '', summaryLine(evaluation)];
+  for (const gap of evaluation.gaps) out.push(`规则缺口:任务 ${gap.taskId} 没有任何规则匹配`);
+  return `${out.join('\n')}\n`;
+}
+
+const escapeMarkdown = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/**
+ * Renders an evaluation as Markdown: a heading, the counts, a table of every
+ * task with its status and explanation, and the gaps.
+ *
+ * @param evaluation - the evaluation
+ * @returns the Markdown text
+ * @example
+ * ```ts
+ * writeFileSync('bulletin.md', formatMarkdown(evaluation));
+ * ```
+ * @category Report
+ */
+export function formatMarkdown(evaluation: Evaluation): string {
+  const out = [
+    `# 评估结果 ${escapeMarkdown(evaluation.planId)}`,
+    '',
+    `截至 ${evaluation.asOf},规则集 \`${evaluation.ruleSet}\`。${summaryLine(evaluation)}。`,
+    '',
+    '| 状态 | 数量 |',
+    '| --- | ---: |',
+    ...evaluation.summary.byStatus.map((entry) => `| ${escapeMarkdown(entry.label)} | ${entry.count} |`),
+    '',
+    '| 编号 | 任务 | 状态 | 完成进度 | 序时进度 | 说明 |',
+    '| --- | --- | --- | ---: | ---: | --- |',
+    ...evaluation.results.map(
+      (result) =>
+        `| ${escapeMarkdown(result.taskId)} | ${escapeMarkdown(result.title)} | ${escapeMarkdown(result.label ?? '未判定')} | ${percentCell(result.facts.progress)} | ${percentCell(result.facts.expected)} | ${escapeMarkdown(result.explanation)} |`,
+    ),
+  ];
+  if (evaluation.gaps.length > 0) {
+    out.push('', '## 规则缺口', '', ...evaluation.gaps.map((gap) => `- ${escapeMarkdown(gap.taskId)} ${escapeMarkdown(gap.title)}:没有任何规则匹配`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const csvCell = (value: string | number | boolean | null): string => {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * Renders an evaluation as CSV (UTF-8 with a byte-order mark, so Excel reads the
+ * Chinese correctly): one row per task with its status, the numeric facts and
+ * the explanation.
+ *
+ * @param evaluation - the evaluation
+ * @returns the CSV text
+ * @example
+ * ```ts
+ * writeFileSync('result.csv', formatCsv(evaluation));
+ * ```
+ * @category Report
+ */
+export function formatCsv(evaluation: Evaluation): string {
+  const columns = ['taskId', 'title', 'status', 'label', 'rule', 'kind', 'value', 'target', 'progress', 'expected', 'paceGap', 'met', 'onPace', 'margin', 'overdue', 'daysToDeadline', 'explanation'] as const;
+  const lines = [columns.join(',')];
+  for (const result of evaluation.results) {
+    const { facts } = result;
+    const row = [result.taskId, result.title, result.status, result.label, result.rule, facts.kind, facts.value, facts.target, facts.progress, facts.expected, facts.paceGap, facts.met, facts.onPace, facts.margin, facts.overdue, facts.daysToDeadline, result.explanation];
+    lines.push(row.map(csvCell).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Renders an evaluation in one of the {@link EVALUATION_FORMATS}. `json` is the
+ * documented machine format (cli.md), pretty-printed with two spaces.
+ *
+ * @param evaluation - the evaluation
+ * @param format - the format
+ * @returns the text
+ * @example
+ * ```ts
+ * formatEvaluation(evaluation, 'json');
+ * ```
+ * @category Report
+ */
+export function formatEvaluation(evaluation: Evaluation, format: EvaluationFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(evaluation, null, 2)}\n`;
+    case 'markdown':
+      return formatMarkdown(evaluation);
+    case 'csv':
+      return formatCsv(evaluation);
+    case 'table':
+      return formatTable(evaluation);
+  }
+}
