@@ -12,14 +12,34 @@ export type { CalendarDate } from './model/calendar-date.js';
 export { compareDecimals, parseDecimal } from './model/decimal.js';
 export type { DecimalString } from './model/decimal.js';
 export { MAGNITUDE_PREFIXES, unitConversionExponent } from './model/units.js';
-export { observationSchema, paceSchema, planSchema, RATE_BOUNDS, TARGET_KINDS, targetSchema, taskSchema } from './model/plan.js';
-export type { Observation, Pace, Plan, PlanInput, RateBound, Target, TargetKind, Task } from './model/plan.js';
-export { observationsFileSchema } from './model/observations-file.js';
-export type { ObservationsFile, ObservationsFileInput } from './model/observations-file.js';
-export { ruleFileSchema } from './model/rule-file.js';
-export type { RuleFileInput } from './model/rule-file.js';
+export type { MagnitudePrefix } from './model/units.js';
+export { RATE_BOUNDS, TARGET_KINDS } from './model/plan.js';
+export type {
+  BinaryTarget,
+  Cancellation,
+  Category,
+  CumulativeTarget,
+  Extensions,
+  LevelTarget,
+  Milestone,
+  MilestonesTarget,
+  Observation,
+  ObservationRecord,
+  ObservationsFile,
+  Owners,
+  Pace,
+  Period,
+  Plan,
+  RateBound,
+  RateTarget,
+  Target,
+  TargetKind,
+  Task,
+  Trajectory,
+  TrajectoryPoint,
+} from './model/types.js';
 export { mergeObservations, parseObservations, parseObservationsCsv, parsePlan, safeParseObservations, safeParsePlan } from './model/parse-input.js';
-export type { ParseOptions, SafeParseResult } from './model/parse-input.js';
+export type { ParseOptions, SafeParseFailure, SafeParseResult, SafeParseSuccess } from './model/parse-input.js';
 
 
 export { computeFacts, latestObservation } from './pace/compute-facts.js';
@@ -39,13 +59,14 @@ export type { BundledRuleSetId } from './engine/bundled-rule-sets.js';
 export { createClassifier } from './engine/classifier.js';
 export type { Classification, Classifier, ClassifierOptions } from './engine/classifier.js';
 export { evaluatePlan, evaluateTask, summarize } from './engine/evaluate-plan.js';
-export type { EvaluateOptions, Evaluation, Gap, Summary, TaskResult } from './engine/evaluate-plan.js';
+export type { EvaluateOptions, Evaluation, Gap, StatusCount, Summary, TaskResult } from './engine/evaluate-plan.js';
 export { explainTask } from './engine/explain-task.js';
 export { BUILT_IN_OPERATORS } from './engine/operators.js';
 export type { BuiltInOperator, CustomOperator } from './engine/operators.js';
 export { jsonSchemas } from './engine/json-schemas.js';
+export type { JsonSchemas } from './engine/json-schemas.js';
 export { MAX_CONDITION_DEPTH, parseRuleFile, safeParseRuleFile } from './engine/parse-rule-file.js';
-export type { Condition, LeafCondition, ParseRuleFileOptions, Rule, RuleFile, Status, TopLevelCondition } from './engine/parse-rule-file.js';
+export type { AllCondition, AnyCondition, Condition, LeafCondition, NotCondition, RuleEvent, ParseRuleFileOptions, Rule, RuleFile, Status, TopLevelCondition } from './engine/parse-rule-file.js';
 
 export { displayWidth } from './report/display-width.js';
 export { EVALUATION_FORMATS, formatCsv, formatEvaluation, formatMarkdown, formatTable, summaryLine } from './report/format-evaluation.js';

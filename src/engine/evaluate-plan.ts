@@ -1,6 +1,6 @@
 import { DubanError } from '../errors.js';
 import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
-import type { Plan, Task } from '../model/plan.js';
+import type { Plan, Task } from '../model/types.js';
 import { quote } from '../model/schema-kit.js';
 import { computeFacts } from '../pace/compute-facts.js';
 import { factsForEngine, factsToJson, type FactsJson } from '../pace/fact-values.js';
@@ -64,6 +64,20 @@ export interface Gap {
 }
 
 /**
+ * How many tasks got one status.
+ *
+ * @category Engine
+ */
+export interface StatusCount {
+  /** The status code. */
+  readonly status: string;
+  /** Its label. */
+  readonly label: string;
+  /** The number of tasks. */
+  readonly count: number;
+}
+
+/**
  * How many tasks got each status.
  *
  * @category Engine
@@ -72,7 +86,7 @@ export interface Summary {
   /** All tasks, cancelled ones too. */
   readonly total: number;
   /** Every status of the rule file, in its order, zeros included. */
-  readonly byStatus: readonly { readonly status: string; readonly label: string; readonly count: number }[];
+  readonly byStatus: readonly StatusCount[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { CalendarDate } from '../model/calendar-date.js';
-import type { Plan, Task } from '../model/plan.js';
+import type { Plan, Task } from '../model/types.js';
 import type { ExactFacts } from '../pace/compute-facts.js';
 import { taskWindow } from '../pace/expected-progress.js';
 import { abs, formatFraction, type Fraction } from '../pace/fraction.js';

@@ -51,6 +51,20 @@ function conditionDefs(): Record<string, unknown> {
 }
 
 /**
+ * The JSON Schemas of duban's input formats.
+ *
+ * @category Engine
+ */
+export interface JsonSchemas {
+  /** The plan file. */
+  readonly plan: Record<string, unknown>;
+  /** The observations file. */
+  readonly observations: Record<string, unknown>;
+  /** The rule file. */
+  readonly ruleFile: Record<string, unknown>;
+}
+
+/**
  * The JSON Schemas (draft 2020-12) of duban's three input formats, generated
  * from the zod schemas. They are shipped as `duban/schemas/*.json`, and plans
  * and rule files point to them with `$schema` so editors validate, complete and
@@ -63,7 +77,7 @@ function conditionDefs(): Record<string, unknown> {
  * ```
  * @category Engine
  */
-export function jsonSchemas(): { plan: Record<string, unknown>; observations: Record<string, unknown>; ruleFile: Record<string, unknown> } {
+export function jsonSchemas(): JsonSchemas {
   const ruleFile = toJsonSchema(ruleFileSchema, {
     id: `${BASE}/rule-file.schema.json`,
     title: 'duban rule file',

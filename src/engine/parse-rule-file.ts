@@ -1,5 +1,5 @@
 import { DubanError, type DubanIssue } from '../errors.js';
-import { parseJsonText } from '../model/parse-input.js';
+import { parseJsonText, type SafeParseResult } from '../model/parse-input.js';
 import { ruleFileSchema } from '../model/rule-file.js';
 import { formatPath, quote, toDubanIssues } from '../model/schema-kit.js';
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
@@ -24,14 +24,56 @@ export interface LeafCondition {
  *
  * @category Engine
  */
-export type Condition = LeafCondition | { readonly all: readonly Condition[] } | { readonly any: readonly Condition[] } | { readonly not: Condition };
+export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition;
+
+/**
+ * Holds when every condition holds; `{ "all": [] }` always holds.
+ *
+ * @category Engine
+ */
+export interface AllCondition {
+  /** The conditions. */
+  readonly all: readonly Condition[];
+}
+
+/**
+ * Holds when at least one condition holds (never empty).
+ *
+ * @category Engine
+ */
+export interface AnyCondition {
+  /** The conditions. */
+  readonly any: readonly Condition[];
+}
+
+/**
+ * Holds when its condition does not.
+ *
+ * @category Engine
+ */
+export interface NotCondition {
+  /** The negated condition. */
+  readonly not: Condition;
+}
 
 /**
  * The top of a rule's conditions: `all`, `any` or `not`.
  *
  * @category Engine
  */
-export type TopLevelCondition = Exclude<Condition, LeafCondition>;
+export type TopLevelCondition = AllCondition | AnyCondition | NotCondition;
+
+/**
+ * What a rule assigns.
+ *
+ * @category Engine
+ */
+export interface RuleEvent {
+  /** A status code of the rule file. */
+  readonly type: string;
+  /** Extra parameters, passed through. */
+  readonly params?: Readonly<Record<string, unknown>> | undefined;
+}
 
 /**
  * A status a rule file can assign.
@@ -60,7 +102,7 @@ export interface Rule {
   /** When the rule matches. */
   readonly conditions: TopLevelCondition;
   /** The status it assigns (`type`) and optional pass-through `params`. */
-  readonly event: { readonly type: string; readonly params?: Readonly<Record<string, unknown>> | undefined };
+  readonly event: RuleEvent;
 }
 
 /**
@@ -231,7 +273,7 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
  * ```
  * @category Engine
  */
-export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions = {}): { success: true; data: RuleFile } | { success: false; error: DubanError } {
+export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions = {}): SafeParseResult<RuleFile> {
   const fail = (issues: DubanIssue[]) => ({
     success: false as const,
     error: new DubanError('INVALID_RULE_FILE', `${options.source ?? 'rule file'}: ${issues.length} problem(s)`, { issues, ...(options.source === undefined ? {} : { source: options.source }) }),

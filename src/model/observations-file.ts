@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { DubanIssue } from '../errors.js';
+import type { ObservationsFile } from './types.js';
 import { dateSchema, decimalSchema, describe, nonEmptyString, strictObject } from './schema-kit.js';
 
 /**
@@ -8,7 +9,7 @@ import { dateSchema, decimalSchema, describe, nonEmptyString, strictObject } fro
  *
  * @category Model
  */
-export const observationsFileSchema = strictObject({
+export const observationsFileSchema: z.ZodType<ObservationsFile> = strictObject({
   $schema: describe(z.string().optional(), 'JSON Schema 的路径或网址。', 'Path or URL of the JSON Schema.'),
   formatVersion: describe(z.literal(1), '格式版本,为 1。', 'Format version: 1.'),
   planId: describe(nonEmptyString(), '对应计划的 id。', 'The id of the plan these belong to.'),
@@ -22,19 +23,6 @@ export const observationsFileSchema = strictObject({
     }),
   ),
 });
-
-/**
- * An observations file as written.
- *
- * @category Model
- */
-export type ObservationsFileInput = z.input<typeof observationsFileSchema>;
-/**
- * A validated observations file.
- *
- * @category Model
- */
-export type ObservationsFile = z.output<typeof observationsFileSchema>;
 
 /** The columns of an observations CSV file, in order. */
 export const OBSERVATION_CSV_COLUMNS = ['taskId', 'asOf', 'value', 'unit', 'note'] as const;

@@ -2,8 +2,9 @@ import * as z from 'zod';
 import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
 import { isCalendarDate } from './calendar-date.js';
 import { parseDecimal } from './decimal.js';
-import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows, type ObservationsFile } from './observations-file.js';
-import { planSchema, type Observation, type Plan } from './plan.js';
+import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
+import { planSchema } from './plan.js';
+import type { Observation, ObservationRecord, ObservationsFile, Plan } from './types.js';
 import { formatPath, quote, toDubanIssues } from './schema-kit.js';
 import { unitConversionExponent } from './units.js';
 
@@ -12,7 +13,31 @@ import { unitConversionExponent } from './units.js';
  *
  * @category Model
  */
-export type SafeParseResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: DubanError };
+export type SafeParseResult<T> = SafeParseSuccess<T> | SafeParseFailure;
+
+/**
+ * A successful `safeParse…`.
+ *
+ * @category Model
+ */
+export interface SafeParseSuccess<T> {
+  /** `true`. */
+  readonly success: true;
+  /** The validated data. */
+  readonly data: T;
+}
+
+/**
+ * A failed `safeParse…`.
+ *
+ * @category Model
+ */
+export interface SafeParseFailure {
+  /** `false`. */
+  readonly success: false;
+  /** The error, with every issue. */
+  readonly error: DubanError;
+}
 
 /**
  * Options shared by the parse functions.
@@ -153,7 +178,7 @@ export function parseObservations(input: unknown, options: ParseOptions = {}): O
 export function parseObservationsCsv(text: string, planId: string, options: ParseOptions = {}): ObservationsFile {
   const { rows, issues } = parseCsvRows(text);
   const [header, ...body] = rows;
-  const observations: ObservationsFile['observations'][number][] = [];
+  const observations: ObservationRecord[] = [];
   if (header === undefined) issues.push({ path: 'line 1', message: `missing header row ${OBSERVATION_CSV_COLUMNS.join(',')}` });
   else if (header.cells.join(',') !== OBSERVATION_CSV_COLUMNS.join(',')) {
     issues.push({ path: `line ${header.line}`, message: `header must be ${OBSERVATION_CSV_COLUMNS.join(',')}, got ${quote(header.cells.join(','))}` });

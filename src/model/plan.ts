@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { compareDecimals } from './decimal.js';
 import { dateSchema, decimalSchema, describe, nonEmptyString, quote, strictObject } from './schema-kit.js';
+import type { Plan, RateBound, TargetKind } from './types.js';
 import { unitConversionExponent } from './units.js';
 
 const unitSchema = describe(
@@ -51,7 +52,7 @@ const levelTargetSchema = strictObject({
  *
  * @category Model
  */
-export const RATE_BOUNDS = ['atLeast', 'atMost', 'about'] as const;
+export const RATE_BOUNDS = ['atLeast', 'atMost', 'about'] as const satisfies readonly RateBound[];
 
 const rateTargetSchema = strictObject({
   kind: z.literal('rate'),
@@ -101,7 +102,7 @@ export const targetSchema = z.discriminatedUnion('kind', [
  *
  * @category Model
  */
-export const TARGET_KINDS = ['cumulative', 'level', 'rate', 'milestones', 'binary'] as const;
+export const TARGET_KINDS = ['cumulative', 'level', 'rate', 'milestones', 'binary'] as const satisfies readonly TargetKind[];
 
 /**
  * One reported value of a task.
@@ -275,55 +276,7 @@ function observationRules(
  *
  * @category Model
  */
-export const planSchema = planShapeSchema.superRefine((plan, ctx) => {
+export const planSchema: z.ZodType<Plan> = planShapeSchema.superRefine((plan, ctx) => {
   for (const issue of planRules(plan)) ctx.addIssue({ code: 'custom', ...issue });
 });
 
-/**
- * A plan as written in a file or built in code (decimals as numbers or strings, defaults omitted).
- *
- * @category Model
- */
-export type PlanInput = z.input<typeof planSchema>;
-/**
- * A validated plan: decimals are normalised {@link DecimalString}s, defaults filled in.
- *
- * @category Model
- */
-export type Plan = z.output<typeof planSchema>;
-/**
- * A validated task.
- *
- * @category Model
- */
-export type Task = Plan['tasks'][number];
-/**
- * A validated target, discriminated by `kind`.
- *
- * @category Model
- */
-export type Target = Task['target'];
-/**
- * The kind of a target.
- *
- * @category Model
- */
-export type TargetKind = (typeof TARGET_KINDS)[number];
-/**
- * A validated observation.
- *
- * @category Model
- */
-export type Observation = z.output<typeof observationSchema>;
-/**
- * A validated pace.
- *
- * @category Model
- */
-export type Pace = z.output<typeof paceSchema>;
-/**
- * The bound of a `rate` target.
- *
- * @category Model
- */
-export type RateBound = (typeof RATE_BOUNDS)[number];

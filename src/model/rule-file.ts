@@ -43,9 +43,3 @@ export const ruleFileSchema = strictObject({
   ),
 });
 
-/**
- * A rule file as written.
- *
- * @category Model
- */
-export type RuleFileInput = z.input<typeof ruleFileSchema>;

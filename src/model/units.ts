@@ -1,9 +1,20 @@
 /**
- * The magnitude prefixes a unit may start with, and the power of ten of each.
+ * A magnitude prefix of a unit: 十 百 千 万 十万 百万 千万 亿 万亿.
  *
  * @category Model
  */
-export const MAGNITUDE_PREFIXES = {
+export type MagnitudePrefix = '十' | '百' | '千' | '万' | '十万' | '百万' | '千万' | '亿' | '万亿';
+
+/**
+ * The magnitude prefixes a unit may start with, and the power of ten of each.
+ *
+ * @example
+ * ```ts
+ * MAGNITUDE_PREFIXES['亿']; // 8
+ * ```
+ * @category Model
+ */
+export const MAGNITUDE_PREFIXES: Readonly<Record<MagnitudePrefix, number>> = {
   十: 1,
   百: 2,
   千: 3,
@@ -13,7 +24,7 @@ export const MAGNITUDE_PREFIXES = {
   千万: 7,
   亿: 8,
   万亿: 12,
-} as const satisfies Record<string, number>;
+};
 
 /** Units that never take a magnitude prefix. */
 const UNPREFIXED_BASES = new Set(['%', '个百分点']);

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../model/calendar-date.js';
-import type { Observation, Plan, Target, Task } from '../model/plan.js';
+import type { Observation, Plan, Target, Task } from '../model/types.js';
 import { unitConversionExponent } from '../model/units.js';
 import { dayNumber } from './calendar.js';
 import { expectedProgress, taskWindow } from './expected-progress.js';

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../model/calendar-date.js';
-import type { Pace, Plan, Task } from '../model/plan.js';
+import type { Pace, Plan, Task } from '../model/types.js';
 import { dateParts, dayNumber, daysInMonth, previousDay } from './calendar.js';
 import { add, clamp01, compare, div, fraction, fromDecimal, mul, ONE, sub, ZERO, type Fraction } from './fraction.js';
 

@@ -1,11 +1,35 @@
 /**
+ * The name of a fact duban computes.
+ *
+ * @category Pace
+ */
+export type FactName =
+  | 'kind'
+  | 'cancelled'
+  | 'hasData'
+  | 'value'
+  | 'target'
+  | 'progress'
+  | 'expected'
+  | 'paceGap'
+  | 'paceRatio'
+  | 'met'
+  | 'onPace'
+  | 'margin'
+  | 'overdue'
+  | 'daysToDeadline'
+  | 'overdueMilestones'
+  | 'dataAgeDays'
+  | 'flags';
+
+/**
  * One entry of the fact catalogue: a fact rules may read.
  *
  * @category Pace
  */
 export interface FactDefinition {
   /** The fact's name, as rules write it. */
-  readonly name: string;
+  readonly name: FactName;
   /** Its JSON type as the rules engine sees it. */
   readonly type: 'string' | 'boolean' | 'number' | 'integer' | 'string[]';
   /** Whether it can be `null`. */
@@ -30,7 +54,7 @@ export interface FactDefinition {
  * ```
  * @category Pace
  */
-export const FACT_CATALOGUE = [
+export const FACT_CATALOGUE: readonly FactDefinition[] = [
   { name: 'kind', type: 'string', nullable: false, unit: '', formula: "the target's kind: cumulative | level | rate | milestones | binary", zh: '目标类型:cumulative 累计、level 水平、rate 比率、milestones 节点、binary 是否完成。', en: "The target's kind." },
   { name: 'cancelled', type: 'boolean', nullable: false, unit: '', formula: 'cancelled.on ≤ d', zh: '是否已取消(取消日期不晚于评估日)。', en: 'Whether the task is cancelled by the as-of date.' },
   { name: 'hasData', type: 'boolean', nullable: false, unit: '', formula: 'an observation with asOf ≤ d exists (always true for milestones and binary)', zh: '是否有截至评估日的报送数据。', en: 'Whether an observed value exists.' },
@@ -48,11 +72,4 @@ export const FACT_CATALOGUE = [
   { name: 'overdueMilestones', type: 'integer', nullable: false, unit: 'milestones', formula: 'milestones with due < d and not done by d', zh: '已逾期未完成的节点数。', en: 'Milestones past due and not done.' },
   { name: 'dataAgeDays', type: 'integer', nullable: true, unit: 'days', formula: 'D(d) − D(observation.asOf)', zh: '所用数据距评估日的天数。', en: 'Age of the observation used, in days.' },
   { name: 'flags', type: 'string[]', nullable: false, unit: '', formula: "the task's flags", zh: '分析员标记,如 "problem"。', en: "The task's flags." },
-] as const satisfies readonly FactDefinition[];
-
-/**
- * The name of a fact duban computes.
- *
- * @category Pace
- */
-export type FactName = (typeof FACT_CATALOGUE)[number]['name'];
+] as const satisfies readonly (FactDefinition & { name: FactName })[];
