@@ -260,6 +260,18 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
   return issues;
 }
 
+/** Prefixes the messages of problems inside `rules[i]` with the rule's name, as the loader's own checks do. */
+function withRuleNames(issues: DubanIssue[], data: unknown): DubanIssue[] {
+  const rules = isObject(data) && Array.isArray(data.rules) ? data.rules : [];
+  return issues.map((issue) => {
+    const match = /^\$\.rules\[(\d+)\]/.exec(issue.path);
+    if (match === null) return issue;
+    const rule: unknown = rules[Number(match[1])];
+    const name = isObject(rule) && typeof rule.name === 'string' ? rule.name : `#${Number(match[1]) + 1}`;
+    return { path: issue.path, message: `rule ${quote(name)}: ${issue.message}` };
+  });
+}
+
 /**
  * Validates a rule file and returns it typed, or the error with every problem.
  *
@@ -285,7 +297,7 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
     data = parsed.value;
   }
   const shape = ruleFileSchema.safeParse(data);
-  const issues = shape.success ? [] : toDubanIssues(shape.error, data);
+  const issues = shape.success ? [] : withRuleNames(toDubanIssues(shape.error, data), data);
   if (isObject(data)) issues.push(...ruleFileRules(data, options));
   if (issues.length > 0 || !shape.success) return fail(issues);
   const file = shape.data;

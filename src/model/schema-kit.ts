@@ -125,7 +125,10 @@ export function toDubanIssues(error: z.ZodError, input: unknown): DubanIssue[] {
         break;
       }
       case 'invalid_value':
-        issues.push({ path, message: `expected one of ${issue.values.map((v) => quote(v)).join(', ')}, got ${quote(at.value)}` });
+        issues.push({
+          path,
+          message: at.found ? `expected ${issue.values.map((v) => quote(v)).join(' or ')}, got ${quote(at.value)}` : `missing required key ${quote(String(issue.path.at(-1)))}`,
+        });
         break;
       case 'too_small':
       case 'too_big':
