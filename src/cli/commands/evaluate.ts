@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { BUNDLED_RULE_SET_IDS, EVALUATION_FORMATS, evaluatePlan, formatEvaluation, isCalendarDate, type EvaluationFormat } from '../../index.js';
+import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
+
+export const EVALUATE_HELP = `用法 Usage: duban evaluate PLAN.json [options]
+
+按序时进度评估计划中的每项任务,并用规则集判定状态。
+Computes every task's facts at the as-of date and classifies them with a rule set.
+PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read the plan from stdin.
+
+选项 Options:
+  --as-of YYYY-MM-DD     评估日期;默认取计划的 asOf,否则为北京时间今天
+                         the as-of date (default: the plan's asOf, else today in UTC+8)
+  --rules ID_OR_FILE     内置规则集 ${BUNDLED_RULE_SET_IDS.join(' | ')},或规则文件路径;默认 four-level
+                         a bundled rule set id or a rule file's path (default four-level)
+  --observations FILE    合并报送数据文件(JSON 或 CSV:taskId,asOf,value,unit,note)
+                         merge observations from a JSON or CSV file
+  --format FORMAT        ${EVALUATION_FORMATS.join(' | ')};默认 table(终端表格)
+                         output format (default table)
+  --out FILE             写入文件而非标准输出 / write there instead of stdout
+  -h, --help             显示帮助 / show this help
+
+退出码 Exit status:
+  0  成功 / success
+  1  有任务未被任何规则匹配(仍输出结果并列出缺口)/ some task matched no rule (output still written, gaps listed)
+  2  输入错误:计划、报送数据或规则文件无效,日期或选项无效(不输出任何结果)
+     bad input: invalid plan, observations or rule file, date or option (nothing written)
+
+示例 Examples:
+  duban evaluate examples/xianning-2018-q1.plan.json --as-of 2018-03-31
+  duban evaluate plan.json --rules three-level --format json --out result.json
+  duban evaluate plan.json --observations q2.csv --rules ./my-rules.json --format markdown
+`;
+
+/** `duban evaluate`: classify every task of a plan. */
+export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'as-of': { type: 'string' },
+      rules: { type: 'string' },
+      observations: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help === true) {
+    io.stdout(EVALUATE_HELP);
+    return 0;
+  }
+  const problems: string[] = [];
+  if (positionals.length !== 1) problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isCalendarDate(asOf)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(asOf)}`);
+  const format = (values.format ?? 'table') as EvaluationFormat;
+  if (!(EVALUATION_FORMATS as readonly string[]).includes(format)) problems.push(`--format: expected one of ${EVALUATION_FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
+  checkOptions(problems);
+  const { plan, rules } = loadEvaluationInputs({ plan: positionals[0] ?? '-', rules: values.rules, observations: values.observations }, io);
+  const evaluation = await evaluatePlan(plan, { asOf, rules, ...(io.now === undefined ? {} : { now: io.now }) });
+  const text = formatEvaluation(evaluation, format);
+  if (values.out !== undefined) writeAtomically(values.out, text);
+  else io.stdout(text);
+  for (const gap of evaluation.gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(gap.taskId)} matched no rule in ${JSON.stringify(evaluation.ruleSet)}\n`);
+  return evaluation.gaps.length > 0 ? 1 : 0;
+}
+
