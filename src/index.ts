@@ -42,7 +42,7 @@ export { mergeObservations, parseObservations, parseObservationsCsv, parsePlan, 
 export type { ParseOptions, SafeParseFailure, SafeParseResult, SafeParseSuccess } from './model/parse-input.js';
 
 
-export { computeFacts, latestObservation } from './pace/compute-facts.js';
+export { computeFacts, createFactComputer, latestObservation } from './pace/compute-facts.js';
 export type { ExactFacts } from './pace/compute-facts.js';
 export { expectedProgress, paceExpected, taskWindow } from './pace/expected-progress.js';
 export type { TaskWindow } from './pace/expected-progress.js';
@@ -58,8 +58,10 @@ export { BUNDLED_RULE_SET_IDS, bundledRuleFileJson, isBundledRuleSetId } from '.
 export type { BundledRuleSetId } from './engine/bundled-rule-sets.js';
 export { createClassifier } from './engine/classifier.js';
 export type { Classification, Classifier, ClassifierOptions } from './engine/classifier.js';
-export { evaluatePlan, evaluateTask, summarize } from './engine/evaluate-plan.js';
-export type { EvaluateOptions, Evaluation, Gap, StatusCount, Summary, TaskResult } from './engine/evaluate-plan.js';
+export { compileRuleFile } from './engine/compile-rule-file.js';
+export type { CompiledRuleFile, CompileOptions } from './engine/compile-rule-file.js';
+export { ENGINE_CHOICES, evaluatePlan, evaluatePlanSync, evaluateTask, evaluateTasks, summarize } from './engine/evaluate-plan.js';
+export type { EngineChoice, EvaluateOptions, Evaluation, Gap, StatusCount, Summary, TaskResult } from './engine/evaluate-plan.js';
 export { explainTask } from './engine/explain-task.js';
 export { BUILT_IN_OPERATORS } from './engine/operators.js';
 export type { BuiltInOperator, CustomOperator } from './engine/operators.js';

@@ -1,12 +1,13 @@
-import { DubanError } from '../errors.js';
+import { DubanError, isDubanError } from '../errors.js';
 import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Plan, Task } from '../model/types.js';
 import { quote } from '../model/schema-kit.js';
-import { computeFacts } from '../pace/compute-facts.js';
+import { createFactComputer, type ExactFacts } from '../pace/compute-facts.js';
 import { factsForEngine, factsToJson, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
 import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type BundledRuleSetId } from './bundled-rule-sets.js';
-import { createClassifier, type Classifier } from './classifier.js';
+import { createClassifier, type Classification } from './classifier.js';
+import { compileRuleFile, type CompiledRuleFile } from './compile-rule-file.js';
 import { explainTask } from './explain-task.js';
 import type { CustomOperator } from './operators.js';
 import { parseRuleFile, type RuleFile } from './parse-rule-file.js';
@@ -25,7 +26,27 @@ export interface EvaluateOptions {
   readonly operators?: Readonly<Record<string, CustomOperator>> | undefined;
   /** The current time in ms since the epoch, for the default as-of date (default `Date.now()`). */
   readonly now?: number | undefined;
+  /**
+   * Which evaluator classifies: `"compiled"` (default; synchronous closures that
+   * always agree with json-rules-engine, see `compileRuleFile`) or
+   * `"json-rules-engine"` (the reference implementation, one `run()` per task).
+   */
+  readonly engine?: EngineChoice | undefined;
 }
+
+/**
+ * The evaluators duban can classify with.
+ *
+ * @category Engine
+ */
+export const ENGINE_CHOICES = ['compiled', 'json-rules-engine'] as const;
+
+/**
+ * An evaluator: `compiled` or `json-rules-engine`.
+ *
+ * @category Engine
+ */
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 
 /**
  * The evaluation of one task.
@@ -131,9 +152,8 @@ function resolveRules(options: EvaluateOptions): RuleFile {
   return parseRuleFile(bundledRuleFileJson(rules), { source: `rules/${rules}.json` });
 }
 
-async function evaluateOne(plan: Plan, task: Task, asOf: CalendarDate, classifier: Classifier): Promise<TaskResult> {
-  const facts = computeFacts(plan, task, asOf);
-  const { status, rule } = await classifier.classify(factsForEngine(facts));
+function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts, classification: Classification): TaskResult {
+  const { status, rule } = classification;
   return {
     taskId: task.id,
     title: task.title,
@@ -145,18 +165,121 @@ async function evaluateOne(plan: Plan, task: Task, asOf: CalendarDate, classifie
   };
 }
 
+function resolveEngine(options: EvaluateOptions): EngineChoice {
+  const engine = options.engine ?? 'compiled';
+  if (!(ENGINE_CHOICES as readonly string[]).includes(engine)) {
+    throw new DubanError('INVALID_OPTION', `unknown engine ${quote(engine)}`, { issues: [{ path: 'engine', message: `unknown engine ${quote(engine)}; expected ${ENGINE_CHOICES.join(' or ')}` }] });
+  }
+  return engine;
+}
+
 /**
- * Evaluates every task of a plan at an as-of date: computes its facts,
- * classifies them with the rule file (json-rules-engine; the highest priority
- * wins, then file order) and explains the result in Chinese. Tasks no rule
- * matches are listed in `gaps` with their facts, never given a default status.
- * The result is the JSON output of `duban evaluate --format json`, and the same
- * inputs always give the same output.
+ * Everything an evaluation needs, resolved once: the as-of date, the rule file,
+ * the compiled classifier and a fact computer whose caches are shared by all tasks.
+ */
+interface Prepared {
+  readonly asOf: CalendarDate;
+  readonly ruleFile: RuleFile;
+  readonly facts: (task: Task) => ExactFacts;
+}
+
+function prepare(plan: Plan, options: EvaluateOptions): Prepared {
+  const asOf = resolveAsOf(plan, options);
+  return { asOf, ruleFile: resolveRules(options), facts: createFactComputer(plan, asOf) };
+}
+
+function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): Generator<TaskResult, void, undefined> {
+  for (const task of plan.tasks) {
+    const exact = prepared.facts(task);
+    yield toResult(plan, task, prepared.asOf, exact, classifySafely(() => compiled.classify(factsForEngine(exact))));
+  }
+}
+
+function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prepared; compiled: CompiledRuleFile } {
+  if (resolveEngine(options) !== 'compiled') {
+    throw new DubanError('INVALID_OPTION', 'synchronous evaluation needs engine "compiled"', { issues: [{ path: 'engine', message: 'use evaluatePlan for engine "json-rules-engine"' }] });
+  }
+  const prepared = prepare(plan, options);
+  return { prepared, compiled: compileRuleFile(prepared.ruleFile, options.operators === undefined ? {} : { operators: options.operators }) };
+}
+
+/**
+ * Evaluates the tasks of a plan one by one, synchronously, with the compiled
+ * rules: a generator, so a very large plan can be written out as it is
+ * evaluated without holding every result in memory. Yields one result per task,
+ * in the plan's order; a result with `status: null` is a gap. Options are
+ * checked when it is called, before the first result.
+ *
+ * @param plan - a validated plan
+ * @param options - as-of date, rule set and registered operators (`engine` must be `"compiled"` or absent)
+ * @returns a generator of task results
+ * @throws {@link DubanError} as {@link evaluatePlan}
+ * @example
+ * ```ts
+ * for (const result of evaluateTasks(plan, { asOf: '2018-06-30' })) write(JSON.stringify(result));
+ * ```
+ * @category Engine
+ */
+export function evaluateTasks(plan: Plan, options: EvaluateOptions = {}): Generator<TaskResult, void, undefined> {
+  const { prepared, compiled } = prepareCompiled(plan, options);
+  return generate(plan, prepared, compiled);
+}
+
+function classifySafely(classify: () => Classification): Classification {
+  try {
+    return classify();
+  } catch (cause) {
+    if (isDubanError(cause)) throw cause;
+    throw new DubanError('ENGINE_ERROR', `rule evaluation failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/**
+ * Collects task results into an {@link Evaluation}: the gaps and the summary.
+ *
+ * @param plan - the plan evaluated
+ * @param asOf - the as-of date used
+ * @param ruleFile - the rule file used
+ * @param results - one result per task, in the plan's order
+ * @returns the evaluation
+ */
+function assemble(plan: Plan, asOf: CalendarDate, ruleFile: RuleFile, results: TaskResult[]): Evaluation {
+  const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
+  return { planId: plan.id, asOf, ruleSet: ruleFile.id, results, gaps, summary: summarize(ruleFile, results) };
+}
+
+/**
+ * Evaluates every task of a plan synchronously with the compiled rules; the same
+ * result as {@link evaluatePlan}, without a promise per task.
  *
  * @param plan - a validated plan (see `parsePlan`)
  * @param options - as-of date, rule set and registered operators
  * @returns the evaluation
- * @throws {@link DubanError} `INVALID_OPTION` for a bad as-of date or rule set id, `ENGINE_ERROR` if the engine fails
+ * @throws {@link DubanError} as {@link evaluatePlan}
+ * @example
+ * ```ts
+ * const evaluation = evaluatePlanSync(plan, { asOf: '2018-03-31', rules: 'three-level' });
+ * ```
+ * @category Engine
+ */
+export function evaluatePlanSync(plan: Plan, options: EvaluateOptions = {}): Evaluation {
+  const { prepared, compiled } = prepareCompiled(plan, options);
+  return assemble(plan, prepared.asOf, prepared.ruleFile, [...generate(plan, prepared, compiled)]);
+}
+
+/**
+ * Evaluates every task of a plan at an as-of date: computes its facts,
+ * classifies them with the rule file (the highest priority wins, then file
+ * order) and explains the result in Chinese. Tasks no rule matches are listed in
+ * `gaps` with their facts, never given a default status. The result is the JSON
+ * output of `duban evaluate --format json`, and the same inputs always give the
+ * same output. By default the rules run compiled (see `compileRuleFile`); pass
+ * `engine: "json-rules-engine"` to run json-rules-engine itself, task by task.
+ *
+ * @param plan - a validated plan (see `parsePlan`)
+ * @param options - as-of date, rule set, registered operators and engine
+ * @returns the evaluation
+ * @throws {@link DubanError} `INVALID_OPTION` for a bad as-of date, rule set id or engine, `ENGINE_ERROR` if rule evaluation fails
  * @example
  * ```ts
  * const evaluation = await evaluatePlan(parsePlan(json), { asOf: '2018-03-31', rules: 'four-level' });
@@ -165,13 +288,15 @@ async function evaluateOne(plan: Plan, task: Task, asOf: CalendarDate, classifie
  * @category Engine
  */
 export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): Promise<Evaluation> {
-  const asOf = resolveAsOf(plan, options);
-  const ruleFile = resolveRules(options);
+  if (resolveEngine(options) === 'compiled') return evaluatePlanSync(plan, options);
+  const { asOf, ruleFile, facts } = prepare(plan, options);
   const classifier = createClassifier(ruleFile, options.operators === undefined ? {} : { operators: options.operators });
   const results: TaskResult[] = [];
-  for (const task of plan.tasks) results.push(await evaluateOne(plan, task, asOf, classifier));
-  const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
-  return { planId: plan.id, asOf, ruleSet: ruleFile.id, results, gaps, summary: summarize(ruleFile, results) };
+  for (const task of plan.tasks) {
+    const exact = facts(task);
+    results.push(toResult(plan, task, asOf, exact, await classifier.classify(factsForEngine(exact))));
+  }
+  return assemble(plan, asOf, ruleFile, results);
 }
 
 /**
@@ -179,7 +304,7 @@ export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): P
  *
  * @param plan - a validated plan
  * @param taskId - the task's id
- * @param options - as-of date, rule set and registered operators
+ * @param options - as-of date, rule set, registered operators and engine
  * @returns the task's result (`status` is `null` for a gap)
  * @throws {@link DubanError} `UNKNOWN_TASK` when no task has that id, and as {@link evaluatePlan}
  * @example
@@ -192,9 +317,9 @@ export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): P
 export async function evaluateTask(plan: Plan, taskId: string, options: EvaluateOptions = {}): Promise<TaskResult> {
   const task = plan.tasks.find((candidate) => candidate.id === taskId);
   if (task === undefined) throw new DubanError('UNKNOWN_TASK', `no task with id ${quote(taskId)}`, { issues: [{ path: 'taskId', message: `no task with id ${quote(taskId)} in plan ${quote(plan.id)}` }] });
-  const asOf = resolveAsOf(plan, options);
-  const ruleFile = resolveRules(options);
-  return evaluateOne(plan, task, asOf, createClassifier(ruleFile, options.operators === undefined ? {} : { operators: options.operators }));
+  const single: Plan = { ...plan, tasks: [task] };
+  const evaluation = await evaluatePlan(single, options);
+  return evaluation.results[0]!;
 }
 
 /**
