@@ -60,8 +60,8 @@ export { createClassifier } from './engine/classifier.js';
 export type { Classification, Classifier, ClassifierOptions } from './engine/classifier.js';
 export { compileRuleFile } from './engine/compile-rule-file.js';
 export type { CompiledRuleFile, CompileOptions } from './engine/compile-rule-file.js';
-export { ENGINE_CHOICES, evaluatePlan, evaluatePlanSync, evaluateTask, evaluateTasks, summarize } from './engine/evaluate-plan.js';
-export type { EngineChoice, EvaluateOptions, Evaluation, Gap, StatusCount, Summary, TaskResult } from './engine/evaluate-plan.js';
+export { ENGINE_CHOICES, evaluatePlan, evaluatePlanSync, evaluateTask, evaluateTasks, startEvaluation, summarize } from './engine/evaluate-plan.js';
+export type { EngineChoice, EvaluateOptions, Evaluation, EvaluationStream, Gap, StatusCount, Summary, TaskResult } from './engine/evaluate-plan.js';
 export { explainTask } from './engine/explain-task.js';
 export { BUILT_IN_OPERATORS } from './engine/operators.js';
 export type { BuiltInOperator, CustomOperator } from './engine/operators.js';
@@ -71,5 +71,18 @@ export { MAX_CONDITION_DEPTH, parseRuleFile, safeParseRuleFile } from './engine/
 export type { AllCondition, AnyCondition, Condition, LeafCondition, NotCondition, RuleEvent, ParseRuleFileOptions, Rule, RuleFile, Status, TopLevelCondition } from './engine/parse-rule-file.js';
 
 export { displayWidth } from './report/display-width.js';
-export { EVALUATION_FORMATS, formatCsv, formatEvaluation, formatMarkdown, formatTable, summaryLine } from './report/format-evaluation.js';
+export { EVALUATION_FORMATS, formatCsv, formatEvaluation, formatEvaluationJsonChunks, formatMarkdown, formatTable, summaryLine } from './report/format-evaluation.js';
 export type { EvaluationFormat } from './report/format-evaluation.js';
+
+export { STATUS_TONES } from './report/status-tone.js';
+export type { StatusTone } from './report/status-tone.js';
+export { summarizeEvaluation } from './report/summarize-evaluation.js';
+export type { EvaluationSummary, GroupTally, MainIndicatorCategories, MainIndicators, StatusGroup, SummarizeOptions, Tally, TaskEntry, WorkGroup } from './report/summarize-evaluation.js';
+export { reportingDates, summarizeTrend } from './report/trend.js';
+export type { TaskTrend, Trend, TrendPoint } from './report/trend.js';
+export { BULLETIN_FORMATS, formatBulletin } from './report/format-bulletin.js';
+export type { BulletinFormat, BulletinOptions } from './report/format-bulletin.js';
+export { reportPlan } from './report/report-plan.js';
+export type { ReportOptions } from './report/report-plan.js';
+
+export { MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_STRING_LENGTH, MAX_TASKS } from './model/limits.js';

@@ -1,10 +1,12 @@
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
   BUNDLED_RULE_SET_IDS,
   DubanError,
   isBundledRuleSetId,
   isDubanError,
+  MAX_INPUT_BYTES,
   mergeObservations,
   parseObservations,
   parseObservationsCsv,
@@ -20,10 +22,96 @@ export function usage(message: string): DubanError {
   return new DubanError('INVALID_OPTION', message, { issues: [{ path: 'options', message }], source: 'command line' });
 }
 
+/** An input file duban refuses to read: too large, or not UTF-8. */
+function unreadable(file: string, message: string): DubanError {
+  return new DubanError('INVALID_OPTION', `cannot read ${file}`, { issues: [{ path: '$', message }], source: file });
+}
+
+const tooLarge = (file: string, size: string) => unreadable(file, `input is ${size} bytes long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`);
+
+/**
+ * Reads a whole file, refusing one larger than MAX_INPUT_BYTES: a regular file
+ * by its size before reading, a device or pipe (`/dev/zero`) once it goes past it.
+ */
+function readBounded(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(file, String(stat.size));
+    if (stat.isFile()) return readFileSync(fd);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) return Buffer.concat(chunks, total);
+      total += read;
+      if (total > MAX_INPUT_BYTES) throw tooLarge(file, `more than ${MAX_INPUT_BYTES}`);
+      chunks.push(chunk.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const extra = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    if (extra === 0) return i;
+    // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= extra; k++) {
+      const byte = bytes[i + k];
+      if (byte === undefined || byte < (k === 1 ? low : 0x80) || byte > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += extra + 1;
+  }
+  return -1;
+}
+
+/** Decodes UTF-8, refusing anything else with the place of the first bad byte rather than guessing (mojibake). */
+function decodeUtf8(file: string, bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw unreadable(file, 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); duban reads UTF-8 only: save it as UTF-8');
+  }
+  const offset = firstInvalidUtf8(bytes);
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
+  throw unreadable(
+    file,
+    `not valid UTF-8 at line ${line}, byte ${offset - lineStart + 1} of the line (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at offset ${offset}); ` +
+      'duban reads UTF-8 only: convert the file first, e.g. from GB18030/GBK with iconv -f GB18030 -t UTF-8',
+  );
+}
+
+/**
+ * Reads an input file (or stdin for `-`) as UTF-8 text within MAX_INPUT_BYTES.
+ * stdin arrives already decoded, so there a replacement character U+FFFD is
+ * taken as the sign of input that was not UTF-8.
+ */
 export function readText(file: string, stdin: () => string): string {
   try {
-    return file === '-' ? stdin() : readFileSync(file, 'utf8');
+    if (file !== '-') return decodeUtf8(file, readBounded(file));
+    const text = stdin();
+    if (text.length > MAX_INPUT_BYTES) throw tooLarge('stdin', `more than ${MAX_INPUT_BYTES}`);
+    const bad = text.indexOf('\uFFFD');
+    if (bad !== -1) {
+      const line = text.slice(0, bad).split('\n').length;
+      throw unreadable('stdin', `not valid UTF-8: it decodes to the replacement character U+FFFD at line ${line}; duban reads UTF-8 only: convert the input first, e.g. from GB18030/GBK with iconv -f GB18030 -t UTF-8`);
+    }
+    return text;
   } catch (cause) {
+    if (isDubanError(cause)) throw cause;
     const code = (cause as { code?: string }).code;
     throw new DubanError('INVALID_OPTION', `cannot read ${file}`, {
       issues: [{ path: '$', message: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? String(cause)})` }],
@@ -40,12 +128,17 @@ export function loadRules(spec: string | undefined, read: (file: string) => stri
 }
 
 /** Writes a file atomically: to a temporary file beside it, then renamed, so a failure leaves nothing half-written. */
-export function writeAtomically(file: string, text: string): void {
+export function writeAtomically(file: string, content: string | Iterable<string>): void {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  let fd: number | undefined;
   try {
-    writeFileSync(temporary, text);
+    fd = openSync(temporary, 'w');
+    for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
+    closeSync(fd);
+    fd = undefined;
     renameSync(temporary, file);
   } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     try {
       unlinkSync(temporary);
     } catch {

@@ -225,6 +225,44 @@ export function evaluateTasks(plan: Plan, options: EvaluateOptions = {}): Genera
   return generate(plan, prepared, compiled);
 }
 
+/**
+ * An evaluation in progress: what is known before the first task, and the task
+ * results as a lazy sequence (see {@link startEvaluation}).
+ *
+ * @category Engine
+ */
+export interface EvaluationStream {
+  /** The plan's id. */
+  readonly planId: string;
+  /** The as-of date used. */
+  readonly asOf: CalendarDate;
+  /** The rule file used. */
+  readonly ruleFile: RuleFile;
+  /** One result per task, in the plan's order, computed as they are read. */
+  readonly results: Iterable<TaskResult>;
+}
+
+/**
+ * Starts a synchronous, compiled evaluation whose results are computed one at
+ * a time as they are read, so a plan of a million tasks can be written out
+ * without holding every result in memory. Options are checked at once.
+ *
+ * @param plan - a validated plan
+ * @param options - as-of date, rule set and registered operators (`engine` must be `"compiled"` or absent)
+ * @returns the stream
+ * @throws {@link DubanError} as {@link evaluatePlan}
+ * @example
+ * ```ts
+ * const stream = startEvaluation(plan, { rules: 'traffic-light' });
+ * for (const chunk of formatEvaluationJsonChunks(stream)) out.write(chunk);
+ * ```
+ * @category Engine
+ */
+export function startEvaluation(plan: Plan, options: EvaluateOptions = {}): EvaluationStream {
+  const { prepared, compiled } = prepareCompiled(plan, options);
+  return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, results: { [Symbol.iterator]: () => generate(plan, prepared, compiled) } };
+}
+
 function classifySafely(classify: () => Classification): Classification {
   try {
     return classify();
@@ -327,7 +365,7 @@ export async function evaluateTask(plan: Plan, taskId: string, options: Evaluate
  * `statuses`, zeros included; `total` counts every task.
  *
  * @param ruleFile - the rule file the results come from
- * @param results - task results
+ * @param results - task results (only their `status` is read)
  * @returns the summary
  * @example
  * ```ts
@@ -335,7 +373,7 @@ export async function evaluateTask(plan: Plan, taskId: string, options: Evaluate
  * ```
  * @category Engine
  */
-export function summarize(ruleFile: RuleFile, results: readonly TaskResult[]): Summary {
+export function summarize(ruleFile: RuleFile, results: readonly Pick<TaskResult, 'status'>[]): Summary {
   const counts = new Map<string, number>();
   for (const result of results) if (result.status !== null) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
   return { total: results.length, byStatus: ruleFile.statuses.map(({ code, label }) => ({ status: code, label, count: counts.get(code) ?? 0 })) };

@@ -1,16 +1,12 @@
-import Decimal from 'decimal.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Plan, Task } from '../model/types.js';
 import type { ExactFacts } from '../pace/compute-facts.js';
 import { taskWindow } from '../pace/expected-progress.js';
-import { abs, formatFraction, type Fraction } from '../pace/fraction.js';
+import { abs, formatFraction, formatRounded, type Fraction } from '../pace/fraction.js';
 
-const Human = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
-
-/** A fraction as a percentage for people: at most two decimals, no trailing zeros (`0.2787…` → `27.87`). */
+/** A fraction as a percentage for people: at most two decimals, half-even, no trailing zeros (`0.2787…` → `27.87`). */
 function percent(value: Fraction): string {
-  const result = new Human(value.n.toString()).times(100).div(value.d.toString()).toDecimalPlaces(2);
-  return result.isZero() ? '0' : result.toFixed();
+  return formatRounded(value, 4, 2);
 }
 
 const amount = (value: Fraction): string => formatFraction(value);

@@ -3,9 +3,10 @@ import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
 import { isCalendarDate } from './calendar-date.js';
 import { parseDecimal } from './decimal.js';
 import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
-import { planSchema } from './plan.js';
+import { planCrossChecks, planSchema } from './plan.js';
 import type { Observation, ObservationRecord, ObservationsFile, Plan } from './types.js';
 import { formatPath, quote, toDubanIssues } from './schema-kit.js';
+import { MAX_INPUT_BYTES, MAX_STRING_LENGTH, inputLimitIssues, inputTooLargeIssue, planLimitIssues, stringTooLongMessage } from './limits.js';
 import { unitConversionExponent } from './units.js';
 
 /**
@@ -49,11 +50,19 @@ export interface ParseOptions {
   readonly source?: string;
 }
 
-/** Parses JSON text (a UTF-8 byte-order mark is ignored), reporting a syntax error with its line and column. */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: DubanIssue } {
+/**
+ * Parses JSON text (a UTF-8 byte-order mark is ignored), reporting a syntax error with its line and column.
+ * The text and the value must keep to the limits of limits.ts (size, nesting depth, string length);
+ * on failure `issue` is the first problem and `issues` all of them.
+ */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: DubanIssue; issues: DubanIssue[] } {
+  const failure = (issues: DubanIssue[]) => ({ ok: false as const, issue: issues[0]!, issues });
+  if (text.length > MAX_INPUT_BYTES) return failure([inputTooLargeIssue(text.length, 'characters')]);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    const value: unknown = JSON.parse(body);
+    const limits = inputLimitIssues(value);
+    return limits.length > 0 ? failure(limits) : { ok: true, value };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
@@ -63,7 +72,7 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
       const before = body.slice(0, offset).split('\n');
       where = ` at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
     }
-    return { ok: false, issue: { path: '$', message: `not valid JSON${where}: ${message.split('\n')[0]}` } };
+    return failure([{ path: '$', message: `not valid JSON${where}: ${message.split('\n')[0]}` }]);
   }
 }
 
@@ -74,16 +83,29 @@ function makeError(code: DubanErrorCode, what: string, issues: DubanIssue[], opt
   });
 }
 
-function safeParseWith<S extends z.ZodType>(schema: S, code: DubanErrorCode, what: string, input: unknown, options: ParseOptions): SafeParseResult<z.output<S>> {
+function safeParseWith<S extends z.ZodType>(
+  schema: S,
+  code: DubanErrorCode,
+  what: string,
+  input: unknown,
+  options: ParseOptions,
+  limits: (data: unknown) => DubanIssue[] = () => [],
+  crossChecks: (data: unknown) => DubanIssue[] = () => [],
+): SafeParseResult<z.output<S>> {
   let data = input;
   if (typeof input === 'string') {
     const parsed = parseJsonText(input);
-    if (!parsed.ok) return { success: false, error: makeError(code, what, [parsed.issue], options) };
+    if (!parsed.ok) return { success: false, error: makeError(code, what, parsed.issues, options) };
     data = parsed.value;
   }
+  // Limits first: a value over them is reported alone, before anything recursive looks at it.
+  const overLimits = [...(typeof input === 'string' ? [] : inputLimitIssues(data)), ...limits(data)];
+  if (overLimits.length > 0) return { success: false, error: makeError(code, what, overLimits, options) };
   const result = schema.safeParse(data);
-  if (result.success) return { success: true, data: result.data };
-  return { success: false, error: makeError(code, what, toDubanIssues(result.error, data), options) };
+  // The cross-checks read the raw data defensively, so they run even when the shape is wrong.
+  const crossIssues = crossChecks(data);
+  if (result.success && crossIssues.length === 0) return { success: true, data: result.data };
+  return { success: false, error: makeError(code, what, [...(result.success ? [] : toDubanIssues(result.error, data)), ...crossIssues], options) };
 }
 
 /**
@@ -101,7 +123,7 @@ function safeParseWith<S extends z.ZodType>(schema: S, code: DubanErrorCode, wha
  * @category Model
  */
 export function safeParsePlan(input: unknown, options: ParseOptions = {}): SafeParseResult<Plan> {
-  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', input, options);
+  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', input, options, planLimitIssues, planCrossChecks);
 }
 
 /**
@@ -176,7 +198,15 @@ export function parseObservations(input: unknown, options: ParseOptions = {}): O
  * @category Model
  */
 export function parseObservationsCsv(text: string, planId: string, options: ParseOptions = {}): ObservationsFile {
-  const { rows, issues } = parseCsvRows(text);
+  if (text.length > MAX_INPUT_BYTES) throw makeError('INVALID_OBSERVATIONS', 'observations', [inputTooLargeIssue(text.length, 'characters')], options);
+  const { rows: allRows, issues } = parseCsvRows(text);
+  // A row with an over-long cell is reported and left out (the header row is kept, so it is still checked).
+  const rows = allRows.filter(({ line, cells }, index) => {
+    cells.forEach((cell, i) => {
+      if (cell.length > MAX_STRING_LENGTH) issues.push({ path: `line ${line}, column ${OBSERVATION_CSV_COLUMNS[i] ?? i + 1}`, message: stringTooLongMessage(cell, 'cell') });
+    });
+    return index === 0 || cells.every((cell) => cell.length <= MAX_STRING_LENGTH);
+  });
   const [header, ...body] = rows;
   const observations: ObservationRecord[] = [];
   if (header === undefined) issues.push({ path: 'line 1', message: `missing header row ${OBSERVATION_CSV_COLUMNS.join(',')}` });

@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import { compareDecimals } from './decimal.js';
-import { dateSchema, decimalSchema, describe, nonEmptyString, quote, strictObject } from './schema-kit.js';
+import type { DubanIssue } from '../errors.js';
+import { isCalendarDate } from './calendar-date.js';
+import { compareDecimals, parseDecimal } from './decimal.js';
+import { dateSchema, decimalSchema, describe, formatPath, nonEmptyString, quote, strictObject } from './schema-kit.js';
 import type { Plan, RateBound, TargetKind } from './types.js';
 import { unitConversionExponent } from './units.js';
 
@@ -169,100 +171,154 @@ const planShapeSchema = strictObject({
   tasks: describe(z.array(taskSchema), '任务列表。', 'Tasks.'),
 });
 
-type PlanShape = z.output<typeof planShapeSchema>;
 type Issue = { message: string; path: PropertyKey[] };
+type Raw = Record<string, unknown>;
 
-/** Checks what the shape alone cannot: references, uniqueness, date order, units, trajectories. */
-function planRules(plan: PlanShape): Issue[] {
+const record = (value: unknown): Raw | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : undefined);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const date = (value: unknown): string | undefined => (isCalendarDate(value) ? value : undefined);
+const field = (value: unknown, key: string): unknown => {
+  const object = record(value);
+  return object !== undefined && Object.hasOwn(object, key) ? object[key] : undefined;
+};
+
+/**
+ * Checks what the shape alone cannot: references, uniqueness, date order, units,
+ * trajectories. It reads the raw input defensively (a check whose inputs are
+ * malformed is skipped: the shape check reports those), so it runs together
+ * with the shape check and every problem is reported in one pass.
+ */
+export function planCrossChecks(input: unknown): DubanIssue[] {
+  const plan = record(input);
+  if (plan === undefined) return [];
   const issues: Issue[] = [];
-  if (plan.period.start > plan.period.end) issues.push({ path: ['period', 'end'], message: `period.end ${quote(plan.period.end)} is before period.start ${quote(plan.period.start)}` });
+  const periodStart = date(field(plan.period, 'start'));
+  const periodEnd = date(field(plan.period, 'end'));
+  if (periodStart !== undefined && periodEnd !== undefined && periodStart > periodEnd) {
+    issues.push({ path: ['period', 'end'], message: `period.end ${quote(periodEnd)} is before period.start ${quote(periodStart)}` });
+  }
   const categoryIds = new Set<string>();
-  plan.categories?.forEach((category, i) => {
-    if (categoryIds.has(category.id)) issues.push({ path: ['categories', i, 'id'], message: `duplicate category id ${quote(category.id)}` });
-    categoryIds.add(category.id);
+  list(plan.categories).forEach((category, i) => {
+    const id = text(field(category, 'id'));
+    if (id === undefined) return;
+    if (categoryIds.has(id)) issues.push({ path: ['categories', i, 'id'], message: `duplicate category id ${quote(id)}` });
+    categoryIds.add(id);
   });
-  if (typeof plan.pace === 'object') issues.push(...trajectoryRules(plan.pace.trajectory, ['pace']));
+  const planTrajectory = list(field(plan.pace, 'trajectory'));
+  issues.push(...trajectoryRules(planTrajectory, ['pace']));
   const taskIds = new Set<string>();
-  plan.tasks.forEach((task, i) => {
+  list(plan.tasks).forEach((task, i) => {
     const at = (...rest: PropertyKey[]) => ['tasks', i, ...rest];
-    if (taskIds.has(task.id)) issues.push({ path: at('id'), message: `duplicate task id ${quote(task.id)}` });
-    taskIds.add(task.id);
-    if (task.category !== undefined && !categoryIds.has(task.category)) issues.push({ path: at('category'), message: `unknown category ${quote(task.category)}` });
-    const start = task.start ?? plan.period.start;
-    const deadline = task.deadline ?? plan.period.end;
-    if (start > deadline) issues.push({ path: at('deadline'), message: `deadline ${quote(deadline)} is before start ${quote(start)}` });
-    issues.push(...targetRules(task.target, at('target')));
-    const pace = task.pace ?? plan.pace;
-    if (typeof task.pace === 'object') issues.push(...trajectoryRules(task.pace.trajectory, at('pace')));
-    if (typeof pace === 'object' && task.target.kind !== 'milestones' && task.target.kind !== 'binary' && task.target.kind !== 'rate') {
-      pace.trajectory.forEach((point, j) => {
-        if (point.date < start || point.date >= deadline) {
+    const id = text(field(task, 'id'));
+    if (id !== undefined) {
+      if (taskIds.has(id)) issues.push({ path: at('id'), message: `duplicate task id ${quote(id)}` });
+      taskIds.add(id);
+    }
+    const category = text(field(task, 'category'));
+    if (category !== undefined && !categoryIds.has(category)) issues.push({ path: at('category'), message: `unknown category ${quote(category)}` });
+    const ownStart = field(task, 'start');
+    const ownDeadline = field(task, 'deadline');
+    const start = ownStart === undefined ? periodStart : date(ownStart);
+    const deadline = ownDeadline === undefined ? periodEnd : date(ownDeadline);
+    if (start !== undefined && deadline !== undefined && start > deadline) issues.push({ path: at('deadline'), message: `deadline ${quote(deadline)} is before start ${quote(start)}` });
+    const target = field(task, 'target');
+    const kind = text(field(target, 'kind'));
+    issues.push(...targetRules(target, kind, at('target')));
+    const ownTrajectory = field(field(task, 'pace'), 'trajectory');
+    issues.push(...trajectoryRules(list(ownTrajectory), at('pace')));
+    // A task's own trajectory must fit its window; the plan's applies only where a pace is used.
+    const usesPlanPace = field(task, 'pace') === undefined && (kind === 'cumulative' || kind === 'level');
+    const points = ownTrajectory !== undefined ? list(ownTrajectory) : usesPlanPace ? planTrajectory : [];
+    if (start !== undefined && deadline !== undefined) {
+      points.forEach((point, j) => {
+        const when = date(field(point, 'date'));
+        if (when !== undefined && (when < start || when >= deadline)) {
           issues.push({
-            path: task.pace === undefined ? at('start') : at('pace', 'trajectory', j, 'date'),
-            message: `task ${quote(task.id)}: trajectory point ${quote(point.date)} is outside the task's window [${start}, ${deadline})`,
+            path: ownTrajectory === undefined ? at('start') : at('pace', 'trajectory', j, 'date'),
+            message: `task ${quote(id ?? `#${i + 1}`)}: trajectory point ${quote(when)} is outside the task's window [${start}, ${deadline})`,
           });
         }
       });
     }
-    if (task.observations !== undefined) issues.push(...observationRules(task.target, task.observations, at('observations')));
+    const observations = field(task, 'observations');
+    if (observations !== undefined) issues.push(...observationRules(target, kind, observations, at('observations')));
   });
-  return issues;
+  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
-function trajectoryRules(points: readonly { date: string; expected: string }[], path: PropertyKey[]): Issue[] {
+function trajectoryRules(points: readonly unknown[], path: PropertyKey[]): Issue[] {
   const issues: Issue[] = [];
+  let previous: { date: string | undefined; expected: string | undefined } | undefined;
   points.forEach((point, j) => {
     const at = [...path, 'trajectory', j];
-    if (compareDecimals(point.expected, '0') < 0 || compareDecimals(point.expected, '1') > 0) issues.push({ path: [...at, 'expected'], message: `expected must be in [0, 1], got ${quote(point.expected)}` });
-    const previous = points[j - 1];
-    if (previous !== undefined) {
-      if (point.date <= previous.date) issues.push({ path: [...at, 'date'], message: `trajectory dates must strictly increase: ${quote(point.date)} after ${quote(previous.date)}` });
-      if (compareDecimals(point.expected, previous.expected) < 0) issues.push({ path: [...at, 'expected'], message: `trajectory values must not decrease: ${quote(point.expected)} after ${quote(previous.expected)}` });
+    const current = { date: date(field(point, 'date')), expected: parseDecimal(field(point, 'expected')) };
+    if (current.expected !== undefined && (compareDecimals(current.expected, '0') < 0 || compareDecimals(current.expected, '1') > 0)) {
+      issues.push({ path: [...at, 'expected'], message: `expected must be in [0, 1], got ${quote(current.expected)}` });
     }
+    if (previous !== undefined) {
+      if (current.date !== undefined && previous.date !== undefined && current.date <= previous.date) {
+        issues.push({ path: [...at, 'date'], message: `trajectory dates must strictly increase: ${quote(current.date)} after ${quote(previous.date)}` });
+      }
+      if (current.expected !== undefined && previous.expected !== undefined && compareDecimals(current.expected, previous.expected) < 0) {
+        issues.push({ path: [...at, 'expected'], message: `trajectory values must not decrease: ${quote(current.expected)} after ${quote(previous.expected)}` });
+      }
+    }
+    previous = current;
   });
   return issues;
 }
 
-function targetRules(target: PlanShape['tasks'][number]['target'], path: PropertyKey[]): Issue[] {
+function targetRules(target: unknown, kind: string | undefined, path: PropertyKey[]): Issue[] {
   const issues: Issue[] = [];
-  switch (target.kind) {
-    case 'cumulative':
-      if (compareDecimals(target.value, '0') <= 0) issues.push({ path: [...path, 'value'], message: `a cumulative target must be > 0, got ${quote(target.value)}` });
+  const decimal = (key: string) => parseDecimal(field(target, key));
+  switch (kind) {
+    case 'cumulative': {
+      const value = decimal('value');
+      if (value !== undefined && compareDecimals(value, '0') <= 0) issues.push({ path: [...path, 'value'], message: `a cumulative target must be > 0, got ${quote(value)}` });
       break;
-    case 'level':
-      if (compareDecimals(target.value, target.baseline) === 0) issues.push({ path: [...path, 'baseline'], message: `baseline must differ from the target value ${quote(target.value)}` });
+    }
+    case 'level': {
+      const value = decimal('value');
+      const baseline = decimal('baseline');
+      if (value !== undefined && baseline !== undefined && compareDecimals(value, baseline) === 0) issues.push({ path: [...path, 'baseline'], message: `baseline must differ from the target value ${quote(value)}` });
       break;
-    case 'rate':
-      if (target.bound === 'about' && target.tolerance === undefined) issues.push({ path: [...path, 'tolerance'], message: 'bound "about" needs a tolerance' });
-      if (target.bound !== 'about' && target.tolerance !== undefined) issues.push({ path: [...path, 'tolerance'], message: `tolerance applies only to bound "about", not ${quote(target.bound)}` });
-      if (target.tolerance !== undefined && compareDecimals(target.tolerance, '0') < 0) issues.push({ path: [...path, 'tolerance'], message: `tolerance must be >= 0, got ${quote(target.tolerance)}` });
+    }
+    case 'rate': {
+      const bound = field(target, 'bound') ?? 'atLeast';
+      const hasTolerance = field(target, 'tolerance') !== undefined;
+      const tolerance = decimal('tolerance');
+      if (bound === 'about' && !hasTolerance) issues.push({ path: [...path, 'tolerance'], message: 'bound "about" needs a tolerance' });
+      if (bound !== 'about' && hasTolerance && typeof bound === 'string') issues.push({ path: [...path, 'tolerance'], message: `tolerance applies only to bound "about", not ${quote(bound)}` });
+      if (tolerance !== undefined && compareDecimals(tolerance, '0') < 0) issues.push({ path: [...path, 'tolerance'], message: `tolerance must be >= 0, got ${quote(tolerance)}` });
       break;
+    }
     case 'milestones':
-      target.milestones.forEach((milestone, j) => {
-        if (compareDecimals(milestone.weight, '0') <= 0) issues.push({ path: [...path, 'milestones', j, 'weight'], message: `weight must be > 0, got ${quote(milestone.weight)}` });
+      list(field(target, 'milestones')).forEach((milestone, j) => {
+        const weight = parseDecimal(field(milestone, 'weight'));
+        if (weight !== undefined && compareDecimals(weight, '0') <= 0) issues.push({ path: [...path, 'milestones', j, 'weight'], message: `weight must be > 0, got ${quote(weight)}` });
       });
-      break;
-    case 'binary':
       break;
   }
   return issues;
 }
 
-function observationRules(
-  target: PlanShape['tasks'][number]['target'],
-  observations: readonly { asOf: string; unit?: string | undefined }[],
-  path: PropertyKey[],
-): Issue[] {
-  if (target.kind === 'milestones' || target.kind === 'binary') {
-    return [{ path, message: `observations are not allowed on a ${quote(target.kind)} target: its progress is in the target itself` }];
+function observationRules(target: unknown, kind: string | undefined, observations: unknown, path: PropertyKey[]): Issue[] {
+  if (kind === 'milestones' || kind === 'binary') {
+    return [{ path, message: `observations are not allowed on a ${quote(kind)} target: its progress is in the target itself` }];
   }
   const issues: Issue[] = [];
   const dates = new Set<string>();
-  observations.forEach((observation, j) => {
-    if (dates.has(observation.asOf)) issues.push({ path: [...path, j, 'asOf'], message: `two observations with asOf ${quote(observation.asOf)}` });
-    dates.add(observation.asOf);
-    if (observation.unit !== undefined && unitConversionExponent(observation.unit, target.unit) === undefined) {
-      issues.push({ path: [...path, j, 'unit'], message: `unit ${quote(observation.unit)} cannot be converted to the target's unit ${quote(target.unit)}` });
+  const targetUnit = text(field(target, 'unit'));
+  list(observations).forEach((observation, j) => {
+    const asOf = date(field(observation, 'asOf'));
+    if (asOf !== undefined) {
+      if (dates.has(asOf)) issues.push({ path: [...path, j, 'asOf'], message: `two observations with asOf ${quote(asOf)}` });
+      dates.add(asOf);
+    }
+    const unit = text(field(observation, 'unit'));
+    if (unit !== undefined && unit !== '' && targetUnit !== undefined && targetUnit !== '' && unitConversionExponent(unit, targetUnit) === undefined) {
+      issues.push({ path: [...path, j, 'unit'], message: `unit ${quote(unit)} cannot be converted to the target's unit ${quote(targetUnit)}` });
     }
   });
   return issues;
@@ -271,12 +327,11 @@ function observationRules(
 /**
  * The zod schema of a plan file, format version 1. It accepts exactly the
  * format of plan-format.md: unknown keys are errors except `x-` keys, decimals
- * are exact, dates are real calendar dates, and cross-references (category ids,
- * unique ids, units, trajectories) are checked.
+ * are exact, dates are real calendar dates. The cross-references (category ids,
+ * unique ids, units, trajectories) are checked by {@link planCrossChecks}, which
+ * `safeParsePlan` runs in the same pass.
  *
  * @category Model
  */
-export const planSchema: z.ZodType<Plan> = planShapeSchema.superRefine((plan, ctx) => {
-  for (const issue of planRules(plan)) ctx.addIssue({ code: 'custom', ...issue });
-});
+export const planSchema: z.ZodType<Plan> = planShapeSchema;
 

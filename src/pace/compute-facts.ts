@@ -3,7 +3,7 @@ import type { Observation, Plan, Target, Task } from '../model/types.js';
 import { unitConversionExponent } from '../model/units.js';
 import { dayNumber } from './calendar.js';
 import { expectedProgress, taskWindow } from './expected-progress.js';
-import { abs, add, compare, div, fromDecimal, isZero, scale10, sub, ZERO, type Fraction } from './fraction.js';
+import { abs, add, compare, div, fromDecimal, isZero, ONE, scale10, sub, ZERO, type Fraction } from './fraction.js';
 
 /**
  * The facts of one task at one as-of date, with every number kept exact.
@@ -90,7 +90,7 @@ function decimal(cache: FactCache, text: string): Fraction {
   let value = cache.decimals.get(text);
   if (value === undefined) {
     value = fromDecimal(text);
-    if (cache.decimals.size < 100_000) cache.decimals.set(text, value);
+    if (cache.decimals.size < 4096) cache.decimals.set(text, value);
   }
   return value;
 }
@@ -108,7 +108,7 @@ function observedValue(cache: FactCache, observation: Observation, unit: string)
     }
     exponent = cached;
   }
-  return scale10(decimal(cache, observation.value), exponent);
+  return scale10(fromDecimal(observation.value), exponent);
 }
 
 /** Expected progress, cached for time-based paces by window and pace (milestones and binary depend on the task). */
@@ -179,13 +179,9 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
   const deadline = task.deadline ?? plan.period.end;
   const expected = cachedExpected(cache, plan, task, asOf);
   const daysToDeadline = dayNumber(deadline) - dayNumber(asOf);
-  const common = {
-    kind: target.kind,
-    cancelled: task.cancelled != null && task.cancelled.on <= asOf,
-    expected,
-    daysToDeadline,
-    flags: task.flags ?? [],
-  };
+  const cancelled = task.cancelled != null && task.cancelled.on <= asOf;
+  const flags = task.flags ?? [];
+  const pastDeadline = asOf > deadline;
 
   if (target.kind === 'milestones' || target.kind === 'binary') {
     let progress: Fraction;
@@ -193,7 +189,7 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     let overdueMilestones = 0;
     if (target.kind === 'binary') {
       met = target.completedOn !== null && target.completedOn <= asOf;
-      progress = met ? { n: 1n, d: 1n } : ZERO;
+      progress = met ? ONE : ZERO;
     } else {
       let done = ZERO;
       let total = ZERO;
@@ -209,43 +205,13 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
       progress = div(done, total);
     }
     const exp = expected as Fraction;
-    return {
-      ...common,
-      hasData: true,
-      value: null,
-      target: null,
-      progress,
-      paceGap: sub(progress, exp),
-      paceRatio: isZero(exp) ? null : div(progress, exp),
-      met,
-      onPace: compare(progress, exp) >= 0,
-      margin: null,
-      overdue: asOf > deadline && !met,
-      overdueMilestones,
-      dataAgeDays: null,
-      observation: null,
-    };
+    return facts(target.kind, cancelled, true, null, null, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, overdueMilestones, null, flags, null);
   }
 
   const goal = decimal(cache, target.value);
   const observation = latestObservation(task, asOf);
   if (observation === null) {
-    return {
-      ...common,
-      hasData: false,
-      value: null,
-      target: goal,
-      progress: null,
-      paceGap: null,
-      paceRatio: null,
-      met: null,
-      onPace: null,
-      margin: null,
-      overdue: asOf > deadline,
-      overdueMilestones: 0,
-      dataAgeDays: null,
-      observation: null,
-    };
+    return facts(target.kind, cancelled, false, null, goal, null, expected, null, null, null, null, null, pastDeadline, daysToDeadline, 0, null, flags, null);
   }
 
   const value = observedValue(cache, observation, target.unit);
@@ -256,22 +222,7 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     else if (target.bound === 'about') margin = sub(decimal(cache, target.tolerance ?? '0'), abs(sub(value, goal)));
     else margin = sub(value, goal);
     const met = compare(margin, ZERO) >= 0;
-    return {
-      ...common,
-      hasData: true,
-      value,
-      target: goal,
-      progress: null,
-      paceGap: null,
-      paceRatio: null,
-      met,
-      onPace: met,
-      margin,
-      overdue: asOf > deadline && !met,
-      overdueMilestones: 0,
-      dataAgeDays,
-      observation,
-    };
+    return facts('rate', cancelled, true, value, goal, null, null, null, null, met, met, margin, pastDeadline && !met, daysToDeadline, 0, dataAgeDays, flags, observation);
   }
 
   let progress: Fraction;
@@ -285,20 +236,29 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     met = compare(goal, baseline) > 0 ? compare(value, goal) >= 0 : compare(value, goal) <= 0;
   }
   const exp = expected as Fraction;
-  return {
-    ...common,
-    hasData: true,
-    value,
-    target: goal,
-    progress,
-    paceGap: sub(progress, exp),
-    paceRatio: isZero(exp) ? null : div(progress, exp),
-    met,
-    onPace: compare(progress, exp) >= 0,
-    margin: null,
-    overdue: asOf > deadline && !met,
-    overdueMilestones: 0,
-    dataAgeDays,
-    observation,
-  };
+  return facts(target.kind, cancelled, true, value, goal, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, 0, dataAgeDays, flags, observation);
+}
+
+/** Builds the facts object, always with the same shape, so the hot path stays monomorphic. */
+function facts(
+  kind: Target['kind'],
+  cancelled: boolean,
+  hasData: boolean,
+  value: Fraction | null,
+  target: Fraction | null,
+  progress: Fraction | null,
+  expected: Fraction | null,
+  paceGap: Fraction | null,
+  paceRatio: Fraction | null,
+  met: boolean | null,
+  onPace: boolean | null,
+  margin: Fraction | null,
+  overdue: boolean,
+  daysToDeadline: number,
+  overdueMilestones: number,
+  dataAgeDays: number | null,
+  flags: readonly string[],
+  observation: Observation | null,
+): ExactFacts {
+  return { kind, cancelled, hasData, value, target, progress, expected, paceGap, paceRatio, met, onPace, margin, overdue, daysToDeadline, overdueMilestones, dataAgeDays, flags, observation };
 }

@@ -13,7 +13,6 @@ export interface Fraction {
   readonly d: bigint;
 }
 
-const Out = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 const Wide = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -62,7 +61,7 @@ export const isZero = (a: Fraction): boolean => a.n === 0n;
 export const clamp01 = (a: Fraction): Fraction => (a.n < 0n ? ZERO : a.n > a.d ? ONE : a);
 /** Multiplies by a power of ten. */
 export const scale10 = (a: Fraction, exponent: number): Fraction =>
-  exponent >= 0 ? fraction(a.n * 10n ** BigInt(exponent), a.d) : fraction(a.n, a.d * 10n ** BigInt(-exponent));
+  exponent === 0 ? a : exponent > 0 ? fraction(a.n * pow10(exponent), a.d) : fraction(a.n, a.d * pow10(-exponent));
 
 /**
  * Writes a fraction as duban prints numbers: exact when it terminates within 20
@@ -79,13 +78,65 @@ export const scale10 = (a: Fraction, exponent: number): Fraction =>
  */
 export function formatFraction(value: Fraction): DecimalString {
   if (value.n === 0n) return '0';
-  const result = new Out(value.n.toString()).div(new Out(value.d.toString()));
-  return result.isZero() ? '0' : result.toFixed();
+  const negative = value.n < 0n;
+  const n = negative ? -value.n : value.n;
+  const { d } = value;
+  // e such that 10^e <= n/d < 10^(e+1): estimated in floating point, then made exact.
+  const estimate = Math.log10(Number(n)) - Math.log10(Number(d));
+  let e = Number.isFinite(estimate) ? Math.floor(estimate) : n.toString().length - d.toString().length;
+  while (e >= 0 ? n < d * pow10(e) : n * pow10(-e) < d) e -= 1;
+  while (e + 1 >= 0 ? n >= d * pow10(e + 1) : n * pow10(-(e + 1)) >= d) e += 1;
+  // Scale to 20 significant digits and round half-even, all in integers.
+  const s = SIGNIFICANT_DIGITS - 1 - e;
+  const num = s >= 0 ? n * pow10(s) : n;
+  const den = s >= 0 ? d : d * pow10(-s);
+  let q = num / den;
+  const twice = (num % den) * 2n;
+  if (twice > den || (twice === den && q % 2n === 1n)) q += 1n;
+  return (negative ? '-' : '') + placePoint(q.toString(), s);
 }
 
-/** The JavaScript number nearest to a fraction's exact value (via 60 significant digits). */
+const SIGNIFICANT_DIGITS = 20;
+
+const POWERS_OF_TEN: readonly bigint[] = Array.from({ length: 65 }, (_, k) => 10n ** BigInt(k));
+/** 10^k as a BigInt, from a table for the usual small k. */
+function pow10(k: number): bigint {
+  return POWERS_OF_TEN[k] ?? 10n ** BigInt(k);
+}
+
+/** Writes `digits × 10^-scale` in plain notation without trailing zeros. */
+function placePoint(digits: string, scale: number): string {
+  if (scale <= 0) return digits + '0'.repeat(-scale);
+  const padded = digits.padStart(scale + 1, '0');
+  const whole = padded.slice(0, padded.length - scale);
+  const fraction = padded.slice(padded.length - scale).replace(/0+$/, '');
+  return fraction === '' ? whole : `${whole}.${fraction}`;
+}
+
+/**
+ * Writes `value × 10^shift` rounded half-even to `places` decimals, in plain
+ * notation without trailing zeros (`formatRounded(0.27870…, 2, 2)` → `"27.87"`).
+ */
+export function formatRounded(value: Fraction, shift: number, places: number): string {
+  const negative = value.n < 0n;
+  const num = (negative ? -value.n : value.n) * pow10(shift);
+  let q = num / value.d;
+  const twice = (num % value.d) * 2n;
+  if (twice > value.d || (twice === value.d && q % 2n === 1n)) q += 1n;
+  if (q === 0n) return '0';
+  return (negative ? '-' : '') + placePoint(q.toString(), places);
+}
+
+const MAX_EXACT = 2n ** 53n;
+
+/** The JavaScript number nearest to a fraction's exact value. */
 export function toNumber(value: Fraction): number {
-  if (value.d === 1n) return Number(value.n);
-  const result = Number(new Wide(value.n.toString()).div(new Wide(value.d.toString())).toString());
+  const { n, d } = value;
+  // Both operands exact as doubles: one IEEE division is correctly rounded.
+  if (d <= MAX_EXACT && n <= MAX_EXACT && n >= -MAX_EXACT) {
+    const result = Number(n) / Number(d);
+    return result === 0 ? 0 : result;
+  }
+  const result = Number(new Wide(n.toString()).div(new Wide(d.toString())).toString());
   return result === 0 ? 0 : result;
 }

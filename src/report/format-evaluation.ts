@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { Evaluation, TaskResult } from '../engine/evaluate-plan.js';
+import { summarize, type Evaluation, type EvaluationStream, type Gap, type TaskResult } from '../engine/evaluate-plan.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
 
 /**
@@ -167,4 +167,38 @@ export function formatEvaluation(evaluation: Evaluation, format: EvaluationForma
     case 'table':
       return formatTable(evaluation);
   }
+}
+
+/**
+ * Writes an evaluation stream as the JSON output, chunk by chunk, while the
+ * tasks are evaluated: the bytes are exactly those of
+ * `formatEvaluation(evaluation, 'json')`, but no more than one task result is
+ * held at a time (the gaps and the counts are kept until the end).
+ *
+ * @param stream - an evaluation started with `startEvaluation`
+ * @returns a generator of text chunks
+ * @example
+ * ```ts
+ * for (const chunk of formatEvaluationJsonChunks(startEvaluation(plan))) process.stdout.write(chunk);
+ * ```
+ * @category Report
+ */
+export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator<string, void, undefined> {
+  const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+  yield `{\n  "planId": ${JSON.stringify(stream.planId)},\n  "asOf": ${JSON.stringify(stream.asOf)},\n  "ruleSet": ${JSON.stringify(stream.ruleFile.id)},\n  "results": `;
+  const gaps: Gap[] = [];
+  const counted: Pick<TaskResult, 'status'>[] = [];
+  let batch = '';
+  let first = true;
+  for (const result of stream.results) {
+    batch += `${first ? '[\n' : ',\n'}    ${nest(result, '    ')}`;
+    first = false;
+    if (result.status === null) gaps.push({ taskId: result.taskId, title: result.title, facts: result.facts });
+    counted.push({ status: result.status });
+    if (batch.length > 65_536) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield `${batch}${first ? '[]' : '\n  ]'},\n  "gaps": ${nest(gaps, '  ')},\n  "summary": ${nest(summarize(stream.ruleFile, counted), '  ')}\n}\n`;
 }

@@ -1,7 +1,7 @@
 // Every row of the three bundled rule sets of rule-sets.md, decided by exactly
 // that row: at fact level (createClassifier) and from small plans (evaluatePlan).
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULE_SET_IDS, bundledRuleFileJson, evaluatePlan, isBundledRuleSetId } from '../../src/index.js';
+import { BUNDLED_RULE_SET_IDS, bundledRuleFileJson, compileRuleFile, ENGINE_CHOICES, evaluatePlan, isBundledRuleSetId } from '../../src/index.js';
 import type { BundledRuleSetId } from '../../src/index.js';
 import { bundled, bundledClassifier, cumulative, facts, noDataFacts, planWith, rate } from './helpers.js';
 import type { EngineFactsInput, TaskInput } from './helpers.js';
@@ -144,6 +144,18 @@ describe('createClassifier', () => {
   });
 });
 
+describe('compileRuleFile', () => {
+  describe.each(BUNDLED_RULE_SET_IDS)('with the bundled %s rule set', (id) => {
+    const compiled = compileRuleFile(bundled(id));
+
+    it.each(FACT_ROWS[id])('%s → %s, as json-rules-engine decides', async (_description, input, code, label, rule) => {
+      const result = compiled.classify(input);
+      expect({ code: result.status?.code, label: result.status?.label, rule: result.rule?.name }).toEqual({ code, label, rule });
+      expect(result.matched.map((matched) => matched.name)).toEqual((await bundledClassifier(id).classify(input)).matched.map((matched) => matched.name));
+    });
+  });
+});
+
 type PlanRow = readonly [description: string, task: TaskInput, asOf: string, code: string, label: string, rule: string];
 
 const CANCELLED = { cancelled: { on: '2018-03-01', reason: '因政策调整' } };
@@ -225,9 +237,9 @@ const PLAN_ROWS: Record<BundledRuleSetId, readonly PlanRow[]> = {
 };
 
 describe('evaluatePlan', () => {
-  describe.each(BUNDLED_RULE_SET_IDS)('with the bundled %s rule set', (id) => {
+  describe.each(ENGINE_CHOICES.flatMap((engine) => BUNDLED_RULE_SET_IDS.map((id) => [engine, id] as const)))('with engine %s and the bundled %s rule set', (engine, id) => {
     it.each(PLAN_ROWS[id])('%s (as of %s) → %s', async (_description, task, asOf, code, label, rule) => {
-      const evaluation = await evaluatePlan(planWith(task), { asOf, rules: id });
+      const evaluation = await evaluatePlan(planWith(task), { asOf, rules: id, engine });
       expect(evaluation.results).toHaveLength(1);
       const [result] = evaluation.results;
       expect({ status: result?.status, label: result?.label, rule: result?.rule }).toEqual({ status: code, label, rule });

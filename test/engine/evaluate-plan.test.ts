@@ -141,6 +141,17 @@ describe('evaluatePlan', () => {
     expect(error.issues[0]?.message).toContain(JSON.stringify(id));
   });
 
+  it.each(['fast', 'JSON-RULES-ENGINE'])('rejects the unknown engine %j with INVALID_OPTION', async (engine) => {
+    const error = await rejectedDubanError(evaluatePlan(mixedPlan(), { asOf: '2018-06-30', engine: engine as never }));
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.issues[0]?.message).toContain(JSON.stringify(engine));
+  });
+
+  it('gives the same evaluation with either engine', async () => {
+    const compiled = await evaluatePlan(mixedPlan(), { asOf: '2018-06-30', engine: 'compiled' });
+    expect(await evaluatePlan(mixedPlan(), { asOf: '2018-06-30', engine: 'json-rules-engine' })).toEqual(compiled);
+  });
+
   it('gives deep-equal and JSON byte-identical results when run twice', async () => {
     const first = await evaluatePlan(mixedPlan(), { asOf: '2018-06-30' });
     const second = await evaluatePlan(mixedPlan(), { asOf: '2018-06-30' });

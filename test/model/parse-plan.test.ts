@@ -125,6 +125,7 @@ describe('parsePlan', () => {
       ['an unknown top-level key', planInput([task('T1')], { titel: 'x' }), ['$.titel']],
       ['an unknown target key', planInput([task('T1', { target: { ...cumulativeTarget, units: '亿元' } })]), ['$.tasks[0].target.units']],
       ['an unknown observation key', planInput([task('T1', { observations: [{ asOf: '2018-03-31', value: 1, vlaue: 2 }] })]), ['$.tasks[0].observations[0].vlaue']],
+      ['an unknown trajectory point key', planInput([task('T1')], { pace: { trajectory: [{ date: '2018-03-31', expected: '0.1', expcted: '0.2' }] } }), ['$.pace.trajectory[0].expcted']],
       ['an unknown period key', planInput([], { period: { start: '2018-01-01', end: '2018-12-31', middle: '2018-06-30' } }), ['$.period.middle']],
       // impossible or malformed dates
       ['2018-02-30', planInput([task('T1', { deadline: '2018-02-30' })]), ['$.tasks[0].deadline']],
@@ -179,6 +180,11 @@ describe('parsePlan', () => {
       ['a task trajectory point on the deadline', planInput([task('T1', { deadline: '2018-06-30', pace: trajectory(['2018-03-31', '0.1'], ['2018-06-30', '0.5']) })]), ['$.tasks[0].pace.trajectory[1].date']],
       ['a task trajectory point before the start', planInput([task('T1', { start: '2018-04-01', pace: trajectory(['2018-03-31', '0.1']) })]), ['$.tasks[0].pace.trajectory[0].date']],
       ['a plan trajectory point before a task start', planInput([task('T1'), task('T2', { start: '2018-04-01' })], { pace: trajectory(['2018-03-31', '0.2']) }), ['$.tasks[1].start']],
+      // task details
+      ['a cancellation without a reason', planInput([task('T1', { cancelled: { on: '2018-05-01' } })]), ['$.tasks[0].cancelled.reason']],
+      ['an impossible cancellation date', planInput([task('T1', { cancelled: { on: '2018-04-31', reason: '因政策调整' } })]), ['$.tasks[0].cancelled.on']],
+      ['an empty lead unit', planInput([task('T1', { owners: { lead: [''] } })]), ['$.tasks[0].owners.lead[0]']],
+      ['a flag that is not a string', planInput([task('T1', { flags: ['problem', 3] })]), ['$.tasks[0].flags[1]']],
       // the top level
       ['formatVersion 2', planInput([], { formatVersion: 2 }), ['$.formatVersion']],
       ['a missing title', { formatVersion: 1, id: 'p', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [] }, ['$.title']],
@@ -209,6 +215,11 @@ describe('parsePlan', () => {
     expect(error.issues[0]?.path).toMatch(/^\$\.tasks\[1\]/);
     expect(error.issues[0]?.message).toContain('早到期');
     expect(error.issues[0]?.message).toContain('2018-06-30');
+  });
+
+  it('does not hold a task with its own pace to the plan trajectory', () => {
+    const plan = parsePlan(planInput([task('T1', { start: '2018-05-01', pace: 'monthly' })], { pace: trajectory(['2018-03-31', '0.1']) }));
+    expect(plan.tasks[0]?.pace).toBe('monthly');
   });
 
   it('accepts a plan trajectory whose points all lie in [start, deadline) of every task', () => {

@@ -19,6 +19,8 @@ describe('unitConversionExponent', () => {
     ['%', '%', 0],
     ['个百分点', '个百分点', 0],
     ['个', '万个', -4],
+    ['百万千瓦', '千瓦', 6],
+    ['万千瓦', '千瓦', 4],
   ])('converts %s to %s by 10^%i', (from, to, exponent) => {
     expect(unitConversionExponent(from, to)).toBe(exponent);
   });

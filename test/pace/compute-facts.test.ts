@@ -43,6 +43,15 @@ describe('computeFacts', () => {
       expect(show(short.paceGap)).toBe(`-0.${'0'.repeat(27)}26881720430107526882`);
     });
 
+    it('decides onPace exactly when progress falls short of expected by less than a double can show', () => {
+      const facts = factsOf({ target: cumulative(), observations: observations(['2018-03-31', '49.99999999999999999999']) }, '2018-03-31');
+      expect(factsForEngine(facts).progress).toBe(0.25);
+      expect(facts.onPace).toBe(false);
+      expect(show(facts.paceGap)).toBe('-0.00000000000000000000005');
+      const ahead = factsOf({ target: cumulative(), observations: observations(['2018-03-31', '50.00000000000000000001']) }, '2018-03-31');
+      expect(ahead.onPace).toBe(true);
+    });
+
     it('gives no paceRatio while expected is 0', () => {
       const facts = factsOf({ target: cumulative(), start: '2018-04-01', observations: observations(['2018-03-31', '1']) }, '2018-03-31');
       expect(show(facts.expected)).toBe('0');
@@ -209,6 +218,10 @@ describe('computeFacts', () => {
       expect(facts).toMatchObject({ hasData: false, met: null, overdue: true, daysToDeadline: -10 });
       expect(show(facts.expected)).toBe('1');
       expect(show(facts.target)).toBe('80');
+    });
+
+    it('is not overdue on the deadline itself', () => {
+      expect(factsOf({ target: cumulative() }, '2018-12-31')).toMatchObject({ hasData: false, overdue: false, daysToDeadline: 0 });
     });
 
     it('keeps the target of a rate and its null expected', () => {

@@ -1,5 +1,16 @@
 import { parseArgs } from 'node:util';
-import { BUNDLED_RULE_SET_IDS, EVALUATION_FORMATS, evaluatePlan, formatEvaluation, isCalendarDate, type EvaluationFormat } from '../../index.js';
+import {
+  BUNDLED_RULE_SET_IDS,
+  ENGINE_CHOICES,
+  EVALUATION_FORMATS,
+  evaluatePlan,
+  formatEvaluation,
+  formatEvaluationJsonChunks,
+  isCalendarDate,
+  startEvaluation,
+  type EngineChoice,
+  type EvaluationFormat,
+} from '../../index.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 
 export const EVALUATE_HELP = `用法 Usage: duban evaluate PLAN.json [options]
@@ -18,6 +29,8 @@ PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read th
   --format FORMAT        ${EVALUATION_FORMATS.join(' | ')};默认 table(终端表格)
                          output format (default table)
   --out FILE             写入文件而非标准输出 / write there instead of stdout
+  --engine ENGINE        compiled(默认,编译后的同步规则)或 json-rules-engine(参照实现,逐项运行)
+                         compiled (default) or json-rules-engine (the reference, one run per task)
   -h, --help             显示帮助 / show this help
 
 退出码 Exit status:
@@ -44,6 +57,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
       observations: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      engine: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,13 +71,37 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   if (asOf !== undefined && !isCalendarDate(asOf)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(asOf)}`);
   const format = (values.format ?? 'table') as EvaluationFormat;
   if (!(EVALUATION_FORMATS as readonly string[]).includes(format)) problems.push(`--format: expected one of ${EVALUATION_FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
+  const engine = (values.engine ?? 'compiled') as EngineChoice;
+  if (!(ENGINE_CHOICES as readonly string[]).includes(engine)) problems.push(`--engine: expected one of ${ENGINE_CHOICES.join(', ')}, got ${JSON.stringify(values.engine)}`);
   checkOptions(problems);
   const { plan, rules } = loadEvaluationInputs({ plan: positionals[0] ?? '-', rules: values.rules, observations: values.observations }, io);
-  const evaluation = await evaluatePlan(plan, { asOf, rules, ...(io.now === undefined ? {} : { now: io.now }) });
-  const text = formatEvaluation(evaluation, format);
-  if (values.out !== undefined) writeAtomically(values.out, text);
-  else io.stdout(text);
-  for (const gap of evaluation.gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(gap.taskId)} matched no rule in ${JSON.stringify(evaluation.ruleSet)}\n`);
-  return evaluation.gaps.length > 0 ? 1 : 0;
+  const options = { asOf, rules, engine, ...(io.now === undefined ? {} : { now: io.now }) };
+  const gaps: string[] = [];
+  let ruleSet: string;
+  let chunks: Iterable<string>;
+  if (format === 'json' && engine === 'compiled') {
+    // Stream: each task is evaluated as it is written, so very large plans need little memory.
+    const stream = startEvaluation(plan, options);
+    ruleSet = stream.ruleFile.id;
+    const results = stream.results;
+    chunks = formatEvaluationJsonChunks({
+      ...stream,
+      results: (function* () {
+        for (const result of results) {
+          if (result.status === null) gaps.push(result.taskId);
+          yield result;
+        }
+      })(),
+    });
+  } else {
+    const evaluation = await evaluatePlan(plan, options);
+    ruleSet = evaluation.ruleSet;
+    gaps.push(...evaluation.gaps.map((gap) => gap.taskId));
+    chunks = [formatEvaluation(evaluation, format)];
+  }
+  if (values.out !== undefined) writeAtomically(values.out, chunks);
+  else for (const chunk of chunks) io.stdout(chunk);
+  for (const taskId of gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(taskId)} matched no rule in ${JSON.stringify(ruleSet)}\n`);
+  return gaps.length > 0 ? 1 : 0;
 }
 
