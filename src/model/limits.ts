@@ -1,0 +1,133 @@
+import type { DubanIssue } from '../errors.js';
+import { formatPath, quote } from './schema-kit.js';
+
+/**
+ * The largest input duban reads: 256 MiB (268 435 456). The CLI measures a
+ * file in bytes before reading it; a parse function given JSON or CSV text
+ * measures it in UTF-16 code units, which is never more than its size in
+ * UTF-8, so a file the CLI accepts is accepted as text too. A plan of
+ * 1 000 000 ordinary tasks is about 250 MiB.
+ *
+ * @example
+ * ```ts
+ * if (file.size > MAX_INPUT_BYTES) console.warn('duban will refuse this file');
+ * ```
+ * @category Limits
+ */
+export const MAX_INPUT_BYTES = 268_435_456;
+
+/**
+ * The most tasks a plan may have: 1 000 000.
+ *
+ * @example
+ * ```ts
+ * parsePlan({ ...plan, tasks: new Array(MAX_TASKS + 1).fill(task) }); // throws: $.tasks is over the limit
+ * ```
+ * @category Limits
+ */
+export const MAX_TASKS = 1_000_000;
+
+/**
+ * The deepest nesting of arrays and objects in an input: 256 levels (the
+ * outermost object is level 1). Real files need fewer than 10, and a rule
+ * file's conditions stop earlier, at `MAX_CONDITION_DEPTH` (64) condition
+ * levels. The limit keeps recursive code (a stack trace, a crash) away from
+ * hostile input such as 100 000 nested arrays.
+ *
+ * @example
+ * ```ts
+ * const deep = JSON.parse('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1));
+ * parsePlan({ ...plan, 'x-deep': deep }); // throws: nested deeper than 256 levels
+ * ```
+ * @category Limits
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * The longest string in an input, counted in UTF-16 code units: 100 000. It
+ * applies to every string value and every key of a JSON input and to every
+ * cell of an observations CSV file; a task title or a note is far shorter.
+ *
+ * @example
+ * ```ts
+ * parsePlan({ ...plan, title: 'x'.repeat(MAX_STRING_LENGTH + 1) }); // throws: $.title is too long
+ * ```
+ * @category Limits
+ */
+export const MAX_STRING_LENGTH = 100_000;
+
+/** At most this many limit problems are listed for one input; a hostile file could have millions. */
+const MAX_LIMIT_ISSUES = 100;
+
+interface Visit {
+  readonly value: unknown;
+  readonly key: string | number | undefined;
+  readonly parent: Visit | undefined;
+  readonly depth: number;
+}
+
+function pathOf(visit: Visit): string {
+  const keys: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) keys.push(at.key);
+  return formatPath(keys.reverse());
+}
+
+/**
+ * The issue for an input larger than {@link MAX_INPUT_BYTES}: a file of `size`
+ * bytes, or a text of `size` UTF-16 code units.
+ */
+export function inputTooLargeIssue(size: number, unit: 'bytes' | 'characters'): DubanIssue {
+  return { path: '$', message: `input is ${size} ${unit} long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)` };
+}
+
+/** The issue for a string longer than {@link MAX_STRING_LENGTH}, quoting its start. */
+export function stringTooLongMessage(text: string, what = 'string'): string {
+  return `${what} of ${text.length} characters is longer than the limit of ${MAX_STRING_LENGTH}: ${quote(text.slice(0, 40))}`;
+}
+
+/**
+ * Checks a parsed JSON value against {@link MAX_JSON_DEPTH} and
+ * {@link MAX_STRING_LENGTH} without recursion, so that neither a deep nor a
+ * huge input can overflow the stack. Returns one issue per problem, with its
+ * JSON path (at most 100).
+ */
+export function inputLimitIssues(input: unknown): DubanIssue[] {
+  const issues: DubanIssue[] = [];
+  const stack: Visit[] = [{ value: input, key: undefined, parent: undefined, depth: 1 }];
+  while (stack.length > 0 && issues.length < MAX_LIMIT_ISSUES) {
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
+    if (typeof value === 'string') {
+      if (value.length > MAX_STRING_LENGTH) issues.push({ path: pathOf(visit), message: stringTooLongMessage(value) });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_JSON_DEPTH) {
+      issues.push({ path: pathOf(visit), message: `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects` });
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit, depth: depth + 1 });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      if (key.length > MAX_STRING_LENGTH) {
+        issues.push({ path: pathOf(visit), message: stringTooLongMessage(key, 'key') });
+        continue;
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth: depth + 1 });
+    }
+  }
+  if (issues.length >= MAX_LIMIT_ISSUES && stack.length > 0) issues.push({ path: '$', message: `more problems with the limits were not listed (stopped after ${MAX_LIMIT_ISSUES})` });
+  return issues;
+}
+
+/** The issue for a plan with more than {@link MAX_TASKS} tasks, if it has too many. */
+export function planLimitIssues(input: unknown): DubanIssue[] {
+  if (typeof input !== 'object' || input === null || !Object.hasOwn(input, 'tasks')) return [];
+  const { tasks } = input as { tasks: unknown };
+  if (!Array.isArray(tasks) || tasks.length <= MAX_TASKS) return [];
+  return [{ path: '$.tasks', message: `${tasks.length} tasks, more than the limit of ${MAX_TASKS}` }];
+}
