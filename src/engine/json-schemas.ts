@@ -1,5 +1,6 @@
 import { observationsFileSchema } from '../model/observations-file.js';
 import { planSchema } from '../model/plan.js';
+import { ruleCasesSchema } from '../model/rule-cases.js';
 import { ruleFileSchema } from '../model/rule-file.js';
 import { toJsonSchema } from '../model/schema-kit.js';
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
@@ -100,4 +101,25 @@ export function jsonSchemas(): JsonSchemas {
     }),
     ruleFile: withDefs,
   };
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a rule test case file (see
+ * `parseRuleCases`), generated from its zod schema and shipped as
+ * `duban/schemas/rule-cases.schema.json`, so editors validate, complete and
+ * explain case files on hover.
+ *
+ * @returns the JSON Schema object
+ * @example
+ * ```ts
+ * writeFileSync('rule-cases.schema.json', JSON.stringify(ruleCasesJsonSchema(), null, 2));
+ * ```
+ * @category Engine
+ */
+export function ruleCasesJsonSchema(): Record<string, unknown> {
+  return toJsonSchema(ruleCasesSchema, {
+    id: `${BASE}/rule-cases.schema.json`,
+    title: 'duban rule test cases',
+    description: 'duban 规则测试用例文件:事实(或任务加评估日期)及期望的状态(格式版本 1)。\n\nA duban rule test case file: facts (or a task with an as-of date) and the expected status, format version 1.',
+  });
 }

@@ -1,0 +1,390 @@
+// What facts a real task can produce: the one place where the dependencies
+// between facts are written down. `duban rules check` explores exactly this
+// space, so a gap it reports is a combination some task can really reach, and
+// a combination it never visits is one no task can reach.
+//
+// Notation: d = the as-of date, t = the deadline, D = daysToDeadline = D(t) − D(d),
+// p = progress, e = expected. Every number is exact (a fraction) until it is
+// rounded to the nearest JavaScript number for the rules engine.
+//
+// | facts                                   | constraint                                                                                   |
+// | --------------------------------------- | -------------------------------------------------------------------------------------------- |
+// | kind                                    | one of cumulative, level, rate, milestones, binary                                           |
+// | cancelled, flags                        | independent of everything else: a cancelled task can have any other facts; flags any strings |
+// | hasData                                 | always true for milestones and binary; either for cumulative, level and rate                  |
+// | no data (hasData false)                 | value, progress, paceGap, paceRatio, met, onPace, margin, dataAgeDays are null               |
+// | target                                  | null for milestones and binary; > 0 for cumulative; any number for level and rate            |
+// | value, margin, dataAgeDays              | null for milestones and binary; margin also null for cumulative and level                     |
+// | expected                                | null for rate; in [0, 1] otherwise; 1 whenever D ≤ 0 for cumulative and level;                |
+// |                                         | binary: 0 when D > 0, 1 when D ≤ 0; milestones: any value in [0, 1] at any D                |
+// | progress                                | null exactly when kind is rate or there is no data; milestones in [0, 1]; binary 0 or 1;     |
+// |                                         | cumulative and level any number                                                              |
+// | paceGap                                 | p − e when both exist, else null                                                             |
+// | paceRatio                               | p / e when both exist and e ≠ 0, else null                                                   |
+// | met (non-rate, with data)               | p ≥ 1 (cumulative: value ≥ target; level: progress ≥ 1; milestones and binary: p = 1)      |
+// | onPace                                  | rate: equals met; otherwise p ≥ e (so met implies onPace for non-rate kinds)                 |
+// | cumulative with data                    | value = p · target                                                                           |
+// | level with data                         | value = target exactly when p = 1 (the baseline can be chosen to give any other p)           |
+// | rate with data                          | met = margin ≥ 0; margin ≥ −|value − target| (atLeast v−t, atMost t−v, about tol−|v−t|)      |
+// | overdue                                 | D < 0 and met is not true (without data: D < 0)                                              |
+// | daysToDeadline                          | an integer, |D| ≤ MAX_DAY_SPAN (dates lie in the years 1000–9999)                             |
+// | overdueMilestones                       | 0 unless milestones; a whole number ≥ 0; > 0 implies p < 1 and e > 0                          |
+// | dataAgeDays                             | with data (cumulative, level, rate): an integer in [0, MAX_DAY_SPAN]; else null               |
+//
+// Why the free parts are free: an observation may be any decimal of any sign
+// and date ≤ d; a trajectory pace gives any e in [0, 1] on any day before t;
+// milestone weights, due dates and done dates are arbitrary.
+import { dayNumber } from '../../pace/calendar.js';
+import { abs, add, compare, div, fraction, isZero, mul, neg, ONE, sub, toNumber, ZERO, type Fraction } from '../../pace/fraction.js';
+import { sampleIntegers, sampleLine, uniqueSorted } from './rational.js';
+
+/** The greatest distance in days between two dates duban accepts (years 1000 to 9999). */
+export const MAX_DAY_SPAN = dayNumber('9999-12-31') - dayNumber('1000-01-01');
+
+/** The kinds of target, in the order the checker explores them. */
+export const KINDS = ['cumulative', 'level', 'rate', 'milestones', 'binary'] as const;
+
+/** The numbers rule conditions compare each number fact with: where the checker must cut its domain. */
+export type Thresholds = ReadonlyMap<string, readonly Fraction[]>;
+
+/** Facts as the rules engine reads them, every fact of the catalogue present. */
+export type SampleFacts = Record<string, unknown>;
+
+const num = (value: Fraction | null): number | null => (value === null ? null : toNumber(value));
+
+/** A line p = a·e + b in the (expected, progress) plane. */
+interface Line {
+  readonly a: Fraction;
+  readonly b: Fraction;
+}
+
+function at(line: Line, e: Fraction): Fraction {
+  return add(mul(line.a, e), line.b);
+}
+
+/**
+ * The (e, p) points to visit: every face, edge and vertex of the arrangement
+ * of lines that the conditions on progress, expected, paceGap, paceRatio, met
+ * and onPace draw in the plane gets a point. Critical e values are the
+ * thresholds on expected and the lines' crossings; between them the order of
+ * the lines is fixed, so sampling p around the lines at each e covers every cell.
+ */
+function progressPlane(lines: readonly Line[], expectedCuts: readonly Fraction[], pBounds: { min?: Fraction; max?: Fraction }): Array<[Fraction, Fraction]> {
+  const eCuts: Fraction[] = [ZERO, ONE, ...expectedCuts];
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const slope = sub(lines[i]!.a, lines[j]!.a);
+      if (isZero(slope)) continue;
+      const e = div(sub(lines[j]!.b, lines[i]!.b), slope);
+      if (compare(e, ZERO) >= 0 && compare(e, ONE) <= 0) eCuts.push(e);
+    }
+  }
+  const points: Array<[Fraction, Fraction]> = [];
+  for (const e of sampleLine(eCuts, { min: ZERO, minInclusive: true, max: ONE, maxInclusive: true })) {
+    const bounds = { min: pBounds.min, minInclusive: true, max: pBounds.max, maxInclusive: true };
+    for (const p of sampleLine(lines.map((line) => at(line, e)), bounds)) points.push([e, p]);
+  }
+  return points;
+}
+
+function cutsOf(thresholds: Thresholds, fact: string): Fraction[] {
+  return [...(thresholds.get(fact) ?? [])];
+}
+
+function daySamples(thresholds: Thresholds): bigint[] {
+  return sampleIntegers([...cutsOf(thresholds, 'daysToDeadline'), fraction(-1n), ONE], BigInt(-MAX_DAY_SPAN), BigInt(MAX_DAY_SPAN));
+}
+
+function ageSamples(thresholds: Thresholds): bigint[] {
+  return sampleIntegers(cutsOf(thresholds, 'dataAgeDays'), 0n, BigInt(MAX_DAY_SPAN));
+}
+
+/** Pairs (value, target) with value − target = dv: target cut by its own thresholds and by the value thresholds shifted. */
+function valueTargetPairs(thresholds: Thresholds, difference: Fraction): Array<[Fraction, Fraction]> {
+  const targets = sampleLine([...cutsOf(thresholds, 'target'), ...cutsOf(thresholds, 'value').map((c) => sub(c, difference))]);
+  return targets.map((t) => [add(t, difference), t]);
+}
+
+/** Differences value − target worth visiting for level and rate targets. */
+function differenceSamples(thresholds: Thresholds, extra: readonly Fraction[]): Fraction[] {
+  const cuts: Fraction[] = [ZERO, ...extra];
+  for (const v of cutsOf(thresholds, 'value')) for (const t of cutsOf(thresholds, 'target')) cuts.push(sub(v, t));
+  return sampleLine(cuts, {}, true);
+}
+
+function common(kind: string, hasData: boolean) {
+  return { kind, cancelled: false, hasData };
+}
+
+/**
+ * Every combination of facts the checker visits, apart from `cancelled` and
+ * `flags` (which are independent of the rest and varied by the caller): for
+ * each kind and data situation, sample points that cut every fact's domain at
+ * every threshold the rules compare it with, respecting the constraints above.
+ *
+ * @param thresholds - for each number fact, the numbers conditions compare it with
+ */
+export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
+  const days = daySamples(thresholds);
+  const ages = ageSamples(thresholds);
+  const baseLines: Line[] = [
+    { a: ZERO, b: ZERO },
+    { a: ZERO, b: ONE },
+    { a: ONE, b: ZERO },
+    ...cutsOf(thresholds, 'progress').map((c) => ({ a: ZERO, b: c })),
+    ...cutsOf(thresholds, 'paceGap').map((g) => ({ a: ONE, b: g })),
+    ...cutsOf(thresholds, 'paceRatio').map((r) => ({ a: r, b: ZERO })),
+  ];
+  const expectedCuts = cutsOf(thresholds, 'expected');
+  const valueCuts = cutsOf(thresholds, 'value');
+  const targetCuts = cutsOf(thresholds, 'target');
+  const paceFacts = (p: Fraction, e: Fraction) => ({
+    progress: num(p),
+    expected: num(e),
+    paceGap: num(sub(p, e)),
+    paceRatio: isZero(e) ? null : num(div(p, e)),
+  });
+
+  // cumulative and level, with data.
+  for (const kind of ['cumulative', 'level'] as const) {
+    const lines = [...baseLines];
+    if (kind === 'cumulative') for (const v of valueCuts) for (const t of targetCuts) if (compare(t, ZERO) > 0) lines.push({ a: ZERO, b: div(v, t) });
+    const plane = progressPlane(uniqueLines(lines), expectedCuts, {});
+    for (const [e, p] of plane) {
+      const met = compare(p, ONE) >= 0;
+      const pairs: Array<[Fraction, Fraction]> = [];
+      if (kind === 'cumulative') {
+        const cuts = [ZERO, ...targetCuts, ...(isZero(p) ? [] : valueCuts.map((v) => div(v, p)))];
+        for (const t of sampleLine(cuts, { min: ZERO })) pairs.push([mul(p, t), t]);
+      } else {
+        for (const difference of differenceSamples(thresholds, [])) {
+          if (isZero(difference) !== (compare(p, ONE) === 0)) continue;
+          pairs.push(...valueTargetPairs(thresholds, difference));
+        }
+      }
+      for (const d of days) {
+        if (d <= 0n && compare(e, ONE) !== 0) continue;
+        for (const [value, target] of pairs) {
+          for (const age of ages) {
+            yield {
+              ...common(kind, true),
+              value: num(value),
+              target: num(target),
+              ...paceFacts(p, e),
+              met,
+              onPace: compare(p, e) >= 0,
+              margin: null,
+              overdue: d < 0n && !met,
+              daysToDeadline: Number(d),
+              overdueMilestones: 0,
+              dataAgeDays: Number(age),
+              flags: [],
+            };
+          }
+        }
+      }
+    }
+  }
+
+  // rate, with data.
+  const marginCuts = cutsOf(thresholds, 'margin');
+  for (const difference of differenceSamples(thresholds, [...marginCuts, ...marginCuts.map(neg)])) {
+    const floorMargin = neg(abs(difference));
+    const margins = sampleLine([ZERO, ...marginCuts, floorMargin], { min: floorMargin, minInclusive: true });
+    for (const [value, target] of valueTargetPairs(thresholds, difference)) {
+      for (const margin of margins) {
+        const met = compare(margin, ZERO) >= 0;
+        for (const d of days) {
+          for (const age of ages) {
+            yield {
+              ...common('rate', true),
+              value: num(value),
+              target: num(target),
+              progress: null,
+              expected: null,
+              paceGap: null,
+              paceRatio: null,
+              met,
+              onPace: met,
+              margin: num(margin),
+              overdue: d < 0n && !met,
+              daysToDeadline: Number(d),
+              overdueMilestones: 0,
+              dataAgeDays: Number(age),
+              flags: [],
+            };
+          }
+        }
+      }
+    }
+  }
+
+  // milestones.
+  const milestoneCounts = sampleIntegers([...cutsOf(thresholds, 'overdueMilestones'), ONE], 0n, undefined);
+  for (const [e, p] of progressPlane(uniqueLines(baseLines), expectedCuts, { min: ZERO, max: ONE })) {
+    const met = compare(p, ONE) === 0;
+    for (const count of milestoneCounts) {
+      if (count > 0n && (met || isZero(e))) continue;
+      for (const d of days) {
+        yield {
+          ...common('milestones', true),
+          value: null,
+          target: null,
+          ...paceFacts(p, e),
+          met,
+          onPace: compare(p, e) >= 0,
+          margin: null,
+          overdue: d < 0n && !met,
+          daysToDeadline: Number(d),
+          overdueMilestones: Number(count),
+          dataAgeDays: null,
+          flags: [],
+        };
+      }
+    }
+  }
+
+  // binary.
+  for (const p of [ZERO, ONE]) {
+    const met = compare(p, ONE) === 0;
+    for (const d of days) {
+      const e = d > 0n ? ZERO : ONE;
+      yield {
+        ...common('binary', true),
+        value: null,
+        target: null,
+        ...paceFacts(p, e),
+        met,
+        onPace: compare(p, e) >= 0,
+        margin: null,
+        overdue: d < 0n && !met,
+        daysToDeadline: Number(d),
+        overdueMilestones: 0,
+        dataAgeDays: null,
+        flags: [],
+      };
+    }
+  }
+
+  // cumulative, level and rate without data.
+  for (const kind of ['cumulative', 'level', 'rate'] as const) {
+    const targets = sampleLine([ZERO, ...targetCuts], kind === 'cumulative' ? { min: ZERO } : {});
+    const expecteds = kind === 'rate' ? [null] : sampleLine([ZERO, ONE, ...expectedCuts], { min: ZERO, minInclusive: true, max: ONE, maxInclusive: true });
+    for (const e of expecteds) {
+      for (const d of days) {
+        if (e !== null && d <= 0n && compare(e, ONE) !== 0) continue;
+        for (const target of targets) {
+          yield {
+            ...common(kind, false),
+            value: null,
+            target: num(target),
+            progress: null,
+            expected: num(e),
+            paceGap: null,
+            paceRatio: null,
+            met: null,
+            onPace: null,
+            margin: null,
+            overdue: d < 0n,
+            daysToDeadline: Number(d),
+            overdueMilestones: 0,
+            dataAgeDays: null,
+            flags: [],
+          };
+        }
+      }
+    }
+  }
+}
+
+function uniqueLines(lines: readonly Line[]): Line[] {
+  const seen = new Set<string>();
+  return lines.filter((line) => {
+    const key = `${line.a.n}/${line.a.d}:${line.b.n}/${line.b.d}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The subsets of the flag strings the rules mention (each sorted as listed). */
+export function flagSets(strings: readonly string[]): string[][] {
+  const sets: string[][] = [[]];
+  for (const text of strings) for (const set of [...sets]) sets.push([...set, text]);
+  return sets;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isInteger = (value: unknown): value is number => Number.isSafeInteger(value);
+
+/**
+ * Every constraint above that a set of facts breaks, as English sentences; an
+ * empty list for facts some task can produce. Used by tests to check both
+ * directions: facts computed from real plans satisfy it, and every sample the
+ * checker visits does too.
+ *
+ * @param facts - facts as the rules engine reads them
+ */
+export function factConstraintViolations(facts: Readonly<Record<string, unknown>>): string[] {
+  const out: string[] = [];
+  const need = (ok: boolean, message: string) => {
+    if (!ok) out.push(message);
+  };
+  const { kind, hasData, progress: p, expected: e, met, onPace, daysToDeadline: D, overdueMilestones: om, dataAgeDays: age } = facts;
+  need((KINDS as readonly unknown[]).includes(kind), `kind ${String(kind)} is not a kind`);
+  need(typeof facts.cancelled === 'boolean', 'cancelled must be a boolean');
+  need(Array.isArray(facts.flags) && facts.flags.every((flag) => typeof flag === 'string'), 'flags must be strings');
+  need(typeof facts.overdue === 'boolean', 'overdue must be a boolean');
+  need(isInteger(D) && Math.abs(D) <= MAX_DAY_SPAN, 'daysToDeadline must be an integer within the date range');
+  need(isInteger(om) && om >= 0, 'overdueMilestones must be a whole number');
+  const data = kind === 'milestones' || kind === 'binary' || hasData === true;
+  need(typeof hasData === 'boolean' && (hasData || (kind !== 'milestones' && kind !== 'binary')), 'hasData is always true for milestones and binary');
+  if (!data) {
+    for (const fact of ['value', 'progress', 'paceGap', 'paceRatio', 'met', 'onPace', 'margin', 'dataAgeDays']) need(facts[fact] === null, `${fact} is null without data`);
+  }
+  need(kind === 'milestones' || om === 0, 'overdueMilestones is 0 unless the kind is milestones');
+  need((p === null) === (kind === 'rate' || !data), 'progress is null exactly when the kind is rate or there is no data');
+  need((e === null) === (kind === 'rate'), 'expected is null exactly for rate');
+  if (e !== null) need(isNumber(e) && e >= 0 && e <= 1, 'expected lies in [0, 1]');
+  if (isNumber(D) && D <= 0 && (kind === 'cumulative' || kind === 'level' || kind === 'binary')) need(e === 1, 'expected is 1 once the deadline has come');
+  if (kind === 'binary' && isNumber(D) && D > 0) need(e === 0, 'binary expected is 0 before the deadline');
+  if (kind === 'milestones' || kind === 'binary') {
+    for (const fact of ['value', 'target', 'margin', 'dataAgeDays']) need(facts[fact] === null, `${fact} is null for ${kind}`);
+    need(isNumber(p) && p >= 0 && p <= 1 && (kind === 'milestones' || p === 0 || p === 1), 'progress of milestones lies in [0, 1], of binary is 0 or 1');
+    need(met === (p === 1), 'met means all done (progress 1)');
+    if (isInteger(om) && om > 0) need(met === false && isNumber(e) && e > 0, 'an overdue milestone means not met and something due');
+  } else {
+    need(isNumber(facts.target) && (kind !== 'cumulative' || facts.target > 0), 'target is a number (> 0 for cumulative)');
+    if (data) {
+      need(isNumber(facts.value), 'value is a number with data');
+      need(isInteger(age) && age >= 0 && age <= MAX_DAY_SPAN, 'dataAgeDays is a whole number with data');
+    } else need(age === null, 'dataAgeDays is null without data');
+  }
+  if (data && kind !== 'rate') {
+    need(typeof met === 'boolean' && typeof onPace === 'boolean', 'met and onPace are booleans with data');
+    if (isNumber(p)) need(met === p >= 1, 'met means progress ≥ 1');
+    if (isNumber(p) && isNumber(e)) {
+      need(onPace === true ? p >= e : p <= e, 'onPace means progress ≥ expected');
+      need(isNumber(facts.paceGap), 'paceGap is a number when progress and expected are');
+      need(e === 0 ? facts.paceRatio === null : isNumber(facts.paceRatio), 'paceRatio is null exactly when expected is 0');
+    }
+    need(met !== true || onPace === true, 'met implies onPace for non-rate kinds');
+    need(facts.margin === null, 'margin is null except for rate');
+  }
+  if (kind === 'rate') {
+    for (const fact of ['progress', 'expected', 'paceGap', 'paceRatio']) need(facts[fact] === null, `${fact} is null for rate`);
+    if (data) {
+      need(typeof met === 'boolean' && onPace === met, 'rate: onPace equals met');
+      const { margin, value, target } = facts;
+      need(isNumber(margin) && met === margin >= 0, 'rate: met means margin ≥ 0');
+      if (isNumber(margin) && isNumber(value) && isNumber(target)) need(margin >= -Math.abs(value - target) - 1e-9 * Math.max(1, Math.abs(value), Math.abs(target)), 'rate: margin ≥ −|value − target|');
+    }
+  }
+  if (isNumber(D)) need(facts.overdue === (D < 0 && met !== true), 'overdue means past the deadline and not met');
+  return out;
+}
+
+/** The thresholds as a sorted, duplicate-free list per fact. */
+export function normaliseThresholds(raw: ReadonlyMap<string, readonly Fraction[]>): Map<string, Fraction[]> {
+  return new Map([...raw].map(([fact, values]) => [fact, uniqueSorted(values)]));
+}
