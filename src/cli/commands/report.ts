@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import {
+  BULLETIN_FORMATS,
+  BUNDLED_RULE_SET_IDS,
+  evaluatePlan,
+  formatBulletin,
+  isCalendarDate,
+  reportingDates,
+  type BulletinFormat,
+  type Evaluation,
+  type MainIndicators,
+} from '../../index.js';
+import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
+
+export const REPORT_HELP = `用法 Usage: duban report PLAN.json [options]
+
+生成督查通报:总体情况(各状态项数及名单)、主要指标、进度滞后和存在问题的工作、
+分类/分单位/分领导统计;给出多个评估日期时另附进度变化。
+Writes a 督查 bulletin: overall counts and names per status, main indicators,
+the tasks behind 序时进度 or with problems, counts per category, lead unit and
+leader; with several as-of dates, each task's status history.
+PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read the plan from stdin.
+
+选项 Options:
+  --as-of DATE           评估日期,可重复给出多个(以最后一个为通报日期,其余用于进度变化);
+                         all 表示所有报送日期及计划的 asOf。默认取计划的 asOf,否则为北京时间今天
+                         the as-of date; repeat it for a trend (the latest is reported);
+                         "all" means every observation date plus the plan's asOf
+  --rules ID_OR_FILE     内置规则集 ${BUNDLED_RULE_SET_IDS.join(' | ')},或规则文件路径;默认 four-level
+                         a bundled rule set id or a rule file's path (default four-level)
+  --observations FILE    合并报送数据文件(JSON 或 CSV:taskId,asOf,value,unit,note)
+                         merge observations from a JSON or CSV file
+  --format FORMAT        ${BULLETIN_FORMATS.join(' | ')};默认 markdown。html 为带图表的单个自包含网页
+                         output format (default markdown); html is one self-contained page with charts
+  --indicators WHICH     主要指标:rate(比率类目标,默认)、none(不单列)、category:ID[,ID](这些类别的任务)
+                         the main indicators: rate (default), none, or category:ID[,ID]
+  --title TEXT           通报标题;默认为“<计划名称>落实情况通报” / the bulletin's title
+  --out FILE             写入文件而非标准输出 / write there instead of stdout
+  -h, --help             显示帮助 / show this help
+
+退出码 Exit status:
+  0  成功 / success
+  1  有任务未被任何规则匹配(仍输出通报,列为“未判定”)/ some task matched no rule (bulletin still written)
+  2  输入错误(不输出任何结果)/ bad input (nothing written)
+
+示例 Examples:
+  duban report examples/xuchang-2017-h1.plan.json
+  duban report examples/jinzhou-2016-h1.plan.json --rules three-level --indicators category:1 --format text
+  duban report plan.json --as-of 2018-03-31 --as-of 2018-06-30 --format html --out bulletin.html
+  duban report plan.json --as-of all --format html --out trend.html
+`;
+
+function parseIndicators(value: string | undefined, problems: string[]): MainIndicators | undefined {
+  if (value === undefined || value === 'rate' || value === 'none') return value;
+  const match = /^category:(.+)$/.exec(value);
+  const ids = match?.[1]?.split(',').map((id) => id.trim()).filter((id) => id !== '') ?? [];
+  if (ids.length === 0) {
+    problems.push(`--indicators: expected rate, none or category:ID[,ID], got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  return { categories: ids };
+}
+
+/** `duban report`: write a bulletin. */
+export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'as-of': { type: 'string', multiple: true },
+      rules: { type: 'string' },
+      observations: { type: 'string' },
+      format: { type: 'string' },
+      indicators: { type: 'string' },
+      title: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help === true) {
+    io.stdout(REPORT_HELP);
+    return 0;
+  }
+  const problems: string[] = [];
+  if (positionals.length !== 1) problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const asOf = values['as-of'] ?? [];
+  const all = asOf.includes('all');
+  if (all && asOf.length > 1) problems.push('--as-of all cannot be combined with other dates');
+  for (const date of asOf) if (date !== 'all' && !isCalendarDate(date)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(date)}`);
+  const format = (values.format ?? 'markdown') as BulletinFormat;
+  if (!(BULLETIN_FORMATS as readonly string[]).includes(format)) problems.push(`--format: expected one of ${BULLETIN_FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
+  const mainIndicators = parseIndicators(values.indicators, problems);
+  if (values.title !== undefined && values.title.trim() === '') problems.push('--title must not be empty');
+  checkOptions(problems);
+
+  const { plan, rules } = loadEvaluationInputs({ plan: positionals[0] ?? '-', rules: values.rules, observations: values.observations }, io);
+  const dates: (string | undefined)[] = all ? reportingDates(plan) : asOf.length > 0 ? [...new Set(asOf)].sort() : [undefined];
+  if (dates.length === 0) checkOptions([`--as-of all: plan ${JSON.stringify(plan.id)} has no observations and no asOf`]);
+  const evaluations: Evaluation[] = [];
+  for (const date of dates) evaluations.push(await evaluatePlan(plan, { asOf: date, rules, ...(io.now === undefined ? {} : { now: io.now }) }));
+  const text = formatBulletin(plan, evaluations, { format, title: values.title, mainIndicators });
+  if (values.out !== undefined) writeAtomically(values.out, text);
+  else io.stdout(text);
+  let gaps = 0;
+  for (const evaluation of evaluations) {
+    for (const gap of evaluation.gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(gap.taskId)} matched no rule in ${JSON.stringify(evaluation.ruleSet)} as of ${evaluation.asOf}\n`);
+    gaps += evaluation.gaps.length;
+  }
+  return gaps > 0 ? 1 : 0;
+}

@@ -1,0 +1,73 @@
+import type { Evaluation } from '../engine/evaluate-plan.js';
+import { DubanError } from '../errors.js';
+import { quote } from '../model/schema-kit.js';
+import type { Plan } from '../model/types.js';
+import { buildBulletin } from './bulletin-document.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown, renderText } from './render-plain.js';
+import type { SummarizeOptions } from './summarize-evaluation.js';
+import { summarizeTrend } from './trend.js';
+
+/**
+ * The formats of a bulletin.
+ *
+ * @category Report
+ */
+export const BULLETIN_FORMATS = ['markdown', 'html', 'text'] as const;
+
+/**
+ * A bulletin format: `markdown`, `html` (one self-contained page with charts)
+ * or `text` (plain text to paste into a document).
+ *
+ * @category Report
+ */
+export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
+
+/**
+ * Options for {@link formatBulletin}.
+ *
+ * @category Report
+ */
+export interface BulletinOptions extends SummarizeOptions {
+  /** The format; default `markdown`. */
+  readonly format?: BulletinFormat | undefined;
+  /** The bulletin's title; default `<plan title>落实情况通报`. */
+  readonly title?: string | undefined;
+}
+
+/**
+ * Writes a 督查 bulletin (通报) in the structure of seeds 000 (锦州) and 001
+ * (许昌): a title; 一、总体情况 with the counts in a sentence such as
+ * `131项工作中,47项已完成,79项有序推进,1项存在突出问题,4项需要加大力度`, the
+ * main indicators counted apart from the other work, and the tasks of every
+ * status by name (cancelled ones apart); the main indicators against their
+ * targets; the tasks behind 序时进度 or with problems, each with its
+ * explanation, leader and units; counts per category, lead unit and leader;
+ * and, given evaluations at several dates, each task's status history. Every
+ * number comes from the evaluations. HTML adds charts (status distribution,
+ * bullet charts of progress against 序时进度, trend lines) and a table per lead
+ * unit, in one self-contained page.
+ *
+ * @param plan - the validated plan
+ * @param evaluations - its evaluation, or evaluations at several as-of dates (the latest is reported, the others give the trend)
+ * @param options - format, title, main indicators, tones
+ * @returns the bulletin text
+ * @throws {@link DubanError} `INVALID_OPTION` for an unknown format, or evaluations that are not of this plan or cannot form a trend
+ * @example
+ * ```ts
+ * const evaluation = await evaluatePlan(plan, { rules: 'four-level' });
+ * const markdown = formatBulletin(plan, evaluation);
+ * const html = formatBulletin(plan, evaluation, { format: 'html', title: '市政府1-6月份重大工作事项落实情况' });
+ * ```
+ * @category Report
+ */
+export function formatBulletin(plan: Plan, evaluations: Evaluation | readonly Evaluation[], options: BulletinOptions = {}): string {
+  const format = options.format ?? 'markdown';
+  if (!(BULLETIN_FORMATS as readonly string[]).includes(format)) {
+    throw new DubanError('INVALID_OPTION', `unknown bulletin format ${quote(format)}`, { issues: [{ path: 'format', message: `expected one of ${BULLETIN_FORMATS.join(', ')}, got ${quote(format)}` }] });
+  }
+  const list: readonly Evaluation[] = Array.isArray(evaluations) ? evaluations : [evaluations as Evaluation];
+  const trend = summarizeTrend(plan, list, options);
+  const document = buildBulletin(plan, trend, { title: options.title });
+  return format === 'html' ? renderHtml(document) : format === 'text' ? renderText(document) : renderMarkdown(document);
+}

@@ -1,0 +1,93 @@
+import type { Block, BulletinDocument, Cell, Column, Inline } from './bulletin-document.js';
+import { displayWidth, padToWidth } from './display-width.js';
+import { chineseNumber } from './text-kit.js';
+
+/** The blocks a text format shows: HTML-only blocks dropped, sections numbered 一、二、…. */
+function plainBlocks(document: BulletinDocument): { block: Block; number: string }[] {
+  let section = 0;
+  return document.blocks
+    .filter((block) => block.htmlOnly !== true)
+    .map((block) => ({ block, number: block.kind === 'section' ? `${chineseNumber(++section)}、` : '' }));
+}
+
+const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`).replace(/\r?\n/g, ' ');
+
+function markdownInline(content: readonly Inline[]): string {
+  return content.map((part) => (typeof part === 'string' ? escapeMarkdown(part) : `**${escapeMarkdown(part.strong)}**`)).join('');
+}
+
+function markdownTable(columns: readonly Column[], rows: readonly (readonly Cell[])[]): string[] {
+  return [
+    `| ${columns.map((column) => escapeMarkdown(column.title)).join(' | ')} |`,
+    `| ${columns.map((column) => (column.align === 'right' ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map((cell) => escapeMarkdown(cell.text)).join(' | ')} |`),
+  ];
+}
+
+/** Writes a bulletin as Markdown: `#` title, `##` numbered sections, paragraphs, ordered lists and tables. */
+export function renderMarkdown(document: BulletinDocument): string {
+  const out: string[] = [`# ${escapeMarkdown(document.title)}`, '', escapeMarkdown(document.meta)];
+  for (const { block, number } of plainBlocks(document)) {
+    out.push('');
+    switch (block.kind) {
+      case 'section':
+        out.push(`## ${number}${escapeMarkdown(block.title)}`);
+        break;
+      case 'subheading':
+        out.push(`### ${escapeMarkdown(block.text)}`);
+        break;
+      case 'paragraph':
+        out.push(markdownInline(block.content));
+        break;
+      case 'list':
+        block.items.forEach((item, i) => out.push(`${i + 1}. ${markdownInline(item)}`));
+        break;
+      case 'table':
+        out.push(...markdownTable(block.columns, block.rows));
+        break;
+      case 'chart':
+        break;
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const plainInline = (content: readonly Inline[]): string => content.map((part) => (typeof part === 'string' ? part : part.strong)).join('');
+
+function textTable(columns: readonly Column[], rows: readonly (readonly Cell[])[]): string[] {
+  const cells = [columns.map((column) => column.title), ...rows.map((row) => row.map((cell) => cell.text.replace(/\r?\n/g, ' ')))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i] ?? ''))));
+  const line = (row: readonly string[]) => row.map((text, i) => padToWidth(text, widths[i] ?? 0, columns[i]?.align)).join('  ').trimEnd();
+  return [line(cells[0]!), widths.map((width) => '─'.repeat(width)).join('  '), ...cells.slice(1).map(line)];
+}
+
+/**
+ * Writes a bulletin as plain text to paste into a document: paragraphs indented
+ * by two full-width spaces, numbered headings, tables aligned for CJK text.
+ */
+export function renderText(document: BulletinDocument): string {
+  const out: string[] = [document.title, '', document.meta];
+  for (const { block, number } of plainBlocks(document)) {
+    out.push('');
+    switch (block.kind) {
+      case 'section':
+        out.push(`${number}${block.title}`);
+        break;
+      case 'subheading':
+        out.push(`\u3000\u3000${block.text}`);
+        break;
+      case 'paragraph':
+        out.push(`\u3000\u3000${plainInline(block.content)}`);
+        break;
+      case 'list':
+        block.items.forEach((item, i) => out.push(`\u3000\u3000${i + 1}.${plainInline(item)}`));
+        break;
+      case 'table':
+        out.push(...textTable(block.columns, block.rows));
+        break;
+      case 'chart':
+        break;
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,66 @@
+import { evaluatePlan, type EvaluateOptions, type Evaluation } from '../engine/evaluate-plan.js';
+import { DubanError } from '../errors.js';
+import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
+import { quote } from '../model/schema-kit.js';
+import type { Plan } from '../model/types.js';
+import { formatBulletin, type BulletinOptions } from './format-bulletin.js';
+import { reportingDates } from './trend.js';
+
+/**
+ * Options for {@link reportPlan}: the evaluation's options with one or several
+ * as-of dates, and the bulletin's.
+ *
+ * @category Report
+ */
+export interface ReportOptions extends Omit<EvaluateOptions, 'asOf'>, BulletinOptions {
+  /**
+   * One as-of date, several (a trend; the latest is reported), or `"all"`:
+   * every {@link reportingDates | reporting date} of the plan. Default: the
+   * plan's `asOf`, else today in UTC+8.
+   */
+  readonly asOf?: CalendarDate | readonly CalendarDate[] | 'all' | undefined;
+}
+
+/**
+ * Resolves the as-of dates of a report: the given ones sorted without repeats,
+ * every reporting date for `"all"`, or `[undefined]` for the evaluation's default.
+ */
+function resolveDates(plan: Plan, asOf: ReportOptions['asOf']): (CalendarDate | undefined)[] {
+  if (asOf === undefined) return [undefined];
+  if (asOf === 'all') {
+    const dates = reportingDates(plan);
+    if (dates.length === 0) {
+      throw new DubanError('INVALID_OPTION', 'no reporting dates', { issues: [{ path: 'asOf', message: `"all": plan ${quote(plan.id)} has no observations and no asOf` }] });
+    }
+    return dates;
+  }
+  const list: readonly CalendarDate[] = typeof asOf === 'string' ? [asOf] : asOf;
+  const bad = list.filter((date) => !isCalendarDate(date));
+  if (bad.length > 0 || list.length === 0) {
+    throw new DubanError('INVALID_OPTION', 'invalid as-of date', {
+      issues: list.length === 0 ? [{ path: 'asOf', message: 'give at least one as-of date' }] : bad.map((date) => ({ path: 'asOf', message: `not a real calendar date YYYY-MM-DD: ${quote(date)}` })),
+    });
+  }
+  return [...new Set(list)].sort();
+}
+
+/**
+ * Evaluates a plan at one or several as-of dates and writes the bulletin: what
+ * `duban report` does. See {@link formatBulletin} for the bulletin's structure.
+ *
+ * @param plan - the validated plan
+ * @param options - as-of date(s), rule set, format, title, main indicators
+ * @returns the bulletin text
+ * @throws {@link DubanError} `INVALID_OPTION` for a bad as-of date, rule set or format, and as `evaluatePlan`
+ * @example
+ * ```ts
+ * const html = await reportPlan(plan, { asOf: 'all', rules: 'four-level', format: 'html' });
+ * ```
+ * @category Report
+ */
+export async function reportPlan(plan: Plan, options: ReportOptions = {}): Promise<string> {
+  const { asOf, format, title, mainIndicators, tones, ...evaluateOptions } = options;
+  const evaluations: Evaluation[] = [];
+  for (const date of resolveDates(plan, asOf)) evaluations.push(await evaluatePlan(plan, { ...evaluateOptions, asOf: date }));
+  return formatBulletin(plan, evaluations, { format, title, mainIndicators, tones });
+}

@@ -1,0 +1,66 @@
+import Decimal from 'decimal.js';
+import type { CalendarDate } from '../model/calendar-date.js';
+
+const Human = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+
+/** A fact fraction (a decimal string) as a percentage for people, at most two decimals: `"0.275"` → `27.5%`. */
+export function percentText(value: string): string {
+  const result = new Human(value).times(100).toDecimalPlaces(2);
+  return `${result.isZero() ? '0' : result.toFixed()}%`;
+}
+
+/** A difference of two fractions as 个百分点, signed words: `超前2.5个百分点`, `落后15个百分点`. */
+export function pointsText(gap: string): string {
+  const points = new Human(gap).times(100).toDecimalPlaces(2);
+  if (points.isZero()) return '持平';
+  return `${points.isNegative() ? '落后' : '超前'}${points.abs().toFixed()}个百分点`;
+}
+
+/** A decimal string with a sign for a signed table cell: `+1.8`, `-3.5`, `0`. */
+export function signedText(value: string): string {
+  const number = new Human(value);
+  return number.isZero() ? '0' : `${number.isPositive() ? '+' : ''}${number.toFixed()}`;
+}
+
+/** A calendar date in Chinese: `2016-06-30` → `2016年6月30日`. */
+export function chineseDate(date: CalendarDate): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** A small positive integer in Chinese numerals, as section numbers use them: 1 → 一, 12 → 十二, 20 → 二十. */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n] ?? String(n);
+  if (n < 20) return `十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
+  return String(n);
+}
+
+/** Names joined the way a bulletin lists them: `甲、乙、丙`. */
+export const joinNames = (names: readonly string[]): string => names.join('、');
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '"' ? '&quot;' : '&#39;'));
+}
+
+/**
+ * Splits a list of names written in one string (`甲、乙,丙`) on 、,,;; and line
+ * breaks, but never inside brackets, so `各县(市、区)` stays one name.
+ */
+export function splitNames(text: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '(' || char === '(' || char === '[' || char === '【' || char === '〔') depth++;
+    else if ((char === ')' || char === ')' || char === ']' || char === '】' || char === '〕') && depth > 0) depth--;
+    if (depth === 0 && /[、,,;;\n\r]/.test(char)) {
+      if (current.trim() !== '') names.push(current.trim());
+      current = '';
+    } else current += char;
+  }
+  if (current.trim() !== '') names.push(current.trim());
+  return names;
+}
