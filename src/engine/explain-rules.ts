@@ -164,9 +164,10 @@ export async function explainRules(ruleFile: RuleFile, facts: Readonly<Record<st
   }
   const byName = new Map<string, EngineNode>();
   for (const result of [...run.results, ...run.failureResults]) {
-    const conditions = (result as unknown as { conditions: { toJSON(stringify: false): EngineNode }; result: boolean | null }).conditions;
-    // The engine records the top node's result on the rule, not on the node.
-    byName.set(String(result.name), { ...conditions.toJSON(false), result: (result as unknown as { result: boolean | null }).result === true });
+    // The engine's condition objects carry each node's result (its toJSON drops them on all/any/not);
+    // the top node's result is recorded on the rule, not on the node.
+    const { conditions, result: passed } = result as unknown as { conditions: EngineNode; result: boolean | null };
+    byName.set(String(result.name), { ...conditions, all: conditions.all, any: conditions.any, not: conditions.not, result: passed === true } as EngineNode);
   }
   const labels = new Map(ruleFile.statuses.map((status) => [status.code, status.label]));
   const ordered = ruleFile.rules.map((rule, index) => ({ rule, index })).sort((a, b) => b.rule.priority - a.rule.priority || a.index - b.index);

@@ -121,8 +121,9 @@ async function test(args: string[], io: CliIo): Promise<number> {
   } else {
     const lines = result.results.map((item) => {
       const head = `${item.passed ? 'pass' : 'FAIL'}  ${item.name}`;
-      if (item.passed) return `${head}  → ${item.actual ?? '(无状态 no status)'}`;
-      return `${head}\n      期望 expected ${item.expected ?? '(无状态 no status)'},实际 got ${item.actual ?? '(无状态 no status)'}${item.rule === null ? '' : `(规则 rule “${item.rule}”)`}`;
+      const warnings = item.warnings.map((warning) => `\n      ! 警告 warning: ${warning}`).join('');
+      if (item.passed) return `${head}  → ${item.actual ?? '(无状态 no status)'}${warnings}`;
+      return `${head}\n      实际 got ${item.actual ?? '(无状态 no status)'}${item.rule === null ? '' : `(规则 rule “${item.rule}”)`}:${item.message ?? ''}${warnings}`;
     });
     lines.push('', `${result.passed} 条通过、${result.failed} 条失败 / ${loaded.source} × ${casesFile}`, `${result.passed} passed, ${result.failed} failed`);
     io.stdout(`${lines.join('\n')}\n`);
