@@ -13,7 +13,7 @@ export const observationsFileSchema: z.ZodType<ObservationsFile> = strictObject(
   $schema: describe(z.string().optional(), 'JSON Schema 的路径或网址。', 'Path or URL of the JSON Schema.'),
   formatVersion: describe(z.literal(1), '格式版本,为 1。', 'Format version: 1.'),
   planId: describe(nonEmptyString(), '对应计划的 id。', 'The id of the plan these belong to.'),
-  observations: z.array(
+  observations: describe(z.array(
     strictObject({
       taskId: describe(nonEmptyString(), '任务编号。', 'The task id.'),
       asOf: describe(dateSchema(), '数据截至日期。', 'The date the value stands at.'),
@@ -21,7 +21,7 @@ export const observationsFileSchema: z.ZodType<ObservationsFile> = strictObject(
       unit: describe(nonEmptyString().optional(), '单位,默认为目标的单位。', "The unit, default the target's."),
       note: describe(z.string().optional(), '备注。', 'A note.'),
     }),
-  ),
+  ), '报送的数值,每条注明任务编号。', 'The reported values, each naming its task.'),
 });
 
 /** The columns of an observations CSV file, in order. */

@@ -28,21 +28,21 @@ export const paceSchema = describe(
   z.union([
     z.literal('monthly'),
     z.literal('daily'),
-    strictObject({ trajectory: z.array(trajectoryPointSchema).min(1, { message: 'a trajectory needs at least one point' }) }),
+    strictObject({ trajectory: describe(z.array(trajectoryPointSchema).min(1, { message: 'a trajectory needs at least one point' }), '约定的进度曲线:日期递增、数值不减的节点。', 'The agreed curve: points with increasing dates and non-decreasing values.') }),
   ]),
   '序时进度的计算方式:"monthly"(按月,默认)、"daily"(按日)或约定轨迹 { "trajectory": [...] }。',
   'How expected progress runs: "monthly" (default), "daily", or an agreed trajectory { "trajectory": [...] }.',
 );
 
 const cumulativeTargetSchema = strictObject({
-  kind: z.literal('cumulative'),
+  kind: describe(z.literal('cumulative'), '目标类型:累计型(从零累计到目标量)。', 'Target kind: cumulative (an amount accumulated from zero).'),
   measure: measure(),
   unit: unitSchema,
   value: describe(decimalSchema(), '年度目标量,大于 0。', 'The amount to reach, > 0.'),
 });
 
 const levelTargetSchema = strictObject({
-  kind: z.literal('level'),
+  kind: describe(z.literal('level'), '目标类型:水平型(从基数到目标水平)。', 'Target kind: level (a stock moved from a baseline).'),
   measure: measure(),
   unit: unitSchema,
   value: describe(decimalSchema(), '目标水平。', 'The target level.'),
@@ -57,7 +57,7 @@ const levelTargetSchema = strictObject({
 export const RATE_BOUNDS = ['atLeast', 'atMost', 'about'] as const satisfies readonly RateBound[];
 
 const rateTargetSchema = strictObject({
-  kind: z.literal('rate'),
+  kind: describe(z.literal('rate'), '目标类型:比率型(增速、涨幅、浓度等)。', 'Target kind: rate (a rate, ratio or concentration).'),
   measure: measure(),
   unit: unitSchema,
   value: describe(decimalSchema(), '目标值,如增长 8% 写 8,下降 3.5% 写 -3.5。', 'The target value; growth of 8% is 8, a fall of 3.5% is -3.5.'),
@@ -77,12 +77,12 @@ const milestoneSchema = strictObject({
 });
 
 const milestonesTargetSchema = strictObject({
-  kind: z.literal('milestones'),
-  milestones: z.array(milestoneSchema).min(1, { message: 'at least one milestone is needed' }),
+  kind: describe(z.literal('milestones'), '目标类型:节点型(按节点推进)。', 'Target kind: milestones (dated steps).'),
+  milestones: describe(z.array(milestoneSchema).min(1, { message: 'at least one milestone is needed' }), '工作节点,至少一个。', 'The steps, at least one.'),
 });
 
 const binaryTargetSchema = strictObject({
-  kind: z.literal('binary'),
+  kind: describe(z.literal('binary'), '目标类型:是否完成型(完成或未完成)。', 'Target kind: binary (done or not).'),
   completedOn: describe(dateSchema().nullable().default(null), '完成日期,未完成为 null。', 'When it was done, or null.'),
 });
 
@@ -142,7 +142,7 @@ export const taskSchema = strictObject({
   start: describe(dateSchema().optional(), '开始日期,默认计划期开始。', 'Start date, default period.start.'),
   deadline: describe(dateSchema().optional(), '完成时限,默认计划期结束。', 'Deadline, default period.end.'),
   pace: paceSchema.optional(),
-  target: targetSchema,
+  target: describe(targetSchema, '目标:按 kind 分为累计、水平、比率、节点、是否完成五类。', 'The target, by kind: cumulative, level, rate, milestones or binary.'),
   observations: describe(z.array(observationSchema).optional(), '报送的数值。', 'Reported values.'),
   flags: describe(z.array(z.string()).optional(), '分析员标记,如 "problem"(突出问题)。', 'Analyst markers, e.g. "problem".'),
   cancelled: describe(cancelledSchema.nullable().optional(), '取消:{ on, reason } 或 null。', 'Cancellation: { on, reason } or null.'),
@@ -164,7 +164,7 @@ const planShapeSchema = strictObject({
   id: describe(nonEmptyString(), '计划 id。', 'Plan id.'),
   title: describe(nonEmptyString(), '计划名称。', 'Plan title.'),
   issuer: describe(z.string().optional(), '发文单位。', 'Issuer.'),
-  period: periodSchema,
+  period: describe(periodSchema, '计划期:开始与结束日期。', 'The plan period: first and last day.'),
   asOf: describe(dateSchema().optional(), '默认评估日期。', 'Default as-of date.'),
   pace: paceSchema.optional(),
   categories: describe(z.array(categorySchema).optional(), '任务类别。', 'Categories.'),

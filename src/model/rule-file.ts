@@ -32,10 +32,14 @@ export const ruleFileSchema = strictObject({
           'Priority, a whole number >= 1; higher wins, ties go to the earlier rule.',
         ),
         conditions: withJsonSchema(z.unknown(), { $ref: '#/$defs/condition', description: '条件:all / any / not 或 { fact, operator, value }。\n\nConditions: all / any / not, or a { fact, operator, value } leaf.' }),
-        event: strictObject({
-          type: describe(nonEmptyString(), '状态代码,必须在 statuses 中。', 'A status code listed in statuses.'),
-          params: describe(z.record(z.string(), z.unknown()).optional(), '附加参数,原样传递。', 'Extra parameters, passed through.'),
-        }),
+        event: describe(
+          strictObject({
+            type: describe(nonEmptyString(), '状态代码,必须在 statuses 中。', 'A status code listed in statuses.'),
+            params: describe(z.record(z.string(), z.unknown()).optional(), '附加参数,原样传递。', 'Extra parameters, passed through.'),
+          }),
+          '规则给出的状态:{ "type": 状态代码 }。',
+          'The status the rule assigns: { "type": status code }.',
+        ),
       }),
     ),
     'json-rules-engine 规则。',
