@@ -31,7 +31,10 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
   const match = DATE_PATTERN.exec(value);
   if (match === null) return false;
   const year = Number(match[1]);
-  if (year < 1000) return false;
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
   // date-fns' isExists takes a zero-based month.
-  return isExists(year, Number(match[2]) - 1, Number(match[3]));
+  return isExists(year, month - 1, day);
 }

@@ -3,6 +3,17 @@ import Decimal from 'decimal.js';
 /** Decimal literal: optional sign, digits with an optional point, optional exponent. */
 const DECIMAL_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** A plain decimal without exponent or `+`: the common case, normalised without decimal.js. */
+const PLAIN_PATTERN = /^-?\d{1,30}(?:\.\d{1,30})?$/;
+
+function normalizePlain(text: string): DecimalString {
+  const negative = text.startsWith('-');
+  let body = negative ? text.slice(1) : text;
+  if (body.includes('.')) body = body.replace(/0+$/, '').replace(/\.$/, '');
+  body = body.replace(/^0+(?=\d)/, '');
+  return body === '0' ? '0' : negative ? `-${body}` : body;
+}
+
 /** The largest decimal exponent accepted, so a hostile `1e999999999` cannot exhaust memory. */
 const MAX_EXPONENT = 1000;
 
@@ -37,6 +48,7 @@ export type DecimalString = string;
  * @category Model
  */
 export function parseDecimal(input: unknown): DecimalString | undefined {
+  if (typeof input === 'string' && PLAIN_PATTERN.test(input)) return normalizePlain(input);
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return undefined;

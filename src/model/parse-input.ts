@@ -3,9 +3,10 @@ import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
 import { isCalendarDate } from './calendar-date.js';
 import { parseDecimal } from './decimal.js';
 import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
+import { fastParsePlan } from './fast-parse-plan.js';
 import { planCrossChecks, planSchema } from './plan.js';
 import type { Observation, ObservationRecord, ObservationsFile, Plan } from './types.js';
-import { formatPath, quote, toDubanIssues } from './schema-kit.js';
+import { formatPath, prototypeKeyIssues, quote, toDubanIssues } from './schema-kit.js';
 import { MAX_INPUT_BYTES, MAX_STRING_LENGTH, inputLimitIssues, inputTooLargeIssue, planLimitIssues, stringTooLongMessage } from './limits.js';
 import { unitConversionExponent } from './units.js';
 
@@ -91,6 +92,7 @@ function safeParseWith<S extends z.ZodType>(
   options: ParseOptions,
   limits: (data: unknown) => DubanIssue[] = () => [],
   crossChecks: (data: unknown) => DubanIssue[] = () => [],
+  fast: (data: unknown) => z.output<S> | undefined = () => undefined,
 ): SafeParseResult<z.output<S>> {
   let data = input;
   if (typeof input === 'string') {
@@ -101,9 +103,11 @@ function safeParseWith<S extends z.ZodType>(
   // Limits first: a value over them is reported alone, before anything recursive looks at it.
   const overLimits = [...(typeof input === 'string' ? [] : inputLimitIssues(data)), ...limits(data)];
   if (overLimits.length > 0) return { success: false, error: makeError(code, what, overLimits, options) };
-  const result = schema.safeParse(data);
+  // A plainly valid input is validated by the fast path; anything else goes through zod.
+  const quick = fast(data);
+  const result = quick !== undefined ? ({ success: true, data: quick } as const) : schema.safeParse(data);
   // The cross-checks read the raw data defensively, so they run even when the shape is wrong.
-  const crossIssues = crossChecks(data);
+  const crossIssues = [...(quick === undefined ? prototypeKeyIssues(data) : []), ...crossChecks(data)];
   if (result.success && crossIssues.length === 0) return { success: true, data: result.data };
   return { success: false, error: makeError(code, what, [...(result.success ? [] : toDubanIssues(result.error, data)), ...crossIssues], options) };
 }
@@ -123,7 +127,7 @@ function safeParseWith<S extends z.ZodType>(
  * @category Model
  */
 export function safeParsePlan(input: unknown, options: ParseOptions = {}): SafeParseResult<Plan> {
-  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', input, options, planLimitIssues, planCrossChecks);
+  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', input, options, planLimitIssues, planCrossChecks, fastParsePlan);
 }
 
 /**

@@ -193,6 +193,7 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
   const plan = record(input);
   if (plan === undefined) return [];
   const issues: Issue[] = [];
+  const convertible = new Map<string, boolean>();
   const periodStart = date(field(plan.period, 'start'));
   const periodEnd = date(field(plan.period, 'end'));
   if (periodStart !== undefined && periodEnd !== undefined && periodStart > periodEnd) {
@@ -242,9 +243,19 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
       });
     }
     const observations = field(task, 'observations');
-    if (observations !== undefined) issues.push(...observationRules(target, kind, observations, at('observations')));
+    if (observations !== undefined) issues.push(...observationRules(target, kind, observations, at('observations'), convertible));
   });
   return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+function isConvertible(from: string, to: string, memo: Map<string, boolean>): boolean {
+  const key = `${from}\u0000${to}`;
+  let result = memo.get(key);
+  if (result === undefined) {
+    result = unitConversionExponent(from, to) !== undefined;
+    memo.set(key, result);
+  }
+  return result;
 }
 
 function trajectoryRules(points: readonly unknown[], path: PropertyKey[]): Issue[] {
@@ -275,13 +286,15 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
   switch (kind) {
     case 'cumulative': {
       const value = decimal('value');
-      if (value !== undefined && compareDecimals(value, '0') <= 0) issues.push({ path: [...path, 'value'], message: `a cumulative target must be > 0, got ${quote(value)}` });
+      // Normalised decimals: `0` or a leading `-` is <= 0.
+      if (value !== undefined && (value === '0' || value.startsWith('-'))) issues.push({ path: [...path, 'value'], message: `a cumulative target must be > 0, got ${quote(value)}` });
       break;
     }
     case 'level': {
       const value = decimal('value');
       const baseline = decimal('baseline');
-      if (value !== undefined && baseline !== undefined && compareDecimals(value, baseline) === 0) issues.push({ path: [...path, 'baseline'], message: `baseline must differ from the target value ${quote(value)}` });
+      // Normalised decimals are equal exactly when their strings are.
+      if (value !== undefined && baseline !== undefined && value === baseline) issues.push({ path: [...path, 'baseline'], message: `baseline must differ from the target value ${quote(value)}` });
       break;
     }
     case 'rate': {
@@ -290,20 +303,20 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
       const tolerance = decimal('tolerance');
       if (bound === 'about' && !hasTolerance) issues.push({ path: [...path, 'tolerance'], message: 'bound "about" needs a tolerance' });
       if (bound !== 'about' && hasTolerance && typeof bound === 'string') issues.push({ path: [...path, 'tolerance'], message: `tolerance applies only to bound "about", not ${quote(bound)}` });
-      if (tolerance !== undefined && compareDecimals(tolerance, '0') < 0) issues.push({ path: [...path, 'tolerance'], message: `tolerance must be >= 0, got ${quote(tolerance)}` });
+      if (tolerance !== undefined && tolerance.startsWith('-')) issues.push({ path: [...path, 'tolerance'], message: `tolerance must be >= 0, got ${quote(tolerance)}` });
       break;
     }
     case 'milestones':
       list(field(target, 'milestones')).forEach((milestone, j) => {
         const weight = parseDecimal(field(milestone, 'weight'));
-        if (weight !== undefined && compareDecimals(weight, '0') <= 0) issues.push({ path: [...path, 'milestones', j, 'weight'], message: `weight must be > 0, got ${quote(weight)}` });
+        if (weight !== undefined && (weight === '0' || weight.startsWith('-'))) issues.push({ path: [...path, 'milestones', j, 'weight'], message: `weight must be > 0, got ${quote(weight)}` });
       });
       break;
   }
   return issues;
 }
 
-function observationRules(target: unknown, kind: string | undefined, observations: unknown, path: PropertyKey[]): Issue[] {
+function observationRules(target: unknown, kind: string | undefined, observations: unknown, path: PropertyKey[], convertible: Map<string, boolean>): Issue[] {
   if (kind === 'milestones' || kind === 'binary') {
     return [{ path, message: `observations are not allowed on a ${quote(kind)} target: its progress is in the target itself` }];
   }
@@ -317,7 +330,7 @@ function observationRules(target: unknown, kind: string | undefined, observation
       dates.add(asOf);
     }
     const unit = text(field(observation, 'unit'));
-    if (unit !== undefined && unit !== '' && targetUnit !== undefined && targetUnit !== '' && unitConversionExponent(unit, targetUnit) === undefined) {
+    if (unit !== undefined && unit !== '' && targetUnit !== undefined && targetUnit !== '' && unit !== targetUnit && !isConvertible(unit, targetUnit, convertible)) {
       issues.push({ path: [...path, j, 'unit'], message: `unit ${quote(unit)} cannot be converted to the target's unit ${quote(targetUnit)}` });
     }
   });

@@ -156,3 +156,30 @@ export function toJsonSchema(schema: z.ZodType, meta: { id: string; title: strin
   const generated = z.toJSONSchema(schema, { io: 'input', metadata: jsonSchemaRegistry, unrepresentable: 'any', reused: 'inline', cycles: 'ref' });
   return { ...generated, $id: meta.id, title: meta.title, description: meta.description };
 }
+
+/**
+ * Every own `__proto__` key in parsed JSON, reported as unknown. `JSON.parse`
+ * makes such keys own properties, but copying them into a new object (as zod
+ * does for kept keys) would set a prototype instead, so the object checks
+ * would never see them; this walk looks at the raw input. Iterative, so deep
+ * nesting cannot overflow the stack.
+ */
+export function prototypeKeyIssues(input: unknown): DubanIssue[] {
+  const issues: DubanIssue[] = [];
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      if (key === '__proto__') issues.push({ path: formatPath([...path, key]), message: 'unknown key "__proto__"' });
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return issues;
+}

@@ -109,7 +109,9 @@ function placePoint(digits: string, scale: number): string {
   if (scale <= 0) return digits + '0'.repeat(-scale);
   const padded = digits.padStart(scale + 1, '0');
   const whole = padded.slice(0, padded.length - scale);
-  const fraction = padded.slice(padded.length - scale).replace(/0+$/, '');
+  let end = padded.length;
+  while (end > padded.length - scale && padded.charCodeAt(end - 1) === 48) end--;
+  const fraction = padded.slice(padded.length - scale, end);
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 

@@ -169,6 +169,63 @@ export function formatEvaluation(evaluation: Evaluation, format: EvaluationForma
   }
 }
 
+const RESULT_KEYS = ['taskId', 'title', 'status', 'label', 'rule', 'facts', 'explanation'];
+const FACT_KEYS = ['kind', 'cancelled', 'hasData', 'value', 'target', 'progress', 'expected', 'paceGap', 'paceRatio', 'met', 'onPace', 'margin', 'overdue', 'daysToDeadline', 'overdueMilestones', 'dataAgeDays', 'flags'];
+
+/**
+ * One task result as `JSON.stringify(result, null, 2)` writes it at an indent
+ * of four spaces, built directly for the usual shape (several times faster on
+ * large plans); anything else goes through `JSON.stringify`.
+ */
+function resultJson(result: TaskResult, nest: (value: unknown, indent: string) => string): string {
+  const { facts } = result;
+  if (!hasUsualShape(result)) return nest(result, '    ');
+  const j = (value: string | number | boolean | null) => (typeof value === 'string' ? JSON.stringify(value) : `${value}`);
+  const flags = facts.flags.length === 0 ? '[]' : `[\n${facts.flags.map((flag) => `          ${j(flag)}`).join(',\n')}\n        ]`;
+  return `{
+      "taskId": ${j(result.taskId)},
+      "title": ${j(result.title)},
+      "status": ${j(result.status)},
+      "label": ${j(result.label)},
+      "rule": ${j(result.rule)},
+      "facts": {
+        "kind": ${j(facts.kind)},
+        "cancelled": ${j(facts.cancelled)},
+        "hasData": ${j(facts.hasData)},
+        "value": ${j(facts.value)},
+        "target": ${j(facts.target)},
+        "progress": ${j(facts.progress)},
+        "expected": ${j(facts.expected)},
+        "paceGap": ${j(facts.paceGap)},
+        "paceRatio": ${j(facts.paceRatio)},
+        "met": ${j(facts.met)},
+        "onPace": ${j(facts.onPace)},
+        "margin": ${j(facts.margin)},
+        "overdue": ${j(facts.overdue)},
+        "daysToDeadline": ${j(facts.daysToDeadline)},
+        "overdueMilestones": ${j(facts.overdueMilestones)},
+        "dataAgeDays": ${j(facts.dataAgeDays)},
+        "flags": ${flags}
+      },
+      "explanation": ${j(result.explanation)}
+    }`;
+}
+
+/** Whether an object's own keys are exactly `keys`, in that order. */
+function hasKeys(value: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in value) {
+    if (keys[i] !== key) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+/** Whether a result has exactly the keys, in the order, that {@link resultJson} writes. */
+function hasUsualShape(result: TaskResult): boolean {
+  return hasKeys(result, RESULT_KEYS) && hasKeys(result.facts, FACT_KEYS) && result.facts.flags.every((flag) => typeof flag === 'string');
+}
+
 /**
  * Writes an evaluation stream as the JSON output, chunk by chunk, while the
  * tasks are evaluated: the bytes are exactly those of
@@ -191,7 +248,7 @@ export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator
   let batch = '';
   let first = true;
   for (const result of stream.results) {
-    batch += `${first ? '[\n' : ',\n'}    ${nest(result, '    ')}`;
+    batch += `${first ? '[\n' : ',\n'}    ${resultJson(result, nest)}`;
     first = false;
     if (result.status === null) gaps.push({ taskId: result.taskId, title: result.title, facts: result.facts });
     counted.push({ status: result.status });

@@ -55,3 +55,11 @@ describe('safeParsePlan cross-checks', () => {
     expect(paths(plan)).toEqual(['$.tasks[1].start']);
   });
 });
+
+describe('safeParsePlan and __proto__ keys', () => {
+  it('reports a __proto__ key as unknown wherever it is, and leaves Object.prototype alone', () => {
+    const text = '{"formatVersion":1,"id":"p","title":"p","period":{"start":"2018-01-01","end":"2018-12-31"},"__proto__":{"polluted":1},"tasks":[{"id":"a","title":"a","__proto__":"x","target":{"kind":"binary","completedOn":null}}]}';
+    expect(paths(JSON.parse(text))).toEqual(['$.__proto__', '$.tasks[0].__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,100 @@
+// npm run bench — duban against json-rules-engine, side by side, in one run.
+//
+// For each size (10 000, 100 000, 1 000 000 generated tasks, four-level rules):
+//   jre classify     json-rules-engine's run() once per task on precomputed facts (the baseline)
+//   duban classify   the compiled rules on the same facts
+//   jre end-to-end   `duban evaluate --engine json-rules-engine` as a whole process (read, validate, facts, classify, write JSON)
+//   duban end-to-end `duban evaluate` (compiled, streamed JSON) as a whole process
+// Prints seconds, tasks/s, the ratio to the baseline and the process's peak resident memory.
+// json-rules-engine is skipped at 1 000 000 tasks unless --full is given (it takes minutes).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundledRuleFileJson, compileRuleFile, createClassifier, createFactComputer, factsForEngine, parsePlan, parseRuleFile } from '../dist/index.js';
+import { generatePlanText } from './generate-plan.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const full = process.argv.includes('--full');
+const sizes = process.argv.filter((arg) => /^\d+$/.test(arg)).map(Number);
+const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000];
+const dir = mkdtempSync(join(tmpdir(), 'duban-bench-'));
+const ruleFile = parseRuleFile(bundledRuleFileJson('four-level'));
+
+function endToEnd(planFile, engine) {
+  const out = join(dir, `out-${engine}.json`);
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', join(root, 'bench/rss-hook.mjs'), join(root, 'dist/cli.js'), 'evaluate', planFile, '--format', 'json', '--out', out, '--engine', engine], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (child.status !== 0) throw new Error(`duban evaluate --engine ${engine} exited ${child.status}: ${child.stderr.slice(0, 500)}`);
+  const rss = Number(/@@maxrss (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024;
+  rmSync(out, { force: true });
+  return { seconds, rss };
+}
+
+async function classifyWithEngine(facts) {
+  const classifier = createClassifier(ruleFile);
+  const started = process.hrtime.bigint();
+  for (const f of facts) await classifier.classify(f);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function classifyCompiled(facts) {
+  const compiled = compileRuleFile(ruleFile);
+  let rounds = 0;
+  const started = process.hrtime.bigint();
+  let seconds = 0;
+  let sink = 0;
+  do {
+    for (const f of facts) if (compiled.classify(f).rule !== null) sink++;
+    rounds++;
+    seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  } while (seconds < 1);
+  if (sink === 0) throw new Error('no task classified');
+  return seconds / rounds;
+}
+
+const rows = [];
+const row = (tasks, stage, seconds, baseline, rss) =>
+  rows.push({ tasks, stage, seconds, perSecond: tasks / seconds, ratio: baseline === undefined ? undefined : baseline / seconds, rss });
+
+console.log(`duban benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+for (const n of SIZES) {
+  const planFile = join(dir, `plan-${n}.json`);
+  writeFileSync(planFile, generatePlanText(n));
+  const runEngine = n < 1_000_000 || full;
+  process.stderr.write(`${n} tasks: facts… `);
+  const plan = parsePlan(JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(planFile, 'utf8'))));
+  const factsOf = createFactComputer(plan, plan.asOf);
+  const facts = plan.tasks.map((task) => factsForEngine(factsOf(task)));
+  let jre;
+  if (runEngine) {
+    process.stderr.write('jre classify… ');
+    jre = await classifyWithEngine(facts);
+    row(n, 'jre classify (baseline)', jre, jre);
+  }
+  process.stderr.write('duban classify… ');
+  row(n, 'duban classify', classifyCompiled(facts), jre);
+  let jreProcess;
+  if (runEngine) {
+    process.stderr.write('jre end-to-end… ');
+    jreProcess = endToEnd(planFile, 'json-rules-engine');
+    row(n, 'jre end-to-end (baseline)', jreProcess.seconds, jreProcess.seconds, jreProcess.rss);
+  }
+  process.stderr.write('duban end-to-end…\n');
+  const compiled = endToEnd(planFile, 'compiled');
+  row(n, 'duban end-to-end', compiled.seconds, jreProcess?.seconds, compiled.rss);
+  rmSync(planFile, { force: true });
+}
+rmSync(dir, { recursive: true, force: true });
+
+const fmt = (value, digits) => (value === undefined ? '—' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+console.log('');
+console.log('| tasks | stage | seconds | tasks/s | × baseline | peak RSS MB |');
+console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
+for (const r of rows) console.log(`| ${fmt(r.tasks, 0)} | ${r.stage} | ${fmt(r.seconds, 3)} | ${fmt(r.perSecond, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rss, 0)} |`);
+if (!full) console.log('\njson-rules-engine at 1 000 000 tasks is skipped; run `npm run bench -- --full` to include it.');

@@ -1,0 +1,234 @@
+import { isCalendarDate } from './calendar-date.js';
+import { parseDecimal } from './decimal.js';
+import type { Plan } from './types.js';
+
+/*
+ * A fast path for the plan schema. It accepts exactly a subset of what the zod
+ * schema (plan.ts) accepts and builds the same output, key order included; on
+ * anything else (a problem, or an input it does not handle such as an explicit
+ * `undefined`) it gives up and the caller runs zod, which reports the issues.
+ * Differential property tests check it against zod. It exists because zod
+ * validation dominated the time of `duban evaluate` on large plans.
+ */
+
+type Raw = Record<string, unknown>;
+
+/** Signals "not handled here: use zod". */
+class GiveUp extends Error {}
+const GIVE_UP = new GiveUp();
+
+function fail(): never {
+  throw GIVE_UP;
+}
+
+function object(value: unknown): Raw {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail();
+  return value as Raw;
+}
+
+/** Checks the keys: known ones or `x-` ones, no explicit `undefined`; returns the `x-` keys in input order. */
+function keys(value: Raw, known: ReadonlySet<string>): string[] | undefined {
+  let extra: string[] | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (value[key] === undefined) fail();
+    if (!known.has(key)) {
+      if (!key.startsWith('x-')) fail();
+      (extra ??= []).push(key);
+    }
+  }
+  return extra;
+}
+
+function copyExtra(out: Raw, value: Raw, extra: string[] | undefined): void {
+  if (extra !== undefined) for (const key of extra) out[key] = value[key];
+}
+
+const string = (value: unknown): string => (typeof value === 'string' ? value : fail());
+const nonEmpty = (value: unknown): string => (typeof value === 'string' && value.length > 0 ? value : fail());
+const date = (value: unknown): string => (isCalendarDate(value) ? value : fail());
+const decimal = (value: unknown): string => parseDecimal(value) ?? fail();
+const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : fail());
+
+const PLAN_KEYS = new Set(['$schema', 'formatVersion', 'id', 'title', 'issuer', 'period', 'asOf', 'pace', 'categories', 'tasks']);
+const PERIOD_KEYS = new Set(['start', 'end']);
+const CATEGORY_KEYS = new Set(['id', 'title']);
+const PACE_KEYS = new Set(['trajectory']);
+const POINT_KEYS = new Set(['date', 'expected']);
+const TASK_KEYS = new Set(['id', 'title', 'category', 'owners', 'leader', 'start', 'deadline', 'pace', 'target', 'observations', 'flags', 'cancelled']);
+const OWNER_KEYS = new Set(['lead', 'support']);
+const CANCELLED_KEYS = new Set(['on', 'reason']);
+const OBSERVATION_KEYS = new Set(['asOf', 'value', 'unit', 'note']);
+const MILESTONE_KEYS = new Set(['title', 'due', 'done', 'weight']);
+const TARGET_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
+  cumulative: new Set(['kind', 'measure', 'unit', 'value']),
+  level: new Set(['kind', 'measure', 'unit', 'value', 'baseline']),
+  rate: new Set(['kind', 'measure', 'unit', 'value', 'bound', 'tolerance']),
+  milestones: new Set(['kind', 'milestones']),
+  binary: new Set(['kind', 'completedOn']),
+};
+
+function period(value: unknown): Raw {
+  const raw = object(value);
+  const extra = keys(raw, PERIOD_KEYS);
+  const out: Raw = { start: date(raw.start), end: date(raw.end) };
+  copyExtra(out, raw, extra);
+  return out;
+}
+
+function pace(value: unknown): unknown {
+  if (value === 'monthly' || value === 'daily') return value;
+  const raw = object(value);
+  const extra = keys(raw, PACE_KEYS);
+  const points = array(raw.trajectory);
+  if (points.length === 0) fail();
+  const out: Raw = {
+    trajectory: points.map((point) => {
+      const p = object(point);
+      const pointExtra = keys(p, POINT_KEYS);
+      const o: Raw = { date: date(p.date), expected: decimal(p.expected) };
+      copyExtra(o, p, pointExtra);
+      return o;
+    }),
+  };
+  copyExtra(out, raw, extra);
+  return out;
+}
+
+function target(value: unknown): Raw {
+  const raw = object(value);
+  const kind = raw.kind;
+  if (typeof kind !== 'string' || !Object.hasOwn(TARGET_KEYS, kind)) fail();
+  const extra = keys(raw, TARGET_KEYS[kind]!);
+  let out: Raw;
+  switch (kind) {
+    case 'cumulative':
+      out = { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value) };
+      break;
+    case 'level':
+      out = { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value), baseline: decimal(raw.baseline) };
+      break;
+    case 'rate': {
+      const bound = raw.bound === undefined ? 'atLeast' : raw.bound;
+      if (bound !== 'atLeast' && bound !== 'atMost' && bound !== 'about') fail();
+      out = { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value), bound };
+      if (Object.hasOwn(raw, 'tolerance')) out.tolerance = decimal(raw.tolerance);
+      break;
+    }
+    case 'milestones': {
+      const milestones = array(raw.milestones);
+      if (milestones.length === 0) fail();
+      out = {
+        kind,
+        milestones: milestones.map((item) => {
+          const m = object(item);
+          const mExtra = keys(m, MILESTONE_KEYS);
+          const o: Raw = {
+            title: nonEmpty(m.title),
+            due: date(m.due),
+            done: m.done === undefined || m.done === null ? null : date(m.done),
+            weight: m.weight === undefined ? '1' : decimal(m.weight),
+          };
+          copyExtra(o, m, mExtra);
+          return o;
+        }),
+      };
+      break;
+    }
+    default:
+      out = { kind, completedOn: raw.completedOn === undefined || raw.completedOn === null ? null : date(raw.completedOn) };
+  }
+  copyExtra(out, raw, extra);
+  return out;
+}
+
+function optional(out: Raw, raw: Raw, key: string, read: (value: unknown) => unknown): void {
+  if (Object.hasOwn(raw, key)) out[key] = read(raw[key]);
+}
+
+function strings(value: unknown, read: (value: unknown) => string): string[] {
+  return array(value).map(read);
+}
+
+function task(value: unknown): Raw {
+  const raw = object(value);
+  const extra = keys(raw, TASK_KEYS);
+  const out: Raw = { id: nonEmpty(raw.id), title: string(raw.title) };
+  optional(out, raw, 'category', string);
+  optional(out, raw, 'owners', (owners) => {
+    const o = object(owners);
+    const ownerExtra = keys(o, OWNER_KEYS);
+    const result: Raw = {};
+    optional(result, o, 'lead', (lead) => strings(lead, nonEmpty));
+    optional(result, o, 'support', (support) => strings(support, nonEmpty));
+    copyExtra(result, o, ownerExtra);
+    return result;
+  });
+  optional(out, raw, 'leader', string);
+  optional(out, raw, 'start', date);
+  optional(out, raw, 'deadline', date);
+  optional(out, raw, 'pace', pace);
+  out.target = target(raw.target);
+  optional(out, raw, 'observations', (list) =>
+    array(list).map((item) => {
+      const o = object(item);
+      const oExtra = keys(o, OBSERVATION_KEYS);
+      const result: Raw = { asOf: date(o.asOf), value: decimal(o.value) };
+      optional(result, o, 'unit', nonEmpty);
+      optional(result, o, 'note', string);
+      copyExtra(result, o, oExtra);
+      return result;
+    }),
+  );
+  optional(out, raw, 'flags', (flags) => strings(flags, string));
+  optional(out, raw, 'cancelled', (cancelled) => {
+    if (cancelled === null) return null;
+    const c = object(cancelled);
+    const cExtra = keys(c, CANCELLED_KEYS);
+    const result: Raw = { on: date(c.on), reason: string(c.reason) };
+    copyExtra(result, c, cExtra);
+    return result;
+  });
+  copyExtra(out, raw, extra);
+  return out;
+}
+
+/**
+ * Validates and normalises a plan's shape without zod, for speed. Returns
+ * `undefined` whenever the input is not plainly valid; the caller then runs the
+ * zod schema, which accepts or rejects it and names every problem.
+ *
+ * @param input - the parsed JSON of a plan
+ * @returns the plan with the zod schema's output, or `undefined`
+ */
+export function fastParsePlan(input: unknown): Plan | undefined {
+  try {
+    const raw = object(input);
+    const extra = keys(raw, PLAN_KEYS);
+    if (raw.formatVersion !== 1) fail();
+    const out: Raw = {};
+    optional(out, raw, '$schema', string);
+    out.formatVersion = 1;
+    out.id = nonEmpty(raw.id);
+    out.title = nonEmpty(raw.title);
+    optional(out, raw, 'issuer', string);
+    out.period = period(raw.period);
+    optional(out, raw, 'asOf', date);
+    optional(out, raw, 'pace', pace);
+    optional(out, raw, 'categories', (categories) =>
+      array(categories).map((item) => {
+        const c = object(item);
+        const cExtra = keys(c, CATEGORY_KEYS);
+        const result: Raw = { id: nonEmpty(c.id), title: string(c.title) };
+        copyExtra(result, c, cExtra);
+        return result;
+      }),
+    );
+    out.tasks = array(raw.tasks).map(task);
+    copyExtra(out, raw, extra);
+    return out as unknown as Plan;
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fastParsePlan } from '../../src/model/fast-parse-plan.js';
+import { safeParsePlan } from '../../src/index.js';
+import { planCrossChecks, planSchema } from '../../src/model/plan.js';
+import { prototypeKeyIssues } from '../../src/model/schema-kit.js';
+
+/** What duban accepts without the fast path: the zod schema, the cross-checks and the `__proto__` walk. */
+function reference(json: unknown) {
+  const result = planSchema.safeParse(json);
+  return result.success && prototypeKeyIssues(json).length === 0 ? result : ({ success: false } as const);
+}
+
+// Mostly valid values, with a rare invalid one, so that both outcomes are frequent.
+const mostly = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<unknown>) => fc.oneof({ weight: 40, arbitrary: valid }, { weight: 1, arbitrary: invalid });
+const date = mostly(fc.constantFrom('2018-01-01', '2018-03-31', '2018-06-30', '2018-12-31', '2016-02-29'), fc.constantFrom('2018-02-30', '2018-13-01', '2018-6-30', '', 20180101));
+const decimal = mostly(fc.oneof(fc.constantFrom('8.5', '-3.5', '1e3', '0', '-0', '007.50', '.5'), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer()), fc.constantFrom('NaN', '3.5%', '', ' 1', 'Infinity', null, true));
+const text = mostly(fc.constantFrom('林业产值', 'x', '亿元', '%', '万人'), fc.constantFrom('', 3, null));
+const kind = mostly(fc.constantFrom('cumulative', 'level', 'rate', 'milestones', 'binary'), fc.constantFrom('other', 'Rate', 1));
+const extras = fc.dictionary(mostly(fc.constantFrom('x-note', 'x-source', 'x-'), fc.constantFrom('note', '__proto__', 'deadine', 'constructor')), fc.oneof(fc.string(), fc.integer()), { maxKeys: 2 });
+
+/** An optional key: absent half the time. */
+const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 2 });
+/** A required key: rarely absent. */
+const must = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 40 });
+const strip = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+const withExtras = (arbitrary: fc.Arbitrary<Record<string, unknown>>) => fc.tuple(arbitrary, extras, fc.boolean()).map(([value, extra, reverse]) => {
+  const entries = Object.entries({ ...strip(value), ...extra });
+  return Object.fromEntries(reverse ? entries.reverse() : entries);
+});
+
+const milestone = withExtras(fc.record({ title: must(text), due: must(date), done: maybe(fc.oneof(date, fc.constant(null))), weight: maybe(decimal) }));
+const target = withExtras(
+  fc.record({
+    kind: must(kind),
+    measure: maybe(text),
+    unit: maybe(text),
+    value: maybe(decimal),
+    baseline: maybe(decimal),
+    bound: maybe(mostly(fc.constantFrom('atLeast', 'atMost', 'about'), fc.constant('below'))),
+    tolerance: maybe(decimal),
+    milestones: maybe(fc.array(milestone, { maxLength: 2 })),
+    completedOn: maybe(fc.oneof(date, fc.constant(null))),
+  }),
+);
+const pace = fc.oneof(mostly(fc.constantFrom('monthly', 'daily'), fc.constant('weekly')), withExtras(fc.record({ trajectory: must(fc.array(withExtras(fc.record({ date: must(date), expected: must(decimal) })), { maxLength: 2 })) })));
+const observation = withExtras(fc.record({ asOf: must(date), value: must(decimal), unit: maybe(text), note: maybe(text) }));
+const task = withExtras(
+  fc.record({
+    id: must(text),
+    title: must(mostly(fc.constantFrom('任务', ''), fc.integer())),
+    category: maybe(text),
+    owners: maybe(withExtras(fc.record({ lead: maybe(fc.array(text, { maxLength: 2 })), support: maybe(fc.array(text, { maxLength: 2 })) }))),
+    leader: maybe(text),
+    start: maybe(date),
+    deadline: maybe(date),
+    pace: maybe(pace),
+    target: must(target),
+    observations: maybe(fc.array(observation, { maxLength: 2 })),
+    flags: maybe(fc.array(fc.oneof(text, fc.integer()), { maxLength: 2 })),
+    cancelled: maybe(fc.oneof(fc.constant(null), withExtras(fc.record({ on: must(date), reason: must(text) })))),
+  }),
+);
+const plan = withExtras(
+  fc.record({
+    $schema: maybe(text),
+    formatVersion: must(mostly(fc.constant(1), fc.constantFrom(2, '1'))),
+    id: must(text),
+    title: must(text),
+    issuer: maybe(text),
+    period: must(withExtras(fc.record({ start: must(date), end: must(date) }))),
+    asOf: maybe(date),
+    pace: maybe(pace),
+    categories: maybe(fc.array(withExtras(fc.record({ id: must(text), title: must(text) })), { maxLength: 2 })),
+    tasks: must(fc.array(task, { maxLength: 3 })),
+  }),
+);
+
+describe('fastParsePlan', () => {
+  it('accepts only what the zod schema accepts, with the same output (key order included), on 20 000 generated plans', () => {
+    let fast = 0;
+    let accepted = 0;
+    fc.assert(
+      fc.property(plan, (input) => {
+        // Through JSON, as plans arrive (so `__proto__` is an own key, as JSON.parse makes it).
+        const json: unknown = JSON.parse(JSON.stringify(input));
+        const quick = fastParsePlan(json);
+        const expected = reference(json);
+        if (expected.success) accepted++;
+        if (quick !== undefined) {
+          fast++;
+          expect(expected.success).toBe(true);
+          if (expected.success) expect(JSON.stringify(quick)).toBe(JSON.stringify(expected.data));
+        }
+        // Whichever path runs, safeParsePlan decides as the reference and the cross-checks do.
+        expect(safeParsePlan(json).success).toBe(expected.success && planCrossChecks(json).length === 0);
+      }),
+      { numRuns: 20_000 },
+    );
+    // The generator must produce valid plans, and the fast path must take them.
+    expect(accepted).toBeGreaterThan(100);
+    expect(fast).toBe(accepted);
+  }, 120_000);
+
+  it('takes every example plan and gives zod’s output', () => {
+    for (const name of readdirSync(new URL('../../examples/', import.meta.url)).filter((n) => n.endsWith('.plan.json'))) {
+      const json: unknown = JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
+      const reference = planSchema.safeParse(json);
+      expect(reference.success).toBe(true);
+      expect(JSON.stringify(fastParsePlan(json))).toBe(JSON.stringify(reference.data));
+    }
+  });
+
+  it('gives up on an explicit undefined, which only code (not JSON) can pass', () => {
+    expect(fastParsePlan({ formatVersion: 1, id: 'p', title: 'p', issuer: undefined, period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [] })).toBeUndefined();
+  });
+});

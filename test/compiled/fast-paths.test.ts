@@ -1,0 +1,45 @@
+import Decimal from 'decimal.js';
+import { isExists } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isCalendarDate, parseDecimal } from '../../src/index.js';
+
+const Exact = Decimal.clone({ precision: 1000 });
+const reference = (text: string) => {
+  const value = new Exact(text);
+  return value.isZero() ? '0' : value.toFixed();
+};
+
+describe('parseDecimal fast path', () => {
+  it('normalises plain decimals exactly as decimal.js does', () => {
+    const plain = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,30}$/), fc.option(fc.stringMatching(/^\d{1,30}$/), { nil: undefined }))
+      .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(parseDecimal(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ['-0', '0'],
+    ['-0.00', '0'],
+    ['007', '7'],
+    ['7.50', '7.5'],
+    ['-000.0100', '-0.01'],
+    ['1000', '1000'],
+  ])('reads %s as %s', (text, expected) => expect(parseDecimal(text)).toBe(expected));
+});
+
+describe('isCalendarDate fast path', () => {
+  it('agrees with date-fns isExists on every day of 1999–2001 and of 2100, plus out-of-range parts', () => {
+    const cases: string[] = [];
+    for (const year of [1999, 2000, 2001, 2100]) for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) cases.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+    for (const text of cases) {
+      const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+      expect({ text, valid: isCalendarDate(text) }).toEqual({ text, valid: month >= 1 && month <= 12 && day >= 1 && isExists(year, month - 1, day) });
+    }
+  });
+});
