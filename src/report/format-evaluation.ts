@@ -169,6 +169,7 @@ export function formatEvaluation(evaluation: Evaluation, format: EvaluationForma
   }
 }
 
+const PLAIN_NUMBER = /^-?[0-9.]+$/;
 const RESULT_KEYS = ['taskId', 'title', 'status', 'label', 'rule', 'facts', 'explanation'];
 const FACT_KEYS = ['kind', 'cancelled', 'hasData', 'value', 'target', 'progress', 'expected', 'paceGap', 'paceRatio', 'met', 'onPace', 'margin', 'overdue', 'daysToDeadline', 'overdueMilestones', 'dataAgeDays', 'flags'];
 
@@ -181,6 +182,8 @@ function resultJson(result: TaskResult, nest: (value: unknown, indent: string) =
   const { facts } = result;
   if (!hasUsualShape(result)) return nest(result, '    ');
   const j = (value: string | number | boolean | null) => (typeof value === 'string' ? JSON.stringify(value) : `${value}`);
+  // Fact values are decimal strings, integers, booleans or null: a decimal string needs no escaping.
+  const n = (value: string | number | boolean | null) => (typeof value === 'string' ? (PLAIN_NUMBER.test(value) ? `"${value}"` : JSON.stringify(value)) : `${value}`);
   const flags = facts.flags.length === 0 ? '[]' : `[\n${facts.flags.map((flag) => `          ${j(flag)}`).join(',\n')}\n        ]`;
   return `{
       "taskId": ${j(result.taskId)},
@@ -190,21 +193,21 @@ function resultJson(result: TaskResult, nest: (value: unknown, indent: string) =
       "rule": ${j(result.rule)},
       "facts": {
         "kind": ${j(facts.kind)},
-        "cancelled": ${j(facts.cancelled)},
-        "hasData": ${j(facts.hasData)},
-        "value": ${j(facts.value)},
-        "target": ${j(facts.target)},
-        "progress": ${j(facts.progress)},
-        "expected": ${j(facts.expected)},
-        "paceGap": ${j(facts.paceGap)},
-        "paceRatio": ${j(facts.paceRatio)},
-        "met": ${j(facts.met)},
-        "onPace": ${j(facts.onPace)},
-        "margin": ${j(facts.margin)},
-        "overdue": ${j(facts.overdue)},
-        "daysToDeadline": ${j(facts.daysToDeadline)},
-        "overdueMilestones": ${j(facts.overdueMilestones)},
-        "dataAgeDays": ${j(facts.dataAgeDays)},
+        "cancelled": ${n(facts.cancelled)},
+        "hasData": ${n(facts.hasData)},
+        "value": ${n(facts.value)},
+        "target": ${n(facts.target)},
+        "progress": ${n(facts.progress)},
+        "expected": ${n(facts.expected)},
+        "paceGap": ${n(facts.paceGap)},
+        "paceRatio": ${n(facts.paceRatio)},
+        "met": ${n(facts.met)},
+        "onPace": ${n(facts.onPace)},
+        "margin": ${n(facts.margin)},
+        "overdue": ${n(facts.overdue)},
+        "daysToDeadline": ${n(facts.daysToDeadline)},
+        "overdueMilestones": ${n(facts.overdueMilestones)},
+        "dataAgeDays": ${n(facts.dataAgeDays)},
         "flags": ${flags}
       },
       "explanation": ${j(result.explanation)}
@@ -252,7 +255,7 @@ export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator
     first = false;
     if (result.status === null) gaps.push({ taskId: result.taskId, title: result.title, facts: result.facts });
     counted.push({ status: result.status });
-    if (batch.length > 65_536) {
+    if (batch.length > 1_048_576) {
       yield batch;
       batch = '';
     }
