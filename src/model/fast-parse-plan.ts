@@ -41,7 +41,7 @@ function keys(value: Raw, known: ReadonlySet<string>): string[] | undefined {
 }
 
 function copyExtra(out: Raw, value: Raw, extra: string[] | undefined): void {
-  if (extra !== undefined) for (const key of extra) out[key] = value[key];
+  if (out !== value && extra !== undefined) for (const key of extra) out[key] = value[key];
 }
 
 const string = (value: unknown): string => (typeof value === 'string' ? value : fail());
@@ -68,78 +68,86 @@ const TARGET_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   binary: new Set(['kind', 'completedOn']),
 };
 
-function period(value: unknown): Raw {
+function period(value: unknown, inPlace: boolean): Raw {
   const raw = object(value);
   const extra = keys(raw, PERIOD_KEYS);
-  const out: Raw = { start: date(raw.start), end: date(raw.end) };
+  const out = assign(inPlace ? raw : {}, { start: date(raw.start), end: date(raw.end) });
   copyExtra(out, raw, extra);
   return out;
 }
 
-function pace(value: unknown): unknown {
+function pace(value: unknown, inPlace: boolean): unknown {
   if (value === 'monthly' || value === 'daily') return value;
   const raw = object(value);
   const extra = keys(raw, PACE_KEYS);
   const points = array(raw.trajectory);
   if (points.length === 0) fail();
-  const out: Raw = {
+  const out = assign(inPlace ? raw : {}, {
     trajectory: points.map((point) => {
       const p = object(point);
       const pointExtra = keys(p, POINT_KEYS);
-      const o: Raw = { date: date(p.date), expected: decimal(p.expected) };
+      const o = assign(inPlace ? p : {}, { date: date(p.date), expected: decimal(p.expected) });
       copyExtra(o, p, pointExtra);
       return o;
     }),
-  };
+  });
   copyExtra(out, raw, extra);
   return out;
 }
 
-function target(value: unknown): Raw {
+function target(value: unknown, inPlace: boolean): Raw {
   const raw = object(value);
   const kind = raw.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(TARGET_KEYS, kind)) fail();
   const extra = keys(raw, TARGET_KEYS[kind]!);
   let out: Raw;
+  const base = inPlace ? raw : {};
   switch (kind) {
     case 'cumulative':
-      out = { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value) };
+      out = assign(base, { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value) });
       break;
     case 'level':
-      out = { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value), baseline: decimal(raw.baseline) };
+      out = assign(base, { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value), baseline: decimal(raw.baseline) });
       break;
     case 'rate': {
       const bound = raw.bound === undefined ? 'atLeast' : raw.bound;
       if (bound !== 'atLeast' && bound !== 'atMost' && bound !== 'about') fail();
-      out = { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value), bound };
-      if (Object.hasOwn(raw, 'tolerance')) out.tolerance = decimal(raw.tolerance);
+      const tolerance = Object.hasOwn(raw, 'tolerance') ? decimal(raw.tolerance) : undefined;
+      out = assign(base, { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value), bound });
+      if (tolerance !== undefined) out.tolerance = tolerance;
       break;
     }
     case 'milestones': {
       const milestones = array(raw.milestones);
       if (milestones.length === 0) fail();
-      out = {
+      out = assign(base, {
         kind,
         milestones: milestones.map((item) => {
           const m = object(item);
           const mExtra = keys(m, MILESTONE_KEYS);
-          const o: Raw = {
+          const o = assign(inPlace ? m : {}, {
             title: nonEmpty(m.title),
             due: date(m.due),
             done: m.done === undefined || m.done === null ? null : date(m.done),
             weight: m.weight === undefined ? '1' : decimal(m.weight),
-          };
+          });
           copyExtra(o, m, mExtra);
           return o;
         }),
-      };
+      });
       break;
     }
     default:
-      out = { kind, completedOn: raw.completedOn === undefined || raw.completedOn === null ? null : date(raw.completedOn) };
+      out = assign(base, { kind, completedOn: raw.completedOn === undefined || raw.completedOn === null ? null : date(raw.completedOn) });
   }
   copyExtra(out, raw, extra);
   return out;
+}
+
+/** Writes `fields` into `target` (a fresh object, or the input itself in place) and returns it. */
+function assign(target: Raw, fields: Raw): Raw {
+  for (const key in fields) target[key] = fields[key];
+  return target;
 }
 
 function optional(out: Raw, raw: Raw, key: string, read: (value: unknown) => unknown): void {
@@ -150,15 +158,15 @@ function strings(value: unknown, read: (value: unknown) => string): string[] {
   return array(value).map(read);
 }
 
-function task(value: unknown): Raw {
+function task(value: unknown, inPlace: boolean): Raw {
   const raw = object(value);
   const extra = keys(raw, TASK_KEYS);
-  const out: Raw = { id: nonEmpty(raw.id), title: string(raw.title) };
+  const out = assign(inPlace ? raw : {}, { id: nonEmpty(raw.id), title: string(raw.title) });
   optional(out, raw, 'category', string);
   optional(out, raw, 'owners', (owners) => {
     const o = object(owners);
     const ownerExtra = keys(o, OWNER_KEYS);
-    const result: Raw = {};
+    const result: Raw = inPlace ? o : {};
     optional(result, o, 'lead', (lead) => strings(lead, nonEmpty));
     optional(result, o, 'support', (support) => strings(support, nonEmpty));
     copyExtra(result, o, ownerExtra);
@@ -167,13 +175,13 @@ function task(value: unknown): Raw {
   optional(out, raw, 'leader', string);
   optional(out, raw, 'start', date);
   optional(out, raw, 'deadline', date);
-  optional(out, raw, 'pace', pace);
-  out.target = target(raw.target);
+  optional(out, raw, 'pace', (value) => pace(value, inPlace));
+  out.target = target(raw.target, inPlace);
   optional(out, raw, 'observations', (list) =>
     array(list).map((item) => {
       const o = object(item);
       const oExtra = keys(o, OBSERVATION_KEYS);
-      const result: Raw = { asOf: date(o.asOf), value: decimal(o.value) };
+      const result = assign(inPlace ? o : {}, { asOf: date(o.asOf), value: decimal(o.value) });
       optional(result, o, 'unit', nonEmpty);
       optional(result, o, 'note', string);
       copyExtra(result, o, oExtra);
@@ -185,7 +193,7 @@ function task(value: unknown): Raw {
     if (cancelled === null) return null;
     const c = object(cancelled);
     const cExtra = keys(c, CANCELLED_KEYS);
-    const result: Raw = { on: date(c.on), reason: string(c.reason) };
+    const result = assign(inPlace ? c : {}, { on: date(c.on), reason: string(c.reason) });
     copyExtra(result, c, cExtra);
     return result;
   });
@@ -199,32 +207,36 @@ function task(value: unknown): Raw {
  * zod schema, which accepts or rejects it and names every problem.
  *
  * @param input - the parsed JSON of a plan
+ * @param inPlace - normalise the input itself instead of copying it (it then becomes the plan; key order may differ from zod's)
  * @returns the plan with the zod schema's output, or `undefined`
  */
-export function fastParsePlan(input: unknown): Plan | undefined {
+export function fastParsePlan(input: unknown, inPlace = false): Plan | undefined {
   try {
     const raw = object(input);
     const extra = keys(raw, PLAN_KEYS);
     if (raw.formatVersion !== 1) fail();
-    const out: Raw = {};
+    // In place, the checks all run before anything is written, object by object, so a
+    // give-up leaves at most already-normalised values behind (the caller then discards
+    // the input): only for input nobody else holds, such as freshly parsed JSON text.
+    const out: Raw = inPlace ? raw : {};
     optional(out, raw, '$schema', string);
     out.formatVersion = 1;
     out.id = nonEmpty(raw.id);
     out.title = nonEmpty(raw.title);
     optional(out, raw, 'issuer', string);
-    out.period = period(raw.period);
+    out.period = period(raw.period, inPlace);
     optional(out, raw, 'asOf', date);
-    optional(out, raw, 'pace', pace);
+    optional(out, raw, 'pace', (value) => pace(value, inPlace));
     optional(out, raw, 'categories', (categories) =>
       array(categories).map((item) => {
         const c = object(item);
         const cExtra = keys(c, CATEGORY_KEYS);
-        const result: Raw = { id: nonEmpty(c.id), title: string(c.title) };
+        const result = assign(inPlace ? c : {}, { id: nonEmpty(c.id), title: string(c.title) });
         copyExtra(result, c, cExtra);
         return result;
       }),
     );
-    out.tasks = array(raw.tasks).map(task);
+    out.tasks = array(raw.tasks).map((item) => task(item, inPlace));
     copyExtra(out, raw, extra);
     return out as unknown as Plan;
   } catch (error) {

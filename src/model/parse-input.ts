@@ -92,7 +92,7 @@ function safeParseWith<S extends z.ZodType>(
   options: ParseOptions,
   limits: (data: unknown) => DubanIssue[] = () => [],
   crossChecks: (data: unknown) => DubanIssue[] = () => [],
-  fast: (data: unknown) => z.output<S> | undefined = () => undefined,
+  fast: (data: unknown, inPlace: boolean) => z.output<S> | undefined = () => undefined,
 ): SafeParseResult<z.output<S>> {
   let data = input;
   if (typeof input === 'string') {
@@ -104,7 +104,13 @@ function safeParseWith<S extends z.ZodType>(
   const overLimits = [...(typeof input === 'string' ? [] : inputLimitIssues(data)), ...limits(data)];
   if (overLimits.length > 0) return { success: false, error: makeError(code, what, overLimits, options) };
   // A plainly valid input is validated by the fast path; anything else goes through zod.
-  const quick = fast(data);
+  // Parsed from text here, the value belongs to no one else: the fast path may normalise it in place.
+  const quick = fast(data, typeof input === 'string');
+  // If it gave up after normalising part of the value, read the text again so messages quote the file as written.
+  if (quick === undefined && typeof input === 'string') {
+    const again = parseJsonText(input);
+    if (again.ok) data = again.value;
+  }
   const result = quick !== undefined ? ({ success: true, data: quick } as const) : schema.safeParse(data);
   // The cross-checks read the raw data defensively, so they run even when the shape is wrong.
   const crossIssues = [...(quick === undefined ? prototypeKeyIssues(data) : []), ...crossChecks(data)];

@@ -120,7 +120,14 @@ export function toDubanIssues(error: z.ZodError, input: unknown): DubanIssue[] {
             message: value.found ? `unknown ${discriminator} ${quote(value.value)}` : `missing required key ${quote(discriminator)}`,
           });
         } else {
-          issues.push({ path, message: `${issue.message}: ${quote(at.value)}` });
+          // Report the branch the value was meant for: the one whose problems are not a plain type mismatch.
+          const branches = (issue.errors ?? []).filter((branch) => !branch.every((inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value')));
+          if (branches.length === 1) {
+            const inner = new z.ZodError(branches[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+            issues.push(...toDubanIssues(inner, input));
+          } else {
+            issues.push({ path, message: `no accepted form matches ${quote(at.value)}` });
+          }
         }
         break;
       }
@@ -133,7 +140,8 @@ export function toDubanIssues(error: z.ZodError, input: unknown): DubanIssue[] {
       case 'too_small':
       case 'too_big':
       case 'custom':
-        issues.push({ path, message: issue.code === 'custom' ? issue.message : `${issue.message}: ${quote(at.value)}` });
+        if (!at.found && typeof issue.path.at(-1) === 'string') issues.push({ path, message: `missing required key ${quote(issue.path.at(-1))}` });
+        else issues.push({ path, message: issue.code === 'custom' ? issue.message : `${issue.message}: ${quote(at.value)}` });
         break;
       default:
         issues.push({ path, message: issue.message });

@@ -93,8 +93,18 @@ describe('fastParsePlan', () => {
           expect(expected.success).toBe(true);
           if (expected.success) expect(JSON.stringify(quick)).toBe(JSON.stringify(expected.data));
         }
+        // In place, the same plan up to key order.
+        const inPlace = fastParsePlan(JSON.parse(JSON.stringify(input)), true);
+        expect(inPlace === undefined).toBe(quick === undefined);
+        if (inPlace !== undefined) expect(inPlace).toEqual(quick);
         // Whichever path runs, safeParsePlan decides as the reference and the cross-checks do.
         expect(safeParsePlan(json).success).toBe(expected.success && planCrossChecks(json).length === 0);
+        // From text, where the fast path works in place and zod may then see a half-normalised value.
+        const fromText = safeParsePlan(JSON.stringify(input));
+        const fromValue = safeParsePlan(json);
+        expect(fromText.success).toBe(fromValue.success);
+        if (fromText.success && fromValue.success) expect(fromText.data).toEqual(fromValue.data);
+        if (!fromText.success && !fromValue.success) expect(fromText.error.issues).toEqual(fromValue.error.issues);
       }),
       { numRuns: 20_000 },
     );
