@@ -90,7 +90,7 @@ export { MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_STRING_LENGTH, MAX_TASKS } from '.
 export { checkRuleFile, RULE_CHECK_KINDS } from './engine/check-rule-file.js';
 export type { CheckRuleFileOptions, RuleCheckKind, RuleCheckLimit, RuleCheckProblem, RuleCheckReport } from './engine/check-rule-file.js';
 export { parseRuleCases, runRuleCases } from './engine/run-rule-cases.js';
-export type { ParseRuleCasesOptions, RuleCase, RuleCaseResult, RuleCases, RuleCasesResult, RunRuleCasesOptions } from './engine/run-rule-cases.js';
+export type { ParseRuleCasesOptions, RuleCase, RuleCaseResult, RuleCaseTask, RuleCases, RuleCasesResult, RunRuleCasesOptions } from './engine/run-rule-cases.js';
 export { explainRules } from './engine/explain-rules.js';
 export type { ConditionExplanation, ConditionOutcome, ExplainRulesOptions, RuleExplanation, RulesExplanation } from './engine/explain-rules.js';
 export { compileDecisionTable, DECISION_TABLE_COLUMNS } from './engine/compile-decision-table.js';

@@ -13,6 +13,19 @@ import type { CustomOperator } from './operators.js';
 import type { RuleFile } from './parse-rule-file.js';
 
 /**
+ * The task of a task case: a plan holding only that task, and the as-of date
+ * its facts were computed at.
+ *
+ * @category Engine
+ */
+export interface RuleCaseTask {
+  /** The plan (the case file's period and pace, and the one task). */
+  readonly plan: Plan;
+  /** The as-of date. */
+  readonly asOf: CalendarDate;
+}
+
+/**
  * One validated test case: the facts to classify (given, or computed from a
  * task at an as-of date) and the status expected.
  *
@@ -24,7 +37,7 @@ export interface RuleCase {
   /** Every fact, as the rules engine reads them. */
   readonly facts: Readonly<Record<string, unknown>>;
   /** For a task case: the plan (holding only that task) and the as-of date its facts were computed at. */
-  readonly task: { readonly plan: Plan; readonly asOf: CalendarDate } | null;
+  readonly task: RuleCaseTask | null;
   /** The expected status code, or `null` when a gap is expected. */
   readonly expected: string | null;
   /** The rule expected to decide, if the case names one. */
