@@ -2,14 +2,16 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // The core and `duban/excel` share one chunk, so both see the same DubanError class;
+    // exceljs stays external and is imported dynamically by the excel entry only.
+    entry: { index: 'src/index.ts', excel: 'src/excel/index.ts' },
     format: ['esm', 'cjs'],
     platform: 'neutral',
     target: 'es2022',
     dts: true,
     clean: true,
     sourcemap: false,
-    splitting: false,
+    splitting: true,
     treeshake: true,
   },
   {

@@ -1,6 +1,8 @@
 import { version } from '../../package.json';
 import { evaluateCommand } from './commands/evaluate.js';
 import { reportCommand } from './commands/report.js';
+import { exportExcelCommand } from './commands/export-excel.js';
+import { importExcelCommand } from './commands/import-excel.js';
 import { explainCommand } from './commands/explain.js';
 import { rulesCommand } from './commands/rules.js';
 import { reportErrors, usage, type CliIo } from './io.js';
@@ -10,7 +12,9 @@ export type { CliIo } from './io.js';
 /** The commands, each with its one-line summary for `duban --help`. */
 const COMMANDS: Record<string, { usage: string; summary: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
   evaluate: { usage: 'evaluate PLAN.json [options]', summary: '评估计划中的每项任务 / classify every task of a plan', run: evaluateCommand },
-  report: { usage: 'report PLAN.json [options]', summary: '生成督查通报(Markdown、HTML、文本)/ write a bulletin (markdown, html, text)', run: reportCommand },
+  report: { usage: 'report PLAN.json [options]', summary: '生成督查通报(Markdown、HTML、文本、Excel)/ write a bulletin (markdown, html, text, xlsx)', run: reportCommand },
+  'import-excel': { usage: 'import-excel BOOK.xlsx|TASKS.csv [options]', summary: '任务分解表(Excel/CSV)读成计划 / read a 任务分解表 into a plan', run: importExcelCommand },
+  'export-excel': { usage: 'export-excel PLAN.json [options]', summary: '计划写成任务分解表(Excel/CSV)/ write a plan as a 任务分解表', run: exportExcelCommand },
   rules: { usage: 'rules check|test|compile ...', summary: '检查、测试、编译规则文件 / check, test or compile rule files', run: rulesCommand },
   explain: { usage: 'explain PLAN.json TASK_ID [options]', summary: '说明一项任务为何得到该状态 / explain why a task gets its status', run: explainCommand },
 };

@@ -1,0 +1,77 @@
+import { DubanError } from '../errors.js';
+import { parseCsvRows } from '../model/observations-file.js';
+import type { Plan } from '../model/types.js';
+import { baseKeys, CellIssues, findHeaderRow, finishPlan, planToTaskTable, readTaskTable, type CellValue } from './plan-table.js';
+
+/**
+ * Options for {@link parsePlanCsv}.
+ *
+ * @category Excel
+ */
+export interface ParsePlanCsvOptions {
+  /** The plan the tasks belong to: its id, title, period, categories and other keys are kept, its tasks replaced by the file's. */
+  readonly base: Plan;
+  /** The file name, for messages. */
+  readonly source?: string | undefined;
+}
+
+const csvCell = (value: CellValue): string => {
+  const text = value === null ? '' : typeof value === 'object' ? value.date : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * Writes a plan's task table as CSV (UTF-8 with a byte-order mark, so Excel
+ * reads the Chinese; CRLF line ends): the columns of the 任务分解 sheet, one row
+ * per task, one column per reporting date and `x-` columns, every value as text.
+ * {@link parsePlanCsv} with the same plan as `base` reads it back to that plan.
+ *
+ * @param plan - the validated plan
+ * @returns the CSV text
+ * @throws `DubanError` `INVALID_PLAN` when the plan holds what the table cannot keep (see `writePlanWorkbook`)
+ * @example
+ * ```ts
+ * import { formatPlanCsv } from 'duban/excel';
+ * writeFileSync('tasks.csv', formatPlanCsv(plan));
+ * ```
+ * @category Excel
+ */
+export function formatPlanCsv(plan: Plan): string {
+  const { header, rows } = planToTaskTable(plan, false);
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * Reads a task table from CSV (the columns of the 任务分解 sheet; see
+ * `readPlanWorkbook`) into a plan: the `base` plan with its tasks replaced by
+ * the file's. Every bad cell is reported by line and column name, together with
+ * every problem the plan format finds.
+ *
+ * @param text - the CSV text (a byte-order mark is ignored)
+ * @param options - the base plan and the file name
+ * @returns the validated plan
+ * @throws `DubanError` `INVALID_PLAN` listing every problem by line and column
+ * @example
+ * ```ts
+ * import { parsePlanCsv } from 'duban/excel';
+ * const plan = parsePlanCsv(readFileSync('tasks.csv', 'utf8'), { base: parsePlan(readFileSync('plan.json', 'utf8')) });
+ * ```
+ * @category Excel
+ */
+export function parsePlanCsv(text: string, options: ParsePlanCsvOptions): Plan {
+  const { rows, issues: csvIssues } = parseCsvRows(text);
+  const source = options.source;
+  if (csvIssues.length > 0) throw new DubanError('INVALID_PLAN', `${source ?? 'CSV'}: ${csvIssues.length} problem(s)`, { issues: csvIssues, ...(source === undefined ? {} : { source }) });
+  let header: readonly string[] = [];
+  const table = {
+    rows: rows.map((row) => row.cells.map((cell): CellValue => (cell === '' ? null : cell))),
+    address: (row: number, column: number) => {
+      const name = header[column]?.trim() ?? '';
+      return `line ${rows[row]?.line ?? row + 1}, column ${name === '' ? column + 1 : name}`;
+    },
+  };
+  header = rows[findHeaderRow(table) ?? 0]?.cells ?? [];
+  const issues = new CellIssues();
+  const { tasks } = readTaskTable(table, issues);
+  return finishPlan({ ...baseKeys(options.base), formatVersion: 1, tasks }, issues, 'line 1', source);
+}
