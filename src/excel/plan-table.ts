@@ -259,6 +259,11 @@ export class CellIssues {
     this.failed.add(address);
   }
 
+  /** Whether a problem was already reported for a cell. */
+  hasFailed(address: string): boolean {
+    return this.failed.has(address);
+  }
+
   /** Adds the plan schema's issues, each named by the cell its path came from (or the nearest enclosing one), skipping cells already reported. */
   addPlanIssues(issues: readonly DubanIssue[], fallback: string | ((path: string) => string)): void {
     for (const issue of issues) {
@@ -552,7 +557,9 @@ function readTask(reader: CellReader, row: number, columns: Columns, index: numb
     ];
     for (const [column, misplaced] of unused) {
       const index = known[column];
-      if (misplaced && !isEmpty(reader.cell(row, index))) issues.fail(reader.address(row, index!), `${column}: does not apply to a ${TARGET_KIND_WORDS[kind][0]} (${kind}) target`);
+      if (misplaced && !isEmpty(reader.cell(row, index)) && !issues.hasFailed(reader.address(row, index!))) {
+        issues.fail(reader.address(row, index!), `${column}: does not apply to a ${TARGET_KIND_WORDS[kind][0]} (${kind}) target`);
+      }
     }
     task.target = target as unknown as Target;
   }
