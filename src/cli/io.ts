@@ -1,6 +1,8 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { safeParseOwnedPlan } from '../model/parse-input.js';
+import { parseLargeJson } from './parse-large-json.js';
 import {
   BUNDLED_RULE_SET_IDS,
   DubanError,
@@ -27,7 +29,9 @@ function unreadable(file: string, message: string): DubanError {
   return new DubanError('INVALID_OPTION', `cannot read ${file}`, { issues: [{ path: '$', message }], source: file });
 }
 
-const tooLarge = (file: string, size: string) => unreadable(file, `input is ${size} bytes long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`);
+/** The error for an input over MAX_INPUT_BYTES: its size when known, else only that it went past the limit. */
+const tooLarge = (file: string, size?: number) =>
+  unreadable(file, size === undefined ? `input goes on past the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` : `input is ${size} bytes long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`);
 
 /**
  * Reads a whole file, refusing one larger than MAX_INPUT_BYTES: a regular file
@@ -38,7 +42,7 @@ function readBounded(file: string): Buffer {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
-    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(file, String(stat.size));
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(file, stat.size);
     if (stat.isFile()) return readFileSync(fd);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -47,7 +51,7 @@ function readBounded(file: string): Buffer {
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) return Buffer.concat(chunks, total);
       total += read;
-      if (total > MAX_INPUT_BYTES) throw tooLarge(file, `more than ${MAX_INPUT_BYTES}`);
+      if (total > MAX_INPUT_BYTES) throw tooLarge(file);
       chunks.push(chunk.subarray(0, read));
     }
   } finally {
@@ -103,7 +107,7 @@ export function readText(file: string, stdin: () => string): string {
   try {
     if (file !== '-') return decodeUtf8(file, readBounded(file));
     const text = stdin();
-    if (text.length > MAX_INPUT_BYTES) throw tooLarge('stdin', `more than ${MAX_INPUT_BYTES}`);
+    if (text.length > MAX_INPUT_BYTES) throw tooLarge('stdin');
     const bad = text.indexOf('\uFFFD');
     if (bad !== -1) {
       const line = text.slice(0, bad).split('\n').length;
@@ -157,6 +161,25 @@ export interface CliIo {
 }
 
 
+/** Plans larger than this are read in pieces (see parse-large-json.ts), so their text is never one string. */
+const LARGE_PLAN_BYTES = 32 << 20;
+
+/**
+ * A large plan file's parsed JSON, read in pieces so that its text is never one
+ * string (half the peak memory); `undefined` for small files, stdin, and
+ * anything the piecewise reader does not take (read as text instead).
+ */
+function readLargePlan(file: string): unknown {
+  if (file === '-') return undefined;
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return undefined; // read() reports the file's problem
+  }
+  return size > LARGE_PLAN_BYTES && size <= MAX_INPUT_BYTES ? parseLargeJson(readFileSync(file)) : undefined;
+}
+
 /** The inputs most commands share: a plan (with observations merged) and a rule set. */
 export interface EvaluationInputs {
   readonly plan: Plan;
@@ -179,7 +202,16 @@ export function loadEvaluationInputs(options: { plan: string; rules?: string | u
       return undefined;
     }
   };
-  let plan = attempt(() => parsePlan(read(options.plan), { source: options.plan === '-' ? 'stdin' : options.plan }));
+  let plan = attempt(() => {
+    const source = options.plan === '-' ? 'stdin' : options.plan;
+    const large = readLargePlan(options.plan);
+    if (large !== undefined) {
+      const result = safeParseOwnedPlan(large, { source });
+      if (result.success) return result.data;
+    }
+    // Small plans, and large ones with problems (re-read so messages quote the file as written).
+    return parsePlan(read(options.plan), { source });
+  });
   const rules = attempt(() => loadRules(options.rules, read));
   const observationsFile = options.observations;
   if (observationsFile !== undefined) {

@@ -374,7 +374,14 @@ export async function evaluateTask(plan: Plan, taskId: string, options: Evaluate
  * @category Engine
  */
 export function summarize(ruleFile: RuleFile, results: readonly Pick<TaskResult, 'status'>[]): Summary {
-  const counts = new Map<string, number>();
-  for (const result of results) if (result.status !== null) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
-  return { total: results.length, byStatus: ruleFile.statuses.map(({ code, label }) => ({ status: code, label, count: counts.get(code) ?? 0 })) };
+  const counts = new Map<string | null, number>();
+  for (const result of results) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+  return summarizeCounts(ruleFile, counts);
+}
+
+/** The summary from counts per status (`null` for gaps), for callers that do not keep every result. */
+export function summarizeCounts(ruleFile: RuleFile, counts: ReadonlyMap<string | null, number>): Summary {
+  let total = 0;
+  for (const count of counts.values()) total += count;
+  return { total, byStatus: ruleFile.statuses.map(({ code, label }) => ({ status: code, label, count: counts.get(code) ?? 0 })) };
 }

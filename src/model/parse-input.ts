@@ -93,6 +93,7 @@ function safeParseWith<S extends z.ZodType>(
   limits: (data: unknown) => DubanIssue[] = () => [],
   crossChecks: (data: unknown) => DubanIssue[] = () => [],
   fast: (data: unknown, inPlace: boolean) => z.output<S> | undefined = () => undefined,
+  owned = false,
 ): SafeParseResult<z.output<S>> {
   let data = input;
   if (typeof input === 'string') {
@@ -105,7 +106,7 @@ function safeParseWith<S extends z.ZodType>(
   if (overLimits.length > 0) return { success: false, error: makeError(code, what, overLimits, options) };
   // A plainly valid input is validated by the fast path; anything else goes through zod.
   // Parsed from text here, the value belongs to no one else: the fast path may normalise it in place.
-  const quick = fast(data, typeof input === 'string');
+  const quick = fast(data, typeof input === 'string' || owned);
   // If it gave up after normalising part of the value, read the text again so messages quote the file as written.
   if (quick === undefined && typeof input === 'string') {
     const again = parseJsonText(input);
@@ -291,4 +292,15 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
   });
   if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
   return { ...plan, tasks: plan.tasks.map((task, i) => (added.has(i) ? { ...task, observations: added.get(i) } : task)) };
+}
+
+/**
+ * Like {@link safeParsePlan}, for a parsed value that nobody else holds (the
+ * CLI's own parse of a large file): a valid plan is normalised in place instead
+ * of copied. After a failure the value may be partly normalised, so the caller
+ * should parse the text again for messages that quote the file as written.
+ * Internal: not part of the package's API.
+ */
+export function safeParseOwnedPlan(value: unknown, options: ParseOptions = {}): SafeParseResult<Plan> {
+  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', value, options, planLimitIssues, planCrossChecks, fastParsePlan, true);
 }

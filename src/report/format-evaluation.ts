@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { summarize, type Evaluation, type EvaluationStream, type Gap, type TaskResult } from '../engine/evaluate-plan.js';
+import { summarizeCounts, type Evaluation, type EvaluationStream, type Gap, type TaskResult } from '../engine/evaluate-plan.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
 
 /**
@@ -247,18 +247,19 @@ export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator
   const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
   yield `{\n  "planId": ${JSON.stringify(stream.planId)},\n  "asOf": ${JSON.stringify(stream.asOf)},\n  "ruleSet": ${JSON.stringify(stream.ruleFile.id)},\n  "results": `;
   const gaps: Gap[] = [];
-  const counted: Pick<TaskResult, 'status'>[] = [];
+  // Counts per status, as `summarize` would make them from the whole list.
+  const counts = new Map<string | null, number>();
   let batch = '';
   let first = true;
   for (const result of stream.results) {
     batch += `${first ? '[\n' : ',\n'}    ${resultJson(result, nest)}`;
     first = false;
     if (result.status === null) gaps.push({ taskId: result.taskId, title: result.title, facts: result.facts });
-    counted.push({ status: result.status });
+    counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
     if (batch.length > 1_048_576) {
       yield batch;
       batch = '';
     }
   }
-  yield `${batch}${first ? '[]' : '\n  ]'},\n  "gaps": ${nest(gaps, '  ')},\n  "summary": ${nest(summarize(stream.ruleFile, counted), '  ')}\n}\n`;
+  yield `${batch}${first ? '[]' : '\n  ]'},\n  "gaps": ${nest(gaps, '  ')},\n  "summary": ${nest(summarizeCounts(stream.ruleFile, counts), '  ')}\n}\n`;
 }

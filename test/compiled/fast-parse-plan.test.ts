@@ -13,7 +13,7 @@ function reference(json: unknown) {
 }
 
 // Mostly valid values, with a rare invalid one, so that both outcomes are frequent.
-const mostly = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<unknown>) => fc.oneof({ weight: 40, arbitrary: valid }, { weight: 1, arbitrary: invalid });
+const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>): fc.Arbitrary<T | U> => fc.oneof({ weight: 40, arbitrary: valid }, { weight: 1, arbitrary: invalid });
 const date = mostly(fc.constantFrom('2018-01-01', '2018-03-31', '2018-06-30', '2018-12-31', '2016-02-29'), fc.constantFrom('2018-02-30', '2018-13-01', '2018-6-30', '', 20180101));
 const decimal = mostly(fc.oneof(fc.constantFrom('8.5', '-3.5', '1e3', '0', '-0', '007.50', '.5'), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer()), fc.constantFrom('NaN', '3.5%', '', ' 1', 'Infinity', null, true));
 const text = mostly(fc.constantFrom('林业产值', 'x', '亿元', '%', '万人'), fc.constantFrom('', 3, null));
