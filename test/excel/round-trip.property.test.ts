@@ -57,7 +57,7 @@ const task = (categories: readonly string[]) =>
         category: categories.length === 0 ? fc.constant(undefined) : fc.constantFrom(...categories),
         owners: fc.record({ lead: names, support: names }, { requiredKeys: [] }).filter((owners) => Object.keys(owners).length > 0),
         leader: nonEmpty,
-        window: fc.tuple(dayOf2018, dayOf2018).map(([a, b]) => (a <= b ? [a, b] : [b, a])),
+        window: fc.tuple(dayOf2018, dayOf2018).map(([a, b]): [string, string] => (a <= b ? [a, b] : [b, a])),
         pace: fc.constantFrom('monthly', 'daily'),
         target,
         flags: fc.uniqueArray(fc.constantFrom('problem', '重点', '督办'), { minLength: 1, maxLength: 2 }),
