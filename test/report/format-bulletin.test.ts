@@ -106,7 +106,7 @@ describe('formatBulletin on the seed examples', () => {
   it('许昌 (seed 001): the text format reproduces the seed’s lines for 需要加大力度 and 存在突出问题', async () => {
     const { plan, evaluation } = await evaluatedExample('xuchang-2017-h1.plan.json');
     const text = formatBulletin(plan, evaluation, { format: 'text' });
-    const seed = readFileSync(new URL('../../../shared/seeds/001_6c6e10b74562c21b.txt', import.meta.url), 'utf8');
+    const seed = readFileSync(new URL('./seeds/001_6c6e10b74562c21b.txt', import.meta.url), 'utf8');
     for (const line of ['4项需要加大力度。分别是:脱贫攻坚、土地确权登记颁证、部分中小学建设、市区集中供热。', '1项存在突出问题。即:大气环境治理。']) {
       expect(seed).toContain(line);
       expect(text).toContain(`\u3000\u3000${line}`);
