@@ -1,0 +1,159 @@
+// The package as users receive it: `npm pack`, installed into an empty folder,
+// then used there through `import`, `require`, the type declarations (a small
+// TypeScript program compiled against them with the project's typescript) and
+// the `duban` bin. publint and attw check the same tarball in `npm run pack:check`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, requireBuiltCli, runCli } from '../hostile/run-cli.js';
+
+const PLAN = join(ROOT, 'examples/xianning-2018-q1.plan.json');
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+let work = '';
+let consumer = '';
+let packedFiles: string[] = [];
+
+/** Runs a program in the consumer folder and returns its stdout (throws with stderr on failure). */
+function inConsumer(command: string, args: readonly string[]): string {
+  const result = spawnSync(command, args, { cwd: consumer, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the packed package, installed into an empty folder', () => {
+  beforeAll(() => {
+    requireBuiltCli();
+    work = mkdtempSync(join(tmpdir(), 'duban-package-'));
+    consumer = join(work, 'consumer');
+    // --ignore-scripts: `prepare` would rebuild dist/ while other tests read it.
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
+    packedFiles = packed[0]!.files.map((file) => file.path).sort();
+    execFileSync('mkdir', [consumer]);
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'duban-consumer', private: true, version: '1.0.0' }));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error', join(work, packed[0]!.filename)], { cwd: consumer, stdio: ['ignore', 'ignore', 'pipe'] });
+  }, 110_000);
+
+  afterAll(() => {
+    if (work !== '') rmSync(work, { recursive: true, force: true });
+  });
+
+  it('contains the builds, declarations, bin, rule sets and schemas, and nothing else', () => {
+    for (const file of ['package.json', 'README.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'rules/four-level.json', 'rules/three-level.json', 'rules/traffic-light.json']) {
+      expect(packedFiles).toContain(file);
+    }
+    expect(packedFiles.some((file) => file.startsWith('schemas/') && file.endsWith('.json'))).toBe(true);
+    const unexpected = packedFiles.filter((file) => !/^(package\.json|README\.md|LICENSE(\.\w+)?|dist\/[^/]+|rules\/[^/]+\.json|schemas\/[^/]+\.json)$/.test(file));
+    expect(unexpected).toEqual([]);
+  });
+
+  it('works through import, with the rule files and package.json as subpath exports', () => {
+    writeFileSync(
+      join(consumer, 'esm.mjs'),
+      `import { readFileSync } from 'node:fs';
+import { evaluatePlan, parsePlan, parseRuleFile, MAX_TASKS } from 'duban';
+import rules from 'duban/rules/four-level.json' with { type: 'json' };
+import manifest from 'duban/package.json' with { type: 'json' };
+const plan = parsePlan(readFileSync(${JSON.stringify(PLAN)}, 'utf8'));
+const evaluation = await evaluatePlan(plan, { rules: parseRuleFile(rules) });
+console.log(JSON.stringify({ version: manifest.version, maxTasks: MAX_TASKS, evaluation }));
+`,
+    );
+    const output = JSON.parse(inConsumer(process.execPath, ['esm.mjs']));
+    expect(output.version).toBe(version);
+    expect(output.maxTasks).toBe(1_000_000);
+    expect(output.evaluation.planId).toBe('xianning-2018');
+    expect(output.evaluation.results.length).toBeGreaterThan(0);
+  });
+
+  it('works through require, and recognises errors from the ESM copy (isDubanError, not instanceof)', () => {
+    writeFileSync(
+      join(consumer, 'cjs.cjs'),
+      `const { readFileSync } = require('node:fs');
+const duban = require('duban');
+const rules = require('duban/rules/three-level.json');
+(async () => {
+  const plan = duban.parsePlan(readFileSync(${JSON.stringify(PLAN)}, 'utf8'));
+  const evaluation = await duban.evaluatePlan(plan, { rules: duban.parseRuleFile(rules) });
+  const esm = await import('duban');
+  let caught;
+  try { esm.parsePlan('{}'); } catch (error) { caught = error; }
+  console.log(JSON.stringify({
+    ruleSet: evaluation.ruleSet,
+    tasks: evaluation.results.length,
+    crossCopy: duban.isDubanError(caught),
+    instanceOf: caught instanceof duban.DubanError,
+    code: caught.code,
+  }));
+})();
+`,
+    );
+    const output = JSON.parse(inConsumer(process.execPath, ['cjs.cjs']));
+    expect(output).toEqual({ ruleSet: 'three-level', tasks: expect.any(Number), crossCopy: true, instanceOf: false, code: 'INVALID_PLAN' });
+    expect(output.tasks).toBeGreaterThan(0);
+  });
+
+  it('gives the ESM and CommonJS builds identical results', () => {
+    const script = (kind: 'import' | 'require') =>
+      `${kind === 'import' ? "import * as duban from 'duban';" : "const duban = require('duban');"}
+const { readFileSync } = ${kind === 'import' ? 'await import("node:fs")' : 'require("node:fs")'};
+${kind === 'import' ? '' : '(async () => {'}
+const plan = duban.parsePlan(readFileSync(${JSON.stringify(PLAN)}, 'utf8'));
+for (const rules of duban.BUNDLED_RULE_SET_IDS) process.stdout.write(JSON.stringify(await duban.evaluatePlan(plan, { rules })) + '\\n');
+${kind === 'import' ? '' : '})();'}`;
+    writeFileSync(join(consumer, 'same.mjs'), script('import'));
+    writeFileSync(join(consumer, 'same.cjs'), script('require'));
+    const esm = inConsumer(process.execPath, ['same.mjs']);
+    expect(esm.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(inConsumer(process.execPath, ['same.cjs'])).toBe(esm);
+  });
+
+  it('type-checks a TypeScript program against its declarations, for ESM, CommonJS and bundlers', () => {
+    const program = `import { evaluatePlan, isDubanError, parsePlan, type Evaluation, type Plan, type TaskResult } from 'duban';
+const plan: Plan = parsePlan('{}');
+const evaluation: Promise<Evaluation> = evaluatePlan(plan, { rules: 'traffic-light', asOf: '2018-03-31' });
+void evaluation.then((result) => {
+  const first: TaskResult | undefined = result.results[0];
+  const status: string | null | undefined = first?.status;
+  return status;
+});
+// @ts-expect-error: not a bundled rule set id
+void evaluatePlan(plan, { rules: 'five-level' });
+// @ts-expect-error: parsePlan returns a Plan, whose id is a string
+const id: number = parsePlan('{}').id;
+export const check = (error: unknown): string | undefined => (isDubanError(error) ? error.issues[0]?.path : undefined);
+export { id };
+`;
+    writeFileSync(join(consumer, 'consumer.mts'), program);
+    writeFileSync(join(consumer, 'consumer.cts'), program);
+    writeFileSync(join(consumer, 'consumer.ts'), program);
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    for (const [file, module, moduleResolution] of [
+      ['consumer.mts', 'nodenext', 'nodenext'],
+      ['consumer.cts', 'nodenext', 'nodenext'],
+      ['consumer.ts', 'esnext', 'bundler'],
+    ] as const) {
+      const config = `tsconfig.${moduleResolution}.${file}.json`;
+      const compilerOptions = { noEmit: true, strict: true, exactOptionalPropertyTypes: true, target: 'es2022', lib: ['es2022'], types: [], module, moduleResolution };
+      writeFileSync(join(consumer, config), JSON.stringify({ compilerOptions, files: [file] }));
+      const result = spawnSync(process.execPath, [tsc, '-p', config], { cwd: consumer, encoding: 'utf8' });
+      expect(`${result.stdout}${result.stderr}`, `${file} with ${module}/${moduleResolution}`).toBe('');
+      expect(result.status).toBe(0);
+    }
+  });
+
+  it('installs the duban bin, which prints the same output as the repository CLI', async () => {
+    const bin = join(consumer, 'node_modules/.bin/duban');
+    expect(inConsumer(bin, ['--version']).trim()).toBe(version);
+    const installed = inConsumer(bin, ['evaluate', PLAN, '--format', 'json']);
+    const repository = await runCli(['evaluate', PLAN, '--format', 'json'], { env: { TZ: 'UTC' } });
+    expect(repository.status).toBe(0);
+    expect(installed).toBe(repository.stdout.toString('utf8'));
+    const bad = spawnSync(bin, ['evaluate', join(ROOT, 'test/hostile/corpus/plan-impossible-dates.json')], { cwd: consumer, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('$.period.start');
+  });
+});
