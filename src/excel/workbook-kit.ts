@@ -108,10 +108,13 @@ export function sheetTable(sheet: Worksheet): { table: Table; problems: { path: 
     problems.push({ path: address(row, column), message: 'a cell value duban cannot read' });
     return null;
   };
-  for (let r = 1; r <= sheet.rowCount; r++) {
+  // exceljs computes rowCount and columnCount by walking every row: read them once.
+  const rowCount = sheet.rowCount;
+  const columnCount = sheet.columnCount;
+  for (let r = 1; r <= rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: CellValue[] = [];
-    for (let c = 1; c <= Math.max(sheet.columnCount, row.cellCount); c++) {
+    for (let c = 1; c <= Math.max(columnCount, row.cellCount); c++) {
       const cell = row.getCell(c);
       cells.push(cell.isMerged && cell.master !== cell ? null : normalise(cell.value, r - 1, c - 1));
     }
