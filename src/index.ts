@@ -96,3 +96,8 @@ export type { ConditionExplanation, ConditionOutcome, ExplainRulesOptions, RuleE
 export { compileDecisionTable, DECISION_TABLE_COLUMNS } from './engine/compile-decision-table.js';
 export type { CompileDecisionTableOptions } from './engine/compile-decision-table.js';
 export { ruleCasesJsonSchema } from './engine/json-schemas.js';
+
+export { DOCUMENT_KINDS, extractPlan } from './extract/extract-plan.js';
+export type { AboutToleranceOptions, DocumentKind, ExtractionResult, ExtractOptions, ReviewItem, SourceSpan } from './extract/extract-plan.js';
+export { REVIEW_CODES } from './extract/review-codes.js';
+export type { ReviewCode } from './extract/review-codes.js';

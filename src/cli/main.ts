@@ -1,5 +1,6 @@
 import { version } from '../../package.json';
 import { evaluateCommand } from './commands/evaluate.js';
+import { extractCommand } from './commands/extract.js';
 import { reportCommand } from './commands/report.js';
 import { exportExcelCommand } from './commands/export-excel.js';
 import { importExcelCommand } from './commands/import-excel.js';
@@ -12,6 +13,7 @@ export type { CliIo } from './io.js';
 /** The commands, each with its one-line summary for `duban --help`. */
 const COMMANDS: Record<string, { usage: string; summary: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
   evaluate: { usage: 'evaluate PLAN.json [options]', summary: '评估计划中的每项任务 / classify every task of a plan', run: evaluateCommand },
+  extract: { usage: 'extract FILE|- [options]', summary: '从报告、任务分解或通报文本起草计划 / draft a plan from a report, decomposition or bulletin text', run: extractCommand },
   report: { usage: 'report PLAN.json [options]', summary: '生成督查通报(Markdown、HTML、文本、Excel)/ write a bulletin (markdown, html, text, xlsx)', run: reportCommand },
   'import-excel': { usage: 'import-excel BOOK.xlsx|TASKS.csv [options]', summary: '任务分解表(Excel/CSV)读成计划 / read a 任务分解表 into a plan', run: importExcelCommand },
   'export-excel': { usage: 'export-excel PLAN.json [options]', summary: '计划写成任务分解表(Excel/CSV)/ write a plan as a 任务分解表', run: exportExcelCommand },

@@ -1,0 +1,135 @@
+import type { CalendarDate } from '../model/calendar-date.js';
+
+const CHINESE_SMALL_NUMBERS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 元: 1 };
+
+/** Reads a month or day number written in digits or Chinese (1 to 31) at `at`; returns it and where it ends. */
+export function smallNumberAt(text: string, at: number): { n: number; end: number } | undefined {
+  let i = at;
+  let n = 0;
+  while (i < text.length && i - at < 2 && text[i]! >= '0' && text[i]! <= '9') n = n * 10 + Number(text[i++]);
+  if (i > at) return n > 0 ? { n, end: i } : undefined;
+  // 十, 十二, 二十, 二十一, 三十一
+  let value = 0;
+  let digit = 0;
+  for (; i < text.length && i - at < 3; i++) {
+    const c = text[i]!;
+    if (c === '十') {
+      value += (digit === 0 ? 1 : digit) * 10;
+      digit = 0;
+    } else if (c in CHINESE_SMALL_NUMBERS) {
+      digit = CHINESE_SMALL_NUMBERS[c]!;
+    } else {
+      break;
+    }
+  }
+  value += digit;
+  return i > at && value > 0 ? { n: value, end: i } : undefined;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The last day of a month. */
+export function endOfMonth(year: number, month: number): CalendarDate {
+  const days = month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return `${year}-${pad(month)}-${pad(days)}`;
+}
+
+/** A real date from parts, or undefined (2月30日 is not a date). */
+export function dateOf(year: number, month: number, day: number): CalendarDate | undefined {
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const last = Number(endOfMonth(year, month).slice(8));
+  return day <= last ? `${year}-${pad(month)}-${pad(day)}` : undefined;
+}
+
+const QUARTER_ENDS: Readonly<Record<string, number>> = { 一: 3, '1': 3, 二: 6, '2': 6, 三: 9, '3': 9, 四: 12, '4': 12 };
+const DASHES = new Set(['-', '—', '–', '~', '至', '到']);
+
+/** A reporting period named in the text and where it ends. */
+export interface PeriodMention {
+  /** The last day of the period. */
+  readonly date: CalendarDate;
+  /** Offset of the mention. */
+  readonly start: number;
+  /** Offset after the mention. */
+  readonly end: number;
+}
+
+/**
+ * The reporting periods in `text[from, to)`: 一季度 (03-31), 上半年 (06-30),
+ * 前三季度 (09-30), 1—5月 / 1-6月份 / 一至五月 (end of that month), 全年 (12-31).
+ */
+export function periodMentions(text: string, from: number, to: number, year: number): PeriodMention[] {
+  const found: PeriodMention[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text[i]!;
+    if (c === '季' && text[i + 1] === '度') {
+      const q = text[i - 1] ?? '';
+      if (q in QUARTER_ENDS) {
+        const start = text[i - 2] === '第' || text[i - 2] === '前' ? i - 2 : i - 1;
+        found.push({ date: endOfMonth(year, QUARTER_ENDS[q]!), start, end: i + 2 });
+      }
+    } else if (c === '上' && text.startsWith('上半年', i)) {
+      found.push({ date: endOfMonth(year, 6), start: i, end: i + 3 });
+      i += 2;
+    } else if ((c === '1' || c === '一') && DASHES.has(text[i + 1] ?? '') && (i === from || !(text[i - 1]! >= '0' && text[i - 1]! <= '9'))) {
+      const month = smallNumberAt(text, i + 2);
+      if (month !== undefined && month.n >= 1 && month.n <= 12 && text[month.end] === '月') {
+        const end = text[month.end + 1] === '份' ? month.end + 2 : month.end + 1;
+        found.push({ date: endOfMonth(year, month.n), start: i, end });
+        i = end - 1;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * A deadline in `text[from, to)`: "9月底前", "9月末前", "9月前", "9月25日前",
+ * "9月底", "年底前" is the plan's end and not returned.
+ */
+export function deadlineIn(text: string, from: number, to: number, year: number): CalendarDate | undefined {
+  for (let i = from; i < to; i++) {
+    if (text[i] !== '月') continue;
+    // Find the month number just before 月.
+    let start = i - 1;
+    while (start > from && i - start < 2 && ((text[start - 1]! >= '0' && text[start - 1]! <= '9') || text[start - 1]! in CHINESE_SMALL_NUMBERS)) start--;
+    const month = smallNumberAt(text, start);
+    if (month === undefined || month.end !== i || month.n > 12) continue;
+    if (start > from && DASHES.has(text[start - 1] ?? '')) continue; // 1—5月 is a period, not a deadline
+    let j = i + 1;
+    let date: CalendarDate | undefined;
+    if (text[j] === '底' || text[j] === '末') {
+      date = endOfMonth(year, month.n);
+      j++;
+    } else {
+      const day = smallNumberAt(text, j);
+      if (day !== undefined && (text[day.end] === '日' || text[day.end] === '号')) {
+        date = dateOf(year, month.n, day.n);
+        j = day.end + 1;
+      } else {
+        date = endOfMonth(year, month.n);
+      }
+    }
+    if (date !== undefined && (text[j] === '前' || text.startsWith('之前', j) || text.startsWith('以前', j))) return date;
+  }
+  return undefined;
+}
+
+/** The date a report sentence stands at: "截至5月30日", "截至6月末", "1—5月"; undefined when it names none. */
+export function reportDateIn(text: string, from: number, to: number, year: number): CalendarDate | undefined {
+  for (let i = from; i < to; i++) {
+    if (!(text.startsWith('截至', i) || text.startsWith('截止', i))) continue;
+    let j = i + 2;
+    if (text.startsWith('目前', j)) return undefined;
+    if (text.startsWith(`${year}年`, j)) j += 5;
+    const month = smallNumberAt(text, j);
+    if (month === undefined || text[month.end] !== '月' || month.n > 12) continue;
+    const k = month.end + 1;
+    if (text[k] === '底' || text[k] === '末') return endOfMonth(year, month.n);
+    const day = smallNumberAt(text, k);
+    if (day !== undefined && (text[day.end] === '日' || text[day.end] === '号')) return dateOf(year, month.n, day.n);
+    return endOfMonth(year, month.n);
+  }
+  const period = periodMentions(text, from, to, year)[0];
+  return period?.date;
+}

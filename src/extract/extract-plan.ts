@@ -1,0 +1,627 @@
+import { DubanError } from '../errors.js';
+import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
+import { compareDecimals, parseDecimal, type DecimalString } from '../model/decimal.js';
+import { safeParsePlan } from '../model/parse-input.js';
+import type { Category, Observation, Owners, Plan, Target, Task } from '../model/types.js';
+import { unitConversionExponent } from '../model/units.js';
+import { MAX_TASKS } from '../model/limits.js';
+import { computeFacts } from '../pace/compute-facts.js';
+import { abs, compare, fraction, fromDecimal, mul, sub, type Fraction } from '../pace/fraction.js';
+import { deadlineIn, periodMentions, reportDateIn } from './dates.js';
+import { readLayout, type Scope, type Span } from './document.js';
+import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
+import { normalizeText } from './normalize-text.js';
+import { readOwners, type FoundOwners } from './owners.js';
+import { baseUnit, readSentence, reportsDone, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
+import type { ReviewCode } from './review-codes.js';
+import { wordIndex } from './words.js';
+
+/**
+ * The kinds of source document `extractPlan` reads: a 《政府工作报告》
+ * (`report`), a 任务分解 notice (`decomposition`) or a 督查通报 (`bulletin`).
+ *
+ * @example
+ * ```ts
+ * extractPlan(text, { kind: DOCUMENT_KINDS[2] }); // read as a bulletin
+ * ```
+ * @category Extract
+ */
+export const DOCUMENT_KINDS = ['report', 'decomposition', 'bulletin'] as const;
+
+/**
+ * A kind of source document: `report` (政府工作报告: targets from the plan
+ * year's part, the review of last year skipped), `decomposition` (任务分解:
+ * every numbered task, with its 责任单位) or `bulletin` (督查通报: targets and
+ * the figures reported against them, as observations).
+ *
+ * @category Extract
+ */
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+
+/**
+ * Where in the source text something was read: the sentence and its offsets.
+ * Offsets count UTF-16 code units, as JavaScript's `String.prototype.slice`
+ * does, so `text.slice(start, end) === sentence`. A sentence longer than 400
+ * characters is given as the 400-character window of it around what was read.
+ *
+ * @category Extract
+ */
+export interface SourceSpan {
+  /** The sentence, exactly as in the text. */
+  readonly sentence: string;
+  /** Offset of its first character in the text. */
+  readonly start: number;
+  /** Offset after its last character. */
+  readonly end: number;
+}
+
+/**
+ * A sentence an analyst should check: it looks like a target but could not be
+ * read, or what was read disagrees with itself.
+ *
+ * @category Extract
+ */
+export interface ReviewItem extends SourceSpan {
+  /** Why, for programs. */
+  readonly code: ReviewCode;
+  /** Why, for people (Chinese). */
+  readonly message: string;
+  /** The 1-based line of the text the sentence starts on. */
+  readonly line: number;
+}
+
+/**
+ * The tolerance given to targets read from "左右" (about).
+ *
+ * @category Extract
+ */
+export interface AboutToleranceOptions {
+  /** For `%` and `个百分点`: points either way, default `"0.5"` (增长7%左右 → 6.5 to 7.5). */
+  readonly points?: DecimalString;
+  /** For other units: the share of the value either way, default `"0.05"` (100万吨左右 → 95 to 105). */
+  readonly share?: DecimalString;
+}
+
+/**
+ * Options of {@link extractPlan}.
+ *
+ * @category Extract
+ */
+export interface ExtractOptions {
+  /** The kind of document, when detection from the title and text is not wanted. */
+  readonly kind?: DocumentKind;
+  /** The plan's year, when the title and text do not give it. */
+  readonly year?: number;
+  /** The plan's as-of date; for a bulletin also the date of its figures (default: the period in its title, e.g. 一季度 → 03-31). */
+  readonly asOf?: CalendarDate;
+  /** The plan id (default `extracted-YEAR`). */
+  readonly id?: string;
+  /** The plan title (default: the document's title line). */
+  readonly title?: string;
+  /** The tolerance of "左右" targets. */
+  readonly aboutTolerance?: AboutToleranceOptions;
+  /** Whether numbered tasks with no number become `binary` tasks (default: true for a `decomposition`, false otherwise). */
+  readonly qualitativeTasks?: boolean;
+}
+
+/**
+ * What {@link extractPlan} returns.
+ *
+ * @category Extract
+ */
+export interface ExtractionResult {
+  /** The drafted plan (format version 1): every task carries `x-source`, the review list is under `x-review`. */
+  readonly plan: Plan;
+  /** The sentences to check, also in `plan['x-review']`. */
+  readonly review: readonly ReviewItem[];
+  /** The kind of document read. */
+  readonly kind: DocumentKind;
+}
+
+/** A sentence longer than this is quoted as a window of it around what was read (the offsets still slice it out). */
+const MAX_SOURCE = 400;
+
+/** The source of something read at `focus` in `sentence`: the sentence, or a window of it when it is very long. */
+function sourceOf(original: string, sentence: Span, focus: number): SourceSpan {
+  let { start, end } = sentence;
+  if (end - start > MAX_SOURCE) {
+    start = Math.max(start, Math.min(focus - 150, end - MAX_SOURCE));
+    end = Math.min(end, start + MAX_SOURCE);
+  }
+  return { sentence: original.slice(start, end), start, end };
+}
+
+const DEFAULT_POINTS = '0.5';
+const DEFAULT_SHARE = '0.05';
+const OPENERS = wordIndex(REPORT_OPENERS);
+const MARKERS = wordIndex(REPORT_MARKERS);
+
+/** The score two measures need to be paired (character overlap, 0 to 1). */
+const PAIR_THRESHOLD = 0.4;
+/** The score enough when only one target of the scope has a compatible unit. */
+const PAIR_THRESHOLD_UNIQUE = 0.25;
+/** Pairing considers at most this many targets per figure, the nearest before it, so the work stays linear. */
+const PAIR_WINDOW = 60;
+
+function lineOf(offset: number, lineStarts: readonly number[]): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|方案|公告|安排/u;
+const NOT_TITLE = /^(?:发布|来源|当前位置|索引|信息|文\s*号|日期|时间|编辑|首页)/u;
+
+function titleLine(text: string): Span | undefined {
+  let start = 0;
+  for (let n = 0; n < 15 && start < text.length; n++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let s = start;
+    let e = end;
+    while (s < e && /\s/u.test(text[s]!)) s++;
+    while (e > s && /\s/u.test(text[e - 1]!)) e--;
+    const line = text.slice(s, e);
+    if (line.length >= 4 && line.length <= 100 && !/[|>。,]/u.test(line) && !NOT_TITLE.test(line) && TITLE_WORDS.test(line)) return { start: s, end: e };
+    start = end + 1;
+  }
+  return undefined;
+}
+
+function detectKind(text: string, title: string): DocumentKind {
+  let owners = 0;
+  for (let at = text.indexOf('责任单位'); at >= 0 && owners < 3; at = text.indexOf('责任单位', at + 4)) owners++;
+  if (owners >= 3 || /分解|分工/u.test(title)) return 'decomposition';
+  if (/完成情况|落实情况|进展情况|执行情况|通报|督查|进度/u.test(title)) return 'bulletin';
+  return 'report';
+}
+
+interface YearFound {
+  readonly year: number;
+  readonly published: CalendarDate | undefined;
+}
+
+function detectYear(text: string, title: string): YearFound | undefined {
+  const head = text.slice(0, 2000);
+  const date = /(?:发布时间|发布日期|信息时间|日期|时间)[::\s]*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})/u.exec(head) ?? /^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/mu.exec(head.slice(0, 300));
+  const published = date === null ? undefined : `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
+  const inTitle = /((?:19|20)\d{2})年/u.exec(title);
+  if (inTitle !== null) return { year: Number(inTitle[1]), published };
+  if (date !== null) return { year: Number(date[1]), published };
+  const anywhere = /((?:19|20)\d{2})年/u.exec(text.slice(0, 20_000));
+  return anywhere === null ? undefined : { year: Number(anywhere[1]), published: undefined };
+}
+
+function categoryOf(scope: Scope): { id: string; title: string } | undefined {
+  const { section, subsection } = scope;
+  if (subsection !== undefined) return { id: `${section?.number ?? 0}.${subsection.number}`, title: subsection.title };
+  if (section !== undefined) return { id: String(section.number), title: section.title };
+  return undefined;
+}
+
+function isPast(scope: Scope, year: number): boolean {
+  const title = scope.section?.title ?? '';
+  if (/回顾|过去|去年/u.test(title)) return true;
+  const mentioned = /((?:19|20)\d{2})年/u.exec(title);
+  return mentioned !== null && Number(mentioned[1]) < year;
+}
+
+function charDice(a: string, b: string): number {
+  const clean = (s: string) => s.replace(/[\s“”"'、,()《》:;*的]/gu, '');
+  const x = clean(a);
+  const y = clean(b);
+  if (x.length === 0 || y.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const c of x) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let common = 0;
+  for (const c of y) {
+    const n = counts.get(c) ?? 0;
+    if (n > 0) {
+      common++;
+      counts.set(c, n - 1);
+    }
+  }
+  return (2 * common) / (x.length + y.length);
+}
+
+/** The numbers and Latin tokens a measure names (10亿元以上项目 → 10; PM2.5 → PM2.5): two measures naming different ones differ. */
+function tokens(measure: string): string {
+  const normal = measure.replace(/(^|[^\d.])([万亿]元)/gu, '$11$2');
+  return (normal.match(/[A-Za-z]+[\d.]*|\d+(?:\.\d+)?/gu) ?? []).sort().join(' ');
+}
+
+function unitsMatch(figure: string, target: string): 'same' | 'classifier' | undefined {
+  if (unitConversionExponent(figure, target) !== undefined) return 'same';
+  if (COUNT_CLASSIFIERS.has(baseUnit(figure)) && COUNT_CLASSIFIERS.has(baseUnit(target)) && baseUnit(figure) === figure && baseUnit(target) === target) return 'classifier';
+  return undefined;
+}
+
+function stagesMatch(figure: string | undefined, target: string | undefined): boolean {
+  if (figure === undefined || target === undefined) return true;
+  return figure.startsWith(target) || target.startsWith(figure);
+}
+
+const percent = (value: Fraction): Fraction => mul(value, fraction(100n));
+
+function decimalsOf(value: DecimalString): number {
+  const point = value.indexOf('.');
+  return point < 0 ? 0 : value.length - point - 1;
+}
+
+/** A fraction written with `digits` decimals, rounded half-even. */
+function fixed(value: Fraction, digits: number): string {
+  const scale = 10n ** BigInt(digits);
+  const scaled = value.n * scale;
+  let q = scaled / value.d;
+  const r = scaled % value.d;
+  const twice = 2n * (r < 0n ? -r : r);
+  if (twice > value.d || (twice === value.d && q % 2n !== 0n)) q += scaled < 0n ? -1n : 1n;
+  const negative = q < 0n;
+  const digitsText = (negative ? -q : q).toString().padStart(digits + 1, '0');
+  const text = digits === 0 ? digitsText : `${digitsText.slice(0, -digits)}.${digitsText.slice(-digits)}`;
+  return negative ? `-${text}` : text;
+}
+
+interface Draft {
+  readonly found: FoundTarget | undefined;
+  readonly at: number;
+  readonly scope: Scope;
+  readonly sentence: Span;
+  readonly title: string;
+  readonly target: Target;
+  readonly observation: FoundFigure | undefined;
+  readonly notes: string[];
+  readonly owners: FoundOwners | undefined;
+  readonly deadline: CalendarDate | undefined;
+}
+
+/**
+ * Drafts a plan (format version 1) from the text of a 《政府工作报告》, a 任务分解
+ * notice or a 督查通报: numbered categories and tasks, targets read from
+ * phrases such as 增长6.5%, 控制在3.5%以内, 新增就业1.6万人, 达到220家,
+ * owners from (责任单位:…), leaders from 由X副市长牵头, deadlines such as
+ * 9月底前, and, in a bulletin, the reported figures as observations dated at
+ * the bulletin's period (一季度 → 03-31). Every task carries `x-source` (the
+ * sentence and its offsets); sentences that look like targets but could not
+ * be read, and stated shares that disagree with the arithmetic, are returned
+ * as the review list. The result is a draft for an analyst to check: see
+ * docs/extract.md for what is read and what is not. Deterministic and linear
+ * in the length of the text.
+ *
+ * @param text - the document's text (already decoded; the CLI decodes UTF-8 or GB18030)
+ * @param options - the document kind, year, as-of date, id, title and the tolerance of 左右
+ * @returns the plan, the review list and the kind of document read
+ * @throws {@link DubanError} `INVALID_OPTION` when an option is invalid or the year cannot be found (pass `year`)
+ * @example
+ * ```ts
+ * const { plan, review } = extractPlan('全市经济发展的主要预期目标是:地区生产总值增长6.5%。', { year: 2017 });
+ * plan.tasks[0].target; // { kind: 'rate', measure: '地区生产总值增长', unit: '%', value: '6.5', bound: 'atLeast' }
+ * ```
+ * @category Extract
+ */
+export function extractPlan(text: string, options: ExtractOptions = {}): ExtractionResult {
+  checkExtractOptions(options);
+  const normal = normalizeText(text);
+  const titleSpan = titleLine(normal);
+  const titleText = titleSpan === undefined ? '' : normal.slice(titleSpan.start, titleSpan.end);
+  const kind = options.kind ?? detectKind(normal, titleText);
+  const found = options.year === undefined ? detectYear(normal, titleText) : { year: options.year, published: undefined };
+  if (found === undefined) {
+    throw new DubanError('INVALID_OPTION', 'cannot find the year of the document', { issues: [{ path: 'options.year', message: 'the text names no year (such as 2018年); pass the year' }] });
+  }
+  let year = found.year;
+  let asOf = options.asOf;
+  if (asOf === undefined && kind === 'bulletin') {
+    asOf = periodMentions(titleText, 0, titleText.length, year)[0]?.date;
+    if (asOf !== undefined && options.year === undefined && found.published !== undefined && asOf > found.published && !/((?:19|20)\d{2})年/u.test(titleText)) {
+      year -= 1;
+      asOf = periodMentions(titleText, 0, titleText.length, year)[0]?.date;
+    }
+    asOf ??= periodMentions(normal, 0, Math.min(normal.length, 5000), year)[0]?.date ?? found.published;
+    if (asOf === undefined) {
+      throw new DubanError('INVALID_OPTION', 'cannot find the reporting date of the bulletin', { issues: [{ path: 'options.asOf', message: 'the title names no period (一季度, 上半年, 1-6月); pass asOf' }] });
+    }
+  }
+  const about = { points: options.aboutTolerance?.points ?? DEFAULT_POINTS, share: options.aboutTolerance?.share ?? DEFAULT_SHARE };
+  const context: ReadContext = { text: normal, year, about, targets: [], figures: [], notes: [] };
+  const layout = readLayout(normal);
+  const ownersByScope = new Map<Scope, FoundOwners>();
+
+  for (const scope of layout.scopes) {
+    if (titleSpan !== undefined && scope.start >= titleSpan.start && scope.end <= titleSpan.end) continue;
+    if (kind === 'report' && isPast(scope, year)) continue;
+    if (scope.kind === 'item') ownersByScope.set(scope, readOwners(normal, scope));
+    let reporting = kind === 'bulletin' && scope.kind !== 'item';
+    for (const sentence of scope.sentences) {
+      let mode: 'target' | 'report' = 'target';
+      if (kind === 'bulletin') {
+        if (!reporting && reportsDone(normal, sentence, OPENERS, MARKERS)) reporting = true;
+        mode = reporting ? 'report' : 'target';
+      } else if (kind === 'report') {
+        mode = reportsDone(normal, sentence, undefined, MARKERS) ? 'report' : 'target';
+      }
+      const sentenceAsOf = kind === 'bulletin' ? (reportDateIn(normal, sentence.start, sentence.end, year) ?? asOf!) : (asOf ?? `${year}-12-31`);
+      readSentence(context, scope, sentence, mode, deadlineIn(normal, sentence.start, sentence.end, year), sentenceAsOf);
+    }
+  }
+
+  const plan = buildPlan(text, normal, context, layout.scopes, ownersByScope, { kind, year, asOf, titleSpan, options });
+  return plan;
+}
+
+function checkExtractOptions(options: ExtractOptions): void {
+  const issues: { path: string; message: string }[] = [];
+  if (options.kind !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(options.kind)) issues.push({ path: 'options.kind', message: `expected one of ${DOCUMENT_KINDS.join(', ')}, got ${JSON.stringify(options.kind)}` });
+  if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 1000 && options.year <= 9999)) issues.push({ path: 'options.year', message: `expected a four-digit year, got ${JSON.stringify(options.year)}` });
+  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) issues.push({ path: 'options.asOf', message: `not a real calendar date YYYY-MM-DD: ${JSON.stringify(options.asOf)}` });
+  if (options.id !== undefined && (typeof options.id !== 'string' || options.id === '')) issues.push({ path: 'options.id', message: 'expected a non-empty string' });
+  for (const key of ['points', 'share'] as const) {
+    const value = options.aboutTolerance?.[key];
+    if (value !== undefined && (parseDecimal(value) === undefined || value.startsWith('-'))) issues.push({ path: `options.aboutTolerance.${key}`, message: `expected a decimal >= 0, got ${JSON.stringify(value)}` });
+  }
+  if (issues.length > 0) throw new DubanError('INVALID_OPTION', 'invalid extract options', { issues });
+}
+
+interface BuildSettings {
+  readonly kind: DocumentKind;
+  readonly year: number;
+  readonly asOf: CalendarDate | undefined;
+  readonly titleSpan: Span | undefined;
+  readonly options: ExtractOptions;
+}
+
+function buildPlan(original: string, normal: string, context: ReadContext, scopes: readonly Scope[], ownersByScope: ReadonlyMap<Scope, FoundOwners>, settings: BuildSettings): ExtractionResult {
+  const { kind, year, asOf, options } = settings;
+  const period = { start: `${year}-01-01`, end: `${year}-12-31` };
+  const notes: ReadNote[] = [...context.notes];
+
+  const paired = pairFigures(context, notes);
+
+  const drafts: Draft[] = [];
+  const slice = (span: Span) => original.slice(span.start, span.end).trim();
+  const titleOf = (found: FoundTarget) => `${found.titlePrefix}${slice({ start: Math.max(found.title.start, found.title.end - 120), end: found.title.end })}`;
+  for (const found of context.targets) {
+    const target: Target =
+      found.kind === 'rate'
+        ? { kind: 'rate', measure: found.measure, unit: found.unit, value: found.value, bound: found.bound ?? 'atLeast', ...(found.tolerance === undefined ? {} : { tolerance: found.tolerance }) }
+        : { kind: 'cumulative', measure: found.measure, unit: found.unit, value: found.value };
+    if (found.kind === 'cumulative' && compareDecimals(found.value, '0') <= 0) continue;
+    drafts.push({ found, at: found.at, scope: found.scope, sentence: found.sentence, title: titleOf(found), target, observation: found.figure, notes: found.notes, owners: ownersByScope.get(found.scope), deadline: found.deadline });
+  }
+
+  // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.
+  const shareTasks = new Set<string>();
+  for (const figure of context.figures) {
+    if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;
+    const subject = figure.measure.replace(/^[\d.一二两三四五六七八九十百千]+[个家项户所座处条]/u, '');
+    const measure = `${subject}占${figure.share.base}`;
+    const key = `${measure}|${figure.share.value}`;
+    if (shareTasks.has(key)) continue;
+    shareTasks.add(key);
+    const observation: FoundFigure = { ...figure, value: figure.share.value, unit: '%', share: undefined };
+    drafts.push({
+      found: undefined,
+      at: figure.at,
+      scope: figure.scope,
+      sentence: figure.sentence,
+      title: slice({ start: Math.max(figure.span.start, figure.share.span.end - 120), end: figure.share.span.end }),
+      target: { kind: 'cumulative', measure, unit: '%', value: '100' },
+      observation,
+      notes: [`文件只给出占${figure.share.base}的比例,未给出年度计划数;按完成比例建模(目标100%)`],
+      owners: ownersByScope.get(figure.scope),
+      deadline: undefined,
+    });
+  }
+
+  // Qualitative numbered tasks.
+  const qualitative = options.qualitativeTasks ?? kind === 'decomposition';
+  if (qualitative) {
+    const withTargets = new Set(drafts.map((draft) => draft.scope));
+    for (const scope of scopes) {
+      if (scope.kind !== 'item' || scope.item === undefined || withTargets.has(scope)) continue;
+      const first = scope.sentences[0];
+      if (first === undefined) continue;
+      drafts.push({
+        found: undefined,
+        at: scope.start,
+        scope,
+        sentence: first,
+        title: scope.item.title.slice(0, 120),
+        target: { kind: 'binary', completedOn: null },
+        observation: undefined,
+        notes: ['定性任务:没有可读的数量目标'],
+        owners: ownersByScope.get(scope),
+        deadline: deadlineIn(normal, scope.start, scope.end, year),
+      });
+    }
+  }
+  drafts.sort((a, b) => a.at - b.at);
+
+  // Share checks: the stated share against value ÷ target, computed by computeFacts.
+  for (const draft of drafts) {
+    const figure = draft.observation;
+    const stated = figure?.share?.value ?? draft.found?.statedShare;
+    if (figure === undefined || stated === undefined || draft.target.kind !== 'cumulative' || draft.found === undefined) continue;
+    const task: Task = { id: 'check', title: draft.title, target: draft.target, observations: [{ asOf: figure.asOf, value: figure.value, unit: figure.unit }] };
+    const check: Plan = { formatVersion: 1, id: 'check', title: 'check', period, tasks: [task] };
+    const progress = computeFacts(check, task, figure.asOf).progress;
+    if (progress === null) continue;
+    const digits = decimalsOf(stated);
+    const difference = abs(sub(percent(progress), fromDecimal(stated)));
+    if (compare(difference, fraction(5n, 10n ** BigInt(digits + 1))) > 0) {
+      notes.push({
+        code: 'share-mismatch',
+        message: `原文称完成${stated}%,按${figure.value}${figure.unit}÷${draft.target.value}${draft.target.unit}计算为${fixed(percent(progress), Math.max(2, digits))}%,超出四舍五入误差`,
+        span: figure.sentence,
+      });
+    }
+  }
+
+  // Categories and tasks.
+  const categories: Category[] = [];
+  const categoryIds = new Map<string, string>();
+  const usedCategoryIds = new Set<string>();
+  const categoryFor = (scope: Scope): string | undefined => {
+    const category = categoryOf(scope);
+    if (category === undefined) return undefined;
+    const key = `${category.id}|${category.title}`;
+    const known = categoryIds.get(key);
+    if (known !== undefined) return known;
+    let id = category.id;
+    for (let n = 2; usedCategoryIds.has(id); n++) id = `${category.id}-${n}`;
+    usedCategoryIds.add(id);
+    categoryIds.set(key, id);
+    categories.push({ id, title: category.title.slice(0, 200) || id });
+    return id;
+  };
+  if (drafts.length > MAX_TASKS) {
+    throw new DubanError('INVALID_OPTION', 'the text yields too many targets for one plan', { issues: [{ path: '$', message: `${drafts.length} targets read, more than the ${MAX_TASKS} tasks a plan may have; split the text` }] });
+  }
+  const width = String(drafts.length).length < 2 ? 2 : String(drafts.length).length;
+  const tasks: Task[] = drafts.map((draft, index) => {
+    const sourceSpan = sourceOf(original, draft.sentence, draft.at);
+    const category = categoryFor(draft.scope);
+    const owners: Owners | undefined =
+      draft.owners !== undefined && (draft.owners.lead.length > 0 || draft.owners.support.length > 0)
+        ? { ...(draft.owners.lead.length > 0 ? { lead: draft.owners.lead } : {}), ...(draft.owners.support.length > 0 ? { support: draft.owners.support } : {}) }
+        : undefined;
+    const observations: Observation[] | undefined = draft.observation === undefined ? undefined : [observationOf(original, draft.observation)];
+    const task: Task = {
+      id: `T${String(index + 1).padStart(width, '0')}`,
+      title: draft.title !== '' ? draft.title : 'measure' in draft.target ? draft.target.measure : '定性任务',
+      ...(category === undefined ? {} : { category }),
+      ...(owners === undefined ? {} : { owners }),
+      ...(draft.owners?.leader === undefined ? {} : { leader: draft.owners.leader }),
+      ...(draft.deadline === undefined || draft.deadline < period.start || draft.deadline > period.end ? {} : { deadline: draft.deadline }),
+      target: draft.target,
+      ...(observations === undefined ? {} : { observations }),
+      'x-source': sourceSpan,
+      ...(draft.notes.length === 0 ? {} : { 'x-note': draft.notes.join(';') }),
+    };
+    return task;
+  });
+
+  const lineStarts = [0];
+  for (let i = 0; i < original.length; i++) if (original[i] === '\n') lineStarts.push(i + 1);
+  const seen = new Set<string>();
+  const review: ReviewItem[] = [];
+  for (const note of notes) {
+    const key = `${note.code}|${note.span.start}|${note.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const source = sourceOf(original, note.span, note.span.start);
+    review.push({ code: note.code, message: note.message, ...source, line: lineOf(source.start, lineStarts) });
+  }
+  review.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+
+  const title = options.title ?? (settings.titleSpan !== undefined ? original.slice(settings.titleSpan.start, settings.titleSpan.end) : reportTitle(normal, year, kind));
+  const plan: Plan = {
+    formatVersion: 1,
+    id: options.id ?? `extracted-${year}`,
+    title,
+    period,
+    ...(asOf === undefined ? {} : { asOf }),
+    pace: 'monthly',
+    ...(categories.length === 0 ? {} : { categories }),
+    tasks,
+    'x-extracted': {
+      by: 'duban extract',
+      kind,
+      aboutTolerance: context.about,
+      note: '自动提取的草稿,请逐项对照 x-source 核对;x-review 列出需要人工判断的句子。',
+    },
+    'x-review': review,
+  };
+  const checked = safeParsePlan(plan);
+  if (!checked.success) {
+    throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', { issues: checked.error.issues, cause: checked.error });
+  }
+  return { plan, review, kind };
+}
+
+function reportTitle(text: string, year: number, kind: DocumentKind): string {
+  const city = /在\s*([\u4e00-\u9fff]{2,6}?[市县区州盟])第?[\u4e00-\u9fff]{0,6}届人民代表大会/u.exec(text.slice(0, 2000))?.[1] ?? '';
+  return kind === 'report' ? `${city}${year}年政府工作报告` : `${city}${year}年计划`;
+}
+
+function observationOf(original: string, figure: FoundFigure): Observation {
+  const spanEnd = figure.share?.span.end ?? figure.span.end;
+  const phrase = original.slice(figure.span.start, spanEnd).trim().slice(0, 60);
+  return {
+    asOf: figure.asOf,
+    value: figure.value,
+    unit: figure.unit,
+    ...(phrase === '' ? {} : { note: phrase }),
+    'x-source': sourceOf(original, figure.sentence, figure.at),
+  };
+}
+
+/** Pairs every unpaired target with the figure of its scope that measures it best; leftover close figures go to review. Returns the figures used. */
+function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> {
+  const paired = new Set<FoundFigure>();
+  const byScope = new Map<Scope, { targets: FoundTarget[]; figures: FoundFigure[] }>();
+  for (const target of context.targets) {
+    if (target.figure !== undefined) {
+      paired.add(target.figure);
+      continue;
+    }
+    const entry = byScope.get(target.scope) ?? { targets: [], figures: [] };
+    entry.targets.push(target);
+    byScope.set(target.scope, entry);
+  }
+  for (const figure of context.figures) byScope.get(figure.scope)?.figures.push(figure);
+
+  for (const { targets, figures } of byScope.values()) {
+    if (figures.length === 0) continue;
+    const candidates: { target: FoundTarget; figure: FoundFigure; score: number; unit: 'same' | 'classifier'; shareOk: boolean }[] = [];
+    let index = 0;
+    for (const figure of figures) {
+      while (index < targets.length && targets[index]!.at < figure.at) index++;
+      const near = targets.slice(Math.max(0, index - PAIR_WINDOW), index + PAIR_WINDOW);
+      const compatible = near.filter((target) => unitsMatch(figure.unit, target.unit) !== undefined && target.growth === figure.growth && stagesMatch(figure.stage, target.stage) && tokens(target.measure) === tokens(figure.measure));
+      for (const target of compatible) {
+        const score = charDice(target.measure, figure.measure);
+        const threshold = compatible.length === 1 ? PAIR_THRESHOLD_UNIQUE : PAIR_THRESHOLD;
+        if (score < threshold) continue;
+        candidates.push({ target, figure, score, unit: unitsMatch(figure.unit, target.unit)!, shareOk: shareAgrees(figure, target) });
+      }
+    }
+    candidates.sort((a, b) => Number(b.shareOk) - Number(a.shareOk) || b.score - a.score || a.figure.at - b.figure.at);
+    for (const candidate of candidates) {
+      const { target, figure } = candidate;
+      if (paired.has(figure)) continue;
+      if (target.figure !== undefined) {
+        if (target.figure.asOf === figure.asOf && candidate.score >= 0.5) {
+          paired.add(figure);
+          const claimed = figure.share === undefined ? '' : `,原文称占${figure.share.base}${figure.share.value}%${shareAgrees(figure, target) ? '' : ',与目标值不符'}`;
+          notes.push({ code: 'figure-conflict', message: `同一目标“${target.measure}”还有一个数据 ${figure.value}${figure.unit}${claimed},未采用(已采用 ${target.figure.value}${target.figure.unit})`, span: figure.sentence });
+        }
+        continue;
+      }
+      target.figure = candidate.unit === 'classifier' ? { ...figure, unit: target.unit } : figure;
+      paired.add(figure);
+      if (candidate.unit === 'classifier' && figure.unit !== target.unit) {
+        notes.push({ code: 'unit-assumed', message: `“${figure.measure}”以“${figure.unit}”计,目标以“${target.unit}”计,按同一数量记入,请核对`, span: figure.sentence });
+      }
+    }
+  }
+  return paired;
+}
+
+/** Whether a figure's stated share agrees with value ÷ target (true when it states none). */
+function shareAgrees(figure: FoundFigure, target: FoundTarget): boolean {
+  const stated = figure.share?.value;
+  if (stated === undefined || target.kind !== 'cumulative') return true;
+  const exponent = unitConversionExponent(figure.unit, target.unit) ?? 0;
+  const value = fromDecimal(figure.value);
+  const scaled = exponent >= 0 ? mul(value, fraction(10n ** BigInt(exponent))) : mul(value, fraction(1n, 10n ** BigInt(-exponent)));
+  const progress = mul(scaled, fraction(fromDecimal(target.value).d, fromDecimal(target.value).n));
+  const digits = decimalsOf(stated);
+  return compare(abs(sub(percent(progress), fromDecimal(stated))), fraction(5n, 10n ** BigInt(digits + 1))) <= 0;
+}

@@ -1,0 +1,82 @@
+import type { Span } from './document.js';
+import { LEADER_TITLES } from './lexicon.js';
+
+/** Who is responsible, as the text of one numbered item names it. */
+export interface FoundOwners {
+  readonly lead: readonly string[];
+  readonly support: readonly string[];
+  readonly leader: string | undefined;
+}
+
+const SEPARATORS = /[、,;,;]/u;
+const UNIT_HINT = /[市县区局委办厅院所司中心公司组部会行社站队镇街]$/u;
+
+function units(list: string): string[] {
+  return list
+    .split(SEPARATORS)
+    .map((part) => part.replace(/\s|\*/gu, '').replace(/(?:等(?:有关|相关)?(?:单位|部门))$|等$/u, ''))
+    .filter((part) => part.length > 0 && part.length <= 30);
+}
+
+/** The text after `label` up to the closing bracket, the end of the sentence or `to`. */
+function listAfter(text: string, at: number, to: number): string {
+  let end = at;
+  while (end < to && text[end] !== ')' && text[end] !== '。' && text[end] !== '\n' && end - at < 300) end++;
+  return text.slice(at, end);
+}
+
+/**
+ * Reads owners and the leader from `text[span]`: "(责任单位:A、B、C)" (A leads),
+ * "牵头单位:A;配合单位:B", "由X副市长牵头,A、B等单位负责", "牵头领导:X".
+ */
+export function readOwners(text: string, span: Span): FoundOwners {
+  const { start, end } = span;
+  const slice = text.slice(start, end);
+  let lead: string[] = [];
+  let support: string[] = [];
+  let leader: string | undefined;
+
+  const leadLabel = /牵头(?:单位|部门):/u.exec(slice);
+  const supportLabel = /(?:配合|协办)(?:单位|部门):/u.exec(slice);
+  const responsible = /责任(?:单位|部门):/u.exec(slice);
+  if (leadLabel !== null) {
+    lead = units(listAfter(text, start + leadLabel.index + leadLabel[0].length, end).split(/[;;]/u)[0]!);
+    if (supportLabel !== null) support = units(listAfter(text, start + supportLabel.index + supportLabel[0].length, end).split(/[;;]/u)[0]!);
+  } else if (responsible !== null) {
+    const all = units(listAfter(text, start + responsible.index + responsible[0].length, end));
+    lead = all.slice(0, 1);
+    support = all.slice(1);
+  }
+
+  const leaderLabel = /(?:牵头|责任|分管)领导:/u.exec(slice);
+  if (leaderLabel !== null) {
+    const names = units(listAfter(text, start + leaderLabel.index + leaderLabel[0].length, end).split(/[;;]/u)[0]!);
+    if (names.length > 0) leader = names.join('、');
+  }
+
+  // 由石迎军常务副市长、楚雷副市长牵头,市发改委、市工信委等单位负责
+  const by = slice.indexOf('由');
+  const leads = by < 0 ? -1 : slice.indexOf('牵头', by);
+  if (by >= 0 && leads > by && leads - by <= 60) {
+    const people: string[] = [];
+    const bodies: string[] = [];
+    for (const part of slice.slice(by + 1, leads).split(SEPARATORS)) {
+      const name = part.replace(/\s/gu, '');
+      const title = LEADER_TITLES.find((t) => name.endsWith(t));
+      if (title !== undefined && name.length > title.length) people.push(name.slice(0, -title.length));
+      else if (UNIT_HINT.test(name)) bodies.push(name);
+    }
+    if (people.length > 0 && leader === undefined) leader = people.join('、');
+    const responsibleEnd = slice.indexOf('负责', leads);
+    if (lead.length === 0 && bodies.length > 0) {
+      lead = bodies.slice(0, 1);
+      support = bodies.slice(1);
+    }
+    if (lead.length === 0 && responsibleEnd > leads && responsibleEnd - leads <= 200) {
+      const all = units(slice.slice(leads + 2, responsibleEnd));
+      lead = all.slice(0, 1);
+      support = all.slice(1);
+    }
+  }
+  return { lead, support, leader };
+}

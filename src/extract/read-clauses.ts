@@ -1,0 +1,805 @@
+/**
+ * Reads targets and reported figures from clauses. A clause is read in one of
+ * two modes: `target` (the text states what is to be done) or `report` (the
+ * text states what was done); explicit cues (预期目标, 任务为, 计划投入) make a
+ * target in either mode.
+ */
+import type { CalendarDate } from '../model/calendar-date.js';
+import type { DecimalString } from '../model/decimal.js';
+import type { RateBound } from '../model/types.js';
+import { abs, formatFraction, fromDecimal, mul } from '../pace/fraction.js';
+import type { Scope, Sentence, Span } from './document.js';
+import {
+  AMOUNT_ONLY_VERBS,
+  CEILING_VERBS,
+  CHANGE_MARKERS,
+  COMPLETION_VERBS,
+  COUNT_UNITS,
+  CUMULATIVE_VERBS,
+  EXCEED_VERBS,
+  FALL_VERBS,
+  GENERIC_MEASURES,
+  GROWTH_VERBS,
+  LEVEL_VERBS,
+  MEASURE_PREFIXES,
+  MEASURE_SUFFIXES,
+  MONEY_WORDS,
+  PER_UNIT_MARKERS,
+  PLAN_NOT_CUE_BEFORE,
+  RATE_UNITS,
+  STAGE_WORDS,
+  STOCK_WORDS,
+  STOP_VERBS,
+  TOPIC_PREFIXES,
+  TOPIC_SUFFIXES,
+  UNREADABLE_MARKERS,
+  VERBS_NEEDING_BUILD,
+} from './lexicon.js';
+import { findQuantities, type Quantity } from './quantity.js';
+import type { ReviewCode } from './review-codes.js';
+import { containsWord, findWord, stripEnds, wordEndingAt, wordIndex, wordStartingAt, type WordIndex } from './words.js';
+
+
+/** A problem found while reading, at a span of the text. */
+export interface ReadNote {
+  readonly code: ReviewCode;
+  readonly message: string;
+  readonly span: Span;
+}
+
+/** Tolerances for "左右". */
+export interface AboutTolerance {
+  /** For % and 个百分点: this many points either way. */
+  readonly points: DecimalString;
+  /** For other units: this share of the value either way. */
+  readonly share: DecimalString;
+}
+
+/** A target read from the text. */
+export interface FoundTarget {
+  readonly measure: string;
+  readonly title: Span;
+  readonly titlePrefix: string;
+  readonly kind: 'rate' | 'cumulative';
+  readonly bound: RateBound | undefined;
+  readonly tolerance: DecimalString | undefined;
+  readonly value: DecimalString;
+  readonly unit: string;
+  /** A change (增长, 下降): only a change figure measures it. */
+  readonly growth: boolean;
+  readonly stage: string | undefined;
+  readonly at: number;
+  readonly sentence: Sentence;
+  readonly scope: Scope;
+  readonly notes: string[];
+  readonly deadline: CalendarDate | undefined;
+  /** Set when the text gives the observation in the same phrase (增长8.5%(预期目标8%)). */
+  figure: FoundFigure | undefined;
+  /** "完成全年目标560亿元的52%": the share the text states for the observation. */
+  statedShare: DecimalString | undefined;
+}
+
+/** A figure reported in the text (what was done). */
+export interface FoundFigure {
+  readonly measure: string;
+  readonly value: DecimalString;
+  readonly unit: string;
+  readonly growth: boolean;
+  readonly stage: string | undefined;
+  readonly at: number;
+  readonly span: Span;
+  readonly sentence: Sentence;
+  readonly scope: Scope;
+  readonly asOf: CalendarDate;
+  /** "占年度计划19.2%": the share the text states, and whether it is of the year's plan. */
+  share: { readonly value: DecimalString; readonly annual: boolean; readonly base: string; readonly span: Span } | undefined;
+}
+
+/** What the reader needs from the document and what it collects. */
+export interface ReadContext {
+  readonly text: string;
+  readonly year: number;
+  readonly about: AboutTolerance;
+  readonly targets: FoundTarget[];
+  readonly figures: FoundFigure[];
+  readonly notes: ReadNote[];
+}
+
+/** What carries from one clause to the next inside a sentence. */
+interface SentenceState {
+  lastSubject: string;
+  lastVerb: string | undefined;
+  lastFigure: FoundFigure | undefined;
+  previousClause: Span | undefined;
+  /** Whether the previous clause gave a target: then it is a sibling, not a topic. */
+  previousClauseRead: boolean;
+  readonly deadline: CalendarDate | undefined;
+  readonly asOf: CalendarDate;
+}
+
+const CUMULATIVE = wordIndex(CUMULATIVE_VERBS);
+const STOPS = wordIndex(STOP_VERBS);
+const VERBS = wordIndex([...CUMULATIVE_VERBS, ...STOP_VERBS]);
+const GROWTH = wordIndex(GROWTH_VERBS);
+const FALL = wordIndex(FALL_VERBS);
+const CEILING = wordIndex(CEILING_VERBS);
+const LEVEL = wordIndex(LEVEL_VERBS);
+const EXCEED = wordIndex(EXCEED_VERBS);
+const COMPLETION = wordIndex(COMPLETION_VERBS);
+const STAGES = wordIndex(STAGE_WORDS);
+const CHANGES = wordIndex(CHANGE_MARKERS);
+const PER_UNIT = wordIndex(PER_UNIT_MARKERS);
+const UNREADABLE = wordIndex(UNREADABLE_MARKERS);
+const STOCKS = wordIndex(STOCK_WORDS);
+const MONEY = wordIndex(MONEY_WORDS);
+const NOT_PLAN = wordIndex(PLAN_NOT_CUE_BEFORE);
+
+/** How far back a verb may govern a quantity, in characters. */
+const VERB_REACH = 40;
+/** How far back anything is read before a quantity (subject, list, title). */
+const SEGMENT_REACH = 60;
+/** The longest measure kept. */
+const MAX_MEASURE = 40;
+/** The longest noun phrase read after a count. */
+const MAX_NOUN = 30;
+
+const isCjk = (c: string | undefined): boolean => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/** The unit without its magnitude prefix. */
+export function baseUnit(unit: string): string {
+  let base = unit;
+  while (base.length > 1 && '十百千万亿'.includes(base[0]!) && !base.startsWith('千瓦') && !base.startsWith('千克')) base = base.slice(1);
+  return base;
+}
+
+const isCountUnit = (unit: string): boolean => COUNT_UNITS.has(baseUnit(unit));
+const isRateUnit = (q: Quantity): boolean => q.ratio || RATE_UNITS.has(q.unit);
+
+/** Deadlines and periods at the front of a measure: 9月底前, 年底前, 上半年. */
+const LEADING_TIME = /^(?:[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
+
+function clean(measure: string): string {
+  const stripped = stripEnds(measure.replace(/[\s*]/gu, '').replace(LEADING_TIME, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
+  return stripped.length > MAX_MEASURE ? stripped.slice(-MAX_MEASURE) : stripped;
+}
+
+function topic(text: string, span: Span | undefined): string {
+  if (span === undefined) return '';
+  return stripEnds(text.slice(Math.max(span.start, span.end - 40), span.end).replace(/[\s*]/gu, ''), [...MEASURE_PREFIXES, ...TOPIC_PREFIXES], [...MEASURE_SUFFIXES, ...TOPIC_SUFFIXES]).slice(-16);
+}
+
+/** Spans inside 《》 and inside quotes of at most 10 characters: names, not statements ("四个辽阳", "三品一标"). */
+function nameSpans(text: string, from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== '《' && c !== '“') continue;
+    const close = c === '《' ? '》' : '”';
+    let j = i + 1;
+    while (j < to && text[j] !== close && j - i <= 200) j++;
+    if (j < to && text[j] === close && (c === '《' || j - i - 1 <= 10)) spans.push({ start: i, end: j + 1 });
+    i = j;
+  }
+  return spans;
+}
+
+/** Spans of parentheses naming owners: (责任单位:…). */
+function ownerSpans(text: string, from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  for (let i = from; i < to; i++) {
+    if (text[i] !== '(') continue;
+    const head = text.slice(i + 1, i + 6);
+    if (!/^(?:责任|牵头|配合|协办|主办)/u.test(head)) continue;
+    let j = i + 1;
+    while (j < to && text[j] !== ')' && j - i < 300) j++;
+    spans.push({ start: i, end: Math.min(j + 1, to) });
+    i = j;
+  }
+  return spans;
+}
+
+/** The quantities not inside any of the spans (both lists in text order; one pass). */
+function outside(quantities: readonly Quantity[], spans: readonly Span[]): Quantity[] {
+  const kept: Quantity[] = [];
+  let k = 0;
+  for (const q of quantities) {
+    while (k < spans.length && spans[k]!.end <= q.start) k++;
+    const span = spans[k];
+    if (span === undefined || !(q.start > span.start && q.start < span.end)) kept.push(q);
+  }
+  return kept;
+}
+
+/** The index of the first quantity starting at or after `at` (quantities in text order). */
+function firstFrom(quantities: readonly Quantity[], at: number): number {
+  let low = 0;
+  let high = quantities.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (quantities[mid]!.start < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function suffixWord(text: string, end: number, from: number, index: WordIndex): { word: string; start: number } | undefined {
+  const word = wordEndingAt(text, end, from, index);
+  return word === undefined ? undefined : { word, start: end - word.length };
+}
+
+/** The rate verb right before a quantity, the longest of all the lists (不低于 before 低于; allowing 到/至 after growth verbs, and the bare 在/为/是). */
+function rateVerb(text: string, end: number, from: number): { kind: 'growth' | 'fall' | 'ceiling' | 'level' | 'exceed'; word: string; start: number; to: boolean } | undefined {
+  let at = end;
+  while (at > from && text[at - 1] === ' ') at--;
+  let best: { kind: 'growth' | 'fall' | 'ceiling' | 'level' | 'exceed'; word: string; start: number; to: boolean } | undefined;
+  const consider = (kind: 'growth' | 'fall' | 'ceiling' | 'level' | 'exceed', found: { word: string; start: number } | undefined, to: boolean) => {
+    if (found !== undefined && (best === undefined || found.start < best.start)) best = { kind, ...found, to };
+  };
+  consider('ceiling', suffixWord(text, at, from, CEILING), false);
+  consider('level', suffixWord(text, at, from, LEVEL), false);
+  consider('exceed', suffixWord(text, at, from, EXCEED), false);
+  const to = text[at - 1] === '到' || text[at - 1] === '至';
+  const stem = to ? at - 1 : at;
+  const growth = suffixWord(text, stem, from, GROWTH);
+  const fall = suffixWord(text, stem, from, FALL);
+  consider(to ? 'level' : 'growth', growth === undefined ? undefined : { word: growth.word, start: growth.start }, to);
+  consider(to ? 'ceiling' : 'fall', fall === undefined ? undefined : { word: fall.word, start: fall.start }, to);
+  if (best !== undefined) return best;
+  const last = text[at - 1];
+  if (last === '在' || last === '为' || last === '是') return { kind: 'level', word: last, start: at - 1, to: false };
+  return undefined;
+}
+
+/** The noun phrase after a count or an amount: up to the clause end, the next listed quantity or verb, or a closing bracket. */
+function nounAfter(text: string, from: number, to: number): Span {
+  let start = from;
+  if (text[start] === '的') start++;
+  if (!isCjk(text[start]) && text[start] !== '“') return { start, end: start };
+  let end = start;
+  let quotes = 0;
+  while (end < to && end - start < MAX_NOUN) {
+    const c = text[end]!;
+    if (c === '“') quotes++;
+    else if (c === '”') {
+      if (quotes === 0) break;
+      quotes--;
+    } else if (c === '(' || c === ')' || c === ',' || c === ';' || c === '。') break;
+    else if (c === '、' || c === '和' || c === '及' || c === '与') {
+      const next = text[end + 1];
+      if (isDigit(next) || (next !== undefined && '一二两三四五六七八九十百千'.includes(next))) break;
+      if (c === '、' && wordStartingAt(text, end + 1, to, CUMULATIVE) !== undefined) break;
+      // The next list item carries its own quantity: 10亿元以上项目10个、亿元以上项目100个.
+      if (c === '、') {
+        let stop = end + 1;
+        while (stop < to && stop - end < 16 && text[stop] !== '、' && text[stop] !== ',') stop++;
+        if (findQuantities(text, end + 1, stop).length > 0) break;
+      }
+    }
+    end++;
+  }
+  return { start, end };
+}
+
+function hasMoney(measure: string): boolean {
+  return containsWord(measure, 0, measure.length, MONEY);
+}
+
+/** Whether an amount is an attribute of a noun (10亿元以上项目, 超千亿元产业基地, 6亿元的项目, 百亿级集群), not a quantity to track. */
+function isAttribute(text: string, q: Quantity, to: number): boolean {
+  if (isRateUnit(q) || isCountUnit(q.unit)) return false;
+  const next = text[q.end];
+  const nextIsNoun = q.end < to && isCjk(next) && next !== '的';
+  if (q.bare && q.end < to && isCjk(next) && q.qualifier === undefined) return true;
+  if (q.qualifier !== undefined && q.qualifier !== 'about' && q.end < to && (nextIsNoun || next === '的')) return true;
+  if ((text[q.start - 1] === '超' || text[q.start - 1] === '过') && (nextIsNoun || next === '的' || next === '、')) return true;
+  if (next === '的' && q.end + 1 < to && isCjk(text[q.end + 1])) return true;
+  return false;
+}
+
+/** A share phrase: "占年度计划19.2%", "完成目标任务的32.30%", "占年度目标任务的28%". */
+function shareOf(text: string, clause: Span, q: Quantity): { annual: boolean; base: string } | undefined {
+  if (q.unit !== '%') return undefined;
+  let start = q.start;
+  while (start > clause.start && q.start - start < 16 && text[start - 1] !== ',') start--;
+  const lead = text.slice(start, q.start).replace(/\s/gu, '');
+  const match = /^(?:占|完成|为|达到)(.{0,14}?)的?$/u.exec(lead);
+  if (match === null) return undefined;
+  const base = match[1]!;
+  if (!/年度|全年|目标|任务|计划|总投资|总额|总量/u.test(base)) return undefined;
+  return { annual: /年度|全年|目标|任务/u.test(base), base };
+}
+
+/** An explicit cue right before a quantity: 任务14处, 任务为25.11万亩, 全年目标560亿元, 计划组建8个, 计划投入资金94.65亿元. */
+function cueBefore(text: string, from: number, q: Quantity): { start: number; verb: string | undefined; verbEnd: number } | undefined {
+  let at = q.start;
+  if (text[at - 1] === '为' || text[at - 1] === '是') at--;
+  if (text.endsWith('任务', at) || text.endsWith('目标', at)) {
+    const start = at - 2;
+    if (start >= from) return { start, verb: undefined, verbEnd: at };
+  }
+  for (let i = q.start - 2; i >= Math.max(from, q.start - 12); i--) {
+    if (!text.startsWith('计划', i)) continue;
+    if (wordEndingAt(text, i, Math.max(from, i - 4), NOT_PLAN) !== undefined) return undefined;
+    const verb = wordStartingAt(text, i + 2, q.start, CUMULATIVE);
+    if (verb === undefined || q.start - (i + 2 + verb.length) > 6) return undefined;
+    return { start: i, verb, verbEnd: i + 2 + verb.length };
+  }
+  return undefined;
+}
+
+/** The paren target of "增长8.5%(预期目标8%)", "下降4.02%(省定目标为下降3.5%)", "2.9%(预期目标3.5%以内)". */
+function parenTargetAt(text: string, open: number, to: number): { inner: Span; close: number } | undefined {
+  let close = open + 1;
+  while (close < to && text[close] !== ')' && close - open < 40) close++;
+  if (text[close] !== ')') return undefined;
+  const inner = text.slice(open + 1, close);
+  if (!/^(?:预期|省定|市定|年度|全年|计划)?目标/u.test(inner)) return undefined;
+  return { inner: { start: open + 1, end: close }, close };
+}
+
+/** Reads every clause of one sentence. */
+export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate): void {
+  const state: SentenceState = { lastSubject: '', lastVerb: undefined, lastFigure: undefined, previousClause: undefined, previousClauseRead: false, deadline, asOf };
+  for (const clause of sentence.clauses) {
+    const before = context.targets.length;
+    readClause(context, scope, sentence, clause, mode, state);
+    state.previousClause = clause;
+    state.previousClauseRead = context.targets.length > before;
+  }
+}
+
+function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clause: Span, mode: 'target' | 'report', state: SentenceState): void {
+  const { text } = context;
+  const names = nameSpans(text, clause.start, clause.end);
+  const owners = ownerSpans(text, clause.start, clause.end);
+  const quantities = outside(outside(findQuantities(text, clause.start, clause.end), names), owners);
+  const quoteTask = /”的(?:建设)?(?:任务|目标)/u.test(text.slice(clause.start, clause.end));
+  const targetMode = mode === 'target' || quoteTask;
+  if (targetMode && containsWord(text, clause.start, clause.end, UNREADABLE)) {
+    context.notes.push({ code: 'unreadable', message: '目标值无法读成数字(翻番、两位数等),请人工填写', span: sentence });
+  }
+  if (quantities.length === 0) return;
+  const consumed = new Set<Quantity>();
+
+  // Paren targets give a target and its observation in one phrase.
+  for (let i = clause.start; i < clause.end; i++) {
+    if (text[i] !== '(') continue;
+    const paren = parenTargetAt(text, i, clause.end);
+    if (paren === undefined) continue;
+    const innerAt = firstFrom(quantities, paren.inner.start);
+    const inner = quantities[innerAt] !== undefined && quantities[innerAt]!.start < paren.inner.end ? quantities[innerAt] : undefined;
+    const before = quantities[firstFrom(quantities, i) - 1];
+    const outer = before !== undefined && before.end <= i && !consumed.has(before) ? before : undefined;
+    if (inner === undefined || outer === undefined) continue;
+    consumed.add(inner);
+    consumed.add(outer);
+    readParenTarget(context, scope, sentence, clause, outer, inner, paren.inner, state);
+    i = paren.close;
+  }
+
+  if (targetMode && containsWord(text, clause.start, clause.end, PER_UNIT) && quantities.some((q) => !consumed.has(q))) {
+    context.notes.push({ code: 'per-unit', message: '按单位计的目标(每个…),无法汇总为全市数量,请人工确定', span: sentence });
+    return;
+  }
+  let segment = clause.start;
+  let covered = clause.start;
+  for (const q of quantities) {
+    if (consumed.has(q) || q.start < covered) continue;
+    const before = text[q.start - 1];
+    if (before === '第' || before === '等' || before === '前' || isAttribute(text, q, clause.end)) continue;
+    const share = shareOf(text, clause, q);
+    if (share !== undefined) {
+      const figure = state.lastFigure;
+      if (figure !== undefined && figure.share === undefined) figure.share = { value: q.value, annual: share.annual, base: share.base, span: { start: q.start, end: q.end } };
+      segment = q.end;
+      continue;
+    }
+    // Nothing reaches back further than SEGMENT_REACH characters, so each quantity costs constant work.
+    const near = Math.max(segment, clause.start, q.start - SEGMENT_REACH);
+    const cue = cueBefore(text, near, q);
+    if (targetMode || cue !== undefined) {
+      const end = readTarget(context, scope, sentence, clause, q, near, cue, state, quantities, consumed);
+      if (end !== undefined) {
+        segment = end;
+        covered = end;
+        continue;
+      }
+      if (targetMode) continue;
+    }
+    readFigure(context, scope, sentence, clause, q, near, state);
+    segment = Math.max(segment, q.end);
+  }
+}
+
+function toleranceFor(context: ReadContext, value: DecimalString, unit: string): DecimalString {
+  if (unit === '%' || unit === '个百分点') return context.about.points;
+  return formatFraction(mul(abs(fromDecimal(value)), fromDecimal(context.about.share)));
+}
+
+function negate(value: DecimalString): DecimalString {
+  return value.startsWith('-') ? value.slice(1) : value === '0' ? value : `-${value}`;
+}
+
+function unitFor(q: Quantity, measure: string): string {
+  return q.bare && hasMoney(measure) ? `${q.unit}元` : q.unit;
+}
+
+function boundFrom(q: Quantity, fallback: RateBound): RateBound {
+  return q.qualifier ?? fallback;
+}
+
+function pushTarget(context: ReadContext, target: Omit<FoundTarget, 'figure' | 'statedShare' | 'notes'> & { notes?: string[] }): FoundTarget {
+  const found: FoundTarget = { ...target, notes: target.notes ?? [], figure: undefined, statedShare: undefined };
+  context.targets.push(found);
+  return found;
+}
+
+/** A subject that names its own context: 占…比重, 与…比重 and one- or two-character measures borrow the previous subject or topic. */
+function withContext(context: ReadContext, measure: string, raw: string, state: SentenceState): string {
+  if (/^(?:占|与|比)/u.test(raw) || raw === '') return clean(state.lastSubject + raw);
+  if (GENERIC_MEASURES.has(measure)) {
+    const previous = state.lastSubject !== '' ? state.lastSubject : topic(context.text, state.previousClause);
+    return clean(previous + measure);
+  }
+  return measure;
+}
+
+function readParenTarget(context: ReadContext, scope: Scope, sentence: Sentence, clause: Span, outer: Quantity, inner: Quantity, paren: Span, state: SentenceState): void {
+  const { text } = context;
+  const verb = rateVerb(text, outer.start, Math.max(clause.start, outer.start - SEGMENT_REACH));
+  const innerVerb = rateVerb(text, inner.start, paren.start);
+  const subjectEnd = verb?.start ?? outer.start;
+  const subjectStart = Math.max(clause.start, outer.start - SEGMENT_REACH);
+  const subject = clean(text.slice(subjectStart, subjectEnd));
+  const kind = innerVerb?.kind === 'fall' || innerVerb?.kind === 'growth' ? innerVerb.kind : (verb?.kind ?? 'level');
+  const growth = kind === 'growth' || kind === 'fall';
+  const measure = kind === 'growth' ? `${subject}${verb?.word === '增长' || verb === undefined ? '增长' : verb.word}` : subject;
+  const rate = isRateUnit(inner) || isRateUnit(outer);
+  let value = inner.value;
+  let observed = outer.value;
+  if (kind === 'fall') {
+    value = negate(value);
+    if (verb?.kind === 'fall') observed = negate(observed);
+  }
+  const fallback: RateBound = kind === 'fall' || kind === 'ceiling' ? 'atMost' : 'atLeast';
+  const bound = kind === 'ceiling' || kind === 'fall' ? 'atMost' : boundFrom(inner, fallback);
+  const unit = unitFor(inner, measure);
+  const target = pushTarget(context, {
+    measure,
+    title: { start: subjectStart, end: paren.end + 1 },
+    titlePrefix: '',
+    kind: rate ? 'rate' : 'cumulative',
+    bound: rate ? bound : undefined,
+    tolerance: rate && bound === 'about' ? toleranceFor(context, value, unit) : undefined,
+    value,
+    unit,
+    growth,
+    stage: undefined,
+    at: inner.start,
+    sentence,
+    scope,
+    deadline: state.deadline,
+    notes: kind === 'fall' ? [`“下降${inner.value}${inner.unit}”写作 ${value}(atMost)`] : [],
+  });
+  target.figure = {
+    measure,
+    value: observed,
+    unit: unitFor(outer, measure),
+    growth,
+    stage: undefined,
+    at: outer.start,
+    span: { start: outer.start, end: outer.end },
+    sentence,
+    scope,
+    asOf: state.asOf,
+    share: undefined,
+  };
+  state.lastSubject = subject;
+}
+
+/** Reads a target at quantity `q`; returns where its phrase ends, or undefined when `q` is not a target. */
+function readTarget(
+  context: ReadContext,
+  scope: Scope,
+  sentence: Sentence,
+  clause: Span,
+  q: Quantity,
+  segment: number,
+  cue: ReturnType<typeof cueBefore>,
+  state: SentenceState,
+  quantities: readonly Quantity[],
+  consumed: Set<Quantity>,
+): number | undefined {
+  const { text } = context;
+  const from = Math.max(segment, q.start - VERB_REACH, clause.start);
+  const base = {
+    sentence,
+    scope,
+    at: q.start,
+    deadline: state.deadline,
+    stage: undefined as string | undefined,
+  };
+  const notes: string[] = [];
+  if (q.high !== undefined) notes.push(`原文为区间 ${q.value}—${q.high}${q.unit},取下限`);
+  if (q.ratio) notes.push(`原文为比例 ${q.value}:1,读作 ${q.value} 倍`);
+
+  if (isRateUnit(q)) {
+    const verb = rateVerb(text, q.start, from);
+    const subjectRaw = text.slice(from, verb?.start ?? q.start);
+    let subject = withContext(context, clean(subjectRaw), subjectRaw.replace(/[\s*]/gu, ''), state);
+    let kind = verb?.kind;
+    let bound: RateBound;
+    let value = q.value;
+    let growth = false;
+    let end = q.end;
+    if (verb === undefined) {
+      const noun = nounAfter(text, q.end, clause.end);
+      if (noun.end > noun.start && isCjk(text[noun.start])) {
+        subject = `${clean(text.slice(noun.start, noun.end))}比例`;
+        end = noun.end;
+        bound = boundFrom(q, 'atLeast');
+      } else if (q.qualifier !== undefined) {
+        bound = q.qualifier;
+      } else {
+        context.notes.push({ code: 'bound-unclear', message: `“${text.slice(Math.max(from, q.start - 12), q.end)}”未说明是上限还是下限,未收入`, span: sentence });
+        return q.end;
+      }
+      kind = 'level';
+    } else if (kind === 'growth') {
+      growth = true;
+      subject = `${subject}${verb.word === '增速' || verb.word === '增幅' ? '增长' : verb.word}`;
+      bound = q.qualifier === 'about' ? 'about' : q.qualifier === 'atMost' ? 'atMost' : 'atLeast';
+    } else if (kind === 'fall') {
+      growth = true;
+      value = negate(value);
+      bound = q.qualifier === 'about' ? 'about' : 'atMost';
+      notes.push(`“${verb.word}${q.value}${q.unit}”写作 ${value}(atMost)`);
+    } else if (kind === 'ceiling') {
+      bound = 'atMost';
+      if (q.qualifier === 'about') notes.push('“控制在…左右”按上限(atMost)读');
+    } else {
+      bound = boundFrom(q, 'atLeast');
+    }
+    const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : [subject];
+    for (const measure of measures) {
+      pushTarget(context, {
+        ...base,
+        measure,
+        title: { start: segmentStart(text, segment, clause), end },
+        titlePrefix: '',
+        kind: 'rate',
+        bound,
+        tolerance: bound === 'about' ? toleranceFor(context, value, q.unit) : undefined,
+        value,
+        unit: q.unit,
+        growth,
+        notes: [...notes],
+      });
+    }
+    state.lastSubject = clean(subjectRaw);
+    return end;
+  }
+
+  // Counts and amounts.
+  const level = rateVerb(text, q.start, from);
+  if (level !== undefined && (level.kind === 'level' || level.kind === 'ceiling') && level.word !== '为' && level.word !== '是' && level.word !== '在') {
+    const raw = text.slice(from, level.start);
+    const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
+    const bound: RateBound = level.kind === 'ceiling' ? 'atMost' : q.qualifier === 'about' ? 'about' : level.word === '稳定在' && q.qualifier === undefined ? 'atLeast' : boundFrom(q, 'atLeast');
+    const unit = unitFor(q, measure);
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'rate', bound, tolerance: bound === 'about' ? toleranceFor(context, q.value, unit) : undefined, value: q.value, unit, growth: false, notes });
+    state.lastSubject = clean(raw);
+    return q.end;
+  }
+  if (level !== undefined && level.kind === 'exceed') {
+    const raw = text.slice(from, level.start);
+    const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
+    const stock = containsWord(measure, 0, measure.length, STOCKS);
+    const unit = unitFor(q, measure);
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: stock ? 'rate' : 'cumulative', bound: stock ? 'atLeast' : undefined, tolerance: undefined, value: q.value, unit, growth: false, notes });
+    state.lastSubject = clean(raw);
+    return q.end;
+  }
+
+  const count = isCountUnit(q.unit);
+  const noun = count || isCjk(text[q.end]) ? nounAfter(text, q.end, clause.end) : { start: q.end, end: q.end };
+  const nounText = text.slice(noun.start, noun.end);
+
+  if (cue !== undefined) {
+    const raw = text.slice(from, cue.start);
+    let subject = raw;
+    for (const word of ['下达', '安排', '要求']) {
+      const at = subject.lastIndexOf(word);
+      if (at >= 0) subject = subject.slice(at + word.length);
+    }
+    const object = cue.verb === undefined ? '' : text.slice(cue.verbEnd, q.start);
+    let core = cue.verb === undefined ? clean(subject) : clean(`${cue.verb}${object}${nounText}`);
+    if (cue.verb !== undefined && GENERIC_MEASURES.has(clean(`${object}${nounText}`)) && !state.previousClauseRead) core = clean(`${topic(text, state.previousClause)}${core}`);
+    const measure = cue.verb === undefined ? withContext(context, core, raw.replace(/[\s*]/gu, ''), state) : core;
+    const unit = unitFor(q, measure);
+    const share = statedShare(text, q, quantities);
+    const end = Math.max(q.end, noun.end, share?.end ?? 0);
+    const found = pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, notes });
+    if (share !== undefined) {
+      found.statedShare = share.value;
+      consumed.add(share);
+    }
+    state.lastSubject = measure;
+    return end;
+  }
+
+  // A governing verb before the quantity, or the one the list inherits.
+  let verb: { word: string; start: number; end: number } | undefined;
+  for (let end = q.start; end > from; end--) {
+    // A verb before a list separator governs the list only through the list's first item, except for a count of the listed names (A、B两个).
+    if (text[end - 1] === '、' && !q.chinese) break;
+    const word = wordEndingAt(text, end, from, VERBS);
+    if (word === undefined) continue;
+    if (wordStartingAt(text, end - word.length, end, STOPS) === word) return undefined;
+    verb = { word, start: end - word.length, end };
+    break;
+  }
+  const between = stripEnds(text.slice(segment, q.start), MEASURE_PREFIXES, [], true);
+  let inherited = false;
+  if (verb === undefined && state.lastVerb !== undefined && between.length <= 12 && !containsWord(between, 0, between.length, VERBS)) {
+    verb = { word: state.lastVerb, start: segment, end: segment };
+    inherited = true;
+  }
+
+  if (verb === undefined) {
+    // 67178人脱贫, 48个贫困村出列, 57个污水处理厂全部建成.
+    if (between === '' && count) {
+      const completion = findWord(text, noun.start, noun.end, COMPLETION);
+      const end = completion === undefined ? noun.start : completion.at + completion.word.length;
+      if (end > noun.start) {
+        const measure = clean(text.slice(noun.start, end).replace(/全部|全面/gu, ''));
+        pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: q.unit, growth: false, stage: stageOf(text, noun.start, end), notes });
+        return end;
+      }
+    }
+    return undefined;
+  }
+  if (VERBS_NEEDING_BUILD.has(verb.word) && !/建设$/u.test(nounText)) return undefined;
+  if (AMOUNT_ONLY_VERBS.has(verb.word) && (count || q.unit === '%')) {
+    if (verb.word !== '实现') return undefined;
+  }
+
+  const subjectRaw = inherited ? '' : text.slice(segment, verb.start);
+  const subject = clean(subjectRaw);
+  let object = inherited ? text.slice(segment, q.start) : text.slice(verb.end, q.start);
+  // A count written after a list of names counts those names: 打造A、B两个基地.
+  if (object.includes('、') && q.chinese) object = '';
+  object = object.replace(/[\s*]/gu, '').replace(/^[、和及,]+/u, '');
+  const verbWord = verb.word === '实现' ? '' : verb.word;
+  let core: string;
+  if (object === '' && nounText === '') core = clean(`${subject}${verb.word === '完成' || verb.word === '实现' ? '' : verbWord}`);
+  else {
+    const keepSubject = subject !== '' && subject.length <= 8 && !containsWord(subject, 0, subject.length, VERBS);
+    core = clean(`${keepSubject ? subject : ''}${verbWord}${object}${nounText}`);
+  }
+  let measure = withContext(context, core, core, state);
+  if (verbWord !== '' && core.startsWith(verbWord) && GENERIC_MEASURES.has(core.slice(verbWord.length)) && !state.previousClauseRead) measure = clean(`${topic(text, state.previousClause)}${measure}`);
+  const unit = unitFor(q, measure);
+  const end = Math.max(q.end, noun.end);
+  const title: Span = { start: segmentStart(text, inherited ? segment : Math.min(segment, verb.start), clause), end };
+  // 新增A、B、C示范基地各30个: one target per listed name.
+  const items = object.endsWith('各') ? listItems(object.slice(0, -1)) : undefined;
+  if (items !== undefined && items.names.length > 1) {
+    for (const name of items.names) {
+      pushTarget(context, { ...base, measure: clean(`${verbWord}${name}${items.suffix}`), title, titlePrefix: inherited ? verb.word : '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, stage: stageOf(text, verb.start, end), notes });
+    }
+  } else {
+    const share = statedShare(text, q, quantities);
+    const found = pushTarget(context, { ...base, measure, title: share === undefined ? title : { start: title.start, end: Math.max(title.end, share.end) }, titlePrefix: inherited ? verb.word : '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, stage: stageOf(text, verb.start, end), notes });
+    if (share !== undefined) {
+      found.statedShare = share.value;
+      consumed.add(share);
+    }
+  }
+  state.lastVerb = verb.word;
+  state.lastSubject = measure;
+  return end;
+}
+
+/** "完成全年目标560亿元的52%": the 52% is the share the text claims for the observation. */
+function statedShare(text: string, q: Quantity, quantities: readonly Quantity[]): Quantity | undefined {
+  if (text[q.end] !== '的') return undefined;
+  const next = quantities[firstFrom(quantities, q.end + 1)];
+  return next !== undefined && next.start === q.end + 1 && next.unit === '%' ? next : undefined;
+}
+
+function segmentStart(text: string, segment: number, clause: Span): number {
+  let start = Math.max(segment, clause.start);
+  while (start < clause.end && (text[start] === '、' || text[start] === ' ' || text[start] === '*')) start++;
+  return start;
+}
+
+/** The stage a phrase names: the first stage word of a target (建成投运 → 建成), the last one before a figure (已开工…已建成 → 建成). */
+function stageOf(text: string, from: number, to: number, last = false): string | undefined {
+  let stage: string | undefined;
+  for (let i = from; i < to; i++) {
+    const word = wordStartingAt(text, i, to, STAGES);
+    if (word !== undefined) {
+      if (!last) return word;
+      stage = word;
+      i += word.length - 1;
+    }
+  }
+  return stage;
+}
+
+/** “A”“B”“C”示范基地 or A、B、C示范基地 → the names and the shared suffix. */
+function listItems(object: string): { names: string[]; suffix: string } | undefined {
+  const quoted = /^((?:“[^”]{1,20}”)+)(.*)$/u.exec(object);
+  if (quoted !== null) {
+    const names = quoted[1]!.split('”').filter((part) => part !== '').map((part) => `${part}”`);
+    return { names, suffix: quoted[2]! };
+  }
+  if (object.includes('、')) {
+    const parts = object.split('、');
+    return { names: parts, suffix: '' };
+  }
+  return undefined;
+}
+
+/** 城乡常住居民人均可支配收入均增长 → the 城镇 and the 农村 measure. */
+function splitMeasure(subject: string): string[] {
+  if (subject.startsWith('城乡')) return [`城镇${subject.slice(2)}`, `农村${subject.slice(2)}`];
+  const list = /^(.+?)[、和及与](.+)$/u.exec(subject);
+  if (list === null) return [subject];
+  // 规模以上工业增加值和固定资产投资均增长10%: the verb (增长) is shared.
+  const verb = /(增长|下降|提高|降低)$/u.exec(list[2]!)?.[1] ?? '';
+  return [`${list[1]}${verb}`, list[2]!];
+}
+
+function readFigure(context: ReadContext, scope: Scope, sentence: Sentence, clause: Span, q: Quantity, segment: number, state: SentenceState): void {
+  const { text } = context;
+  if (q.approx) return;
+  const from = Math.max(segment, clause.start);
+  const beforeRaw = text.slice(from, q.start);
+  if (containsWord(text, from, q.start, CHANGES)) return;
+  const before = clean(beforeRaw);
+  const count = isCountUnit(q.unit);
+  const noun = count ? nounAfter(text, q.end, clause.end) : { start: q.end, end: q.end };
+  // A count that opens its clause is its subject (9个项目完成投资8亿元), not a figure.
+  if (before === '' && noun.end > noun.start) return;
+  const verb = rateVerb(text, q.start, from);
+  const growth = verb !== undefined && (verb.kind === 'growth' || verb.kind === 'fall');
+  const value = verb?.kind === 'fall' && q.unit === '%' ? negate(q.value) : q.value;
+  let measure = clean(`${before}${text.slice(noun.start, noun.end)}`);
+  if (measure.length <= 2) measure = clean(`${state.lastSubject}${measure}`);
+  const figure: FoundFigure = {
+    measure,
+    value,
+    unit: unitFor(q, measure),
+    growth,
+    stage: stageOf(text, from, q.start, true),
+    at: q.start,
+    span: { start: from, end: q.end },
+    sentence,
+    scope,
+    asOf: state.asOf,
+    share: undefined,
+  };
+  context.figures.push(figure);
+  state.lastFigure = figure;
+  if (measure.length > 2) state.lastSubject = clean(beforeRaw.replace(/(?:达到|达|为|是|实现|完成)$/u, ''));
+}
+
+/** Whether a sentence reads as a report of what was done: its opener or a marker word. */
+export function reportsDone(text: string, sentence: Span, openers: WordIndex | undefined, markers: WordIndex): boolean {
+  if (openers !== undefined) {
+    let at = sentence.start;
+    while (at < sentence.end && (text[at] === ' ' || text[at] === '*')) at++;
+    if (wordStartingAt(text, at, sentence.end, openers) !== undefined) return true;
+    if ((text[at] === '1' || text[at] === '一') && /^[-—–~至]/u.test(text[at + 1] ?? '')) return true;
+  }
+  for (let i = sentence.start; i < sentence.end; i++) {
+    const word = wordStartingAt(text, i, sentence.end, markers);
+    if (word !== undefined) return true;
+    if (text[i] === '了' && !'为除罢'.includes(text[i - 1] ?? '') && text[i + 1] !== '解') return true;
+  }
+  return false;
+}
+

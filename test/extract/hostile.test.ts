@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_KINDS, extractPlan, isDubanError, parsePlan, type ExtractionResult } from '../../src/index.js';
+
+/** Pieces the extractor reacts to, so random texts exercise its rules rather than only plain characters. */
+const PIECES = [
+  '增长', '下降', '控制在', '以内', '以上', '以下', '左右', '达到', '不低于', '突破', '新增', '完成', '新建', '改造', '引进', '化解', '建成', '脱贫',
+  '每个', '翻一番', '目标', '任务为', '计划投入', '预期目标', '占年度目标任务的', '同比', '已', '了', '一季度', '上半年', '1—5月', '截至5月30日', '9月底前',
+  '城乡', '均', '各', '等', '第', '责任单位:', '牵头单位:', '由张三副市长牵头', '负责', '、', ',', '。', ';', ':', '(', ')', '“', '”', '《', '》',
+  '\n', '\n一、', '\n(二)', '\n3、', '\n4.', '\n(5)', ' ', '%', '个百分点', '万人', '亿元', '万亩', '个', '家', '套', '微克/立方米', '每立方', ':1',
+  '0', '1', '2.5', '12.0', '１２', '．', '％', '一', '两', '十四', '三百亿', '千', '万', '亿', '〇', '余', '近', 'PM10', '2018年', '-', '—',
+  '地区生产总值', '居民人均可支配收入', '高新技术企业', '产值', '规模', '企业', '项目', '\ufeff', '\u3000', '\ud83d\ude00',
+];
+
+const texts = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 120 }).map((parts) => parts.join(''));
+
+function checkResult(text: string, result: ExtractionResult): void {
+  const plan = parsePlan(JSON.parse(JSON.stringify(result.plan)));
+  expect(plan.tasks.length).toBe(result.plan.tasks.length);
+  for (const task of result.plan.tasks) {
+    const source = task['x-source'] as { sentence: string; start: number; end: number };
+    expect(text.slice(source.start, source.end)).toBe(source.sentence);
+  }
+  for (const item of result.review) expect(text.slice(item.start, item.end)).toBe(item.sentence);
+}
+
+describe('extractPlan on arbitrary and hostile text', () => {
+  it('always drafts a valid plan with exact offsets, the same one twice, for every kind', () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom(...DOCUMENT_KINDS), (text, kind) => {
+        const first = extractPlan(text, { year: 2018, kind, asOf: '2018-06-30' });
+        checkResult(text, first);
+        expect(JSON.stringify(extractPlan(text, { year: 2018, kind, asOf: '2018-06-30' }))).toBe(JSON.stringify(first));
+      }),
+      { numRuns: 400, seed: 20180331 },
+    );
+  });
+
+  it('either drafts a plan or throws INVALID_OPTION (no year, no date) when left to detect everything', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        try {
+          checkResult(text, extractPlan(text));
+        } catch (error) {
+          expect(isDubanError(error) && error.code).toBe('INVALID_OPTION');
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  // Each input is about 200 000 characters of one pattern that would make a backtracking
+  // regex or a quadratic scan blow up; they must simply finish (vitest's timeout is the bound).
+  const hostile: [string, string][] = [
+    ['one verb repeated', '增长'.repeat(100_000)],
+    ['one long number', '1'.repeat(200_000)],
+    ['unclosed brackets', '('.repeat(200_000)],
+    ['unclosed quotes', '“'.repeat(200_000)],
+    ['unclosed owner brackets', '(责任'.repeat(70_000)],
+    ['a clause of counts', '新增1个'.repeat(40_000)],
+    ['quoted counts', '“1个”'.repeat(50_000)],
+    ['paren targets', '增长1%(预期目标1%)'.repeat(15_000)],
+    ['a list with no end', '新建1个、'.repeat(40_000)],
+    ['Chinese numerals', '一二三四五六七八九十'.repeat(20_000)],
+    ['magnitudes', '1千千千千千'.repeat(30_000)],
+    ['headings', '一、标题\n(一)小标题\n1.新增1个。\n'.repeat(10_000)],
+    ['figures against one target', `1.新增就业3万人。${'全市新增就业1万人,'.repeat(20_000)}`],
+    ['shares', '完成投资1亿元,占年度计划1%,'.repeat(12_000)],
+  ];
+  it.each(hostile)('finishes on %s', (_, body) => {
+    const text = `2018年一季度完成情况通报\n${body}`;
+    for (const kind of DOCUMENT_KINDS) {
+      const result = extractPlan(text, { kind });
+      expect(result.plan.period.start).toBe('2018-01-01');
+      for (const task of result.plan.tasks.slice(0, 50)) {
+        const source = task['x-source'] as { sentence: string; start: number; end: number };
+        expect(source.sentence.length).toBeLessThanOrEqual(400);
+        expect(text.slice(source.start, source.end)).toBe(source.sentence);
+      }
+    }
+  });
+});
