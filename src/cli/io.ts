@@ -133,6 +133,14 @@ export function loadRules(spec: string | undefined, read: (file: string) => stri
 
 /** Writes a file atomically: to a temporary file beside it, then renamed, so a failure leaves nothing half-written. */
 export function writeAtomically(file: string, content: string | Iterable<string>): void {
+  const refuse = (message: string, cause?: unknown) =>
+    new DubanError('INVALID_OPTION', `cannot write ${file}`, { issues: [{ path: '--out', message }], source: file, ...(cause === undefined ? {} : { cause }) });
+  try {
+    if (statSync(file).isDirectory()) throw refuse('is a directory; give a file name');
+  } catch (error) {
+    if (isDubanError(error)) throw error;
+    // Not there yet: the usual case.
+  }
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
@@ -148,6 +156,10 @@ export function writeAtomically(file: string, content: string | Iterable<string>
     } catch {
       // nothing to clean up
     }
+    if (isDubanError(error)) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') throw refuse(`folder ${JSON.stringify(dirname(file))} does not exist`, error);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'ENOSPC') throw refuse(`cannot write there (${code})`, error);
     throw error;
   }
 }
@@ -157,9 +169,10 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stdin: () => string;
+  /** Standard input as bytes, for commands that detect the encoding themselves (extract reads GB18030). */
+  readonly stdinBytes?: () => Uint8Array;
   readonly now?: number;
 }
-
 
 /** Plans larger than this are read in pieces (see parse-large-json.ts), so their text is never one string. */
 const LARGE_PLAN_BYTES = 32 << 20;

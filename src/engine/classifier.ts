@@ -71,7 +71,9 @@ export function createClassifier(ruleFile: RuleFile, options: ClassifierOptions 
     ruleFile.rules.forEach((rule, index) => {
       order.set(rule.name, index);
       byName.set(rule.name, rule);
-      engine.addRule({ name: rule.name, priority: rule.priority, conditions: JSON.parse(JSON.stringify(rule.conditions)) as never, event: { type: rule.event.type } });
+      // json-rules-engine emits each event's type on an EventEmitter, where a type such as "error" would throw;
+      // the winner is found by rule name, so every rule gets the same harmless event type.
+      engine.addRule({ name: rule.name, priority: rule.priority, conditions: JSON.parse(JSON.stringify(rule.conditions)) as never, event: { type: 'duban.matched' } });
     });
   } catch (cause) {
     throw new DubanError('ENGINE_ERROR', `json-rules-engine rejected rule file ${JSON.stringify(ruleFile.id)}`, { cause });

@@ -1,7 +1,8 @@
 import { DubanError, type DubanIssue } from '../errors.js';
+import { inputLimitIssues } from '../model/limits.js';
 import { parseJsonText, type SafeParseResult } from '../model/parse-input.js';
 import { ruleFileSchema } from '../model/rule-file.js';
-import { formatPath, quote, toDubanIssues } from '../model/schema-kit.js';
+import { formatPath, prototypeKeyIssues, quote, toDubanIssues } from '../model/schema-kit.js';
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
 import { BUILT_IN_OPERATORS } from './operators.js';
 
@@ -293,11 +294,21 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
   let data = input;
   if (typeof input === 'string') {
     const parsed = parseJsonText(input);
-    if (!parsed.ok) return fail([parsed.issue]);
+    if (!parsed.ok) return fail(parsed.issues);
     data = parsed.value;
+  } else {
+    // Text is checked against the limits as it is parsed; a value given directly is checked here.
+    // The condition walk is iterative and depth-bounded, so it runs first and names a too-deep condition precisely.
+    const overLimits = inputLimitIssues(data);
+    if (overLimits.length > 0) {
+      const ruleIssues = isObject(data) ? ruleFileRules(data, options) : [];
+      // A condition already reported as too deep needs no second, deeper report from the general limit.
+      const tooDeep = ruleIssues.filter((issue) => issue.message.includes('nested deeper')).map((issue) => issue.path);
+      return fail([...ruleIssues, ...overLimits.filter((issue) => !tooDeep.some((path) => issue.path.startsWith(path)))]);
+    }
   }
   const shape = ruleFileSchema.safeParse(data);
-  const issues = shape.success ? [] : withRuleNames(toDubanIssues(shape.error, data), data);
+  const issues = [...(shape.success ? [] : withRuleNames(toDubanIssues(shape.error, data), data)), ...prototypeKeyIssues(data)];
   if (isObject(data)) issues.push(...ruleFileRules(data, options));
   if (issues.length > 0 || !shape.success) return fail(issues);
   const file = shape.data;

@@ -35,41 +35,68 @@ export function parseCsvRows(text: string): { rows: { line: number; cells: strin
   const rows: { line: number; cells: string[] }[] = [];
   const issues: DubanIssue[] = [];
   let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
   let line = 1;
   let rowLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = text.length;
   const endRow = () => {
-    cells.push(cell);
     if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
     cells = [];
-    cell = '';
   };
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
+  // Cells are sliced from the text, never built a character at a time, so a huge cell costs one copy.
+  while (i <= n) {
+    let cell: string;
+    if (text[i] === '"') {
+      const parts: string[] = [];
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) {
+          issues.push({ path: `line ${rowLine}`, message: 'unterminated quoted cell' });
+          return { rows, issues };
+        }
+        parts.push(text.slice(from, quote));
+        if (text[quote + 1] === '"') {
+          parts.push('"');
+          from = quote + 2;
+        } else {
+          i = quote + 1;
+          break;
+        }
       }
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
+      for (const part of parts) for (let k = part.indexOf('\n'); k !== -1; k = part.indexOf('\n', k + 1)) line++;
+      // Text right after the closing quote is kept, as the cell's continuation.
+      let j = i;
+      while (j < n && text[j] !== ',' && text[j] !== '\n' && text[j] !== '\r') j++;
+      parts.push(text.slice(i, j));
+      i = j;
+      cell = parts.join('');
+    } else {
+      let j = i;
+      while (j < n && text[j] !== ',' && text[j] !== '\n' && text[j] !== '\r') j++;
+      cell = text.slice(i, j);
+      i = j;
+    }
+    cells.push(cell);
+    if (i >= n) {
+      endRow();
+      break;
+    }
+    const ch = text[i];
+    if (ch === ',') {
+      i++;
+      if (i === n) {
+        cells.push('');
+        endRow();
+        break;
+      }
     } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
       endRow();
       line++;
       rowLine = line;
-    } else cell += ch;
+      if (i === n) break;
+    }
   }
-  if (quoted) issues.push({ path: `line ${rowLine}`, message: 'unterminated quoted cell' });
-  else if (cell !== '' || cells.length > 0) endRow();
   return { rows, issues };
 }

@@ -3,6 +3,7 @@ import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
 import { isCalendarDate } from './calendar-date.js';
 import { parseDecimal } from './decimal.js';
 import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
+import { duplicateKeyIssues } from './duplicate-keys.js';
 import { fastParsePlan } from './fast-parse-plan.js';
 import { planCrossChecks, planSchema } from './plan.js';
 import type { Observation, ObservationRecord, ObservationsFile, Plan } from './types.js';
@@ -62,7 +63,7 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     const value: unknown = JSON.parse(body);
-    const limits = inputLimitIssues(value);
+    const limits = [...inputLimitIssues(value), ...duplicateKeyIssues(body)];
     return limits.length > 0 ? failure(limits) : { ok: true, value };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

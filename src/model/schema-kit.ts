@@ -73,9 +73,14 @@ export const dateSchema = () =>
 export function quote(value: unknown): string {
   let text: string;
   try {
-    text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+    text = value === undefined ? 'undefined' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
   } catch {
-    text = String(value);
+    // BigInts, cycles, objects without a prototype: describe rather than fail.
+    try {
+      text = String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
@@ -174,19 +179,28 @@ export function toJsonSchema(schema: z.ZodType, meta: { id: string; title: strin
  */
 export function prototypeKeyIssues(input: unknown): DubanIssue[] {
   const issues: DubanIssue[] = [];
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+  // Each entry keeps its parent, so a path is built only for a hit (deep nesting stays linear).
+  type Entry = { value: unknown; key: PropertyKey | undefined; parent: Entry | undefined };
+  const pathOf = (entry: Entry | undefined): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let at = entry; at !== undefined && at.key !== undefined; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ value: input, key: undefined, parent: undefined }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { value } = entry;
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: entry });
       continue;
     }
     const keys = Object.keys(value);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
-      if (key === '__proto__') issues.push({ path: formatPath([...path, key]), message: 'unknown key "__proto__"' });
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      const child = { value: (value as Record<string, unknown>)[key], key, parent: entry };
+      if (key === '__proto__') issues.push({ path: formatPath(pathOf(child)), message: 'unknown key "__proto__"' });
+      stack.push(child);
     }
   }
   return issues;

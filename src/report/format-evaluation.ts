@@ -70,7 +70,8 @@ export function formatTable(evaluation: Evaluation): string {
     gapCell(result),
     result.rule ?? '—',
   ]);
-  const widths = headings.map((heading, i) => Math.max(displayWidth(heading), ...rows.map((row) => displayWidth(row[i] ?? ''))));
+  // A loop, not Math.max(...): a spread of 200 000 rows would overflow the stack.
+  const widths = headings.map((heading, i) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[i] ?? '')), displayWidth(heading)));
   const line = (cells: readonly string[]) => cells.map((cell, i) => padToWidth(cell, widths[i] ?? 0, align[i])).join('  ').trimEnd();
   const out = [header(evaluation), '', line(headings), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), '', summaryLine(evaluation)];
   for (const gap of evaluation.gaps) out.push(`规则缺口:任务 ${gap.taskId} 没有任何规则匹配`);
