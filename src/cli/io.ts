@@ -104,7 +104,7 @@ function decodeUtf8(file: string, bytes: Buffer): string {
  * taken as the sign of input that was not UTF-8.
  */
 export function readText(file: string, stdin: () => string): string {
-  try {
+  return withReadErrors(file, () => {
     if (file !== '-') return decodeUtf8(file, readBounded(file));
     const text = stdin();
     if (text.length > MAX_INPUT_BYTES) throw tooLarge('stdin');
@@ -114,6 +114,18 @@ export function readText(file: string, stdin: () => string): string {
       throw unreadable('stdin', `not valid UTF-8: it decodes to the replacement character U+FFFD at line ${line}; duban reads UTF-8 only: convert the input first, e.g. from GB18030/GBK with iconv -f GB18030 -t UTF-8`);
     }
     return text;
+  });
+}
+
+/** Reads a file's bytes within MAX_INPUT_BYTES (for workbooks and other binary input), or throws a DubanError naming the file. */
+export function readBytes(file: string): Uint8Array {
+  return withReadErrors(file, () => readBounded(file));
+}
+
+/** Runs a read, turning a system error into a DubanError that names the file (exit 2). */
+function withReadErrors<T>(file: string, read: () => T): T {
+  try {
+    return read();
   } catch (cause) {
     if (isDubanError(cause)) throw cause;
     const code = (cause as { code?: string }).code;
@@ -132,7 +144,7 @@ export function loadRules(spec: string | undefined, read: (file: string) => stri
 }
 
 /** Writes a file atomically: to a temporary file beside it, then renamed, so a failure leaves nothing half-written. */
-export function writeAtomically(file: string, content: string | Iterable<string>): void {
+export function writeAtomically(file: string, content: string | Uint8Array | Iterable<string>): void {
   const refuse = (message: string, cause?: unknown) =>
     new DubanError('INVALID_OPTION', `cannot write ${file}`, { issues: [{ path: '--out', message }], source: file, ...(cause === undefined ? {} : { cause }) });
   try {
@@ -145,7 +157,8 @@ export function writeAtomically(file: string, content: string | Iterable<string>
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'w');
-    for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
+    if (content instanceof Uint8Array) writeSync(fd, content);
+    else for (const chunk of typeof content === 'string' ? [content] : content) writeSync(fd, chunk);
     closeSync(fd);
     fd = undefined;
     renameSync(temporary, file);

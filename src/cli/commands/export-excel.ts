@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
-import { writeBytesAtomically } from './binary-output.js';
 
 export const EXPORT_EXCEL_HELP = `用法 Usage: duban export-excel PLAN.json [options]
 
@@ -50,7 +49,7 @@ export async function exportExcelCommand(args: string[], io: CliIo): Promise<num
   checkOptions(problems);
   const { plan } = loadEvaluationInputs({ plan: positionals[0] ?? '-', observations: values.observations }, io);
   const { formatPlanCsv, writePlanWorkbook } = await import('../../excel/index.js');
-  if (format === 'xlsx') writeBytesAtomically(values.out!, await writePlanWorkbook(plan));
+  if (format === 'xlsx') writeAtomically(values.out!, await writePlanWorkbook(plan));
   else {
     const text = formatPlanCsv(plan);
     if (values.out !== undefined) writeAtomically(values.out, text);

@@ -1,7 +1,6 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DOCUMENT_KINDS, DubanError, extractPlan, isCalendarDate, isDubanError, MAX_INPUT_BYTES, type DocumentKind, type ExtractOptions } from '../../index.js';
-import { checkOptions, writeAtomically, type CliIo } from '../io.js';
+import { checkOptions, readBytes, writeAtomically, type CliIo } from '../io.js';
 
 export const EXTRACT_HELP = `用法 Usage: duban extract FILE|- [options]
 
@@ -55,28 +54,6 @@ export function decodeDocument(bytes: Uint8Array): string {
   }
 }
 
-/** Reads a file's bytes, refusing more than MAX_INPUT_BYTES (also from a pipe or device, which has no size to check first). */
-function readBytes(file: string): Uint8Array {
-  const fd = openSync(file, 'r');
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
-    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    if (stat.isFile()) return readFileSync(fd);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(1 << 16);
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) return Buffer.concat(chunks, total);
-      total += read;
-      if (total > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-      chunks.push(chunk.subarray(0, read));
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function readDocument(file: string, io: ExtractIo): string {
   if (file === '-') {
@@ -95,17 +72,7 @@ function readDocument(file: string, io: ExtractIo): string {
     }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
-  try {
-    return decodeDocument(readBytes(file));
-  } catch (cause) {
-    const code = (cause as { code?: string }).code;
-    const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EFBIG' ? `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` : `cannot read (${code ?? String(cause)})`;
-    throw new DubanError('INVALID_OPTION', `cannot read ${file}`, {
-      issues: [{ path: '$', message }],
-      source: file,
-      cause,
-    });
-  }
+  return decodeDocument(readBytes(file));
 }
 
 /** `duban extract`: draft a plan from a document's text. */

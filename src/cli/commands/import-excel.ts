@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parsePlan } from '../../index.js';
-import { checkOptions, readText, writeAtomically, type CliIo } from '../io.js';
-import { readBytes } from './binary-output.js';
+import { checkOptions, readBytes, readText, writeAtomically, type CliIo } from '../io.js';
 
 export const IMPORT_EXCEL_HELP = `用法 Usage: duban import-excel BOOK.xlsx|TASKS.csv [options]
 

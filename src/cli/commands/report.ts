@@ -11,7 +11,6 @@ import {
   type MainIndicators,
 } from '../../index.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
-import { writeBytesAtomically } from './binary-output.js';
 
 export const REPORT_HELP = `用法 Usage: duban report PLAN.json [options]
 
@@ -106,7 +105,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   for (const date of dates) evaluations.push(await evaluatePlan(plan, { asOf: date, rules, ...(io.now === undefined ? {} : { now: io.now }) }));
   if (format === 'xlsx') {
     const { writeEvaluationWorkbook } = await import('../../excel/index.js');
-    writeBytesAtomically(values.out!, await writeEvaluationWorkbook(plan, evaluations, { title: values.title, mainIndicators }));
+    writeAtomically(values.out!, await writeEvaluationWorkbook(plan, evaluations, { title: values.title, mainIndicators }));
   } else {
     const text = formatBulletin(plan, evaluations, { format, title: values.title, mainIndicators });
     if (values.out !== undefined) writeAtomically(values.out, text);
