@@ -7,14 +7,18 @@ export const DUBAN_ERROR_CODES = [
   'INVALID_PLAN',
   'INVALID_OBSERVATIONS',
   'INVALID_RULE_FILE',
+  'INVALID_RULE_CASES',
+  'INVALID_DECISION_TABLE',
   'INVALID_OPTION',
   'UNKNOWN_TASK',
   'ENGINE_ERROR',
 ] as const;
 
 /**
- * What went wrong, for programs: `INVALID_PLAN`, `INVALID_OBSERVATIONS` and
- * `INVALID_RULE_FILE` for bad input files, `INVALID_OPTION` for a bad option
+ * What went wrong, for programs: `INVALID_PLAN` (also for a bad 任务分解表
+ * workbook or CSV), `INVALID_OBSERVATIONS`, `INVALID_RULE_FILE`,
+ * `INVALID_RULE_CASES` (a rule test case file) and `INVALID_DECISION_TABLE` for
+ * bad input files, `INVALID_OPTION` for a bad option
  * (an as-of date, an unknown rule set id), `UNKNOWN_TASK` for a task id not in
  * the plan, `ENGINE_ERROR` when json-rules-engine itself failed.
  *

@@ -141,7 +141,7 @@ function readCsvTable(text: string, issues: DubanIssue[]): Row[] {
  * @param input - the table: JSON text or value (a list of rows, or `{ id, title, description, statuses, rows }`), or CSV text
  * @param options - the format, id, title and file name
  * @returns the rule file's JSON
- * @throws {@link DubanError} `INVALID_RULE_FILE` naming every bad cell (JSON path, or CSV line and column)
+ * @throws {@link DubanError} `INVALID_DECISION_TABLE` naming every bad cell (JSON path, or CSV line and column)
  * @example
  * ```ts
  * const json = compileDecisionTable('status,label,cancelled\ncancelled,取消,true\nother,其他,-\n', { format: 'csv', id: 'mine' });
@@ -152,7 +152,7 @@ function readCsvTable(text: string, issues: DubanIssue[]): Row[] {
 export function compileDecisionTable(input: unknown, options: CompileDecisionTableOptions = {}): Record<string, unknown> {
   const issues: DubanIssue[] = [];
   const fail = () =>
-    new DubanError('INVALID_RULE_FILE', `${options.source ?? 'decision table'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, { issues, ...(options.source === undefined ? {} : { source: options.source }) });
+    new DubanError('INVALID_DECISION_TABLE', `${options.source ?? 'decision table'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, { issues, ...(options.source === undefined ? {} : { source: options.source }) });
   let rows: Row[];
   let meta: Record<string, unknown> = {};
   if (options.format === 'csv') {

@@ -125,7 +125,7 @@ const FACT_NAMES = FACT_CATALOGUE.map((fact) => fact.name as string);
  * @param input - the case file as parsed JSON, or its JSON text
  * @param options - the file name for messages
  * @returns the cases, with every task case's facts computed
- * @throws {@link DubanError} `INVALID_RULE_FILE` listing every problem with its JSON path
+ * @throws {@link DubanError} `INVALID_RULE_CASES` listing every problem with its JSON path
  * @example
  * ```ts
  * const cases = parseRuleCases(readFileSync('rules/four-level.cases.json', 'utf8'));
@@ -134,7 +134,7 @@ const FACT_NAMES = FACT_CATALOGUE.map((fact) => fact.name as string);
  */
 export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = {}): RuleCases {
   const fail = (issues: DubanIssue[]) =>
-    new DubanError('INVALID_RULE_FILE', `${options.source ?? 'rule cases'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, { issues, ...(options.source === undefined ? {} : { source: options.source }) });
+    new DubanError('INVALID_RULE_CASES', `${options.source ?? 'rule cases'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, { issues, ...(options.source === undefined ? {} : { source: options.source }) });
   let data = input;
   if (typeof input === 'string') {
     const parsed = parseJsonText(input);
