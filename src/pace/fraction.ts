@@ -78,6 +78,8 @@ export const scale10 = (a: Fraction, exponent: number): Fraction =>
  */
 export function formatFraction(value: Fraction): DecimalString {
   if (value.n === 0n) return '0';
+  const quick = formatTerminating(value);
+  if (quick !== undefined) return quick;
   const negative = value.n < 0n;
   const n = negative ? -value.n : value.n;
   const { d } = value;
@@ -97,6 +99,31 @@ export function formatFraction(value: Fraction): DecimalString {
 }
 
 const SIGNIFICANT_DIGITS = 20;
+
+/**
+ * The common case without BigInt arithmetic: a small fraction whose denominator
+ * has no prime factors but 2 and 5 terminates, and `n × 10^k / d` is a safe
+ * integer (so at most 16 significant digits: exact under the 20-digit rule).
+ */
+function formatTerminating(value: Fraction): string | undefined {
+  if (value.d > MAX_EXACT || value.n > MAX_EXACT || value.n < -MAX_EXACT) return undefined;
+  let rest = Number(value.d);
+  let twos = 0;
+  let fives = 0;
+  while (rest % 2 === 0) {
+    rest /= 2;
+    twos++;
+  }
+  while (rest % 5 === 0) {
+    rest /= 5;
+    fives++;
+  }
+  if (rest !== 1) return undefined;
+  const k = Math.max(twos, fives);
+  const scaled = Math.abs(Number(value.n)) * 2 ** (k - twos) * 5 ** (k - fives);
+  if (!Number.isSafeInteger(scaled)) return undefined;
+  return (value.n < 0n ? '-' : '') + placePoint(String(scaled), k);
+}
 
 const POWERS_OF_TEN: readonly bigint[] = Array.from({ length: 65 }, (_, k) => 10n ** BigInt(k));
 /** 10^k as a BigInt, from a table for the usual small k. */
