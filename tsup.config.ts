@@ -23,5 +23,6 @@ export default defineConfig([
     dts: false,
     clean: false,
     splitting: false,
+    noExternal: ['zod', 'date-fns', 'decimal.js'],
   },
 ]);

@@ -1,6 +1,8 @@
 import { isCalendarDate } from './calendar-date.js';
-import { parseDecimal } from './decimal.js';
-import type { Plan } from './types.js';
+import { compareDecimals, parseDecimal } from './decimal.js';
+import { inputLimitIssues, MAX_STRING_LENGTH } from './limits.js';
+import type { Plan, TrajectoryPoint } from './types.js';
+import { unitConversionExponent } from './units.js';
 
 /*
  * A fast path for the plan schema. It accepts exactly a subset of what the zod
@@ -9,6 +11,12 @@ import type { Plan } from './types.js';
  * `undefined`) it gives up and the caller runs zod, which reports the issues.
  * Differential property tests check it against zod. It exists because zod
  * validation dominated the time of `duban evaluate` on large plans.
+ *
+ * It also vouches for the two other checks of `safeParsePlan`, so a plan it
+ * accepts is walked once: every string and key it accepts is within
+ * MAX_STRING_LENGTH, every `x-` value passes the limit walk (at a depth no
+ * `x-` key can exceed), and the plan passes the cross-checks of plan.ts
+ * (`consistent` below gives up wherever `planCrossChecks` would report).
  */
 
 type Raw = Record<string, unknown>;
@@ -33,7 +41,9 @@ function keys(value: Raw, known: ReadonlySet<string>): string[] | undefined {
     if (!Object.hasOwn(value, key)) continue;
     if (value[key] === undefined) fail();
     if (!known.has(key)) {
-      if (!key.startsWith('x-')) fail();
+      if (!key.startsWith('x-') || key.length > MAX_STRING_LENGTH) fail();
+      const item = value[key];
+      if (typeof item === 'object' ? item !== null && inputLimitIssues(item, EXTENSION_DEPTH).length > 0 : typeof item === 'string' && item.length > MAX_STRING_LENGTH) fail();
       (extra ??= []).push(key);
     }
   }
@@ -44,8 +54,15 @@ function copyExtra(out: Raw, value: Raw, extra: string[] | undefined): void {
   if (out !== value && extra !== undefined) for (const key of extra) out[key] = value[key];
 }
 
-const string = (value: unknown): string => (typeof value === 'string' ? value : fail());
-const nonEmpty = (value: unknown): string => (typeof value === 'string' && value.length > 0 ? value : fail());
+/**
+ * The deepest an `x-` value can sit in a plan the fast path reads (a trajectory
+ * point's `x-` key: plan, tasks, task, pace, trajectory, point, value). Walking
+ * every `x-` value from this depth never accepts one the whole-file walk would refuse.
+ */
+const EXTENSION_DEPTH = 7;
+
+const string = (value: unknown): string => (typeof value === 'string' && value.length <= MAX_STRING_LENGTH ? value : fail());
+const nonEmpty = (value: unknown): string => (typeof value === 'string' && value.length > 0 && value.length <= MAX_STRING_LENGTH ? value : fail());
 const date = (value: unknown): string => (isCalendarDate(value) ? value : fail());
 const decimal = (value: unknown): string => parseDecimal(value) ?? fail();
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : fail());
@@ -238,9 +255,75 @@ export function fastParsePlan(input: unknown, inPlace = false): Plan | undefined
     );
     out.tasks = array(raw.tasks).map((item) => task(item, inPlace));
     copyExtra(out, raw, extra);
+    if (!consistent(out as unknown as Plan)) fail();
     return out as unknown as Plan;
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
   }
+}
+
+/** A trajectory's points: values in [0, 1], dates strictly increasing, values not decreasing. */
+function trajectoryIsValid(points: readonly TrajectoryPoint[]): boolean {
+  let previous: TrajectoryPoint | undefined;
+  for (const point of points) {
+    if (point.expected.startsWith('-') || compareDecimals(point.expected, '1') > 0) return false;
+    if (previous !== undefined && (point.date <= previous.date || compareDecimals(point.expected, previous.expected) < 0)) return false;
+    previous = point;
+  }
+  return true;
+}
+
+const isPositive = (decimal: string): boolean => decimal !== '0' && !decimal.startsWith('-');
+
+/**
+ * `planCrossChecks` (plan.ts) on a plan of valid shape, as a yes/no: false
+ * wherever it would report an issue. The differential tests hold the two together.
+ */
+function consistent(plan: Plan): boolean {
+  const { start: periodStart, end: periodEnd } = plan.period;
+  if (periodStart > periodEnd) return false;
+  const categoryIds = new Set<string>();
+  for (const category of plan.categories ?? []) {
+    if (categoryIds.has(category.id)) return false;
+    categoryIds.add(category.id);
+  }
+  const planTrajectory = typeof plan.pace === 'object' ? plan.pace.trajectory : undefined;
+  if (planTrajectory !== undefined && !trajectoryIsValid(planTrajectory)) return false;
+  const taskIds = new Set<string>();
+  const convertible = new Map<string, boolean>();
+  for (const task of plan.tasks) {
+    if (taskIds.has(task.id)) return false;
+    taskIds.add(task.id);
+    if (task.category !== undefined && !categoryIds.has(task.category)) return false;
+    const start = task.start ?? periodStart;
+    const deadline = task.deadline ?? periodEnd;
+    if (start > deadline) return false;
+    const { target } = task;
+    const { kind } = target;
+    if (kind === 'cumulative' && !isPositive(target.value)) return false;
+    if (kind === 'level' && target.value === target.baseline) return false;
+    if (kind === 'rate' && ((target.bound === 'about') !== (target.tolerance !== undefined) || target.tolerance?.startsWith('-') === true)) return false;
+    if (kind === 'milestones' && !target.milestones.every((milestone) => isPositive(milestone.weight))) return false;
+    const own = typeof task.pace === 'object' ? task.pace.trajectory : undefined;
+    if (own !== undefined && !trajectoryIsValid(own)) return false;
+    const points = own ?? (task.pace === undefined && (kind === 'cumulative' || kind === 'level') ? planTrajectory : undefined);
+    if (points !== undefined && points.some((point) => point.date < start || point.date >= deadline)) return false;
+    const { observations } = task;
+    if (observations === undefined) continue;
+    if (kind === 'milestones' || kind === 'binary') return false;
+    if (observations.length > 1 && new Set(observations.map((observation) => observation.asOf)).size < observations.length) return false;
+    for (const observation of observations) {
+      const { unit } = observation;
+      if (unit === undefined || unit === target.unit) continue;
+      const key = `${unit}\u0000${target.unit}`;
+      let known = convertible.get(key);
+      if (known === undefined) {
+        known = unitConversionExponent(unit, target.unit) !== undefined;
+        convertible.set(key, known);
+      }
+      if (!known) return false;
+    }
+  }
+  return true;
 }

@@ -89,11 +89,12 @@ export function stringTooLongMessage(text: string, what = 'string'): string {
  * Checks a parsed JSON value against {@link MAX_JSON_DEPTH} and
  * {@link MAX_STRING_LENGTH} without recursion, so that neither a deep nor a
  * huge input can overflow the stack. Returns one issue per problem, with its
- * JSON path (at most 100).
+ * JSON path (at most 100). `depth` is the nesting level of `input` itself
+ * (1 for a whole file), for a value that sits inside a larger input.
  */
-export function inputLimitIssues(input: unknown): DubanIssue[] {
+export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
   const issues: DubanIssue[] = [];
-  const stack: Visit[] = [{ value: input, key: undefined, parent: undefined, depth: 1 }];
+  const stack: Visit[] = [{ value: input, key: undefined, parent: undefined, depth }];
   while (stack.length > 0 && issues.length < MAX_LIMIT_ISSUES) {
     const visit = stack.pop()!;
     const { value, depth } = visit;

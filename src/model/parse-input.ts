@@ -54,16 +54,20 @@ export interface ParseOptions {
 
 /**
  * Parses JSON text (a UTF-8 byte-order mark is ignored), reporting a syntax error with its line and column.
- * The text and the value must keep to the limits of limits.ts (size, nesting depth, string length);
+ * The text and the value must keep to the limits of limits.ts (size, nesting depth, string length;
+ * with `walk` false, only the size: the caller walks the value itself);
  * on failure `issue` is the first problem and `issues` all of them.
  */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: DubanIssue; issues: DubanIssue[] } {
+export function parseJsonText(text: string, walk = true): { ok: true; value: unknown } | { ok: false; issue: DubanIssue; issues: DubanIssue[] } {
   const failure = (issues: DubanIssue[]) => ({ ok: false as const, issue: issues[0]!, issues });
   if (text.length > MAX_INPUT_BYTES) return failure([inputTooLargeIssue(text.length, 'characters')]);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     const value: unknown = JSON.parse(body);
-    const limits = [...inputLimitIssues(value), ...duplicateKeyIssues(body)];
+    // `walk: false` leaves the depth and string-length walk to the caller, unless the text has
+    // duplicate keys: then the walk's issues are reported with them, as with `walk: true`.
+    const duplicates = duplicateKeyIssues(body);
+    const limits = walk || duplicates.length > 0 ? [...inputLimitIssues(value), ...duplicates] : [];
     return limits.length > 0 ? failure(limits) : { ok: true, value };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -93,29 +97,36 @@ function safeParseWith<S extends z.ZodType>(
   options: ParseOptions,
   limits: (data: unknown) => DubanIssue[] = () => [],
   crossChecks: (data: unknown) => DubanIssue[] = () => [],
-  fast: (data: unknown, inPlace: boolean) => z.output<S> | undefined = () => undefined,
+  fast?: (data: unknown, inPlace: boolean) => z.output<S> | undefined,
   owned = false,
 ): SafeParseResult<z.output<S>> {
   let data = input;
   if (typeof input === 'string') {
-    const parsed = parseJsonText(input);
+    const parsed = parseJsonText(input, false);
     if (!parsed.ok) return { success: false, error: makeError(code, what, parsed.issues, options) };
     data = parsed.value;
   }
   // Limits first: a value over them is reported alone, before anything recursive looks at it.
-  const overLimits = [...(typeof input === 'string' ? [] : inputLimitIssues(data)), ...limits(data)];
-  if (overLimits.length > 0) return { success: false, error: makeError(code, what, overLimits, options) };
-  // A plainly valid input is validated by the fast path; anything else goes through zod.
-  // Parsed from text here, the value belongs to no one else: the fast path may normalise it in place.
-  const quick = fast(data, typeof input === 'string' || owned);
-  // If it gave up after normalising part of the value, read the text again so messages quote the file as written.
-  if (quick === undefined && typeof input === 'string') {
-    const again = parseJsonText(input);
-    if (again.ok) data = again.value;
+  // The count limits are cheap; the walk waits until the fast path has given up.
+  const overCount = limits(data);
+  if (overCount.length > 0) return { success: false, error: makeError(code, what, [...inputLimitIssues(data), ...overCount], options) };
+  if (fast !== undefined) {
+    // A plainly valid input is validated by the fast path, which also vouches for the limits and
+    // the cross-checks (see fast-parse-plan.ts): the value is walked once. Parsed from text here,
+    // the value belongs to no one else: the fast path may normalise it in place.
+    const quick = fast(data, typeof input === 'string' || owned);
+    if (quick !== undefined) return { success: true, data: quick };
+    // If it gave up after normalising part of the value, read the text again so messages quote the file as written.
+    if (typeof input === 'string') {
+      const again = parseJsonText(input, false);
+      if (again.ok) data = again.value;
+    }
   }
-  const result = quick !== undefined ? ({ success: true, data: quick } as const) : schema.safeParse(data);
+  const overLimits = inputLimitIssues(data);
+  if (overLimits.length > 0) return { success: false, error: makeError(code, what, overLimits, options) };
+  const result = schema.safeParse(data);
   // The cross-checks read the raw data defensively, so they run even when the shape is wrong.
-  const crossIssues = [...(quick === undefined ? prototypeKeyIssues(data) : []), ...crossChecks(data)];
+  const crossIssues = [...prototypeKeyIssues(data), ...crossChecks(data)];
   if (result.success && crossIssues.length === 0) return { success: true, data: result.data };
   return { success: false, error: makeError(code, what, [...(result.success ? [] : toDubanIssues(result.error, data)), ...crossIssues], options) };
 }

@@ -5,11 +5,13 @@ import { fastParsePlan } from '../../src/model/fast-parse-plan.js';
 import { safeParsePlan } from '../../src/index.js';
 import { planCrossChecks, planSchema } from '../../src/model/plan.js';
 import { prototypeKeyIssues } from '../../src/model/schema-kit.js';
+import { inputLimitIssues, MAX_JSON_DEPTH, MAX_STRING_LENGTH } from '../../src/model/limits.js';
 
-/** What duban accepts without the fast path: the zod schema, the cross-checks and the `__proto__` walk. */
+/** What duban accepts without the fast path: the limits, the zod schema, the `__proto__` walk and the cross-checks. */
 function reference(json: unknown) {
+  if (inputLimitIssues(json).length > 0) return { success: false } as const;
   const result = planSchema.safeParse(json);
-  return result.success && prototypeKeyIssues(json).length === 0 ? result : ({ success: false } as const);
+  return result.success && prototypeKeyIssues(json).length === 0 && planCrossChecks(json).length === 0 ? result : ({ success: false } as const);
 }
 
 // Mostly valid values, with a rare invalid one, so that both outcomes are frequent.
@@ -78,9 +80,10 @@ const plan = withExtras(
 );
 
 describe('fastParsePlan', () => {
-  it('accepts only what the zod schema accepts, with the same output (key order included), on 20 000 generated plans', () => {
+  it('accepts only what the limits, the zod schema and the cross-checks accept, with the same output (key order included), on 20 000 generated plans', () => {
     let fast = 0;
     let accepted = 0;
+    let crossOnly = 0;
     fc.assert(
       fc.property(plan, (input) => {
         // Through JSON, as plans arrive (so `__proto__` is an own key, as JSON.parse makes it).
@@ -88,6 +91,7 @@ describe('fastParsePlan', () => {
         const quick = fastParsePlan(json);
         const expected = reference(json);
         if (expected.success) accepted++;
+        else if (planSchema.safeParse(json).success && prototypeKeyIssues(json).length === 0) crossOnly++;
         if (quick !== undefined) {
           fast++;
           expect(expected.success).toBe(true);
@@ -97,8 +101,8 @@ describe('fastParsePlan', () => {
         const inPlace = fastParsePlan(JSON.parse(JSON.stringify(input)), true);
         expect(inPlace === undefined).toBe(quick === undefined);
         if (inPlace !== undefined) expect(inPlace).toEqual(quick);
-        // Whichever path runs, safeParsePlan decides as the reference and the cross-checks do.
-        expect(safeParsePlan(json).success).toBe(expected.success && planCrossChecks(json).length === 0);
+        // Whichever path runs, safeParsePlan decides as the reference does.
+        expect(safeParsePlan(json).success).toBe(expected.success);
         // From text, where the fast path works in place and zod may then see a half-normalised value.
         const fromText = safeParsePlan(JSON.stringify(input));
         const fromValue = safeParsePlan(json);
@@ -111,6 +115,8 @@ describe('fastParsePlan', () => {
     // The generator must produce valid plans, and the fast path must take them.
     expect(accepted).toBeGreaterThan(100);
     expect(fast).toBe(accepted);
+    // And plans of valid shape that only the cross-checks refuse, which the fast path must refuse too.
+    expect(crossOnly).toBeGreaterThan(100);
   }, 120_000);
 
   it('takes every example plan and gives zod’s output', () => {
@@ -119,6 +125,27 @@ describe('fastParsePlan', () => {
       const reference = planSchema.safeParse(json);
       expect(reference.success).toBe(true);
       expect(JSON.stringify(fastParsePlan(json))).toBe(JSON.stringify(reference.data));
+    }
+  });
+
+  it('gives up on anything over the limits, wherever it sits, so the limit walk reports it', () => {
+    const valid = { formatVersion: 1, id: 'p', title: 'p', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [{ id: 'T1', title: 't', target: { kind: 'binary', completedOn: null } }] };
+    const long = 'x'.repeat(MAX_STRING_LENGTH + 1);
+    const nested = (levels: number): unknown => (levels === 0 ? 1 : [nested(levels - 1)]);
+    expect(fastParsePlan(valid)).toBeDefined();
+    expect(fastParsePlan({ ...valid, title: 'x'.repeat(MAX_STRING_LENGTH) })).toBeDefined();
+    for (const hostile of [
+      { ...valid, title: long },
+      { ...valid, 'x-note': long },
+      { ...valid, [`x-${long}`]: 1 },
+      { ...valid, 'x-deep': nested(MAX_JSON_DEPTH) },
+      { ...valid, 'x-deep': { a: [{ b: long }] } },
+      { ...valid, tasks: [{ ...valid.tasks[0], owners: { lead: [long] } }] },
+      { ...valid, tasks: [{ ...valid.tasks[0], flags: [long] }] },
+    ]) {
+      expect(inputLimitIssues(hostile).length).toBeGreaterThan(0);
+      expect(fastParsePlan(hostile)).toBeUndefined();
+      expect(safeParsePlan(hostile).success).toBe(false);
     }
   });
 

@@ -42,4 +42,21 @@ describe('isCalendarDate fast path', () => {
       expect({ text, valid: isCalendarDate(text) }).toEqual({ text, valid: month >= 1 && month <= 12 && day >= 1 && isExists(year, month - 1, day) });
     }
   });
+
+  it('reads exactly the strings the pattern /^\\d{4}-\\d{2}-\\d{2}$/ reads, digits only', () => {
+    const reference = (text: string) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (match === null) return false;
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && isExists(year, month - 1, day);
+    };
+    const char = fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ' ', '٣', '０', 'a', '+', '.');
+    const text = fc.oneof(fc.array(char, { minLength: 8, maxLength: 12 }).map((chars) => chars.join('')), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.string());
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(isCalendarDate(value)).toBe(reference(value));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });
