@@ -15,7 +15,8 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: 'src/cli/index.ts' },
+    // The CLI, and the script of its JSON writer thread (src/cli/json-writer.ts).
+    entry: { cli: 'src/cli/index.ts', 'cli-json-writer': 'src/cli/json-writer-worker.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',
@@ -23,6 +24,8 @@ export default defineConfig([
     dts: false,
     clean: false,
     splitting: false,
+    // Bundled (tree-shaken) rather than loaded from node_modules: the CLI starts in about half the
+    // time. json-rules-engine stays external: it is CommonJS and loaded as the library loads it.
     noExternal: ['zod', 'date-fns', 'decimal.js'],
   },
 ]);

@@ -9,7 +9,9 @@ type Compiled = (facts: Readonly<Record<string, unknown>>) => unknown;
 type Evaluator = (factValue: unknown, conditionValue: unknown) => unknown;
 
 /** json-rules-engine's fact-value validator for its numeric operators, reproduced exactly. */
-const isNumberLike = (value: unknown): boolean => Number.parseFloat(value as string).toString() !== 'NaN';
+const isNumberLike = (value: unknown): boolean =>
+  // For a number, parseFloat reads back its own string: NaN for NaN, a number (±Infinity included) otherwise.
+  typeof value === 'number' ? !Number.isNaN(value) : Number.parseFloat(value as string).toString() !== 'NaN';
 
 /**
  * The built-in operators with json-rules-engine's exact semantics (7.3.1,
@@ -41,10 +43,17 @@ function compileCondition(condition: Condition, operators: ReadonlyMap<string, E
     // several are all evaluated (no short-circuit) and compared with `=== true`.
     if (children.length === 0) return () => true;
     if (children.length === 1) return children[0]!;
-    return (facts) => {
-      const results = children.map((child) => child(facts));
-      return isAll ? results.every((result) => result === true) : results.some((result) => result === true);
-    };
+    return isAll
+      ? (facts) => {
+          let passed = true;
+          for (const child of children) if (child(facts) !== true) passed = false;
+          return passed;
+        }
+      : (facts) => {
+          let passed = false;
+          for (const child of children) if (child(facts) === true) passed = true;
+          return passed;
+        };
   }
   if ('not' in condition) {
     const child = compileCondition(condition.not, operators);

@@ -13,6 +13,9 @@ export interface Fraction {
   readonly d: bigint;
 }
 
+/** 2^53: integers of smaller magnitude are exact as doubles. */
+const MAX_EXACT = 2n ** 53n;
+
 const Wide = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -26,6 +29,19 @@ export function fraction(n: bigint, d: bigint = 1n): Fraction {
   if (d < 0n) {
     n = -n;
     d = -d;
+  }
+  // The usual case, both safe integers: Euclid on doubles is exact there and allocates nothing.
+  if (d <= MAX_EXACT && n <= MAX_EXACT && n >= -MAX_EXACT) {
+    let a = Math.abs(Number(n));
+    let b = Number(d);
+    while (b !== 0) {
+      const rest = a % b;
+      a = b;
+      b = rest;
+    }
+    if (a <= 1) return { n, d };
+    const g = BigInt(a);
+    return { n: n / g, d: d / g };
   }
   const g = gcd(n, d);
   return g > 1n ? { n: n / g, d: d / g } : { n, d };
@@ -155,8 +171,6 @@ export function formatRounded(value: Fraction, shift: number, places: number): s
   if (q === 0n) return '0';
   return (negative ? '-' : '') + placePoint(q.toString(), places);
 }
-
-const MAX_EXACT = 2n ** 53n;
 
 /** The JavaScript number nearest to a fraction's exact value. */
 export function toNumber(value: Fraction): number {

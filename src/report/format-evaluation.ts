@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { summarizeCounts, type Evaluation, type EvaluationStream, type Gap, type TaskResult } from '../engine/evaluate-plan.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
+import { renderJsonPiece, RESULTS_BATCH_SIZE, type JsonPiece, type ResultsBatch } from './json-chunks.js';
 
 /**
  * The output formats of an evaluation.
@@ -185,6 +186,15 @@ export function formatEvaluation(evaluation: Evaluation, format: EvaluationForma
  * @category Report
  */
 export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator<string, void, undefined> {
+  for (const piece of evaluationJsonPieces(stream)) yield renderJsonPiece(piece);
+}
+
+/**
+ * The JSON output as pieces: text, and batches of results not yet rendered,
+ * for a writer that renders them elsewhere (the CLI's writer thread).
+ * Rendered with {@link renderJsonPiece}, the pieces are {@link formatEvaluationJsonChunks}' chunks.
+ */
+export function* evaluationJsonPieces(stream: EvaluationStream): Generator<JsonPiece, void, undefined> {
   const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
   yield `{\n  "planId": ${JSON.stringify(stream.planId)},\n  "asOf": ${JSON.stringify(stream.asOf)},\n  "ruleSet": ${JSON.stringify(stream.ruleFile.id)},\n  "results": `;
   const gaps: Gap[] = [];
@@ -192,25 +202,18 @@ export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator
   const counts = new Map<string | null, number>();
   let batch: TaskResult[] = [];
   let first = true;
-  // A batch is written by one native JSON.stringify of { results: batch }: its elements come out
-  // indented exactly as in the whole evaluation's output, and the wrapper is cut off.
-  const flush = () => {
-    const text = JSON.stringify({ results: batch }, null, 2);
-    const inner = text.slice(BATCH_OPEN.length, text.length - BATCH_CLOSE.length);
-    const chunk = `${first ? '[\n' : ',\n'}${inner}`;
+  const flush = (): ResultsBatch => {
+    const piece = { results: batch, first };
     first = false;
     batch = [];
-    return chunk;
+    return piece;
   };
   for (const result of stream.results) {
     batch.push(result);
     if (result.status === null) gaps.push({ taskId: result.taskId, title: result.title, facts: result.facts });
     counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
-    if (batch.length === 2000) yield flush();
+    if (batch.length === RESULTS_BATCH_SIZE) yield flush();
   }
   if (batch.length > 0) yield flush();
   yield `${first ? '[]' : '\n  ]'},\n  "gaps": ${nest(gaps, '  ')},\n  "summary": ${nest(summarizeCounts(stream.ruleFile, counts), '  ')}\n}\n`;
 }
-
-const BATCH_OPEN = '{\n  "results": [\n';
-const BATCH_CLOSE = '\n  ]\n}';

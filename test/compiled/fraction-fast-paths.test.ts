@@ -57,3 +57,27 @@ describe('toNumber', () => {
     );
   });
 });
+
+describe('fraction', () => {
+  const gcd = (a: bigint, b: bigint): bigint => {
+    if (a < 0n) a = -a;
+    while (b !== 0n) [a, b] = [b, a % b];
+    return a;
+  };
+  // Around 2^53, where the double fast path ends, and far beyond it.
+  const edge = fc.bigInt({ min: 2n ** 53n - 1000n, max: 2n ** 53n + 1000n });
+  const numerators = fc.oneof(bigints, edge, edge.map((x) => -x), fc.constant(0n));
+  const anyDenominators = fc.oneof(denominators, edge, denominators.map((x) => -x));
+
+  it('is in lowest terms with a positive denominator and the same value, on both sides of 2^53', () => {
+    fc.assert(
+      fc.property(numerators, anyDenominators, (n, d) => {
+        const f = fraction(n, d);
+        expect(f.d > 0n).toBe(true);
+        expect(gcd(f.n, f.d) === 1n || (f.n === 0n && f.d === 1n)).toBe(true);
+        expect(f.n * d).toBe(n * f.d);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});

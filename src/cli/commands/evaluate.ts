@@ -5,13 +5,18 @@ import {
   EVALUATION_FORMATS,
   evaluatePlan,
   formatEvaluation,
-  formatEvaluationJsonChunks,
   isCalendarDate,
   startEvaluation,
   type EngineChoice,
   type EvaluationFormat,
 } from '../../index.js';
+import { evaluationJsonPieces } from '../../report/format-evaluation.js';
+import { renderJsonPiece } from '../../report/json-chunks.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
+import { writeJsonPieces, writerThreadAvailable } from '../json-writer.js';
+
+/** From this many tasks on, a writer thread renders and writes the JSON output (below, starting it costs more than it saves). */
+const WRITER_THREAD_MIN_TASKS = 20_000;
 
 export const EVALUATE_HELP = `用法 Usage: duban evaluate PLAN.json [options]
 
@@ -78,13 +83,12 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   const options = { asOf, rules, engine, ...(io.now === undefined ? {} : { now: io.now }) };
   const gaps: string[] = [];
   let ruleSet: string;
-  let chunks: Iterable<string>;
   if (format === 'json' && engine === 'compiled') {
     // Stream: each task is evaluated as it is written, so very large plans need little memory.
     const stream = startEvaluation(plan, options);
     ruleSet = stream.ruleFile.id;
     const results = stream.results;
-    chunks = formatEvaluationJsonChunks({
+    const pieces = evaluationJsonPieces({
       ...stream,
       results: (function* () {
         for (const result of results) {
@@ -93,14 +97,17 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
         }
       })(),
     });
+    // A large plan's output is rendered and written by a second thread while this one evaluates.
+    if (values.out !== undefined) await writeJsonPieces(values.out, pieces, plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable());
+    else for (const piece of pieces) io.stdout(renderJsonPiece(piece));
   } else {
     const evaluation = await evaluatePlan(plan, options);
     ruleSet = evaluation.ruleSet;
     gaps.push(...evaluation.gaps.map((gap) => gap.taskId));
-    chunks = [formatEvaluation(evaluation, format)];
+    const text = formatEvaluation(evaluation, format);
+    if (values.out !== undefined) writeAtomically(values.out, text);
+    else io.stdout(text);
   }
-  if (values.out !== undefined) writeAtomically(values.out, chunks);
-  else for (const chunk of chunks) io.stdout(chunk);
   for (const taskId of gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(taskId)} matched no rule in ${JSON.stringify(ruleSet)}\n`);
   return gaps.length > 0 ? 1 : 0;
 }

@@ -1,0 +1,30 @@
+// The writer thread of `duban evaluate --format json --out FILE` for large plans (see json-writer.ts):
+// it renders batches of task results to JSON text and writes them, while the main thread evaluates.
+import { writeSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { renderJsonPiece, type JsonPiece } from '../report/json-chunks.js';
+import type { WriterMessage, WriterReply, WriterSetup } from './json-writer.js';
+
+const { fd, progress } = workerData as WriterSetup;
+const done = new Int32Array(progress);
+let failure: WriterReply | undefined;
+
+parentPort!.on('message', (message: WriterMessage) => {
+  if (message === 'end') {
+    parentPort!.postMessage(failure ?? ({ ok: true } satisfies WriterReply));
+    parentPort!.close();
+    return;
+  }
+  if (failure === undefined) {
+    try {
+      writeSync(fd, renderJsonPiece(message as JsonPiece));
+    } catch (error) {
+      // A write error (ENOSPC, EIO...) or anything else: reported at the end, and the main thread stops sending.
+      const { code, message: text } = error as { code?: string; message?: string };
+      failure = { ok: false, code, message: text ?? String(error) };
+      Atomics.store(done, 1, 1);
+    }
+  }
+  Atomics.add(done, 0, 1);
+  Atomics.notify(done, 0);
+});
