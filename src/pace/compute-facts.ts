@@ -77,13 +77,27 @@ export function latestObservation(task: Task, asOf: CalendarDate): Observation |
  */
 interface FactCache {
   readonly decimals: Map<string, Fraction>;
-  readonly exponents: Map<string, number>;
+  /** Unit conversion exponents, by observation unit, then target unit. */
+  readonly exponents: Map<string, Map<string, number>>;
   readonly expected: Map<string, Fraction | null>;
   readonly paceKeys: WeakMap<object, string>;
+  readonly days: Map<string, number>;
+  /** The expected progress of a task with the plan's own window and pace (most tasks), once known. */
+  planExpected: Fraction | undefined;
 }
 
 function newCache(): FactCache {
-  return { decimals: new Map(), exponents: new Map(), expected: new Map(), paceKeys: new WeakMap() };
+  return { decimals: new Map(), exponents: new Map(), expected: new Map(), paceKeys: new WeakMap(), days: new Map(), planExpected: undefined };
+}
+
+/** `D(x)`, remembered: a plan has few distinct dates. */
+function day(cache: FactCache, date: CalendarDate): number {
+  let value = cache.days.get(date);
+  if (value === undefined) {
+    value = dayNumber(date);
+    if (cache.days.size < 100_000) cache.days.set(date, value);
+  }
+  return value;
 }
 
 function decimal(cache: FactCache, text: string): Fraction {
@@ -99,12 +113,13 @@ function decimal(cache: FactCache, text: string): Fraction {
 function observedValue(cache: FactCache, observation: Observation, unit: string): Fraction {
   let exponent = 0;
   if (observation.unit !== undefined && observation.unit !== unit) {
-    const key = `${observation.unit}\u0000${unit}`;
-    let cached = cache.exponents.get(key);
+    let byTarget = cache.exponents.get(observation.unit);
+    if (byTarget === undefined) cache.exponents.set(observation.unit, (byTarget = new Map()));
+    let cached = byTarget.get(unit);
     if (cached === undefined) {
       // The plan schema rejects incompatible units, so the exponent is defined for a validated plan.
       cached = unitConversionExponent(observation.unit, unit) ?? 0;
-      cache.exponents.set(key, cached);
+      byTarget.set(unit, cached);
     }
     exponent = cached;
   }
@@ -116,6 +131,9 @@ function cachedExpected(cache: FactCache, plan: Plan, task: Task, asOf: Calendar
   const { kind } = task.target;
   if (kind === 'milestones' || kind === 'binary') return expectedProgress(plan, task, asOf);
   if (kind === 'rate') return null;
+  if (task.start === undefined && task.deadline === undefined && task.pace === undefined) {
+    return (cache.planExpected ??= expectedProgress(plan, task, asOf) as Fraction);
+  }
   const window = taskWindow(plan, task);
   let paceKey: string;
   if (typeof window.pace === 'string') paceKey = window.pace;
@@ -178,7 +196,7 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
   const { target } = task;
   const deadline = task.deadline ?? plan.period.end;
   const expected = cachedExpected(cache, plan, task, asOf);
-  const daysToDeadline = dayNumber(deadline) - dayNumber(asOf);
+  const daysToDeadline = day(cache, deadline) - day(cache, asOf);
   const cancelled = task.cancelled != null && task.cancelled.on <= asOf;
   const flags = task.flags ?? [];
   const pastDeadline = asOf > deadline;
@@ -215,7 +233,7 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
   }
 
   const value = observedValue(cache, observation, target.unit);
-  const dataAgeDays = dayNumber(asOf) - dayNumber(observation.asOf);
+  const dataAgeDays = day(cache, asOf) - day(cache, observation.asOf);
   if (target.kind === 'rate') {
     let margin: Fraction;
     if (target.bound === 'atMost') margin = sub(goal, value);

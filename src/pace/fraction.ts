@@ -30,19 +30,6 @@ export function fraction(n: bigint, d: bigint = 1n): Fraction {
     n = -n;
     d = -d;
   }
-  // The usual case, both safe integers: Euclid on doubles is exact there and allocates nothing.
-  if (d <= MAX_EXACT && n <= MAX_EXACT && n >= -MAX_EXACT) {
-    let a = Math.abs(Number(n));
-    let b = Number(d);
-    while (b !== 0) {
-      const rest = a % b;
-      a = b;
-      b = rest;
-    }
-    if (a <= 1) return { n, d };
-    const g = BigInt(a);
-    return { n: n / g, d: d / g };
-  }
   const g = gcd(n, d);
   return g > 1n ? { n: n / g, d: d / g } : { n, d };
 }
@@ -55,6 +42,24 @@ export function fromDecimal(text: DecimalString): Fraction {
   const negative = text.startsWith('-');
   const digits = negative ? text.slice(1) : text;
   const point = digits.indexOf('.');
+  // Up to 15 digits the value and its power of ten are exact doubles: reduce them without BigInt arithmetic.
+  if (digits.length <= 16) {
+    const scale = point < 0 ? 0 : digits.length - point - 1;
+    let n = Number(point < 0 ? digits : digits.slice(0, point) + digits.slice(point + 1));
+    let d = 10 ** scale;
+    let a = n;
+    let b = d;
+    while (b !== 0) {
+      const rest = a % b;
+      a = b;
+      b = rest;
+    }
+    if (a > 1) {
+      n /= a;
+      d /= a;
+    }
+    return { n: BigInt(negative ? -n : n), d: BigInt(d) };
+  }
   const n = BigInt(point < 0 ? digits : digits.slice(0, point) + digits.slice(point + 1));
   const d = point < 0 ? 1n : 10n ** BigInt(digits.length - point - 1);
   return fraction(negative ? -n : n, d);

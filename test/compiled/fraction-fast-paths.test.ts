@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFraction, fraction, toNumber } from '../../src/pace/fraction.js';
+import { formatFraction, formatRounded, fraction, fromDecimal, toNumber, type Fraction } from '../../src/pace/fraction.js';
 
 // The reference: decimal.js division at 20 significant digits, half-even, plain notation.
 const Ref = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
@@ -78,6 +78,91 @@ describe('fraction', () => {
         expect(f.n * d).toBe(n * f.d);
       }),
       { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('formatFraction on safe numerators and divisors around 2^49', () => {
+  const small = fc.oneof(fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }), fc.bigInt({ min: -100000n, max: 100000n }));
+  const divisors = fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 49n + 10n }), fc.bigInt({ min: 2n ** 49n - 10n, max: 2n ** 49n + 10n }), fc.bigInt({ min: 1n, max: 100000n }), fc.constantFrom(3n, 7n, 9n, 11n, 99n, 999999999n, 3n * 2n ** 40n));
+  it('equals decimal.js division at 20 significant digits, half-even, for safe numerators and divisors near 2^49', () => {
+    fc.assert(
+      fc.property(small, divisors, (n, d) => {
+        const f = fraction(n, d);
+        if (f.n !== 0n) expect(formatFraction(f)).toBe(reference(f.n, f.d));
+      }),
+      { numRuns: 30_000 },
+    );
+  });
+
+  it.each([
+    [2n ** 53n - 1n, 3n],
+    [1n, 2n ** 49n - 1n],
+    [99999999999999999n, 100000000000000000n],
+    [-2n, 3n],
+    [200000000000000000001n, 3n],
+    [19999999999999999999n, 20000000000000000000n],
+  ])('writes %s/%s as decimal.js does', (n, d) => {
+    const f = fraction(n, d);
+    expect(formatFraction(f)).toBe(reference(f.n, f.d));
+  });
+});
+
+describe('formatRounded', () => {
+  // The BigInt steps it must agree with.
+  const roundedReference = (value: Fraction, shift: number, places: number): string => {
+    const negative = value.n < 0n;
+    const num = (negative ? -value.n : value.n) * 10n ** BigInt(shift);
+    let q = num / value.d;
+    const twice = (num % value.d) * 2n;
+    if (twice > value.d || (twice === value.d && q % 2n === 1n)) q += 1n;
+    if (q === 0n) return '0';
+    const digits = q.toString().padStart(places + 1, '0');
+    const whole = digits.slice(0, digits.length - places);
+    const fractionDigits = digits.slice(digits.length - places).replace(/0+$/, '');
+    return (negative ? '-' : '') + (places === 0 ? digits : fractionDigits === '' ? whole : `${whole}.${fractionDigits}`);
+  };
+  const numerators = fc.oneof(fc.bigInt({ min: -(2n ** 53n), max: 2n ** 53n }), fc.bigInt({ min: -10000n, max: 10000n }), fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }));
+  const divisors = fc.oneof(fc.bigInt({ min: 1n, max: 10000n }), fc.bigInt({ min: 2n ** 49n - 5n, max: 2n ** 49n + 5n }), fc.bigInt({ min: 1n, max: 10n ** 20n }), fc.constantFrom(2n, 8n, 40n, 200n));
+
+  it('rounds half-even exactly as BigInt arithmetic does, on both paths', () => {
+    fc.assert(
+      fc.property(numerators, divisors, fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 4 }), (n, d, shift, places) => {
+        const value = fraction(n, d);
+        expect(formatRounded(value, shift, places)).toBe(roundedReference(value, shift, places));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    [1n, 8n, '12.5'],
+    [1n, 3n, '33.33'],
+    [2n, 3n, '66.67'],
+    [-1n, 3n, '-33.33'],
+    [1n, 200000n, '0'],
+    [1n, 40000n, '0'],
+    [3n, 40000n, '0.01'],
+  ])('writes %s/%s as a percentage %s', (n, d, expected) => {
+    expect(formatRounded(fraction(n, d), 4, 2)).toBe(expected);
+  });
+});
+
+describe('fromDecimal', () => {
+  it('reads normalised decimals of any length exactly, as BigInt arithmetic does', () => {
+    const decimals = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[1-9]\d{0,20}$|^0$/), fc.option(fc.stringMatching(/^\d{0,19}[1-9]$/), { nil: undefined }))
+      .map(([negative, whole, fractionDigits]) => `${negative && (whole !== '0' || fractionDigits !== undefined) ? '-' : ''}${whole}${fractionDigits === undefined ? '' : `.${fractionDigits}`}`);
+    fc.assert(
+      fc.property(decimals, (text) => {
+        const negative = text.startsWith('-');
+        const digits = negative ? text.slice(1) : text;
+        const point = digits.indexOf('.');
+        const n = BigInt(point < 0 ? digits : digits.replace('.', ''));
+        const expected = fraction(negative ? -n : n, point < 0 ? 1n : 10n ** BigInt(digits.length - point - 1));
+        expect(fromDecimal(text)).toEqual(expected);
+      }),
+      { numRuns: 20_000 },
     );
   });
 });
