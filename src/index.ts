@@ -59,7 +59,7 @@ export type { BundledRuleSetId } from './engine/bundled-rule-sets.js';
 export { createClassifier } from './engine/classifier.js';
 export type { Classification, Classifier, ClassifierOptions } from './engine/classifier.js';
 export { compileRuleFile } from './engine/compile-rule-file.js';
-export type { CompiledRuleFile, CompileOptions } from './engine/compile-rule-file.js';
+export type { CompiledRuleFile, CompileOptions, Decision } from './engine/compile-rule-file.js';
 export { ENGINE_CHOICES, evaluatePlan, evaluatePlanSync, evaluateTask, evaluateTasks, startEvaluation, summarize } from './engine/evaluate-plan.js';
 export type { EngineChoice, EvaluateOptions, Evaluation, EvaluationStream, Gap, StatusCount, Summary, TaskResult } from './engine/evaluate-plan.js';
 export { explainTask } from './engine/explain-task.js';

@@ -1,7 +1,7 @@
 import { DubanError } from '../errors.js';
 import type { Classification } from './classifier.js';
 import type { CustomOperator } from './operators.js';
-import type { Condition, Rule, RuleFile } from './parse-rule-file.js';
+import type { Condition, Rule, RuleFile, Status } from './parse-rule-file.js';
 
 /** A compiled condition: returns what json-rules-engine's evaluation would resolve to (usually a boolean). */
 type Compiled = (facts: Readonly<Record<string, unknown>>) => unknown;
@@ -97,6 +97,27 @@ export interface CompiledRuleFile {
    * @returns the winner, every matching rule, or a gap
    */
   classify(facts: Readonly<Record<string, unknown>>): Classification;
+  /**
+   * The winner alone: the same status and rule as {@link CompiledRuleFile.classify}
+   * (every rule is still evaluated), without the list of every matching rule
+   * and without a new object per call; `null` for a gap.
+   *
+   * @param facts - a value for every fact the rules read
+   * @returns the winning rule and its status, or `null`
+   */
+  decide(facts: Readonly<Record<string, unknown>>): Decision | null;
+}
+
+/**
+ * The winning rule and its status (see {@link CompiledRuleFile.decide}).
+ *
+ * @category Engine
+ */
+export interface Decision {
+  /** The status the rule's event names (`null` only for a status the rule file does not list). */
+  readonly status: Status | null;
+  /** The rule that decided. */
+  readonly rule: Rule;
 }
 
 /**
@@ -127,6 +148,7 @@ export function compileRuleFile(ruleFile: RuleFile, options: CompileOptions = {}
   const ordered = ruleFile.rules
     .map((rule) => ({ rule, test: compileCondition(rule.conditions, operators) }))
     .sort((a, b) => b.rule.priority - a.rule.priority);
+  const decisions: readonly Decision[] = ordered.map(({ rule }) => ({ status: statuses.get(rule.event.type) ?? null, rule }));
   return {
     ruleFile,
     classify(facts) {
@@ -135,6 +157,11 @@ export function compileRuleFile(ruleFile: RuleFile, options: CompileOptions = {}
       for (const { rule, test } of ordered) if (test(facts)) matched.push(rule);
       const winner = matched[0] ?? null;
       return { status: winner === null ? null : (statuses.get(winner.event.type) ?? null), rule: winner, matched };
+    },
+    decide(facts) {
+      let first = -1;
+      for (let i = 0; i < ordered.length; i++) if (ordered[i]!.test(facts) && first < 0) first = i;
+      return first < 0 ? null : decisions[first]!;
     },
   };
 }

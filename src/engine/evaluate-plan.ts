@@ -3,11 +3,11 @@ import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Plan, Task } from '../model/types.js';
 import { quote } from '../model/schema-kit.js';
 import { createFactComputer, type ExactFacts } from '../pace/compute-facts.js';
-import { factsForEngine, factsToJson, type FactsJson } from '../pace/fact-values.js';
+import { factsForEngine, factsToJson, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
 import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type BundledRuleSetId } from './bundled-rule-sets.js';
 import { createClassifier, type Classification } from './classifier.js';
-import { compileRuleFile, type CompiledRuleFile } from './compile-rule-file.js';
+import { compileRuleFile, type CompiledRuleFile, type Decision } from './compile-rule-file.js';
 import { explainTask } from './explain-task.js';
 import type { CustomOperator } from './operators.js';
 import { parseRuleFile, type RuleFile } from './parse-rule-file.js';
@@ -152,14 +152,13 @@ function resolveRules(options: EvaluateOptions): RuleFile {
   return parseRuleFile(bundledRuleFileJson(rules), { source: `rules/${rules}.json` });
 }
 
-function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts, classification: Classification): TaskResult {
-  const { status, rule } = classification;
+function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts, decision: Pick<Classification, 'status' | 'rule'> | null): TaskResult {
   return {
     taskId: task.id,
     title: task.title,
-    status: status?.code ?? null,
-    label: status?.label ?? null,
-    rule: rule?.name ?? null,
+    status: decision?.status?.code ?? null,
+    label: decision?.status?.label ?? null,
+    rule: decision?.rule?.name ?? null,
     facts: factsToJson(facts),
     explanation: explainTask(plan, task, facts, asOf),
   };
@@ -191,8 +190,38 @@ function prepare(plan: Plan, options: EvaluateOptions): Prepared {
 function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): Generator<TaskResult, void, undefined> {
   for (const task of plan.tasks) {
     const exact = prepared.facts(task);
-    yield toResult(plan, task, prepared.asOf, exact, classifySafely(() => compiled.classify(factsForEngine(exact))));
+    yield toResult(plan, task, prepared.asOf, exact, decideSafely(compiled, exact));
   }
+}
+
+/**
+ * Starts an evaluation like {@link startEvaluation} whose results come flat
+ * (see `FLAT_RESULT_FIELDS` of report/json-chunks.ts), in arrays of up to
+ * `batchSize` results: the form that is cheapest to hand to another thread.
+ * Internal: for the CLI's writer thread.
+ */
+export function startFlatEvaluation(plan: Plan, options: EvaluateOptions, batchSize: number): Omit<EvaluationStream, 'results'> & { readonly batches: Iterable<unknown[]> } {
+  const { prepared, compiled } = prepareCompiled(plan, options);
+  return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, batches: { [Symbol.iterator]: () => flatBatches(plan, prepared, compiled, batchSize) } };
+}
+
+function* flatBatches(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile, batchSize: number): Generator<unknown[], void, undefined> {
+  const { asOf } = prepared;
+  let batch: unknown[] = [];
+  let count = 0;
+  for (const task of plan.tasks) {
+    const exact = prepared.facts(task);
+    const decision = decideSafely(compiled, exact);
+    batch.push(task.id, task.title, decision?.status?.code ?? null, decision?.status?.label ?? null, decision?.rule.name ?? null);
+    pushFactsJson(batch, exact);
+    batch.push(explainTask(plan, task, exact, asOf));
+    if (++count === batchSize) {
+      yield batch;
+      batch = [];
+      count = 0;
+    }
+  }
+  if (count > 0) yield batch;
 }
 
 function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prepared; compiled: CompiledRuleFile } {
@@ -263,9 +292,10 @@ export function startEvaluation(plan: Plan, options: EvaluateOptions = {}): Eval
   return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, results: { [Symbol.iterator]: () => generate(plan, prepared, compiled) } };
 }
 
-function classifySafely(classify: () => Classification): Classification {
+/** The compiled rules' decision on a task's facts; a failure of a rule (an application's operator) is an ENGINE_ERROR. */
+function decideSafely(compiled: CompiledRuleFile, facts: ExactFacts): Decision | null {
   try {
-    return classify();
+    return compiled.decide(factsForEngine(facts));
   } catch (cause) {
     if (isDubanError(cause)) throw cause;
     throw new DubanError('ENGINE_ERROR', `rule evaluation failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });

@@ -85,11 +85,44 @@ const TARGET_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
   binary: new Set(['kind', 'completedOn']),
 };
 
+/*
+ * Each builder writes its output fields in the zod schema's key order, into a
+ * fresh object or (in place) into the input itself, where assigning a key that
+ * exists keeps its position. No temporary objects or closures per task: this
+ * runs for every task of a large plan.
+ */
+
+const has = Object.hasOwn;
+
+/** A list read element by element: in place, the input array itself. */
+function list<T>(value: unknown, inPlace: boolean, read: (item: unknown, inPlace: boolean) => T): T[] {
+  const items = array(value);
+  const out: T[] = inPlace ? (items as T[]) : new Array<T>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = read(items[i], inPlace);
+  return out;
+}
+
 function period(value: unknown, inPlace: boolean): Raw {
   const raw = object(value);
   const extra = keys(raw, PERIOD_KEYS);
-  const out = assign(inPlace ? raw : {}, { start: date(raw.start), end: date(raw.end) });
+  const start = date(raw.start);
+  const end = date(raw.end);
+  const out: Raw = inPlace ? raw : {};
+  out.start = start;
+  out.end = end;
   copyExtra(out, raw, extra);
+  return out;
+}
+
+function point(value: unknown, inPlace: boolean): Raw {
+  const p = object(value);
+  const extra = keys(p, POINT_KEYS);
+  const when = date(p.date);
+  const expected = decimal(p.expected);
+  const out: Raw = inPlace ? p : {};
+  out.date = when;
+  out.expected = expected;
+  copyExtra(out, p, extra);
   return out;
 }
 
@@ -97,123 +130,153 @@ function pace(value: unknown, inPlace: boolean): unknown {
   if (value === 'monthly' || value === 'daily') return value;
   const raw = object(value);
   const extra = keys(raw, PACE_KEYS);
-  const points = array(raw.trajectory);
-  if (points.length === 0) fail();
-  const out = assign(inPlace ? raw : {}, {
-    trajectory: points.map((point) => {
-      const p = object(point);
-      const pointExtra = keys(p, POINT_KEYS);
-      const o = assign(inPlace ? p : {}, { date: date(p.date), expected: decimal(p.expected) });
-      copyExtra(o, p, pointExtra);
-      return o;
-    }),
-  });
+  if (array(raw.trajectory).length === 0) fail();
+  const trajectory = list(raw.trajectory, inPlace, point);
+  const out: Raw = inPlace ? raw : {};
+  out.trajectory = trajectory;
   copyExtra(out, raw, extra);
+  return out;
+}
+
+function milestone(value: unknown, inPlace: boolean): Raw {
+  const m = object(value);
+  const extra = keys(m, MILESTONE_KEYS);
+  const title = nonEmpty(m.title);
+  const due = date(m.due);
+  const done = m.done === undefined || m.done === null ? null : date(m.done);
+  const weight = m.weight === undefined ? '1' : decimal(m.weight);
+  const out: Raw = inPlace ? m : {};
+  out.title = title;
+  out.due = due;
+  out.done = done;
+  out.weight = weight;
+  copyExtra(out, m, extra);
   return out;
 }
 
 function target(value: unknown, inPlace: boolean): Raw {
   const raw = object(value);
   const kind = raw.kind;
-  if (typeof kind !== 'string' || !Object.hasOwn(TARGET_KEYS, kind)) fail();
+  if (typeof kind !== 'string' || !has(TARGET_KEYS, kind)) fail();
   const extra = keys(raw, TARGET_KEYS[kind]!);
-  let out: Raw;
-  const base = inPlace ? raw : {};
+  const out: Raw = inPlace ? raw : {};
   switch (kind) {
     case 'cumulative':
-      out = assign(base, { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value) });
-      break;
     case 'level':
-      out = assign(base, { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value), baseline: decimal(raw.baseline) });
-      break;
     case 'rate': {
+      const measure = nonEmpty(raw.measure);
+      const unit = nonEmpty(raw.unit);
+      const amount = decimal(raw.value);
+      const baseline = kind === 'level' ? decimal(raw.baseline) : undefined;
       const bound = raw.bound === undefined ? 'atLeast' : raw.bound;
-      if (bound !== 'atLeast' && bound !== 'atMost' && bound !== 'about') fail();
-      const tolerance = Object.hasOwn(raw, 'tolerance') ? decimal(raw.tolerance) : undefined;
-      out = assign(base, { kind, measure: nonEmpty(raw.measure), unit: nonEmpty(raw.unit), value: decimal(raw.value), bound });
-      if (tolerance !== undefined) out.tolerance = tolerance;
+      if (kind === 'rate' && bound !== 'atLeast' && bound !== 'atMost' && bound !== 'about') fail();
+      const tolerance = kind === 'rate' && has(raw, 'tolerance') ? decimal(raw.tolerance) : undefined;
+      out.kind = kind;
+      out.measure = measure;
+      out.unit = unit;
+      out.value = amount;
+      if (kind === 'level') out.baseline = baseline;
+      if (kind === 'rate') {
+        out.bound = bound;
+        if (tolerance !== undefined) out.tolerance = tolerance;
+      }
       break;
     }
     case 'milestones': {
-      const milestones = array(raw.milestones);
-      if (milestones.length === 0) fail();
-      out = assign(base, {
-        kind,
-        milestones: milestones.map((item) => {
-          const m = object(item);
-          const mExtra = keys(m, MILESTONE_KEYS);
-          const o = assign(inPlace ? m : {}, {
-            title: nonEmpty(m.title),
-            due: date(m.due),
-            done: m.done === undefined || m.done === null ? null : date(m.done),
-            weight: m.weight === undefined ? '1' : decimal(m.weight),
-          });
-          copyExtra(o, m, mExtra);
-          return o;
-        }),
-      });
+      if (array(raw.milestones).length === 0) fail();
+      const milestones = list(raw.milestones, inPlace, milestone);
+      out.kind = kind;
+      out.milestones = milestones;
       break;
     }
-    default:
-      out = assign(base, { kind, completedOn: raw.completedOn === undefined || raw.completedOn === null ? null : date(raw.completedOn) });
+    default: {
+      const completedOn = raw.completedOn === undefined || raw.completedOn === null ? null : date(raw.completedOn);
+      out.kind = kind;
+      out.completedOn = completedOn;
+    }
   }
   copyExtra(out, raw, extra);
   return out;
 }
 
-/** Writes `fields` into `target` (a fresh object, or the input itself in place) and returns it. */
-function assign(target: Raw, fields: Raw): Raw {
-  for (const key in fields) target[key] = fields[key];
-  return target;
+function strings(value: unknown, inPlace: boolean, read: (value: unknown) => string): string[] {
+  const items = array(value);
+  for (const item of items) read(item);
+  return inPlace ? (items as string[]) : (items.slice() as string[]);
 }
 
-function optional(out: Raw, raw: Raw, key: string, read: (value: unknown) => unknown): void {
-  if (Object.hasOwn(raw, key)) out[key] = read(raw[key]);
+const nonEmptyStrings = (value: unknown, inPlace: boolean): string[] => strings(value, inPlace, nonEmpty);
+
+function owners(value: unknown, inPlace: boolean): Raw {
+  const o = object(value);
+  const extra = keys(o, OWNER_KEYS);
+  const lead = has(o, 'lead') ? nonEmptyStrings(o.lead, inPlace) : undefined;
+  const support = has(o, 'support') ? nonEmptyStrings(o.support, inPlace) : undefined;
+  const out: Raw = inPlace ? o : {};
+  if (lead !== undefined) out.lead = lead;
+  if (support !== undefined) out.support = support;
+  copyExtra(out, o, extra);
+  return out;
 }
 
-function strings(value: unknown, read: (value: unknown) => string): string[] {
-  return array(value).map(read);
+function observation(value: unknown, inPlace: boolean): Raw {
+  const o = object(value);
+  const extra = keys(o, OBSERVATION_KEYS);
+  const asOf = date(o.asOf);
+  const amount = decimal(o.value);
+  const unit = has(o, 'unit') ? nonEmpty(o.unit) : undefined;
+  const note = has(o, 'note') ? string(o.note) : undefined;
+  const out: Raw = inPlace ? o : {};
+  out.asOf = asOf;
+  out.value = amount;
+  if (unit !== undefined) out.unit = unit;
+  if (note !== undefined) out.note = note;
+  copyExtra(out, o, extra);
+  return out;
+}
+
+function cancellation(value: unknown, inPlace: boolean): Raw | null {
+  if (value === null) return null;
+  const c = object(value);
+  const extra = keys(c, CANCELLED_KEYS);
+  const on = date(c.on);
+  const reason = string(c.reason);
+  const out: Raw = inPlace ? c : {};
+  out.on = on;
+  out.reason = reason;
+  copyExtra(out, c, extra);
+  return out;
+}
+
+function category(value: unknown, inPlace: boolean): Raw {
+  const c = object(value);
+  const extra = keys(c, CATEGORY_KEYS);
+  const id = nonEmpty(c.id);
+  const title = string(c.title);
+  const out: Raw = inPlace ? c : {};
+  out.id = id;
+  out.title = title;
+  copyExtra(out, c, extra);
+  return out;
 }
 
 function task(value: unknown, inPlace: boolean): Raw {
   const raw = object(value);
   const extra = keys(raw, TASK_KEYS);
-  const out = assign(inPlace ? raw : {}, { id: nonEmpty(raw.id), title: string(raw.title) });
-  optional(out, raw, 'category', string);
-  optional(out, raw, 'owners', (owners) => {
-    const o = object(owners);
-    const ownerExtra = keys(o, OWNER_KEYS);
-    const result: Raw = inPlace ? o : {};
-    optional(result, o, 'lead', (lead) => strings(lead, nonEmpty));
-    optional(result, o, 'support', (support) => strings(support, nonEmpty));
-    copyExtra(result, o, ownerExtra);
-    return result;
-  });
-  optional(out, raw, 'leader', string);
-  optional(out, raw, 'start', date);
-  optional(out, raw, 'deadline', date);
-  optional(out, raw, 'pace', (value) => pace(value, inPlace));
+  const out: Raw = inPlace ? raw : {};
+  // Each field is checked before it is written (in place, a give-up then leaves only normalised values).
+  out.id = nonEmpty(raw.id);
+  out.title = string(raw.title);
+  if (has(raw, 'category')) out.category = string(raw.category);
+  if (has(raw, 'owners')) out.owners = owners(raw.owners, inPlace);
+  if (has(raw, 'leader')) out.leader = string(raw.leader);
+  if (has(raw, 'start')) out.start = date(raw.start);
+  if (has(raw, 'deadline')) out.deadline = date(raw.deadline);
+  if (has(raw, 'pace')) out.pace = pace(raw.pace, inPlace);
   out.target = target(raw.target, inPlace);
-  optional(out, raw, 'observations', (list) =>
-    array(list).map((item) => {
-      const o = object(item);
-      const oExtra = keys(o, OBSERVATION_KEYS);
-      const result = assign(inPlace ? o : {}, { asOf: date(o.asOf), value: decimal(o.value) });
-      optional(result, o, 'unit', nonEmpty);
-      optional(result, o, 'note', string);
-      copyExtra(result, o, oExtra);
-      return result;
-    }),
-  );
-  optional(out, raw, 'flags', (flags) => strings(flags, string));
-  optional(out, raw, 'cancelled', (cancelled) => {
-    if (cancelled === null) return null;
-    const c = object(cancelled);
-    const cExtra = keys(c, CANCELLED_KEYS);
-    const result = assign(inPlace ? c : {}, { on: date(c.on), reason: string(c.reason) });
-    copyExtra(result, c, cExtra);
-    return result;
-  });
+  if (has(raw, 'observations')) out.observations = list(raw.observations, inPlace, observation);
+  if (has(raw, 'flags')) out.flags = strings(raw.flags, inPlace, string);
+  if (has(raw, 'cancelled')) out.cancelled = cancellation(raw.cancelled, inPlace);
   copyExtra(out, raw, extra);
   return out;
 }
@@ -236,24 +299,16 @@ export function fastParsePlan(input: unknown, inPlace = false): Plan | undefined
     // give-up leaves at most already-normalised values behind (the caller then discards
     // the input): only for input nobody else holds, such as freshly parsed JSON text.
     const out: Raw = inPlace ? raw : {};
-    optional(out, raw, '$schema', string);
+    if (has(raw, '$schema')) out.$schema = string(raw.$schema);
     out.formatVersion = 1;
     out.id = nonEmpty(raw.id);
     out.title = nonEmpty(raw.title);
-    optional(out, raw, 'issuer', string);
+    if (has(raw, 'issuer')) out.issuer = string(raw.issuer);
     out.period = period(raw.period, inPlace);
-    optional(out, raw, 'asOf', date);
-    optional(out, raw, 'pace', (value) => pace(value, inPlace));
-    optional(out, raw, 'categories', (categories) =>
-      array(categories).map((item) => {
-        const c = object(item);
-        const cExtra = keys(c, CATEGORY_KEYS);
-        const result = assign(inPlace ? c : {}, { id: nonEmpty(c.id), title: string(c.title) });
-        copyExtra(result, c, cExtra);
-        return result;
-      }),
-    );
-    out.tasks = array(raw.tasks).map((item) => task(item, inPlace));
+    if (has(raw, 'asOf')) out.asOf = date(raw.asOf);
+    if (has(raw, 'pace')) out.pace = pace(raw.pace, inPlace);
+    if (has(raw, 'categories')) out.categories = list(raw.categories, inPlace, category);
+    out.tasks = list(raw.tasks, inPlace, task);
     copyExtra(out, raw, extra);
     if (!consistent(out as unknown as Plan)) fail();
     return out as unknown as Plan;

@@ -79,6 +79,33 @@ function convert<T>(facts: ExactFacts, write: (value: Fraction | null) => T) {
 }
 
 /**
+ * Appends the facts as {@link factsToJson} writes them to `out`, in the order
+ * of their keys (`FACT_KEYS` of report/json-chunks.ts): the flat form of a
+ * task result. Internal: not part of the package's API.
+ */
+export function pushFactsJson(out: unknown[], facts: ExactFacts): void {
+  out.push(
+    facts.kind,
+    facts.cancelled,
+    facts.hasData,
+    text(facts.value),
+    text(facts.target),
+    text(facts.progress),
+    text(facts.expected),
+    text(facts.paceGap),
+    text(facts.paceRatio),
+    facts.met,
+    facts.onPace,
+    text(facts.margin),
+    facts.overdue,
+    facts.daysToDeadline,
+    facts.overdueMilestones,
+    facts.dataAgeDays,
+    [...facts.flags],
+  );
+}
+
+/**
  * Writes exact facts as JSON output does (decimal strings).
  *
  * @param facts - the exact facts

@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
 import { summarizeCounts, type Evaluation, type EvaluationStream, type Gap, type TaskResult } from '../engine/evaluate-plan.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
-import { renderJsonPiece, RESULTS_BATCH_SIZE, type JsonPiece, type ResultsBatch } from './json-chunks.js';
+import type { startFlatEvaluation } from '../engine/evaluate-plan.js';
+import type { RuleFile } from '../engine/parse-rule-file.js';
+import { FLAT_RESULT_FIELDS, inflateFacts, renderJsonPiece, RESULTS_BATCH_SIZE, type JsonPiece, type ResultsBatch } from './json-chunks.js';
 
 /**
  * The output formats of an evaluation.
@@ -190,13 +192,41 @@ export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator
 }
 
 /**
+ * The JSON output of a flat evaluation (`startFlatEvaluation`) as pieces: the
+ * same text as {@link evaluationJsonPieces} gives for the same evaluation.
+ */
+export function* flatEvaluationJsonPieces(stream: ReturnType<typeof startFlatEvaluation>): Generator<JsonPiece, void, undefined> {
+  yield jsonHeader(stream);
+  const gaps: Gap[] = [];
+  const counts = new Map<string | null, number>();
+  let first = true;
+  for (const flat of stream.batches) {
+    for (let at = 0; at < flat.length; at += FLAT_RESULT_FIELDS) {
+      const status = flat[at + 2] as string | null;
+      if (status === null) gaps.push({ taskId: flat[at] as string, title: flat[at + 1] as string, facts: inflateFacts(flat, at) });
+      counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
+    yield { flat, first };
+    first = false;
+  }
+  yield jsonFooter(stream.ruleFile, first, gaps, counts);
+}
+
+const jsonHeader = (stream: Omit<EvaluationStream, 'results'>): string =>
+  `{\n  "planId": ${JSON.stringify(stream.planId)},\n  "asOf": ${JSON.stringify(stream.asOf)},\n  "ruleSet": ${JSON.stringify(stream.ruleFile.id)},\n  "results": `;
+
+function jsonFooter(ruleFile: RuleFile, empty: boolean, gaps: readonly Gap[], counts: ReadonlyMap<string | null, number>): string {
+  const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+  return `${empty ? '[]' : '\n  ]'},\n  "gaps": ${nest(gaps, '  ')},\n  "summary": ${nest(summarizeCounts(ruleFile, counts), '  ')}\n}\n`;
+}
+
+/**
  * The JSON output as pieces: text, and batches of results not yet rendered,
  * for a writer that renders them elsewhere (the CLI's writer thread).
  * Rendered with {@link renderJsonPiece}, the pieces are {@link formatEvaluationJsonChunks}' chunks.
  */
 export function* evaluationJsonPieces(stream: EvaluationStream): Generator<JsonPiece, void, undefined> {
-  const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
-  yield `{\n  "planId": ${JSON.stringify(stream.planId)},\n  "asOf": ${JSON.stringify(stream.asOf)},\n  "ruleSet": ${JSON.stringify(stream.ruleFile.id)},\n  "results": `;
+  yield jsonHeader(stream);
   const gaps: Gap[] = [];
   // Counts per status, as `summarize` would make them from the whole list.
   const counts = new Map<string | null, number>();
@@ -215,5 +245,5 @@ export function* evaluationJsonPieces(stream: EvaluationStream): Generator<JsonP
     if (batch.length === RESULTS_BATCH_SIZE) yield flush();
   }
   if (batch.length > 0) yield flush();
-  yield `${first ? '[]' : '\n  ]'},\n  "gaps": ${nest(gaps, '  ')},\n  "summary": ${nest(summarizeCounts(stream.ruleFile, counts), '  ')}\n}\n`;
+  yield jsonFooter(stream.ruleFile, first, gaps, counts);
 }

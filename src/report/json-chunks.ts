@@ -1,4 +1,5 @@
 import type { TaskResult } from '../engine/evaluate-plan.js';
+import type { FactsJson } from '../pace/fact-values.js';
 
 /*
  * The pieces of the streamed JSON output. The CLI's writer thread
@@ -9,10 +10,63 @@ import type { TaskResult } from '../engine/evaluate-plan.js';
 /** How many task results one native `JSON.stringify` renders. */
 export const RESULTS_BATCH_SIZE = 2000;
 
-/** A batch of task results, in order; `first` for the first batch of the output. */
-export interface ResultsBatch {
-  readonly results: readonly TaskResult[];
-  readonly first: boolean;
+/**
+ * A batch of task results, in order; `first` for the first batch of the
+ * output. The results come as objects, or flat (see {@link FLAT_RESULT_FIELDS}):
+ * a flat array costs a quarter as much to send to another thread.
+ */
+export type ResultsBatch = { readonly results: readonly TaskResult[]; readonly first: boolean } | { readonly flat: readonly unknown[]; readonly first: boolean };
+
+/** The facts' keys, in the order of the JSON output. */
+export const FACT_KEYS = [
+  'kind',
+  'cancelled',
+  'hasData',
+  'value',
+  'target',
+  'progress',
+  'expected',
+  'paceGap',
+  'paceRatio',
+  'met',
+  'onPace',
+  'margin',
+  'overdue',
+  'daysToDeadline',
+  'overdueMilestones',
+  'dataAgeDays',
+  'flags',
+] as const satisfies readonly (keyof FactsJson)[];
+
+/**
+ * A task result written flat takes this many array elements, in this order:
+ * `taskId`, `title`, `status`, `label`, `rule`, the facts in {@link FACT_KEYS}
+ * order, `explanation`.
+ */
+export const FLAT_RESULT_FIELDS = 6 + FACT_KEYS.length;
+
+/** The facts of the flat result at `at` (the index of its `taskId`), as an object with the output's key order. */
+export function inflateFacts(flat: readonly unknown[], at: number): FactsJson {
+  const facts: Record<string, unknown> = {};
+  for (let k = 0; k < FACT_KEYS.length; k++) facts[FACT_KEYS[k]!] = flat[at + 5 + k];
+  return facts as unknown as FactsJson;
+}
+
+/** The task results of a flat batch, as objects. */
+export function inflateResults(flat: readonly unknown[]): TaskResult[] {
+  const results: TaskResult[] = [];
+  for (let at = 0; at < flat.length; at += FLAT_RESULT_FIELDS) {
+    results.push({
+      taskId: flat[at] as string,
+      title: flat[at + 1] as string,
+      status: flat[at + 2] as string | null,
+      label: flat[at + 3] as string | null,
+      rule: flat[at + 4] as string | null,
+      facts: inflateFacts(flat, at),
+      explanation: flat[at + FLAT_RESULT_FIELDS - 1] as string,
+    });
+  }
+  return results;
 }
 
 /** A piece of the JSON output: text as it is, or a batch of results still to render. */
@@ -27,7 +81,7 @@ const BATCH_CLOSE = '\n  ]\n}';
  * the wrapper is cut off.
  */
 export function renderResultsBatch(batch: ResultsBatch): string {
-  const text = JSON.stringify({ results: batch.results }, null, 2);
+  const text = JSON.stringify({ results: 'flat' in batch ? inflateResults(batch.flat) : batch.results }, null, 2);
   return `${batch.first ? '[\n' : ',\n'}${text.slice(BATCH_OPEN.length, text.length - BATCH_CLOSE.length)}`;
 }
 

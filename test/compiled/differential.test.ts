@@ -69,8 +69,13 @@ const outcome = (classification: Classification): Outcome => ({
 async function both(ruleFile: RuleFile, facts: Record<string, unknown>): Promise<[Outcome, Outcome]> {
   let compiled: Outcome;
   try {
-    compiled = outcome(compileRuleFile(ruleFile).classify(facts));
-  } catch {
+    const rules = compileRuleFile(ruleFile);
+    compiled = outcome(rules.classify(facts));
+    // decide() is classify() without the list of matches: the same winner, or the same failure.
+    const decision = rules.decide(facts);
+    if (compiled.error === false) expect({ status: decision?.status?.code ?? null, rule: decision?.rule.name ?? null }).toEqual({ status: compiled.status, rule: compiled.rule });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AssertionError') throw error;
     compiled = { error: true };
   }
   let reference: Outcome;

@@ -6,12 +6,12 @@ import {
   evaluatePlan,
   formatEvaluation,
   isCalendarDate,
-  startEvaluation,
   type EngineChoice,
   type EvaluationFormat,
 } from '../../index.js';
-import { evaluationJsonPieces } from '../../report/format-evaluation.js';
-import { renderJsonPiece } from '../../report/json-chunks.js';
+import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
+import { flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
+import { FLAT_RESULT_FIELDS, renderJsonPiece, RESULTS_BATCH_SIZE } from '../../report/json-chunks.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { writeJsonPieces, writerThreadAvailable } from '../json-writer.js';
 
@@ -85,15 +85,16 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   let ruleSet: string;
   if (format === 'json' && engine === 'compiled') {
     // Stream: each task is evaluated as it is written, so very large plans need little memory.
-    const stream = startEvaluation(plan, options);
+    // Results come flat (arrays, not objects): cheapest to hand to the writer thread.
+    const stream = startFlatEvaluation(plan, options, RESULTS_BATCH_SIZE);
     ruleSet = stream.ruleFile.id;
-    const results = stream.results;
-    const pieces = evaluationJsonPieces({
+    const { batches } = stream;
+    const pieces = flatEvaluationJsonPieces({
       ...stream,
-      results: (function* () {
-        for (const result of results) {
-          if (result.status === null) gaps.push(result.taskId);
-          yield result;
+      batches: (function* () {
+        for (const flat of batches) {
+          for (let at = 0; at < flat.length; at += FLAT_RESULT_FIELDS) if (flat[at + 2] === null) gaps.push(flat[at] as string);
+          yield flat;
         }
       })(),
     });
