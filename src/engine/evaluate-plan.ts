@@ -3,12 +3,12 @@ import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import type { Plan, Task } from '../model/types.js';
 import { quote } from '../model/schema-kit.js';
 import { createFactComputer, type ExactFacts } from '../pace/compute-facts.js';
-import { factsForEngine, factsToJson, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
+import { factsForEngine, factsToJson, fillFactTexts, newFactTexts, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
 import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type BundledRuleSetId } from './bundled-rule-sets.js';
 import { createClassifier, type Classification } from './classifier.js';
 import { compileRuleFile, type CompiledRuleFile, type Decision } from './compile-rule-file.js';
-import { explainTask } from './explain-task.js';
+import { explainTask, explainTaskWith } from './explain-task.js';
 import type { CustomOperator } from './operators.js';
 import { parseRuleFile, type RuleFile } from './parse-rule-file.js';
 
@@ -207,14 +207,16 @@ export function startFlatEvaluation(plan: Plan, options: EvaluateOptions, batchS
 
 function* flatBatches(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile, batchSize: number): Generator<unknown[], void, undefined> {
   const { asOf } = prepared;
+  const texts = newFactTexts();
   let batch: unknown[] = [];
   let count = 0;
   for (const task of plan.tasks) {
     const exact = prepared.facts(task);
     const decision = decideSafely(compiled, exact);
     batch.push(task.id, task.title, decision?.status?.code ?? null, decision?.status?.label ?? null, decision?.rule.name ?? null);
-    pushFactsJson(batch, exact);
-    batch.push(explainTask(plan, task, exact, asOf));
+    fillFactTexts(texts, task, exact);
+    pushFactsJson(batch, exact, texts);
+    batch.push(explainTaskWith(plan, task, exact, asOf, texts));
     if (++count === batchSize) {
       yield batch;
       batch = [];

@@ -2,6 +2,7 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import type { Plan, Task } from '../model/types.js';
 import type { ExactFacts } from '../pace/compute-facts.js';
 import { taskWindow } from '../pace/expected-progress.js';
+import { fillFactTexts, newFactTexts, type FactTexts } from '../pace/fact-values.js';
 import { abs, formatFraction, formatRounded, type Fraction } from '../pace/fraction.js';
 
 /** A fraction as a percentage for people: at most two decimals, half-even, no trailing zeros (`0.2787…` → `27.87`). */
@@ -36,6 +37,13 @@ function paceClause(gap: Fraction): string {
  * @category Engine
  */
 export function explainTask(plan: Plan, task: Task, facts: ExactFacts, asOf: CalendarDate): string {
+  const texts = newFactTexts();
+  fillFactTexts(texts, task, facts);
+  return explainTaskWith(plan, task, facts, asOf, texts);
+}
+
+/** {@link explainTask} with the value's and margin's texts already worked out (see `FactTexts`). Internal. */
+export function explainTaskWith(plan: Plan, task: Task, facts: ExactFacts, asOf: CalendarDate, texts: Pick<FactTexts, 'value' | 'margin'>): string {
   const { target } = task;
   const parts: string[] = [];
   const { deadline } = taskWindow(plan, task);
@@ -50,8 +58,9 @@ export function explainTask(plan: Plan, task: Task, facts: ExactFacts, asOf: Cal
         break;
       }
       const unit = target.unit;
-      if (target.kind === 'cumulative') parts.push(`${target.measure}完成${amount(facts.value)}${unit}`, `为目标的${percent(facts.progress)}%`);
-      else parts.push(`${target.measure}为${amount(facts.value)}${unit}(基数${target.baseline}${unit},目标${target.value}${unit})`, `完成进度${percent(facts.progress)}%`);
+      const value = texts.value ?? amount(facts.value);
+      if (target.kind === 'cumulative') parts.push(`${target.measure}完成${value}${unit}`, `为目标的${percent(facts.progress)}%`);
+      else parts.push(`${target.measure}为${value}${unit}(基数${target.baseline}${unit},目标${target.value}${unit})`, `完成进度${percent(facts.progress)}%`);
       parts.push(`序时进度${percent(facts.expected!)}%`, paceClause(facts.paceGap));
       if (facts.met === true) parts.push('已完成目标');
       if (facts.observation !== null && facts.dataAgeDays !== null && facts.dataAgeDays > 0) parts.push(`数据截至${facts.observation.asOf}`);
@@ -68,8 +77,10 @@ export function explainTask(plan: Plan, task: Task, facts: ExactFacts, asOf: Cal
         parts.push(`${target.measure}暂无报送数据`, `目标${bound}`);
         break;
       }
-      parts.push(`${target.measure}为${amount(facts.value)}${target.unit}`, `目标${bound}`);
-      const margin = `${amount(abs(facts.margin))}${differenceUnit(target.unit)}`;
+      parts.push(`${target.measure}为${texts.value ?? amount(facts.value)}${target.unit}`, `目标${bound}`);
+      // The margin's magnitude: its text without the sign.
+      const signed = texts.margin ?? amount(facts.margin);
+      const margin = `${signed.startsWith('-') ? signed.slice(1) : signed}${differenceUnit(target.unit)}`;
       parts.push(facts.met === true ? `达到目标${facts.margin.n === 0n ? '' : `,余量${margin}`}` : `未达到目标,差${margin}`);
       if (facts.observation !== null && facts.dataAgeDays !== null && facts.dataAgeDays > 0) parts.push(`数据截至${facts.observation.asOf}`);
       break;

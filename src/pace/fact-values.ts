@@ -1,3 +1,4 @@
+import type { Task } from '../model/types.js';
 import type { ExactFacts } from './compute-facts.js';
 import { formatFraction, toNumber, type Fraction } from './fraction.js';
 
@@ -79,24 +80,64 @@ function convert<T>(facts: ExactFacts, write: (value: Fraction | null) => T) {
 }
 
 /**
+ * The decimal texts of a task's value, target, expected progress and margin
+ * (`formatFraction` of each), worked out once and shared by the JSON facts and
+ * the explanation. Internal: not part of the package's API.
+ */
+export interface FactTexts {
+  value: string | null;
+  target: string | null;
+  expected: string | null;
+  margin: string | null;
+  /** The last expected progress written, and its text: most tasks share one. */
+  lastExpected: Fraction | null;
+  lastExpectedText: string | null;
+}
+
+/** Empty texts, to fill with {@link fillFactTexts}. */
+export const newFactTexts = (): FactTexts => ({ value: null, target: null, expected: null, margin: null, lastExpected: null, lastExpectedText: null });
+
+/**
+ * A normalised decimal of at most 20 characters has at most 20 significant
+ * digits, so `formatFraction(fromDecimal(text))` is the text itself.
+ */
+const asWritten = (decimal: string, value: Fraction): string => (decimal.length <= 20 ? decimal : formatFraction(value));
+
+/** Fills `texts` for a task's facts, reusing the plan's decimal strings where they are the very text. */
+export function fillFactTexts(texts: FactTexts, task: Task, facts: ExactFacts): void {
+  const { target } = task;
+  const { observation } = facts;
+  const plain = target.kind === 'cumulative' || target.kind === 'level' || target.kind === 'rate';
+  texts.target = facts.target === null ? null : plain ? asWritten(target.value, facts.target) : formatFraction(facts.target);
+  texts.value =
+    facts.value === null ? null : plain && observation !== null && (observation.unit === undefined || observation.unit === target.unit) ? asWritten(observation.value, facts.value) : formatFraction(facts.value);
+  if (facts.expected !== texts.lastExpected) {
+    texts.lastExpected = facts.expected;
+    texts.lastExpectedText = text(facts.expected);
+  }
+  texts.expected = texts.lastExpectedText;
+  texts.margin = text(facts.margin);
+}
+
+/**
  * Appends the facts as {@link factsToJson} writes them to `out`, in the order
  * of their keys (`FACT_KEYS` of report/json-chunks.ts): the flat form of a
  * task result. Internal: not part of the package's API.
  */
-export function pushFactsJson(out: unknown[], facts: ExactFacts): void {
+export function pushFactsJson(out: unknown[], facts: ExactFacts, texts: FactTexts): void {
   out.push(
     facts.kind,
     facts.cancelled,
     facts.hasData,
-    text(facts.value),
-    text(facts.target),
+    texts.value,
+    texts.target,
     text(facts.progress),
-    text(facts.expected),
+    texts.expected,
     text(facts.paceGap),
     text(facts.paceRatio),
     facts.met,
     facts.onPace,
-    text(facts.margin),
+    texts.margin,
     facts.overdue,
     facts.daysToDeadline,
     facts.overdueMilestones,

@@ -43,7 +43,7 @@ export function fromDecimal(text: DecimalString): Fraction {
   const digits = negative ? text.slice(1) : text;
   const point = digits.indexOf('.');
   // Up to 15 digits the value and its power of ten are exact doubles: reduce them without BigInt arithmetic.
-  if (digits.length <= 16) {
+  if (digits.length - (point < 0 ? 0 : 1) <= 15) {
     const scale = point < 0 ? 0 : digits.length - point - 1;
     let n = Number(point < 0 ? digits : digits.slice(0, point) + digits.slice(point + 1));
     let d = 10 ** scale;

@@ -165,4 +165,27 @@ describe('fromDecimal', () => {
       { numRuns: 20_000 },
     );
   });
+
+  it.each(['9010000000000001', '9007199254740993', '123456789012345', '1234567890123456', '-9999999999999999', '0.9007199254740993', '99999999999999.9', '9.999999999999999', '0.000000000000001'])('reads %s exactly', (text) => {
+    const negative = text.startsWith('-');
+    const digits = negative ? text.slice(1) : text;
+    const point = digits.indexOf('.');
+    const n = BigInt(point < 0 ? digits : digits.replace('.', ''));
+    expect(fromDecimal(text)).toEqual(fraction(negative ? -n : n, point < 0 ? 1n : 10n ** BigInt(digits.length - point - 1)));
+  });
+});
+
+describe('a normalised decimal of at most 20 characters is its own text', () => {
+  it('formatFraction(fromDecimal(text)) === text (what fillFactTexts relies on)', () => {
+    const decimals = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[1-9]\d{0,19}$|^0$/), fc.option(fc.stringMatching(/^\d{0,18}[1-9]$/), { nil: undefined }))
+      .map(([negative, whole, fractionDigits]) => `${negative && (whole !== '0' || fractionDigits !== undefined) ? '-' : ''}${whole}${fractionDigits === undefined ? '' : `.${fractionDigits}`}`)
+      .filter((text) => text.length <= 20);
+    fc.assert(
+      fc.property(decimals, (text) => {
+        expect(formatFraction(fromDecimal(text))).toBe(text);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });

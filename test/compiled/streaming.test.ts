@@ -1,6 +1,12 @@
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULE_SET_IDS, evaluatePlanSync, formatEvaluation, formatEvaluationJsonChunks, parsePlan, startEvaluation } from '../../src/index.js';
+// @ts-expect-error -- a plain ES module without types
+import { generatePlan } from '../../bench/generate-plan.mjs';
+import { startFlatEvaluation } from '../../src/engine/evaluate-plan.js';
+import { BUNDLED_RULE_SET_IDS, evaluatePlanSync, formatEvaluation, formatEvaluationJsonChunks, parsePlan, startEvaluation, type EvaluateOptions, type Plan } from '../../src/index.js';
+import { flatEvaluationJsonPieces } from '../../src/report/format-evaluation.js';
+import { renderJsonPiece } from '../../src/report/json-chunks.js';
 
 const examples = readdirSync(new URL('../../examples/', import.meta.url)).filter((name) => name.endsWith('.plan.json'));
 
@@ -27,5 +33,36 @@ describe('formatEvaluationJsonChunks', () => {
     const evaluation = evaluatePlanSync(plan, { rules });
     expect(evaluation.gaps.length).toBeGreaterThan(0);
     expect([...formatEvaluationJsonChunks(startEvaluation(plan, { rules }))].join('')).toBe(formatEvaluation(evaluation, 'json'));
+  });
+});
+
+describe('flat evaluation (the CLI’s path to its writer thread)', () => {
+  const render = (plan: Plan, options: EvaluateOptions) => [...flatEvaluationJsonPieces(startFlatEvaluation(plan, options, 7))].map(renderJsonPiece).join('');
+
+  it.each(examples)('writes exactly the bytes of formatEvaluation(…, "json") for %s, every bundled rule set, several dates', (name) => {
+    const plan = parsePlan(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
+    for (const rules of BUNDLED_RULE_SET_IDS) {
+      for (const asOf of [undefined, '2018-01-01', '2018-03-31', '2018-06-30', '2018-12-31', '2019-02-28']) {
+        const options = { rules, ...(asOf === undefined ? {} : { asOf }) };
+        expect(render(plan, options)).toBe(formatEvaluation(evaluatePlanSync(plan, options), 'json'));
+      }
+    }
+  });
+
+  it('agrees on generated plans, with long decimals, other magnitudes of a unit and every kind of target', () => {
+    const long = (digits: string) => ({ kind: 'cumulative', measure: '投资', unit: '亿元', value: digits });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.stringMatching(/^[1-9]\d{15,24}(\.\d{1,6}[1-9])?$/), fc.stringMatching(/^\d{1,3}\.\d{17,22}[1-9]$/), (seed, big, precise) => {
+        const generated = (generatePlan as (n: number, seed: number) => { tasks: unknown[] })(40, seed);
+        generated.tasks.push(
+          { id: 'L1', title: 'long target', target: long(big), observations: [{ asOf: '2018-06-30', value: precise }] },
+          { id: 'L2', title: 'long value', target: long('7'), observations: [{ asOf: '2018-06-30', value: big, unit: '亿元' }] },
+          { id: 'L3', title: 'long rate', target: { kind: 'rate', measure: '增长', unit: '%', value: precise, bound: 'atMost' }, observations: [{ asOf: '2018-03-31', value: big }] },
+        );
+        const plan = parsePlan(generated);
+        for (const rules of BUNDLED_RULE_SET_IDS) expect(render(plan, { rules })).toBe(formatEvaluation(evaluatePlanSync(plan, { rules }), 'json'));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
