@@ -1,4 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+
+/** The CLI loads json-rules-engine on first use (see src/cli/lazy-json-rules-engine.ts). */
+const lazyJsonRulesEngine = {
+  name: 'lazy-json-rules-engine',
+  setup(build: { onResolve: (options: { filter: RegExp }, callback: (args: { importer: string }) => { path: string } | undefined) => void }) {
+    const shim = fileURLToPath(new URL('./src/cli/lazy-json-rules-engine.ts', import.meta.url));
+    build.onResolve({ filter: /^json-rules-engine$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
 
 export default defineConfig([
   {
@@ -25,7 +35,8 @@ export default defineConfig([
     clean: false,
     splitting: false,
     // Bundled (tree-shaken) rather than loaded from node_modules: the CLI starts in about half the
-    // time. json-rules-engine stays external: it is CommonJS and loaded as the library loads it.
-    noExternal: ['zod', 'date-fns', 'decimal.js'],
+    // time. json-rules-engine is not bundled: the plugin points it to a shim that requires it on first use.
+    noExternal: ['zod', 'date-fns', 'decimal.js', 'json-rules-engine'],
+    esbuildPlugins: [lazyJsonRulesEngine],
   },
 ]);

@@ -6,7 +6,7 @@ import { generatePlan } from '../../bench/generate-plan.mjs';
 import { startFlatEvaluation } from '../../src/engine/evaluate-plan.js';
 import { BUNDLED_RULE_SET_IDS, evaluatePlanSync, formatEvaluation, formatEvaluationJsonChunks, parsePlan, startEvaluation, type EvaluateOptions, type Plan } from '../../src/index.js';
 import { flatEvaluationJsonPieces } from '../../src/report/format-evaluation.js';
-import { renderJsonPiece } from '../../src/report/json-chunks.js';
+import { FACT_KEYS, FLAT_RESULT_FIELDS, inflateFacts, renderJsonPiece } from '../../src/report/json-chunks.js';
 
 const examples = readdirSync(new URL('../../examples/', import.meta.url)).filter((name) => name.endsWith('.plan.json'));
 
@@ -64,5 +64,15 @@ describe('flat evaluation (the CLI’s path to its writer thread)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('inflateFacts', () => {
+  it('builds the facts with FACT_KEYS, in that order, each from its place', () => {
+    const flat = ['T1', 'title', 'done', '完成', 'rule', ...FACT_KEYS.map((key) => `v:${key}`), 'explanation'];
+    expect(flat).toHaveLength(FLAT_RESULT_FIELDS);
+    const facts = inflateFacts(flat, 0) as unknown as Record<string, unknown>;
+    expect(Object.keys(facts)).toEqual([...FACT_KEYS]);
+    for (const key of FACT_KEYS) expect(facts[key]).toBe(`v:${key}`);
   });
 });
