@@ -11,9 +11,15 @@ import {
 } from '../../index.js';
 import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
 import { flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
-import { FLAT_RESULT_FIELDS, renderJsonPiece, RESULTS_BATCH_SIZE } from '../../report/json-chunks.js';
+import { FLAT_RESULT_FIELDS, renderJsonPiece } from '../../report/json-chunks.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { writeJsonPieces, writerThreadAvailable } from '../json-writer.js';
+
+/**
+ * Results per batch handed to the writer thread: small batches leave the main thread's young
+ * generation emptier at each scavenge (measured on 100 000 tasks: 500 beat 250, 1000 and 2000).
+ */
+const FLAT_BATCH_SIZE = 500;
 
 /** From this many tasks on, a writer thread renders and writes the JSON output (below, starting it costs more than it saves). */
 const WRITER_THREAD_MIN_TASKS = 20_000;
@@ -86,7 +92,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   if (format === 'json' && engine === 'compiled') {
     // Stream: each task is evaluated as it is written, so very large plans need little memory.
     // Results come flat (arrays, not objects): cheapest to hand to the writer thread.
-    const stream = startFlatEvaluation(plan, options, RESULTS_BATCH_SIZE);
+    const stream = startFlatEvaluation(plan, options, FLAT_BATCH_SIZE);
     ruleSet = stream.ruleFile.id;
     const { batches } = stream;
     const pieces = flatEvaluationJsonPieces({
