@@ -1,7 +1,6 @@
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Plan, Task } from '../model/types.js';
 import type { ExactFacts } from '../pace/compute-facts.js';
-import { taskWindow } from '../pace/expected-progress.js';
 import { fillFactTexts, newFactTexts, type FactTexts } from '../pace/fact-values.js';
 import { abs, formatFraction, formatRounded, type Fraction } from '../pace/fraction.js';
 
@@ -43,10 +42,15 @@ export function explainTask(plan: Plan, task: Task, facts: ExactFacts, asOf: Cal
 }
 
 /** {@link explainTask} with the value's and margin's texts already worked out (see `FactTexts`). Internal. */
-export function explainTaskWith(plan: Plan, task: Task, facts: ExactFacts, asOf: CalendarDate, texts: Pick<FactTexts, 'value' | 'margin'>): string {
+export function explainTaskWith(plan: Plan, task: Task, facts: ExactFacts, asOf: CalendarDate, texts: FactTexts): string {
   const { target } = task;
   const parts: string[] = [];
-  const { deadline } = taskWindow(plan, task);
+  const deadline = task.deadline ?? plan.period.end;
+  // 序时进度 as a percentage: most tasks share their expected progress, and so its text.
+  const expectedPercent = (): string => {
+    if (texts.lastExpected !== facts.expected) return percent(facts.expected!);
+    return (texts.lastExpectedPercent ??= percent(facts.expected!));
+  };
   if (facts.cancelled && task.cancelled != null) {
     return `${task.title}已于${task.cancelled.on}取消${task.cancelled.reason === '' ? '' : `(${task.cancelled.reason})`}`;
   }
@@ -54,14 +58,14 @@ export function explainTaskWith(plan: Plan, task: Task, facts: ExactFacts, asOf:
     case 'cumulative':
     case 'level': {
       if (!facts.hasData || facts.value === null || facts.progress === null || facts.paceGap === null) {
-        parts.push(`${target.measure}暂无报送数据`, `序时进度${percent(facts.expected!)}%`);
+        parts.push(`${target.measure}暂无报送数据`, `序时进度${expectedPercent()}%`);
         break;
       }
       const unit = target.unit;
       const value = texts.value ?? amount(facts.value);
       if (target.kind === 'cumulative') parts.push(`${target.measure}完成${value}${unit}`, `为目标的${percent(facts.progress)}%`);
       else parts.push(`${target.measure}为${value}${unit}(基数${target.baseline}${unit},目标${target.value}${unit})`, `完成进度${percent(facts.progress)}%`);
-      parts.push(`序时进度${percent(facts.expected!)}%`, paceClause(facts.paceGap));
+      parts.push(`序时进度${expectedPercent()}%`, paceClause(facts.paceGap));
       if (facts.met === true) parts.push('已完成目标');
       if (facts.observation !== null && facts.dataAgeDays !== null && facts.dataAgeDays > 0) parts.push(`数据截至${facts.observation.asOf}`);
       break;
@@ -87,7 +91,7 @@ export function explainTaskWith(plan: Plan, task: Task, facts: ExactFacts, asOf:
     }
     case 'milestones': {
       const done = target.milestones.filter((m) => m.done !== null && m.done <= asOf);
-      parts.push(`${task.title}:共${target.milestones.length}个节点,已完成${done.length}个`, `按权重完成${percent(facts.progress!)}%`, `序时进度${percent(facts.expected!)}%`, paceClause(facts.paceGap!));
+      parts.push(`${task.title}:共${target.milestones.length}个节点,已完成${done.length}个`, `按权重完成${percent(facts.progress!)}%`, `序时进度${expectedPercent()}%`, paceClause(facts.paceGap!));
       if (facts.overdueMilestones > 0) parts.push(`${facts.overdueMilestones}个节点逾期未完成`);
       break;
     }

@@ -329,6 +329,13 @@ function trajectoryIsValid(points: readonly TrajectoryPoint[]): boolean {
   return true;
 }
 
+/** Whether two observations share an `asOf` (pairwise for the usual few, with a set for many). */
+function hasDuplicateDates(observations: readonly { readonly asOf: string }[]): boolean {
+  if (observations.length > 8) return new Set(observations.map((observation) => observation.asOf)).size < observations.length;
+  for (let j = 1; j < observations.length; j++) for (let k = 0; k < j; k++) if (observations[j]!.asOf === observations[k]!.asOf) return true;
+  return false;
+}
+
 const isPositive = (decimal: string): boolean => decimal !== '0' && !decimal.startsWith('-');
 
 /**
@@ -367,7 +374,7 @@ function consistent(plan: Plan): boolean {
     const { observations } = task;
     if (observations === undefined) continue;
     if (kind === 'milestones' || kind === 'binary') return false;
-    if (observations.length > 1 && new Set(observations.map((observation) => observation.asOf)).size < observations.length) return false;
+    if (observations.length > 1 && hasDuplicateDates(observations)) return false;
     for (const observation of observations) {
       const { unit } = observation;
       if (unit === undefined || unit === target.unit) continue;

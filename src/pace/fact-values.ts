@@ -89,13 +89,14 @@ export interface FactTexts {
   target: string | null;
   expected: string | null;
   margin: string | null;
-  /** The last expected progress written, and its text: most tasks share one. */
+  /** The last expected progress written, its text and (once asked for) its percentage: most tasks share one. */
   lastExpected: Fraction | null;
   lastExpectedText: string | null;
+  lastExpectedPercent: string | null;
 }
 
 /** Empty texts, to fill with {@link fillFactTexts}. */
-export const newFactTexts = (): FactTexts => ({ value: null, target: null, expected: null, margin: null, lastExpected: null, lastExpectedText: null });
+export const newFactTexts = (): FactTexts => ({ value: null, target: null, expected: null, margin: null, lastExpected: null, lastExpectedText: null, lastExpectedPercent: null });
 
 /**
  * A normalised decimal of at most 20 characters has at most 20 significant
@@ -114,6 +115,7 @@ export function fillFactTexts(texts: FactTexts, task: Task, facts: ExactFacts): 
   if (facts.expected !== texts.lastExpected) {
     texts.lastExpected = facts.expected;
     texts.lastExpectedText = text(facts.expected);
+    texts.lastExpectedPercent = null;
   }
   texts.expected = texts.lastExpectedText;
   texts.margin = text(facts.margin);
@@ -142,7 +144,8 @@ export function pushFactsJson(out: unknown[], facts: ExactFacts, texts: FactText
     facts.daysToDeadline,
     facts.overdueMilestones,
     facts.dataAgeDays,
-    [...facts.flags],
+    // The task's own list: a flat result is only ever copied (sent to a thread) or written, never changed.
+    facts.flags,
   );
 }
 
