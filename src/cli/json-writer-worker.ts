@@ -9,17 +9,6 @@ const { fd, progress } = workerData as WriterSetup;
 const done = new Int32Array(progress);
 let failure: WriterReply | undefined;
 
-const encoder = new TextEncoder();
-let buffer = new Uint8Array(1 << 20);
-
-/** Writes text as UTF-8 through one reused buffer (encodeInto is the fastest encoder Node has). */
-function write(text: string): void {
-  // At most 3 bytes per UTF-16 code unit.
-  if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
-  const { written } = encoder.encodeInto(text, buffer);
-  for (let offset = 0; offset < written; ) offset += writeSync(fd, buffer, offset, written - offset);
-}
-
 parentPort!.on('message', (message: WriterMessage) => {
   if (message === 'end') {
     parentPort!.postMessage(failure ?? ({ ok: true } satisfies WriterReply));
@@ -28,7 +17,7 @@ parentPort!.on('message', (message: WriterMessage) => {
   }
   if (failure === undefined) {
     try {
-      write(renderJsonPiece(message as JsonPiece));
+      writeSync(fd, renderJsonPiece(message as JsonPiece));
     } catch (error) {
       // A write error (ENOSPC, EIO...) or anything else: reported at the end, and the main thread stops sending.
       const { code, message: text } = error as { code?: string; message?: string };
