@@ -129,8 +129,8 @@ function observedValue(cache: FactCache, observation: Observation, unit: string)
 /** Expected progress, cached for time-based paces by window and pace (milestones and binary depend on the task). */
 function cachedExpected(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate): Fraction | null {
   const { kind } = task.target;
-  if (kind === 'milestones' || kind === 'binary') return expectedProgress(plan, task, asOf);
-  if (kind === 'rate') return null;
+  // Milestones and binary targets: worked out with their progress, in factsWith.
+  if (kind === 'milestones' || kind === 'binary' || kind === 'rate') return null;
   if (task.start === undefined && task.deadline === undefined && task.pace === undefined) {
     return (cache.planExpected ??= expectedProgress(plan, task, asOf) as Fraction);
   }
@@ -203,13 +203,17 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
 
   if (target.kind === 'milestones' || target.kind === 'binary') {
     let progress: Fraction;
+    let exp: Fraction;
     let met: boolean;
     let overdueMilestones = 0;
     if (target.kind === 'binary') {
       met = target.completedOn !== null && target.completedOn <= asOf;
       progress = met ? ONE : ZERO;
+      // expectedProgress: 0 before the deadline, 1 from it.
+      exp = asOf < deadline ? ZERO : ONE;
     } else {
       let done = ZERO;
+      let due = ZERO;
       let total = ZERO;
       met = true;
       for (const milestone of target.milestones) {
@@ -219,10 +223,12 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
         if (isDone) done = add(done, weight);
         else met = false;
         if (!isDone && milestone.due < asOf) overdueMilestones++;
+        // expectedProgress: the weight of the milestones due by the end of `asOf`.
+        if (milestone.due <= asOf) due = add(due, weight);
       }
       progress = div(done, total);
+      exp = div(due, total);
     }
-    const exp = expected as Fraction;
     return facts(target.kind, cancelled, true, null, null, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, overdueMilestones, null, flags, null);
   }
 
