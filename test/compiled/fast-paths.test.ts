@@ -60,3 +60,25 @@ describe('isCalendarDate fast path', () => {
     );
   });
 });
+
+describe('parseDecimal on strings already normal', () => {
+  it('returns exactly what decimal.js normalisation returns, for any short string of digits, signs and points', () => {
+    const char = fc.constantFrom('0', '0', '1', '5', '9', '-', '.', '+', ' ');
+    const text = fc.oneof(fc.array(char, { minLength: 1, maxLength: 12 }).map((chars) => chars.join('')), fc.stringMatching(/^-?(0|[1-9]\d{0,28})(\.\d{0,20}[1-9])?$/));
+    fc.assert(
+      fc.property(text, (value) => {
+        const plain = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(value);
+        expect(parseDecimal(value)).toBe(plain ? reference(value) : undefined);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each(['0', '-0', '0.5', '-0.5', '00', '0.50', '1.', '.5', '10', '-10.01', '1e3', '0.0', '-0.0'])('reads %s as decimal.js does', (text) => {
+    expect(parseDecimal(text)).toBe(reference(text));
+  });
+
+  it.each(['-', '', '.', '-.', '0-', '1-', '--1', '1..2', '+-1'])('refuses %j', (text) => {
+    expect(parseDecimal(text)).toBeUndefined();
+  });
+});
