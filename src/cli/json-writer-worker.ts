@@ -5,8 +5,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { renderJsonPiece, type JsonPiece } from '../report/json-chunks.js';
 import type { WriterMessage, WriterReply, WriterSetup } from './json-writer.js';
 
-const { fd, progress } = workerData as WriterSetup;
+const { progress } = workerData as WriterSetup;
 const done = new Int32Array(progress);
+let fd = -1;
 let failure: WriterReply | undefined;
 
 parentPort!.on('message', (message: WriterMessage) => {
@@ -17,7 +18,8 @@ parentPort!.on('message', (message: WriterMessage) => {
   }
   if (failure === undefined) {
     try {
-      writeSync(fd, renderJsonPiece(message as JsonPiece));
+      if (typeof message === 'object' && 'fd' in message) fd = message.fd;
+      else writeSync(fd, renderJsonPiece(message as JsonPiece));
     } catch (error) {
       // A write error (ENOSPC, EIO...) or anything else: reported at the end, and the main thread stops sending.
       const { code, message: text } = error as { code?: string; message?: string };

@@ -4,18 +4,29 @@ import { Worker } from 'node:worker_threads';
 import { renderJsonPiece, type JsonPiece } from '../report/json-chunks.js';
 import { openAtomically } from './io.js';
 
-/** What the writer thread is given: the descriptor to write to and a shared progress counter. */
+/** What the writer thread is given: a shared progress counter. */
 export interface WriterSetup {
-  readonly fd: number;
   /** Int32 [pieces written, failed (0 or 1)]. */
   readonly progress: SharedArrayBuffer;
 }
 
-/** A message to the writer thread: a piece to write, or the end. */
-export type WriterMessage = JsonPiece | 'end';
+/** The first message to the writer thread: the descriptor to write to. */
+export interface WriterOpen {
+  readonly fd: number;
+}
+
+/** A message to the writer thread: where to write, a piece to write, or the end. */
+export type WriterMessage = WriterOpen | JsonPiece | 'end';
 
 /** The writer thread's answer to `end`. */
 export type WriterReply = { readonly ok: true } | { readonly ok: false; readonly code: string | undefined; readonly message: string };
+
+/** A started writer thread (see {@link startWriterThread}). */
+export interface WriterThread {
+  readonly worker: Worker;
+  readonly state: Int32Array;
+  readonly reply: Promise<WriterReply>;
+}
 
 /** At most this many pieces wait for the writer thread; then the main thread waits for it. */
 const MAX_PIECES_IN_FLIGHT = 4;
@@ -37,9 +48,9 @@ export function writerThreadAvailable(): boolean {
  * this one goes on evaluating — the two halves of the work overlap on two cores.
  * The bytes are the same either way; on any error nothing is left behind.
  */
-export async function writeJsonPieces(file: string, pieces: Iterable<JsonPiece>, thread: boolean, script: URL = WORKER_SCRIPT): Promise<void> {
-  const target = openAtomically(file);
-  if (!thread) {
+export async function writeJsonPieces(file: string, pieces: Iterable<JsonPiece>, thread: boolean | WriterThread, script: URL = WORKER_SCRIPT): Promise<void> {
+  if (thread === false) {
+    const target = openAtomically(file);
     try {
       for (const piece of pieces) writeSync(target.fd, renderJsonPiece(piece));
       target.commit();
@@ -49,9 +60,48 @@ export async function writeJsonPieces(file: string, pieces: Iterable<JsonPiece>,
     }
     return;
   }
+  const writer = thread === true ? startWriterThread(script) : thread;
+  const { worker, state, reply } = writer;
+  try {
+    const target = openAtomically(file);
+    try {
+      worker.postMessage({ fd: target.fd } satisfies WriterMessage);
+      let posted = 1;
+      for (const piece of pieces) {
+        worker.postMessage(piece satisfies WriterMessage);
+        posted++;
+        // Back-pressure: never more than a few batches queued (memory stays flat for a million tasks).
+        let idle = 0;
+        for (let written = Atomics.load(state, 0); posted - written > MAX_PIECES_IN_FLIGHT && Atomics.load(state, 1) === 0; ) {
+          if (Atomics.wait(state, 0, written, 1000) === 'timed-out' && ++idle >= STALLED_AFTER_SECONDS) throw new Error('the JSON writer thread stopped writing');
+          const now = Atomics.load(state, 0);
+          if (now !== written) idle = 0;
+          written = now;
+        }
+        if (Atomics.load(state, 1) !== 0) break;
+      }
+      worker.postMessage('end' satisfies WriterMessage);
+      const outcome = await reply;
+      if (!outcome.ok) throw Object.assign(new Error(outcome.message), { code: outcome.code });
+      target.commit();
+    } catch (error) {
+      target.abandon();
+      throw target.failure(error);
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * Starts a writer thread ahead of the output, so that it is ready when the
+ * first results are: its start-up then overlaps with reading the plan. Pass it
+ * to {@link writeJsonPieces}, or terminate its `worker` if the output is never written.
+ */
+export function startWriterThread(script: URL = WORKER_SCRIPT): WriterThread {
   const progress = new SharedArrayBuffer(8);
   const state = new Int32Array(progress);
-  const worker = new Worker(script, { workerData: { fd: target.fd, progress } satisfies WriterSetup });
+  const worker = new Worker(script, { workerData: { progress } satisfies WriterSetup });
   const reply = new Promise<WriterReply>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -59,29 +109,5 @@ export async function writeJsonPieces(file: string, pieces: Iterable<JsonPiece>,
   });
   // Reported at the end: a write failure must not become an unhandled rejection meanwhile.
   reply.catch(() => undefined);
-  try {
-    let posted = 0;
-    for (const piece of pieces) {
-      worker.postMessage(piece satisfies WriterMessage);
-      posted++;
-      // Back-pressure: never more than a few batches queued (memory stays flat for a million tasks).
-      let idle = 0;
-      for (let written = Atomics.load(state, 0); posted - written > MAX_PIECES_IN_FLIGHT && Atomics.load(state, 1) === 0; ) {
-        if (Atomics.wait(state, 0, written, 1000) === 'timed-out' && ++idle >= STALLED_AFTER_SECONDS) throw new Error('the JSON writer thread stopped writing');
-        const now = Atomics.load(state, 0);
-        if (now !== written) idle = 0;
-        written = now;
-      }
-      if (Atomics.load(state, 1) !== 0) break;
-    }
-    worker.postMessage('end' satisfies WriterMessage);
-    const outcome = await reply;
-    if (!outcome.ok) throw Object.assign(new Error(outcome.message), { code: outcome.code });
-    target.commit();
-  } catch (error) {
-    target.abandon();
-    throw target.failure(error);
-  } finally {
-    await worker.terminate();
-  }
+  return { worker, state, reply };
 }

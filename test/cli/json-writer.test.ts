@@ -73,4 +73,17 @@ describe('duban evaluate --out on a plan large enough for the writer thread', ()
     expect(readFileSync(output, 'utf8')).toBe(formatEvaluation(evaluatePlanSync(big), 'json'));
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
+
+  it('reports an invalid plan of that size and writes nothing (the writer thread started early is stopped)', () => {
+    const big = (generatePlan as (n: number, seed?: number) => { tasks: { target: Record<string, unknown> }[] })(25_000, 12);
+    big.tasks[20_000]!.target.kind = 'weekly';
+    const input = join(dir, 'bad.plan.json');
+    const output = join(dir, 'bad.json');
+    writeFileSync(input, JSON.stringify(big));
+    const run = spawnSync(process.execPath, [CLI, 'evaluate', input, '--format', 'json', '--out', output], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('$.tasks[20000].target');
+    expect(existsSync(output)).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   BUNDLED_RULE_SET_IDS,
@@ -13,7 +14,7 @@ import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
 import { flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
 import { FLAT_RESULT_FIELDS, renderJsonPiece } from '../../report/json-chunks.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
-import { writeJsonPieces, writerThreadAvailable } from '../json-writer.js';
+import { startWriterThread, writeJsonPieces, writerThreadAvailable, type WriterThread } from '../json-writer.js';
 
 /**
  * Results per batch handed to the writer thread: small batches leave the main thread's young
@@ -23,6 +24,9 @@ const FLAT_BATCH_SIZE = 500;
 
 /** From this many tasks on, a writer thread renders and writes the JSON output (below, starting it costs more than it saves). */
 const WRITER_THREAD_MIN_TASKS = 20_000;
+
+/** Plan files from this size on (about 20 000 ordinary tasks) start the writer thread before they are read. */
+const EARLY_WRITER_MIN_BYTES = 5 << 20;
 
 export const EVALUATE_HELP = `用法 Usage: duban evaluate PLAN.json [options]
 
@@ -85,7 +89,25 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   const engine = (values.engine ?? 'compiled') as EngineChoice;
   if (!(ENGINE_CHOICES as readonly string[]).includes(engine)) problems.push(`--engine: expected one of ${ENGINE_CHOICES.join(', ')}, got ${JSON.stringify(values.engine)}`);
   checkOptions(problems);
-  const { plan, rules } = loadEvaluationInputs({ plan: positionals[0] ?? '-', rules: values.rules, observations: values.observations }, io);
+  const planFile = positionals[0] ?? '-';
+  // For a plan file large enough to want the writer thread, it starts now: its start-up overlaps with reading the plan.
+  const early = format === 'json' && engine === 'compiled' && values.out !== undefined && writerThreadAvailable() && sizeOf(planFile) >= EARLY_WRITER_MIN_BYTES ? startWriterThread() : undefined;
+  try {
+    return await evaluateWith(planFile, { asOf, format, engine, out: values.out, rules: values.rules, observations: values.observations }, early, io);
+  } finally {
+    await early?.worker.terminate();
+  }
+}
+
+/** The rest of `duban evaluate`, once the options are checked. */
+async function evaluateWith(
+  planFile: string,
+  values: { asOf: string | undefined; format: EvaluationFormat; engine: EngineChoice; out: string | undefined; rules: string | undefined; observations: string | undefined },
+  early: WriterThread | undefined,
+  io: CliIo,
+): Promise<number> {
+  const { asOf, format, engine } = values;
+  const { plan, rules } = loadEvaluationInputs({ plan: planFile, rules: values.rules, observations: values.observations }, io);
   const options = { asOf, rules, engine, ...(io.now === undefined ? {} : { now: io.now }) };
   const gaps: string[] = [];
   let ruleSet: string;
@@ -105,7 +127,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
       })(),
     });
     // A large plan's output is rendered and written by a second thread while this one evaluates.
-    if (values.out !== undefined) await writeJsonPieces(values.out, pieces, plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable());
+    if (values.out !== undefined) await writeJsonPieces(values.out, pieces, early ?? (plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable()));
     else for (const piece of pieces) io.stdout(renderJsonPiece(piece));
   } else {
     const evaluation = await evaluatePlan(plan, options);
@@ -117,5 +139,15 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   }
   for (const taskId of gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(taskId)} matched no rule in ${JSON.stringify(ruleSet)}\n`);
   return gaps.length > 0 ? 1 : 0;
+}
+
+/** The size of a file in bytes, or -1 (stdin, or not there: reading it reports the problem). */
+function sizeOf(file: string): number {
+  if (file === '-') return -1;
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1;
+  }
 }
 
