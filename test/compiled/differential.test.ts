@@ -144,6 +144,24 @@ describe('compileRuleFile', () => {
     expect(compiled.matched.map((rule) => rule.name)).toEqual(['single']);
   });
 
+  it('calls an application operator that replaces a built-in one, as json-rules-engine does', async () => {
+    // Always true, so a built-in lessThan (false here: progress 0.3 is not below 0) would give another answer.
+    const operators = { lessThan: (() => true) as unknown as CustomOperator };
+    const ruleFile = parseRuleFile({
+      formatVersion: 1,
+      id: 'replaced',
+      title: 'replaced',
+      statuses: [{ code: 'a', label: 'A' }],
+      rules: [{ name: 'below', priority: 1, conditions: { all: [{ fact: 'progress', operator: 'lessThan', value: 0 }] }, event: { type: 'a' } }],
+    });
+    const facts = factsForEngine(createFactComputer(parsePlan({ formatVersion: 1, id: 'p', title: 'p', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [] }), '2018-03-31')({ id: 't', title: 't', target: { kind: 'cumulative', measure: 'm', unit: '个', value: '10' }, observations: [{ asOf: '2018-03-31', value: '3' }] }));
+    const compiled = compileRuleFile(ruleFile, { operators });
+    const reference = await createClassifier(ruleFile, { operators }).classify(facts);
+    expect(outcome(compiled.classify(facts))).toEqual(outcome(reference));
+    expect(compiled.decide(facts)?.rule.name).toBe('below');
+    expect(compileRuleFile(ruleFile).decide(facts)).toBeNull();
+  });
+
   it('compiles every bundled rule set', () => {
     for (const id of BUNDLED_RULE_SET_IDS) expect(compileRuleFile(parseRuleFile(bundledRuleFileJson(id))).ruleFile.id).toBe(id);
   });
