@@ -192,11 +192,25 @@ export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator
 }
 
 /**
+ * An evaluation's JSON output in pieces: the same text as
+ * `formatEvaluation(evaluation, 'json')`, which for a very large evaluation
+ * would be longer than a JavaScript string can be. Internal: the CLI writes
+ * json-rules-engine's evaluations so.
+ */
+export function* evaluationJsonChunksOf(evaluation: Evaluation): Generator<string, void, undefined> {
+  yield jsonHeader(evaluation.planId, evaluation.asOf, evaluation.ruleSet);
+  const { results } = evaluation;
+  for (let from = 0; from < results.length; from += RESULTS_BATCH_SIZE) yield renderJsonPiece({ results: results.slice(from, from + RESULTS_BATCH_SIZE), first: from === 0 });
+  const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+  yield `${results.length === 0 ? '[]' : '\n  ]'},\n  "gaps": ${nest(evaluation.gaps, '  ')},\n  "summary": ${nest(evaluation.summary, '  ')}\n}\n`;
+}
+
+/**
  * The JSON output of a flat evaluation (`startFlatEvaluation`) as pieces: the
  * same text as {@link evaluationJsonPieces} gives for the same evaluation.
  */
 export function* flatEvaluationJsonPieces(stream: ReturnType<typeof startFlatEvaluation>): Generator<JsonPiece, void, undefined> {
-  yield jsonHeader(stream);
+  yield jsonHeader(stream.planId, stream.asOf, stream.ruleFile.id);
   const gaps: Gap[] = [];
   const counts = new Map<string | null, number>();
   let first = true;
@@ -212,8 +226,9 @@ export function* flatEvaluationJsonPieces(stream: ReturnType<typeof startFlatEva
   yield jsonFooter(stream.ruleFile, first, gaps, counts);
 }
 
-const jsonHeader = (stream: Omit<EvaluationStream, 'results'>): string =>
-  `{\n  "planId": ${JSON.stringify(stream.planId)},\n  "asOf": ${JSON.stringify(stream.asOf)},\n  "ruleSet": ${JSON.stringify(stream.ruleFile.id)},\n  "results": `;
+/** The JSON output up to the opening of `results`. */
+const jsonHeader = (planId: string, asOf: string, ruleSet: string): string =>
+  `{\n  "planId": ${JSON.stringify(planId)},\n  "asOf": ${JSON.stringify(asOf)},\n  "ruleSet": ${JSON.stringify(ruleSet)},\n  "results": `;
 
 function jsonFooter(ruleFile: RuleFile, empty: boolean, gaps: readonly Gap[], counts: ReadonlyMap<string | null, number>): string {
   const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
@@ -226,7 +241,7 @@ function jsonFooter(ruleFile: RuleFile, empty: boolean, gaps: readonly Gap[], co
  * Rendered with {@link renderJsonPiece}, the pieces are {@link formatEvaluationJsonChunks}' chunks.
  */
 export function* evaluationJsonPieces(stream: EvaluationStream): Generator<JsonPiece, void, undefined> {
-  yield jsonHeader(stream);
+  yield jsonHeader(stream.planId, stream.asOf, stream.ruleFile.id);
   const gaps: Gap[] = [];
   // Counts per status, as `summarize` would make them from the whole list.
   const counts = new Map<string | null, number>();

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain ES module without types
 import { generatePlan } from '../../bench/generate-plan.mjs';
 import { startFlatEvaluation } from '../../src/engine/evaluate-plan.js';
-import { BUNDLED_RULE_SET_IDS, evaluatePlanSync, formatEvaluation, formatEvaluationJsonChunks, parsePlan, startEvaluation, type EvaluateOptions, type Plan } from '../../src/index.js';
-import { flatEvaluationJsonPieces } from '../../src/report/format-evaluation.js';
+import { BUNDLED_RULE_SET_IDS, evaluatePlan, evaluatePlanSync, formatEvaluation, formatEvaluationJsonChunks, parsePlan, startEvaluation, type EvaluateOptions, type Plan } from '../../src/index.js';
+import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../src/report/format-evaluation.js';
 import { FACT_KEYS, FLAT_RESULT_FIELDS, inflateFacts, renderJsonPiece } from '../../src/report/json-chunks.js';
 
 const examples = readdirSync(new URL('../../examples/', import.meta.url)).filter((name) => name.endsWith('.plan.json'));
@@ -74,5 +74,23 @@ describe('inflateFacts', () => {
     const facts = inflateFacts(flat, 0) as unknown as Record<string, unknown>;
     expect(Object.keys(facts)).toEqual([...FACT_KEYS]);
     for (const key of FACT_KEYS) expect(facts[key]).toBe(`v:${key}`);
+  });
+});
+
+describe('evaluationJsonChunksOf (json-rules-engine’s evaluations in the CLI)', () => {
+  it.each(examples)('writes exactly the bytes of formatEvaluation(…, "json") for %s', async (name) => {
+    const plan = parsePlan(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
+    for (const rules of BUNDLED_RULE_SET_IDS) {
+      const evaluation = await evaluatePlan(plan, { rules, engine: 'json-rules-engine' });
+      expect([...evaluationJsonChunksOf(evaluation)].join('')).toBe(formatEvaluation(evaluation, 'json'));
+    }
+  });
+
+  it('writes empty plans and plans of several batches the same way', () => {
+    const generated = (generatePlan as (n: number, seed: number) => unknown)(4500, 3);
+    for (const plan of [parsePlan(generated), parsePlan({ formatVersion: 1, id: 'e', title: 'e', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [] })]) {
+      const evaluation = evaluatePlanSync(plan);
+      expect([...evaluationJsonChunksOf(evaluation)].join('')).toBe(formatEvaluation(evaluation, 'json'));
+    }
   });
 });

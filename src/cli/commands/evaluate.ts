@@ -11,7 +11,7 @@ import {
   type EvaluationFormat,
 } from '../../index.js';
 import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
-import { flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
+import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
 import { FLAT_RESULT_FIELDS, renderJsonPiece } from '../../report/json-chunks.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { startWriterThread, writeJsonPieces, writerThreadAvailable, type WriterThread } from '../json-writer.js';
@@ -133,9 +133,10 @@ async function evaluateWith(
     const evaluation = await evaluatePlan(plan, options);
     ruleSet = evaluation.ruleSet;
     gaps.push(...evaluation.gaps.map((gap) => gap.taskId));
-    const text = formatEvaluation(evaluation, format);
-    if (values.out !== undefined) writeAtomically(values.out, text);
-    else io.stdout(text);
+    // JSON in pieces: a very large evaluation's text would not fit in one string.
+    const chunks = format === 'json' ? evaluationJsonChunksOf(evaluation) : [formatEvaluation(evaluation, format)];
+    if (values.out !== undefined) writeAtomically(values.out, chunks);
+    else for (const chunk of chunks) io.stdout(chunk);
   }
   for (const taskId of gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(taskId)} matched no rule in ${JSON.stringify(ruleSet)}\n`);
   return gaps.length > 0 ? 1 : 0;
