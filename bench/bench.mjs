@@ -6,6 +6,7 @@
 //   jre end-to-end   `duban evaluate --engine json-rules-engine` as a whole process (read, validate, facts, classify, write JSON)
 //   duban end-to-end `duban evaluate` (compiled, streamed JSON) as a whole process
 // Prints seconds, tasks/s, the ratio to the baseline and the process's peak resident memory.
+// Whole processes run 5 times each below a million tasks, in turn; the median time is shown.
 // json-rules-engine is skipped at 1 000 000 tasks unless --full is given (it takes minutes).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,7 +65,17 @@ const decideCompiled = (facts) => perRound(facts, (f) => compiled.decide(f));
 // The public classify(): the winner and the list of every matching rule.
 const classifyCompiled = (facts) => perRound(facts, (f) => compiled.classify(f).rule);
 
+/** The median run's seconds with the largest peak memory of all runs. */
+function median(runs) {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return { seconds: sorted[Math.floor((sorted.length - 1) / 2)].seconds, rss: Math.max(...runs.map((r) => r.rss)) };
+}
+
+/** Whole-process runs per engine below a million tasks (a shared machine: one run can be off by 15%). */
+const RUNS = 5;
+
 const rows = [];
+const spreads = [];
 const row = (tasks, stage, seconds, baseline, rss) =>
   rows.push({ tasks, stage, seconds, perSecond: tasks / seconds, ratio: baseline === undefined ? undefined : baseline / seconds, rss });
 
@@ -75,13 +86,19 @@ for (const n of SIZES) {
   const runEngine = n < 1_000_000 || full;
   // The whole processes first, while this process holds nothing large (its collector could
   // otherwise be marking a big heap on the second core while a child runs).
-  let jreProcess;
-  if (runEngine) {
-    process.stderr.write(`${n} tasks: jre end-to-end… `);
-    jreProcess = endToEnd(planFile, 'json-rules-engine');
+  // Each whole process runs RUNS times, the two engines in turn; the median time and the largest peak count.
+  const runs = n >= 1_000_000 ? 1 : RUNS;
+  const jreRuns = [];
+  const compiledRuns = [];
+  for (let run = 0; run < runs; run++) {
+    process.stderr.write(`${n} tasks, run ${run + 1}/${runs}: end-to-end… `);
+    if (runEngine) jreRuns.push(endToEnd(planFile, 'json-rules-engine'));
+    compiledRuns.push(endToEnd(planFile, 'compiled'));
   }
-  process.stderr.write(`${n} tasks: duban end-to-end… `);
-  const compiled = endToEnd(planFile, 'compiled');
+  const jreProcess = runEngine ? median(jreRuns) : undefined;
+  const compiled = median(compiledRuns);
+  const list = (rs) => rs.map((r) => r.seconds.toFixed(2)).join(' ');
+  spreads.push(`${n.toLocaleString('en-US')} tasks, every end-to-end run (s): ${runEngine ? `json-rules-engine ${list(jreRuns)}; ` : ''}duban ${list(compiledRuns)}`);
   process.stderr.write('facts… ');
   let plan = parsePlan(readFileSync(planFile, 'utf8'));
   const factsOf = createFactComputer(plan, plan.asOf);
@@ -107,4 +124,6 @@ console.log('');
 console.log('| tasks | stage | seconds | tasks/s | × baseline | peak RSS MB |');
 console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
 for (const r of rows) console.log(`| ${fmt(r.tasks, 0)} | ${r.stage} | ${fmt(r.seconds, 3)} | ${fmt(r.perSecond, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rss, 0)} |`);
+console.log('');
+for (const line of spreads) console.log(line);
 if (!full) console.log('\njson-rules-engine at 1 000 000 tasks is skipped; run `npm run bench -- --full` to include it.');
