@@ -102,29 +102,22 @@ function list<T>(value: unknown, inPlace: boolean, read: (item: unknown, inPlace
   return out;
 }
 
-function period(value: unknown, inPlace: boolean): Raw {
+/** An object of two known fields (and `x-` keys), each read by its reader, in that order. */
+function twoFields(value: unknown, inPlace: boolean, known: ReadonlySet<string>, a: string, readA: (value: unknown) => unknown, b: string, readB: (value: unknown) => unknown): Raw {
   const raw = object(value);
-  const extra = keys(raw, PERIOD_KEYS);
-  const start = date(raw.start);
-  const end = date(raw.end);
+  const extra = keys(raw, known);
+  const first = readA(raw[a]);
+  const second = readB(raw[b]);
   const out: Raw = inPlace ? raw : {};
-  out.start = start;
-  out.end = end;
+  out[a] = first;
+  out[b] = second;
   copyExtra(out, raw, extra);
   return out;
 }
 
-function point(value: unknown, inPlace: boolean): Raw {
-  const p = object(value);
-  const extra = keys(p, POINT_KEYS);
-  const when = date(p.date);
-  const expected = decimal(p.expected);
-  const out: Raw = inPlace ? p : {};
-  out.date = when;
-  out.expected = expected;
-  copyExtra(out, p, extra);
-  return out;
-}
+const period = (value: unknown, inPlace: boolean): Raw => twoFields(value, inPlace, PERIOD_KEYS, 'start', date, 'end', date);
+
+const point = (value: unknown, inPlace: boolean): Raw => twoFields(value, inPlace, POINT_KEYS, 'date', date, 'expected', decimal);
 
 function pace(value: unknown, inPlace: boolean): unknown {
   if (value === 'monthly' || value === 'daily') return value;
@@ -235,30 +228,9 @@ function observation(value: unknown, inPlace: boolean): Raw {
   return out;
 }
 
-function cancellation(value: unknown, inPlace: boolean): Raw | null {
-  if (value === null) return null;
-  const c = object(value);
-  const extra = keys(c, CANCELLED_KEYS);
-  const on = date(c.on);
-  const reason = string(c.reason);
-  const out: Raw = inPlace ? c : {};
-  out.on = on;
-  out.reason = reason;
-  copyExtra(out, c, extra);
-  return out;
-}
+const cancellation = (value: unknown, inPlace: boolean): Raw | null => (value === null ? null : twoFields(value, inPlace, CANCELLED_KEYS, 'on', date, 'reason', string));
 
-function category(value: unknown, inPlace: boolean): Raw {
-  const c = object(value);
-  const extra = keys(c, CATEGORY_KEYS);
-  const id = nonEmpty(c.id);
-  const title = string(c.title);
-  const out: Raw = inPlace ? c : {};
-  out.id = id;
-  out.title = title;
-  copyExtra(out, c, extra);
-  return out;
-}
+const category = (value: unknown, inPlace: boolean): Raw => twoFields(value, inPlace, CATEGORY_KEYS, 'id', nonEmpty, 'title', string);
 
 function task(value: unknown, inPlace: boolean): Raw {
   const raw = object(value);
