@@ -194,7 +194,7 @@ export function openAtomically(file: string): AtomicFile {
       renameSync(temporary, file);
     },
     abandon() {
-      if (open) close();
+      close();
       try {
         unlinkSync(temporary);
       } catch {
