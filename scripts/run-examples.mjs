@@ -24,7 +24,7 @@ for (const [plan, rules] of Object.entries(EXAMPLE_PLANS)) {
   }
   console.log(`ok   duban evaluate ${plan} --rules ${rules}`);
 }
-for (const example of ['examples/library.mjs', 'examples/library.cjs']) {
+for (const example of ['examples/library.mjs', 'examples/library.cjs', 'examples/what-if.mjs']) {
   try {
     const out = run([example]);
     if (out.trim() === '') throw new Error('printed nothing');
