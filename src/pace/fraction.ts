@@ -164,8 +164,9 @@ function placePoint(digits: string, scale: number): string {
 }
 
 /**
- * Writes `value × 10^shift` rounded half-even to `places` decimals, in plain
- * notation without trailing zeros (`formatRounded(0.27870…, 2, 2)` → `"27.87"`).
+ * Rounds `value × 10^shift` half-even to a whole number and writes it with
+ * `places` decimals, in plain notation without trailing zeros: a percentage
+ * with two decimals is `formatRounded(0.27870…, 4, 2)` → `"27.87"`.
  */
 export function formatRounded(value: Fraction, shift: number, places: number): string {
   const negative = value.n < 0n;
