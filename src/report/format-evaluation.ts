@@ -208,10 +208,10 @@ export function* evaluationJsonChunksOf(evaluation: Evaluation): Generator<strin
 /**
  * The JSON output of a flat evaluation (`startFlatEvaluation`) as pieces: the
  * same text as {@link evaluationJsonPieces} gives for the same evaluation.
+ * The tasks no rule matched are collected in `gaps` as the pieces are read.
  */
-export function* flatEvaluationJsonPieces(stream: ReturnType<typeof startFlatEvaluation>): Generator<JsonPiece, void, undefined> {
+export function* flatEvaluationJsonPieces(stream: ReturnType<typeof startFlatEvaluation>, gaps: Gap[] = []): Generator<JsonPiece, void, undefined> {
   yield jsonHeader(stream.planId, stream.asOf, stream.ruleFile.id);
-  const gaps: Gap[] = [];
   const counts = new Map<string | null, number>();
   let first = true;
   for (const flat of stream.batches) {

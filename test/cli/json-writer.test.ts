@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeJsonPieces } from '../../src/cli/json-writer.js';
 import { evaluatePlanSync, formatEvaluation, isDubanError, parsePlan, startEvaluation } from '../../src/index.js';
@@ -73,6 +74,18 @@ describe('duban evaluate --out on a plan large enough for the writer thread', ()
     expect(readFileSync(output, 'utf8')).toBe(formatEvaluation(evaluatePlanSync(big), 'json'));
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
+
+  it('names every task no rule matched on stderr, exactly the output’s gaps, and exits 1', () => {
+    const rules = join(dir, 'only-met.rules.json');
+    writeFileSync(rules, JSON.stringify({ formatVersion: 1, id: 'only-met', title: 'only met', statuses: [{ code: 'ok', label: '达标' }], rules: [{ name: 'met', priority: 1, conditions: { all: [{ fact: 'met', operator: 'equal', value: true }] }, event: { type: 'ok' } }] }));
+    const output = join(dir, 'gaps.json');
+    const plan = fileURLToPath(new URL('../../examples/xianning-2018-q1.plan.json', import.meta.url));
+    const run = spawnSync(process.execPath, [CLI, 'evaluate', plan, '--rules', rules, '--format', 'json', '--out', output], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const gaps = (JSON.parse(readFileSync(output, 'utf8')) as { gaps: { taskId: string }[] }).gaps.map((gap) => gap.taskId);
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(run.stderr).toBe(gaps.map((taskId) => `duban: rule gap: task ${JSON.stringify(taskId)} matched no rule in "only-met"\n`).join(''));
+  });
 
   it('reports an invalid plan of that size and writes nothing (the writer thread started early is stopped)', () => {
     const big = (generatePlan as (n: number, seed?: number) => { tasks: { target: Record<string, unknown> }[] })(25_000, 12);

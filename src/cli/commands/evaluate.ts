@@ -9,10 +9,11 @@ import {
   isCalendarDate,
   type EngineChoice,
   type EvaluationFormat,
+  type Gap,
 } from '../../index.js';
 import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
 import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
-import { FLAT_RESULT_FIELDS, renderJsonPiece } from '../../report/json-chunks.js';
+import { renderJsonPiece } from '../../report/json-chunks.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { startWriterThread, writeJsonPieces, writerThreadAvailable, type WriterThread } from '../json-writer.js';
 
@@ -116,19 +117,12 @@ async function evaluateWith(
     // Results come flat (arrays, not objects): cheapest to hand to the writer thread.
     const stream = startFlatEvaluation(plan, options, FLAT_BATCH_SIZE);
     ruleSet = stream.ruleFile.id;
-    const { batches } = stream;
-    const pieces = flatEvaluationJsonPieces({
-      ...stream,
-      batches: (function* () {
-        for (const flat of batches) {
-          for (let at = 0; at < flat.length; at += FLAT_RESULT_FIELDS) if (flat[at + 2] === null) gaps.push(flat[at] as string);
-          yield flat;
-        }
-      })(),
-    });
+    const unmatched: Gap[] = [];
+    const pieces = flatEvaluationJsonPieces(stream, unmatched);
     // A large plan's output is rendered and written by a second thread while this one evaluates.
     if (values.out !== undefined) await writeJsonPieces(values.out, pieces, early ?? (plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable()));
     else for (const piece of pieces) io.stdout(renderJsonPiece(piece));
+    gaps.push(...unmatched.map((gap) => gap.taskId));
   } else {
     const evaluation = await evaluatePlan(plan, options);
     ruleSet = evaluation.ruleSet;
