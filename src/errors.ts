@@ -12,6 +12,7 @@ export const DUBAN_ERROR_CODES = [
   'INVALID_OPTION',
   'UNKNOWN_TASK',
   'ENGINE_ERROR',
+  'MISSING_DEPENDENCY',
 ] as const;
 
 /**
@@ -20,7 +21,9 @@ export const DUBAN_ERROR_CODES = [
  * `INVALID_RULE_CASES` (a rule test case file) and `INVALID_DECISION_TABLE` for
  * bad input files, `INVALID_OPTION` for a bad option
  * (an as-of date, an unknown rule set id), `UNKNOWN_TASK` for a task id not in
- * the plan, `ENGINE_ERROR` when json-rules-engine itself failed.
+ * the plan, `ENGINE_ERROR` when json-rules-engine itself failed,
+ * `MISSING_DEPENDENCY` when an optional package a feature needs is not
+ * installed (exceljs, for the Excel features).
  *
  * @category Errors
  */
