@@ -2,7 +2,7 @@
  * duban (督办): plans, 序时进度 pace, declarative classification rules and
  * bulletins for the targets of Chinese government work reports.
  *
- * @packageDocumentation
+ * @module duban
  */
 export { DUBAN_ERROR_CODES, DubanError, isDubanError } from './errors.js';
 export type { DubanErrorCode, DubanErrorOptions, DubanIssue } from './errors.js';

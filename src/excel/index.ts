@@ -4,7 +4,7 @@
  * core package never loads exceljs; exceljs itself is loaded on the first call
  * that reads or writes a workbook.
  *
- * @packageDocumentation
+ * @module duban/excel
  */
 export { RATE_BOUND_WORDS, TARGET_KIND_WORDS, TASK_TABLE_COLUMNS } from './plan-table.js';
 export { readPlanWorkbook, writePlanWorkbook } from './plan-workbook.js';

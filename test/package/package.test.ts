@@ -1,9 +1,11 @@
 // The package as users receive it: `npm pack`, installed into an empty folder,
 // then used there through `import`, `require`, the type declarations (a small
-// TypeScript program compiled against them with the project's typescript) and
-// the `duban` bin. publint and attw check the same tarball in `npm run pack:check`.
+// TypeScript program compiled against them with the project's typescript, strict,
+// without skipLibCheck, under every module resolution a consumer may use) and the
+// `duban` bin. What the install brings along is counted. publint and attw check
+// the same tarball in `npm run pack:check`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,7 @@ const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 let work = '';
 let consumer = '';
 let packedFiles: string[] = [];
+let installWarnings = '';
 
 /** Runs a program in the consumer folder and returns its stdout (throws with stderr on failure). */
 function inConsumer(command: string, args: readonly string[]): string {
@@ -33,7 +36,10 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the packed package, install
     packedFiles = packed[0]!.files.map((file) => file.path).sort();
     execFileSync('mkdir', [consumer]);
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'duban-consumer', private: true, version: '1.0.0' }));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error', join(work, packed[0]!.filename)], { cwd: consumer, stdio: ['ignore', 'ignore', 'pipe'] });
+    // As a user installs it: scripts allowed, warnings shown (duban must cause none).
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn', join(work, packed[0]!.filename)], { cwd: consumer, encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`npm install exited ${install.status}:\n${install.stderr}`);
+    installWarnings = install.stderr;
   }, 110_000);
 
   afterAll(() => {
@@ -41,12 +47,68 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the packed package, install
   });
 
   it('contains the builds, declarations, bin, rule sets and schemas, and nothing else', () => {
-    for (const file of ['package.json', 'README.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'rules/four-level.json', 'rules/three-level.json', 'rules/traffic-light.json']) {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'bin/duban.js', 'docs/concepts.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'rules/four-level.json', 'rules/three-level.json', 'rules/traffic-light.json']) {
       expect(packedFiles).toContain(file);
     }
     expect(packedFiles.some((file) => file.startsWith('schemas/') && file.endsWith('.json'))).toBe(true);
-    const unexpected = packedFiles.filter((file) => !/^(package\.json|README\.md|LICENSE(\.\w+)?|dist\/[^/]+|rules\/[^/]+\.json|schemas\/[^/]+\.json)$/.test(file));
+    const unexpected = packedFiles.filter((file) => !/^(package\.json|README\.md|LICENSE|bin\/duban\.js|dist\/.+\.[cm]?js|dist\/.+\.d\.[cm]?ts|docs\/[^/]+\.md|rules\/[^/]+\.json|schemas\/[^/]+\.json)$/.test(file));
     expect(unexpected).toEqual([]);
+  });
+
+  it('links only to files it ships, and says where its repository is (the registry page resolves relative links against it)', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.repository).toMatchObject({ type: 'git', url: expect.stringMatching(/^git\+https:\/\/.+\.git$/) });
+    expect(manifest.homepage).toEqual(expect.stringMatching(/^https:\/\//));
+    expect(manifest.bugs).toMatchObject({ url: expect.stringMatching(/^https:\/\//) });
+    expect(manifest.license).toBe('MIT');
+    const scripts = manifest.scripts as Record<string, string>;
+    // Consumers run none of duban's scripts (npm warns about install scripts): dist/ is built when packing.
+    for (const name of ['preinstall', 'install', 'postinstall', 'prepare']) expect(scripts[name], name).toBeUndefined();
+    expect(scripts.prepack).toBeDefined();
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const relative = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target));
+    expect(relative.length).toBeGreaterThan(5);
+    for (const target of relative) expect(packedFiles, `README links to ${target}`).toContain(target);
+  });
+
+  it('installs at most 15 packages besides itself, and no type packages the user did not ask for', () => {
+    const installed: string[] = [];
+    const modules = join(consumer, 'node_modules');
+    for (const entry of readdirSync(modules)) {
+      if (entry.startsWith('.')) continue;
+      if (entry.startsWith('@')) for (const scoped of readdirSync(join(modules, entry))) installed.push(`${entry}/${scoped}`);
+      else installed.push(entry);
+    }
+    const lock = JSON.parse(readFileSync(join(consumer, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    const locked = Object.keys(lock.packages).filter((key) => key !== '' && key !== 'node_modules/duban');
+    expect(installed).toContain('duban');
+    expect(installed.filter((name) => name !== 'duban').length, installed.join(', ')).toBeLessThanOrEqual(15);
+    expect(locked.length, locked.join(', ')).toBeLessThanOrEqual(15);
+    expect(existsSync(join(modules, '@types')), 'node_modules/@types').toBe(false);
+    expect(installed).not.toContain('exceljs');
+    expect(installWarnings).not.toMatch(/install-scripts|deprecated/);
+  });
+
+  it('answers the Excel features without exceljs (an optional peer dependency) with what to install', () => {
+    writeFileSync(
+      join(consumer, 'excel.mjs'),
+      `import { readPlanWorkbook } from 'duban/excel';
+try { await readPlanWorkbook(new Uint8Array([80, 75, 3, 4])); console.log('no error'); }
+catch (error) { console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message })); }
+`,
+    );
+    const output = JSON.parse(inConsumer(process.execPath, ['excel.mjs'])) as { name: string; code: string; message: string };
+    expect(output.name).toBe('DubanError');
+    expect(output.code).toBe('MISSING_DEPENDENCY');
+    expect(output.message).toContain('npm install exceljs');
+    expect(output.message).toMatch(/^Excel 功能需要可选依赖 exceljs/);
+    const bin = join(consumer, 'node_modules/.bin/duban');
+    writeFileSync(join(consumer, 'plan.xlsx'), new Uint8Array([80, 75, 3, 4]));
+    const cli = spawnSync(bin, ['import-excel', 'plan.xlsx'], { cwd: consumer, encoding: 'utf8' });
+    expect(cli.status).toBe(2);
+    expect(cli.stdout).toBe('');
+    expect(cli.stderr).toContain('npm install exceljs');
+    expect(cli.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('works through import, with the rule files and package.json as subpath exports', () => {
@@ -110,8 +172,10 @@ ${kind === 'import' ? '' : '})();'}`;
     expect(inConsumer(process.execPath, ['same.cjs'])).toBe(esm);
   });
 
-  it('type-checks a TypeScript program against its declarations, for ESM, CommonJS and bundlers', () => {
+  it('type-checks a strict TypeScript program against its declarations (no skipLibCheck, no @types/node), for ESM, CommonJS and bundlers', () => {
     const program = `import { evaluatePlan, isDubanError, parsePlan, type Evaluation, type Plan, type TaskResult } from 'duban';
+import { readPlanWorkbook } from 'duban/excel';
+export const workbook: Promise<Plan> = readPlanWorkbook(new Uint8Array());
 const plan: Plan = parsePlan('{}');
 const evaluation: Promise<Evaluation> = evaluatePlan(plan, { rules: 'traffic-light', asOf: '2018-03-31' });
 void evaluation.then((result) => {
@@ -131,12 +195,15 @@ export { id };
     writeFileSync(join(consumer, 'consumer.ts'), program);
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     for (const [file, module, moduleResolution] of [
+      ['consumer.mts', 'node16', 'node16'],
+      ['consumer.cts', 'node16', 'node16'],
       ['consumer.mts', 'nodenext', 'nodenext'],
       ['consumer.cts', 'nodenext', 'nodenext'],
       ['consumer.ts', 'esnext', 'bundler'],
     ] as const) {
       const config = `tsconfig.${moduleResolution}.${file}.json`;
-      const compilerOptions = { noEmit: true, strict: true, exactOptionalPropertyTypes: true, target: 'es2022', lib: ['es2022'], types: [], module, moduleResolution };
+      // No `types` and no `skipLibCheck`: TypeScript loads whatever node_modules/@types holds, as in a user's project.
+      const compilerOptions = { noEmit: true, strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, target: 'es2022', lib: ['es2022', 'dom'], module, moduleResolution };
       writeFileSync(join(consumer, config), JSON.stringify({ compilerOptions, files: [file] }));
       const result = spawnSync(process.execPath, [tsc, '-p', config], { cwd: consumer, encoding: 'utf8' });
       expect(`${result.stdout}${result.stderr}`, `${file} with ${module}/${moduleResolution}`).toBe('');
