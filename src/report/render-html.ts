@@ -3,8 +3,26 @@ import { STATUS_TONES } from './status-tone.js';
 import { indicatorBulletSvg, progressBulletSvg, statusBarsSvg, TONE_COLOURS, trendLineSvg } from './svg-charts.js';
 import { chineseNumber, escapeHtml, percentText } from './text-kit.js';
 
-const SANS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
-const SERIF = '"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", "FangSong", serif';
+/**
+ * Font stacks that name the Chinese fonts of each system, so that no page falls back to a font
+ * without CJK glyphs (boxes): Linux (Noto CJK, Source Han, WenQuanYi, Droid Sans Fallback),
+ * macOS (PingFang, Hiragino Sans GB, Heiti, Songti, STSong, STFangsong) and Windows (Microsoft
+ * YaHei, DengXian, SimHei, SimSun, FangSong). test/report/html-browser.test.ts checks in Chromium
+ * that the Chinese text is drawn with one of these.
+ */
+export const SANS_FONTS = [
+  'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Source Han Sans CN', 'PingFang SC', 'Hiragino Sans GB', 'Heiti SC', 'STHeiti',
+  'Microsoft YaHei', 'DengXian', 'SimHei', 'WenQuanYi Micro Hei', 'WenQuanYi Zen Hei', 'Droid Sans Fallback',
+] as const;
+/** The serif (宋体/仿宋) stack, by the same systems. */
+export const SERIF_FONTS = [
+  'Noto Serif CJK SC', 'Noto Serif SC', 'Source Han Serif SC', 'Source Han Serif CN', 'Songti SC', 'STSong', 'STFangsong',
+  'SimSun', 'NSimSun', 'FangSong', 'AR PL UMing CN', ...SANS_FONTS,
+] as const;
+
+const fontList = (fonts: readonly string[], generic: string): string => `${fonts.map((font) => `"${font}"`).join(', ')}, ${generic}`;
+const SANS = fontList(SANS_FONTS, 'sans-serif');
+const SERIF = fontList(SERIF_FONTS, 'serif');
 
 const STYLE = `
 *, *::before, *::after { box-sizing: border-box; }

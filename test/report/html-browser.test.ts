@@ -9,6 +9,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePlan, formatBulletin, parsePlan, reportingDates, type Evaluation } from '../../src/index.js';
 import { listName } from '../../src/report/bulletin-document.js';
+import { SANS_FONTS, SERIF_FONTS } from '../../src/report/render-html.js';
 import { loadExample } from './helpers.js';
 import { inkStatistics, readPng } from './png.js';
 
@@ -83,6 +84,35 @@ describe('the HTML bulletin in Chromium', () => {
     expect(await page.locator('body').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.close();
     expect(requests).toEqual([]);
+  });
+
+  // Not skipped when the font is missing: a bulletin of boxes must fail the test. CJK fonts are
+  // installed by .ci/run (fonts-noto-cjk); Chromium says through DevTools which font drew each node.
+  it.skipIf(missing)(`draws its Chinese text with a CJK font the page names, not boxes${why}`, async () => {
+    const plan = loadExample('xuchang-2017-h1.plan.json');
+    const page = await open(formatBulletin(plan, [await evaluatePlan(plan, { rules: 'four-level' })], { format: 'html' }));
+    const cdp = await context!.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const named = new Set<string>([...SANS_FONTS, ...SERIF_FONTS]);
+    const checked: string[] = [];
+    for (const selector of ['h1', 'main p', 'h2', 'table th', 'svg.status-bars text']) {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      expect(nodeId, selector).toBeGreaterThan(0);
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const text = await page.locator(selector).first().textContent();
+      expect(text, selector).toMatch(/\p{Script=Han}/u);
+      // The font that drew most glyphs must be a CJK font of the stack; a fallback without CJK glyphs
+      // (DejaVu, Liberation, …) would draw boxes.
+      const main = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0];
+      const family = main?.familyName ?? '(none)';
+      expect(named.has(family), `${selector} ("${text?.slice(0, 20)}") is drawn with ${fonts.map((font) => `${font.familyName} (${font.glyphCount})`).join(', ')}, not a CJK font the page names: install one, e.g. apt-get install fonts-noto-cjk`).toBe(true);
+      checked.push(`${selector}: ${family}`);
+    }
+    expect(checked).toHaveLength(5);
+    await cdp.detach();
+    await page.close();
   });
 
   it.skipIf(missing)(`shows hostile plan text as text: no script runs, no image loads${why}`, async () => {
