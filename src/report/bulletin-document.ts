@@ -3,6 +3,7 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import type { Plan } from '../model/types.js';
 import type { StatusTone } from './status-tone.js';
 import type { EvaluationSummary, GroupTally, Tally, TaskEntry, WorkGroup } from './summarize-evaluation.js';
+import { fullWidth } from '../engine/wording.js';
 import { chineseDate, chineseNumber, joinNames, percentText } from './text-kit.js';
 import type { Trend } from './trend.js';
 
@@ -103,7 +104,7 @@ const count = (n: number, label: string) => `${n}项${label}`;
  */
 export function listName(title: string): string {
   const end = title.indexOf('。');
-  return end > 0 && end < title.length - 1 ? title.slice(0, end) : title;
+  return fullWidth(end > 0 && end < title.length - 1 ? title.slice(0, end) : title);
 }
 
 const names = (entries: readonly TaskEntry[]) => joinNames(entries.map((entry) => listName(entry.task.title)));
@@ -111,57 +112,57 @@ const names = (entries: readonly TaskEntry[]) => joinNames(entries.map((entry) =
 function cancellationText(entry: TaskEntry): string {
   const cancelled = entry.task.cancelled;
   if (cancelled == null) return listName(entry.task.title);
-  return `${listName(entry.task.title)}(${cancelled.reason === '' ? '' : `${cancelled.reason},`}自${chineseDate(cancelled.on)}起)`;
+  return `${listName(entry.task.title)}（${cancelled.reason === '' ? '' : `${cancelled.reason}，`}自${chineseDate(cancelled.on)}起）`;
 }
 
-/** The counts sentence of seed 001: `131项工作中,47项已完成,79项有序推进,1项存在突出问题,4项需要加大力度`. */
+/** The counts sentence of seed 001: `131项工作中，47项已完成，79项有序推进，1项存在突出问题，4项需要加大力度`. */
 export function countsSentence(total: number, tally: Tally, noun = '工作'): string {
   const parts = tally.byStatus.filter((status) => status.count > 0).map((status) => count(status.count, status.label));
   if (tally.cancelled > 0) parts.push(count(tally.cancelled, '取消'));
   if (tally.unclassified > 0) parts.push(count(tally.unclassified, '未判定'));
-  return `${total}项${noun}中,${parts.length === 0 ? '无' : parts.join(',')}`;
+  return `${total}项${noun}中，${parts.length === 0 ? '无' : parts.join('，')}`;
 }
 
-/** The sentence of seed 000 for the main indicators: `8项主要经济发展指标中,3项完成进度(…),5项未完成进度(…)`. */
+/** The sentence of seed 000 for the main indicators: `8项主要经济发展指标中，3项完成进度（…），5项未完成进度（…）`. */
 function indicatorSentence(group: WorkGroup): string {
   const parts: string[] = [];
   const add = (entries: readonly TaskEntry[], label: string) => {
-    if (entries.length > 0) parts.push(`${count(entries.length, label)}(${names(entries)})`);
+    if (entries.length > 0) parts.push(`${count(entries.length, label)}（${names(entries)}）`);
   };
   add(group.onPace, '完成进度');
   add(group.behind, '未完成进度');
   add(group.noData, '暂无数据');
-  if (group.cancelled.length > 0) parts.push(`${count(group.cancelled.length, '取消')}(${names(group.cancelled)})`);
-  return `${group.tasks.length}项${group.title}中,${parts.join(',')}`;
+  if (group.cancelled.length > 0) parts.push(`${count(group.cancelled.length, '取消')}（${names(group.cancelled)}）`);
+  return `${group.tasks.length}项${group.title}中，${parts.join('，')}`;
 }
 
 /** The sentence of seed 000 for the other work: cancelled first, then every status, naming the tasks behind. */
 function otherWorkSentence(group: WorkGroup, summary: EvaluationSummary): string {
   const parts: string[] = [];
-  if (group.cancelled.length > 0) parts.push(`${count(group.cancelled.length, '取消')}(${names(group.cancelled)})`);
+  if (group.cancelled.length > 0) parts.push(`${count(group.cancelled.length, '取消')}（${names(group.cancelled)}）`);
   for (const status of summary.byStatus) {
     const members = group.tasks.filter((entry) => !entry.cancelled && entry.result.status === status.status);
     if (members.length === 0) continue;
     const named = status.tone === 'warn' || status.tone === 'bad' || status.tone === 'none';
-    parts.push(named ? `${count(members.length, status.label)}(${names(members)})` : count(members.length, status.label));
+    parts.push(named ? `${count(members.length, status.label)}（${names(members)}）` : count(members.length, status.label));
   }
-  if (group.tally.unclassified > 0) parts.push(`${count(group.tally.unclassified, '未判定')}(${names(group.tasks.filter((entry) => !entry.cancelled && entry.result.status === null))})`);
-  return `${group.tasks.length}项${group.title}中,${parts.join(',')}`;
+  if (group.tally.unclassified > 0) parts.push(`${count(group.tally.unclassified, '未判定')}（${names(group.tasks.filter((entry) => !entry.cancelled && entry.result.status === null))}）`);
+  return `${group.tasks.length}项${group.title}中，${parts.join('，')}`;
 }
 
-/** `由石迎军牵头,市发改委负责,市工信委、市统计局配合`, or what of it is known. */
+/** `由石迎军牵头，市发改委负责，市工信委、市统计局配合`, or what of it is known. */
 export function ownersSentence(entry: TaskEntry): string {
   const parts: string[] = [];
   if (entry.leaders.length > 0) parts.push(`由${joinNames(entry.leaders)}牵头`);
   parts.push(entry.lead.length > 0 ? `${joinNames(entry.lead)}负责` : '未明确牵头单位');
   if (entry.support.length > 0) parts.push(`${joinNames(entry.support)}配合`);
-  return parts.join(',');
+  return fullWidth(parts.join('，'));
 }
 
 /** The explanation without a leading `title:` it may repeat. */
 function explanationOf(entry: TaskEntry): string {
   const { explanation } = entry.result;
-  const prefix = `${entry.task.title}:`;
+  const prefix = `${fullWidth(entry.task.title)}：`;
   return explanation.startsWith(prefix) ? explanation.slice(prefix.length) : explanation;
 }
 
@@ -170,18 +171,18 @@ function unitOf(entry: TaskEntry): string {
   return target.kind === 'cumulative' || target.kind === 'level' || target.kind === 'rate' ? target.unit : '';
 }
 
-/** The target as a bulletin writes it: `≥8%`, `≤3.5%`, `10个月左右(±1)`, `200亿元`, `220家(基数160家)`, `3个节点`, `完成`. */
+/** The target as a bulletin writes it: `≥8%`, `≤3.5%`, `10个月左右（±1）`, `200亿元`, `220家（基数160家）`, `3个节点`, `完成`. */
 export function targetText(entry: TaskEntry): string {
   const { target } = entry.task;
   switch (target.kind) {
     case 'rate':
       if (target.bound === 'atMost') return `≤${target.value}${target.unit}`;
-      if (target.bound === 'about') return `${target.value}${target.unit}左右(±${target.tolerance ?? '0'})`;
+      if (target.bound === 'about') return `${target.value}${target.unit}左右（±${target.tolerance ?? '0'}）`;
       return `≥${target.value}${target.unit}`;
     case 'cumulative':
       return `${target.value}${target.unit}`;
     case 'level':
-      return `${target.value}${target.unit}(基数${target.baseline}${target.unit})`;
+      return `${target.value}${target.unit}（基数${target.baseline}${target.unit}）`;
     case 'milestones':
       return `${target.milestones.length}个节点`;
     case 'binary':
@@ -220,14 +221,13 @@ function tallyColumns(summary: EvaluationSummary): { columns: Column[]; cells: (
 
 function groupTable(summary: EvaluationSummary, heading: string, groups: readonly GroupTally[]): Block {
   const { columns, cells } = tallyColumns(summary);
-  return { kind: 'table', columns: [{ title: heading, align: 'left' }, ...columns], rows: groups.map((group) => [{ text: group.title }, ...cells(group.tally)]) };
+  return { kind: 'table', columns: [{ title: heading, align: 'left' }, ...columns], rows: groups.map((group) => [{ text: fullWidth(group.title) }, ...cells(group.tally)]) };
 }
 
 function taskTable(entries: readonly TaskEntry[]): Block {
   return {
     kind: 'table',
     columns: [
-      { title: '编号', align: 'left' },
       { title: '任务', align: 'left' },
       { title: '状态', align: 'left' },
       { title: '完成进度', align: 'right' },
@@ -235,7 +235,6 @@ function taskTable(entries: readonly TaskEntry[]): Block {
       { title: '说明', align: 'left' },
     ],
     rows: entries.map((entry) => [
-      { text: entry.task.id },
       { text: listName(entry.task.title) },
       { text: entry.cancelled ? '取消' : (entry.result.label ?? '未判定'), tone: entry.tone },
       { text: entry.result.facts.progress === null ? '—' : percentText(entry.result.facts.progress) },
@@ -246,16 +245,16 @@ function taskTable(entries: readonly TaskEntry[]): Block {
 }
 
 function statusLine(label: string, entries: readonly TaskEntry[], describe: (entry: TaskEntry) => string = (entry) => listName(entry.task.title)): Inline[] {
-  return [{ strong: `${count(entries.length, label)}。` }, `${entries.length === 1 ? '即' : '分别是'}:${joinNames(entries.map(describe))}。`];
+  return [{ strong: `${count(entries.length, label)}。` }, `${entries.length === 1 ? '即' : '分别是'}：${joinNames(entries.map(describe))}。`];
 }
 
 function overview(plan: Plan, summary: EvaluationSummary): Block[] {
   const blocks: Block[] = [{ kind: 'section', title: '总体情况' }];
-  blocks.push({ kind: 'paragraph', content: [`对“${plan.title}”中的${summary.overall.total}项工作截至${chineseDate(summary.asOf)}的落实情况进行了督查,按规则集 ${summary.ruleSet} 分类。现通报如下:`] });
-  blocks.push({ kind: 'paragraph', content: [`从督查情况看,${countsSentence(summary.overall.total, summary.overall)}。`] });
+  blocks.push({ kind: 'paragraph', content: [`对“${fullWidth(plan.title)}”中的${summary.overall.total}项工作截至${chineseDate(summary.asOf)}的落实情况进行了督查。现将有关情况通报如下：`] });
+  blocks.push({ kind: 'paragraph', content: [`从督查情况看，${countsSentence(summary.overall.total, summary.overall)}。`] });
   const { mainIndicators, otherWork } = summary;
   if (mainIndicators.tasks.length > 0 && otherWork.tasks.length > 0) {
-    blocks.push({ kind: 'paragraph', content: [`其中,${indicatorSentence(mainIndicators)};${otherWorkSentence(otherWork, summary)}。`] });
+    blocks.push({ kind: 'paragraph', content: [`其中，${indicatorSentence(mainIndicators)}；${otherWorkSentence(otherWork, summary)}。`] });
   }
   blocks.push({
     kind: 'chart',
@@ -273,7 +272,7 @@ function overview(plan: Plan, summary: EvaluationSummary): Block[] {
   for (const status of summary.byStatus) if (status.count > 0) blocks.push({ kind: 'paragraph', content: statusLine(status.label, status.tasks) });
   if (summary.cancelled.length > 0) blocks.push({ kind: 'paragraph', content: statusLine('取消', summary.cancelled, cancellationText) });
   if (summary.unclassified.length > 0) {
-    blocks.push({ kind: 'paragraph', content: [...statusLine('未判定', summary.unclassified), '规则集没有为这些任务给出状态(规则缺口)。'] });
+    blocks.push({ kind: 'paragraph', content: [...statusLine('未判定', summary.unclassified), '规则集没有为这些任务给出状态（规则缺口）。'] });
   }
   return blocks;
 }
@@ -292,7 +291,6 @@ function indicatorsSection(summary: EvaluationSummary): Block[] {
     {
       kind: 'table',
       columns: [
-        { title: '编号', align: 'left' },
         { title: '指标', align: 'left' },
         { title: '目标', align: 'right' },
         { title: '实际', align: 'right' },
@@ -300,7 +298,6 @@ function indicatorsSection(summary: EvaluationSummary): Block[] {
         { title: '说明', align: 'left' },
       ],
       rows: group.tasks.map((entry) => [
-        { text: entry.task.id },
         { text: listName(entry.task.title) },
         { text: targetText(entry) },
         { text: actualText(entry) },
@@ -322,20 +319,20 @@ function attentionSection(summary: EvaluationSummary): Block[] {
   const gaps = summary.attention.filter((entry) => entry.result.status === null);
   if (gaps.length > 0) groups.push({ label: '未判定', entries: gaps });
   if (groups.length === 0 && summary.noData.length === 0) {
-    blocks.push({ kind: 'paragraph', content: ['所有工作均已完成或按序时进度推进,没有进度滞后或存在问题的工作。'] });
+    blocks.push({ kind: 'paragraph', content: ['所有工作均已完成或按序时进度推进，没有进度滞后或存在问题的工作。'] });
     return blocks;
   }
-  if (summary.attention.length > 0) blocks.push({ kind: 'paragraph', content: [`${summary.attention.length}项工作落后于序时进度或存在问题,情况如下。`] });
+  if (summary.attention.length > 0) blocks.push({ kind: 'paragraph', content: [`${summary.attention.length}项工作落后于序时进度或存在问题，情况如下。`] });
   let n = 0;
   for (const group of groups) {
     n++;
-    blocks.push({ kind: 'subheading', text: `(${chineseNumber(n)})${group.label}(${group.entries.length}项)` });
-    blocks.push({ kind: 'list', items: group.entries.map((entry) => [{ strong: listName(entry.task.title) }, `:${explanationOf(entry)}。${ownersSentence(entry)}。`]) });
+    blocks.push({ kind: 'subheading', text: `（${chineseNumber(n)}）${group.label}（${group.entries.length}项）` });
+    blocks.push({ kind: 'list', items: group.entries.map((entry) => [{ strong: listName(entry.task.title) }, `：${explanationOf(entry)}。${ownersSentence(entry)}。`]) });
   }
   if (summary.noData.length > 0) {
     n++;
-    blocks.push({ kind: 'subheading', text: `(${chineseNumber(n)})暂无报送数据(${summary.noData.length}项)` });
-    blocks.push({ kind: 'list', items: summary.noData.map((entry) => [{ strong: listName(entry.task.title) }, `:${ownersSentence(entry)}。`]) });
+    blocks.push({ kind: 'subheading', text: `（${chineseNumber(n)}）暂无报送数据（${summary.noData.length}项）` });
+    blocks.push({ kind: 'list', items: summary.noData.map((entry) => [{ strong: listName(entry.task.title) }, `：${ownersSentence(entry)}。`]) });
   }
   return blocks;
 }
@@ -349,7 +346,7 @@ function progressSection(summary: EvaluationSummary): Block[] {
   if (rows.length === 0) return [];
   return [
     { kind: 'section', title: '各项工作完成进度与序时进度', htmlOnly: true },
-    { kind: 'paragraph', htmlOnly: true, content: ['条形为完成进度,竖线为序时进度;颜色为状态。'] },
+    { kind: 'paragraph', htmlOnly: true, content: ['条形为完成进度，竖线为序时进度；颜色为状态。'] },
     { kind: 'chart', htmlOnly: true, chart: { type: 'progress-bullets', rows } },
   ];
 }
@@ -360,10 +357,10 @@ function groupSections(summary: EvaluationSummary): Block[] {
     blocks.push({ kind: 'section', title: '分类统计' }, groupTable(summary, '类别', summary.byCategory));
   }
   blocks.push({ kind: 'section', title: '分单位统计' });
-  blocks.push({ kind: 'paragraph', content: ['按牵头单位统计;一项工作有多个牵头单位的,每个单位各计一次。'] });
+  blocks.push({ kind: 'paragraph', content: ['按牵头单位统计；一项工作有多个牵头单位的，每个单位各计一次。'] });
   blocks.push(groupTable(summary, '牵头单位', summary.byLeadUnit));
   for (const unit of summary.byLeadUnit) {
-    blocks.push({ kind: 'subheading', text: `${unit.title}(${unit.tasks.length}项)`, htmlOnly: true }, { ...taskTable(unit.tasks), htmlOnly: true });
+    blocks.push({ kind: 'subheading', text: `${fullWidth(unit.title)}（${unit.tasks.length}项）`, htmlOnly: true }, { ...taskTable(unit.tasks), htmlOnly: true });
   }
   if (summary.byLeader.length > 0) {
     blocks.push({ kind: 'section', title: '分领导统计' }, groupTable(summary, '牵头领导', summary.byLeader));
@@ -378,7 +375,7 @@ function trendSection(trend: Trend): Block[] {
   const shown: readonly StatusCount[] = last.overall.byStatus.filter((status) => trend.summaries.some((s) => countAt(s, status.status) > 0));
   const anyCancelled = trend.summaries.some((s) => s.overall.cancelled > 0);
   const blocks: Block[] = [{ kind: 'section', title: '进度变化' }];
-  blocks.push({ kind: 'paragraph', content: [`按${trend.dates.map(chineseDate).join('、')}${trend.dates.length}个时点分别评估,各时点状态分布如下。`] });
+  blocks.push({ kind: 'paragraph', content: [`按${trend.dates.map(chineseDate).join('、')}${trend.dates.length}个时点分别评估，各时点状态分布如下。`] });
   blocks.push({
     kind: 'table',
     columns: [{ title: '截至', align: 'left' }, { title: '合计', align: 'right' }, ...shown.map((status) => ({ title: status.label, align: 'right' as const })), ...(anyCancelled ? [{ title: '取消', align: 'right' as const }] : [])],
@@ -390,12 +387,11 @@ function trendSection(trend: Trend): Block[] {
     ]),
   });
   const changed = trend.tasks.filter((task) => task.changed).length;
-  blocks.push({ kind: 'paragraph', content: [`${changed}项工作的状态在各时点之间发生变化。各项工作的状态:`] });
+  blocks.push({ kind: 'paragraph', content: [`${changed}项工作的状态在各时点之间发生变化。各项工作的状态：`] });
   blocks.push({
     kind: 'table',
-    columns: [{ title: '编号', align: 'left' }, { title: '任务', align: 'left' }, ...trend.dates.map((date) => ({ title: date, align: 'left' as const })), { title: '变化', align: 'left' }],
+    columns: [{ title: '任务', align: 'left' }, ...trend.dates.map((date) => ({ title: date, align: 'left' as const })), { title: '变化', align: 'left' }],
     rows: trend.tasks.map((task, i) => [
-      { text: task.task.id },
       { text: listName(task.task.title) },
       ...task.points.map((point, j) => {
         const entry = trend.summaries[j]!.tasks[i]!;
@@ -418,7 +414,7 @@ function trendSection(trend: Trend): Block[] {
   });
   if (series.length > 0) {
     blocks.push({ kind: 'subheading', text: '各项量化工作实际与序时进度', htmlOnly: true });
-    blocks.push({ kind: 'paragraph', htmlOnly: true, content: ['实线为实际(完成进度,比率类为实际值),虚线为序时进度(比率类为目标值)。'] });
+    blocks.push({ kind: 'paragraph', htmlOnly: true, content: ['实线为实际（完成进度，比率类为实际值），虚线为序时进度（比率类为目标值）。'] });
     blocks.push({ kind: 'chart', htmlOnly: true, chart: { type: 'trend-lines', series } });
   }
   return blocks;
@@ -429,8 +425,8 @@ export function buildBulletin(plan: Plan, trend: Trend, options: DocumentOptions
   const summary = trend.summaries.at(-1)!;
   const dates = trend.dates.length > 1 ? `${chineseDate(trend.dates[0]!)}至${chineseDate(summary.asOf)}` : `截至${chineseDate(summary.asOf)}`;
   return {
-    title: options.title ?? `${plan.title}落实情况通报`,
-    meta: `${dates} · 规则集 ${summary.ruleSet} · 计划 ${plan.id}`,
+    title: options.title ?? `${fullWidth(plan.title)}落实情况通报`,
+    meta: dates,
     blocks: [...overview(plan, summary), ...indicatorsSection(summary), ...attentionSection(summary), ...progressSection(summary), ...groupSections(summary), ...trendSection(trend)],
   };
 }

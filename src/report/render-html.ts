@@ -95,7 +95,7 @@ function chartHtml(chart: Chart): string {
           (row) =>
             `<div class="bullet" data-task="${escapeHtml(row.taskId)}"><div><span class="tone tone-${row.tone}">${escapeHtml(row.label)}</span> ${escapeHtml(row.title)}<div class="figures">实际 ${escapeHtml(`${row.value}${row.unit}`)} · 目标 ${escapeHtml(row.targetText)}</div></div>${indicatorBulletSvg(row)}</div>`,
         )
-        .join('\n')}\n</div>\n<p class="legend">条形为实际值,竖线为目标值;灰色带为“左右”的允许偏差。</p>`;
+        .join('\n')}\n</div>\n<p class="legend">条形为实际值，竖线为目标值；灰色带为“左右”的允许偏差。</p>`;
     case 'trend-lines':
       return `<div class="chart trends">\n${chart.series
         .map((series) => `<figure class="trend" data-task="${escapeHtml(series.taskId)}"><figcaption>${escapeHtml(series.taskId)} ${escapeHtml(series.title)}</figcaption>${trendLineSvg(series)}</figure>`)

@@ -39,7 +39,7 @@ export function statusBarsSvg(bars: readonly StatusBar[], total: number): string
       `<text x="${fmt(labelWidth + length + 6)}" y="${fmt(y + 18)}">${bar.count}项</text>`,
     ].join('');
   });
-  const label = `状态分布(共${total}项):${bars.map((bar) => `${bar.count}项${bar.label}`).join(',')}`;
+  const label = `状态分布（共${total}项）：${bars.map((bar) => `${bar.count}项${bar.label}`).join('，')}`;
   return `<svg class="status-bars" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${escapeHtml(label)}</title>${rows.join('')}</svg>`;
 }
 
@@ -64,7 +64,7 @@ export function progressBulletSvg(row: ProgressRow): string {
     `<line x1="${fmt(x(expected))}" x2="${fmt(x(expected))}" y1="3" y2="23" stroke="#222" stroke-width="2.5"/>`,
   ];
   if (progress > hi || progress < lo) parts.push(`<text x="${fmt(progress > hi ? right : left)}" y="29" text-anchor="${progress > hi ? 'end' : 'start'}" font-size="9">${progress > hi ? '»' : '«'}</text>`);
-  const label = `完成进度${percentText(row.progress)},序时进度${percentText(row.expected)}`;
+  const label = `完成进度${percentText(row.progress)}，序时进度${percentText(row.expected)}`;
   return `<svg class="bullet-chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${escapeHtml(label)}</title>${parts.join('')}</svg>`;
 }
 
@@ -91,7 +91,7 @@ export function indicatorBulletSvg(row: IndicatorRow): string {
     `<line x1="${fmt(x(0))}" x2="${fmt(x(0))}" y1="4" y2="22" stroke="#888" stroke-width="1"/>`,
     `<line x1="${fmt(x(target))}" x2="${fmt(x(target))}" y1="3" y2="23" stroke="#222" stroke-width="2.5"/>`,
   ];
-  const label = `实际${row.value}${row.unit},目标${row.targetText}`;
+  const label = `实际${row.value}${row.unit}，目标${row.targetText}`;
   return `<svg class="bullet-chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${escapeHtml(label)}</title>${parts.join('')}</svg>`;
 }
 

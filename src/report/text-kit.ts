@@ -1,30 +1,27 @@
 import Decimal from 'decimal.js';
-import type { CalendarDate } from '../model/calendar-date.js';
+import { chineseDate, decimalFraction, roundedText, type Rounding } from '../engine/wording.js';
+
+export { chineseDate };
 
 const Human = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
-/** A fact fraction (a decimal string) as a percentage for people, at most two decimals: `"0.275"` → `27.5%`. */
-export function percentText(value: string): string {
-  const result = new Human(value).times(100).toDecimalPlaces(2);
-  return `${result.isZero() ? '0' : result.toFixed()}%`;
+/** A fact fraction (a decimal string) as a percentage for people, at most two decimals, 四舍五入 unless told: `"0.275"` → `27.5%`. */
+export function percentText(value: string, rounding: Rounding = 'half-up'): string {
+  const text = roundedText(decimalFraction(value), 4, 2, rounding);
+  return `${text === '-0' ? '0' : text}%`;
 }
 
 /** A difference of two fractions as 个百分点, signed words: `超前2.5个百分点`, `落后15个百分点`. */
-export function pointsText(gap: string): string {
-  const points = new Human(gap).times(100).toDecimalPlaces(2);
-  if (points.isZero()) return '持平';
-  return `${points.isNegative() ? '落后' : '超前'}${points.abs().toFixed()}个百分点`;
+export function pointsText(gap: string, rounding: Rounding = 'half-up'): string {
+  const text = roundedText(decimalFraction(gap), 4, 2, rounding);
+  if (text === '0') return '持平';
+  return `${text.startsWith('-') ? '落后' : '超前'}${text.replace(/^-/, '')}个百分点`;
 }
 
 /** A decimal string with a sign for a signed table cell: `+1.8`, `-3.5`, `0`. */
 export function signedText(value: string): string {
   const number = new Human(value);
   return number.isZero() ? '0' : `${number.isPositive() ? '+' : ''}${number.toFixed()}`;
-}
-
-/** A calendar date in Chinese: `2016-06-30` → `2016年6月30日`. */
-export function chineseDate(date: CalendarDate): string {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

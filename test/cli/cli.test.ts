@@ -38,7 +38,7 @@ describe('duban evaluate', () => {
         margin: null, overdue: false, daysToDeadline: 275,
         overdueMilestones: 0, dataAgeDays: 0, flags: [],
       },
-      explanation: '林业产值完成55亿元,为目标的27.5%,序时进度25%,超前2.5个百分点',
+      explanation: '林业产值完成55亿元，为目标的27.5%，序时进度25%，超前2.5个百分点',
     });
     expect(output.summary.total).toBe(5);
   });

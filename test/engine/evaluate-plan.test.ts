@@ -45,7 +45,7 @@ const CLI_T09 = {
     dataAgeDays: 0,
     flags: [],
   },
-  explanation: '林业产值完成55亿元,为目标的27.5%,序时进度25%,超前2.5个百分点',
+  explanation: '林业产值完成55亿元，为目标的27.5%，序时进度25%，超前2.5个百分点',
 };
 
 const xianning = () => parsePlan(readJson('test/fixtures/xianning-worked.plan.json'));

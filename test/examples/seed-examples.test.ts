@@ -32,7 +32,7 @@ describe('seed examples', () => {
     expect(result?.facts.progress).toBe('0.275');
     expect(Math.round(Number(result?.facts.progress) * 100)).toBe(28);
     expect(result?.facts.expected).toBe('0.25');
-    expect(result?.explanation).toBe('林业产值完成55亿元,为目标的27.5%,序时进度25%,超前2.5个百分点');
+    expect(result?.explanation).toBe('林业产值完成55亿元，为目标的27.5%，序时进度25%，超前2.5个百分点');
   });
 
   it('咸宁: 城镇新增就业 10312人 against 3.7万人 is converted to 万人 and is ahead of pace', async () => {

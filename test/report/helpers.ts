@@ -69,10 +69,10 @@ export function smallPlan(extra: Record<string, unknown> = {}): Plan {
 
 /** Splits a counts sentence `32项工作中,15项完成,7项部分完成` into its total and a label → count map. */
 export function parseCounts(sentence: string): { total: number; counts: Map<string, number> } {
-  const match = /^(\d+)项[^中]*中,(.*)$/.exec(sentence);
+  const match = /^(\d+)项[^中]*中，(.*)$/.exec(sentence);
   if (match === null) throw new Error(`not a counts sentence: ${sentence}`);
   const counts = new Map<string, number>();
-  for (const part of match[2]!.split(',')) {
+  for (const part of match[2]!.split("，")) {
     const item = /^(\d+)项(.+)$/.exec(part);
     if (item === null) throw new Error(`not a count: ${part}`);
     counts.set(item[2]!, Number(item[1]));

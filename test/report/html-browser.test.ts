@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePlan, formatBulletin, parsePlan, reportingDates, type Evaluation } from '../../src/index.js';
+import { fullWidth } from '../../src/engine/wording.js';
 import { listName } from '../../src/report/bulletin-document.js';
 import { SANS_FONTS, SERIF_FONTS } from '../../src/report/render-html.js';
 import { loadExample } from './helpers.js';
@@ -57,16 +58,16 @@ describe('the HTML bulletin in Chromium', () => {
     requests.length = 0;
     const page = await open(html);
 
-    expect(await page.title()).toBe(`${plan.title}落实情况通报`);
+    expect(await page.title()).toBe(`${fullWidth(plan.title)}落实情况通报`);
     const text = await page.locator('main').innerText();
     const counts = latest.summary.byStatus.filter((status) => status.count > 0).map((status) => `${status.count}项${status.label}`);
-    expect(text).toContain(`从督查情况看,${latest.summary.total}项工作中,${counts.join(',')}。`);
+    expect(text).toContain(`从督查情况看，${latest.summary.total}项工作中，${counts.join('，')}。`);
     for (const task of plan.tasks) expect(text, task.id).toContain(listName(task.title));
 
     const quantitative = latest.results.filter((result) => ['cumulative', 'level', 'milestones'].includes(result.facts.kind) && result.facts.progress !== null && !result.facts.cancelled);
     expect(await page.locator('.bullets .bullet svg.bullet-chart').count()).toBe(quantitative.length + latest.results.filter((result) => result.facts.kind === 'rate').length);
     const statusChart = page.locator('svg.status-bars');
-    expect(await statusChart.getAttribute('aria-label')).toBe(`状态分布(共25项):${counts.join(',')}`);
+    expect(await statusChart.getAttribute('aria-label')).toBe(`状态分布（共25项）：${counts.join('，')}`);
     expect((await statusChart.boundingBox())?.width).toBeGreaterThan(300);
     expect(await page.locator('figure.trend svg.trend-chart').count()).toBeGreaterThan(5);
     expect(await page.locator('h2').allInnerTexts()).toEqual(['一、总体情况', '二、主要指标完成情况', '三、进度滞后和存在问题的工作', '四、各项工作完成进度与序时进度', '五、分类统计', '六、分单位统计', '七、分领导统计', '八、进度变化']);
