@@ -83,16 +83,29 @@ export type Block = (
   | { readonly kind: 'chart'; readonly chart: Chart }
 ) & { readonly htmlOnly?: boolean | undefined };
 
+/** The 落款 of a bulletin: the issuing body and the date, set right under the text (GB/T 9704 §7.3.5). */
+export interface Signature {
+  readonly issuer: string;
+  /** The date in Chinese form, `2018年3月31日`. */
+  readonly date: string;
+}
+
 /** A bulletin before it is written out in one format. */
 export interface BulletinDocument {
   readonly title: string;
   readonly meta: string;
   readonly blocks: readonly Block[];
+  /** The 落款, when an issuer is known (the option, else the plan's `issuer`). */
+  readonly signature: Signature | null;
 }
 
 /** Options the document builder takes. */
 export interface DocumentOptions {
   readonly title?: string | undefined;
+  /** The issuing body of the 落款; default the plan's `issuer`, none without one. */
+  readonly issuer?: string | undefined;
+  /** The date of the 落款 (成文日期); default the as-of date. */
+  readonly date?: CalendarDate | undefined;
 }
 
 const count = (n: number, label: string) => `${n}项${label}`;
@@ -423,10 +436,12 @@ function trendSection(trend: Trend): Block[] {
 /** Builds the bulletin of the latest summary of a trend, in the structure of seeds 000 and 001. */
 export function buildBulletin(plan: Plan, trend: Trend, options: DocumentOptions = {}): BulletinDocument {
   const summary = trend.summaries.at(-1)!;
+  const issuer = options.issuer ?? plan.issuer;
   const dates = trend.dates.length > 1 ? `${chineseDate(trend.dates[0]!)}至${chineseDate(summary.asOf)}` : `截至${chineseDate(summary.asOf)}`;
   return {
     title: options.title ?? `${fullWidth(plan.title)}落实情况通报`,
     meta: dates,
     blocks: [...overview(plan, summary), ...indicatorsSection(summary), ...attentionSection(summary), ...progressSection(summary), ...groupSections(summary), ...trendSection(trend)],
+    signature: issuer === undefined || issuer === '' ? null : { issuer: fullWidth(issuer), date: chineseDate(options.date ?? summary.asOf) },
   };
 }

@@ -1,5 +1,6 @@
 import type { Evaluation } from '../engine/evaluate-plan.js';
 import { DubanError } from '../errors.js';
+import { isCalendarDate } from '../model/calendar-date.js';
 import { quote } from '../model/schema-kit.js';
 import type { Plan } from '../model/types.js';
 import { buildBulletin } from './bulletin-document.js';
@@ -33,6 +34,10 @@ export interface BulletinOptions extends SummarizeOptions {
   readonly format?: BulletinFormat | undefined;
   /** The bulletin's title; default `<plan title>落实情况通报`. */
   readonly title?: string | undefined;
+  /** The issuing body in the 落款 (signature) at the end; default the plan's `issuer`; none when neither is given. */
+  readonly issuer?: string | undefined;
+  /** The date in the 落款 (成文日期), `YYYY-MM-DD`; default the as-of date of the latest evaluation. */
+  readonly date?: string | undefined;
 }
 
 /**
@@ -68,6 +73,9 @@ export function formatBulletin(plan: Plan, evaluations: Evaluation | readonly Ev
   }
   const list: readonly Evaluation[] = Array.isArray(evaluations) ? evaluations : [evaluations as Evaluation];
   const trend = summarizeTrend(plan, list, options);
-  const document = buildBulletin(plan, trend, { title: options.title });
+  if (options.date !== undefined && !isCalendarDate(options.date)) {
+    throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, { issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }] });
+  }
+  const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date });
   return format === 'html' ? renderHtml(document) : format === 'text' ? renderText(document) : renderMarkdown(document);
 }

@@ -30,6 +30,7 @@ html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #f3f3ef; color: #1f1f1f; font: 15px/1.75 ${SERIF}; }
 main { max-width: 940px; margin: 24px auto; background: #fff; padding: 40px 56px 48px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.12); }
 h1 { font: 700 24px/1.45 ${SANS}; text-align: center; color: #b71c1c; margin: 0 0 6px; }
+.signature { text-align: right; padding-right: 4em; margin-top: 2em; text-indent: 0; }
 .meta { text-align: center; color: #666; font: 13px/1.6 ${SANS}; border-bottom: 2px solid #b71c1c; padding-bottom: 12px; margin: 0 0 8px; text-indent: 0; }
 h2 { font: 700 18px/1.5 ${SANS}; margin: 30px 0 8px; }
 h3 { font: 700 15px/1.5 ${SANS}; margin: 18px 0 6px; }
@@ -152,7 +153,7 @@ export function renderHtml(document: BulletinDocument): string {
 <h1>${escapeHtml(document.title)}</h1>
 <p class="meta">${escapeHtml(document.meta)}</p>
 ${out.join('\n')}
-</main>
+${document.signature === null ? '' : `<p class="signature">${escapeHtml(document.signature.issuer)}<br>${escapeHtml(document.signature.date)}</p>\n`}</main>
 </body>
 </html>
 `;

@@ -1,4 +1,4 @@
-import type { Block, BulletinDocument, Cell, Column, Inline } from './bulletin-document.js';
+import type { Block, BulletinDocument, Cell, Column, Inline, Signature } from './bulletin-document.js';
 import { displayWidth, padToWidth } from './display-width.js';
 import { chineseNumber } from './text-kit.js';
 
@@ -49,6 +49,7 @@ export function renderMarkdown(document: BulletinDocument): string {
         break;
     }
   }
+  if (document.signature !== null) out.push('', escapeMarkdown(document.signature.issuer), '', escapeMarkdown(document.signature.date));
   return `${out.join('\n')}\n`;
 }
 
@@ -59,6 +60,20 @@ function textTable(columns: readonly Column[], rows: readonly (readonly Cell[])[
   const widths = columns.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i] ?? ''))));
   const line = (row: readonly string[]) => row.map((text, i) => padToWidth(text, widths[i] ?? 0, columns[i]?.align)).join('  ').trimEnd();
   return [line(cells[0]!), widths.map((width) => '─'.repeat(width)).join('  '), ...cells.slice(1).map(line)];
+}
+
+/** A line of GB/T 9704's 版心: 28 characters of 3号 text. */
+const LINE_WIDTH = 28;
+
+/**
+ * The 落款 in plain text, placed as GB/T 9704 §7.3.5.2 sets it: the date right-aligned
+ * four characters in from the right edge (右空四字), the issuer centred over the date.
+ */
+function signatureLines(signature: Signature): string[] {
+  const width = (text: string) => Math.ceil(displayWidth(text) / 2);
+  const dateStart = Math.max(0, LINE_WIDTH - 4 - width(signature.date));
+  const issuerStart = Math.max(0, dateStart + Math.floor((width(signature.date) - width(signature.issuer)) / 2));
+  return [`${'\u3000'.repeat(issuerStart)}${signature.issuer}`, `${'\u3000'.repeat(dateStart)}${signature.date}`];
 }
 
 /**
@@ -89,5 +104,6 @@ export function renderText(document: BulletinDocument): string {
         break;
     }
   }
+  if (document.signature !== null) out.push('', '', ...signatureLines(document.signature));
   return `${out.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@
 // in a bulletin's body, and the rounding rule of the docs (四舍五入, GB/T 8170 on
 // request).
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULE_SET_IDS, evaluatePlan, formatBulletin, parsePlan, type Plan } from '../../src/index.js';
+import { BUNDLED_RULE_SET_IDS, displayWidth, evaluatePlan, formatBulletin, parsePlan, type Plan } from '../../src/index.js';
 import { fullWidth, rateTargetText, rateValueText, roundedText } from '../../src/engine/wording.js';
 import { percentText } from '../../src/report/text-kit.js';
 import { loadExample, SEED_EXAMPLES } from './helpers.js';
@@ -131,3 +131,23 @@ describe('rounding', () => {
     expect(await explanation(plan, 'T1')).toBe('新建项目完成17个，为目标的53.13%，序时进度50%，超前3.13个百分点');
   });
 });
+
+describe('the 落款', () => {
+  it('signs with the plan’s issuer and the as-of date, the date 右空四字 in text, and can be given or left out', async () => {
+    const plan = loadExample('xuchang-2017-h1.plan.json');
+    const evaluation = await evaluatePlan(plan, { rules: 'four-level' });
+    const text = formatBulletin(plan, evaluation, { format: 'text' });
+    const lines = text.trimEnd().split('\n');
+    // The line of 28 characters (GB/T 9704) ends four characters before its end: 24 characters in all.
+    expect(lines.at(-1)!.trim()).toBe('2017年6月30日');
+    expect(Math.ceil(displayWidth(lines.at(-1)!) / 2)).toBe(24);
+    expect(lines.at(-2)!.trim()).toBe('许昌市人民政府');
+    const markdown = formatBulletin(plan, evaluation, { issuer: '许昌市人民政府督查室', date: '2017-07-05' });
+    expect(markdown.trimEnd().split('\n').slice(-3)).toEqual(['许昌市人民政府督查室', '', '2017年7月5日']);
+    expect(formatBulletin(plan, evaluation, { format: 'html' })).toContain('<p class="signature">许昌市人民政府<br>2017年6月30日</p>');
+    const anonymous = probePlan();
+    expect(formatBulletin(anonymous, await evaluatePlan(anonymous), { format: 'text' }).trimEnd().split('\n').at(-1)).not.toMatch(/年\d+月\d+日$/);
+    expect(() => formatBulletin(plan, evaluation, { date: '2017-02-30' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
+});
+
