@@ -15,8 +15,10 @@ import { loadDocx, type DocxModule } from './load-docx.js';
  * The fonts of a Word bulletin, by the role of the text. Word gives each run
  * one East Asian font and no fallback list, so these are the names the fonts
  * have on the Windows machines of a 督查室; where a font is missing, Word and
- * LibreOffice substitute another Chinese font (LibreOffice on Linux: Noto
- * Serif CJK SC or Noto Sans CJK SC, through fontconfig).
+ * LibreOffice substitute another Chinese font (LibreOffice on a Debian machine
+ * with fonts-noto-cjk draws all of them in Noto Sans CJK SC, fontconfig's
+ * choice for a name it does not know). On Linux, name the local fonts here,
+ * e.g. `{ body: 'Noto Serif CJK SC' }`.
  *
  * @category Word
  */
