@@ -1,7 +1,7 @@
 // The Word bulletin, read back from the .docx: the GB/T 9704 page, the styles,
 // the same text as the text format, the tables as Word tables, determinism,
 // the missing-docx error and the CLI.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -214,12 +214,17 @@ describe('duban report --format docx', () => {
   });
 
   it('writes the .docx to --out, the same bytes as the library', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'duban-docx-')), '通报.docx');
-    const result = await run(['report', join(root, 'examples/xianning-2018-q1.plan.json'), '--as-of', '2018-03-31', '--indicators', 'category:1-1', '--format', 'docx', '--out', out]);
-    expect([result.status, result.stdout, result.stderr]).toEqual([0, '', '']);
-    expect(existsSync(out)).toBe(true);
-    const { plan, evaluation, indicators } = await xianning();
-    expect(Buffer.from(readFileSync(out)).equals(Buffer.from(await writeBulletinDocx(plan, evaluation, { mainIndicators: indicators })))).toBe(true);
+    const folder = mkdtempSync(join(tmpdir(), 'duban-docx-'));
+    try {
+      const out = join(folder, '通报.docx');
+      const result = await run(['report', join(root, 'examples/xianning-2018-q1.plan.json'), '--as-of', '2018-03-31', '--indicators', 'category:1-1', '--format', 'docx', '--out', out]);
+      expect([result.status, result.stdout, result.stderr]).toEqual([0, '', '']);
+      expect(existsSync(out)).toBe(true);
+      const { plan, evaluation, indicators } = await xianning();
+      expect(Buffer.from(readFileSync(out)).equals(Buffer.from(await writeBulletinDocx(plan, evaluation, { mainIndicators: indicators })))).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
