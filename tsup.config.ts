@@ -12,9 +12,9 @@ const lazyJsonRulesEngine = {
 
 export default defineConfig([
   {
-    // The core and `duban/excel` share one chunk, so both see the same DubanError class;
-    // exceljs stays external and is imported dynamically by the excel entry only.
-    entry: { index: 'src/index.ts', excel: 'src/excel/index.ts' },
+    // The core, `duban/excel` and `duban/docx` share one chunk, so all see the same DubanError class;
+    // exceljs and docx stay external and are imported dynamically by their entries only.
+    entry: { index: 'src/index.ts', excel: 'src/excel/index.ts', docx: 'src/docx/index.ts' },
     format: ['esm', 'cjs'],
     platform: 'neutral',
     target: 'es2022',

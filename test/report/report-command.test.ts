@@ -49,7 +49,7 @@ describe('duban report', () => {
   });
 
   it.each([
-    [['--format', 'pdf'], '--format: expected one of markdown, html, text, xlsx, got "pdf"'],
+    [['--format', 'pdf'], '--format: expected one of markdown, html, text, xlsx, docx, got "pdf"'],
     [['--as-of', '2017-02-30'], '--as-of: not a real calendar date YYYY-MM-DD: "2017-02-30"'],
     [['--as-of', 'all', '--as-of', '2017-06-30'], '--as-of all cannot be combined with other dates'],
     [['--indicators', 'category:'], '--indicators: expected rate, none or category:ID[,ID], got "category:"'],

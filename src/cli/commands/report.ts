@@ -30,10 +30,12 @@ PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read th
                          a bundled rule set id or a rule file's path (default four-level)
   --observations FILE    合并报送数据文件(JSON 或 CSV:taskId,asOf,value,unit,note)
                          merge observations from a JSON or CSV file
-  --format FORMAT        ${BULLETIN_FORMATS.join(' | ')} | xlsx;默认 markdown。html 为带图表的单个自包含网页;
-                         xlsx 为带状态颜色的工作簿(总体情况、每类一张表、分单位统计),须给出 --out
+  --format FORMAT        ${BULLETIN_FORMATS.join(' | ')} | xlsx | docx;默认 markdown。html 为带图表的单个自包含网页;
+                         xlsx 为带状态颜色的工作簿(总体情况、每类一张表、分单位统计),须给出 --out;
+                         docx 为按 GB/T 9704 公文格式排版的 Word 文档,须给出 --out
                          output format (default markdown); html is one self-contained page with
-                         charts; xlsx is a colour-coded workbook (needs --out)
+                         charts; xlsx is a colour-coded workbook (needs --out); docx is a Word
+                         document in the GB/T 9704 layout (needs --out)
   --indicators WHICH     主要指标:rate(比率类目标,默认)、none(不单列)、category:ID[,ID](这些类别的任务)
                          the main indicators: rate (default), none, or category:ID[,ID]
   --title TEXT           通报标题;默认为“<计划名称>落实情况通报” / the bulletin's title
@@ -51,6 +53,7 @@ PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read th
   duban report plan.json --as-of 2018-03-31 --as-of 2018-06-30 --format html --out bulletin.html
   duban report plan.json --as-of all --format html --out trend.html
   duban report plan.json --format xlsx --out result.xlsx
+  duban report plan.json --format docx --out 通报.docx
 `;
 
 function parseIndicators(value: string | undefined, problems: string[]): MainIndicators | undefined {
@@ -91,9 +94,10 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const all = asOf.includes('all');
   if (all && asOf.length > 1) problems.push('--as-of all cannot be combined with other dates');
   for (const date of asOf) if (date !== 'all' && !isCalendarDate(date)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(date)}`);
-  const format = (values.format ?? 'markdown') as BulletinFormat | 'xlsx';
-  if (format !== 'xlsx' && !(BULLETIN_FORMATS as readonly string[]).includes(format)) problems.push(`--format: expected one of ${BULLETIN_FORMATS.join(', ')}, xlsx, got ${JSON.stringify(values.format)}`);
+  const format = (values.format ?? 'markdown') as BulletinFormat | 'xlsx' | 'docx';
+  if (format !== 'xlsx' && format !== 'docx' && !(BULLETIN_FORMATS as readonly string[]).includes(format)) problems.push(`--format: expected one of ${BULLETIN_FORMATS.join(', ')}, xlsx, docx, got ${JSON.stringify(values.format)}`);
   if (format === 'xlsx' && values.out === undefined) problems.push('--format xlsx needs --out FILE.xlsx (a workbook is not written to the terminal)');
+  if (format === 'docx' && values.out === undefined) problems.push('--format docx 须给出 --out 文件名.docx(Word 文档不输出到终端) / --format docx needs --out FILE.docx (a Word document is not written to the terminal)');
   const mainIndicators = parseIndicators(values.indicators, problems);
   if (values.title !== undefined && values.title.trim() === '') problems.push('--title must not be empty');
   checkOptions(problems);
@@ -106,6 +110,9 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (format === 'xlsx') {
     const { writeEvaluationWorkbook } = await import('../../excel/index.js');
     writeAtomically(values.out!, await writeEvaluationWorkbook(plan, evaluations, { title: values.title, mainIndicators }));
+  } else if (format === 'docx') {
+    const { writeBulletinDocx } = await import('../../docx/index.js');
+    writeAtomically(values.out!, await writeBulletinDocx(plan, evaluations, { title: values.title, mainIndicators }));
   } else {
     const text = formatBulletin(plan, evaluations, { format, title: values.title, mainIndicators });
     if (values.out !== undefined) writeAtomically(values.out, text);
