@@ -226,6 +226,12 @@ export interface CliIo {
   /** Standard input as bytes, for commands that detect the encoding themselves (extract reads GB18030). */
   readonly stdinBytes?: () => Uint8Array;
   readonly now?: number;
+  /** Whether stderr is a terminal: only then does a long `duban evaluate` show its progress there (absent: not a terminal). */
+  readonly stderrIsTTY?: boolean;
+  /** Whether stdout is a terminal: JSON streamed there shows no progress line between its own lines (absent: not a terminal). */
+  readonly stdoutIsTTY?: boolean;
+  /** A monotonic clock in milliseconds that times the progress line (default `performance.now`). */
+  readonly clock?: () => number;
 }
 
 /** Plans larger than this are read in pieces (see parse-large-json.ts), so their text is never one string. */

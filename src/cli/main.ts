@@ -7,6 +7,7 @@ import { importExcelCommand } from './commands/import-excel.js';
 import { explainCommand } from './commands/explain.js';
 import { rulesCommand } from './commands/rules.js';
 import { reportErrors, usage, type CliIo } from './io.js';
+import { isOutputClosed } from './output.js';
 
 export type { CliIo } from './io.js';
 
@@ -36,34 +37,52 @@ ${lines.join('\n')}
 
 /**
  * Runs the `duban` command with its arguments and returns the exit status.
+ * When a write finds that the reader of stdout or stderr has gone (a closed
+ * pipe: `duban evaluate plan.json | head -1`), the command stops there and the
+ * status is 0, with nothing more written anywhere.
  *
  * @param argv - the arguments after the program name
  * @param io - where to write and read
- * @returns 0 on success, 1 for rule gaps, 2 for bad input
+ * @returns 0 on success or a closed output, 1 for rule gaps, 2 for bad input, 3 for an internal error
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
-    const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(mainHelp());
-      return command === undefined ? 2 : 0;
-    }
-    if (command === '--version' || command === '-v') {
-      io.stdout(`${version}\n`);
-      return 0;
-    }
-    const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (entry !== undefined) return await entry.run(rest, io);
-    throw usage(`unknown command ${JSON.stringify(command)}; run duban --help`);
+    return await run(argv, io);
   } catch (error) {
-    if (reportErrors(error, io)) return 2;
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`duban: command line: ${(error as Error).message}\n`);
-      return 2;
+    if (isOutputClosed(error)) return 0;
+    try {
+      return reportFailure(error, io);
+    } catch (again) {
+      // stderr itself is the closed pipe (`2>&1 | head -1`).
+      if (isOutputClosed(again)) return 0;
+      throw again;
     }
-    io.stderr(`duban: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 3;
   }
 }
 
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(mainHelp());
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (entry !== undefined) return await entry.run(rest, io);
+  throw usage(`unknown command ${JSON.stringify(command)}; run duban --help`);
+}
+
+/** Reports an error that ended a command on stderr and returns the exit status for it. */
+function reportFailure(error: unknown, io: CliIo): number {
+  if (reportErrors(error, io)) return 2;
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr(`duban: command line: ${(error as Error).message}\n`);
+    return 2;
+  }
+  io.stderr(`duban: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 3;
+}

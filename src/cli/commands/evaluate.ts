@@ -7,15 +7,22 @@ import {
   evaluatePlan,
   formatEvaluation,
   isCalendarDate,
+  startEvaluation,
+  summarize,
   type EngineChoice,
+  type EvaluateOptions,
+  type Evaluation,
   type EvaluationFormat,
   type Gap,
+  type Plan,
+  type TaskResult,
 } from '../../index.js';
 import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
 import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
-import { renderJsonPiece } from '../../report/json-chunks.js';
+import { FLAT_RESULT_FIELDS, renderJsonPiece, type JsonPiece } from '../../report/json-chunks.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { startWriterThread, writeJsonPieces, writerThreadAvailable, type WriterThread } from '../json-writer.js';
+import { clockOf, NO_PROGRESS, startProgress, type Progress } from '../progress.js';
 
 /**
  * Results per batch handed to the writer thread: small batches leave the main thread's young
@@ -108,32 +115,67 @@ async function evaluateWith(
   io: CliIo,
 ): Promise<number> {
   const { asOf, format, engine } = values;
+  const startedAt = clockOf(io)();
   const { plan, rules } = loadEvaluationInputs({ plan: planFile, rules: values.rules, observations: values.observations }, io);
   const options = { asOf, rules, engine, ...(io.now === undefined ? {} : { now: io.now }) };
   const gaps: string[] = [];
   let ruleSet: string;
-  if (format === 'json' && engine === 'compiled') {
-    // Stream: each task is evaluated as it is written, so very large plans need little memory.
-    // Results come flat (arrays, not objects): cheapest to hand to the writer thread.
-    const stream = startFlatEvaluation(plan, options, FLAT_BATCH_SIZE);
-    ruleSet = stream.ruleFile.id;
-    const unmatched: Gap[] = [];
-    const pieces = flatEvaluationJsonPieces(stream, unmatched);
-    // A large plan's output is rendered and written by a second thread while this one evaluates.
-    if (values.out !== undefined) await writeJsonPieces(values.out, pieces, early ?? (plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable()));
-    else for (const piece of pieces) io.stdout(renderJsonPiece(piece));
-    gaps.push(...unmatched.map((gap) => gap.taskId));
-  } else {
-    const evaluation = await evaluatePlan(plan, options);
-    ruleSet = evaluation.ruleSet;
-    gaps.push(...evaluation.gaps.map((gap) => gap.taskId));
-    // JSON in pieces: a very large evaluation's text would not fit in one string.
-    const chunks = format === 'json' ? evaluationJsonChunksOf(evaluation) : [formatEvaluation(evaluation, format)];
-    if (values.out !== undefined) writeAtomically(values.out, chunks);
-    else for (const chunk of chunks) io.stdout(chunk);
+  const streamed = format === 'json' && engine === 'compiled';
+  // On a terminal, a long run shows its progress on stderr (never between the lines of JSON streamed to that terminal).
+  const progress = streamed && values.out === undefined && io.stdoutIsTTY === true ? NO_PROGRESS : startProgress(io, plan.tasks.length, startedAt);
+  try {
+    if (streamed) {
+      // Stream: each task is evaluated as it is written, so very large plans need little memory.
+      // Results come flat (arrays, not objects): cheapest to hand to the writer thread.
+      const stream = startFlatEvaluation(plan, options, FLAT_BATCH_SIZE);
+      ruleSet = stream.ruleFile.id;
+      const unmatched: Gap[] = [];
+      const pieces = counted(flatEvaluationJsonPieces(stream, unmatched), progress);
+      // A large plan's output is rendered and written by a second thread while this one evaluates.
+      if (values.out !== undefined) await writeJsonPieces(values.out, pieces, early ?? (plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable()));
+      else for (const piece of pieces) io.stdout(renderJsonPiece(piece));
+      gaps.push(...unmatched.map((gap) => gap.taskId));
+    } else {
+      const evaluation = engine === 'compiled' ? evaluateCounted(plan, options, progress) : await evaluatePlan(plan, options);
+      progress.end();
+      ruleSet = evaluation.ruleSet;
+      gaps.push(...evaluation.gaps.map((gap) => gap.taskId));
+      // JSON in pieces: a very large evaluation's text would not fit in one string.
+      const chunks = format === 'json' ? evaluationJsonChunksOf(evaluation) : [formatEvaluation(evaluation, format)];
+      if (values.out !== undefined) writeAtomically(values.out, chunks);
+      else for (const chunk of chunks) io.stdout(chunk);
+    }
+  } finally {
+    progress.end();
   }
   for (const taskId of gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(taskId)} matched no rule in ${JSON.stringify(ruleSet)}\n`);
   return gaps.length > 0 ? 1 : 0;
+}
+
+/** The JSON output's pieces, counting the tasks of each batch of results as done. */
+function* counted(pieces: Iterable<JsonPiece>, progress: Progress): Generator<JsonPiece, void, undefined> {
+  for (const piece of pieces) {
+    if (typeof piece !== 'string' && 'flat' in piece) progress.advance(piece.flat.length / FLAT_RESULT_FIELDS);
+    yield piece;
+  }
+}
+
+/** Tasks counted in steps of this many: the clock is read once a step. */
+const PROGRESS_STEP = 256;
+
+/**
+ * The evaluation `evaluatePlanSync` gives, made from `startEvaluation`'s
+ * results one at a time so that they can be counted as they come.
+ */
+export function evaluateCounted(plan: Plan, options: EvaluateOptions, progress: Progress): Evaluation {
+  const stream = startEvaluation(plan, options);
+  const results: TaskResult[] = [];
+  for (const result of stream.results) {
+    if (results.push(result) % PROGRESS_STEP === 0) progress.advance(PROGRESS_STEP);
+  }
+  progress.advance(results.length % PROGRESS_STEP);
+  const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
+  return { planId: stream.planId, asOf: stream.asOf, ruleSet: stream.ruleFile.id, results, gaps, summary: summarize(stream.ruleFile, results) };
 }
 
 /** The size of a file in bytes, or -1 (stdin, or not there: reading it reports the problem). */
