@@ -8,6 +8,9 @@ import type { SummarizeOptions } from '../report/summarize-evaluation.js';
 import { TONE_COLOURS } from '../report/svg-charts.js';
 import { chineseNumber } from '../report/text-kit.js';
 import { summarizeTrend } from '../report/trend.js';
+import { DubanError } from '../errors.js';
+import { isCalendarDate } from '../model/calendar-date.js';
+import { quote } from '../model/schema-kit.js';
 import { CHARACTER_SPACING, FIRST_LINE_INDENT, LAYOUT, PAGE_NUMBER_INDENT, SIZES, TABLE_LINE } from './gongwen-layout.js';
 import { loadDocx, type DocxModule } from './load-docx.js';
 
@@ -64,6 +67,10 @@ export interface BulletinDocxOptions extends SummarizeOptions {
   readonly fonts?: Partial<DocxFonts> | undefined;
   /** Whether status cells are shaded in their traffic-light colours; default `true` (`false` for black-and-white printing). */
   readonly shading?: boolean | undefined;
+  /** The issuing body in the 落款; default the plan's `issuer`; none when neither is given. */
+  readonly issuer?: string | undefined;
+  /** The date in the 落款 (成文日期), `YYYY-MM-DD`; default the as-of date of the latest evaluation. */
+  readonly date?: string | undefined;
 }
 
 /** Text as XML 1.0 can hold it: control characters and lone surrogates become U+FFFD. */
@@ -128,6 +135,9 @@ export function columnWidths(columns: readonly Column[], rows: readonly (readonl
   rounded[rounded.length - 1]! += total - rounded.reduce((a, b) => a + b, 0);
   return rounded;
 }
+
+/** One character of 3号 text, in twips: half the two-character first-line indent. */
+const CHARACTER = FIRST_LINE_INDENT / 2;
 
 /** The blocks Word shows: HTML-only blocks dropped, sections numbered 一、二、…, as in the text formats. */
 function wordBlocks(document: BulletinDocument): { block: Block; number: string }[] {
@@ -210,6 +220,15 @@ function wordDocument(docx: DocxModule, document: BulletinDocument, fonts: DocxF
         break;
     }
   }
+  if (document.signature !== null) {
+    // GB/T 9704 §7.3.5: one line down, the date 右空四字 and the issuer centred over it.
+    const { issuer, date } = document.signature;
+    const characters = (text: string) => Math.ceil(displayWidth(text) / 2);
+    const offset = Math.max(0, Math.floor((characters(date) - characters(issuer)) / 2));
+    children.push(paragraph('DubanBody', []));
+    children.push(new Paragraph({ style: 'DubanSignature', indent: { right: (4 + offset) * CHARACTER }, children: runs(issuer) }));
+    children.push(new Paragraph({ style: 'DubanSignature', indent: { right: 4 * CHARACTER }, children: runs(date) }));
+  }
 
   const pageNumber = (side: 'right' | 'left') =>
     new Footer({
@@ -243,6 +262,7 @@ function wordDocument(docx: DocxModule, document: BulletinDocument, fonts: DocxF
         { id: 'DubanHeading1', name: '一级标题', ...bodyStyle, run: { font: font(fonts.heading1) }, paragraph: { indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, outlineLevel: 0, spacing: exactly(LAYOUT.linePitch) } },
         { id: 'DubanHeading2', name: '二级标题', ...bodyStyle, run: { font: font(fonts.heading2) }, paragraph: { indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, outlineLevel: 1, spacing: exactly(LAYOUT.linePitch) } },
         { id: 'DubanBody', name: '公文正文', ...bodyStyle, run: { font: font(fonts.body) }, paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: FIRST_LINE_INDENT }, spacing: exactly(LAYOUT.linePitch) } },
+        { id: 'DubanSignature', name: '落款', ...bodyStyle, run: { font: font(fonts.body) }, paragraph: { alignment: AlignmentType.RIGHT, spacing: exactly(LAYOUT.linePitch) } },
         { id: 'DubanTableText', name: '表格文字', ...bodyStyle, run: { font: font(fonts.body), size: SIZES.table, characterSpacing: 0 }, paragraph: { spacing: exactly(TABLE_LINE) } },
         { id: 'DubanTableHeader', name: '表头', ...bodyStyle, run: { font: font(fonts.heading1), size: SIZES.table, characterSpacing: 0 }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: exactly(TABLE_LINE) } },
         { id: 'DubanPageNumber', name: '页码', ...bodyStyle, run: { font: font(fonts.pageNumber, fonts.pageNumber), size: SIZES.pageNumber, characterSpacing: 0 }, paragraph: { spacing: exactly(SIZES.pageNumber * 10) } },
@@ -293,7 +313,10 @@ function wordDocument(docx: DocxModule, document: BulletinDocument, fonts: DocxF
  */
 export async function writeBulletinDocx(plan: Plan, evaluations: Evaluation | readonly Evaluation[], options: BulletinDocxOptions = {}): Promise<Uint8Array> {
   const trend = summarizeTrend(plan, Array.isArray(evaluations) ? evaluations : [evaluations as Evaluation], options);
-  const document = buildBulletin(plan, trend, { title: options.title });
+  if (options.date !== undefined && !isCalendarDate(options.date)) {
+    throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, { issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }] });
+  }
+  const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date });
   const docx = await loadDocx();
   const fonts: DocxFonts = { ...DEFAULT_DOCX_FONTS, ...options.fonts };
   const file = wordDocument(docx, document, fonts, options.shading ?? true);

@@ -145,7 +145,7 @@ export async function writeEvaluationWorkbook(plan: Plan, evaluations: Evaluatio
   overview.getColumn(1).width = 36;
   overview.addRow(safeValues([options.title ?? `${plan.title}落实情况`])).font = { bold: true, size: 14 };
   overview.addRow(safeValues([`截至 ${summary.asOf} · 规则集 ${summary.ruleSet} · 计划 ${plan.id}`]));
-  overview.addRow(safeValues([`从督查情况看,${countsSentence(summary.overall.total, summary.overall)}。`]));
+  overview.addRow(safeValues([`从督查情况看，${countsSentence(summary.overall.total, summary.overall)}。`]));
   overview.addRow([]);
   overview.addRow(['状态', '项数']);
   styleHeader(overview, 2, 5);

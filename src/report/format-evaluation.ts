@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { summarizeCounts, type Evaluation, type EvaluationStream, type Gap, type TaskResult } from '../engine/evaluate-plan.js';
+import type { Plan } from '../model/types.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
 import type { startFlatEvaluation } from '../engine/evaluate-plan.js';
 import type { RuleFile } from '../engine/parse-rule-file.js';
@@ -28,21 +29,36 @@ function percentCell(value: string | null): string {
   return `${new Pct(value).times(100).toDecimalPlaces(1).toFixed(1)}%`;
 }
 
-function gapCell(result: TaskResult): string {
+/**
+ * The 差距 cell with its unit: progress against 序时进度 in 个百分点 (`+2.5个百分点`),
+ * a rate's distance to its bound in the target's unit (`-0.5个百分点` for `%`, `-31家`).
+ */
+function gapCell(result: TaskResult, units: ReadonlyMap<string, string> | undefined): string {
   const { paceGap, margin } = result.facts;
   if (paceGap !== null) {
     const points = new Pct(paceGap).times(100).toDecimalPlaces(1);
-    return `${points.isPositive() && !points.isZero() ? '+' : ''}${points.toFixed(1)}`;
+    return `${points.isPositive() && !points.isZero() ? '+' : ''}${points.toFixed(1)}个百分点`;
   }
-  if (margin !== null) return `${new Pct(margin).isNegative() ? '' : '+'}${margin}`;
+  if (margin !== null) {
+    const unit = units?.get(result.taskId);
+    return `${new Pct(margin).isNegative() ? '' : '+'}${margin}${unit === undefined ? '' : unit === '%' ? '个百分点' : unit}`;
+  }
   return '—';
 }
 
-/** One line summing up the counts: `共5项:有序推进4项,需要加大力度1项`. */
+/** The unit of each rate task's target, for the 差距 column. */
+function rateUnits(plan: Plan | undefined): ReadonlyMap<string, string> | undefined {
+  if (plan === undefined) return undefined;
+  const units = new Map<string, string>();
+  for (const task of plan.tasks) if (task.target.kind === 'rate') units.set(task.id, task.target.unit);
+  return units;
+}
+
+/** One line summing up the counts: `共5项：有序推进4项，需要加大力度1项`. */
 export function summaryLine(evaluation: Evaluation): string {
   const parts = evaluation.summary.byStatus.filter((entry) => entry.count > 0).map((entry) => `${entry.label}${entry.count}项`);
   if (evaluation.gaps.length > 0) parts.push(`未判定${evaluation.gaps.length}项`);
-  return `共${evaluation.summary.total}项${parts.length > 0 ? `:${parts.join(',')}` : ''}`;
+  return `共${evaluation.summary.total}项${parts.length > 0 ? `：${parts.join('，')}` : ''}`;
 }
 
 function header(evaluation: Evaluation): string {
@@ -53,31 +69,37 @@ function header(evaluation: Evaluation): string {
  * Renders an evaluation as a terminal table with Chinese headings. Columns stay
  * aligned with CJK text (wide characters count two columns); long titles are cut.
  *
+ * The 差距 column gives progress against 序时进度 in 个百分点, and for `rate`
+ * targets the distance to the bound in the target's unit, named when the plan
+ * is given.
+ *
  * @param evaluation - the evaluation
+ * @param plan - the evaluated plan, for the units of the 差距 column
  * @returns the table, ending with a newline
  * @example
  * ```ts
- * process.stdout.write(formatTable(await evaluatePlan(plan)));
+ * process.stdout.write(formatTable(await evaluatePlan(plan), plan));
  * ```
  * @category Report
  */
-export function formatTable(evaluation: Evaluation): string {
+export function formatTable(evaluation: Evaluation, plan?: Plan): string {
+  const units = rateUnits(plan);
   const headings = ['编号', '任务', '状态', '完成进度', '序时进度', '差距', '规则'];
   const align: ('left' | 'right')[] = ['left', 'left', 'left', 'right', 'right', 'right', 'left'];
   const rows = evaluation.results.map((result) => [
     result.taskId,
     truncateToWidth(result.title, 36),
-    result.label ?? '未判定(规则缺口)',
+    result.label ?? '未判定（规则缺口）',
     percentCell(result.facts.progress),
     percentCell(result.facts.expected),
-    gapCell(result),
+    gapCell(result, units),
     result.rule ?? '—',
   ]);
   // A loop, not Math.max(...): a spread of 200 000 rows would overflow the stack.
   const widths = headings.map((heading, i) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[i] ?? '')), displayWidth(heading)));
   const line = (cells: readonly string[]) => cells.map((cell, i) => padToWidth(cell, widths[i] ?? 0, align[i])).join('  ').trimEnd();
   const out = [header(evaluation), '', line(headings), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), '', summaryLine(evaluation)];
-  for (const gap of evaluation.gaps) out.push(`规则缺口:任务 ${gap.taskId} 没有任何规则匹配`);
+  for (const gap of evaluation.gaps) out.push(`规则缺口：任务 ${gap.taskId} 没有任何规则匹配`);
   return `${out.join('\n')}\n`;
 }
 
@@ -99,7 +121,7 @@ export function formatMarkdown(evaluation: Evaluation): string {
   const out = [
     `# 评估结果 ${escapeMarkdown(evaluation.planId)}`,
     '',
-    `截至 ${evaluation.asOf},规则集 \`${evaluation.ruleSet}\`。${summaryLine(evaluation)}。`,
+    `截至 ${evaluation.asOf}，规则集 \`${evaluation.ruleSet}\`。${summaryLine(evaluation)}。`,
     '',
     '| 状态 | 数量 |',
     '| --- | ---: |',
@@ -113,7 +135,7 @@ export function formatMarkdown(evaluation: Evaluation): string {
     ),
   ];
   if (evaluation.gaps.length > 0) {
-    out.push('', '## 规则缺口', '', ...evaluation.gaps.map((gap) => `- ${escapeMarkdown(gap.taskId)} ${escapeMarkdown(gap.title)}:没有任何规则匹配`));
+    out.push('', '## 规则缺口', '', ...evaluation.gaps.map((gap) => `- ${escapeMarkdown(gap.taskId)} ${escapeMarkdown(gap.title)}：没有任何规则匹配`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -191,6 +213,7 @@ export function formatCsv(evaluation: Evaluation): string {
  *
  * @param evaluation - the evaluation
  * @param format - the format
+ * @param plan - the evaluated plan: with it, the table names the unit of each rate's 差距
  * @returns the text
  * @example
  * ```ts
@@ -198,7 +221,7 @@ export function formatCsv(evaluation: Evaluation): string {
  * ```
  * @category Report
  */
-export function formatEvaluation(evaluation: Evaluation, format: EvaluationFormat): string {
+export function formatEvaluation(evaluation: Evaluation, format: EvaluationFormat, plan?: Plan): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(evaluation, null, 2)}\n`;
@@ -207,7 +230,7 @@ export function formatEvaluation(evaluation: Evaluation, format: EvaluationForma
     case 'csv':
       return formatCsv(evaluation);
     case 'table':
-      return formatTable(evaluation);
+      return formatTable(evaluation, plan);
   }
 }
 

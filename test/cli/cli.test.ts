@@ -46,8 +46,23 @@ describe('duban evaluate', () => {
   it('prints an aligned table by default, with the counts in Chinese', async () => {
     const { status, stdout } = await run(['evaluate', fixture]);
     expect(status).toBe(0);
-    expect(stdout).toContain('共5项:有序推进4项,需要加大力度1项');
+    expect(stdout).toContain('共5项：有序推进4项，需要加大力度1项');
     expect(stdout).toMatch(/T09\s+加快林业产业发展/);
+    // The 差距 column names its unit: 个百分点 against 序时进度.
+    expect(stdout).toMatch(/T09 .*\+2\.5个百分点/);
+  });
+
+  it('names the unit of a rate’s 差距 in the table (个百分点 for %, else the target’s unit)', async () => {
+    const dir = tmp();
+    const plan = join(dir, 'units.plan.json');
+    const tasks = [
+      { id: 'R1', title: '出口增长10%', target: { kind: 'rate', measure: '出口增长', unit: '%', value: '10', bound: 'atLeast' }, observations: [{ asOf: '2018-06-30', value: '9.5' }] },
+      { id: 'R2', title: '基金公司达到200家', target: { kind: 'rate', measure: '基金公司', unit: '家', value: '200', bound: 'atLeast' }, observations: [{ asOf: '2018-06-30', value: '169' }] },
+    ];
+    writeFileSync(plan, JSON.stringify({ formatVersion: 1, id: 'u', title: 'u', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks }));
+    const { stdout } = await run(['evaluate', plan]);
+    expect(stdout).toMatch(/R1 .*-0\.5个百分点/);
+    expect(stdout).toMatch(/R2 .*-31家/);
   });
 
   it('prints Markdown with --format markdown', async () => {

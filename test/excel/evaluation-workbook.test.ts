@@ -13,7 +13,7 @@ describe('writeEvaluationWorkbook', () => {
     const workbook = await openWorkbook(await writeEvaluationWorkbook(plan, evaluation));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['总体情况', '1 经济运行与项目建设', '2 农业农村与脱贫攻坚', '3 生态环境', '4 民生与社会事业', '5 政府自身建设与其他', '分单位统计']);
     const overview = sheetValues(workbook.getWorksheet('总体情况')!);
-    expect(overview[2]).toEqual(['从督查情况看,25项工作中,14项已完成,6项有序推进,4项需要加大力度,1项存在突出问题。']);
+    expect(overview[2]).toEqual(['从督查情况看，25项工作中，14项已完成，6项有序推进，4项需要加大力度，1项存在突出问题。']);
     const statusRows = overview.slice(5, 9);
     expect(statusRows).toEqual(evaluation.summary.byStatus.filter((status) => status.count > 0).map((status) => [status.label, status.count]));
     for (const category of plan.categories!) {

@@ -76,6 +76,6 @@ describe('duban report --format xlsx', () => {
     expect(await run(['report', example('xuchang-2017-h1.plan.json'), '--as-of', 'all', '--format', 'xlsx', '--out', out])).toEqual({ status: 0, stdout: '', stderr: '' });
     const workbook = await openWorkbook(readFileSync(out));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('进度变化');
-    expect(workbook.getWorksheet('总体情况')!.getRow(3).getCell(1).value).toBe('从督查情况看,25项工作中,14项已完成,6项有序推进,4项需要加大力度,1项存在突出问题。');
+    expect(workbook.getWorksheet('总体情况')!.getRow(3).getCell(1).value).toBe('从督查情况看，25项工作中，14项已完成，6项有序推进，4项需要加大力度，1项存在突出问题。');
   });
 });

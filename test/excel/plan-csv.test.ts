@@ -18,8 +18,8 @@ describe('formatPlanCsv and parsePlanCsv', () => {
     const csv = formatPlanCsv(loadExample('xianning-2018-q1.plan.json'));
     expect(csv.startsWith('\uFEFF序号,分类,任务内容,类型,')).toBe(true);
     const [header, first] = csv.slice(1).split('\r\n');
-    expect(header).toBe([...TASK_TABLE_COLUMNS, '2018-03-31', '2018-03-31 备注', 'x-source', 'x-note'].join(','));
-    expect(first).toBe('M1,1-1,地区生产总值增长8%,比率,地区生产总值增长,8,不低于,,,%,,,,,,,,,,,,8.5,一季度,实现地区生产总值增长8.5%(预期目标8%),');
+    expect(header).toBe([...TASK_TABLE_COLUMNS, '2018-03-31', '2018-03-31 备注', 'x-source', 'x-note', 'x-seed-share', 'x-seed-verdict', 'x-seed-status'].join(','));
+    expect(first).toBe('M1,1-1,地区生产总值增长8%,比率,地区生产总值增长,8,不低于,,,%,,,,,,,,,,,,8.5,一季度,实现地区生产总值增长8.5%(预期目标8%),,,,');
   });
 
   it('takes the tasks from the file and everything else from the base plan', () => {

@@ -80,7 +80,7 @@ describe('writeBulletinDocx', () => {
     const headings = blocks.filter((block) => block.style === 'DubanHeading1').map((block) => block.text);
     expect(headings[0]).toBe('一、总体情况');
     expect(headings.every((text, i) => text.startsWith(`${'一二三四五六七八九'[i]}、`))).toBe(true);
-    expect(blocks.filter((block) => block.style === 'DubanHeading2').map((block) => block.text)[0]).toMatch(/^\(一\)需要加大力度\(\d+项\)$/);
+    expect(blocks.filter((block) => block.style === 'DubanHeading2').map((block) => block.text)[0]).toMatch(/^（一）需要加大力度（\d+项）$/);
   });
 
   it('numbers the pages — 1 — in 4号宋体 at the foot, odd pages right and even pages left, one character in (7.5)', async () => {
@@ -131,12 +131,25 @@ describe('writeBulletinDocx', () => {
     const tablesOf = async (shading: boolean) => bodyBlocks((await unzipDocx(await writeBulletinDocx(plan, evaluation, { shading }))).get('word/document.xml')!).filter((block): block is BodyTable => block.kind === 'table');
     const shaded = await tablesOf(true);
     const indicators = shaded[0]!;
-    expect(indicators.rows[0]!.cells).toEqual(['编号', '指标', '目标', '实际', '状态', '说明']);
-    const statusCell = indicators.rows[1]!.xml[4]!;
+    expect(indicators.rows[0]!.cells).toEqual(['指标', '目标', '实际', '状态', '说明']);
+    const statusCell = indicators.rows[1]!.xml[3]!;
     expect(attribute(statusCell, 'w:shd', 'w:fill')).toMatch(/^[0-9A-F]{6}$/);
     expect(attribute(indicators.rows[1]!.xml[0]!, 'w:shd', 'w:fill')).toBeUndefined();
     const plain = await tablesOf(false);
     expect(plain.every((table) => !table.xml.includes('<w:shd'))).toBe(true);
+  });
+
+  it('ends with the 落款 set right, the date 右空四字 (GB/T 9704 §7.3.5), when the plan names an issuer', async () => {
+    const plan = loadExample('xuchang-2017-h1.plan.json');
+    const evaluation = await evaluatePlan(plan, { rules: 'four-level' });
+    const blocks = bodyBlocks((await unzipDocx(await writeBulletinDocx(plan, evaluation, { date: '2017-07-05' }))).get('word/document.xml')!);
+    const last = blocks.slice(-2);
+    expect(last.map((block) => (block.kind === 'paragraph' ? [block.style, block.text] : null))).toEqual([
+      ['DubanSignature', '许昌市人民政府'],
+      ['DubanSignature', '2017年7月5日'],
+    ]);
+    const unsigned = bodyBlocks((await unzipDocx(await writeBulletinDocx(smallPlan(), await evaluatePlan(smallPlan())))).get('word/document.xml')!);
+    expect(unsigned.some((block) => block.kind === 'paragraph' && block.style === 'DubanSignature')).toBe(false);
   });
 
   it('takes other fonts role by role', async () => {
@@ -241,7 +254,8 @@ async function expectSameAsText(plan: Plan, evaluations: readonly Evaluation[], 
   for (const chunk of text.replace(/\n$/, '').split('\n\n')) {
     const lines = chunk.split('\n');
     if (lines.length > 1 && /^─[─ ]*$/.test(lines[1]!)) expected.push({ kind: 'table', rows: lines.length - 2 });
-    else for (const line of lines) expected.push({ kind: 'paragraph', text: line.replace(/^\u3000\u3000/, '') });
+    // Body lines are indented by two full-width spaces; the 落款 is set right with more.
+    else for (const line of lines) expected.push({ kind: 'paragraph', text: line.replace(/^\u3000+/, '') });
   }
   const parts = await unzipDocx(await writeBulletinDocx(plan, evaluations, { mainIndicators }));
   const blocks = bodyBlocks(parts.get('word/document.xml')!);

@@ -141,7 +141,7 @@ async function evaluateWith(
       ruleSet = evaluation.ruleSet;
       gaps.push(...evaluation.gaps.map((gap) => gap.taskId));
       // JSON in pieces: a very large evaluation's text would not fit in one string.
-      const chunks = format === 'json' ? evaluationJsonChunksOf(evaluation) : [formatEvaluation(evaluation, format)];
+      const chunks = format === 'json' ? evaluationJsonChunksOf(evaluation) : [formatEvaluation(evaluation, format, plan)];
       if (values.out !== undefined) writeAtomically(values.out, chunks);
       else for (const chunk of chunks) io.stdout(chunk);
     }
