@@ -83,7 +83,7 @@ const row = (tasks, stage, seconds, baseline, rss) =>
 
 console.log(`duban benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
 console.log('');
-console.log('Bundle size (esbuild --bundle --minify --format=esm --platform=browser, gzip -9; see bench/bundle-size.mjs):');
+console.log('Bundle size (minified for the browser, gzip -9; see bench/bundle-size.mjs):');
 console.log('');
 console.log(formatBundleRows(await measureBundles()));
 console.log('');
