@@ -6,6 +6,7 @@
 //   jre end-to-end   `duban evaluate --engine json-rules-engine` as a whole process (read, validate, facts, classify, write JSON)
 //   duban end-to-end `duban evaluate` (compiled, streamed JSON) as a whole process
 // Prints seconds, tasks/s, the ratio to the baseline and the process's peak resident memory.
+// First, what duban costs a browser app: bench/bundle-size.mjs (gzipped bundles beside their budgets).
 // Whole processes run 5 times each below a million tasks, in turn; the median time is shown.
 // json-rules-engine is skipped at 1 000 000 tasks unless --full is given (it takes minutes).
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledRuleFileJson, compileRuleFile, createClassifier, createFactComputer, factsForEngine, parsePlan, parseRuleFile } from '../dist/index.js';
+import { formatBundleRows, measureBundles } from './bundle-size.mjs';
 import { generatePlanText } from './generate-plan.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -80,6 +82,11 @@ const row = (tasks, stage, seconds, baseline, rss) =>
   rows.push({ tasks, stage, seconds, perSecond: tasks / seconds, ratio: baseline === undefined ? undefined : baseline / seconds, rss });
 
 console.log(`duban benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+console.log('');
+console.log('Bundle size (minified for the browser, gzip -9; see bench/bundle-size.mjs):');
+console.log('');
+console.log(formatBundleRows(await measureBundles()));
+console.log('');
 for (const n of SIZES) {
   const planFile = join(dir, `plan-${n}.json`);
   writeFileSync(planFile, generatePlanText(n));

@@ -1,5 +1,8 @@
 // Serves examples/ on localhost with the browser example's strict
-// Content-Security-Policy (no eval, no inline scripts), as the browser test does.
+// Content-Security-Policy, as the browser test does: nothing is allowed by default
+// (default-src 'none'); scripts only from this server (no eval, no inline code);
+// the example's own stylesheet (style-src 'self') and its fetch of the plan file
+// (connect-src 'self'). duban itself needs neither of those two.
 //
 //   node examples/browser/serve.mjs [PORT]    then open http://localhost:PORT/browser/
 import { createReadStream, statSync } from 'node:fs';
@@ -9,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The policy the page runs under. */
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'";
+/** The policy the page runs under (index.html repeats it in a meta element). */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 

@@ -6,7 +6,7 @@ import { createFactComputer, type ExactFacts } from '../pace/compute-facts.js';
 import { factsForEngine, factsToJson, fillFactTexts, newFactTexts, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
 import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type BundledRuleSetId } from './bundled-rule-sets.js';
-import { createClassifier, type Classification } from './classifier.js';
+import type { Classification } from './classifier.js';
 import { compileRuleFile, type CompiledRuleFile, type Decision } from './compile-rule-file.js';
 import { explainTask, explainTaskWith } from './explain-task.js';
 import type { CustomOperator } from './operators.js';
@@ -360,6 +360,9 @@ export function evaluatePlanSync(plan: Plan, options: EvaluateOptions = {}): Eva
 export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): Promise<Evaluation> {
   if (resolveEngine(options) === 'compiled') return evaluatePlanSync(plan, options);
   const { asOf, ruleFile, facts } = prepare(plan, options);
+  // json-rules-engine (and its dependencies) only when asked for: an app's bundler makes this
+  // import a chunk loaded on demand, so the default engine does not bring it along.
+  const { createClassifier } = await import('./classifier.js');
   const classifier = createClassifier(ruleFile, options.operators === undefined ? {} : { operators: options.operators });
   const results: TaskResult[] = [];
   for (const task of plan.tasks) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DubanIssue } from '../errors.js';
 import type { ObservationsFile } from './types.js';
 import { dateSchema, decimalSchema, describe, nonEmptyString, strictObject } from './schema-kit.js';
@@ -9,8 +9,8 @@ import { dateSchema, decimalSchema, describe, nonEmptyString, strictObject } fro
  *
  * @category Model
  */
-export const observationsFileSchema: z.ZodType<ObservationsFile> = strictObject({
-  $schema: describe(z.string().optional(), 'JSON Schema 的路径或网址。', 'Path or URL of the JSON Schema.'),
+export const observationsFileSchema: z.ZodMiniType<ObservationsFile> = strictObject({
+  $schema: describe(z.optional(z.string()), 'JSON Schema 的路径或网址。', 'Path or URL of the JSON Schema.'),
   formatVersion: describe(z.literal(1), '格式版本,为 1。', 'Format version: 1.'),
   planId: describe(nonEmptyString(), '对应计划的 id。', 'The id of the plan these belong to.'),
   observations: describe(z.array(
@@ -18,8 +18,8 @@ export const observationsFileSchema: z.ZodType<ObservationsFile> = strictObject(
       taskId: describe(nonEmptyString(), '任务编号。', 'The task id.'),
       asOf: describe(dateSchema(), '数据截至日期。', 'The date the value stands at.'),
       value: describe(decimalSchema(), '数值;累计型为累计数。', 'The value; cumulative targets take the running total.'),
-      unit: describe(nonEmptyString().optional(), '单位,默认为目标的单位。', "The unit, default the target's."),
-      note: describe(z.string().optional(), '备注。', 'A note.'),
+      unit: describe(z.optional(nonEmptyString()), '单位,默认为目标的单位。', "The unit, default the target's."),
+      note: describe(z.optional(z.string()), '备注。', 'A note.'),
     }),
   ), '报送的数值,每条注明任务编号。', 'The reported values, each naming its task.'),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
 import { isCalendarDate } from './calendar-date.js';
 import { parseDecimal } from './decimal.js';
@@ -89,7 +89,7 @@ function makeError(code: DubanErrorCode, what: string, issues: DubanIssue[], opt
   });
 }
 
-function safeParseWith<S extends z.ZodType>(
+function safeParseWith<S extends z.ZodMiniType>(
   schema: S,
   code: DubanErrorCode,
   what: string,

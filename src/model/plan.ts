@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DubanIssue } from '../errors.js';
 import { isCalendarDate } from './calendar-date.js';
 import { compareDecimals, parseDecimal } from './decimal.js';
@@ -28,7 +28,7 @@ export const paceSchema = describe(
   z.union([
     z.literal('monthly'),
     z.literal('daily'),
-    strictObject({ trajectory: describe(z.array(trajectoryPointSchema).min(1, { message: 'a trajectory needs at least one point' }), '约定的进度曲线:日期递增、数值不减的节点。', 'The agreed curve: points with increasing dates and non-decreasing values.') }),
+    strictObject({ trajectory: describe(z.array(trajectoryPointSchema).check(z.minLength(1, { message: 'a trajectory needs at least one point' })), '约定的进度曲线:日期递增、数值不减的节点。', 'The agreed curve: points with increasing dates and non-decreasing values.') }),
   ]),
   '序时进度的计算方式:"monthly"(按月,默认)、"daily"(按日)或约定轨迹 { "trajectory": [...] }。',
   'How expected progress runs: "monthly" (default), "daily", or an agreed trajectory { "trajectory": [...] }.',
@@ -62,28 +62,28 @@ const rateTargetSchema = strictObject({
   unit: unitSchema,
   value: describe(decimalSchema(), '目标值,如增长 8% 写 8,下降 3.5% 写 -3.5。', 'The target value; growth of 8% is 8, a fall of 3.5% is -3.5.'),
   bound: describe(
-    z.enum(RATE_BOUNDS).default('atLeast'),
+    z._default(z.enum(RATE_BOUNDS), 'atLeast'),
     '判定方式:atLeast 不低于(默认)、atMost 不高于(控制在…以内)、about 左右(需 tolerance)。',
     'How the value is judged: atLeast (default), atMost, or about (needs tolerance).',
   ),
-  tolerance: describe(decimalSchema().optional(), '“左右”允许的偏差,≥ 0,仅用于 about。', 'The allowed distance for about, >= 0.'),
+  tolerance: describe(z.optional(decimalSchema()), '“左右”允许的偏差,≥ 0,仅用于 about。', 'The allowed distance for about, >= 0.'),
 });
 
 const milestoneSchema = strictObject({
   title: describe(nonEmptyString(), '节点名称,如“开工”。', 'The step, e.g. 开工.'),
   due: describe(dateSchema(), '节点应完成日期。', 'When the step is due.'),
-  done: describe(dateSchema().nullable().default(null), '实际完成日期,未完成为 null。', 'When it was done, or null.'),
-  weight: describe(decimalSchema().default('1'), '权重,大于 0,默认 1。', 'Its weight, > 0, default 1.'),
+  done: describe(z._default(z.nullable(dateSchema()), null), '实际完成日期,未完成为 null。', 'When it was done, or null.'),
+  weight: describe(z._default(decimalSchema(), '1'), '权重,大于 0,默认 1。', 'Its weight, > 0, default 1.'),
 });
 
 const milestonesTargetSchema = strictObject({
   kind: describe(z.literal('milestones'), '目标类型:节点型(按节点推进)。', 'Target kind: milestones (dated steps).'),
-  milestones: describe(z.array(milestoneSchema).min(1, { message: 'at least one milestone is needed' }), '工作节点,至少一个。', 'The steps, at least one.'),
+  milestones: describe(z.array(milestoneSchema).check(z.minLength(1, { message: 'at least one milestone is needed' })), '工作节点,至少一个。', 'The steps, at least one.'),
 });
 
 const binaryTargetSchema = strictObject({
   kind: describe(z.literal('binary'), '目标类型:是否完成型(完成或未完成)。', 'Target kind: binary (done or not).'),
-  completedOn: describe(dateSchema().nullable().default(null), '完成日期,未完成为 null。', 'When it was done, or null.'),
+  completedOn: describe(z._default(z.nullable(dateSchema()), null), '完成日期,未完成为 null。', 'When it was done, or null.'),
 });
 
 /**
@@ -114,13 +114,13 @@ export const TARGET_KINDS = ['cumulative', 'level', 'rate', 'milestones', 'binar
 export const observationSchema = strictObject({
   asOf: describe(dateSchema(), '数据截至日期。', 'The date the value stands at.'),
   value: describe(decimalSchema(), '数值;累计型为自任务开始以来的累计数。', 'The value; for cumulative targets the total since the task started.'),
-  unit: describe(unitSchema.optional(), '单位,默认为目标的单位;同一基本单位的不同数量级会换算。', "The unit, default the target's; another magnitude of the same base unit is converted."),
-  note: describe(z.string().optional(), '备注。', 'A note.'),
+  unit: describe(z.optional(unitSchema), '单位,默认为目标的单位;同一基本单位的不同数量级会换算。', "The unit, default the target's; another magnitude of the same base unit is converted."),
+  note: describe(z.optional(z.string()), '备注。', 'A note.'),
 });
 
 const ownersSchema = strictObject({
-  lead: describe(z.array(nonEmptyString()).optional(), '牵头单位。', 'Lead units (牵头).'),
-  support: describe(z.array(nonEmptyString()).optional(), '配合单位。', 'Supporting units (配合).'),
+  lead: describe(z.optional(z.array(nonEmptyString())), '牵头单位。', 'Lead units (牵头).'),
+  support: describe(z.optional(z.array(nonEmptyString())), '配合单位。', 'Supporting units (配合).'),
 });
 
 const cancelledSchema = strictObject({
@@ -136,16 +136,16 @@ const cancelledSchema = strictObject({
 export const taskSchema = strictObject({
   id: describe(nonEmptyString(), '任务编号,在计划中唯一。', 'The task id, unique in the plan.'),
   title: describe(z.string(), '任务内容。', "The task's text."),
-  category: describe(z.string().optional(), '所属类别的 id。', 'The id of its category.'),
-  owners: describe(ownersSchema.optional(), '责任单位。', 'Responsible units.'),
-  leader: describe(z.string().optional(), '牵头领导。', 'The responsible official (牵头领导).'),
-  start: describe(dateSchema().optional(), '开始日期,默认计划期开始。', 'Start date, default period.start.'),
-  deadline: describe(dateSchema().optional(), '完成时限,默认计划期结束。', 'Deadline, default period.end.'),
-  pace: paceSchema.optional(),
+  category: describe(z.optional(z.string()), '所属类别的 id。', 'The id of its category.'),
+  owners: describe(z.optional(ownersSchema), '责任单位。', 'Responsible units.'),
+  leader: describe(z.optional(z.string()), '牵头领导。', 'The responsible official (牵头领导).'),
+  start: describe(z.optional(dateSchema()), '开始日期,默认计划期开始。', 'Start date, default period.start.'),
+  deadline: describe(z.optional(dateSchema()), '完成时限,默认计划期结束。', 'Deadline, default period.end.'),
+  pace: z.optional(paceSchema),
   target: describe(targetSchema, '目标:按 kind 分为累计、水平、比率、节点、是否完成五类。', 'The target, by kind: cumulative, level, rate, milestones or binary.'),
-  observations: describe(z.array(observationSchema).optional(), '报送的数值。', 'Reported values.'),
-  flags: describe(z.array(z.string()).optional(), '分析员标记,如 "problem"(突出问题)。', 'Analyst markers, e.g. "problem".'),
-  cancelled: describe(cancelledSchema.nullable().optional(), '取消:{ on, reason } 或 null。', 'Cancellation: { on, reason } or null.'),
+  observations: describe(z.optional(z.array(observationSchema)), '报送的数值。', 'Reported values.'),
+  flags: describe(z.optional(z.array(z.string())), '分析员标记,如 "problem"(突出问题)。', 'Analyst markers, e.g. "problem".'),
+  cancelled: describe(z.optional(z.nullable(cancelledSchema)), '取消:{ on, reason } 或 null。', 'Cancellation: { on, reason } or null.'),
 });
 
 const categorySchema = strictObject({
@@ -159,15 +159,15 @@ const periodSchema = strictObject({
 });
 
 const planShapeSchema = strictObject({
-  $schema: describe(z.string().optional(), 'JSON Schema 的路径或网址,供编辑器使用。', 'Path or URL of the JSON Schema, for editors.'),
+  $schema: describe(z.optional(z.string()), 'JSON Schema 的路径或网址,供编辑器使用。', 'Path or URL of the JSON Schema, for editors.'),
   formatVersion: describe(z.literal(1), '格式版本,为 1。', 'Format version: 1.'),
   id: describe(nonEmptyString(), '计划 id。', 'Plan id.'),
   title: describe(nonEmptyString(), '计划名称。', 'Plan title.'),
-  issuer: describe(z.string().optional(), '发文单位。', 'Issuer.'),
+  issuer: describe(z.optional(z.string()), '发文单位。', 'Issuer.'),
   period: describe(periodSchema, '计划期:开始与结束日期。', 'The plan period: first and last day.'),
-  asOf: describe(dateSchema().optional(), '默认评估日期。', 'Default as-of date.'),
-  pace: paceSchema.optional(),
-  categories: describe(z.array(categorySchema).optional(), '任务类别。', 'Categories.'),
+  asOf: describe(z.optional(dateSchema()), '默认评估日期。', 'Default as-of date.'),
+  pace: z.optional(paceSchema),
+  categories: describe(z.optional(z.array(categorySchema)), '任务类别。', 'Categories.'),
   tasks: describe(z.array(taskSchema), '任务列表。', 'Tasks.'),
 });
 
@@ -346,5 +346,5 @@ function observationRules(target: unknown, kind: string | undefined, observation
  *
  * @category Model
  */
-export const planSchema: z.ZodType<Plan> = planShapeSchema;
+export const planSchema: z.ZodMiniType<Plan> = planShapeSchema;
 

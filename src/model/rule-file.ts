@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describe, nonEmptyString, strictObject, withJsonSchema } from './schema-kit.js';
 
 const statusSchema = strictObject({
   code: describe(nonEmptyString(), '状态代码(英文,供程序使用),如 on-track。', 'The status code for programs, e.g. on-track.'),
   label: describe(nonEmptyString(), '显示名称(中文),如“有序推进”。', 'The label for people, e.g. 有序推进.'),
-  description: describe(z.string().optional(), '说明。', 'What the status means.'),
+  description: describe(z.optional(z.string()), '说明。', 'What the status means.'),
 });
 
 /**
@@ -16,18 +16,18 @@ const statusSchema = strictObject({
  * @category Model
  */
 export const ruleFileSchema = strictObject({
-  $schema: describe(z.string().optional(), 'JSON Schema 的路径或网址,供编辑器使用。', 'Path or URL of the JSON Schema, for editors.'),
+  $schema: describe(z.optional(z.string()), 'JSON Schema 的路径或网址,供编辑器使用。', 'Path or URL of the JSON Schema, for editors.'),
   formatVersion: describe(z.literal(1), '格式版本,为 1。', 'Format version: 1.'),
   id: describe(nonEmptyString(), '规则集 id,如 four-level。', 'Rule set id, e.g. four-level.'),
   title: describe(nonEmptyString(), '规则集名称。', 'Rule set title.'),
-  description: describe(z.string().optional(), '说明。', 'Description.'),
-  statuses: describe(z.array(statusSchema).min(1, { message: 'at least one status is needed' }), '本文件可能给出的全部状态。', 'Every status this file can assign.'),
+  description: describe(z.optional(z.string()), '说明。', 'Description.'),
+  statuses: describe(z.array(statusSchema).check(z.minLength(1, { message: 'at least one status is needed' })), '本文件可能给出的全部状态。', 'Every status this file can assign.'),
   rules: describe(
     z.array(
       strictObject({
         name: describe(nonEmptyString(), '规则名称,在文件中唯一;结果中的 rule 即此名称。', 'Rule name, unique in the file; reported as `rule`.'),
         priority: describe(
-          z.number().int({ message: 'priority must be a whole number' }).min(1, { message: 'priority must be >= 1' }),
+          z.number().check(z.int({ message: 'priority must be a whole number' }), z.gte(1, { message: 'priority must be >= 1' })),
           '优先级,不小于 1 的整数;数大者优先,同级按文件顺序。',
           'Priority, a whole number >= 1; higher wins, ties go to the earlier rule.',
         ),
@@ -35,7 +35,7 @@ export const ruleFileSchema = strictObject({
         event: describe(
           strictObject({
             type: describe(nonEmptyString(), '状态代码,必须在 statuses 中。', 'A status code listed in statuses.'),
-            params: describe(z.record(z.string(), z.unknown()).optional(), '附加参数,原样传递。', 'Extra parameters, passed through.'),
+            params: describe(z.optional(z.record(z.string(), z.unknown())), '附加参数,原样传递。', 'Extra parameters, passed through.'),
           }),
           '规则给出的状态:{ "type": 状态代码 }。',
           'The status the rule assigns: { "type": status code }.',

@@ -1,4 +1,7 @@
-import * as z from 'zod';
+// zod/mini, not zod's classic API: its objects never probe for `new Function` (the probe is a
+// CSP violation in a strict browser page even though zod catches it), and apps bundle only the
+// parts of zod that are used. Every message is duban's own (see toDubanIssues), never zod's locale.
+import * as z from 'zod/mini';
 import type { DubanIssue } from '../errors.js';
 import { CALENDAR_DATE_PATTERN, isCalendarDate } from './calendar-date.js';
 import { DECIMAL_STRING_PATTERN, parseDecimal } from './decimal.js';
@@ -13,13 +16,13 @@ export type JsonSchemaFragment = Record<string, unknown>;
 export const jsonSchemaRegistry = z.registry<JsonSchemaFragment>();
 
 /** Attaches a JSON Schema fragment (description, pattern, …) to a schema and returns it. */
-export function withJsonSchema<T extends z.ZodType>(schema: T, fragment: JsonSchemaFragment): T {
-  (schema as z.ZodType).register(jsonSchemaRegistry, fragment);
+export function withJsonSchema<T extends z.ZodMiniType>(schema: T, fragment: JsonSchemaFragment): T {
+  (schema as z.ZodMiniType).register(jsonSchemaRegistry, fragment);
   return schema;
 }
 
 /** A bilingual description: Chinese first, English after. */
-export function describe<T extends z.ZodType>(schema: T, zh: string, en: string): T {
+export function describe<T extends z.ZodMiniType>(schema: T, zh: string, en: string): T {
   const previous = jsonSchemaRegistry.get(schema) ?? {};
   return withJsonSchema(schema, { ...previous, description: `${zh}\n\n${en}` });
 }
@@ -29,43 +32,45 @@ export function describe<T extends z.ZodType>(schema: T, zh: string, en: string)
  * which are kept. The check runs even when other keys are wrong, so every
  * problem is reported together.
  */
-export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   const known = new Set(Object.keys(shape));
-  const schema = z.looseObject(shape).superRefine(
-    (value, ctx) => {
+  const schema = z.looseObject(shape).check(
+    z.superRefine((value, ctx) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
       for (const key of Object.keys(value)) {
         if (!known.has(key) && !key.startsWith('x-')) {
           ctx.addIssue({ code: 'custom', message: `unknown key ${JSON.stringify(key)}`, path: [key] });
         }
       }
-    },
-    { when: () => true },
+    }, { when: () => true }),
   );
   return withJsonSchema(schema, { additionalProperties: false, patternProperties: { '^x-': {} } });
 }
 
 /** A non-empty string. */
-export const nonEmptyString = () => z.string().min(1, { message: 'must not be empty' });
+export const nonEmptyString = () => z.string().check(z.minLength(1, { message: 'must not be empty' }));
 
 /** A decimal: a JSON number or a decimal string, read exactly and normalised to a string. */
 export const decimalSchema = () =>
   withJsonSchema(
-    z.unknown().transform((input, ctx) => {
-      const parsed = parseDecimal(input);
-      if (parsed === undefined) {
-        ctx.addIssue({ code: 'custom', message: `not an exact finite decimal: ${quote(input)}` });
-        return z.NEVER;
-      }
-      return parsed;
-    }),
+    z.pipe(
+      z.unknown(),
+      z.transform((input, ctx) => {
+        const parsed = parseDecimal(input);
+        if (parsed === undefined) {
+          ctx.issues.push({ code: 'custom', message: `not an exact finite decimal: ${quote(input)}`, input });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+    ),
     { anyOf: [{ type: 'number' }, { type: 'string', pattern: DECIMAL_STRING_PATTERN }] },
   );
 
 /** A real calendar date `YYYY-MM-DD`. */
 export const dateSchema = () =>
   withJsonSchema(
-    z.string().refine(isCalendarDate, { error: (issue) => `not a real calendar date YYYY-MM-DD: ${quote(issue.input)}` }),
+    z.string().check(z.refine(isCalendarDate, { error: (issue) => `not a real calendar date YYYY-MM-DD: ${quote(issue.input)}` })),
     { type: 'string', pattern: CALENDAR_DATE_PATTERN, format: 'date' },
   );
 
@@ -102,8 +107,12 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-/** Turns zod's issues into duban's, with JSON paths and messages that quote the offending value. */
-export function toDubanIssues(error: z.ZodError, input: unknown): DubanIssue[] {
+/**
+ * Turns zod's issues into duban's, with JSON paths and messages that quote the offending value.
+ * Only messages duban's schemas set themselves are passed on: zod/mini loads no locale, so the
+ * text of an issue without one would depend on the host app's zod configuration.
+ */
+export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssue[] }, input: unknown): DubanIssue[] {
   const issues: DubanIssue[] = [];
   for (const issue of error.issues) {
     const path = formatPath(issue.path);
@@ -128,8 +137,8 @@ export function toDubanIssues(error: z.ZodError, input: unknown): DubanIssue[] {
           // Report the branch the value was meant for: the one whose problems are not a plain type mismatch.
           const branches = (issue.errors ?? []).filter((branch) => !branch.every((inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value')));
           if (branches.length === 1) {
-            const inner = new z.ZodError(branches[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
-            issues.push(...toDubanIssues(inner, input));
+            const inner = branches[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+            issues.push(...toDubanIssues({ issues: inner }, input));
           } else {
             issues.push({ path, message: `no accepted form matches ${quote(at.value)}` });
           }
@@ -165,7 +174,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): { found: boolean
 }
 
 /** Generates the JSON Schema (draft 2020-12) of an input format from its zod schema. */
-export function toJsonSchema(schema: z.ZodType, meta: { id: string; title: string; description: string }): Record<string, unknown> {
+export function toJsonSchema(schema: z.ZodMiniType, meta: { id: string; title: string; description: string }): Record<string, unknown> {
   const generated = z.toJSONSchema(schema, { io: 'input', metadata: jsonSchemaRegistry, unrepresentable: 'any', reused: 'inline', cycles: 'ref' });
   return { ...generated, $id: meta.id, title: meta.title, description: meta.description };
 }
