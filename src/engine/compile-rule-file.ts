@@ -63,6 +63,7 @@ const READERS: Readonly<Record<string, (facts: Facts) => unknown>> = {
   daysToDeadline: (f) => (Object.hasOwn(f, 'daysToDeadline') ? f.daysToDeadline : undefinedFact('daysToDeadline')),
   overdueMilestones: (f) => (Object.hasOwn(f, 'overdueMilestones') ? f.overdueMilestones : undefinedFact('overdueMilestones')),
   dataAgeDays: (f) => (Object.hasOwn(f, 'dataAgeDays') ? f.dataAgeDays : undefinedFact('dataAgeDays')),
+  dataCoversPeriod: (f) => (Object.hasOwn(f, 'dataCoversPeriod') ? f.dataCoversPeriod : undefinedFact('dataCoversPeriod')),
   flags: (f) => (Object.hasOwn(f, 'flags') ? f.flags : undefinedFact('flags')),
 };
 

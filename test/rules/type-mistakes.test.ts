@@ -51,7 +51,9 @@ describe('parseRuleFile refuses type mistakes', () => {
   });
 
   it('refuses "0" on daysToDeadline and false on a numeric fact', () => {
-    const days = issuesOf(fourLevelWith(2, (c) => ((c.all as Record<string, unknown>[])[1]!.any as Record<string, unknown>[])[1]!, '0'));
+    const file = structuredClone(bundledRuleFileJson('four-level')) as { rules: { conditions: Record<string, unknown> }[] };
+    file.rules[2]!.conditions = { all: [{ fact: 'met', operator: 'equal', value: true }, { any: [{ fact: 'kind', operator: 'notEqual', value: 'rate' }, { fact: 'daysToDeadline', operator: 'lessThanInclusive', value: '0' }] }] };
+    const days = issuesOf(file);
     expect(days.map((issue) => issue.path)).toEqual(['$.rules[2].conditions.all[1].any[1].value']);
     expect(days[0]!.message).toMatch(/^规则「已完成」：事实 daysToDeadline 是整数，"0" 是文本，.*；请写 0（不带引号） \/ rule "已完成": .*write 0 without quotes$/);
     const ratio = issuesOf(fourLevelWith(6, first, false));
