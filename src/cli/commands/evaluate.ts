@@ -16,6 +16,7 @@ import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../report/f
 import { renderJsonPiece } from '../../report/json-chunks.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { startWriterThread, writeJsonPieces, writerThreadAvailable, type WriterThread } from '../json-writer.js';
+import { warnAboutRuleFile } from './rule-warnings.js';
 
 /**
  * Results per batch handed to the writer thread: small batches leave the main thread's young
@@ -132,6 +133,7 @@ async function evaluateWith(
     if (values.out !== undefined) writeAtomically(values.out, chunks);
     else for (const chunk of chunks) io.stdout(chunk);
   }
+  warnAboutRuleFile(rules, values.rules, io);
   for (const taskId of gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(taskId)} matched no rule in ${JSON.stringify(ruleSet)}\n`);
   return gaps.length > 0 ? 1 : 0;
 }
