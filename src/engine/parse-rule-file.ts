@@ -344,7 +344,11 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
  * Validates a rule file: its shape, unique status codes and rule names, event
  * types among the statuses, priorities that are whole numbers ≥ 1, and every
  * condition (known facts and operators, no `path`, no decorated operators,
- * no condition references). Every problem is reported, not only the first.
+ * no condition references, and no type mistakes: a value that can never match
+ * its fact's type, such as `"true"` for a boolean fact or `"0"` for a numeric
+ * one, an operator on a fact of the wrong shape, a fact compared with a fact of
+ * another type). Every problem is reported, not only the first; a type
+ * mistake's message is in Chinese, then English, and names the fix.
  *
  * @param input - the rule file as parsed JSON, or its JSON text
  * @param options - registered operators and facts, and the file name for messages
