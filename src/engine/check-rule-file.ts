@@ -216,10 +216,11 @@ function mergeGaps(gaps: readonly GapRegion[], covered: readonly (readonly (stri
  * silently: gaps (facts a real task can produce that no rule matches, each with
  * a complete example), rules a higher-priority rule always pre-empts (naming
  * it), rules of equal priority and different statuses that can both match
- * (decided only by file order), type mistakes in conditions (a number compared
- * with a boolean fact, an ordering operator on a string or boolean fact, a
- * number written as a string, a threshold no task can reach or no ordinary task
- * would), and statuses no rule assigns.
+ * (decided only by file order), type mistakes in conditions (a threshold no
+ * task can reach or no ordinary task would, a condition every task satisfies;
+ * values of the wrong type for their fact are already refused by
+ * `parseRuleFile`, and reported here only for a rule file built in code), and
+ * statuses no rule assigns.
  *
  * The analysis is exact over the facts' domains and their dependencies (see
  * docs/rule-checking.md): every number fact is cut at every threshold the rules

@@ -5,14 +5,15 @@ import type { Rule, RuleFile, Status } from './parse-rule-file.js';
 
 /**
  * The outcome of classifying one set of facts: the winning rule and its status,
- * or `null` status for a gap (no rule matched).
+ * or `null` status and rule for a gap (no rule matched, or the winning rule's
+ * event names a status the rule file does not list).
  *
  * @category Engine
  */
 export interface Classification {
-  /** The status assigned, or `null` when no rule matched (a gap). */
+  /** The status assigned, or `null` for a gap. */
   readonly status: Status | null;
-  /** The rule that decided, or `null` for a gap. */
+  /** The rule that decided, or `null` for a gap (always together with a `null` status). */
   readonly rule: Rule | null;
   /** Every rule whose conditions held, in the order of the winner policy. */
   readonly matched: readonly Rule[];
@@ -92,8 +93,9 @@ export function createClassifier(ruleFile: RuleFile, options: ClassifierOptions 
         .map((ruleResult) => byName.get(String(ruleResult.name)))
         .filter((rule): rule is Rule => rule !== undefined)
         .sort((a, b) => b.priority - a.priority || (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
-      const winner = matched[0] ?? null;
-      return { status: winner === null ? null : (statuses.get(winner.event.type) ?? null), rule: winner, matched };
+      // A winner whose event names no listed status gives no status: status and rule are null together.
+      const status = matched.length === 0 ? undefined : statuses.get(matched[0]!.event.type);
+      return status === undefined ? { status: null, rule: null, matched } : { status, rule: matched[0]!, matched };
     },
   };
 }

@@ -63,6 +63,7 @@ const READERS: Readonly<Record<string, (facts: Facts) => unknown>> = {
   daysToDeadline: (f) => (Object.hasOwn(f, 'daysToDeadline') ? f.daysToDeadline : undefinedFact('daysToDeadline')),
   overdueMilestones: (f) => (Object.hasOwn(f, 'overdueMilestones') ? f.overdueMilestones : undefinedFact('overdueMilestones')),
   dataAgeDays: (f) => (Object.hasOwn(f, 'dataAgeDays') ? f.dataAgeDays : undefinedFact('dataAgeDays')),
+  dataCoversPeriod: (f) => (Object.hasOwn(f, 'dataCoversPeriod') ? f.dataCoversPeriod : undefinedFact('dataCoversPeriod')),
   flags: (f) => (Object.hasOwn(f, 'flags') ? f.flags : undefinedFact('flags')),
 };
 
@@ -172,7 +173,8 @@ export interface CompiledRuleFile {
   /**
    * The winner alone: the same status and rule as {@link CompiledRuleFile.classify}
    * (every rule is still evaluated), without the list of every matching rule
-   * and without a new object per call; `null` for a gap.
+   * and without a new object per call; `null` for a gap (also when the winning
+   * rule's event names a status the rule file does not list).
    *
    * @param facts - a value for every fact the rules read
    * @returns the winning rule and its status, or `null`
@@ -186,8 +188,8 @@ export interface CompiledRuleFile {
  * @category Engine
  */
 export interface Decision {
-  /** The status the rule's event names (`null` only for a status the rule file does not list). */
-  readonly status: Status | null;
+  /** The status the rule's event names. */
+  readonly status: Status;
   /** The rule that decided. */
   readonly rule: Rule;
 }
@@ -220,15 +222,20 @@ export function compileRuleFile(ruleFile: RuleFile, options: CompileOptions = {}
   const ordered = ruleFile.rules
     .map((rule) => ({ rule, test: compileCondition(rule.conditions, operators) }))
     .sort((a, b) => b.rule.priority - a.rule.priority);
-  const decisions: readonly Decision[] = ordered.map(({ rule }) => ({ status: statuses.get(rule.event.type) ?? null, rule }));
+  // A winner whose event names no listed status (a rule file that did not go through parseRuleFile) gives no status,
+  // so status, label and rule are all null together, as for a task no rule matched.
+  const decisions: readonly (Decision | null)[] = ordered.map(({ rule }) => {
+    const status = statuses.get(rule.event.type);
+    return status === undefined ? null : { status, rule };
+  });
   return {
     ruleFile,
     classify(facts) {
       // Like json-rules-engine, every rule is evaluated (an error anywhere fails the run).
       const matched: Rule[] = [];
       for (const { rule, test } of ordered) if (test(facts)) matched.push(rule);
-      const winner = matched[0] ?? null;
-      return { status: winner === null ? null : (statuses.get(winner.event.type) ?? null), rule: winner, matched };
+      const status = matched.length === 0 ? undefined : statuses.get(matched[0]!.event.type);
+      return status === undefined ? { status: null, rule: null, matched } : { status, rule: matched[0]!, matched };
     },
     decide(facts) {
       let first = -1;

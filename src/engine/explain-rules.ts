@@ -175,12 +175,17 @@ export async function explainRules(ruleFile: RuleFile, facts: Readonly<Record<st
     const conditions = explainNode(rule.conditions, byName.get(rule.name), `$.rules[${index}].conditions`);
     return { name: rule.name, priority: rule.priority, index, status: rule.event.type, label: labels.get(rule.event.type) ?? rule.event.type, matched: conditions.result === 'true', winner: false, conditions };
   });
-  const winnerAt = explained.findIndex((rule) => rule.matched);
+  const firstMatched = explained.find((rule) => rule.matched);
+  // A first match whose event names no listed status decides nothing: no winner, status and label null, as evaluation gives.
+  const winnerAt = firstMatched !== undefined && labels.has(firstMatched.status) ? explained.indexOf(firstMatched) : -1;
   const rules = explained.map((rule, i) => (i === winnerAt ? { ...rule, winner: true } : rule));
   const winner = rules[winnerAt];
   let reasonZh: string;
   let reason: string;
-  if (winner === undefined) {
+  if (winner === undefined && firstMatched !== undefined) {
+    reasonZh = `规则“${firstMatched.name}”的条件成立,但它给出的状态 ${firstMatched.status} 不在规则文件的 statuses 中:任务没有状态。`;
+    reason = `Rule ${JSON.stringify(firstMatched.name)} matches first, but its status ${JSON.stringify(firstMatched.status)} is not in the rule file's statuses, so the task gets no status.`;
+  } else if (winner === undefined) {
     reasonZh = '没有任何规则的条件成立:这是规则文件的漏判,任务没有状态。';
     reason = 'No rule matched: a gap in the rule file, so the task gets no status.';
   } else {

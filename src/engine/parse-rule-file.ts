@@ -4,6 +4,7 @@ import { parseJsonText, type SafeParseResult } from '../model/parse-input.js';
 import { ruleFileSchema } from '../model/rule-file.js';
 import { formatPath, prototypeKeyIssues, quote, toDubanIssues } from '../model/schema-kit.js';
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
+import { conditionTypeMistakes } from './check/condition-types.js';
 import { BUILT_IN_OPERATORS } from './operators.js';
 
 /**
@@ -161,6 +162,8 @@ function ownKeys(value: Record<string, unknown>): string[] {
 interface WalkContext {
   readonly facts: ReadonlySet<string>;
   readonly operators: ReadonlySet<string>;
+  /** The operators the application registers: an application may replace a built-in one, whose types are then unknown. */
+  readonly registered: ReadonlySet<string>;
   readonly rule: string;
   readonly issues: DubanIssue[];
 }
@@ -228,6 +231,12 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
     } else if ((operator === 'in' || operator === 'notIn') && Object.hasOwn(node, 'value') && !Array.isArray(value)) {
       report([...path, 'value'], `operator ${quote(operator)} needs a list as its value, got ${quote(value)}`);
     }
+    // A value that can never match its fact's type (or that JavaScript would silently convert) is a load error.
+    if (typeof fact === 'string' && typeof operator === 'string' && !ctx.registered.has(operator) && Object.hasOwn(node, 'value')) {
+      for (const mistake of conditionTypeMistakes(fact, operator, value)) {
+        ctx.issues.push({ path: formatPath([...path, ...mistake.at]), message: `规则「${ctx.rule}」：${mistake.zh} / rule ${quote(ctx.rule)}: ${mistake.en}` });
+      }
+    }
   }
 }
 
@@ -244,7 +253,8 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
   }
   if (!Array.isArray(input.rules)) return issues;
   const facts = new Set<string>([...FACT_CATALOGUE.map((fact) => fact.name), ...(options.facts ?? [])]);
-  const operators = new Set<string>([...BUILT_IN_OPERATORS, ...(options.operators ?? [])]);
+  const registered = new Set<string>(options.operators ?? []);
+  const operators = new Set<string>([...BUILT_IN_OPERATORS, ...registered]);
   const names = new Set<string>();
   input.rules.forEach((rule, i) => {
     if (!isObject(rule)) return;
@@ -256,7 +266,7 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
     if (isObject(rule.event) && typeof rule.event.type === 'string' && !codes.has(rule.event.type)) {
       issues.push({ path: formatPath(['rules', i, 'event', 'type']), message: `rule ${quote(name)}: event type ${quote(rule.event.type)} is not in statuses` });
     }
-    if (Object.hasOwn(rule, 'conditions')) checkConditions(rule.conditions, ['rules', i, 'conditions'], { facts, operators, rule: name, issues });
+    if (Object.hasOwn(rule, 'conditions')) checkConditions(rule.conditions, ['rules', i, 'conditions'], { facts, operators, registered, rule: name, issues });
   });
   return issues;
 }
@@ -334,7 +344,11 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
  * Validates a rule file: its shape, unique status codes and rule names, event
  * types among the statuses, priorities that are whole numbers ≥ 1, and every
  * condition (known facts and operators, no `path`, no decorated operators,
- * no condition references). Every problem is reported, not only the first.
+ * no condition references, and no type mistakes: a value that can never match
+ * its fact's type, such as `"true"` for a boolean fact or `"0"` for a numeric
+ * one, an operator on a fact of the wrong shape, a fact compared with a fact of
+ * another type). Every problem is reported, not only the first; a type
+ * mistake's message is in Chinese, then English, and names the fix.
  *
  * @param input - the rule file as parsed JSON, or its JSON text
  * @param options - registered operators and facts, and the file name for messages

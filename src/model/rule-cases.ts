@@ -38,6 +38,7 @@ export const caseFactsSchema = strictObject({
   daysToDeadline: integer('距完成时限的天数(超期为负)。', 'Days to the deadline (negative once past).'),
   overdueMilestones: integer('逾期未完成的节点数。', 'Milestones past due and not done.'),
   dataAgeDays: describe(z.optional(z.nullable(int())), '所用数据距评估日的天数。', 'Age of the observation used, in days.'),
+  dataCoversPeriod: describe(z.optional(z.nullable(z.boolean())), '所用数据是否覆盖整个目标期(数据日期不早于完成时限)。', 'Whether the observation used is dated on or after the deadline.'),
   flags: describe(z.optional(z.array(z.string())), '分析员标记,如 "problem"。', "The task's flags."),
 });
 

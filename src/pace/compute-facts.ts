@@ -44,6 +44,8 @@ export interface ExactFacts {
   readonly overdueMilestones: number;
   /** `D(d) − D(observation.asOf)`. */
   readonly dataAgeDays: number | null;
+  /** `observation.asOf ≥ t`: the observation covers the whole target period. */
+  readonly dataCoversPeriod: boolean | null;
   /** The task's flags. */
   readonly flags: readonly string[];
   /** The observation the facts stand on, if any (not a fact rules can read). */
@@ -229,24 +231,25 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
       progress = div(done, total);
       exp = div(due, total);
     }
-    return facts(target.kind, cancelled, true, null, null, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, overdueMilestones, null, flags, null);
+    return facts(target.kind, cancelled, true, null, null, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, overdueMilestones, null, null, flags, null);
   }
 
   const goal = decimal(cache, target.value);
   const observation = latestObservation(task, asOf);
   if (observation === null) {
-    return facts(target.kind, cancelled, false, null, goal, null, expected, null, null, null, null, null, pastDeadline, daysToDeadline, 0, null, flags, null);
+    return facts(target.kind, cancelled, false, null, goal, null, expected, null, null, null, null, null, pastDeadline, daysToDeadline, 0, null, null, flags, null);
   }
 
   const value = observedValue(cache, observation, target.unit);
   const dataAgeDays = day(cache, asOf) - day(cache, observation.asOf);
+  const dataCoversPeriod = observation.asOf >= deadline;
   if (target.kind === 'rate') {
     let margin: Fraction;
     if (target.bound === 'atMost') margin = sub(goal, value);
     else if (target.bound === 'about') margin = sub(decimal(cache, target.tolerance ?? '0'), abs(sub(value, goal)));
     else margin = sub(value, goal);
     const met = compare(margin, ZERO) >= 0;
-    return facts('rate', cancelled, true, value, goal, null, null, null, null, met, met, margin, pastDeadline && !met, daysToDeadline, 0, dataAgeDays, flags, observation);
+    return facts('rate', cancelled, true, value, goal, null, null, null, null, met, met, margin, pastDeadline && !met, daysToDeadline, 0, dataAgeDays, dataCoversPeriod, flags, observation);
   }
 
   let progress: Fraction;
@@ -260,7 +263,7 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     met = compare(goal, baseline) > 0 ? compare(value, goal) >= 0 : compare(value, goal) <= 0;
   }
   const exp = expected as Fraction;
-  return facts(target.kind, cancelled, true, value, goal, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, 0, dataAgeDays, flags, observation);
+  return facts(target.kind, cancelled, true, value, goal, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, 0, dataAgeDays, dataCoversPeriod, flags, observation);
 }
 
 /** Builds the facts object, always with the same shape, so the hot path stays monomorphic. */
@@ -281,8 +284,9 @@ function facts(
   daysToDeadline: number,
   overdueMilestones: number,
   dataAgeDays: number | null,
+  dataCoversPeriod: boolean | null,
   flags: readonly string[],
   observation: Observation | null,
 ): ExactFacts {
-  return { kind, cancelled, hasData, value, target, progress, expected, paceGap, paceRatio, met, onPace, margin, overdue, daysToDeadline, overdueMilestones, dataAgeDays, flags, observation };
+  return { kind, cancelled, hasData, value, target, progress, expected, paceGap, paceRatio, met, onPace, margin, overdue, daysToDeadline, overdueMilestones, dataAgeDays, dataCoversPeriod, flags, observation };
 }

@@ -20,6 +20,7 @@ export type FactName =
   | 'daysToDeadline'
   | 'overdueMilestones'
   | 'dataAgeDays'
+  | 'dataCoversPeriod'
   | 'flags';
 
 /**
@@ -71,5 +72,14 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   { name: 'daysToDeadline', type: 'integer', nullable: false, unit: 'days', formula: 'D(t) − D(d)', zh: '距完成时限的天数(超期为负)。', en: 'Days to the deadline (negative once past).' },
   { name: 'overdueMilestones', type: 'integer', nullable: false, unit: 'milestones', formula: 'milestones with due < d and not done by d', zh: '已逾期未完成的节点数。', en: 'Milestones past due and not done.' },
   { name: 'dataAgeDays', type: 'integer', nullable: true, unit: 'days', formula: 'D(d) − D(observation.asOf)', zh: '所用数据距评估日的天数。', en: 'Age of the observation used, in days.' },
+  {
+    name: 'dataCoversPeriod',
+    type: 'boolean',
+    nullable: true,
+    unit: '',
+    formula: 'observation.asOf ≥ t (null without data and for milestones and binary)',
+    zh: '所用数据是否覆盖整个目标期(数据日期不早于完成时限),如年度目标用的是全年数据而不是半年数据。',
+    en: 'Whether the observation used is dated on or after the deadline, so it covers the whole target period (a full-year figure, not a half-year one).',
+  },
   { name: 'flags', type: 'string[]', nullable: false, unit: '', formula: "the task's flags", zh: '分析员标记,如 "problem"。', en: "The task's flags." },
 ] as const satisfies readonly (FactDefinition & { name: FactName })[];

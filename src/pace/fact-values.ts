@@ -42,6 +42,8 @@ export interface FactsJson {
   readonly overdueMilestones: number;
   /** Age of the observation used, in days. */
   readonly dataAgeDays: number | null;
+  /** The observation used is dated on or after the deadline. */
+  readonly dataCoversPeriod: boolean | null;
   /** The task's flags. */
   readonly flags: readonly string[];
 }
@@ -75,6 +77,7 @@ function convert<T>(facts: ExactFacts, write: (value: Fraction | null) => T) {
     daysToDeadline: facts.daysToDeadline,
     overdueMilestones: facts.overdueMilestones,
     dataAgeDays: facts.dataAgeDays,
+    dataCoversPeriod: facts.dataCoversPeriod,
     flags: [...facts.flags],
   };
 }
@@ -144,6 +147,7 @@ export function pushFactsJson(out: unknown[], facts: ExactFacts, texts: FactText
     facts.daysToDeadline,
     facts.overdueMilestones,
     facts.dataAgeDays,
+    facts.dataCoversPeriod,
     // The task's own list: a flat result is only ever copied (sent to a thread) or written, never changed.
     facts.flags,
   );

@@ -35,6 +35,7 @@ export const FACT_KEYS = [
   'daysToDeadline',
   'overdueMilestones',
   'dataAgeDays',
+  'dataCoversPeriod',
   'flags',
 ] as const satisfies readonly (keyof FactsJson)[];
 
@@ -66,7 +67,8 @@ export function inflateFacts(flat: readonly unknown[], at: number): FactsJson {
     daysToDeadline: flat[f + 13] as number,
     overdueMilestones: flat[f + 14] as number,
     dataAgeDays: flat[f + 15] as number | null,
-    flags: flat[f + 16] as string[],
+    dataCoversPeriod: flat[f + 16] as boolean | null,
+    flags: flat[f + 17] as string[],
   };
 }
 

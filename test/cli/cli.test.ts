@@ -36,7 +36,7 @@ describe('duban evaluate', () => {
         value: '55', target: '200', progress: '0.275', expected: '0.25',
         paceGap: '0.025', paceRatio: '1.1', met: false, onPace: true,
         margin: null, overdue: false, daysToDeadline: 275,
-        overdueMilestones: 0, dataAgeDays: 0, flags: [],
+        overdueMilestones: 0, dataAgeDays: 0, dataCoversPeriod: false, flags: [],
       },
       explanation: '林业产值完成55亿元，为目标的27.5%，序时进度25%，超前2.5个百分点',
     });

@@ -43,6 +43,7 @@ const CLI_T09 = {
     daysToDeadline: 275,
     overdueMilestones: 0,
     dataAgeDays: 0,
+    dataCoversPeriod: false,
     flags: [],
   },
   explanation: '林业产值完成55亿元，为目标的27.5%，序时进度25%，超前2.5个百分点',

@@ -73,6 +73,7 @@ export function facts(overrides: EngineFactsInput = {}): EngineFactsInput {
     daysToDeadline: 100,
     overdueMilestones: 0,
     dataAgeDays: 0,
+    dataCoversPeriod: false,
     flags: [],
     ...overrides,
   };
@@ -80,7 +81,7 @@ export function facts(overrides: EngineFactsInput = {}): EngineFactsInput {
 
 /** The facts of a task without data: every observation-based fact null. */
 export function noDataFacts(overrides: EngineFactsInput = {}): EngineFactsInput {
-  return facts({ hasData: false, value: null, progress: null, paceGap: null, paceRatio: null, met: null, onPace: null, margin: null, dataAgeDays: null, ...overrides });
+  return facts({ hasData: false, value: null, progress: null, paceGap: null, paceRatio: null, met: null, onPace: null, margin: null, dataAgeDays: null, dataCoversPeriod: null, ...overrides });
 }
 
 /** A bundled rule set, validated. */

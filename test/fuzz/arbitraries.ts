@@ -3,6 +3,7 @@
 // places, so that the fuzzing reaches past the first check of each parser.
 import fc from 'fast-check';
 import { BUILT_IN_OPERATORS, FACT_CATALOGUE } from '../../src/index.js';
+import { conditionTypeMistakes } from '../../src/engine/check/condition-types.js';
 
 /** A JSON document, as parsers receive it. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -83,14 +84,18 @@ const FACTS = FACT_CATALOGUE.map((fact) => fact.name);
 
 const literal = fc.oneof(fc.boolean(), fc.integer({ min: -5, max: 400 }), fc.double({ min: -2, max: 2, noNaN: true }), fc.constantFrom('cumulative', 'rate', 'problem'), fc.constant(null));
 
-const leaf = fc.tuple(fc.constantFrom(...FACTS), fc.constantFrom(...BUILT_IN_OPERATORS)).chain(([fact, operator]) =>
-  fc.record({
-    fact: fc.constant(fact),
-    operator: fc.constant(operator),
-    // "in" and "notIn" need a list; the others take a literal or another fact.
-    value: operator === 'in' || operator === 'notIn' ? fc.array(literal, { maxLength: 3 }) : fc.oneof(literal, fc.constantFrom(...FACTS).map((name) => ({ fact: name }))),
-  }),
-);
+const leaf = fc
+  .tuple(fc.constantFrom(...FACTS), fc.constantFrom(...BUILT_IN_OPERATORS))
+  .chain(([fact, operator]) =>
+    fc.record({
+      fact: fc.constant(fact),
+      operator: fc.constant(operator),
+      // "in" and "notIn" need a list; the others take a literal or another fact.
+      value: operator === 'in' || operator === 'notIn' ? fc.array(literal, { maxLength: 3 }) : fc.oneof(literal, fc.constantFrom(...FACTS).map((name) => ({ fact: name }))),
+    }),
+  )
+  // A value of the wrong type for its fact is a load error: a valid file has none.
+  .filter(({ fact, operator, value }) => conditionTypeMistakes(fact, operator, value).length === 0);
 
 const { condition } = fc.letrec<{ condition: Json; node: Json }>((tie) => ({
   condition: fc.oneof(

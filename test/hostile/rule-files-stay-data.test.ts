@@ -94,7 +94,7 @@ describe('code in a rule file', () => {
     ],
     rules: [
       { name: `eval("${CODE}")`, priority: 2, conditions: { all: [{ fact: 'flags', operator: 'contains', value: CODE }] }, event: { type: CODE, params: { run: CODE, toString: CODE, valueOf: CODE } } },
-      { name: 'new Function()', priority: 1, conditions: { all: [{ fact: 'kind', operator: 'notEqual', value: `require('child_process').execSync('${CODE}')` }] }, event: { type: 'ok', params: { script: `<script>${CODE}</script>` } } },
+      { name: 'new Function()', priority: 1, conditions: { all: [{ fact: 'flags', operator: 'doesNotContain', value: `require('child_process').execSync('${CODE}')` }] }, event: { type: 'ok', params: { script: `<script>${CODE}</script>` } } },
     ],
   };
 

@@ -209,6 +209,7 @@ describe('computeFacts', () => {
         daysToDeadline: 275,
         overdueMilestones: 0,
         dataAgeDays: null,
+        dataCoversPeriod: null,
         flags: ['problem'],
       });
     });
@@ -281,6 +282,38 @@ describe('computeFacts', () => {
     it('converts before computing progress (10312 人 of 3.7 万人)', () => {
       const facts = factsOf({ target: cumulative('3.7', '万人'), observations: observations(['2018-03-31', '10312', '人']) }, '2018-03-31');
       expect(facts.progress).toEqual({ n: 1289n, d: 4625n });
+    });
+  });
+
+  describe('dataCoversPeriod', () => {
+    const gdp = (...points: [string, string][]): Json => ({ target: rate('6.5', 'atLeast'), observations: observations(...points) });
+
+    it.each<[string, Json, string, boolean]>([
+      ['the half-year figure at year end', gdp(['2018-06-30', '6.8']), '2018-12-31', false],
+      ['the half-year figure after the deadline', gdp(['2018-06-30', '6.8']), '2019-01-31', false],
+      ['the full-year figure dated on the deadline', gdp(['2018-06-30', '6.8'], ['2018-12-31', '6.7']), '2018-12-31', true],
+      ['the full-year figure a month on', gdp(['2018-12-31', '6.7']), '2019-01-31', true],
+      ['a figure dated after the deadline', gdp(['2019-01-20', '6.7']), '2019-01-31', true],
+      ['a figure dated the day before the deadline', gdp(['2018-12-30', '6.7']), '2018-12-31', false],
+      ['a cumulative task on its March figure', { target: cumulative(), observations: observations(['2018-03-31', '55']) }, '2018-03-31', false],
+    ])('is %s: %s', (_what, task, asOf, covers) => {
+      const facts = factsOf(task, asOf);
+      expect(facts.dataCoversPeriod).toBe(covers);
+      expect(factsForEngine(facts).dataCoversPeriod).toBe(covers);
+      expect(factsToJson(facts).dataCoversPeriod).toBe(covers);
+    });
+
+    it('is measured against the task’s own deadline', () => {
+      const task = { target: cumulative(), deadline: '2018-06-30', observations: observations(['2018-06-30', '150']) };
+      expect(factsOf(task, '2018-06-30').dataCoversPeriod).toBe(true);
+      expect(factsOf({ ...task, deadline: '2018-07-01' }, '2018-06-30').dataCoversPeriod).toBe(false);
+    });
+
+    it('is null without data and for milestones and binary targets', () => {
+      expect(factsOf({ target: rate('6.5', 'atLeast') }, '2018-12-31').dataCoversPeriod).toBeNull();
+      expect(factsOf({ target: rate('6.5', 'atLeast'), observations: observations(['2019-01-20', '6.7']) }, '2018-12-31').dataCoversPeriod).toBeNull();
+      expect(factsOf({ target: { kind: 'binary', completedOn: '2018-05-01' } }, '2018-12-31').dataCoversPeriod).toBeNull();
+      expect(factsOf({ target: { kind: 'milestones', milestones: [{ title: '出台方案', due: '2018-05-31', done: '2018-05-20', weight: '1' }] } }, '2018-12-31').dataCoversPeriod).toBeNull();
     });
   });
 

@@ -30,7 +30,7 @@ describe('computeFacts', () => {
     ])('gives the row %s (%s) of the table', (_measure, taskId, expected) => {
       const facts = factsFor(taskId);
       expect(facts).toMatchObject(expected);
-      expect(facts).toMatchObject({ cancelled: false, hasData: true, overdue: false, daysToDeadline: 275, overdueMilestones: 0, dataAgeDays: 0, flags: [] });
+      expect(facts).toMatchObject({ cancelled: false, hasData: true, overdue: false, daysToDeadline: 275, overdueMilestones: 0, dataAgeDays: 0, dataCoversPeriod: false, flags: [] });
     });
 
     it('begins the non-terminating progress of 城镇新增就业 with 0.2787027027…', () => {
@@ -56,13 +56,14 @@ describe('computeFacts', () => {
         daysToDeadline: 275,
         overdueMilestones: 0,
         dataAgeDays: 0,
+        dataCoversPeriod: false,
         flags: [],
       });
     });
 
     it('serialises the T09 facts to the JSON text of cli.md', () => {
       const text =
-        '{"kind":"cumulative","cancelled":false,"hasData":true,"value":"55","target":"200","progress":"0.275","expected":"0.25","paceGap":"0.025","paceRatio":"1.1","met":false,"onPace":true,"margin":null,"overdue":false,"daysToDeadline":275,"overdueMilestones":0,"dataAgeDays":0,"flags":[]}';
+        '{"kind":"cumulative","cancelled":false,"hasData":true,"value":"55","target":"200","progress":"0.275","expected":"0.25","paceGap":"0.025","paceRatio":"1.1","met":false,"onPace":true,"margin":null,"overdue":false,"daysToDeadline":275,"overdueMilestones":0,"dataAgeDays":0,"dataCoversPeriod":false,"flags":[]}';
       expect(JSON.stringify(factsFor('T09'))).toBe(text);
     });
   });

@@ -114,4 +114,20 @@ describe('checkRuleFile details', () => {
     expect(report.problems.some((problem) => problem.kind === 'gap')).toBe(true);
     expect(report.limits.length).toBeGreaterThan(0);
   });
+
+  it('knows dataCoversPeriod: a figure covering the period is dated at or after the deadline', () => {
+    const always = rule('其他', 1, { all: [] }, 'b');
+    // A met rate task on its deadline or later, judged on an older figure, is reachable ...
+    const stale = checkRuleFile(file([rule('stale', 10, { all: [leaf('kind', 'equal', 'rate'), leaf('met', 'equal', true), leaf('daysToDeadline', 'lessThanInclusive', 0), leaf('dataCoversPeriod', 'equal', false)] }), always]));
+    expect(stale.problems).toEqual([]);
+    // ... and a figure covering the whole period before the deadline is not.
+    const early = checkRuleFile(file([rule('early', 10, { all: [leaf('daysToDeadline', 'greaterThan', 0), leaf('dataCoversPeriod', 'equal', true)] }), always]));
+    expect(early.problems.map((problem) => [problem.kind, problem.path])).toEqual([
+      ['unreachable', '$.rules[0]'],
+      ['unused-status', '$.statuses[0]'],
+    ]);
+    // Without data, and for milestones and binary targets, it is null.
+    const nulls = checkRuleFile(file([rule('null', 10, { all: [leaf('dataCoversPeriod', 'equal', null), leaf('hasData', 'equal', true), leaf('kind', 'in', ['cumulative', 'level', 'rate'])] }), always]));
+    expect(nulls.problems.map((problem) => problem.kind)).toEqual(expect.arrayContaining(['unreachable']));
+  });
 });

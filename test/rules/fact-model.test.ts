@@ -60,7 +60,7 @@ describe('the fact model of rules check', () => {
   });
 
   it('rejects facts no task can produce', () => {
-    const good = { kind: 'cumulative', cancelled: false, hasData: true, value: 60, target: 100, progress: 0.6, expected: 0.5, paceGap: 0.1, paceRatio: 1.2, met: false, onPace: true, margin: null, overdue: false, daysToDeadline: 10, overdueMilestones: 0, dataAgeDays: 0, flags: [] };
+    const good = { kind: 'cumulative', cancelled: false, hasData: true, value: 60, target: 100, progress: 0.6, expected: 0.5, paceGap: 0.1, paceRatio: 1.2, met: false, onPace: true, margin: null, overdue: false, daysToDeadline: 10, overdueMilestones: 0, dataAgeDays: 0, dataCoversPeriod: false, flags: [] };
     expect(factConstraintViolations(good)).toEqual([]);
     const bad: Record<string, unknown>[] = [
       { ...good, met: true },
@@ -72,6 +72,10 @@ describe('the fact model of rules check', () => {
       { ...good, daysToDeadline: 0 },
       { ...good, overdue: true },
       { ...good, overdueMilestones: 1 },
+      { ...good, dataCoversPeriod: true },
+      { ...good, dataCoversPeriod: null },
+      { ...good, daysToDeadline: -1, expected: 1, paceGap: -0.4, paceRatio: 0.6, overdue: true, dataAgeDays: 2, dataCoversPeriod: true },
+      { ...good, daysToDeadline: -1, expected: 1, paceGap: -0.4, paceRatio: 0.6, overdue: true, dataAgeDays: 1, dataCoversPeriod: false },
     ];
     for (const facts of bad) expect(factConstraintViolations(facts)).not.toEqual([]);
   });

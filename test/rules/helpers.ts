@@ -49,5 +49,6 @@ export const anyFacts = fc.record({
   daysToDeadline: fc.integer({ min: -10, max: 10 }),
   overdueMilestones: fc.integer({ min: 0, max: 3 }),
   dataAgeDays: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+  dataCoversPeriod: fc.option(fc.boolean(), { nil: null }),
   flags: fc.subarray(['problem', 'other']),
 });

@@ -23,6 +23,7 @@ import { FLAT_RESULT_FIELDS, renderJsonPiece, type JsonPiece } from '../../repor
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { startWriterThread, writeJsonPieces, writerThreadAvailable, type WriterThread } from '../json-writer.js';
 import { clockOf, NO_PROGRESS, startProgress, type Progress } from '../progress.js';
+import { warnAboutRuleFile } from './rule-warnings.js';
 
 /**
  * Results per batch handed to the writer thread: small batches leave the main thread's young
@@ -148,6 +149,7 @@ async function evaluateWith(
   } finally {
     progress.end();
   }
+  warnAboutRuleFile(rules, values.rules, io);
   for (const taskId of gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(taskId)} matched no rule in ${JSON.stringify(ruleSet)}\n`);
   return gaps.length > 0 ? 1 : 0;
 }

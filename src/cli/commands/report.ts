@@ -11,6 +11,7 @@ import {
   type MainIndicators,
 } from '../../index.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
+import { warnAboutRuleFile } from './rule-warnings.js';
 
 export const REPORT_HELP = `用法 Usage: duban report PLAN.json [options]
 
@@ -118,6 +119,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     if (values.out !== undefined) writeAtomically(values.out, text);
     else io.stdout(text);
   }
+  warnAboutRuleFile(rules, values.rules, io);
   let gaps = 0;
   for (const evaluation of evaluations) {
     for (const gap of evaluation.gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(gap.taskId)} matched no rule in ${JSON.stringify(evaluation.ruleSet)} as of ${evaluation.asOf}\n`);

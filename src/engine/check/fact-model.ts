@@ -12,9 +12,10 @@
 // | kind                                    | one of cumulative, level, rate, milestones, binary                                           |
 // | cancelled, flags                        | independent of everything else: a cancelled task can have any other facts; flags any strings |
 // | hasData                                 | always true for milestones and binary; either for cumulative, level and rate                  |
-// | no data (hasData false)                 | value, progress, paceGap, paceRatio, met, onPace, margin, dataAgeDays are null               |
+// | no data (hasData false)                 | value, progress, paceGap, paceRatio, met, onPace, margin, dataAgeDays, dataCoversPeriod null |
 // | target                                  | null for milestones and binary; > 0 for cumulative; any number for level and rate            |
-// | value, margin, dataAgeDays              | null for milestones and binary; margin also null for cumulative and level                     |
+// | value, margin, dataAgeDays,             | null for milestones and binary; margin also null for cumulative and level                     |
+// | dataCoversPeriod                        |                                                                                              |
 // | expected                                | null for rate; in [0, 1] otherwise; 1 whenever D ≤ 0 for cumulative and level;                |
 // |                                         | binary: 0 when D > 0, 1 when D ≤ 0; milestones: any value in [0, 1] at any D                |
 // | progress                                | null exactly when kind is rate or there is no data; milestones in [0, 1]; binary 0 or 1;     |
@@ -30,6 +31,8 @@
 // | daysToDeadline                          | an integer, |D| ≤ MAX_DAY_SPAN (dates lie in the years 1000–9999)                             |
 // | overdueMilestones                       | 0 unless milestones; a whole number ≥ 0; > 0 implies p < 1 and e > 0                          |
 // | dataAgeDays                             | with data (cumulative, level, rate): an integer in [0, MAX_DAY_SPAN]; else null               |
+// | dataCoversPeriod                        | with data (cumulative, level, rate): D + dataAgeDays ≤ 0 (the observation is dated ≥ t); else |
+// |                                         | null                                                                                         |
 //
 // Why the free parts are free: an observation may be any decimal of any sign
 // and date ≤ d; a trajectory pace gives any e in [0, 1] on any day before t;
@@ -95,8 +98,18 @@ function daySamples(thresholds: Thresholds): bigint[] {
   return sampleIntegers([...cutsOf(thresholds, 'daysToDeadline'), fraction(-1n), ONE], BigInt(-MAX_DAY_SPAN), BigInt(MAX_DAY_SPAN));
 }
 
-function ageSamples(thresholds: Thresholds): bigint[] {
-  return sampleIntegers(cutsOf(thresholds, 'dataAgeDays'), 0n, BigInt(MAX_DAY_SPAN));
+/**
+ * The ages to visit at `D` days to the deadline: cut at the rules' thresholds
+ * and at −D, where dataCoversPeriod (D + age ≤ 0) changes.
+ */
+function ageSamples(thresholds: Thresholds): (d: bigint) => bigint[] {
+  const cuts = cutsOf(thresholds, 'dataAgeDays');
+  const byDay = new Map<bigint, bigint[]>();
+  return (d) => {
+    let ages = byDay.get(d);
+    if (ages === undefined) byDay.set(d, (ages = sampleIntegers([...cuts, fraction(-d)], 0n, BigInt(MAX_DAY_SPAN))));
+    return ages;
+  };
 }
 
 /** Pairs (value, target) with value − target = dv: target cut by its own thresholds and by the value thresholds shifted. */
@@ -165,7 +178,7 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
       for (const d of days) {
         if (d <= 0n && compare(e, ONE) !== 0) continue;
         for (const [value, target] of pairs) {
-          for (const age of ages) {
+          for (const age of ages(d)) {
             yield {
               ...common(kind, true),
               value: num(value),
@@ -178,6 +191,7 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
               daysToDeadline: Number(d),
               overdueMilestones: 0,
               dataAgeDays: Number(age),
+              dataCoversPeriod: d + age <= 0n,
               flags: [],
             };
           }
@@ -195,7 +209,7 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
       for (const margin of margins) {
         const met = compare(margin, ZERO) >= 0;
         for (const d of days) {
-          for (const age of ages) {
+          for (const age of ages(d)) {
             yield {
               ...common('rate', true),
               value: num(value),
@@ -211,6 +225,7 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
               daysToDeadline: Number(d),
               overdueMilestones: 0,
               dataAgeDays: Number(age),
+              dataCoversPeriod: d + age <= 0n,
               flags: [],
             };
           }
@@ -238,6 +253,7 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
           daysToDeadline: Number(d),
           overdueMilestones: Number(count),
           dataAgeDays: null,
+          dataCoversPeriod: null,
           flags: [],
         };
       }
@@ -261,6 +277,7 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
         daysToDeadline: Number(d),
         overdueMilestones: 0,
         dataAgeDays: null,
+        dataCoversPeriod: null,
         flags: [],
       };
     }
@@ -289,6 +306,7 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
             daysToDeadline: Number(d),
             overdueMilestones: 0,
             dataAgeDays: null,
+            dataCoversPeriod: null,
             flags: [],
           };
         }
@@ -340,7 +358,7 @@ export function factConstraintViolations(facts: Readonly<Record<string, unknown>
   const data = kind === 'milestones' || kind === 'binary' || hasData === true;
   need(typeof hasData === 'boolean' && (hasData || (kind !== 'milestones' && kind !== 'binary')), 'hasData is always true for milestones and binary');
   if (!data) {
-    for (const fact of ['value', 'progress', 'paceGap', 'paceRatio', 'met', 'onPace', 'margin', 'dataAgeDays']) need(facts[fact] === null, `${fact} is null without data`);
+    for (const fact of ['value', 'progress', 'paceGap', 'paceRatio', 'met', 'onPace', 'margin', 'dataAgeDays', 'dataCoversPeriod']) need(facts[fact] === null, `${fact} is null without data`);
   }
   need(kind === 'milestones' || om === 0, 'overdueMilestones is 0 unless the kind is milestones');
   need((p === null) === (kind === 'rate' || !data), 'progress is null exactly when the kind is rate or there is no data');
@@ -349,7 +367,7 @@ export function factConstraintViolations(facts: Readonly<Record<string, unknown>
   if (isNumber(D) && D <= 0 && (kind === 'cumulative' || kind === 'level' || kind === 'binary')) need(e === 1, 'expected is 1 once the deadline has come');
   if (kind === 'binary' && isNumber(D) && D > 0) need(e === 0, 'binary expected is 0 before the deadline');
   if (kind === 'milestones' || kind === 'binary') {
-    for (const fact of ['value', 'target', 'margin', 'dataAgeDays']) need(facts[fact] === null, `${fact} is null for ${kind}`);
+    for (const fact of ['value', 'target', 'margin', 'dataAgeDays', 'dataCoversPeriod']) need(facts[fact] === null, `${fact} is null for ${kind}`);
     need(isNumber(p) && p >= 0 && p <= 1 && (kind === 'milestones' || p === 0 || p === 1), 'progress of milestones lies in [0, 1], of binary is 0 or 1');
     need(met === (p === 1), 'met means all done (progress 1)');
     if (isInteger(om) && om > 0) need(met === false && isNumber(e) && e > 0, 'an overdue milestone means not met and something due');
@@ -358,6 +376,7 @@ export function factConstraintViolations(facts: Readonly<Record<string, unknown>
     if (data) {
       need(isNumber(facts.value), 'value is a number with data');
       need(isInteger(age) && age >= 0 && age <= MAX_DAY_SPAN, 'dataAgeDays is a whole number with data');
+      if (isInteger(age) && isInteger(D)) need(facts.dataCoversPeriod === D + age <= 0, 'dataCoversPeriod means the observation is dated on or after the deadline (daysToDeadline + dataAgeDays ≤ 0)');
     } else need(age === null, 'dataAgeDays is null without data');
   }
   if (data && kind !== 'rate') {
