@@ -53,7 +53,7 @@ describe('duban evaluate and duban report', () => {
     const { status, stdout, stderr } = await run(['evaluate', PLAN, '--rules', SHADOWED]);
     expect(status).toBe(0);
     expect(stderr).toBe(ruleFileWarning(ruleFileAt(SHADOWED), SHADOWED));
-    expect(stdout).toBe(formatEvaluation(await evaluatePlan(plan, { rules: ruleFileAt(SHADOWED) }), 'table'));
+    expect(stdout).toBe(formatEvaluation(await evaluatePlan(plan, { rules: ruleFileAt(SHADOWED) }), 'table', plan));
   });
 
   it('evaluate --format json (streamed) warns the same and writes the same JSON', async () => {
