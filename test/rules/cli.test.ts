@@ -48,8 +48,8 @@ describe('duban rules test', () => {
   it('prints a line per case and exits 0 when all pass', async () => {
     const { status, stdout } = await run(['rules', 'test', 'three-level', at('rules/three-level.cases.json')]);
     expect(status).toBe(0);
-    expect(stdout.split('\n').filter((line) => line.startsWith('pass'))).toHaveLength(26);
-    expect(stdout).toContain('26 passed, 0 failed');
+    expect(stdout.split('\n').filter((line) => line.startsWith('pass'))).toHaveLength(28);
+    expect(stdout).toContain('28 passed, 0 failed');
   });
 
   it('exits 1 when a case fails', async () => {
