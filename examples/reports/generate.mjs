@@ -11,10 +11,10 @@ export const SAMPLES = [
   ['xuchang-2017-h1.md', ['report', 'examples/xuchang-2017-h1.plan.json']],
   ['xuchang-2017-h1.txt', ['report', 'examples/xuchang-2017-h1.plan.json', '--format', 'text']],
   ['xuchang-2017-h1.trend.html', ['report', 'examples/xuchang-2017-h1.plan.json', '--as-of', 'all', '--format', 'html']],
-  ['jinzhou-2016-h1.md', ['report', 'examples/jinzhou-2016-h1.plan.json', '--rules', 'three-level', '--indicators', 'category:1']],
-  ['xianning-2018-q1.html', ['report', 'examples/xianning-2018-q1.plan.json', '--indicators', 'category:1-1', '--format', 'html']],
-  ['xianning-2018-q1.docx', ['report', 'examples/xianning-2018-q1.plan.json', '--as-of', '2018-03-31', '--indicators', 'category:1-1', '--format', 'docx']],
-  ['xianning-2018-q1.result.xlsx', ['report', 'examples/xianning-2018-q1.plan.json', '--indicators', 'category:1-1', '--format', 'xlsx']],
+  ['jinzhou-2016-h1.md', ['report', 'examples/jinzhou-2016-h1.plan.json', '--rules', 'three-level']],
+  ['xianning-2018-q1.html', ['report', 'examples/xianning-2018-q1.plan.json', '--format', 'html']],
+  ['xianning-2018-q1.docx', ['report', 'examples/xianning-2018-q1.plan.json', '--as-of', '2018-03-31', '--format', 'docx']],
+  ['xianning-2018-q1.result.xlsx', ['report', 'examples/xianning-2018-q1.plan.json', '--format', 'xlsx']],
   ['ezhou-2014.任务分解表.xlsx', ['export-excel', 'examples/ezhou-2014.plan.json']],
 ];
 

@@ -89,6 +89,7 @@ export const PLAN_SHEET_ROWS = [
   ['结束日期', 'period.end'],
   ['评估日期', 'asOf'],
   ['序时进度', 'pace'],
+  ['主要指标', 'mainIndicators'],
   ['$schema', '$schema'],
 ] as const;
 
@@ -218,6 +219,7 @@ export function planToMetaRows(plan: Plan, numbers: boolean): [string, CellValue
     'period.end': date(plan.period.end),
     asOf: date(plan.asOf),
     pace: plan.pace === undefined ? null : paceText(plan.pace),
+    mainIndicators: plan.mainIndicators === undefined ? null : typeof plan.mainIndicators === 'string' ? plan.mainIndicators : `category:${plan.mainIndicators.categories.join(',')}`,
     $schema: plan.$schema ?? null,
   };
   const record = plan as unknown as Record<string, unknown>;
@@ -628,6 +630,17 @@ export function readTaskTable(table: Table, issues: CellIssues): { tasks: Record
   return { tasks, headerFound: true };
 }
 
+/**
+ * The 计划 sheet's 主要指标 cell, written as the CLI's --indicators: `rate`, `none` or
+ * `category:ID[,ID]`; anything else is passed on as text for the plan's validation to name.
+ */
+function mainIndicatorsCell(text: string | undefined): unknown {
+  const value = text?.trim();
+  const match = value === undefined ? null : /^category:(.+)$/.exec(value);
+  if (match === null) return value;
+  return { categories: match[1]!.split(',').map((id) => id.trim()) };
+}
+
 /** The plan's keys from the 计划 sheet: rows of label and value. */
 export function readMetaTable(table: Table, issues: CellIssues): Record<string, unknown> {
   const reader = new CellReader(table, issues);
@@ -650,7 +663,9 @@ export function readMetaTable(table: Table, issues: CellIssues): Record<string, 
     const value =
       key === 'period.start' || key === 'period.end' || key === 'asOf'
         ? reader.date(index, 1, label)
-        : key === 'pace'
+        : key === 'mainIndicators'
+          ? mainIndicatorsCell(reader.text(index, 1, label))
+          : key === 'pace'
           ? reader.pace(index, 1, label)
           : key.startsWith('x-')
             ? reader.extension(index, 1, label)

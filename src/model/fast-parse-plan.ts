@@ -67,7 +67,7 @@ const date = (value: unknown): string => (isCalendarDate(value) ? value : fail()
 const decimal = (value: unknown): string => parseDecimal(value) ?? fail();
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : fail());
 
-const PLAN_KEYS = new Set(['$schema', 'formatVersion', 'id', 'title', 'issuer', 'period', 'asOf', 'pace', 'categories', 'tasks']);
+const PLAN_KEYS = new Set(['$schema', 'formatVersion', 'id', 'title', 'issuer', 'period', 'asOf', 'pace', 'categories', 'mainIndicators', 'tasks']);
 const PERIOD_KEYS = new Set(['start', 'end']);
 const CATEGORY_KEYS = new Set(['id', 'title']);
 const PACE_KEYS = new Set(['trajectory']);
@@ -232,6 +232,22 @@ const cancellation = (value: unknown, inPlace: boolean): Raw | null => (value ==
 
 const category = (value: unknown, inPlace: boolean): Raw => twoFields(value, inPlace, CATEGORY_KEYS, 'id', nonEmpty, 'title', string);
 
+const MAIN_INDICATOR_KEYS = new Set(['categories']);
+
+/** `"rate"`, `"none"` or `{ categories: [id, …] }` with at least one id (that the ids exist is checked by `consistent`). */
+function mainIndicators(value: unknown, inPlace: boolean): unknown {
+  if (value === 'rate' || value === 'none') return value;
+  const raw = object(value);
+  const extra = keys(raw, MAIN_INDICATOR_KEYS);
+  const ids = array(raw.categories);
+  if (ids.length === 0) fail();
+  const out: Raw = inPlace ? raw : {};
+  out.categories = inPlace ? ids : [];
+  for (let i = 0; i < ids.length; i++) (out.categories as unknown[])[i] = nonEmpty(ids[i]);
+  copyExtra(out, raw, extra);
+  return out;
+}
+
 function task(value: unknown, inPlace: boolean): Raw {
   const raw = object(value);
   const extra = keys(raw, TASK_KEYS);
@@ -280,6 +296,7 @@ export function fastParsePlan(input: unknown, inPlace = false): Plan | undefined
     if (has(raw, 'asOf')) out.asOf = date(raw.asOf);
     if (has(raw, 'pace')) out.pace = pace(raw.pace, inPlace);
     if (has(raw, 'categories')) out.categories = list(raw.categories, inPlace, category);
+    if (has(raw, 'mainIndicators')) out.mainIndicators = mainIndicators(raw.mainIndicators, inPlace);
     out.tasks = list(raw.tasks, inPlace, task);
     copyExtra(out, raw, extra);
     if (!consistent(out as unknown as Plan)) fail();
@@ -322,6 +339,7 @@ function consistent(plan: Plan): boolean {
     if (categoryIds.has(category.id)) return false;
     categoryIds.add(category.id);
   }
+  if (typeof plan.mainIndicators === 'object' && !plan.mainIndicators.categories.every((id) => categoryIds.has(id))) return false;
   const planTrajectory = typeof plan.pace === 'object' ? plan.pace.trajectory : undefined;
   if (planTrajectory !== undefined && !trajectoryIsValid(planTrajectory)) return false;
   const taskIds = new Set<string>();

@@ -168,6 +168,11 @@ const planShapeSchema = strictObject({
   asOf: describe(z.optional(dateSchema()), '默认评估日期。', 'Default as-of date.'),
   pace: z.optional(paceSchema),
   categories: describe(z.optional(z.array(categorySchema)), '任务类别。', 'Categories.'),
+  mainIndicators: describe(
+    z.optional(z.union([z.enum(['rate', 'none']), strictObject({ categories: describe(z.array(nonEmptyString()).check(z.minLength(1)), '这些类别的任务为主要指标。', 'The tasks of these categories are the main indicators.') })])),
+    '通报中单列的主要指标：rate（全部比率类目标，默认）、none（不单列），或 { categories: [...] }（如“主要预期目标”一类）。',
+    'The main indicators a bulletin counts apart: rate (every rate target, the default), none, or { categories: [...] } (such as the category of 主要预期目标).',
+  ),
   tasks: describe(z.array(taskSchema), '任务列表。', 'Tasks.'),
 });
 
@@ -205,6 +210,9 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
     if (id === undefined) return;
     if (categoryIds.has(id)) issues.push({ path: ['categories', i, 'id'], message: `duplicate category id ${quote(id)}` });
     categoryIds.add(id);
+  });
+  list(field(plan.mainIndicators, 'categories')).forEach((id, i) => {
+    if (typeof id === 'string' && id !== '' && !categoryIds.has(id)) issues.push({ path: ['mainIndicators', 'categories', i], message: `unknown category ${quote(id)}` });
   });
   const planTrajectory = list(field(plan.pace, 'trajectory'));
   issues.push(...trajectoryRules(planTrajectory, ['pace']));

@@ -253,6 +253,13 @@ export interface Period extends Extensions {
 }
 
 /**
+ * Which tasks a plan's bulletins count apart as its main indicators.
+ *
+ * @category Model
+ */
+export type PlanMainIndicators = 'rate' | 'none' | { readonly categories: readonly string[] };
+
+/**
  * A validated plan (format version 1): decimals normalised to
  * {@link DecimalString}s, defaults filled in, `x-` keys kept.
  *
@@ -277,6 +284,11 @@ export interface Plan extends Extensions {
   readonly pace?: Pace | undefined;
   /** Categories, ids unique. */
   readonly categories?: readonly Category[] | undefined;
+  /**
+   * The main indicators a bulletin counts apart: `rate` (every rate target, the default), `none`,
+   * or the tasks of some categories (`{ categories: ['1-1'] }`, the category of 主要预期目标).
+   */
+  readonly mainIndicators?: PlanMainIndicators | undefined;
   /** The tasks, ids unique. */
   readonly tasks: readonly Task[];
 }

@@ -32,7 +32,7 @@ export interface MainIndicatorCategories {
  * @category Report
  */
 export interface SummarizeOptions {
-  /** Which tasks are the main indicators; default `"rate"`. */
+  /** Which tasks are the main indicators; default what the plan's `mainIndicators` says, else `"rate"`. */
   readonly mainIndicators?: MainIndicators | undefined;
   /** Tones for status codes of your own rule files (the bundled codes have theirs). */
   readonly tones?: Readonly<Record<string, StatusTone>> | undefined;
@@ -275,7 +275,7 @@ function resolveIndicators(plan: Plan, choice: MainIndicators): { by: Evaluation
  */
 export function summarizeEvaluation(plan: Plan, evaluation: Evaluation, options: SummarizeOptions = {}): EvaluationSummary {
   const results = matchResults(plan, evaluation);
-  const indicators = resolveIndicators(plan, options.mainIndicators ?? 'rate');
+  const indicators = resolveIndicators(plan, options.mainIndicators ?? plan.mainIndicators ?? 'rate');
   const statuses = evaluation.summary.byStatus;
   const factsByStatus = new Map<string, TaskResult['facts'][]>();
   for (const result of evaluation.results) {

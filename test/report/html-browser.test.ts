@@ -65,12 +65,12 @@ describe('the HTML bulletin in Chromium', () => {
     for (const task of plan.tasks) expect(text, task.id).toContain(listName(task.title));
 
     const quantitative = latest.results.filter((result) => ['cumulative', 'level', 'milestones'].includes(result.facts.kind) && result.facts.progress !== null && !result.facts.cancelled);
-    expect(await page.locator('.bullets .bullet svg.bullet-chart').count()).toBe(quantitative.length + latest.results.filter((result) => result.facts.kind === 'rate').length);
+    expect(await page.locator('.bullets .bullet svg.bullet-chart').count()).toBe(quantitative.length + (plan.mainIndicators === 'none' ? 0 : latest.results.filter((result) => result.facts.kind === 'rate').length));
     const statusChart = page.locator('svg.status-bars');
     expect(await statusChart.getAttribute('aria-label')).toBe(`状态分布（共25项）：${counts.join('，')}`);
     expect((await statusChart.boundingBox())?.width).toBeGreaterThan(300);
     expect(await page.locator('figure.trend svg.trend-chart').count()).toBeGreaterThan(5);
-    expect(await page.locator('h2').allInnerTexts()).toEqual(['一、总体情况', '二、主要指标完成情况', '三、进度滞后和存在问题的工作', '四、各项工作完成进度与序时进度', '五、分类统计', '六、分单位统计', '七、分领导统计', '八、进度变化']);
+    expect(await page.locator('h2').allInnerTexts()).toEqual(['一、总体情况', '二、进度滞后和存在问题的工作', '三、各项工作完成进度与序时进度', '四、分类统计', '五、分单位统计', '六、分领导统计', '七、进度变化']);
     const badge = page.locator('span.tone-bad').first();
     expect(await badge.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(251, 218, 218)');
 

@@ -151,3 +151,26 @@ describe('the 落款', () => {
   });
 });
 
+describe('main indicators as the plan says', () => {
+  it('follows the plan’s mainIndicators by default: 锦州 8 (3 完成进度, 5 未完成), 咸宁 8 预期目标, 许昌 none', async () => {
+    const jinzhou = loadExample('jinzhou-2016-h1.plan.json');
+    const text = formatBulletin(jinzhou, await evaluatePlan(jinzhou, { rules: 'three-level' }), { format: 'text' });
+    expect(text).toMatch(/其中，8项主要经济发展指标中，3项完成进度（[^）]*），5项未完成进度（[^）]*）；/);
+    const xianning = loadExample('xianning-2018-q1.plan.json');
+    expect(formatBulletin(xianning, await evaluatePlan(xianning), { format: 'text' })).toContain('其中，8项全市经济社会发展主要预期目标中，8项完成进度（');
+    const xuchang = loadExample('xuchang-2017-h1.plan.json');
+    const plain = formatBulletin(xuchang, await evaluatePlan(xuchang), { format: 'text' });
+    expect(plain).not.toContain('主要指标');
+    expect(plain).not.toMatch(/^\u3000\u3000其中，/m);
+    // An option still overrides the plan.
+    expect(formatBulletin(xuchang, await evaluatePlan(xuchang), { format: 'text', mainIndicators: 'rate' })).toContain('二、主要指标完成情况');
+  });
+
+  it('refuses a plan naming a category it does not have', () => {
+    const plan = { formatVersion: 1, id: 'x', title: '计划', period: { start: '2018-01-01', end: '2018-12-31' }, categories: [{ id: 'A', title: '甲' }], mainIndicators: { categories: ['B'] }, tasks: [] };
+    expect(() => parsePlan(plan)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: '$.mainIndicators.categories[0]' })] }));
+    expect(() => parsePlan({ ...plan, mainIndicators: 'all' })).toThrow(expect.objectContaining({ code: 'INVALID_PLAN' }));
+    expect(parsePlan({ ...plan, mainIndicators: { categories: ['A'] } }).mainIndicators).toEqual({ categories: ['A'] });
+  });
+});
+

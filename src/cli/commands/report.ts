@@ -37,8 +37,10 @@ PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read th
                          output format (default markdown); html is one self-contained page with
                          charts; xlsx is a colour-coded workbook (needs --out); docx is a Word
                          document in the GB/T 9704 layout (needs --out)
-  --indicators WHICH     主要指标:rate(比率类目标,默认)、none(不单列)、category:ID[,ID](这些类别的任务)
-                         the main indicators: rate (default), none, or category:ID[,ID]
+  --indicators WHICH     主要指标:rate(比率类目标)、none(不单列)、category:ID[,ID](这些类别的任务);
+                         默认按计划的 mainIndicators,计划未写时为 rate
+                         the main indicators: rate, none, or category:ID[,ID]; default what
+                         the plan's mainIndicators says, else rate
   --title TEXT           通报标题;默认为“<计划名称>落实情况通报” / the bulletin's title
   --out FILE             写入文件而非标准输出 / write there instead of stdout
   -h, --help             显示帮助 / show this help
