@@ -7,7 +7,7 @@ import { unitConversionExponent } from '../model/units.js';
 import { MAX_TASKS } from '../model/limits.js';
 import { computeFacts } from '../pace/compute-facts.js';
 import { abs, compare, fraction, fromDecimal, mul, sub, type Fraction } from '../pace/fraction.js';
-import { deadlineIn, periodMentions, reportDateIn } from './dates.js';
+import { deadlineIn, endOfMonth, periodMentions, reportDateIn } from './dates.js';
 import { readLayout, type Scope, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
@@ -155,7 +155,7 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
   return low + 1;
 }
 
-const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|方案|公告|安排/u;
+const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标/u;
 const NOT_TITLE = /^(?:发布|来源|当前位置|索引|信息|文\s*号|日期|时间|编辑|首页)/u;
 
 function titleLine(text: string): Span | undefined {
@@ -174,11 +174,28 @@ function titleLine(text: string): Span | undefined {
   return undefined;
 }
 
+/** A title that reports progress: 通报, 落实情况, a period (第一季度, 上半年, 1—9月, 前三季度). */
+const BULLETIN_TITLE = /完成情况|落实情况|进展情况|执行情况|推进情况|通报|督查|进度|公示|[一二三四1-4]季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月|[0-9]{1,2}月份/u;
+/** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务. */
+const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
+/** Body words of a progress report: what was checked against expected progress. */
+const BULLETIN_BODY = /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度/u;
+/** Body words of a decomposition: who carries out what. */
+const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
+
+/**
+ * The kind of a document, from its title and its opening text together: a title
+ * naming a progress report (通报, 落实情况, 第一季度) makes a bulletin even when
+ * its items name 责任单位; with no such title, the opening text decides.
+ */
 function detectKind(text: string, title: string): DocumentKind {
+  if (BULLETIN_TITLE.test(title) && !/分解|分工/u.test(title)) return 'bulletin';
+  if (DECOMPOSITION_TITLE.test(title)) return 'decomposition';
+  const head = text.slice(0, 3000);
+  if (BULLETIN_BODY.test(head)) return 'bulletin';
   let owners = 0;
   for (let at = text.indexOf('责任单位'); at >= 0 && owners < 3; at = text.indexOf('责任单位', at + 4)) owners++;
-  if (owners >= 3 || /分解|分工/u.test(title)) return 'decomposition';
-  if (/完成情况|落实情况|进展情况|执行情况|通报|督查|进度/u.test(title)) return 'bulletin';
+  if (owners >= 3 || DECOMPOSITION_BODY.test(head)) return 'decomposition';
   return 'report';
 }
 
@@ -187,15 +204,31 @@ interface YearFound {
   readonly published: CalendarDate | undefined;
 }
 
+/** The latest year named in `text` (2019年), not counting horizons (到2025年) and ranges (2021—2025年). */
+function latestYear(text: string): number | undefined {
+  let latest: number | undefined;
+  for (const match of text.matchAll(/((?:19|20)\d{2})年/gu)) {
+    const before = text[match.index - 1] ?? '';
+    if (before === '到' || before === '至' || before === '—' || before === '-' || before === '~') continue;
+    const year = Number(match[1]);
+    if (latest === undefined || year > latest) latest = year;
+  }
+  return latest;
+}
+
 function detectYear(text: string, title: string): YearFound | undefined {
   const head = text.slice(0, 2000);
-  const date = /(?:发布时间|发布日期|信息时间|日期|时间)[::\s]*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})/u.exec(head) ?? /^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/mu.exec(head.slice(0, 300));
+  const date =
+    /(?:发布时间|发布日期|信息时间|成文日期|日期|时间)[::\s|]*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})/u.exec(head) ??
+    /^[\s|]*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/mu.exec(head.slice(0, 300)) ??
+    // A date line of a reprint: "2026-03-16 10:40:34 | 来源:…".
+    /^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?=[\sT|])/mu.exec(head.slice(0, 1000));
   const published = date === null ? undefined : `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   const inTitle = /((?:19|20)\d{2})年/u.exec(title);
   if (inTitle !== null) return { year: Number(inTitle[1]), published };
   if (date !== null) return { year: Number(date[1]), published };
-  const anywhere = /((?:19|20)\d{2})年/u.exec(text.slice(0, 20_000));
-  return anywhere === null ? undefined : { year: Number(anywhere[1]), published: undefined };
+  const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000));
+  return anywhere === undefined ? undefined : { year: anywhere, published: undefined };
 }
 
 function categoryOf(scope: Scope): { id: string; title: string } | undefined {
@@ -323,6 +356,9 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       year -= 1;
       asOf = periodMentions(titleText, 0, titleText.length, year)[0]?.date;
     }
+    // A title naming one month (2023年10月份) dates the bulletin at that month's end.
+    const month = /(?:^|[^0-9])([0-9]{1,2})月份/u.exec(titleText);
+    if (asOf === undefined && month !== null && Number(month[1]) >= 1 && Number(month[1]) <= 12) asOf = endOfMonth(year, Number(month[1]));
     asOf ??= periodMentions(normal, 0, Math.min(normal.length, 5000), year)[0]?.date ?? found.published;
     if (asOf === undefined) {
       throw new DubanError('INVALID_OPTION', 'cannot find the reporting date of the bulletin', { issues: [{ path: 'options.asOf', message: 'the title names no period (一季度, 上半年, 1-6月); pass asOf' }] });

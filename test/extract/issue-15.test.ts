@@ -1,0 +1,60 @@
+/**
+ * Regression tests for issue #15: one per failure class, from the issue's
+ * sentences (figures changed) and from the corpus's tuning half
+ * (test/extract/corpus/tune). The test half is never used here.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractPlan, type Task } from '../../src/index.js';
+
+const targets = (tasks: readonly Task[]) => tasks.map((t) => t.target);
+
+describe('extractPlan (issue #15)', () => {
+  describe('document kind from the title and the body together', () => {
+    it('reads a bulletin whose items end in (责任单位:…) as a bulletin dated by its 第一季度 title', () => {
+      const text = [
+        '关于2021年市政府工作报告重点工作第一季度落实情况的通报',
+        '1.新建5G基站500个。一季度已建成120个。(责任单位:市经信局)',
+        '2.新增城镇就业3万人。一季度新增0.8万人。(责任单位:市人社局)',
+        '3.改造老旧小区40个。一季度已开工12个。(责任单位:市住建局)',
+      ].join('\n');
+      const { kind, plan } = extractPlan(text);
+      expect(kind).toBe('bulletin');
+      expect(plan.asOf).toBe('2021-03-31');
+    });
+
+    it('reads a bulletin with no title line from its body (落实情况进行了督查, 上半年)', () => {
+      const text = '7月9日至17日,县委督查办对2025年《政府工作报告》主要目标任务上半年工作落实情况进行了督查。欠进度的有17个,占总任务的7.7%。';
+      const { kind, plan } = extractPlan(text);
+      expect(kind).toBe('bulletin');
+      expect(plan.asOf).toBe('2025-06-30');
+    });
+
+    it('reads a notice whose owners are written 由市X局负责落实 as a decomposition', () => {
+      const text = '各县(市)、区人民政府:\n一、2021年主要目标\n人口自然增长率控制在6‰以下;城镇登记失业率控制在4%以内。由市人力资源社会保障局负责落实。';
+      expect(extractPlan(text).kind).toBe('decomposition');
+    });
+
+    it('reads a notice that 下达 a 目标责任制 as a decomposition', () => {
+      expect(extractPlan('漳州市人民政府办公室关于下达2010年促进就业工作目标责任制的通知\n1、全市城镇新增就业人数5.8万人以上。').kind).toBe('decomposition');
+    });
+
+    it('takes the year from a date line like 2021-11-30 来源:…', () => {
+      const { plan } = extractPlan('2021-11-30 来源:市政府办公室\n今年发展主要预期目标是:地区生产总值增长6%左右。');
+      expect(plan.period.start).toBe('2021-01-01');
+    });
+
+    it('takes the latest year a text names when it has no title or date (2020年执行情况与2021年计划)', () => {
+      const { plan } = extractPlan('报告题为《关于高邮市2020年国民经济和社会发展计划执行情况与2021年计划草案的报告》。2021年指标:地区生产总值增长6.5%左右。');
+      expect(plan.period.start).toBe('2021-01-01');
+    });
+
+    it('dates a bulletin by 前三季度, 前8月, N月份 and 截至X月底', () => {
+      expect(extractPlan('2019年督查通报\n前三季度,固定资产投资增长6%。').plan.asOf).toBe('2019-09-30');
+      expect(extractPlan('2018年重点项目通报\n前8月完成投资622.2亿元。').plan.asOf).toBe('2018-08-31');
+      expect(extractPlan('关于2023年10月份民生实事项目进展情况的通报\n已完成26件。').plan.asOf).toBe('2023-10-31');
+      expect(extractPlan('2017年民生实事进度公示\n截至9月底,已完成3项。').plan.asOf).toBe('2017-09-30');
+    });
+  });
+});
+
+void targets;
