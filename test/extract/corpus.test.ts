@@ -100,7 +100,7 @@ function tally(into: Tally, gold: CorpusGold, plan: Plan | undefined, kind: stri
   for (const [item, task] of result.pairs as readonly (readonly [CorpusTarget, (typeof plan.tasks)[number]])[]) {
     if (item.owner !== undefined && task.owners?.lead?.[0] === item.owner) into.ownersRight++;
     if (item.deadline !== undefined && task.deadline === item.deadline) into.deadlinesRight++;
-    if (item.verdict !== undefined && verdictAgrees(item.verdict, statuses.get(task.id), (task as Record<string, unknown>)['x-verdict'])) into.verdictsAgree++;
+    if (item.verdict !== undefined && verdictAgrees(item.verdict, statuses.get(task.id), (task as unknown as Record<string, unknown>)['x-verdict'])) into.verdictsAgree++;
   }
 }
 
