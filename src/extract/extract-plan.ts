@@ -12,6 +12,7 @@ import { readLayout, type Scope, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { readOwners, type FoundOwners } from './owners.js';
+import { readShortfall, verdictList } from './read-shortfall.js';
 import { baseUnit, readSentence, reportsDone, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
 import { wordIndex } from './words.js';
@@ -383,7 +384,23 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         mode = reportsDone(normal, sentence, undefined, MARKERS) ? 'report' : 'target';
       }
       const sentenceAsOf = kind === 'bulletin' ? (reportDateIn(normal, sentence.start, sentence.end, year) ?? asOf!) : (asOf ?? `${year}-12-31`);
-      readSentence(context, scope, sentence, mode, deadlineIn(normal, sentence.start, sentence.end, year), sentenceAsOf);
+      const deadline = deadlineIn(normal, sentence.start, sentence.end, year);
+      if (kind === 'bulletin') {
+        // 增长5.8%,低于目标1.2个百分点; 完成年度目标的48.6%; 滞后序时进度9.5个百分点.
+        if (readShortfall(context, scope, sentence, sentenceAsOf, deadline)) continue;
+        // 未达到序时进度的9项为:A、B、C — the listed items are targets with the document's verdict.
+        const list = verdictList(normal, sentence);
+        if (list !== undefined) {
+          const before = context.targets.length;
+          const head = { ...sentence, clauses: sentence.clauses.filter((c) => c.end <= list.start) };
+          const tail = { ...sentence, clauses: sentence.clauses.filter((c) => c.end > list.start).map((c) => (c.start < list.start ? { start: list.start, end: c.end } : c)) };
+          readSentence(context, scope, head, 'report', deadline, sentenceAsOf);
+          readSentence(context, scope, tail, 'target', deadline, sentenceAsOf);
+          for (const target of context.targets.slice(before)) target.verdict = list.verdict;
+          continue;
+        }
+      }
+      readSentence(context, scope, sentence, mode, deadline, sentenceAsOf);
     }
   }
 
@@ -539,6 +556,7 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
       ...(observations === undefined ? {} : { observations }),
       'x-source': sourceSpan,
       ...(draft.notes.length === 0 ? {} : { 'x-note': draft.notes.join(';') }),
+      ...(draft.found?.verdict === undefined ? {} : { 'x-verdict': draft.found.verdict }),
     };
     return task;
   });

@@ -77,6 +77,8 @@ export interface FoundTarget {
   figure: FoundFigure | undefined;
   /** "完成全年目标560亿元的52%": the share the text states for the observation. */
   statedShare: DecimalString | undefined;
+  /** The document's own verdict on the target (未达到序时进度, 低于目标1.2个百分点), kept to compare with duban's. */
+  verdict?: string | undefined;
 }
 
 /** A figure reported in the text (what was done). */
@@ -306,6 +308,8 @@ function shareOf(text: string, clause: Span, q: Quantity): { annual: boolean; ba
   const match = /^(?:占|完成|为|达到)(.{0,14}?)的?$/u.exec(lead);
   if (match === null) return undefined;
   const base = match[1]!;
+  // 占总任务的10.8%: a share of the count of tasks, not progress on one.
+  if (/总任务|任务总数|总数/u.test(base)) return undefined;
   if (!/年度|全年|目标|任务|计划|总投资|总额|总量/u.test(base)) return undefined;
   return { annual: /年度|全年|目标|任务/u.test(base), base };
 }
@@ -314,6 +318,8 @@ function shareOf(text: string, clause: Span, q: Quantity): { annual: boolean; ba
 function cueBefore(text: string, from: number, q: Quantity): { start: number; verb: string | undefined; verbEnd: number } | undefined {
   let at = q.start;
   if (text[at - 1] === '为' || text[at - 1] === '是') at--;
+  // 主要经济指标任务10项: a count of tasks, not a task.
+  if (baseUnit(q.unit) === '项' && (text.endsWith('任务', at) || text.endsWith('目标', at))) return undefined;
   if (text.endsWith('任务', at) || text.endsWith('目标', at)) {
     const start = at - 2;
     if (start >= from) return { start, verb: undefined, verbEnd: at };
@@ -675,7 +681,9 @@ function readTarget(
   let core: string;
   if (object === '' && nounText === '') core = clean(`${subject}${verb.word === '完成' || verb.word === '实现' ? '' : verbWord}`);
   else {
-    const keepSubject = subject !== '' && subject.length <= 8 && !containsWord(subject, 0, subject.length, VERBS);
+    // A short subject, or one naming a quoted campaign (“交通建设提升年”活动), stays in the measure.
+    const campaign = /^“[^”]{2,12}”[\u4e00-\u9fff]{0,4}$/u.test(subject);
+    const keepSubject = subject !== '' && (campaign || (subject.length <= 8 && !containsWord(subject, 0, subject.length, VERBS)));
     core = clean(`${keepSubject ? subject : ''}${verbWord}${object}${nounText}`);
   }
   let measure = withContext(context, core, core, state);

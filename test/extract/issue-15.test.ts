@@ -58,3 +58,57 @@ describe('extractPlan (issue #15)', () => {
 });
 
 void targets;
+
+describe('extractPlan (issue #15): shortfall and surplus phrasing, verdict lists', () => {
+  const bulletin = (body: string) => extractPlan(`2019年《政府工作报告》重点目标任务前三季度落实情况的通报\n${body}`);
+
+  it('reads 增长5.8%,低于目标1.2个百分点 as the target 7% and the figure 5.8%, keeping the verdict', () => {
+    const { plan } = bulletin('1.地区生产总值(第1项):增长5.8%,低于目标1.2个百分点。');
+    expect(plan.tasks).toHaveLength(1);
+    const task = plan.tasks[0]!;
+    expect(task.target).toEqual({ kind: 'rate', measure: '地区生产总值增长', unit: '%', value: '7', bound: 'atLeast' });
+    expect(task.observations?.map((o) => [o.value, o.asOf])).toEqual([['5.8', '2019-09-30']]);
+    expect(task['x-verdict']).toBe('低于目标1.2个百分点');
+  });
+
+  it('reads 预计下降8%左右,低于目标15个百分点 as the target 增长 7% and the figure −8%', () => {
+    const task = bulletin('7.外贸进出口总额(第8项):预计下降8%左右,低于目标15个百分点。').plan.tasks[0]!;
+    expect(task.target).toMatchObject({ kind: 'rate', value: '7', bound: 'atLeast' });
+    expect(task.observations?.[0]?.value).toBe('-8');
+  });
+
+  it('derives the target of 实际到资3.73亿美元,完成年度目标的53.3% from the share (≈ 7亿美元) and lists it for review', () => {
+    const { plan, review } = bulletin('6.实际利用外资(第7项):实际到资3.73亿美元,完成年度目标的53.3%,低于目标21.7个百分点。');
+    const task = plan.tasks[0]!;
+    expect(task.target).toEqual({ kind: 'cumulative', measure: '实际利用外资', unit: '亿美元', value: '7' });
+    expect(task.observations?.[0]?.value).toBe('3.73');
+    expect(review.map((r) => r.code)).toContain('target-derived');
+  });
+
+  it('derives the target of 完成投资600亿元,滞后序时进度9.5个百分点 from the expected progress at the reporting date', () => {
+    // 前三季度: 75% expected; 75 − 9.5 = 65.5%; 600 ÷ 65.5% = 916.03… → 916.
+    const task = bulletin('3.重点项目完成投资600亿元,滞后序时进度9.5个百分点。').plan.tasks[0]!;
+    expect(task.target).toMatchObject({ kind: 'cumulative', unit: '亿元', value: '916' });
+    expect(task.observations?.[0]?.value).toBe('600');
+    expect(task['x-verdict']).toBe('滞后序时进度9.5个百分点');
+  });
+
+  it('reads 超时序进度4.2个百分点 as a surplus over the expected progress', () => {
+    // 75 + 4.2 = 79.2%; 396 ÷ 79.2% = 500.
+    const task = bulletin('4.省级重点项目完成投资396亿元,超时序进度4.2个百分点。').plan.tasks[0]!;
+    expect(task.target).toMatchObject({ kind: 'cumulative', value: '500' });
+  });
+
+  it('reads the targets listed in 未达到序时进度的2项为:…, with the document’s verdict, and not the count of tasks', () => {
+    const { plan } = bulletin('主要经济指标任务10项。未达到序时进度的2项为:“交通建设提升年”活动完成投资60亿元、普惠性幼儿园覆盖率达85%。');
+    expect(plan.tasks.map((t) => [t.target, t['x-verdict']])).toEqual([
+      [{ kind: 'cumulative', measure: '“交通建设提升年”活动完成投资', unit: '亿元', value: '60' }, '未达到序时进度'],
+      [{ kind: 'rate', measure: '普惠性幼儿园覆盖率', unit: '%', value: '85', bound: 'atLeast' }, '未达到序时进度'],
+    ]);
+  });
+
+  it('does not read 占总任务的10.8% as progress on a target', () => {
+    const { plan } = extractPlan('7月9日至17日,县委督查办对2025年主要目标任务上半年落实情况进行了督查。已完成和提前完成24个,占总任务的10.8%。');
+    expect(plan.tasks).toEqual([]);
+  });
+});
