@@ -192,6 +192,7 @@ const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|
 function detectKind(text: string, title: string): DocumentKind {
   if (BULLETIN_TITLE.test(title) && !/分解|分工/u.test(title)) return 'bulletin';
   if (DECOMPOSITION_TITLE.test(title)) return 'decomposition';
+  if (/工作报告$|计划$|计划草案|预期目标/u.test(title)) return 'report';
   const head = text.slice(0, 3000);
   if (BULLETIN_BODY.test(head)) return 'bulletin';
   let owners = 0;
@@ -593,10 +594,33 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
     'x-review': review,
   };
   const checked = safeParsePlan(plan);
-  if (!checked.success) {
-    throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', { issues: checked.error.issues, cause: checked.error });
+  if (checked.success) return { plan, review, kind };
+  // A task the schema refuses (an empty measure, an odd value) never loses the document: it goes to review and the rest is kept.
+  const refused = new Map<number, string[]>();
+  for (const issue of checked.error.issues) {
+    const match = /^\$\.tasks\[(\d+)\]/u.exec(issue.path);
+    if (match === null) {
+      throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', { issues: checked.error.issues, cause: checked.error });
+    }
+    const index = Number(match[1]);
+    refused.set(index, [...(refused.get(index) ?? []), `${issue.path.slice(match[0].length) || '.'} ${issue.message}`]);
   }
-  return { plan, review, kind };
+  const kept = tasks.filter((_, index) => !refused.has(index));
+  const added: ReviewItem[] = [...refused].map(([index, problems]) => {
+    const source = tasks[index]!['x-source'] as SourceSpan;
+    return { code: 'not-drafted', message: `读出的目标不能成为有效任务(${problems.join(';')}),未收入,请人工填写`, ...source, line: lineOf(source.start, lineStarts) };
+  });
+  const allReview = [...review, ...added].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  const usedCategories = new Set(kept.map((task) => task.category));
+  const keptCategories = categories.filter((category) => usedCategories.has(category.id));
+  const { categories: _dropped, ...withoutCategories } = plan;
+  void _dropped;
+  const repaired: Plan = { ...withoutCategories, ...(keptCategories.length === 0 ? {} : { categories: keptCategories }), tasks: kept, 'x-review': allReview };
+  const again = safeParsePlan(repaired);
+  if (!again.success) {
+    throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', { issues: again.error.issues, cause: again.error });
+  }
+  return { plan: repaired, review: allReview, kind };
 }
 
 function reportTitle(text: string, year: number, kind: DocumentKind): string {

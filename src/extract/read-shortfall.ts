@@ -27,7 +27,7 @@ const PACE_GAP = /(滞后|落后于?|慢于|低于|超过?|快于|高于)(?:序�
 /** 完成年度目标的48.6%, 完成全年任务的60%, 占年度计划的97.2%. */
 const SHARE = /(?:完成|占)(?:年度|全年)?(?:目标任务|目标|任务|计划|投资计划)的?([0-9]+(?:\.[0-9]+)?)%/u;
 /** Words that open a figure's clause but name no measure. */
-const FILLERS = /^(?:预计|实际|目前|截至[^,]{0,8}|上半年|前三季度|一季度|全年|今年|累计|共|已)+$/u;
+const FILLERS = /^(?:预计|实际|目前|截至[^,]{0,8}|上半年|前三季度|一季度|全年|今年|累计|共|已|完成|实现|达到)+$/u;
 
 const GROWTH = [...GROWTH_VERBS].sort((a, b) => b.length - a.length);
 const FALL = [...FALL_VERBS].sort((a, b) => b.length - a.length);

@@ -192,5 +192,5 @@ describe('extractPlan quality on the corpus of real documents (gold lists writte
 /** The floors actually reached (rounded down), raised as the extractor improves; never above what the half reaches. */
 const FLOOR = {
   tune: { recall: 0.76, precision: 0.9 },
-  test: { recall: 0.54, precision: 0.46 },
+  test: { recall: 0.71, precision: 0.52 },
 };

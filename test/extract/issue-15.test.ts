@@ -3,8 +3,12 @@
  * sentences (figures changed) and from the corpus's tuning half
  * (test/extract/corpus/tune). The test half is never used here.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPlan, type Task } from '../../src/index.js';
+import { main } from '../../src/cli/main.js';
+import { extractPlan, parsePlan, type Task } from '../../src/index.js';
 
 const targets = (tasks: readonly Task[]) => tasks.map((t) => t.target);
 
@@ -110,5 +114,35 @@ describe('extractPlan (issue #15): shortfall and surplus phrasing, verdict lists
   it('does not read 占总任务的10.8% as progress on a target', () => {
     const { plan } = extractPlan('7月9日至17日,县委督查办对2025年主要目标任务上半年落实情况进行了督查。已完成和提前完成24个,占总任务的10.8%。');
     expect(plan.tasks).toEqual([]);
+  });
+});
+
+describe('extractPlan (issue #15): a sentence that cannot be read never loses the document', () => {
+  async function extract(text: string) {
+    const file = join(mkdtempSync(join(tmpdir(), 'duban-issue15-')), 'doc.txt');
+    writeFileSync(file, text);
+    let stdout = '';
+    let stderr = '';
+    const status = await main(['extract', file], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin: () => '', now: Date.UTC(2019, 9, 30, 12) });
+    return { status, stdout, stderr, file };
+  }
+
+  it('writes the plan of a bulletin with 完成852.9亿元,滞后序时进度11.8个百分点 (no measure) and lists the sentence for review', async () => {
+    const { status, stdout, stderr, file } = await extract('2019年重点工作前三季度落实情况的通报\n1.新增城镇就业5万人。\n2.完成852.9亿元,滞后序时进度11.8个百分点。\n');
+    expect(status).toBe(0);
+    const plan = parsePlan(stdout);
+    expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['新增城镇就业']);
+    expect(stderr).toContain(`duban: review: ${file}:3:`);
+  });
+
+  it('keeps the other tasks when a target read from a sentence is not a valid task, with its offsets on the review list', () => {
+    const text = '2019年政府工作报告\n今年主要目标:地区生产总值增长6%。完成852.9亿元,滞后序时进度11.8个百分点。';
+    const { plan, review } = extractPlan(text);
+    expect(() => parsePlan(JSON.parse(JSON.stringify(plan)))).not.toThrow();
+    expect(plan.tasks.map((t) => t.target.kind === 'rate' && t.target.measure)).toEqual(['地区生产总值增长']);
+    const item = review.find((r) => r.code === 'not-drafted')!;
+    expect(item.sentence).toBe('完成852.9亿元,滞后序时进度11.8个百分点。');
+    expect(text.slice(item.start, item.end)).toBe(item.sentence);
+    expect(item.line).toBe(2);
   });
 });
