@@ -175,7 +175,14 @@ export function findQuantities(text: string, from: number, to: number): Quantity
       while (i < to && (isDigit(text[i]) || text[i] === '.' || isChineseNumeral(text[i]))) i++;
       continue;
     }
-    found.push(quantity);
+    // A minus sign before the number (涨幅为-0.9%): not a dash between two numbers or a code.
+    const sign = text[i - 1];
+    const beforeSign = i > 1 ? text[i - 2] : undefined;
+    if ((sign === '-' || sign === '−' || sign === '-') && i - 1 >= from && !isDigit(beforeSign) && !isLatin(beforeSign) && beforeSign !== '%' && beforeSign !== '.') {
+      found.push({ ...quantity, start: i - 1, value: quantity.value.startsWith('-') ? quantity.value : `-${quantity.value}`, high: undefined });
+    } else {
+      found.push(quantity);
+    }
     i = quantity.end;
   }
   return found;

@@ -136,6 +136,17 @@ const STOCKS = wordIndex(STOCK_WORDS);
 const MONEY = wordIndex(MONEY_WORDS);
 const NOT_PLAN = wordIndex(PLAN_NOT_CUE_BEFORE);
 
+/** Floors written before the value: 不少于, 不低于, 至少. */
+const FLOOR_WORDS: ReadonlySet<string> = new Set(['不少于', '不低于', '不小于', '至少']);
+/** Words naming a flow over the year (a count or amount added, brought in, paid in), not a stock. */
+const FLOW = /^(?:新增|新建|新开工|新引进|引进|招引|净增|实际到位|到位|实际到账|到账|实际利用|利用外资|完成|培育|建成|开工|改造|发放|培训|转移)|到位资金|到账|利用外资|引进/u;
+
+/** Whether a subject names a flow (新增城镇就业, 引进项目, 实际到账), read as cumulative even after 不少于 or 达到. */
+function isFlow(raw: string): boolean {
+  const subject = raw.replace(/[\s*]/gu, '').replace(/^(?:全年|今年|年内|全市|全县|力争|确保|要|再)+/u, '');
+  return FLOW.test(subject) && !containsWord(subject, 0, subject.length, STOCKS);
+}
+
 /** How far back a verb may govern a quantity, in characters. */
 const VERB_REACH = 40;
 /** How far back anything is read before a quantity (subject, list, title). */
@@ -547,6 +558,14 @@ function readTarget(
         bound = boundFrom(q, 'atLeast');
       } else if (q.qualifier !== undefined) {
         bound = q.qualifier;
+      } else if (/(?:比重|占比|比例|覆盖率|普及率|优良率|达标率|合格率)$/u.test(subject)) {
+        // 高技术产业投资占固定资产投资比重18%: a share to reach.
+        bound = 'atLeast';
+        notes.push('未写上下限,比重类指标按下限(atLeast)读');
+      } else if (/浓度(?:均值)?$/u.test(subject)) {
+        // PM2.5浓度37微克/立方米: a concentration to stay under.
+        bound = 'atMost';
+        notes.push('未写上下限,浓度按上限(atMost)读');
       } else {
         context.notes.push({ code: 'bound-unclear', message: `“${text.slice(Math.max(from, q.start - 12), q.end)}”未说明是上限还是下限,未收入`, span: sentence });
         return q.end;
@@ -589,6 +608,14 @@ function readTarget(
 
   // Counts and amounts.
   const level = rateVerb(text, q.start, from);
+  // 新增城镇就业不少于1.6万人, 引进项目不少于3个, 到位资金达1.2亿美元: a floor on a flow is a cumulative target.
+  if (level !== undefined && (FLOOR_WORDS.has(level.word) || level.word === '达' || level.word === '达到') && isFlow(text.slice(from, level.start))) {
+    const raw = text.slice(from, level.start);
+    const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes });
+    state.lastSubject = clean(raw);
+    return q.end;
+  }
   if (level !== undefined && (level.kind === 'level' || level.kind === 'ceiling') && level.word !== '为' && level.word !== '是' && level.word !== '在') {
     const raw = text.slice(from, level.start);
     const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);

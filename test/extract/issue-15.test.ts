@@ -146,3 +146,40 @@ describe('extractPlan (issue #15): a sentence that cannot be read never loses th
     expect(item.line).toBe(2);
   });
 });
+
+describe('extractPlan (issue #15): signs and bounds', () => {
+  const report = (body: string) => extractPlan(`2021年政府工作报告\n今年主要预期目标:${body}`, { kind: 'report' }).plan.tasks.map((t) => t.target);
+
+  it('reads 居民消费价格涨幅为-0.9% as −0.9', () => {
+    expect(report('居民消费价格涨幅为-0.9%。')).toMatchObject([{ kind: 'rate', value: '-0.9', unit: '%' }]);
+  });
+
+  it('reads 引进项目不少于3个 and 新增城镇就业不少于1.6万人 as cumulative targets, not “at most … 不”', () => {
+    expect(report('引进项目不少于3个,新增城镇就业不少于1.6万人。')).toEqual([
+      { kind: 'cumulative', measure: '引进项目', unit: '个', value: '3' },
+      { kind: 'cumulative', measure: '新增城镇就业', unit: '万人', value: '1.6' },
+    ]);
+  });
+
+  it('reads 至少 and 不低于 as floors and 不超过 as a ceiling', () => {
+    expect(report('森林覆盖率至少达到40%,研发投入强度不低于2.5%,城镇登记失业率不超过4%。')).toMatchObject([
+      { kind: 'rate', value: '40', bound: 'atLeast' },
+      { kind: 'rate', value: '2.5', bound: 'atLeast' },
+      { kind: 'rate', value: '4', bound: 'atMost' },
+    ]);
+  });
+
+  it('reads 净增 as a cumulative verb and 达1.2亿美元 of an inflow as cumulative', () => {
+    expect(report('工业开票销售净增150亿元,注册外资实际到账达1.2亿美元。')).toEqual([
+      { kind: 'cumulative', measure: '工业开票销售净增', unit: '亿元', value: '150' },
+      { kind: 'cumulative', measure: '注册外资实际到账', unit: '亿美元', value: '1.2' },
+    ]);
+  });
+
+  it('reads a share with no bound word as a floor and a concentration as a ceiling (高技术产业投资占比18%, PM2.5浓度37微克/立方米)', () => {
+    expect(report('高技术产业投资占固定资产投资比重18%;PM2.5浓度37微克/立方米。')).toMatchObject([
+      { kind: 'rate', value: '18', unit: '%', bound: 'atLeast' },
+      { kind: 'rate', value: '37', unit: '微克/立方米', bound: 'atMost' },
+    ]);
+  });
+});
