@@ -12,7 +12,7 @@
  */
 export const BASE_UNITS: readonly string[] = [
   '个百分点', '百分点', '微克/立方米', '毫克/立方米', '平方公里', '平方米', '立方米', '千瓦时', '千瓦', '公里', '公顷', '公斤', '千克',
-  '标准煤', '标箱', '美元', '斤', '人次', '户次', '个月', '%', '元', '亩', '吨', '米', '度', '倍',
+  '标准煤', '标箱', '美元', '斤', '人次', '户次', '个月', '%', '‰', '元', '亩', '吨', '米', '度', '倍',
   '个', '家', '户', '项', '所', '座', '处', '条', '台', '辆', '套', '间', '栋', '张', '件', '宗', '名', '人', '支', '笔', '艘', '架', '部',
   '场', '次', '株', '棵', '只', '头', '篇', '种',
 ].sort((a, b) => b.length - a.length);
@@ -32,7 +32,7 @@ export const LATIN_UNITS: readonly string[] = ['μg/m3', 'ug/m3', 'mg/m3'];
 export const COUNT_CLASSIFIERS: ReadonlySet<string> = new Set(['个', '家', '户', '项', '所', '座', '处']);
 
 /** Units that are not counts or amounts but rates: a target in them is always `rate`. */
-export const RATE_UNITS: ReadonlySet<string> = new Set(['%', '个百分点', '倍', '微克/立方米', '毫克/立方米', '个月']);
+export const RATE_UNITS: ReadonlySet<string> = new Set(['%', '‰', '个百分点', '倍', '微克/立方米', '毫克/立方米', '个月', '点']);
 
 /** Measures naming money: an amount written "140.34亿" with no unit is read as 亿元. */
 export const MONEY_WORDS: readonly string[] = ['产值', '收入', '投资', '资金', '资产', '成本', '债', '增加值', '贷款', '存款', '余额', '税', '利润', '销售额', '交易额', '营业额', '总额', '金额', '经费', '费用', '规模', '融资'];

@@ -662,6 +662,15 @@ function readTarget(
     return end;
   }
 
+  // 实际利用外资7亿美元: a flow named by a noun right before the amount (利用 is no verb here).
+  const named = text.slice(Math.max(segment, from), q.start).replace(/[\s*]/gu, '');
+  if (/(?:利用外资|到位资金|到账资金|到位外资)$/u.test(named) && !count) {
+    const measure = clean(named);
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes });
+    state.lastSubject = measure;
+    return q.end;
+  }
+
   // A governing verb before the quantity, or the one the list inherits.
   let verb: { word: string; start: number; end: number } | undefined;
   for (let end = q.start; end > from; end--) {
@@ -680,6 +689,14 @@ function readTarget(
     inherited = true;
   }
 
+  if (verb === undefined && q.qualifier !== undefined && !count && between !== '' && between.length <= 20 && !/[、,]/u.test(between)) {
+    // 粮食产量1.4万亿斤左右, 粮食产量180万吨以上: a level with its bound, no verb.
+    const measure = withContext(context, clean(between), between, state);
+    const unit = unitFor(q, measure);
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'rate', bound: q.qualifier, tolerance: q.qualifier === 'about' ? toleranceFor(context, q.value, unit) : undefined, value: q.value, unit, growth: false, notes });
+    state.lastSubject = measure;
+    return q.end;
+  }
   if (verb === undefined) {
     // 67178人脱贫, 48个贫困村出列, 57个污水处理厂全部建成.
     if (between === '' && count) {

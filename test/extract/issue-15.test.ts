@@ -183,3 +183,30 @@ describe('extractPlan (issue #15): signs and bounds', () => {
     ]);
   });
 });
+
+describe('extractPlan (issue #15): numbers', () => {
+  const report = (body: string) => extractPlan(`2021年政府工作报告\n今年主要预期目标:${body}`, { kind: 'report' });
+
+  it('reads the Chinese decimal 五点五万人 as 5.5万人 with the measure 新增城镇就业', () => {
+    expect(report('新增城镇就业五点五万人。').plan.tasks.map((t) => t.target)).toEqual([{ kind: 'cumulative', measure: '新增城镇就业', unit: '万人', value: '5.5' }]);
+  });
+
+  it('reads 百分之三, 千分之六 and 6‰', () => {
+    expect(report('居民消费价格涨幅控制在百分之三以内,人口自然增长率控制在千分之六以内,出生缺陷发生率控制在6‰以下。').plan.tasks.map((t) => t.target)).toMatchObject([
+      { kind: 'rate', value: '3', unit: '%', bound: 'atMost' },
+      { kind: 'rate', value: '6', unit: '‰', bound: 'atMost' },
+      { kind: 'rate', value: '6', unit: '‰', bound: 'atMost' },
+    ]);
+  });
+
+  it('reads 居民消费价格指数控制在103以内 as an index target', () => {
+    expect(report('居民消费价格指数控制在103以内。').plan.tasks.map((t) => t.target)).toEqual([{ kind: 'rate', measure: '居民消费价格指数', unit: '点', value: '103', bound: 'atMost' }]);
+  });
+
+  it('reads compound units: 7亿美元, 35微克/立方米', () => {
+    expect(report('实际利用外资7亿美元;PM2.5平均浓度控制在35微克/立方米以下。').plan.tasks.map((t) => t.target)).toMatchObject([
+      { value: '7', unit: '亿美元' },
+      { kind: 'rate', value: '35', unit: '微克/立方米', bound: 'atMost' },
+    ]);
+  });
+});
