@@ -382,8 +382,13 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         if (!reporting && reportsDone(normal, sentence, OPENERS, MARKERS)) reporting = true;
         mode = reporting ? 'report' : 'target';
       } else if (kind === 'report') {
-        mode = reportsDone(normal, sentence, undefined, MARKERS) ? 'report' : 'target';
+        // “提出了2021年指标体系安排,具体为:…”: what follows the colon is the list of targets.
+        const list = /(?:目标|指标|安排|任务)[^。:]{0,12}?(?:是|为|如下)[::]/u.exec(normal.slice(sentence.start, sentence.end));
+        const judged = list === null ? sentence : { ...sentence, start: sentence.start + list.index + list[0].length };
+        mode = reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
       }
+      // A bulletin clause opening with its period (上半年增长8.6%) reports a figure.
+      if (kind === 'bulletin' && mode === 'target' && sentence.clauses.some((c) => periodMentions(normal, c.start, Math.min(c.end, c.start + 6), year)[0]?.start === c.start)) mode = 'report';
       const sentenceAsOf = kind === 'bulletin' ? (reportDateIn(normal, sentence.start, sentence.end, year) ?? asOf!) : (asOf ?? `${year}-12-31`);
       const deadline = deadlineIn(normal, sentence.start, sentence.end, year);
       if (kind === 'bulletin') {

@@ -197,15 +197,16 @@ function nameSpans(text: string, from: number, to: number): Span[] {
   return spans;
 }
 
-/** Spans of parentheses naming owners: (责任单位:…). */
+/** Spans of parentheses naming owners, (责任单位:…), or defining a criterion, (进展情况占比低于50%…,下同). */
 function ownerSpans(text: string, from: number, to: number): Span[] {
   const spans: Span[] = [];
   for (let i = from; i < to; i++) {
     if (text[i] !== '(') continue;
-    const head = text.slice(i + 1, i + 6);
-    if (!/^(?:责任|牵头|配合|协办|主办)/u.test(head)) continue;
     let j = i + 1;
     while (j < to && text[j] !== ')' && j - i < 300) j++;
+    const head = text.slice(i + 1, i + 6);
+    const inner = text.slice(i + 1, j);
+    if (!/^(?:责任|牵头|配合|协办|主办)/u.test(head) && !/下同$|^进展情况占比/u.test(inner)) continue;
     spans.push({ start: i, end: Math.min(j + 1, to) });
     i = j;
   }
@@ -302,7 +303,7 @@ function hasMoney(measure: string): boolean {
 function isAttribute(text: string, q: Quantity, to: number): boolean {
   if (isRateUnit(q) || isCountUnit(q.unit)) return false;
   const next = text[q.end];
-  const nextIsNoun = q.end < to && isCjk(next) && next !== '的';
+  const nextIsNoun = q.end < to && isCjk(next) && next !== '的' && next !== '等';
   if (q.bare && q.end < to && isCjk(next) && q.qualifier === undefined) return true;
   if (q.qualifier !== undefined && q.qualifier !== 'about' && q.end < to && (nextIsNoun || next === '的')) return true;
   if ((text[q.start - 1] === '超' || text[q.start - 1] === '过') && (nextIsNoun || next === '的' || next === '、')) return true;
@@ -586,7 +587,8 @@ function readTarget(
     } else {
       bound = boundFrom(q, 'atLeast');
     }
-    const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : [subject];
+    const pair = /^(.{2,16}率)[和与及、](.{2,16}率)$/u.exec(subject);
+    const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : [subject];
     for (const measure of measures) {
       pushTarget(context, {
         ...base,

@@ -210,3 +210,33 @@ describe('extractPlan (issue #15): numbers', () => {
     ]);
   });
 });
+
+describe('extractPlan (issue #15): measures and modes found on the tuning half', () => {
+  it('reads the list after 具体为: as targets even when the sentence says 提出了', () => {
+    const { plan } = extractPlan('本报讯 周建峰在报告中提出了2021年全市经济社会高质量发展指标体系安排,具体为:地区生产总值增长6.5%左右;规上工业增加值增长9%。', { kind: 'report' });
+    expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['地区生产总值增长', '规上工业增加值增长']);
+  });
+
+  it('reads 城镇调查失业率和登记失业率稳定在4.3%左右 as two targets', () => {
+    const { plan } = extractPlan('2019年政府工作报告\n今年预期目标:城镇调查失业率和登记失业率稳定在4.3%左右。', { kind: 'report' });
+    expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['城镇调查失业率', '登记失业率']);
+  });
+
+  it('reads no target from a criterion in parentheses (进展情况占比低于50%或增幅低于目标任务,下同)', () => {
+    const { plan } = extractPlan('2021年1-6月份目标任务完成情况\n未达序时进度的1项,为“农村居民人均可支配收入增长”(进展情况占比低于50%或增幅低于目标任务,下同)。');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('reads a bulletin item whose clause opens with its period (上半年增长8.6%) as a figure, not a target', () => {
+    const { plan } = extractPlan('2019年重点目标任务前三季度落实情况\n9.农民人均可支配收入(第12项):上半年增长8.6%,预计前三季度增长8.5%。');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('reads 实际到位资金200亿元以上等 as a target (等 is not a noun the amount qualifies)', () => {
+    const { plan } = extractPlan('2021年重点任务分工\n新引进亿元以上项目不少于100个,实际到位资金200亿元以上等。', { kind: 'decomposition' });
+    expect(plan.tasks.map((t) => t.target)).toEqual([
+      { kind: 'cumulative', measure: '新引进亿元以上项目', unit: '个', value: '100' },
+      { kind: 'cumulative', measure: '实际到位资金', unit: '亿元', value: '200' },
+    ]);
+  });
+});
