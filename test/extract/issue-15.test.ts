@@ -240,3 +240,18 @@ describe('extractPlan (issue #15): measures and modes found on the tuning half',
     ]);
   });
 });
+
+describe('extractPlan (issue #15): measures do not collide', () => {
+  it('names two share-only tasks by their subjects (省级…, 市级…), not both 完成投资占年度投资计划', () => {
+    const { plan } = extractPlan('2025年上半年重点项目推进情况通报\n省级重点项目完成投资12亿元,占年度投资计划的45.2%。市级重点项目完成投资30亿元,占年度投资计划的43.2%。');
+    const measures = plan.tasks.map((t) => ('measure' in t.target ? t.target.measure : ''));
+    expect(measures).toHaveLength(2);
+    expect(new Set(measures).size).toBe(2);
+    expect(measures.every((m) => m.endsWith('完成投资占年度投资计划') && m.length > '完成投资占年度投资计划'.length)).toBe(true);
+  });
+
+  it('derives the targets of 完成投资12亿元,占年度投资计划45.2%,超时序进度3.5个百分点 from the stated share', () => {
+    const { plan } = extractPlan('2025年上半年重点项目推进情况通报\n4个省级重点项目1-5月完成投资12亿元,占年度投资计划45.2%,超时序进度3.5个百分点。');
+    expect(plan.tasks.map((t) => [t.target.kind, 'value' in t.target && t.target.value, t.observations?.[0]?.value])).toEqual([['cumulative', '26.5', '12']]);
+  });
+});
