@@ -131,8 +131,20 @@ export function deadlineIn(text: string, from: number, to: number, year: number)
       }
     }
     if (date !== undefined && (text[j] === '前' || text.startsWith('之前', j) || text.startsWith('以前', j))) return date;
+    // 在8月底完成, 11月底新建: a month's end opening what is to be done (not 截至6月底, 到9月底的).
+    if (date !== undefined && (text[i + 1] === '底' || text[i + 1] === '末') && isDeadlineOpening(text, start, j, from)) return date;
   }
   return undefined;
+}
+
+/** Whether "X月底" at [start, end) opens an action: after 在/于/要 or a clause start, before a verb, and not after 截至/到/至. */
+function isDeadlineOpening(text: string, start: number, end: number, from: number): boolean {
+  const before = start > from ? text[start - 1]! : ',';
+  const earlier = text.slice(Math.max(from, start - 2), start);
+  if (/截至|截止|到|至|止/u.test(earlier)) return false;
+  if (!/[在于要,:;,。 ]/u.test(before) && start > from) return false;
+  const next = text[end];
+  return next !== undefined && next >= '\u4e00' && next <= '\u9fff' && !'的时止前后已'.includes(next);
 }
 
 /** The date a report sentence stands at: "截至5月30日", "截至6月末", "1—5月"; undefined when it names none. */

@@ -11,7 +11,7 @@ import { deadlineIn, endOfMonth, periodMentions, reportDateIn } from './dates.js
 import { readLayout, type Scope, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
-import { readOwners, type FoundOwners } from './owners.js';
+import { readOwners, subjectOwner, type FoundOwners } from './owners.js';
 import { readShortfall, verdictList } from './read-shortfall.js';
 import { baseUnit, readSentence, reportsDone, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
@@ -370,11 +370,18 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const context: ReadContext = { text: normal, year, about, targets: [], figures: [], notes: [] };
   const layout = readLayout(normal);
   const ownersByScope = new Map<Scope, FoundOwners>();
+  const ownersBySentence = new Map<number, FoundOwners>();
 
   for (const scope of layout.scopes) {
     if (titleSpan !== undefined && scope.start >= titleSpan.start && scope.end <= titleSpan.end) continue;
     if (kind === 'report' && isPast(scope, year)) continue;
-    if (scope.kind === 'item') ownersByScope.set(scope, readOwners(normal, scope));
+    if (scope.kind === 'item' || kind === 'decomposition') ownersByScope.set(scope, readOwners(normal, scope));
+    if (kind === 'decomposition') {
+      for (const sentence of scope.sentences) {
+        const owner = subjectOwner(normal, sentence);
+        if (owner !== undefined) ownersBySentence.set(sentence.start, owner);
+      }
+    }
     let reporting = kind === 'bulletin' && scope.kind !== 'item';
     for (const sentence of scope.sentences) {
       let mode: 'target' | 'report' = 'target';
@@ -410,7 +417,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     }
   }
 
-  const plan = buildPlan(text, normal, context, layout.scopes, ownersByScope, { kind, year, asOf, titleSpan, options });
+  const plan = buildPlan(text, normal, context, layout.scopes, ownersByScope, { kind, year, asOf, titleSpan, options, ownersBySentence });
   return plan;
 }
 
@@ -433,6 +440,8 @@ interface BuildSettings {
   readonly asOf: CalendarDate | undefined;
   readonly titleSpan: Span | undefined;
   readonly options: ExtractOptions;
+  /** Owners named as a sentence's subject (市住建局要…), by the sentence's start. */
+  readonly ownersBySentence: ReadonlyMap<number, FoundOwners>;
 }
 
 function buildPlan(original: string, normal: string, context: ReadContext, scopes: readonly Scope[], ownersByScope: ReadonlyMap<Scope, FoundOwners>, settings: BuildSettings): ExtractionResult {
@@ -451,7 +460,9 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
         ? { kind: 'rate', measure: found.measure, unit: found.unit, value: found.value, bound: found.bound ?? 'atLeast', ...(found.tolerance === undefined ? {} : { tolerance: found.tolerance }) }
         : { kind: 'cumulative', measure: found.measure, unit: found.unit, value: found.value };
     if (found.kind === 'cumulative' && compareDecimals(found.value, '0') <= 0) continue;
-    drafts.push({ found, at: found.at, scope: found.scope, sentence: found.sentence, title: titleOf(found), target, observation: found.figure, notes: found.notes, owners: ownersByScope.get(found.scope), deadline: found.deadline });
+    const scopeOwners = ownersByScope.get(found.scope);
+    const owners = settings.ownersBySentence.get(found.sentence.start) ?? (scopeOwners !== undefined && scopeOwners.lead.length > 0 ? scopeOwners : undefined) ?? scopeOwners;
+    drafts.push({ found, at: found.at, scope: found.scope, sentence: found.sentence, title: titleOf(found), target, observation: found.figure, notes: found.notes, owners, deadline: found.deadline });
   }
 
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.

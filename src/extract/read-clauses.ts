@@ -8,6 +8,7 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import type { DecimalString } from '../model/decimal.js';
 import type { RateBound } from '../model/types.js';
 import { abs, formatFraction, fromDecimal, mul } from '../pace/fraction.js';
+import { deadlineIn } from './dates.js';
 import type { Scope, Sentence, Span } from './document.js';
 import {
   AMOUNT_ONLY_VERBS,
@@ -115,7 +116,8 @@ interface SentenceState {
   previousClause: Span | undefined;
   /** Whether the previous clause gave a target: then it is a sibling, not a topic. */
   previousClauseRead: boolean;
-  readonly deadline: CalendarDate | undefined;
+  /** The sentence's deadline, replaced by a clause's own (9月底完成…,11月底新建…). */
+  deadline: CalendarDate | undefined;
   readonly asOf: CalendarDate;
 }
 
@@ -360,6 +362,8 @@ function parenTargetAt(text: string, open: number, to: number): { inner: Span; c
 export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate): void {
   const state: SentenceState = { lastSubject: '', lastVerb: undefined, lastFigure: undefined, previousClause: undefined, previousClauseRead: false, deadline, asOf };
   for (const clause of sentence.clauses) {
+    const own = deadlineIn(context.text, clause.start, clause.end, context.year);
+    if (own !== undefined) state.deadline = own;
     const before = context.targets.length;
     readClause(context, scope, sentence, clause, mode, state);
     state.previousClause = clause;

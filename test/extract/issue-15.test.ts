@@ -255,3 +255,30 @@ describe('extractPlan (issue #15): measures do not collide', () => {
     expect(plan.tasks.map((t) => [t.target.kind, 'value' in t.target && t.target.value, t.observations?.[0]?.value])).toEqual([['cumulative', '26.5', '12']]);
   });
 });
+
+describe('extractPlan (issue #15): owners and deadlines of decompositions written in prose', () => {
+  it('reads the owner of 由市人力资源社会保障局负责落实 (it was a report with no owners)', () => {
+    const text = '各县(市)、区人民政府:\n一、2021年主要目标\n城镇新增就业3万人;城镇登记失业率控制在4%以内。由市人力资源社会保障局、市统计局负责落实。';
+    const { plan, kind } = extractPlan(text);
+    expect(kind).toBe('decomposition');
+    expect(plan.tasks.map((t) => t.owners)).toEqual([
+      { lead: ['市人力资源社会保障局'], support: ['市统计局'] },
+      { lead: ['市人力资源社会保障局'], support: ['市统计局'] },
+    ]);
+  });
+
+  it('reads the unit a sentence names as its subject (呼和浩特市住建局要…) and 在8月底完成 as a deadline', () => {
+    const { plan } = extractPlan('2021年重点任务分工\n今年,呼和浩特市住建局要在8月底完成6.35万户燃煤散烧综合治理任务。', { kind: 'decomposition' });
+    expect(plan.tasks.map((t) => [t.owners?.lead, t.deadline])).toEqual([[['市住建局'], '2021-08-31']]);
+  });
+
+  it('gives each clause its own deadline (9月底完成…,11月底新建…,12月底改造…)', () => {
+    const { plan } = extractPlan('2021年重点任务分工\n9月底完成供热管网互联互通64公里,11月底新建改造道路63条、打通断头路31条,12月底改造棚户区23个区块。', { kind: 'decomposition' });
+    expect(plan.tasks.map((t) => t.deadline)).toEqual(['2021-09-30', '2021-11-30', '2021-11-30', '2021-12-31']);
+  });
+
+  it('does not read 截至6月底 as a deadline', () => {
+    const { plan } = extractPlan('2021年重点任务分工\n截至6月底完成改造老旧小区40个。', { kind: 'decomposition' });
+    expect(plan.tasks[0]?.deadline).toBeUndefined();
+  });
+});
