@@ -4,6 +4,12 @@
  * document kind, separately for the tuning half and the held-out test half,
  * with default options. The matching rules are those of score.ts.
  *
+ * A bulletin's own verdicts (未达到序时进度, 低于目标) are compared with the
+ * four-level status `evaluatePlan` gives the drafted plan at the bulletin's
+ * date, for the targets the draft has a figure for (what `duban extract |
+ * duban evaluate - --rules four-level` prints); the verdicts kept as x-verdict
+ * are counted too.
+ *
  * Only the tuning half's floor is asserted; the test half's figures are
  * printed, never used to tune the extractor, and asserted only at the floor
  * they actually reach.
@@ -52,10 +58,12 @@ interface Tally {
   deadlines: number;
   deadlinesRight: number;
   verdicts: number;
+  verdictsKept: number;
+  verdictsJudged: number;
   verdictsAgree: number;
 }
 
-const empty = (): Tally => ({ documents: 0, lost: 0, kindRight: 0, gold: 0, extracted: 0, matched: 0, goldFigures: 0, extractedFigures: 0, matchedFigures: 0, owners: 0, ownersRight: 0, deadlines: 0, deadlinesRight: 0, verdicts: 0, verdictsAgree: 0 });
+const empty = (): Tally => ({ documents: 0, lost: 0, kindRight: 0, gold: 0, extracted: 0, matched: 0, goldFigures: 0, extractedFigures: 0, matchedFigures: 0, owners: 0, ownersRight: 0, deadlines: 0, deadlinesRight: 0, verdicts: 0, verdictsKept: 0, verdictsJudged: 0, verdictsAgree: 0 });
 
 function load(half: (typeof HALVES)[number]): { gold: CorpusGold; text: string }[] {
   const folder = new URL(`./corpus/${half}/`, import.meta.url);
@@ -68,10 +76,8 @@ function load(half: (typeof HALVES)[number]): { gold: CorpusGold; text: string }
     });
 }
 
-/** Whether duban's status agrees with the document's own verdict on a target: behind ↔ needs-effort/problem, or the verdict duban kept. */
-function verdictAgrees(verdict: string, status: string | null | undefined, kept: unknown): boolean {
-  if (typeof kept === 'string' && kept === verdict) return true;
-  if (status === undefined || status === null) return false;
+/** Whether duban's status (four-level, at the bulletin's date) agrees with the document's own verdict: behind ↔ needs-effort or problem. */
+function verdictAgrees(verdict: string, status: string): boolean {
   return BEHIND.test(verdict) === BEHIND_STATUSES.has(status);
 }
 
@@ -100,7 +106,14 @@ function tally(into: Tally, gold: CorpusGold, plan: Plan | undefined, kind: stri
   for (const [item, task] of result.pairs as readonly (readonly [CorpusTarget, (typeof plan.tasks)[number]])[]) {
     if (item.owner !== undefined && task.owners?.lead?.[0] === item.owner) into.ownersRight++;
     if (item.deadline !== undefined && task.deadline === item.deadline) into.deadlinesRight++;
-    if (item.verdict !== undefined && verdictAgrees(item.verdict, statuses.get(task.id), (task as unknown as Record<string, unknown>)['x-verdict'])) into.verdictsAgree++;
+    if (item.verdict === undefined) continue;
+    if (typeof (task as unknown as Record<string, unknown>)['x-verdict'] === 'string') into.verdictsKept++;
+    // duban can judge a target only from a figure: no figure, no status to compare.
+    const status = statuses.get(task.id);
+    if ((task.observations?.length ?? 0) > 0 && status !== undefined && status !== null) {
+      into.verdictsJudged++;
+      if (verdictAgrees(item.verdict, status)) into.verdictsAgree++;
+    }
   }
 }
 
@@ -113,7 +126,7 @@ function row(label: string, t: Tally): string {
     (t.goldFigures > 0 ? `  figures ${t.matchedFigures}/${t.goldFigures} (precision ${ratio(t.matchedFigures, t.extractedFigures)})` : '') +
     (t.owners > 0 ? `  owners ${t.ownersRight}/${t.owners}` : '') +
     (t.deadlines > 0 ? `  deadlines ${t.deadlinesRight}/${t.deadlines}` : '') +
-    (t.verdicts > 0 ? `  verdicts ${t.verdictsAgree}/${t.verdicts}` : '')
+    (t.verdicts > 0 ? `  verdicts kept ${t.verdictsKept}/${t.verdicts}, duban agrees ${t.verdictsAgree}/${t.verdictsJudged} judged` : '')
   );
 }
 
