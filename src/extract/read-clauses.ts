@@ -615,7 +615,9 @@ function readTarget(
   // Counts and amounts.
   const level = rateVerb(text, q.start, from);
   // 新增城镇就业不少于1.6万人, 引进项目不少于3个, 到位资金达1.2亿美元: a floor on a flow is a cumulative target.
-  if (level !== undefined && (FLOOR_WORDS.has(level.word) || level.word === '达' || level.word === '达到') && isFlow(text.slice(from, level.start))) {
+  // 达到 keeps its stock reading (引进基金公司达到200家 is how many there are) except for money paid in (实际到账达1.2亿美元).
+  const reaches = level !== undefined && (level.word === '达' || level.word === '达到') && /到位|到账|利用外资/u.test(text.slice(from, level.start));
+  if (level !== undefined && ((FLOOR_WORDS.has(level.word) && isFlow(text.slice(from, level.start))) || reaches)) {
     const raw = text.slice(from, level.start);
     const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
     pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes });

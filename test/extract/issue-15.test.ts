@@ -169,6 +169,10 @@ describe('extractPlan (issue #15): signs and bounds', () => {
     ]);
   });
 
+  it('keeps 达到 on a count a stock (引进基金公司达到200家 is rate ≥ 200, seed 003), only money paid in is cumulative', () => {
+    expect(report('贺胜金融小镇引进基金公司达到200家。')).toEqual([{ kind: 'rate', measure: '贺胜金融小镇引进基金公司', unit: '家', value: '200', bound: 'atLeast' }]);
+  });
+
   it('reads 净增 as a cumulative verb and 达1.2亿美元 of an inflow as cumulative', () => {
     expect(report('工业开票销售净增150亿元,注册外资实际到账达1.2亿美元。')).toEqual([
       { kind: 'cumulative', measure: '工业开票销售净增', unit: '亿元', value: '150' },
