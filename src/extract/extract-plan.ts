@@ -180,7 +180,7 @@ const BULLETIN_TITLE = /完成情况|落实情况|进展情况|执行情况|推�
 /** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务. */
 const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
-const BULLETIN_BODY = /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度/u;
+const BULLETIN_BODY = /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?(?:累计)?完成|占年度(?:目标|计划)/u;
 /** Body words of a decomposition: who carries out what. */
 const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
 
@@ -413,7 +413,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
           continue;
         }
       }
-      readSentence(context, scope, sentence, mode, deadline, sentenceAsOf);
+      readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report');
     }
   }
 
@@ -686,7 +686,9 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
         candidates.push({ target, figure, score, unit: unitsMatch(figure.unit, target.unit)!, shareOk: shareAgrees(figure, target) });
       }
     }
-    candidates.sort((a, b) => Number(b.shareOk) - Number(a.shareOk) || b.score - a.score || a.figure.at - b.figure.at);
+    // Equal measures (two 完成投资 targets in one paragraph): the figure nearest its target wins.
+    const distance = (c: { target: FoundTarget; figure: FoundFigure }) => Math.abs(c.figure.at - c.target.at);
+    candidates.sort((a, b) => Number(b.shareOk) - Number(a.shareOk) || b.score - a.score || distance(a) - distance(b) || a.figure.at - b.figure.at);
     for (const candidate of candidates) {
       const { target, figure } = candidate;
       if (paired.has(figure)) continue;

@@ -172,7 +172,7 @@ const isCountUnit = (unit: string): boolean => COUNT_UNITS.has(baseUnit(unit));
 const isRateUnit = (q: Quantity): boolean => q.ratio || RATE_UNITS.has(q.unit);
 
 /** Deadlines and periods at the front of a measure: 9月底前, 年底前, 上半年. */
-const LEADING_TIME = /^(?:[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
+const LEADING_TIME = /^(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
 
 function clean(measure: string): string {
   const stripped = stripEnds(measure.replace(/[\s*]/gu, '').replace(LEADING_TIME, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
@@ -181,6 +181,8 @@ function clean(measure: string): string {
 
 function topic(text: string, span: Span | undefined): string {
   if (span === undefined) return '';
+  // 总投资337.13亿元: a project's scale names no topic for the amount after it.
+  if (/^\s*(?:项目)?总(?:投资|规模)/u.test(text.slice(span.start, span.end))) return '';
   return stripEnds(text.slice(Math.max(span.start, span.end - 40), span.end).replace(/[\s*]/gu, ''), [...MEASURE_PREFIXES, ...TOPIC_PREFIXES], [...MEASURE_SUFFIXES, ...TOPIC_SUFFIXES]).slice(-16);
 }
 
@@ -359,13 +361,21 @@ function parenTargetAt(text: string, open: number, to: number): { inner: Span; c
 }
 
 /** Reads every clause of one sentence. */
-export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate): void {
+export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate, pastAware = false): void {
   const state: SentenceState = { lastSubject: '', lastVerb: undefined, lastFigure: undefined, previousClause: undefined, previousClauseRead: false, deadline, asOf };
+  let past = false;
   for (const clause of sentence.clauses) {
     const own = deadlineIn(context.text, clause.start, clause.end, context.year);
     if (own !== undefined) state.deadline = own;
+    // In a report, a clause about an earlier year (2022年郑州全市生产总值预计增长2%左右) reports, and so do the clauses after it until one names the plan year.
+    if (pastAware) {
+      // 比2010年翻一番, 较2020年: a base year, not the year spoken of.
+      const years = [...context.text.slice(clause.start, clause.end).matchAll(/(^|[^比较与于以自从])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
+      if (years.some((y) => y >= context.year)) past = false;
+      else if (years.some((y) => y < context.year)) past = true;
+    }
     const before = context.targets.length;
-    readClause(context, scope, sentence, clause, mode, state);
+    readClause(context, scope, sentence, clause, past ? 'report' : mode, state);
     state.previousClause = clause;
     state.previousClauseRead = context.targets.length > before;
   }
@@ -820,6 +830,8 @@ function readFigure(context: ReadContext, scope: Scope, sentence: Sentence, clau
   const beforeRaw = text.slice(from, q.start);
   if (containsWord(text, from, q.start, CHANGES)) return;
   const before = clean(beforeRaw);
+  // 总投资337.13亿元: the projects' scale, not progress on anything.
+  if (/^(?:项目)?总(?:投资|规模)/u.test(before)) return;
   const count = isCountUnit(q.unit);
   const noun = count ? nounAfter(text, q.end, clause.end) : { start: q.end, end: q.end };
   // A count that opens its clause is its subject (9个项目完成投资8亿元), not a figure.

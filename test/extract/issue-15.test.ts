@@ -286,3 +286,20 @@ describe('extractPlan (issue #15): owners and deadlines of decompositions writte
     expect(plan.tasks[0]?.deadline).toBeUndefined();
   });
 });
+
+describe('extractPlan (issue #15): second tuning batch', () => {
+  it('reads no target from a report clause about an earlier year (2022年…预计增长2%左右), and the targets of the plan year after it', () => {
+    const { plan } = extractPlan('2023年中部省会目标\n2022年郑州全市生产总值预计增长2%左右,规模以上工业增加值增长3.5%。长沙2022年预计地区生产总值增长4.8%,2023年长沙主要预期目标包括地区生产总值增长7%左右。', { kind: 'report' });
+    expect(plan.tasks.map((t) => t.target)).toMatchObject([{ kind: 'rate', value: '7', bound: 'about' }]);
+  });
+
+  it('reads a title-less page of 1-6月份累计完成投资 as a bulletin and pairs each figure with the nearest of two equal targets', () => {
+    const { plan, kind } = extractPlan('2020年计划实施千万元以上重点建设项目71个,总投资337.13亿元,年度计划完成投资56.21亿元,1-6月份累计完成投资35.9亿元,占年度目标的63.88%。其中亿元以上项目46个,总投资326.37亿元,年度计划完成投资49.19亿元,1-6月份累计完成投资32.43亿元。');
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2020-06-30');
+    expect(plan.tasks.map((t) => ['value' in t.target && t.target.value, t.observations?.[0]?.value])).toEqual([
+      ['56.21', '35.9'],
+      ['49.19', '32.43'],
+    ]);
+  });
+});
