@@ -71,6 +71,26 @@ export function periodMentions(text: string, from: number, to: number, year: num
     } else if (c === '上' && text.startsWith('上半年', i)) {
       found.push({ date: endOfMonth(year, 6), start: i, end: i + 3 });
       i += 2;
+    } else if (c === '前' && text[i + 1] !== '三') {
+      // 前8月, 前八个月: the first N months.
+      const month = smallNumberAt(text, i + 1);
+      const at = month === undefined ? -1 : text[month.end] === '个' ? month.end + 1 : month.end;
+      if (month !== undefined && month.n >= 2 && month.n <= 12 && text[at] === '月') {
+        found.push({ date: endOfMonth(year, month.n), start: i, end: at + 1 });
+        i = at;
+      }
+    } else if ((c === '截' && (text[i + 1] === '至' || text[i + 1] === '止'))) {
+      // 截至9月底, 截至10月31日.
+      const month = smallNumberAt(text, i + 2);
+      if (month !== undefined && month.n <= 12 && text[month.end] === '月') {
+        const k = month.end + 1;
+        const day = smallNumberAt(text, k);
+        const date = text[k] === '底' || text[k] === '末' ? endOfMonth(year, month.n) : day !== undefined && (text[day.end] === '日' || text[day.end] === '号') ? dateOf(year, month.n, day.n) : undefined;
+        if (date !== undefined) {
+          found.push({ date, start: i, end: k + 1 });
+          i = k;
+        }
+      }
     } else if ((c === '1' || c === '一') && DASHES.has(text[i + 1] ?? '') && (i === from || !(text[i - 1]! >= '0' && text[i - 1]! <= '9'))) {
       const month = smallNumberAt(text, i + 2);
       if (month !== undefined && month.n >= 1 && month.n <= 12 && text[month.end] === '月') {
@@ -111,8 +131,20 @@ export function deadlineIn(text: string, from: number, to: number, year: number)
       }
     }
     if (date !== undefined && (text[j] === '前' || text.startsWith('之前', j) || text.startsWith('以前', j))) return date;
+    // 在8月底完成, 11月底新建: a month's end opening what is to be done (not 截至6月底, 到9月底的).
+    if (date !== undefined && (text[i + 1] === '底' || text[i + 1] === '末') && isDeadlineOpening(text, start, j, from)) return date;
   }
   return undefined;
+}
+
+/** Whether "X月底" at [start, end) opens an action: after 在/于/要 or a clause start, before a verb, and not after 截至/到/至. */
+function isDeadlineOpening(text: string, start: number, end: number, from: number): boolean {
+  const before = start > from ? text[start - 1]! : ',';
+  const earlier = text.slice(Math.max(from, start - 2), start);
+  if (/截至|截止|到|至|止/u.test(earlier)) return false;
+  if (!/[在于要,:;,。 ]/u.test(before) && start > from) return false;
+  const next = text[end];
+  return next !== undefined && next >= '\u4e00' && next <= '\u9fff' && !'的时止前后已'.includes(next);
 }
 
 /** The date a report sentence stands at: "截至5月30日", "截至6月末", "1—5月"; undefined when it names none. */

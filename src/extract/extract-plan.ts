@@ -7,11 +7,12 @@ import { unitConversionExponent } from '../model/units.js';
 import { MAX_TASKS } from '../model/limits.js';
 import { computeFacts } from '../pace/compute-facts.js';
 import { abs, compare, fraction, fromDecimal, mul, sub, type Fraction } from '../pace/fraction.js';
-import { deadlineIn, periodMentions, reportDateIn } from './dates.js';
+import { deadlineIn, endOfMonth, periodMentions, reportDateIn } from './dates.js';
 import { readLayout, type Scope, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
-import { readOwners, type FoundOwners } from './owners.js';
+import { readOwners, subjectOwner, type FoundOwners } from './owners.js';
+import { readShortfall, verdictList } from './read-shortfall.js';
 import { baseUnit, readSentence, reportsDone, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
 import { wordIndex } from './words.js';
@@ -155,7 +156,7 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
   return low + 1;
 }
 
-const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|方案|公告|安排/u;
+const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标/u;
 const NOT_TITLE = /^(?:发布|来源|当前位置|索引|信息|文\s*号|日期|时间|编辑|首页)/u;
 
 function titleLine(text: string): Span | undefined {
@@ -174,11 +175,29 @@ function titleLine(text: string): Span | undefined {
   return undefined;
 }
 
+/** A title that reports progress: 通报, 落实情况, a period (第一季度, 上半年, 1—9月, 前三季度). */
+const BULLETIN_TITLE = /完成情况|落实情况|进展情况|执行情况|推进情况|通报|督查|进度|公示|[一二三四1-4]季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月|[0-9]{1,2}月份/u;
+/** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务. */
+const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
+/** Body words of a progress report: what was checked against expected progress. */
+const BULLETIN_BODY = /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?(?:累计)?完成|占年度(?:目标|计划)/u;
+/** Body words of a decomposition: who carries out what. */
+const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
+
+/**
+ * The kind of a document, from its title and its opening text together: a title
+ * naming a progress report (通报, 落实情况, 第一季度) makes a bulletin even when
+ * its items name 责任单位; with no such title, the opening text decides.
+ */
 function detectKind(text: string, title: string): DocumentKind {
+  if (BULLETIN_TITLE.test(title) && !/分解|分工/u.test(title)) return 'bulletin';
+  if (DECOMPOSITION_TITLE.test(title)) return 'decomposition';
+  if (/工作报告$|计划$|计划草案|预期目标/u.test(title)) return 'report';
+  const head = text.slice(0, 3000);
+  if (BULLETIN_BODY.test(head)) return 'bulletin';
   let owners = 0;
   for (let at = text.indexOf('责任单位'); at >= 0 && owners < 3; at = text.indexOf('责任单位', at + 4)) owners++;
-  if (owners >= 3 || /分解|分工/u.test(title)) return 'decomposition';
-  if (/完成情况|落实情况|进展情况|执行情况|通报|督查|进度/u.test(title)) return 'bulletin';
+  if (owners >= 3 || DECOMPOSITION_BODY.test(head)) return 'decomposition';
   return 'report';
 }
 
@@ -187,15 +206,31 @@ interface YearFound {
   readonly published: CalendarDate | undefined;
 }
 
+/** The latest year named in `text` (2019年), not counting horizons (到2025年) and ranges (2021—2025年). */
+function latestYear(text: string): number | undefined {
+  let latest: number | undefined;
+  for (const match of text.matchAll(/((?:19|20)\d{2})年/gu)) {
+    const before = text[match.index - 1] ?? '';
+    if (before === '到' || before === '至' || before === '—' || before === '-' || before === '~') continue;
+    const year = Number(match[1]);
+    if (latest === undefined || year > latest) latest = year;
+  }
+  return latest;
+}
+
 function detectYear(text: string, title: string): YearFound | undefined {
   const head = text.slice(0, 2000);
-  const date = /(?:发布时间|发布日期|信息时间|日期|时间)[::\s]*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})/u.exec(head) ?? /^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/mu.exec(head.slice(0, 300));
+  const date =
+    /(?:发布时间|发布日期|信息时间|成文日期|日期|时间)[::\s|]*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})/u.exec(head) ??
+    /^[\s|]*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/mu.exec(head.slice(0, 300)) ??
+    // A date line of a reprint: "2026-03-16 10:40:34 | 来源:…".
+    /^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?=[\sT|])/mu.exec(head.slice(0, 1000));
   const published = date === null ? undefined : `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   const inTitle = /((?:19|20)\d{2})年/u.exec(title);
   if (inTitle !== null) return { year: Number(inTitle[1]), published };
   if (date !== null) return { year: Number(date[1]), published };
-  const anywhere = /((?:19|20)\d{2})年/u.exec(text.slice(0, 20_000));
-  return anywhere === null ? undefined : { year: Number(anywhere[1]), published: undefined };
+  const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000));
+  return anywhere === undefined ? undefined : { year: anywhere, published: undefined };
 }
 
 function categoryOf(scope: Scope): { id: string; title: string } | undefined {
@@ -323,6 +358,9 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       year -= 1;
       asOf = periodMentions(titleText, 0, titleText.length, year)[0]?.date;
     }
+    // A title naming one month (2023年10月份) dates the bulletin at that month's end.
+    const month = /(?:^|[^0-9])([0-9]{1,2})月份/u.exec(titleText);
+    if (asOf === undefined && month !== null && Number(month[1]) >= 1 && Number(month[1]) <= 12) asOf = endOfMonth(year, Number(month[1]));
     asOf ??= periodMentions(normal, 0, Math.min(normal.length, 5000), year)[0]?.date ?? found.published;
     if (asOf === undefined) {
       throw new DubanError('INVALID_OPTION', 'cannot find the reporting date of the bulletin', { issues: [{ path: 'options.asOf', message: 'the title names no period (一季度, 上半年, 1-6月); pass asOf' }] });
@@ -332,11 +370,18 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const context: ReadContext = { text: normal, year, about, targets: [], figures: [], notes: [] };
   const layout = readLayout(normal);
   const ownersByScope = new Map<Scope, FoundOwners>();
+  const ownersBySentence = new Map<number, FoundOwners>();
 
   for (const scope of layout.scopes) {
     if (titleSpan !== undefined && scope.start >= titleSpan.start && scope.end <= titleSpan.end) continue;
     if (kind === 'report' && isPast(scope, year)) continue;
-    if (scope.kind === 'item') ownersByScope.set(scope, readOwners(normal, scope));
+    if (scope.kind === 'item' || kind === 'decomposition') ownersByScope.set(scope, readOwners(normal, scope));
+    if (kind === 'decomposition') {
+      for (const sentence of scope.sentences) {
+        const owner = subjectOwner(normal, sentence);
+        if (owner !== undefined) ownersBySentence.set(sentence.start, owner);
+      }
+    }
     let reporting = kind === 'bulletin' && scope.kind !== 'item';
     for (const sentence of scope.sentences) {
       let mode: 'target' | 'report' = 'target';
@@ -344,14 +389,35 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         if (!reporting && reportsDone(normal, sentence, OPENERS, MARKERS)) reporting = true;
         mode = reporting ? 'report' : 'target';
       } else if (kind === 'report') {
-        mode = reportsDone(normal, sentence, undefined, MARKERS) ? 'report' : 'target';
+        // “提出了2021年指标体系安排,具体为:…”: what follows the colon is the list of targets.
+        const list = /(?:目标|指标|安排|任务)[^。:]{0,12}?(?:是|为|如下)[::]/u.exec(normal.slice(sentence.start, sentence.end));
+        const judged = list === null ? sentence : { ...sentence, start: sentence.start + list.index + list[0].length };
+        mode = reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
       }
+      // A bulletin clause opening with its period (上半年增长8.6%) reports a figure.
+      if (kind === 'bulletin' && mode === 'target' && sentence.clauses.some((c) => periodMentions(normal, c.start, Math.min(c.end, c.start + 6), year)[0]?.start === c.start)) mode = 'report';
       const sentenceAsOf = kind === 'bulletin' ? (reportDateIn(normal, sentence.start, sentence.end, year) ?? asOf!) : (asOf ?? `${year}-12-31`);
-      readSentence(context, scope, sentence, mode, deadlineIn(normal, sentence.start, sentence.end, year), sentenceAsOf);
+      const deadline = deadlineIn(normal, sentence.start, sentence.end, year);
+      if (kind === 'bulletin') {
+        // 增长5.8%,低于目标1.2个百分点; 完成年度目标的48.6%; 滞后序时进度9.5个百分点.
+        if (readShortfall(context, scope, sentence, sentenceAsOf, deadline)) continue;
+        // 未达到序时进度的9项为:A、B、C — the listed items are targets with the document's verdict.
+        const list = verdictList(normal, sentence);
+        if (list !== undefined) {
+          const before = context.targets.length;
+          const head = { ...sentence, clauses: sentence.clauses.filter((c) => c.end <= list.start) };
+          const tail = { ...sentence, clauses: sentence.clauses.filter((c) => c.end > list.start).map((c) => (c.start < list.start ? { start: list.start, end: c.end } : c)) };
+          readSentence(context, scope, head, 'report', deadline, sentenceAsOf);
+          readSentence(context, scope, tail, 'target', deadline, sentenceAsOf);
+          for (const target of context.targets.slice(before)) target.verdict = list.verdict;
+          continue;
+        }
+      }
+      readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report');
     }
   }
 
-  const plan = buildPlan(text, normal, context, layout.scopes, ownersByScope, { kind, year, asOf, titleSpan, options });
+  const plan = buildPlan(text, normal, context, layout.scopes, ownersByScope, { kind, year, asOf, titleSpan, options, ownersBySentence });
   return plan;
 }
 
@@ -374,6 +440,8 @@ interface BuildSettings {
   readonly asOf: CalendarDate | undefined;
   readonly titleSpan: Span | undefined;
   readonly options: ExtractOptions;
+  /** Owners named as a sentence's subject (市住建局要…), by the sentence's start. */
+  readonly ownersBySentence: ReadonlyMap<number, FoundOwners>;
 }
 
 function buildPlan(original: string, normal: string, context: ReadContext, scopes: readonly Scope[], ownersByScope: ReadonlyMap<Scope, FoundOwners>, settings: BuildSettings): ExtractionResult {
@@ -392,7 +460,9 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
         ? { kind: 'rate', measure: found.measure, unit: found.unit, value: found.value, bound: found.bound ?? 'atLeast', ...(found.tolerance === undefined ? {} : { tolerance: found.tolerance }) }
         : { kind: 'cumulative', measure: found.measure, unit: found.unit, value: found.value };
     if (found.kind === 'cumulative' && compareDecimals(found.value, '0') <= 0) continue;
-    drafts.push({ found, at: found.at, scope: found.scope, sentence: found.sentence, title: titleOf(found), target, observation: found.figure, notes: found.notes, owners: ownersByScope.get(found.scope), deadline: found.deadline });
+    const scopeOwners = ownersByScope.get(found.scope);
+    const owners = settings.ownersBySentence.get(found.sentence.start) ?? (scopeOwners !== undefined && scopeOwners.lead.length > 0 ? scopeOwners : undefined) ?? scopeOwners;
+    drafts.push({ found, at: found.at, scope: found.scope, sentence: found.sentence, title: titleOf(found), target, observation: found.figure, notes: found.notes, owners, deadline: found.deadline });
   }
 
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.
@@ -503,6 +573,7 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
       ...(observations === undefined ? {} : { observations }),
       'x-source': sourceSpan,
       ...(draft.notes.length === 0 ? {} : { 'x-note': draft.notes.join(';') }),
+      ...(draft.found?.verdict === undefined ? {} : { 'x-verdict': draft.found.verdict }),
     };
     return task;
   });
@@ -539,10 +610,33 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
     'x-review': review,
   };
   const checked = safeParsePlan(plan);
-  if (!checked.success) {
-    throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', { issues: checked.error.issues, cause: checked.error });
+  if (checked.success) return { plan, review, kind };
+  // A task the schema refuses (an empty measure, an odd value) never loses the document: it goes to review and the rest is kept.
+  const refused = new Map<number, string[]>();
+  for (const issue of checked.error.issues) {
+    const match = /^\$\.tasks\[(\d+)\]/u.exec(issue.path);
+    if (match === null) {
+      throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', { issues: checked.error.issues, cause: checked.error });
+    }
+    const index = Number(match[1]);
+    refused.set(index, [...(refused.get(index) ?? []), `${issue.path.slice(match[0].length) || '.'} ${issue.message}`]);
   }
-  return { plan, review, kind };
+  const kept = tasks.filter((_, index) => !refused.has(index));
+  const added: ReviewItem[] = [...refused].map(([index, problems]) => {
+    const source = tasks[index]!['x-source'] as SourceSpan;
+    return { code: 'not-drafted', message: `读出的目标不能成为有效任务(${problems.join(';')}),未收入,请人工填写`, ...source, line: lineOf(source.start, lineStarts) };
+  });
+  const allReview = [...review, ...added].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  const usedCategories = new Set(kept.map((task) => task.category));
+  const keptCategories = categories.filter((category) => usedCategories.has(category.id));
+  const { categories: _dropped, ...withoutCategories } = plan;
+  void _dropped;
+  const repaired: Plan = { ...withoutCategories, ...(keptCategories.length === 0 ? {} : { categories: keptCategories }), tasks: kept, 'x-review': allReview };
+  const again = safeParsePlan(repaired);
+  if (!again.success) {
+    throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', { issues: again.error.issues, cause: again.error });
+  }
+  return { plan: repaired, review: allReview, kind };
 }
 
 function reportTitle(text: string, year: number, kind: DocumentKind): string {
@@ -592,7 +686,9 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
         candidates.push({ target, figure, score, unit: unitsMatch(figure.unit, target.unit)!, shareOk: shareAgrees(figure, target) });
       }
     }
-    candidates.sort((a, b) => Number(b.shareOk) - Number(a.shareOk) || b.score - a.score || a.figure.at - b.figure.at);
+    // Equal measures (two 完成投资 targets in one paragraph): the figure nearest its target wins.
+    const distance = (c: { target: FoundTarget; figure: FoundFigure }) => Math.abs(c.figure.at - c.target.at);
+    candidates.sort((a, b) => Number(b.shareOk) - Number(a.shareOk) || b.score - a.score || distance(a) - distance(b) || a.figure.at - b.figure.at);
     for (const candidate of candidates) {
       const { target, figure } = candidate;
       if (paired.has(figure)) continue;

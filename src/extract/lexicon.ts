@@ -12,7 +12,7 @@
  */
 export const BASE_UNITS: readonly string[] = [
   '个百分点', '百分点', '微克/立方米', '毫克/立方米', '平方公里', '平方米', '立方米', '千瓦时', '千瓦', '公里', '公顷', '公斤', '千克',
-  '标准煤', '标箱', '美元', '斤', '人次', '户次', '个月', '%', '元', '亩', '吨', '米', '度', '倍',
+  '标准煤', '标箱', '美元', '斤', '人次', '户次', '个月', '%', '‰', '元', '亩', '吨', '米', '度', '倍',
   '个', '家', '户', '项', '所', '座', '处', '条', '台', '辆', '套', '间', '栋', '张', '件', '宗', '名', '人', '支', '笔', '艘', '架', '部',
   '场', '次', '株', '棵', '只', '头', '篇', '种',
 ].sort((a, b) => b.length - a.length);
@@ -32,7 +32,7 @@ export const LATIN_UNITS: readonly string[] = ['μg/m3', 'ug/m3', 'mg/m3'];
 export const COUNT_CLASSIFIERS: ReadonlySet<string> = new Set(['个', '家', '户', '项', '所', '座', '处']);
 
 /** Units that are not counts or amounts but rates: a target in them is always `rate`. */
-export const RATE_UNITS: ReadonlySet<string> = new Set(['%', '个百分点', '倍', '微克/立方米', '毫克/立方米', '个月']);
+export const RATE_UNITS: ReadonlySet<string> = new Set(['%', '‰', '个百分点', '倍', '微克/立方米', '毫克/立方米', '个月', '点']);
 
 /** Measures naming money: an amount written "140.34亿" with no unit is read as 亿元. */
 export const MONEY_WORDS: readonly string[] = ['产值', '收入', '投资', '资金', '资产', '成本', '债', '增加值', '贷款', '存款', '余额', '税', '利润', '销售额', '交易额', '营业额', '总额', '金额', '经费', '费用', '规模', '融资'];
@@ -47,7 +47,7 @@ export const FALL_VERBS: readonly string[] = ['下降', '降低', '减少', '压
 export const CEILING_VERBS: readonly string[] = ['控制在', '控制到', '不高于', '不超过', '低于', '少于'];
 
 /** Verbs after which a value is a level reached (达到X%, 达到N家): `rate` judged as it stands. */
-export const LEVEL_VERBS: readonly string[] = ['达到', '提高到', '提升到', '增加到', '增长到', '提高至', '提升至', '保持在', '稳定在', '维持在', '不低于', '达'];
+export const LEVEL_VERBS: readonly string[] = ['达到', '提高到', '提升到', '增加到', '增长到', '提高至', '提升至', '保持在', '稳定在', '维持在', '不低于', '不少于', '不小于', '至少', '达'];
 
 /** Verbs after which a count or an amount accumulates over the year: 突破 and 超过 (产值突破千亿, 申请量突破2000件). */
 export const EXCEED_VERBS: readonly string[] = ['突破', '超过', '超'];
@@ -64,6 +64,7 @@ export const CUMULATIVE_VERBS: readonly string[] = [
   '培育', '打造', '创建', '实施', '组织', '发行', '筹集', '分配', '发放', '消除', '安装', '更换', '维修', '打通', '修建', '开工', '竣工',
   '签约', '招引', '吸引', '争取', '惠及', '解决', '安置', '培训', '淘汰', '关闭', '关停', '认定', '编制', '组建', '办好', '举办', '投入',
   '节约', '盘活', '盘活利用', '造林', '植树', '降低', '减少', '压减', '实现', '发展', '设立', '开通', '抓好',
+  '净增', '续建', '获批', '再就业',
 ];
 
 /** Units that count things (classifiers and people); other units measure amounts (亿元, 万亩, 公里). */

@@ -78,5 +78,21 @@ export function readOwners(text: string, span: Span): FoundOwners {
       support = all.slice(1);
     }
   }
+  // 由市人力资源社会保障局、市统计局负责落实
+  if (lead.length === 0) {
+    const responsible = /由((?:市|县|区)[^,。;:由]{1,80}?)负责/u.exec(slice);
+    if (responsible !== null && !responsible[1]!.includes('牵头')) {
+      const all = units(responsible[1]!).filter((unit) => UNIT_HINT.test(unit));
+      lead = all.slice(0, 1);
+      support = all.slice(1);
+    }
+  }
   return { lead, support, leader };
+}
+
+/** A unit named as the subject of a sentence: "呼和浩特市住建局要在8月底完成…" → 市住建局. */
+export function subjectOwner(text: string, span: Span): FoundOwners | undefined {
+  const match = /(?:^|[,。;,])(?:今年,?)?([\u4e00-\u9fff]{0,5}?)((?:市|县|区)[\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|管委会|中心))要/u.exec(text.slice(span.start, span.end));
+  if (match === null) return undefined;
+  return { lead: [match[2]!], support: [], leader: undefined };
 }

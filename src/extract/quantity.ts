@@ -135,6 +135,21 @@ function readNumber(text: string, at: number, limit: number): RawNumber | undefi
   }
   const chinese = readChinese(text, at, limit);
   if (chinese === undefined) return undefined;
+  // 五点五万人, 三点六: a Chinese decimal, then its magnitude.
+  if (chinese.prefix === '' && text[chinese.end] === '点' && text[chinese.end + 1]! in CHINESE_DIGITS) {
+    let i = chinese.end + 1;
+    let digits = '';
+    while (i < limit && digits.length < MAX_CHINESE && text[i]! in CHINESE_DIGITS) digits += CHINESE_DIGITS[text[i++]!]!.toString();
+    let prefix = '';
+    if (text[i] === '万' && text[i + 1] === '亿') {
+      prefix = '万亿';
+      i += 2;
+    } else if (text[i] === '万' || text[i] === '亿') {
+      prefix = text[i++]!;
+    }
+    const value = parseDecimal(`${chinese.n.toString()}.${digits}`);
+    return value === undefined ? undefined : { value, prefix, end: i, chinese: true };
+  }
   const exponent = chinese.prefix === '亿' ? -8 : chinese.prefix === '万' ? -4 : 0;
   const value = shiftDecimal(chinese.n.toString(), exponent);
   return { value, prefix: chinese.prefix, end: chinese.end, chinese: true };
@@ -175,13 +190,40 @@ export function findQuantities(text: string, from: number, to: number): Quantity
       while (i < to && (isDigit(text[i]) || text[i] === '.' || isChineseNumeral(text[i]))) i++;
       continue;
     }
-    found.push(quantity);
+    // A minus sign before the number (涨幅为-0.9%): not a dash between two numbers or a code.
+    const sign = text[i - 1];
+    const beforeSign = i > 1 ? text[i - 2] : undefined;
+    if ((sign === '-' || sign === '−' || sign === '-') && i - 1 >= from && !isDigit(beforeSign) && !isLatin(beforeSign) && beforeSign !== '%' && beforeSign !== '.') {
+      found.push({ ...quantity, start: i - 1, value: quantity.value.startsWith('-') ? quantity.value : `-${quantity.value}`, high: undefined });
+    } else {
+      found.push(quantity);
+    }
     i = quantity.end;
   }
   return found;
 }
 
+/** 百分之三, 千分之六, 百分之三点五: the number after it, in % or ‰. */
+function readFractionWords(text: string, at: number, limit: number): Quantity | undefined {
+  const unit = text.startsWith('百分之', at) ? '%' : text.startsWith('千分之', at) ? '‰' : undefined;
+  if (unit === undefined) return undefined;
+  const number = readNumber(text, at + 3, limit);
+  if (number === undefined || number.prefix !== '') return undefined;
+  let end = number.end;
+  let qualifier: Qualifier | undefined;
+  for (const [word, meaning] of QUALIFIERS) {
+    if (text.startsWith(word, end)) {
+      qualifier = meaning;
+      end += word.length;
+      break;
+    }
+  }
+  return { start: at, unitEnd: number.end, end, value: number.value, high: undefined, unit, bare: false, qualifier, approx: false, chinese: number.chinese, ratio: false };
+}
+
 function readQuantity(text: string, at: number, limit: number): Quantity | undefined {
+  const words = readFractionWords(text, at, limit);
+  if (words !== undefined) return words;
   const number = readNumber(text, at, limit);
   if (number === undefined) return undefined;
   let i = number.end;
@@ -227,6 +269,10 @@ function readQuantity(text: string, at: number, limit: number): Quantity | undef
   } else if (prefix !== '') {
     unit = prefix;
     bare = true;
+    unitEnd = i;
+  } else if (!number.chinese && /指数/u.test(text.slice(Math.max(0, at - 12), at))) {
+    // 价格指数控制在103以内: an index, in points.
+    unit = '点';
     unitEnd = i;
   } else {
     return undefined;

@@ -8,6 +8,7 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import type { DecimalString } from '../model/decimal.js';
 import type { RateBound } from '../model/types.js';
 import { abs, formatFraction, fromDecimal, mul } from '../pace/fraction.js';
+import { deadlineIn } from './dates.js';
 import type { Scope, Sentence, Span } from './document.js';
 import {
   AMOUNT_ONLY_VERBS,
@@ -77,6 +78,8 @@ export interface FoundTarget {
   figure: FoundFigure | undefined;
   /** "完成全年目标560亿元的52%": the share the text states for the observation. */
   statedShare: DecimalString | undefined;
+  /** The document's own verdict on the target (未达到序时进度, 低于目标1.2个百分点), kept to compare with duban's. */
+  verdict?: string | undefined;
 }
 
 /** A figure reported in the text (what was done). */
@@ -113,7 +116,8 @@ interface SentenceState {
   previousClause: Span | undefined;
   /** Whether the previous clause gave a target: then it is a sibling, not a topic. */
   previousClauseRead: boolean;
-  readonly deadline: CalendarDate | undefined;
+  /** The sentence's deadline, replaced by a clause's own (9月底完成…,11月底新建…). */
+  deadline: CalendarDate | undefined;
   readonly asOf: CalendarDate;
 }
 
@@ -133,6 +137,17 @@ const UNREADABLE = wordIndex(UNREADABLE_MARKERS);
 const STOCKS = wordIndex(STOCK_WORDS);
 const MONEY = wordIndex(MONEY_WORDS);
 const NOT_PLAN = wordIndex(PLAN_NOT_CUE_BEFORE);
+
+/** Floors written before the value: 不少于, 不低于, 至少. */
+const FLOOR_WORDS: ReadonlySet<string> = new Set(['不少于', '不低于', '不小于', '至少']);
+/** Words naming a flow over the year (a count or amount added, brought in, paid in), not a stock. */
+const FLOW = /^(?:新增|新建|新开工|新引进|引进|招引|净增|实际到位|到位|实际到账|到账|实际利用|利用外资|完成|培育|建成|开工|改造|发放|培训|转移)|到位资金|到账|利用外资|引进/u;
+
+/** Whether a subject names a flow (新增城镇就业, 引进项目, 实际到账), read as cumulative even after 不少于 or 达到. */
+function isFlow(raw: string): boolean {
+  const subject = raw.replace(/[\s*]/gu, '').replace(/^(?:全年|今年|年内|全市|全县|力争|确保|要|再)+/u, '');
+  return FLOW.test(subject) && !containsWord(subject, 0, subject.length, STOCKS);
+}
 
 /** How far back a verb may govern a quantity, in characters. */
 const VERB_REACH = 40;
@@ -157,7 +172,7 @@ const isCountUnit = (unit: string): boolean => COUNT_UNITS.has(baseUnit(unit));
 const isRateUnit = (q: Quantity): boolean => q.ratio || RATE_UNITS.has(q.unit);
 
 /** Deadlines and periods at the front of a measure: 9月底前, 年底前, 上半年. */
-const LEADING_TIME = /^(?:[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
+const LEADING_TIME = /^(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
 
 function clean(measure: string): string {
   const stripped = stripEnds(measure.replace(/[\s*]/gu, '').replace(LEADING_TIME, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
@@ -166,6 +181,8 @@ function clean(measure: string): string {
 
 function topic(text: string, span: Span | undefined): string {
   if (span === undefined) return '';
+  // 总投资337.13亿元: a project's scale names no topic for the amount after it.
+  if (/^\s*(?:项目)?总(?:投资|规模)/u.test(text.slice(span.start, span.end))) return '';
   return stripEnds(text.slice(Math.max(span.start, span.end - 40), span.end).replace(/[\s*]/gu, ''), [...MEASURE_PREFIXES, ...TOPIC_PREFIXES], [...MEASURE_SUFFIXES, ...TOPIC_SUFFIXES]).slice(-16);
 }
 
@@ -184,15 +201,16 @@ function nameSpans(text: string, from: number, to: number): Span[] {
   return spans;
 }
 
-/** Spans of parentheses naming owners: (责任单位:…). */
+/** Spans of parentheses naming owners, (责任单位:…), or defining a criterion, (进展情况占比低于50%…,下同). */
 function ownerSpans(text: string, from: number, to: number): Span[] {
   const spans: Span[] = [];
   for (let i = from; i < to; i++) {
     if (text[i] !== '(') continue;
-    const head = text.slice(i + 1, i + 6);
-    if (!/^(?:责任|牵头|配合|协办|主办)/u.test(head)) continue;
     let j = i + 1;
     while (j < to && text[j] !== ')' && j - i < 300) j++;
+    const head = text.slice(i + 1, i + 6);
+    const inner = text.slice(i + 1, j);
+    if (!/^(?:责任|牵头|配合|协办|主办)/u.test(head) && !/下同$|^进展情况占比/u.test(inner)) continue;
     spans.push({ start: i, end: Math.min(j + 1, to) });
     i = j;
   }
@@ -289,7 +307,7 @@ function hasMoney(measure: string): boolean {
 function isAttribute(text: string, q: Quantity, to: number): boolean {
   if (isRateUnit(q) || isCountUnit(q.unit)) return false;
   const next = text[q.end];
-  const nextIsNoun = q.end < to && isCjk(next) && next !== '的';
+  const nextIsNoun = q.end < to && isCjk(next) && next !== '的' && next !== '等';
   if (q.bare && q.end < to && isCjk(next) && q.qualifier === undefined) return true;
   if (q.qualifier !== undefined && q.qualifier !== 'about' && q.end < to && (nextIsNoun || next === '的')) return true;
   if ((text[q.start - 1] === '超' || text[q.start - 1] === '过') && (nextIsNoun || next === '的' || next === '、')) return true;
@@ -306,6 +324,8 @@ function shareOf(text: string, clause: Span, q: Quantity): { annual: boolean; ba
   const match = /^(?:占|完成|为|达到)(.{0,14}?)的?$/u.exec(lead);
   if (match === null) return undefined;
   const base = match[1]!;
+  // 占总任务的10.8%: a share of the count of tasks, not progress on one.
+  if (/总任务|任务总数|总数/u.test(base)) return undefined;
   if (!/年度|全年|目标|任务|计划|总投资|总额|总量/u.test(base)) return undefined;
   return { annual: /年度|全年|目标|任务/u.test(base), base };
 }
@@ -314,6 +334,8 @@ function shareOf(text: string, clause: Span, q: Quantity): { annual: boolean; ba
 function cueBefore(text: string, from: number, q: Quantity): { start: number; verb: string | undefined; verbEnd: number } | undefined {
   let at = q.start;
   if (text[at - 1] === '为' || text[at - 1] === '是') at--;
+  // 主要经济指标任务10项: a count of tasks, not a task.
+  if (baseUnit(q.unit) === '项' && (text.endsWith('任务', at) || text.endsWith('目标', at))) return undefined;
   if (text.endsWith('任务', at) || text.endsWith('目标', at)) {
     const start = at - 2;
     if (start >= from) return { start, verb: undefined, verbEnd: at };
@@ -339,11 +361,21 @@ function parenTargetAt(text: string, open: number, to: number): { inner: Span; c
 }
 
 /** Reads every clause of one sentence. */
-export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate): void {
+export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate, pastAware = false): void {
   const state: SentenceState = { lastSubject: '', lastVerb: undefined, lastFigure: undefined, previousClause: undefined, previousClauseRead: false, deadline, asOf };
+  let past = false;
   for (const clause of sentence.clauses) {
+    const own = deadlineIn(context.text, clause.start, clause.end, context.year);
+    if (own !== undefined) state.deadline = own;
+    // In a report, a clause about an earlier year (2022年郑州全市生产总值预计增长2%左右) reports, and so do the clauses after it until one names the plan year.
+    if (pastAware) {
+      // 比2010年翻一番, 较2020年: a base year, not the year spoken of.
+      const years = [...context.text.slice(clause.start, clause.end).matchAll(/(^|[^比较与于以自从])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
+      if (years.some((y) => y >= context.year)) past = false;
+      else if (years.some((y) => y < context.year)) past = true;
+    }
     const before = context.targets.length;
-    readClause(context, scope, sentence, clause, mode, state);
+    readClause(context, scope, sentence, clause, past ? 'report' : mode, state);
     state.previousClause = clause;
     state.previousClauseRead = context.targets.length > before;
   }
@@ -541,6 +573,14 @@ function readTarget(
         bound = boundFrom(q, 'atLeast');
       } else if (q.qualifier !== undefined) {
         bound = q.qualifier;
+      } else if (/(?:比重|占比|比例|覆盖率|普及率|优良率|达标率|合格率)$/u.test(subject)) {
+        // 高技术产业投资占固定资产投资比重18%: a share to reach.
+        bound = 'atLeast';
+        notes.push('未写上下限,比重类指标按下限(atLeast)读');
+      } else if (/浓度(?:均值)?$/u.test(subject)) {
+        // PM2.5浓度37微克/立方米: a concentration to stay under.
+        bound = 'atMost';
+        notes.push('未写上下限,浓度按上限(atMost)读');
       } else {
         context.notes.push({ code: 'bound-unclear', message: `“${text.slice(Math.max(from, q.start - 12), q.end)}”未说明是上限还是下限,未收入`, span: sentence });
         return q.end;
@@ -561,7 +601,8 @@ function readTarget(
     } else {
       bound = boundFrom(q, 'atLeast');
     }
-    const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : [subject];
+    const pair = /^(.{2,16}率)[和与及、](.{2,16}率)$/u.exec(subject);
+    const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : [subject];
     for (const measure of measures) {
       pushTarget(context, {
         ...base,
@@ -583,6 +624,16 @@ function readTarget(
 
   // Counts and amounts.
   const level = rateVerb(text, q.start, from);
+  // 新增城镇就业不少于1.6万人, 引进项目不少于3个, 到位资金达1.2亿美元: a floor on a flow is a cumulative target.
+  // 达到 keeps its stock reading (引进基金公司达到200家 is how many there are) except for money paid in (实际到账达1.2亿美元).
+  const reaches = level !== undefined && (level.word === '达' || level.word === '达到') && /到位|到账|利用外资/u.test(text.slice(from, level.start));
+  if (level !== undefined && ((FLOOR_WORDS.has(level.word) && isFlow(text.slice(from, level.start))) || reaches)) {
+    const raw = text.slice(from, level.start);
+    const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes });
+    state.lastSubject = clean(raw);
+    return q.end;
+  }
   if (level !== undefined && (level.kind === 'level' || level.kind === 'ceiling') && level.word !== '为' && level.word !== '是' && level.word !== '在') {
     const raw = text.slice(from, level.start);
     const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
@@ -629,6 +680,15 @@ function readTarget(
     return end;
   }
 
+  // 实际利用外资7亿美元: a flow named by a noun right before the amount (利用 is no verb here).
+  const named = text.slice(Math.max(segment, from), q.start).replace(/[\s*]/gu, '');
+  if (/(?:利用外资|到位资金|到账资金|到位外资)$/u.test(named) && !count) {
+    const measure = clean(named);
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes });
+    state.lastSubject = measure;
+    return q.end;
+  }
+
   // A governing verb before the quantity, or the one the list inherits.
   let verb: { word: string; start: number; end: number } | undefined;
   for (let end = q.start; end > from; end--) {
@@ -647,6 +707,14 @@ function readTarget(
     inherited = true;
   }
 
+  if (verb === undefined && q.qualifier !== undefined && !count && between !== '' && between.length <= 20 && !/[、,]/u.test(between)) {
+    // 粮食产量1.4万亿斤左右, 粮食产量180万吨以上: a level with its bound, no verb.
+    const measure = withContext(context, clean(between), between, state);
+    const unit = unitFor(q, measure);
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'rate', bound: q.qualifier, tolerance: q.qualifier === 'about' ? toleranceFor(context, q.value, unit) : undefined, value: q.value, unit, growth: false, notes });
+    state.lastSubject = measure;
+    return q.end;
+  }
   if (verb === undefined) {
     // 67178人脱贫, 48个贫困村出列, 57个污水处理厂全部建成.
     if (between === '' && count) {
@@ -675,7 +743,9 @@ function readTarget(
   let core: string;
   if (object === '' && nounText === '') core = clean(`${subject}${verb.word === '完成' || verb.word === '实现' ? '' : verbWord}`);
   else {
-    const keepSubject = subject !== '' && subject.length <= 8 && !containsWord(subject, 0, subject.length, VERBS);
+    // A short subject, or one naming a quoted campaign (“交通建设提升年”活动), stays in the measure.
+    const campaign = /^“[^”]{2,12}”[\u4e00-\u9fff]{0,4}$/u.test(subject);
+    const keepSubject = subject !== '' && (campaign || (subject.length <= 8 && !containsWord(subject, 0, subject.length, VERBS)));
     core = clean(`${keepSubject ? subject : ''}${verbWord}${object}${nounText}`);
   }
   let measure = withContext(context, core, core, state);
@@ -760,6 +830,8 @@ function readFigure(context: ReadContext, scope: Scope, sentence: Sentence, clau
   const beforeRaw = text.slice(from, q.start);
   if (containsWord(text, from, q.start, CHANGES)) return;
   const before = clean(beforeRaw);
+  // 总投资337.13亿元: the projects' scale, not progress on anything.
+  if (/^(?:项目)?总(?:投资|规模)/u.test(before)) return;
   const count = isCountUnit(q.unit);
   const noun = count ? nounAfter(text, q.end, clause.end) : { start: q.end, end: q.end };
   // A count that opens its clause is its subject (9个项目完成投资8亿元), not a figure.

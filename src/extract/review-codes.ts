@@ -7,7 +7,7 @@
  * ```
  * @category Extract
  */
-export const REVIEW_CODES = ['per-unit', 'unreadable', 'bound-unclear', 'share-mismatch', 'figure-conflict', 'unit-assumed'] as const;
+export const REVIEW_CODES = ['per-unit', 'unreadable', 'bound-unclear', 'share-mismatch', 'figure-conflict', 'unit-assumed', 'target-derived', 'not-drafted'] as const;
 
 /**
  * Why a sentence is on the review list: `per-unit` (每个乡镇建成一所…: no total
@@ -15,7 +15,11 @@ export const REVIEW_CODES = ['per-unit', 'unreadable', 'bound-unclear', 'share-m
  * percentage with no word saying floor or ceiling), `share-mismatch` (the
  * stated 占年度目标的X% disagrees with value ÷ target beyond rounding),
  * `figure-conflict` (a second figure for the same target and date, not used),
- * `unit-assumed` (a figure counted in another classifier, 家 for 个, used as is).
+ * `unit-assumed` (a figure counted in another classifier, 家 for 个, used as is),
+ * `target-derived` (a target the text does not write, derived from a figure and
+ * its stated share or gap to expected progress: check it), `not-drafted` (a
+ * target read from the sentence that does not make a valid task, e.g. with no
+ * measure: left out of the plan, which is still written).
  *
  * @category Extract
  */

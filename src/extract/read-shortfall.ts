@@ -1,0 +1,199 @@
+/**
+ * Reads the shortfall and surplus phrasing of bulletins, where the target is
+ * not written but follows from the figure and the gap:
+ *
+ * - 地区生产总值(第1项):增长5.8%,低于目标1.2个百分点 → target 增长 ≥ 7%, figure 5.8%;
+ * - 实际到资3.73亿美元,完成年度目标的53.3% → target 3.73 ÷ 53.3% ≈ 7 亿美元, figure 3.73;
+ * - 完成投资600亿元,滞后序时进度9.5个百分点 → the share is the expected progress at the
+ *   reporting date less 9.5 points, the target 600 ÷ that share (rounded, on the review list);
+ *
+ * and the verdict lists: 未达到序时进度的9项为:A、B、C…, whose items are targets
+ * carrying the document's verdict.
+ */
+import type { CalendarDate } from '../model/calendar-date.js';
+import { parseDecimal, type DecimalString } from '../model/decimal.js';
+import { add, div, formatFraction, formatRounded, fraction, fromDecimal, mul, neg, type Fraction } from '../pace/fraction.js';
+import { endOfMonth } from './dates.js';
+import type { Scope, Sentence, Span } from './document.js';
+import { FALL_VERBS, GROWTH_VERBS, MEASURE_PREFIXES, MEASURE_SUFFIXES } from './lexicon.js';
+import { findQuantities, type Quantity } from './quantity.js';
+import type { FoundTarget, ReadContext } from './read-clauses.js';
+import { stripEnds } from './words.js';
+
+/** 低于目标1.2个百分点, 高于预期目标0.5个百分点. */
+const TARGET_GAP = /(低于|高于|超过|超出|快于|慢于|落后于?)(?:年度|全年|预期|考核|计划)?目标(?:值)?([0-9]+(?:\.[0-9]+)?)个?百分点/u;
+/** 滞后序时进度9.5个百分点, 超时序进度4.2个百分点, 超过时间进度13.8个百分点. */
+const PACE_GAP = /(滞后|落后于?|慢于|低于|超过?|快于|高于)(?:序时|时序|时间|均衡)进度([0-9]+(?:\.[0-9]+)?)个?百分点/u;
+/** 完成年度目标的48.6%, 完成全年任务的60%, 占年度计划的97.2%. */
+const SHARE = /(?:完成|占)(?:年度|全年)?(?:目标任务|目标|任务|计划|投资计划)的?([0-9]+(?:\.[0-9]+)?)%/u;
+/** Words that open a figure's clause but name no measure. */
+const FILLERS = /^(?:预计|实际|目前|截至[^,]{0,8}|上半年|前三季度|一季度|全年|今年|累计|共|已|完成|实现|达到)+$/u;
+
+const GROWTH = [...GROWTH_VERBS].sort((a, b) => b.length - a.length);
+const FALL = [...FALL_VERBS].sort((a, b) => b.length - a.length);
+
+/** What a shortfall sentence gave. */
+export interface Shortfall {
+  readonly target: FoundTarget;
+}
+
+/** The verb right before `at` among `verbs`, if any. */
+function verbBefore(text: string, at: number, verbs: readonly string[]): string | undefined {
+  return verbs.find((verb) => text.endsWith(verb, at));
+}
+
+/** The measure named before `end` in the sentence: the last clause that names something, without (第1项) and fillers. */
+function measureBefore(text: string, sentence: Span, end: number): string {
+  // 实际利用外资(第7项):实际到资3.73亿美元 — the item names its measure before (第N项).
+  const named = /^(?:[0-9]{1,3}[.、])?([^,:,:()()]{2,30}?)[((]第[0-9]+项[))][::]/u.exec(text.slice(sentence.start, end));
+  if (named !== null) return stripEnds(named[1]!.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
+  const raw = text.slice(sentence.start, end).replace(/[((][^()()]{0,20}[))]/gu, '').replace(/^[0-9]{1,3}[.、]/u, '');
+  const pieces = raw.split(/[,:,:;]/u).map((piece) => stripEnds(piece.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES, true));
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const piece = pieces[i]!;
+    if (piece !== '' && !FILLERS.test(piece)) return piece.slice(-40);
+  }
+  return '';
+}
+
+/** `value ÷ share%`, rounded half-even to `significantDigits` significant digits (at least 2; whole numbers kept whole). */
+function divideByShare(value: DecimalString, share: Fraction, significantDigits: number): DecimalString | undefined {
+  if (share.n <= 0n) return undefined;
+  const quotient = div(mul(fromDecimal(value), fraction(100n)), share);
+  if (quotient.n <= 0n) return undefined;
+  const significant = Math.max(2, significantDigits);
+  const whole = (quotient.n / quotient.d).toString();
+  const places = whole === '0' ? significant + 1 : Math.max(0, significant - whole.length);
+  return parseDecimal(formatRounded(quotient, places, places));
+}
+
+/** The expected progress, in percent, at `asOf` for a year of monthly pace (9月底 → 75). */
+function expectedPercent(asOf: CalendarDate): Fraction {
+  const month = Number(asOf.slice(5, 7));
+  const day = Number(asOf.slice(8, 10));
+  const days = Number(endOfMonth(Number(asOf.slice(0, 4)), month).slice(8));
+  return fraction(BigInt(((month - 1) * days + day) * 100), BigInt(days * 12));
+}
+
+function quantityBefore(quantities: readonly Quantity[], at: number, accept: (q: Quantity) => boolean): Quantity | undefined {
+  let found: Quantity | undefined;
+  for (const q of quantities) {
+    if (q.start >= at) break;
+    if (accept(q)) found = q;
+  }
+  return found;
+}
+
+/**
+ * Reads a bulletin sentence written as a shortfall or surplus (低于目标X个百分点,
+ * 完成年度目标的X%, 滞后/超序时进度X个百分点): pushes the target with its figure
+ * and the document's verdict, and returns true; false when the sentence is not so written.
+ */
+export function readShortfall(context: ReadContext, scope: Scope, sentence: Sentence, asOf: CalendarDate, deadline: CalendarDate | undefined): boolean {
+  const { text } = context;
+  const body = text.slice(sentence.start, sentence.end);
+  const targetGap = TARGET_GAP.exec(body);
+  const paceGap = PACE_GAP.exec(body);
+  const share = SHARE.exec(body);
+  // A share alone (占年度计划19.2%) is read by the figure pairing; here only with a gap in the same sentence.
+  if (targetGap === null && paceGap === null) return false;
+  const quantities = findQuantities(text, sentence.start, sentence.end);
+  const firstMark = Math.min(...[targetGap, paceGap, share].filter((m) => m !== null).map((m) => sentence.start + m!.index));
+  const verdict = (targetGap ?? paceGap)?.[0];
+  const base = { scope, sentence, deadline, stage: undefined, titlePrefix: '' };
+
+  // An amount and the share of the year's target it is: the target follows.
+  const amount = quantityBefore(quantities, firstMark, (q) => q.unit !== '%' && q.unit !== '个百分点' && !q.ratio);
+  if (amount !== undefined && (share !== null || paceGap !== null)) {
+    let shareValue: Fraction;
+    let shareText: string;
+    let derivedFrom: string;
+    if (share !== null) {
+      shareText = share[1]!;
+      shareValue = fromDecimal(shareText);
+      derivedFrom = share[0];
+    } else {
+      const gap = fromDecimal(paceGap![2]!);
+      const ahead = /^(?:超|超过|快于|高于)$/u.test(paceGap![1]!);
+      shareValue = add(expectedPercent(asOf), ahead ? gap : neg(gap));
+      shareText = '';
+      derivedFrom = `${paceGap![0]}(${asOf}的序时进度按${formatRounded(expectedPercent(asOf), 1, 1)}%计)`;
+    }
+    const value = divideByShare(amount.value, shareValue, share !== null ? shareText.replace('.', '').replace(/^0+/u, '').length : 3);
+    if (value === undefined) return false;
+    const measure = measureBefore(text, sentence, amount.start);
+    if (measure === '') {
+      context.notes.push({ code: 'unreadable', message: `“${body.slice(0, 40)}”没有写出指标名称,未收入,请人工填写`, span: sentence });
+      return true;
+    }
+    const found: FoundTarget = {
+      ...base,
+      measure,
+      title: { start: sentence.start, end: sentence.end },
+      kind: 'cumulative',
+      bound: undefined,
+      tolerance: undefined,
+      value,
+      unit: amount.unit,
+      growth: false,
+      at: amount.start,
+      notes: [`文件未写出年度目标;按“${derivedFrom}”由完成数${amount.value}${amount.unit}推算为${value}${amount.unit}`],
+      figure: undefined,
+      statedShare: share !== null ? shareText : undefined,
+      verdict,
+    };
+    found.figure = { measure, value: amount.value, unit: amount.unit, growth: false, stage: undefined, at: amount.start, span: { start: amount.start, end: amount.end }, sentence, scope, asOf, share: undefined };
+    context.targets.push(found);
+    context.notes.push({ code: 'target-derived', message: `“${measure}”的年度目标${value}${amount.unit}由“${derivedFrom}”推算,请核对`, span: sentence });
+    return true;
+  }
+
+  // A growth rate and how far it falls short of (or beats) the target.
+  if (targetGap !== null) {
+    const gapAt = sentence.start + targetGap.index;
+    const rate = quantityBefore(quantities, gapAt, (q) => q.unit === '%' && (verbBefore(text, q.start, GROWTH) !== undefined || verbBefore(text, q.start, FALL) !== undefined));
+    if (rate === undefined) return false;
+    const fall = verbBefore(text, rate.start, FALL);
+    const verb = fall ?? verbBefore(text, rate.start, GROWTH)!;
+    const observed = fall !== undefined ? (rate.value.startsWith('-') ? rate.value.slice(1) : `-${rate.value}`) : rate.value;
+    const gap = targetGap[2]!;
+    const below = /^(?:低于|慢于|落后于?)$/u.test(targetGap[1]!);
+    const value = formatFraction(add(fromDecimal(observed), below ? fromDecimal(gap) : neg(fromDecimal(gap))));
+    const subject = measureBefore(text, sentence, rate.start - verb.length);
+    if (subject === '') {
+      context.notes.push({ code: 'unreadable', message: `“${body.slice(0, 40)}”没有写出指标名称,未收入,请人工填写`, span: sentence });
+      return true;
+    }
+    const measure = `${subject}增长`;
+    const found: FoundTarget = {
+      ...base,
+      measure,
+      title: { start: sentence.start, end: sentence.end },
+      kind: 'rate',
+      bound: 'atLeast',
+      tolerance: undefined,
+      value,
+      unit: '%',
+      growth: true,
+      at: rate.start,
+      notes: [`文件未写出目标;按“${verb}${rate.value}%,${targetGap[0]}”推算为${value}%`],
+      figure: undefined,
+      statedShare: undefined,
+      verdict,
+    };
+    found.figure = { measure, value: observed, unit: '%', growth: true, stage: undefined, at: rate.start, span: { start: rate.start, end: rate.end }, sentence, scope, asOf, share: undefined };
+    context.targets.push(found);
+    return true;
+  }
+  return false;
+}
+
+/** 未达到序时进度的9项为:, 未达到序时进度11项、占比20.0%,为: the verdict and where its list starts. */
+const VERDICT_LIST = /((?:未达到|未达|达到|超过?|滞后于?)(?:序时|时序|时间)?进度(?:要求)?)[^。;]{0,24}?[0-9]+项[^。;]{0,16}?(?:分别)?为[:]?/u;
+
+/** The verdict a sentence states for the targets it lists after it, and the offset the list starts at. */
+export function verdictList(text: string, sentence: Span): { verdict: string; start: number } | undefined {
+  const match = VERDICT_LIST.exec(text.slice(sentence.start, sentence.end));
+  if (match === null) return undefined;
+  return { verdict: match[1]!, start: sentence.start + match.index + match[0].length };
+}

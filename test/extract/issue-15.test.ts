@@ -1,0 +1,305 @@
+/**
+ * Regression tests for issue #15: one per failure class, from the issue's
+ * sentences (figures changed) and from the corpus's tuning half
+ * (test/extract/corpus/tune). The test half is never used here.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { extractPlan, parsePlan, type Task } from '../../src/index.js';
+
+const targets = (tasks: readonly Task[]) => tasks.map((t) => t.target);
+
+describe('extractPlan (issue #15)', () => {
+  describe('document kind from the title and the body together', () => {
+    it('reads a bulletin whose items end in (责任单位:…) as a bulletin dated by its 第一季度 title', () => {
+      const text = [
+        '关于2021年市政府工作报告重点工作第一季度落实情况的通报',
+        '1.新建5G基站500个。一季度已建成120个。(责任单位:市经信局)',
+        '2.新增城镇就业3万人。一季度新增0.8万人。(责任单位:市人社局)',
+        '3.改造老旧小区40个。一季度已开工12个。(责任单位:市住建局)',
+      ].join('\n');
+      const { kind, plan } = extractPlan(text);
+      expect(kind).toBe('bulletin');
+      expect(plan.asOf).toBe('2021-03-31');
+    });
+
+    it('reads a bulletin with no title line from its body (落实情况进行了督查, 上半年)', () => {
+      const text = '7月9日至17日,县委督查办对2025年《政府工作报告》主要目标任务上半年工作落实情况进行了督查。欠进度的有17个,占总任务的7.7%。';
+      const { kind, plan } = extractPlan(text);
+      expect(kind).toBe('bulletin');
+      expect(plan.asOf).toBe('2025-06-30');
+    });
+
+    it('reads a notice whose owners are written 由市X局负责落实 as a decomposition', () => {
+      const text = '各县(市)、区人民政府:\n一、2021年主要目标\n人口自然增长率控制在6‰以下;城镇登记失业率控制在4%以内。由市人力资源社会保障局负责落实。';
+      expect(extractPlan(text).kind).toBe('decomposition');
+    });
+
+    it('reads a notice that 下达 a 目标责任制 as a decomposition', () => {
+      expect(extractPlan('漳州市人民政府办公室关于下达2010年促进就业工作目标责任制的通知\n1、全市城镇新增就业人数5.8万人以上。').kind).toBe('decomposition');
+    });
+
+    it('takes the year from a date line like 2021-11-30 来源:…', () => {
+      const { plan } = extractPlan('2021-11-30 来源:市政府办公室\n今年发展主要预期目标是:地区生产总值增长6%左右。');
+      expect(plan.period.start).toBe('2021-01-01');
+    });
+
+    it('takes the latest year a text names when it has no title or date (2020年执行情况与2021年计划)', () => {
+      const { plan } = extractPlan('报告题为《关于高邮市2020年国民经济和社会发展计划执行情况与2021年计划草案的报告》。2021年指标:地区生产总值增长6.5%左右。');
+      expect(plan.period.start).toBe('2021-01-01');
+    });
+
+    it('dates a bulletin by 前三季度, 前8月, N月份 and 截至X月底', () => {
+      expect(extractPlan('2019年督查通报\n前三季度,固定资产投资增长6%。').plan.asOf).toBe('2019-09-30');
+      expect(extractPlan('2018年重点项目通报\n前8月完成投资622.2亿元。').plan.asOf).toBe('2018-08-31');
+      expect(extractPlan('关于2023年10月份民生实事项目进展情况的通报\n已完成26件。').plan.asOf).toBe('2023-10-31');
+      expect(extractPlan('2017年民生实事进度公示\n截至9月底,已完成3项。').plan.asOf).toBe('2017-09-30');
+    });
+  });
+});
+
+void targets;
+
+describe('extractPlan (issue #15): shortfall and surplus phrasing, verdict lists', () => {
+  const bulletin = (body: string) => extractPlan(`2019年《政府工作报告》重点目标任务前三季度落实情况的通报\n${body}`);
+
+  it('reads 增长5.8%,低于目标1.2个百分点 as the target 7% and the figure 5.8%, keeping the verdict', () => {
+    const { plan } = bulletin('1.地区生产总值(第1项):增长5.8%,低于目标1.2个百分点。');
+    expect(plan.tasks).toHaveLength(1);
+    const task = plan.tasks[0]!;
+    expect(task.target).toEqual({ kind: 'rate', measure: '地区生产总值增长', unit: '%', value: '7', bound: 'atLeast' });
+    expect(task.observations?.map((o) => [o.value, o.asOf])).toEqual([['5.8', '2019-09-30']]);
+    expect(task['x-verdict']).toBe('低于目标1.2个百分点');
+  });
+
+  it('reads 预计下降8%左右,低于目标15个百分点 as the target 增长 7% and the figure −8%', () => {
+    const task = bulletin('7.外贸进出口总额(第8项):预计下降8%左右,低于目标15个百分点。').plan.tasks[0]!;
+    expect(task.target).toMatchObject({ kind: 'rate', value: '7', bound: 'atLeast' });
+    expect(task.observations?.[0]?.value).toBe('-8');
+  });
+
+  it('derives the target of 实际到资3.73亿美元,完成年度目标的53.3% from the share (≈ 7亿美元) and lists it for review', () => {
+    const { plan, review } = bulletin('6.实际利用外资(第7项):实际到资3.73亿美元,完成年度目标的53.3%,低于目标21.7个百分点。');
+    const task = plan.tasks[0]!;
+    expect(task.target).toEqual({ kind: 'cumulative', measure: '实际利用外资', unit: '亿美元', value: '7' });
+    expect(task.observations?.[0]?.value).toBe('3.73');
+    expect(review.map((r) => r.code)).toContain('target-derived');
+  });
+
+  it('derives the target of 完成投资600亿元,滞后序时进度9.5个百分点 from the expected progress at the reporting date', () => {
+    // 前三季度: 75% expected; 75 − 9.5 = 65.5%; 600 ÷ 65.5% = 916.03… → 916.
+    const task = bulletin('3.重点项目完成投资600亿元,滞后序时进度9.5个百分点。').plan.tasks[0]!;
+    expect(task.target).toMatchObject({ kind: 'cumulative', unit: '亿元', value: '916' });
+    expect(task.observations?.[0]?.value).toBe('600');
+    expect(task['x-verdict']).toBe('滞后序时进度9.5个百分点');
+  });
+
+  it('reads 超时序进度4.2个百分点 as a surplus over the expected progress', () => {
+    // 75 + 4.2 = 79.2%; 396 ÷ 79.2% = 500.
+    const task = bulletin('4.省级重点项目完成投资396亿元,超时序进度4.2个百分点。').plan.tasks[0]!;
+    expect(task.target).toMatchObject({ kind: 'cumulative', value: '500' });
+  });
+
+  it('reads the targets listed in 未达到序时进度的2项为:…, with the document’s verdict, and not the count of tasks', () => {
+    const { plan } = bulletin('主要经济指标任务10项。未达到序时进度的2项为:“交通建设提升年”活动完成投资60亿元、普惠性幼儿园覆盖率达85%。');
+    expect(plan.tasks.map((t) => [t.target, t['x-verdict']])).toEqual([
+      [{ kind: 'cumulative', measure: '“交通建设提升年”活动完成投资', unit: '亿元', value: '60' }, '未达到序时进度'],
+      [{ kind: 'rate', measure: '普惠性幼儿园覆盖率', unit: '%', value: '85', bound: 'atLeast' }, '未达到序时进度'],
+    ]);
+  });
+
+  it('does not read 占总任务的10.8% as progress on a target', () => {
+    const { plan } = extractPlan('7月9日至17日,县委督查办对2025年主要目标任务上半年落实情况进行了督查。已完成和提前完成24个,占总任务的10.8%。');
+    expect(plan.tasks).toEqual([]);
+  });
+});
+
+describe('extractPlan (issue #15): a sentence that cannot be read never loses the document', () => {
+  async function extract(text: string) {
+    const file = join(mkdtempSync(join(tmpdir(), 'duban-issue15-')), 'doc.txt');
+    writeFileSync(file, text);
+    let stdout = '';
+    let stderr = '';
+    const status = await main(['extract', file], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin: () => '', now: Date.UTC(2019, 9, 30, 12) });
+    return { status, stdout, stderr, file };
+  }
+
+  it('writes the plan of a bulletin with 完成852.9亿元,滞后序时进度11.8个百分点 (no measure) and lists the sentence for review', async () => {
+    const { status, stdout, stderr, file } = await extract('2019年重点工作前三季度落实情况的通报\n1.新增城镇就业5万人。\n2.完成852.9亿元,滞后序时进度11.8个百分点。\n');
+    expect(status).toBe(0);
+    const plan = parsePlan(stdout);
+    expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['新增城镇就业']);
+    expect(stderr).toContain(`duban: review: ${file}:3:`);
+  });
+
+  it('keeps the other tasks when a target read from a sentence is not a valid task, with its offsets on the review list', () => {
+    const text = '2019年政府工作报告\n今年主要目标:地区生产总值增长6%。完成852.9亿元,滞后序时进度11.8个百分点。';
+    const { plan, review } = extractPlan(text);
+    expect(() => parsePlan(JSON.parse(JSON.stringify(plan)))).not.toThrow();
+    expect(plan.tasks.map((t) => t.target.kind === 'rate' && t.target.measure)).toEqual(['地区生产总值增长']);
+    const item = review.find((r) => r.code === 'not-drafted')!;
+    expect(item.sentence).toBe('完成852.9亿元,滞后序时进度11.8个百分点。');
+    expect(text.slice(item.start, item.end)).toBe(item.sentence);
+    expect(item.line).toBe(2);
+  });
+});
+
+describe('extractPlan (issue #15): signs and bounds', () => {
+  const report = (body: string) => extractPlan(`2021年政府工作报告\n今年主要预期目标:${body}`, { kind: 'report' }).plan.tasks.map((t) => t.target);
+
+  it('reads 居民消费价格涨幅为-0.9% as −0.9', () => {
+    expect(report('居民消费价格涨幅为-0.9%。')).toMatchObject([{ kind: 'rate', value: '-0.9', unit: '%' }]);
+  });
+
+  it('reads 引进项目不少于3个 and 新增城镇就业不少于1.6万人 as cumulative targets, not “at most … 不”', () => {
+    expect(report('引进项目不少于3个,新增城镇就业不少于1.6万人。')).toEqual([
+      { kind: 'cumulative', measure: '引进项目', unit: '个', value: '3' },
+      { kind: 'cumulative', measure: '新增城镇就业', unit: '万人', value: '1.6' },
+    ]);
+  });
+
+  it('reads 至少 and 不低于 as floors and 不超过 as a ceiling', () => {
+    expect(report('森林覆盖率至少达到40%,研发投入强度不低于2.5%,城镇登记失业率不超过4%。')).toMatchObject([
+      { kind: 'rate', value: '40', bound: 'atLeast' },
+      { kind: 'rate', value: '2.5', bound: 'atLeast' },
+      { kind: 'rate', value: '4', bound: 'atMost' },
+    ]);
+  });
+
+  it('keeps 达到 on a count a stock (引进基金公司达到200家 is rate ≥ 200, seed 003), only money paid in is cumulative', () => {
+    expect(report('贺胜金融小镇引进基金公司达到200家。')).toEqual([{ kind: 'rate', measure: '贺胜金融小镇引进基金公司', unit: '家', value: '200', bound: 'atLeast' }]);
+  });
+
+  it('reads 净增 as a cumulative verb and 达1.2亿美元 of an inflow as cumulative', () => {
+    expect(report('工业开票销售净增150亿元,注册外资实际到账达1.2亿美元。')).toEqual([
+      { kind: 'cumulative', measure: '工业开票销售净增', unit: '亿元', value: '150' },
+      { kind: 'cumulative', measure: '注册外资实际到账', unit: '亿美元', value: '1.2' },
+    ]);
+  });
+
+  it('reads a share with no bound word as a floor and a concentration as a ceiling (高技术产业投资占比18%, PM2.5浓度37微克/立方米)', () => {
+    expect(report('高技术产业投资占固定资产投资比重18%;PM2.5浓度37微克/立方米。')).toMatchObject([
+      { kind: 'rate', value: '18', unit: '%', bound: 'atLeast' },
+      { kind: 'rate', value: '37', unit: '微克/立方米', bound: 'atMost' },
+    ]);
+  });
+});
+
+describe('extractPlan (issue #15): numbers', () => {
+  const report = (body: string) => extractPlan(`2021年政府工作报告\n今年主要预期目标:${body}`, { kind: 'report' });
+
+  it('reads the Chinese decimal 五点五万人 as 5.5万人 with the measure 新增城镇就业', () => {
+    expect(report('新增城镇就业五点五万人。').plan.tasks.map((t) => t.target)).toEqual([{ kind: 'cumulative', measure: '新增城镇就业', unit: '万人', value: '5.5' }]);
+  });
+
+  it('reads 百分之三, 千分之六 and 6‰', () => {
+    expect(report('居民消费价格涨幅控制在百分之三以内,人口自然增长率控制在千分之六以内,出生缺陷发生率控制在6‰以下。').plan.tasks.map((t) => t.target)).toMatchObject([
+      { kind: 'rate', value: '3', unit: '%', bound: 'atMost' },
+      { kind: 'rate', value: '6', unit: '‰', bound: 'atMost' },
+      { kind: 'rate', value: '6', unit: '‰', bound: 'atMost' },
+    ]);
+  });
+
+  it('reads 居民消费价格指数控制在103以内 as an index target', () => {
+    expect(report('居民消费价格指数控制在103以内。').plan.tasks.map((t) => t.target)).toEqual([{ kind: 'rate', measure: '居民消费价格指数', unit: '点', value: '103', bound: 'atMost' }]);
+  });
+
+  it('reads compound units: 7亿美元, 35微克/立方米', () => {
+    expect(report('实际利用外资7亿美元;PM2.5平均浓度控制在35微克/立方米以下。').plan.tasks.map((t) => t.target)).toMatchObject([
+      { value: '7', unit: '亿美元' },
+      { kind: 'rate', value: '35', unit: '微克/立方米', bound: 'atMost' },
+    ]);
+  });
+});
+
+describe('extractPlan (issue #15): measures and modes found on the tuning half', () => {
+  it('reads the list after 具体为: as targets even when the sentence says 提出了', () => {
+    const { plan } = extractPlan('本报讯 周建峰在报告中提出了2021年全市经济社会高质量发展指标体系安排,具体为:地区生产总值增长6.5%左右;规上工业增加值增长9%。', { kind: 'report' });
+    expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['地区生产总值增长', '规上工业增加值增长']);
+  });
+
+  it('reads 城镇调查失业率和登记失业率稳定在4.3%左右 as two targets', () => {
+    const { plan } = extractPlan('2019年政府工作报告\n今年预期目标:城镇调查失业率和登记失业率稳定在4.3%左右。', { kind: 'report' });
+    expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['城镇调查失业率', '登记失业率']);
+  });
+
+  it('reads no target from a criterion in parentheses (进展情况占比低于50%或增幅低于目标任务,下同)', () => {
+    const { plan } = extractPlan('2021年1-6月份目标任务完成情况\n未达序时进度的1项,为“农村居民人均可支配收入增长”(进展情况占比低于50%或增幅低于目标任务,下同)。');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('reads a bulletin item whose clause opens with its period (上半年增长8.6%) as a figure, not a target', () => {
+    const { plan } = extractPlan('2019年重点目标任务前三季度落实情况\n9.农民人均可支配收入(第12项):上半年增长8.6%,预计前三季度增长8.5%。');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('reads 实际到位资金200亿元以上等 as a target (等 is not a noun the amount qualifies)', () => {
+    const { plan } = extractPlan('2021年重点任务分工\n新引进亿元以上项目不少于100个,实际到位资金200亿元以上等。', { kind: 'decomposition' });
+    expect(plan.tasks.map((t) => t.target)).toEqual([
+      { kind: 'cumulative', measure: '新引进亿元以上项目', unit: '个', value: '100' },
+      { kind: 'cumulative', measure: '实际到位资金', unit: '亿元', value: '200' },
+    ]);
+  });
+});
+
+describe('extractPlan (issue #15): measures do not collide', () => {
+  it('names two share-only tasks by their subjects (省级…, 市级…), not both 完成投资占年度投资计划', () => {
+    const { plan } = extractPlan('2025年上半年重点项目推进情况通报\n省级重点项目完成投资12亿元,占年度投资计划的45.2%。市级重点项目完成投资30亿元,占年度投资计划的43.2%。');
+    const measures = plan.tasks.map((t) => ('measure' in t.target ? t.target.measure : ''));
+    expect(measures).toHaveLength(2);
+    expect(new Set(measures).size).toBe(2);
+    expect(measures.every((m) => m.endsWith('完成投资占年度投资计划') && m.length > '完成投资占年度投资计划'.length)).toBe(true);
+  });
+
+  it('derives the targets of 完成投资12亿元,占年度投资计划45.2%,超时序进度3.5个百分点 from the stated share', () => {
+    const { plan } = extractPlan('2025年上半年重点项目推进情况通报\n4个省级重点项目1-5月完成投资12亿元,占年度投资计划45.2%,超时序进度3.5个百分点。');
+    expect(plan.tasks.map((t) => [t.target.kind, 'value' in t.target && t.target.value, t.observations?.[0]?.value])).toEqual([['cumulative', '26.5', '12']]);
+  });
+});
+
+describe('extractPlan (issue #15): owners and deadlines of decompositions written in prose', () => {
+  it('reads the owner of 由市人力资源社会保障局负责落实 (it was a report with no owners)', () => {
+    const text = '各县(市)、区人民政府:\n一、2021年主要目标\n城镇新增就业3万人;城镇登记失业率控制在4%以内。由市人力资源社会保障局、市统计局负责落实。';
+    const { plan, kind } = extractPlan(text);
+    expect(kind).toBe('decomposition');
+    expect(plan.tasks.map((t) => t.owners)).toEqual([
+      { lead: ['市人力资源社会保障局'], support: ['市统计局'] },
+      { lead: ['市人力资源社会保障局'], support: ['市统计局'] },
+    ]);
+  });
+
+  it('reads the unit a sentence names as its subject (呼和浩特市住建局要…) and 在8月底完成 as a deadline', () => {
+    const { plan } = extractPlan('2021年重点任务分工\n今年,呼和浩特市住建局要在8月底完成6.35万户燃煤散烧综合治理任务。', { kind: 'decomposition' });
+    expect(plan.tasks.map((t) => [t.owners?.lead, t.deadline])).toEqual([[['市住建局'], '2021-08-31']]);
+  });
+
+  it('gives each clause its own deadline (9月底完成…,11月底新建…,12月底改造…)', () => {
+    const { plan } = extractPlan('2021年重点任务分工\n9月底完成供热管网互联互通64公里,11月底新建改造道路63条、打通断头路31条,12月底改造棚户区23个区块。', { kind: 'decomposition' });
+    expect(plan.tasks.map((t) => t.deadline)).toEqual(['2021-09-30', '2021-11-30', '2021-11-30', '2021-12-31']);
+  });
+
+  it('does not read 截至6月底 as a deadline', () => {
+    const { plan } = extractPlan('2021年重点任务分工\n截至6月底完成改造老旧小区40个。', { kind: 'decomposition' });
+    expect(plan.tasks[0]?.deadline).toBeUndefined();
+  });
+});
+
+describe('extractPlan (issue #15): second tuning batch', () => {
+  it('reads no target from a report clause about an earlier year (2022年…预计增长2%左右), and the targets of the plan year after it', () => {
+    const { plan } = extractPlan('2023年中部省会目标\n2022年郑州全市生产总值预计增长2%左右,规模以上工业增加值增长3.5%。长沙2022年预计地区生产总值增长4.8%,2023年长沙主要预期目标包括地区生产总值增长7%左右。', { kind: 'report' });
+    expect(plan.tasks.map((t) => t.target)).toMatchObject([{ kind: 'rate', value: '7', bound: 'about' }]);
+  });
+
+  it('reads a title-less page of 1-6月份累计完成投资 as a bulletin and pairs each figure with the nearest of two equal targets', () => {
+    const { plan, kind } = extractPlan('2020年计划实施千万元以上重点建设项目71个,总投资337.13亿元,年度计划完成投资56.21亿元,1-6月份累计完成投资35.9亿元,占年度目标的63.88%。其中亿元以上项目46个,总投资326.37亿元,年度计划完成投资49.19亿元,1-6月份累计完成投资32.43亿元。');
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2020-06-30');
+    expect(plan.tasks.map((t) => ['value' in t.target && t.target.value, t.observations?.[0]?.value])).toEqual([
+      ['56.21', '35.9'],
+      ['49.19', '32.43'],
+    ]);
+  });
+});
