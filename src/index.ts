@@ -60,6 +60,8 @@ export { createClassifier } from './engine/classifier.js';
 export type { Classification, Classifier, ClassifierOptions } from './engine/classifier.js';
 export { compileRuleFile } from './engine/compile-rule-file.js';
 export type { CompiledRuleFile, CompileOptions, Decision } from './engine/compile-rule-file.js';
+export { STALE_AFTER_DAYS, WARNING_CODES } from './engine/as-of-warnings.js';
+export type { EvaluationWarning, WarningCode } from './engine/as-of-warnings.js';
 export { ENGINE_CHOICES, evaluatePlan, evaluatePlanSync, evaluateTask, evaluateTasks, startEvaluation, summarize } from './engine/evaluate-plan.js';
 export type { EngineChoice, EvaluateOptions, Evaluation, EvaluationStream, Gap, StatusCount, Summary, TaskResult } from './engine/evaluate-plan.js';
 export { explainTask } from './engine/explain-task.js';

@@ -5,6 +5,7 @@ import { quote } from '../model/schema-kit.js';
 import { createFactComputer, type ExactFacts } from '../pace/compute-facts.js';
 import { factsForEngine, factsToJson, fillFactTexts, newFactTexts, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
+import { asOfWarnings, type AsOfSource, type EvaluationWarning } from './as-of-warnings.js';
 import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type BundledRuleSetId } from './bundled-rule-sets.js';
 import type { Classification } from './classifier.js';
 import { compileRuleFile, type CompiledRuleFile, type Decision } from './compile-rule-file.js';
@@ -128,6 +129,13 @@ export interface Evaluation {
   readonly gaps: readonly Gap[];
   /** The counts per status. */
   readonly summary: Summary;
+  /** What may make the results unfit for a bulletin: an as-of date nobody chose, outside the plan's period, or far past its latest figures. */
+  readonly warnings: readonly EvaluationWarning[];
+}
+
+/** Where the as-of date comes from: the option, else the plan's, else today in UTC+8. */
+function asOfSource(plan: Plan, options: EvaluateOptions): AsOfSource {
+  return options.asOf !== undefined ? 'option' : plan.asOf !== undefined ? 'plan' : 'today';
 }
 
 /** Resolves the as-of date: the option, else the plan's, else today in UTC+8. */
@@ -180,11 +188,12 @@ interface Prepared {
   readonly asOf: CalendarDate;
   readonly ruleFile: RuleFile;
   readonly facts: (task: Task) => ExactFacts;
+  readonly warnings: readonly EvaluationWarning[];
 }
 
 function prepare(plan: Plan, options: EvaluateOptions): Prepared {
   const asOf = resolveAsOf(plan, options);
-  return { asOf, ruleFile: resolveRules(options), facts: createFactComputer(plan, asOf) };
+  return { asOf, ruleFile: resolveRules(options), facts: createFactComputer(plan, asOf), warnings: asOfWarnings(plan, asOf, asOfSource(plan, options)) };
 }
 
 function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): Generator<TaskResult, void, undefined> {
@@ -202,7 +211,7 @@ function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): 
  */
 export function startFlatEvaluation(plan: Plan, options: EvaluateOptions, batchSize: number): Omit<EvaluationStream, 'results'> & { readonly batches: Iterable<unknown[]> } {
   const { prepared, compiled } = prepareCompiled(plan, options);
-  return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, batches: { [Symbol.iterator]: () => flatBatches(plan, prepared, compiled, batchSize) } };
+  return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, warnings: prepared.warnings, batches: { [Symbol.iterator]: () => flatBatches(plan, prepared, compiled, batchSize) } };
 }
 
 function* flatBatches(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile, batchSize: number): Generator<unknown[], void, undefined> {
@@ -269,6 +278,8 @@ export interface EvaluationStream {
   readonly asOf: CalendarDate;
   /** The rule file used. */
   readonly ruleFile: RuleFile;
+  /** The evaluation's warnings (see {@link Evaluation}). */
+  readonly warnings: readonly EvaluationWarning[];
   /** One result per task, in the plan's order, computed as they are read. */
   readonly results: Iterable<TaskResult>;
 }
@@ -291,7 +302,7 @@ export interface EvaluationStream {
  */
 export function startEvaluation(plan: Plan, options: EvaluateOptions = {}): EvaluationStream {
   const { prepared, compiled } = prepareCompiled(plan, options);
-  return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, results: { [Symbol.iterator]: () => generate(plan, prepared, compiled) } };
+  return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, warnings: prepared.warnings, results: { [Symbol.iterator]: () => generate(plan, prepared, compiled) } };
 }
 
 /** The compiled rules' decision on a task's facts; a failure of a rule (an application's operator) is an ENGINE_ERROR. */
@@ -311,11 +322,12 @@ function decideSafely(compiled: CompiledRuleFile, facts: ExactFacts): Decision |
  * @param asOf - the as-of date used
  * @param ruleFile - the rule file used
  * @param results - one result per task, in the plan's order
+ * @param warnings - the as-of warnings
  * @returns the evaluation
  */
-function assemble(plan: Plan, asOf: CalendarDate, ruleFile: RuleFile, results: TaskResult[]): Evaluation {
+function assemble(plan: Plan, asOf: CalendarDate, ruleFile: RuleFile, results: TaskResult[], warnings: readonly EvaluationWarning[]): Evaluation {
   const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
-  return { planId: plan.id, asOf, ruleSet: ruleFile.id, results, gaps, summary: summarize(ruleFile, results) };
+  return { planId: plan.id, asOf, ruleSet: ruleFile.id, results, gaps, summary: summarize(ruleFile, results), warnings };
 }
 
 /**
@@ -334,7 +346,7 @@ function assemble(plan: Plan, asOf: CalendarDate, ruleFile: RuleFile, results: T
  */
 export function evaluatePlanSync(plan: Plan, options: EvaluateOptions = {}): Evaluation {
   const { prepared, compiled } = prepareCompiled(plan, options);
-  return assemble(plan, prepared.asOf, prepared.ruleFile, [...generate(plan, prepared, compiled)]);
+  return assemble(plan, prepared.asOf, prepared.ruleFile, [...generate(plan, prepared, compiled)], prepared.warnings);
 }
 
 /**
@@ -359,7 +371,7 @@ export function evaluatePlanSync(plan: Plan, options: EvaluateOptions = {}): Eva
  */
 export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): Promise<Evaluation> {
   if (resolveEngine(options) === 'compiled') return evaluatePlanSync(plan, options);
-  const { asOf, ruleFile, facts } = prepare(plan, options);
+  const { asOf, ruleFile, facts, warnings } = prepare(plan, options);
   // json-rules-engine (and its dependencies) only when asked for: an app's bundler makes this
   // import a chunk loaded on demand, so the default engine does not bring it along.
   const { createClassifier } = await import('./classifier.js');
@@ -369,7 +381,7 @@ export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): P
     const exact = facts(task);
     results.push(toResult(plan, task, asOf, exact, await classifier.classify(factsForEngine(exact))));
   }
-  return assemble(plan, asOf, ruleFile, results);
+  return assemble(plan, asOf, ruleFile, results, warnings);
 }
 
 /**

@@ -3,6 +3,7 @@ import { summarizeCounts, type Evaluation, type EvaluationStream, type Gap, type
 import type { Plan } from '../model/types.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
 import type { startFlatEvaluation } from '../engine/evaluate-plan.js';
+import type { EvaluationWarning } from '../engine/as-of-warnings.js';
 import type { RuleFile } from '../engine/parse-rule-file.js';
 import { FLAT_RESULT_FIELDS, inflateFacts, renderJsonPiece, RESULTS_BATCH_SIZE, type JsonPiece, type ResultsBatch } from './json-chunks.js';
 
@@ -263,7 +264,7 @@ export function* evaluationJsonChunksOf(evaluation: Evaluation): Generator<strin
   const { results } = evaluation;
   for (let from = 0; from < results.length; from += RESULTS_BATCH_SIZE) yield renderJsonPiece({ results: results.slice(from, from + RESULTS_BATCH_SIZE), first: from === 0 });
   const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
-  yield `${results.length === 0 ? '[]' : '\n  ]'},\n  "gaps": ${nest(evaluation.gaps, '  ')},\n  "summary": ${nest(evaluation.summary, '  ')}\n}\n`;
+  yield `${results.length === 0 ? '[]' : '\n  ]'},\n  "gaps": ${nest(evaluation.gaps, '  ')},\n  "summary": ${nest(evaluation.summary, '  ')},\n  "warnings": ${nest(evaluation.warnings, '  ')}\n}\n`;
 }
 
 /**
@@ -284,16 +285,16 @@ export function* flatEvaluationJsonPieces(stream: ReturnType<typeof startFlatEva
     yield { flat, first };
     first = false;
   }
-  yield jsonFooter(stream.ruleFile, first, gaps, counts);
+  yield jsonFooter(stream.ruleFile, first, gaps, counts, stream.warnings);
 }
 
 /** The JSON output up to the opening of `results`. */
 const jsonHeader = (planId: string, asOf: string, ruleSet: string): string =>
   `{\n  "planId": ${JSON.stringify(planId)},\n  "asOf": ${JSON.stringify(asOf)},\n  "ruleSet": ${JSON.stringify(ruleSet)},\n  "results": `;
 
-function jsonFooter(ruleFile: RuleFile, empty: boolean, gaps: readonly Gap[], counts: ReadonlyMap<string | null, number>): string {
+function jsonFooter(ruleFile: RuleFile, empty: boolean, gaps: readonly Gap[], counts: ReadonlyMap<string | null, number>, warnings: readonly EvaluationWarning[]): string {
   const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
-  return `${empty ? '[]' : '\n  ]'},\n  "gaps": ${nest(gaps, '  ')},\n  "summary": ${nest(summarizeCounts(ruleFile, counts), '  ')}\n}\n`;
+  return `${empty ? '[]' : '\n  ]'},\n  "gaps": ${nest(gaps, '  ')},\n  "summary": ${nest(summarizeCounts(ruleFile, counts), '  ')},\n  "warnings": ${nest(warnings, '  ')}\n}\n`;
 }
 
 /**
@@ -321,5 +322,5 @@ export function* evaluationJsonPieces(stream: EvaluationStream): Generator<JsonP
     if (batch.length === RESULTS_BATCH_SIZE) yield flush();
   }
   if (batch.length > 0) yield flush();
-  yield jsonFooter(stream.ruleFile, first, gaps, counts);
+  yield jsonFooter(stream.ruleFile, first, gaps, counts, stream.warnings);
 }

@@ -24,7 +24,7 @@ describe('duban evaluate', () => {
     expect(status).toBe(0);
     expect(stderr).toBe('');
     const output = JSON.parse(stdout);
-    expect(Object.keys(output)).toEqual(['planId', 'asOf', 'ruleSet', 'results', 'gaps', 'summary']);
+    expect(Object.keys(output)).toEqual(['planId', 'asOf', 'ruleSet', 'results', 'gaps', 'summary', 'warnings']);
     expect(output.results[0]).toEqual({
       taskId: 'T09',
       title: '加快林业产业发展,实现产值200亿元',

@@ -16,6 +16,7 @@ import {
   type Gap,
   type Plan,
   type TaskResult,
+  type EvaluationWarning,
 } from '../../index.js';
 import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
 import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
@@ -120,6 +121,7 @@ async function evaluateWith(
   const { plan, rules } = loadEvaluationInputs({ plan: planFile, rules: values.rules, observations: values.observations }, io);
   const options = { asOf, rules, engine, ...(io.now === undefined ? {} : { now: io.now }) };
   const gaps: string[] = [];
+  const warnings: EvaluationWarning[] = [];
   let ruleSet: string;
   const streamed = format === 'json' && engine === 'compiled';
   // On a terminal, a long run shows its progress on stderr (never between the lines of JSON streamed to that terminal).
@@ -130,6 +132,7 @@ async function evaluateWith(
       // Results come flat (arrays, not objects): cheapest to hand to the writer thread.
       const stream = startFlatEvaluation(plan, options, FLAT_BATCH_SIZE);
       ruleSet = stream.ruleFile.id;
+      warnings.push(...stream.warnings);
       const unmatched: Gap[] = [];
       const pieces = counted(flatEvaluationJsonPieces(stream, unmatched), progress);
       // A large plan's output is rendered and written by a second thread while this one evaluates.
@@ -140,6 +143,7 @@ async function evaluateWith(
       const evaluation = engine === 'compiled' ? evaluateCounted(plan, options, progress) : await evaluatePlan(plan, options);
       progress.end();
       ruleSet = evaluation.ruleSet;
+      warnings.push(...evaluation.warnings);
       gaps.push(...evaluation.gaps.map((gap) => gap.taskId));
       // JSON in pieces: a very large evaluation's text would not fit in one string.
       const chunks = format === 'json' ? evaluationJsonChunksOf(evaluation) : [formatEvaluation(evaluation, format, plan)];
@@ -150,6 +154,7 @@ async function evaluateWith(
     progress.end();
   }
   warnAboutRuleFile(rules, values.rules, io);
+  for (const warning of warnings) io.stderr(`duban: 警告 / warning: ${warning.message}\n`);
   for (const taskId of gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(taskId)} matched no rule in ${JSON.stringify(ruleSet)}\n`);
   return gaps.length > 0 ? 1 : 0;
 }
@@ -177,7 +182,7 @@ export function evaluateCounted(plan: Plan, options: EvaluateOptions, progress: 
   }
   progress.advance(results.length % PROGRESS_STEP);
   const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
-  return { planId: stream.planId, asOf: stream.asOf, ruleSet: stream.ruleFile.id, results, gaps, summary: summarize(stream.ruleFile, results) };
+  return { planId: stream.planId, asOf: stream.asOf, ruleSet: stream.ruleFile.id, results, gaps, summary: summarize(stream.ruleFile, results), warnings: stream.warnings };
 }
 
 /** The size of a file in bytes, or -1 (stdin, or not there: reading it reports the problem). */

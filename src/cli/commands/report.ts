@@ -122,6 +122,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     else io.stdout(text);
   }
   warnAboutRuleFile(rules, values.rules, io);
+  // The bulletin stands at the latest date: its warnings are the ones that matter.
+  for (const warning of evaluations.at(-1)?.warnings ?? []) io.stderr(`duban: 警告 / warning: ${warning.message}\n`);
   let gaps = 0;
   for (const evaluation of evaluations) {
     for (const gap of evaluation.gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(gap.taskId)} matched no rule in ${JSON.stringify(evaluation.ruleSet)} as of ${evaluation.asOf}\n`);
