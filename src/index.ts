@@ -65,6 +65,8 @@ export type { EvaluationWarning, WarningCode } from './engine/as-of-warnings.js'
 export { ENGINE_CHOICES, evaluatePlan, evaluatePlanSync, evaluateTask, evaluateTasks, startEvaluation, summarize } from './engine/evaluate-plan.js';
 export type { EngineChoice, EvaluateOptions, Evaluation, EvaluationStream, Gap, StatusCount, Summary, TaskResult } from './engine/evaluate-plan.js';
 export { explainTask } from './engine/explain-task.js';
+export { ROUNDINGS } from './engine/wording.js';
+export type { Rounding } from './engine/wording.js';
 export { BUILT_IN_OPERATORS } from './engine/operators.js';
 export type { BuiltInOperator, CustomOperator } from './engine/operators.js';
 export { jsonSchemas } from './engine/json-schemas.js';

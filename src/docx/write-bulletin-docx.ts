@@ -8,6 +8,7 @@ import type { SummarizeOptions } from '../report/summarize-evaluation.js';
 import { TONE_COLOURS } from '../report/svg-charts.js';
 import { chineseNumber } from '../report/text-kit.js';
 import { summarizeTrend } from '../report/trend.js';
+import { ROUNDINGS, type Rounding } from '../engine/wording.js';
 import { DubanError } from '../errors.js';
 import { isCalendarDate } from '../model/calendar-date.js';
 import { quote } from '../model/schema-kit.js';
@@ -71,6 +72,11 @@ export interface BulletinDocxOptions extends SummarizeOptions {
   readonly issuer?: string | undefined;
   /** The date in the 落款 (成文日期), `YYYY-MM-DD`; default the as-of date of the latest evaluation. */
   readonly date?: string | undefined;
+  /**
+   * How the percentages the bulletin writes are rounded: `half-up` (四舍五入, default) or
+   * `half-even` (GB/T 8170). Explanations come from the evaluation: pass the same `rounding` to it.
+   */
+  readonly rounding?: Rounding | undefined;
 }
 
 /** Text as XML 1.0 can hold it: control characters and lone surrogates become U+FFFD. */
@@ -313,10 +319,13 @@ function wordDocument(docx: DocxModule, document: BulletinDocument, fonts: DocxF
  */
 export async function writeBulletinDocx(plan: Plan, evaluations: Evaluation | readonly Evaluation[], options: BulletinDocxOptions = {}): Promise<Uint8Array> {
   const trend = summarizeTrend(plan, Array.isArray(evaluations) ? evaluations : [evaluations as Evaluation], options);
+  if (options.rounding !== undefined && !ROUNDINGS.includes(options.rounding)) {
+    throw new DubanError('INVALID_OPTION', `unknown rounding ${quote(options.rounding)}`, { issues: [{ path: 'rounding', message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(options.rounding)}` }] });
+  }
   if (options.date !== undefined && !isCalendarDate(options.date)) {
     throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, { issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }] });
   }
-  const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date });
+  const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date, rounding: options.rounding });
   const docx = await loadDocx();
   const fonts: DocxFonts = { ...DEFAULT_DOCX_FONTS, ...options.fonts };
   const file = wordDocument(docx, document, fonts, options.shading ?? true);

@@ -6,6 +6,7 @@ import { createFactComputer, type ExactFacts } from '../pace/compute-facts.js';
 import { factsForEngine, factsToJson, fillFactTexts, newFactTexts, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
 import { asOfWarnings, type AsOfSource, type EvaluationWarning } from './as-of-warnings.js';
+import { ROUNDINGS, type Rounding } from './wording.js';
 import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type BundledRuleSetId } from './bundled-rule-sets.js';
 import type { Classification } from './classifier.js';
 import { compileRuleFile, type CompiledRuleFile, type Decision } from './compile-rule-file.js';
@@ -33,6 +34,11 @@ export interface EvaluateOptions {
    * `"json-rules-engine"` (the reference implementation, one `run()` per task).
    */
   readonly engine?: EngineChoice | undefined;
+  /**
+   * How the explanations round percentages: `half-up` (四舍五入, default) or
+   * `half-even` (GB/T 8170 修约). The facts are exact and not affected.
+   */
+  readonly rounding?: Rounding | undefined;
 }
 
 /**
@@ -160,7 +166,7 @@ function resolveRules(options: EvaluateOptions): RuleFile {
   return parseRuleFile(bundledRuleFileJson(rules), { source: `rules/${rules}.json` });
 }
 
-function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts, decision: Pick<Classification, 'status' | 'rule'> | null): TaskResult {
+function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts, decision: Pick<Classification, 'status' | 'rule'> | null, rounding: Rounding): TaskResult {
   return {
     taskId: task.id,
     title: task.title,
@@ -168,7 +174,7 @@ function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts,
     label: decision?.status?.label ?? null,
     rule: decision?.rule?.name ?? null,
     facts: factsToJson(facts),
-    explanation: explainTask(plan, task, facts, asOf),
+    explanation: explainTask(plan, task, facts, asOf, rounding),
   };
 }
 
@@ -189,17 +195,28 @@ interface Prepared {
   readonly ruleFile: RuleFile;
   readonly facts: (task: Task) => ExactFacts;
   readonly warnings: readonly EvaluationWarning[];
+  readonly rounding: Rounding;
+}
+
+function resolveRounding(options: EvaluateOptions): Rounding {
+  const { rounding } = options;
+  if (rounding === undefined) return 'half-up';
+  if (!ROUNDINGS.includes(rounding)) {
+    throw new DubanError('INVALID_OPTION', `unknown rounding ${quote(rounding)}`, { issues: [{ path: 'rounding', message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(rounding)}` }] });
+  }
+  return rounding;
 }
 
 function prepare(plan: Plan, options: EvaluateOptions): Prepared {
   const asOf = resolveAsOf(plan, options);
-  return { asOf, ruleFile: resolveRules(options), facts: createFactComputer(plan, asOf), warnings: asOfWarnings(plan, asOf, asOfSource(plan, options)) };
+  const rounding = resolveRounding(options);
+  return { asOf, ruleFile: resolveRules(options), facts: createFactComputer(plan, asOf), warnings: asOfWarnings(plan, asOf, asOfSource(plan, options)), rounding };
 }
 
 function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): Generator<TaskResult, void, undefined> {
   for (const task of plan.tasks) {
     const exact = prepared.facts(task);
-    yield toResult(plan, task, prepared.asOf, exact, decideSafely(compiled, exact));
+    yield toResult(plan, task, prepared.asOf, exact, decideSafely(compiled, exact), prepared.rounding);
   }
 }
 
@@ -225,7 +242,7 @@ function* flatBatches(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile
     batch.push(task.id, task.title, decision?.status?.code ?? null, decision?.status?.label ?? null, decision?.rule.name ?? null);
     fillFactTexts(texts, task, exact);
     pushFactsJson(batch, exact, texts);
-    batch.push(explainTaskWith(plan, task, exact, asOf, texts));
+    batch.push(explainTaskWith(plan, task, exact, asOf, texts, prepared.rounding));
     if (++count === batchSize) {
       yield batch;
       batch = [];
@@ -371,7 +388,7 @@ export function evaluatePlanSync(plan: Plan, options: EvaluateOptions = {}): Eva
  */
 export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): Promise<Evaluation> {
   if (resolveEngine(options) === 'compiled') return evaluatePlanSync(plan, options);
-  const { asOf, ruleFile, facts, warnings } = prepare(plan, options);
+  const { asOf, ruleFile, facts, warnings, rounding } = prepare(plan, options);
   // json-rules-engine (and its dependencies) only when asked for: an app's bundler makes this
   // import a chunk loaded on demand, so the default engine does not bring it along.
   const { createClassifier } = await import('./classifier.js');
@@ -379,7 +396,7 @@ export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): P
   const results: TaskResult[] = [];
   for (const task of plan.tasks) {
     const exact = facts(task);
-    results.push(toResult(plan, task, asOf, exact, await classifier.classify(factsForEngine(exact))));
+    results.push(toResult(plan, task, asOf, exact, await classifier.classify(factsForEngine(exact)), rounding));
   }
   return assemble(plan, asOf, ruleFile, results, warnings);
 }

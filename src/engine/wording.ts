@@ -16,7 +16,11 @@ import type { Fraction } from '../pace/fraction.js';
  */
 export type Rounding = 'half-up' | 'half-even';
 
-/** The roundings, as a closed list. */
+/**
+ * The roundings, as a closed list: `half-up` (四舍五入) and `half-even` (GB/T 8170).
+ *
+ * @category Report
+ */
 export const ROUNDINGS: readonly Rounding[] = ['half-up', 'half-even'];
 
 /** A calendar date in Chinese: `2016-06-30` → `2016年6月30日`. */

@@ -3,7 +3,7 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import type { Plan } from '../model/types.js';
 import type { StatusTone } from './status-tone.js';
 import type { EvaluationSummary, GroupTally, Tally, TaskEntry, WorkGroup } from './summarize-evaluation.js';
-import { fullWidth } from '../engine/wording.js';
+import { fullWidth, type Rounding } from '../engine/wording.js';
 import { chineseDate, chineseNumber, joinNames, percentText } from './text-kit.js';
 import type { Trend } from './trend.js';
 
@@ -97,6 +97,8 @@ export interface BulletinDocument {
   readonly blocks: readonly Block[];
   /** The 落款, when an issuer is known (the option, else the plan's `issuer`). */
   readonly signature: Signature | null;
+  /** How the renderers round the percentages they write themselves (charts). */
+  readonly rounding: Rounding;
 }
 
 /** Options the document builder takes. */
@@ -106,6 +108,8 @@ export interface DocumentOptions {
   readonly issuer?: string | undefined;
   /** The date of the 落款 (成文日期); default the as-of date. */
   readonly date?: CalendarDate | undefined;
+  /** How percentages are rounded: `half-up` (四舍五入, default) or `half-even` (GB/T 8170). */
+  readonly rounding?: Rounding | undefined;
 }
 
 const count = (n: number, label: string) => `${n}项${label}`;
@@ -204,9 +208,9 @@ export function targetText(entry: TaskEntry): string {
 }
 
 /** The observed value with its unit, or 未报送. */
-export function actualText(entry: TaskEntry): string {
+export function actualText(entry: TaskEntry, rounding: Rounding = 'half-up'): string {
   const { facts } = entry.result;
-  if (facts.kind === 'milestones' || facts.kind === 'binary') return facts.progress === null ? '—' : percentText(facts.progress);
+  if (facts.kind === 'milestones' || facts.kind === 'binary') return facts.progress === null ? '—' : percentText(facts.progress, rounding);
   return facts.value === null ? '未报送' : `${facts.value}${unitOf(entry)}`;
 }
 
@@ -237,7 +241,7 @@ function groupTable(summary: EvaluationSummary, heading: string, groups: readonl
   return { kind: 'table', columns: [{ title: heading, align: 'left' }, ...columns], rows: groups.map((group) => [{ text: fullWidth(group.title) }, ...cells(group.tally)]) };
 }
 
-function taskTable(entries: readonly TaskEntry[]): Block {
+function taskTable(entries: readonly TaskEntry[], rounding: Rounding): Block {
   return {
     kind: 'table',
     columns: [
@@ -250,8 +254,8 @@ function taskTable(entries: readonly TaskEntry[]): Block {
     rows: entries.map((entry) => [
       { text: listName(entry.task.title) },
       { text: entry.cancelled ? '取消' : (entry.result.label ?? '未判定'), tone: entry.tone },
-      { text: entry.result.facts.progress === null ? '—' : percentText(entry.result.facts.progress) },
-      { text: entry.result.facts.expected === null ? '—' : percentText(entry.result.facts.expected) },
+      { text: entry.result.facts.progress === null ? '—' : percentText(entry.result.facts.progress, rounding) },
+      { text: entry.result.facts.expected === null ? '—' : percentText(entry.result.facts.expected, rounding) },
       { text: entry.result.explanation },
     ]),
   };
@@ -290,7 +294,7 @@ function overview(plan: Plan, summary: EvaluationSummary): Block[] {
   return blocks;
 }
 
-function indicatorsSection(summary: EvaluationSummary): Block[] {
+function indicatorsSection(summary: EvaluationSummary, rounding: Rounding): Block[] {
   const group = summary.mainIndicators;
   if (group.tasks.length === 0) return [];
   const rows: IndicatorRow[] = group.tasks.flatMap((entry) => {
@@ -313,7 +317,7 @@ function indicatorsSection(summary: EvaluationSummary): Block[] {
       rows: group.tasks.map((entry) => [
         { text: listName(entry.task.title) },
         { text: targetText(entry) },
-        { text: actualText(entry) },
+        { text: actualText(entry, rounding) },
         { text: entry.cancelled ? '取消' : (entry.result.label ?? '未判定'), tone: entry.tone },
         { text: entry.result.explanation },
       ]),
@@ -364,7 +368,7 @@ function progressSection(summary: EvaluationSummary): Block[] {
   ];
 }
 
-function groupSections(summary: EvaluationSummary): Block[] {
+function groupSections(summary: EvaluationSummary, rounding: Rounding): Block[] {
   const blocks: Block[] = [];
   if (summary.byCategory.some((group) => group.key !== '')) {
     blocks.push({ kind: 'section', title: '分类统计' }, groupTable(summary, '类别', summary.byCategory));
@@ -373,7 +377,7 @@ function groupSections(summary: EvaluationSummary): Block[] {
   blocks.push({ kind: 'paragraph', content: ['按牵头单位统计；一项工作有多个牵头单位的，每个单位各计一次。'] });
   blocks.push(groupTable(summary, '牵头单位', summary.byLeadUnit));
   for (const unit of summary.byLeadUnit) {
-    blocks.push({ kind: 'subheading', text: `${fullWidth(unit.title)}（${unit.tasks.length}项）`, htmlOnly: true }, { ...taskTable(unit.tasks), htmlOnly: true });
+    blocks.push({ kind: 'subheading', text: `${fullWidth(unit.title)}（${unit.tasks.length}项）`, htmlOnly: true }, { ...taskTable(unit.tasks, rounding), htmlOnly: true });
   }
   if (summary.byLeader.length > 0) {
     blocks.push({ kind: 'section', title: '分领导统计' }, groupTable(summary, '牵头领导', summary.byLeader));
@@ -437,11 +441,13 @@ function trendSection(trend: Trend): Block[] {
 export function buildBulletin(plan: Plan, trend: Trend, options: DocumentOptions = {}): BulletinDocument {
   const summary = trend.summaries.at(-1)!;
   const issuer = options.issuer ?? plan.issuer;
+  const rounding = options.rounding ?? 'half-up';
   const dates = trend.dates.length > 1 ? `${chineseDate(trend.dates[0]!)}至${chineseDate(summary.asOf)}` : `截至${chineseDate(summary.asOf)}`;
   return {
     title: options.title ?? `${fullWidth(plan.title)}落实情况通报`,
     meta: dates,
-    blocks: [...overview(plan, summary), ...indicatorsSection(summary), ...attentionSection(summary), ...progressSection(summary), ...groupSections(summary), ...trendSection(trend)],
+    blocks: [...overview(plan, summary), ...indicatorsSection(summary, rounding), ...attentionSection(summary), ...progressSection(summary), ...groupSections(summary, rounding), ...trendSection(trend)],
     signature: issuer === undefined || issuer === '' ? null : { issuer: fullWidth(issuer), date: chineseDate(options.date ?? summary.asOf) },
+    rounding,
   };
 }

@@ -1,5 +1,6 @@
 import type { Evaluation } from '../engine/evaluate-plan.js';
 import { DubanError } from '../errors.js';
+import { ROUNDINGS, type Rounding } from '../engine/wording.js';
 import { isCalendarDate } from '../model/calendar-date.js';
 import { quote } from '../model/schema-kit.js';
 import type { Plan } from '../model/types.js';
@@ -38,6 +39,11 @@ export interface BulletinOptions extends SummarizeOptions {
   readonly issuer?: string | undefined;
   /** The date in the 落款 (成文日期), `YYYY-MM-DD`; default the as-of date of the latest evaluation. */
   readonly date?: string | undefined;
+  /**
+   * How the percentages the bulletin writes are rounded: `half-up` (四舍五入, default) or
+   * `half-even` (GB/T 8170). Explanations come from the evaluation: pass the same `rounding` to it.
+   */
+  readonly rounding?: Rounding | undefined;
 }
 
 /**
@@ -73,9 +79,12 @@ export function formatBulletin(plan: Plan, evaluations: Evaluation | readonly Ev
   }
   const list: readonly Evaluation[] = Array.isArray(evaluations) ? evaluations : [evaluations as Evaluation];
   const trend = summarizeTrend(plan, list, options);
+  if (options.rounding !== undefined && !ROUNDINGS.includes(options.rounding)) {
+    throw new DubanError('INVALID_OPTION', `unknown rounding ${quote(options.rounding)}`, { issues: [{ path: 'rounding', message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(options.rounding)}` }] });
+  }
   if (options.date !== undefined && !isCalendarDate(options.date)) {
     throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, { issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }] });
   }
-  const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date });
+  const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date, rounding: options.rounding });
   return format === 'html' ? renderHtml(document) : format === 'text' ? renderText(document) : renderMarkdown(document);
 }

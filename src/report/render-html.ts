@@ -1,6 +1,7 @@
 import type { BulletinDocument, Cell, Chart, Column, Inline } from './bulletin-document.js';
 import { STATUS_TONES } from './status-tone.js';
 import { indicatorBulletSvg, progressBulletSvg, statusBarsSvg, TONE_COLOURS, trendLineSvg } from './svg-charts.js';
+import type { Rounding } from '../engine/wording.js';
 import { chineseNumber, escapeHtml, percentText } from './text-kit.js';
 
 /**
@@ -79,7 +80,7 @@ function tableHtml(columns: readonly Column[], rows: readonly (readonly Cell[])[
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
-function chartHtml(chart: Chart): string {
+function chartHtml(chart: Chart, rounding: Rounding): string {
   switch (chart.type) {
     case 'status-bars':
       return `<figure class="chart">${statusBarsSvg(chart.bars, chart.total)}</figure>`;
@@ -87,7 +88,7 @@ function chartHtml(chart: Chart): string {
       return `<div class="chart bullets">\n${chart.rows
         .map(
           (row) =>
-            `<div class="bullet" data-task="${escapeHtml(row.taskId)}"><div><span class="tone tone-${row.tone}">${escapeHtml(row.label)}</span> ${escapeHtml(row.title)}<div class="figures">完成进度 ${escapeHtml(percentText(row.progress))} · 序时进度 ${escapeHtml(percentText(row.expected))}</div></div>${progressBulletSvg(row)}</div>`,
+            `<div class="bullet" data-task="${escapeHtml(row.taskId)}"><div><span class="tone tone-${row.tone}">${escapeHtml(row.label)}</span> ${escapeHtml(row.title)}<div class="figures">完成进度 ${escapeHtml(percentText(row.progress, rounding))} · 序时进度 ${escapeHtml(percentText(row.expected, rounding))}</div></div>${progressBulletSvg(row, rounding)}</div>`,
         )
         .join('\n')}\n</div>`;
     case 'indicator-bullets':
@@ -99,7 +100,7 @@ function chartHtml(chart: Chart): string {
         .join('\n')}\n</div>\n<p class="legend">条形为实际值，竖线为目标值；灰色带为“左右”的允许偏差。</p>`;
     case 'trend-lines':
       return `<div class="chart trends">\n${chart.series
-        .map((series) => `<figure class="trend" data-task="${escapeHtml(series.taskId)}"><figcaption>${escapeHtml(series.taskId)} ${escapeHtml(series.title)}</figcaption>${trendLineSvg(series)}</figure>`)
+        .map((series) => `<figure class="trend" data-task="${escapeHtml(series.taskId)}"><figcaption>${escapeHtml(series.title)}</figcaption>${trendLineSvg(series, rounding)}</figure>`)
         .join('\n')}\n</div>`;
   }
 }
@@ -133,7 +134,7 @@ export function renderHtml(document: BulletinDocument): string {
         out.push(tableHtml(block.columns, block.rows));
         break;
       case 'chart':
-        out.push(chartHtml(block.chart));
+        out.push(chartHtml(block.chart, document.rounding));
         break;
     }
   }

@@ -1,6 +1,7 @@
 import type { IndicatorRow, ProgressRow, StatusBar, TrendSeries } from './bulletin-document.js';
 import { dayNumber } from '../pace/calendar.js';
 import type { StatusTone } from './status-tone.js';
+import type { Rounding } from '../engine/wording.js';
 import { escapeHtml, percentText } from './text-kit.js';
 
 /** Traffic-light colours: strong (bars, lines) and light (badges). */
@@ -44,7 +45,7 @@ export function statusBarsSvg(bars: readonly StatusBar[], total: number): string
 }
 
 /** A bullet chart of one task's progress (bar) against its 序时进度 (marker), with ticks at 0, 50% and 100%. */
-export function progressBulletSvg(row: ProgressRow): string {
+export function progressBulletSvg(row: ProgressRow, rounding: Rounding = 'half-up'): string {
   const width = 320;
   const height = 30;
   const left = 8;
@@ -64,7 +65,7 @@ export function progressBulletSvg(row: ProgressRow): string {
     `<line x1="${fmt(x(expected))}" x2="${fmt(x(expected))}" y1="3" y2="23" stroke="#222" stroke-width="2.5"/>`,
   ];
   if (progress > hi || progress < lo) parts.push(`<text x="${fmt(progress > hi ? right : left)}" y="29" text-anchor="${progress > hi ? 'end' : 'start'}" font-size="9">${progress > hi ? '»' : '«'}</text>`);
-  const label = `完成进度${percentText(row.progress)}，序时进度${percentText(row.expected)}`;
+  const label = `完成进度${percentText(row.progress, rounding)}，序时进度${percentText(row.expected, rounding)}`;
   return `<svg class="bullet-chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${escapeHtml(label)}</title>${parts.join('')}</svg>`;
 }
 
@@ -107,7 +108,7 @@ function dateLabels(xs: readonly number[], gap = 38): number[] {
 }
 
 /** A line chart of one task's actual values (solid) against expected ones (dashed) over the trend's dates. */
-export function trendLineSvg(series: TrendSeries): string {
+export function trendLineSvg(series: TrendSeries, rounding: Rounding = 'half-up'): string {
   const width = 360;
   const height = 170;
   const plot = { left: 46, right: width - 12, top: 12, bottom: height - 28 };
@@ -145,7 +146,7 @@ export function trendLineSvg(series: TrendSeries): string {
     line(series.actual, `stroke="${colour}" stroke-width="2.5"`),
     ...series.actual.map((value, i) => (value === null ? '' : `<circle cx="${fmt(xAt(i))}" cy="${fmt(yAt(num(value)))}" r="3" fill="${colour}"/>`)),
   ];
-  const describe = (value: string | null) => (value === null ? '无数据' : series.mode === 'progress' ? percentText(value) : `${value}${series.unit}`);
+  const describe = (value: string | null) => (value === null ? '无数据' : series.mode === 'progress' ? percentText(value, rounding) : `${value}${series.unit}`);
   const label = `${series.title}:${series.dates.map((date, i) => `${date} 实际${describe(series.actual[i] ?? null)},${series.mode === 'progress' ? '序时' : '目标'}${describe(series.expected[i] ?? null)}`).join(';')}`;
   return `<svg class="trend-chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${escapeHtml(label)}</title>${parts.join('')}</svg>`;
 }

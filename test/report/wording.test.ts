@@ -126,6 +126,18 @@ describe('rounding', () => {
     expect(percentText('0.53135', 'half-even')).toBe('53.14%');
   });
 
+  it('rounds half-even through the rounding option of evaluatePlan and formatBulletin, and refuses others', async () => {
+    const plan = parsePlan({ formatVersion: 1, id: 'r', title: '计划', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [{ id: 'T1', title: '新建项目32个', target: { kind: 'cumulative', measure: '新建项目', unit: '个', value: 32 }, observations: [{ asOf: '2018-06-30', value: 17 }] }] });
+    const evaluation = await evaluatePlan(plan, { rounding: 'half-even' });
+    expect(evaluation.results[0]!.explanation).toBe('新建项目完成17个，为目标的53.12%，序时进度50%，超前3.12个百分点');
+    // The exact facts are not rounded.
+    expect(evaluation.results[0]!.facts.progress).toBe('0.53125');
+    expect(formatBulletin(plan, evaluation, { format: 'html', rounding: 'half-even' })).toContain('完成进度 53.12% · 序时进度 50%');
+    expect(formatBulletin(plan, await evaluatePlan(plan), { format: 'html' })).toContain('完成进度 53.13% · 序时进度 50%');
+    await expect(evaluatePlan(plan, { rounding: 'bankers' as 'half-up' })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    expect(() => formatBulletin(plan, evaluation, { rounding: 'up' as 'half-up' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
+
   it('gives a bulletin’s explanations the same rounding', async () => {
     const plan = parsePlan({ formatVersion: 1, id: 'r', title: '计划', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [{ id: 'T1', title: '新建项目32个', target: { kind: 'cumulative', measure: '新建项目', unit: '个', value: 32 }, observations: [{ asOf: '2018-06-30', value: 17 }] }] });
     expect(await explanation(plan, 'T1')).toBe('新建项目完成17个，为目标的53.13%，序时进度50%，超前3.13个百分点');

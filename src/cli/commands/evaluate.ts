@@ -17,6 +17,8 @@ import {
   type Plan,
   type TaskResult,
   type EvaluationWarning,
+  ROUNDINGS,
+  type Rounding,
 } from '../../index.js';
 import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
 import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
@@ -56,6 +58,8 @@ PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read th
   --out FILE             写入文件而非标准输出 / write there instead of stdout
   --engine ENGINE        compiled(默认,编译后的同步规则)或 json-rules-engine(参照实现,逐项运行)
                          compiled (default) or json-rules-engine (the reference, one run per task)
+  --rounding RULE        百分数的舍入：half-up(四舍五入,默认)或 half-even(GB/T 8170 修约)
+                         how percentages are rounded: half-up (default) or half-even (GB/T 8170)
   -h, --help             显示帮助 / show this help
 
 退出码 Exit status:
@@ -83,6 +87,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
       format: { type: 'string' },
       out: { type: 'string' },
       engine: { type: 'string' },
+      rounding: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -98,12 +103,14 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   if (!(EVALUATION_FORMATS as readonly string[]).includes(format)) problems.push(`--format: expected one of ${EVALUATION_FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
   const engine = (values.engine ?? 'compiled') as EngineChoice;
   if (!(ENGINE_CHOICES as readonly string[]).includes(engine)) problems.push(`--engine: expected one of ${ENGINE_CHOICES.join(', ')}, got ${JSON.stringify(values.engine)}`);
+  const rounding = values.rounding as Rounding | undefined;
+  if (rounding !== undefined && !ROUNDINGS.includes(rounding)) problems.push(`--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}`);
   checkOptions(problems);
   const planFile = positionals[0] ?? '-';
   // For a plan file large enough to want the writer thread, it starts now: its start-up overlaps with reading the plan.
   const early = format === 'json' && engine === 'compiled' && values.out !== undefined && writerThreadAvailable() && sizeOf(planFile) >= EARLY_WRITER_MIN_BYTES ? startWriterThread() : undefined;
   try {
-    return await evaluateWith(planFile, { asOf, format, engine, out: values.out, rules: values.rules, observations: values.observations }, early, io);
+    return await evaluateWith(planFile, { asOf, format, engine, rounding, out: values.out, rules: values.rules, observations: values.observations }, early, io);
   } finally {
     await early?.worker.terminate();
   }
@@ -112,14 +119,14 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
 /** The rest of `duban evaluate`, once the options are checked. */
 async function evaluateWith(
   planFile: string,
-  values: { asOf: string | undefined; format: EvaluationFormat; engine: EngineChoice; out: string | undefined; rules: string | undefined; observations: string | undefined },
+  values: { asOf: string | undefined; format: EvaluationFormat; engine: EngineChoice; rounding: Rounding | undefined; out: string | undefined; rules: string | undefined; observations: string | undefined },
   early: WriterThread | undefined,
   io: CliIo,
 ): Promise<number> {
-  const { asOf, format, engine } = values;
+  const { asOf, format, engine, rounding } = values;
   const startedAt = clockOf(io)();
   const { plan, rules } = loadEvaluationInputs({ plan: planFile, rules: values.rules, observations: values.observations }, io);
-  const options = { asOf, rules, engine, ...(io.now === undefined ? {} : { now: io.now }) };
+  const options = { asOf, rules, engine, rounding, ...(io.now === undefined ? {} : { now: io.now }) };
   const gaps: string[] = [];
   const warnings: EvaluationWarning[] = [];
   let ruleSet: string;

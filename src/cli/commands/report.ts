@@ -9,6 +9,8 @@ import {
   type BulletinFormat,
   type Evaluation,
   type MainIndicators,
+  ROUNDINGS,
+  type Rounding,
 } from '../../index.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { warnAboutRuleFile } from './rule-warnings.js';
@@ -41,6 +43,8 @@ PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read th
                          默认按计划的 mainIndicators,计划未写时为 rate
                          the main indicators: rate, none, or category:ID[,ID]; default what
                          the plan's mainIndicators says, else rate
+  --rounding RULE        百分数的舍入：half-up(四舍五入,默认)或 half-even(GB/T 8170 修约)
+                         how percentages are rounded: half-up (default) or half-even (GB/T 8170)
   --title TEXT           通报标题;默认为“<计划名称>落实情况通报” / the bulletin's title
   --out FILE             写入文件而非标准输出 / write there instead of stdout
   -h, --help             显示帮助 / show this help
@@ -82,6 +86,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
       observations: { type: 'string' },
       format: { type: 'string' },
       indicators: { type: 'string' },
+      rounding: { type: 'string' },
       title: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -103,21 +108,23 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (format === 'docx' && values.out === undefined) problems.push('--format docx 须给出 --out 文件名.docx(Word 文档不输出到终端) / --format docx needs --out FILE.docx (a Word document is not written to the terminal)');
   const mainIndicators = parseIndicators(values.indicators, problems);
   if (values.title !== undefined && values.title.trim() === '') problems.push('--title must not be empty');
+  const rounding = values.rounding as Rounding | undefined;
+  if (rounding !== undefined && !ROUNDINGS.includes(rounding)) problems.push(`--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}`);
   checkOptions(problems);
 
   const { plan, rules } = loadEvaluationInputs({ plan: positionals[0] ?? '-', rules: values.rules, observations: values.observations }, io);
   const dates: (string | undefined)[] = all ? reportingDates(plan) : asOf.length > 0 ? [...new Set(asOf)].sort() : [undefined];
   if (dates.length === 0) checkOptions([`--as-of all: plan ${JSON.stringify(plan.id)} has no observations and no asOf`]);
   const evaluations: Evaluation[] = [];
-  for (const date of dates) evaluations.push(await evaluatePlan(plan, { asOf: date, rules, ...(io.now === undefined ? {} : { now: io.now }) }));
+  for (const date of dates) evaluations.push(await evaluatePlan(plan, { asOf: date, rules, rounding, ...(io.now === undefined ? {} : { now: io.now }) }));
   if (format === 'xlsx') {
     const { writeEvaluationWorkbook } = await import('../../excel/index.js');
     writeAtomically(values.out!, await writeEvaluationWorkbook(plan, evaluations, { title: values.title, mainIndicators }));
   } else if (format === 'docx') {
     const { writeBulletinDocx } = await import('../../docx/index.js');
-    writeAtomically(values.out!, await writeBulletinDocx(plan, evaluations, { title: values.title, mainIndicators }));
+    writeAtomically(values.out!, await writeBulletinDocx(plan, evaluations, { title: values.title, mainIndicators, rounding }));
   } else {
-    const text = formatBulletin(plan, evaluations, { format, title: values.title, mainIndicators });
+    const text = formatBulletin(plan, evaluations, { format, title: values.title, mainIndicators, rounding });
     if (values.out !== undefined) writeAtomically(values.out, text);
     else io.stdout(text);
   }
