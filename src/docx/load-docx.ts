@@ -1,4 +1,4 @@
-import { DubanError } from '../errors.js';
+import { importOptionalPeer } from '../optional-peer.js';
 
 /** The `docx` package, as the Word writer uses it. */
 export type DocxModule = typeof import('docx');
@@ -7,14 +7,6 @@ export type DocxModule = typeof import('docx');
 export const DOCX_MISSING_MESSAGE =
   'Word 通报需要可选依赖 docx，但它没有安装。请运行 npm install docx。 / the Word bulletin needs the optional dependency docx, which is not installed: run npm install docx';
 
-/** Whether an import failed because the module itself (not one of its own imports) is not installed. */
-function isMissingModule(error: unknown, name: string): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return false;
-  return typeof message === 'string' && (message.includes(`'${name}'`) || message.includes(`"${name}"`));
-}
-
 /**
  * docx, loaded when the first Word document is written, so that importing `duban/docx` costs
  * nothing until then. docx is an optional peer dependency: when it is not installed, this throws a
@@ -22,13 +14,7 @@ function isMissingModule(error: unknown, name: string): boolean {
  * replaceable so that tests can make it fail.
  */
 export async function loadDocx(importer: () => Promise<unknown> = () => import('docx')): Promise<DocxModule> {
-  let module: DocxModule & { default?: DocxModule };
-  try {
-    module = (await importer()) as typeof module;
-  } catch (error) {
-    if (isMissingModule(error, 'docx')) throw new DubanError('MISSING_DEPENDENCY', DOCX_MISSING_MESSAGE, { cause: error });
-    throw error;
-  }
+  const module = await importOptionalPeer<DocxModule & { default?: DocxModule }>('docx', importer, DOCX_MISSING_MESSAGE);
   // The CommonJS build of docx, reached through `import()` from CommonJS, has no named exports of its own.
   return typeof module.Document === 'function' ? module : (module.default ?? module);
 }

@@ -1,5 +1,6 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { DubanError } from '../errors.js';
+import { importOptionalPeer } from '../optional-peer.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { StatusTone } from '../report/status-tone.js';
 import type { CellValue, Table } from './plan-table.js';
@@ -9,27 +10,13 @@ import { normalizeZipTimestamps } from './zip-timestamps.js';
 export const EXCELJS_MISSING_MESSAGE =
   'Excel 功能需要可选依赖 exceljs，但它没有安装。请运行 npm install exceljs。 / the Excel features need the optional dependency exceljs, which is not installed: run npm install exceljs';
 
-/** Whether an import failed because the module itself (not one of its own imports) is not installed. */
-function isMissingModule(error: unknown, name: string): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return false;
-  return typeof message === 'string' && (message.includes(`'${name}'`) || message.includes(`"${name}"`));
-}
-
 /**
  * exceljs, loaded when a workbook is first read or written, so that importing `duban/excel` costs
  * nothing until then. exceljs is an optional peer dependency: when it is not installed, this throws
  * a `MISSING_DEPENDENCY` {@link DubanError} saying what to install.
  */
 export async function loadExcel(): Promise<typeof import('exceljs')> {
-  let module: typeof import('exceljs') & { default?: typeof import('exceljs') };
-  try {
-    module = (await import('exceljs')) as typeof module;
-  } catch (error) {
-    if (isMissingModule(error, 'exceljs')) throw new DubanError('MISSING_DEPENDENCY', EXCELJS_MISSING_MESSAGE, { cause: error });
-    throw error;
-  }
+  const module = await importOptionalPeer<typeof import('exceljs') & { default?: typeof import('exceljs') }>('exceljs', () => import('exceljs'), EXCELJS_MISSING_MESSAGE);
   return module.default ?? module;
 }
 
