@@ -4,6 +4,7 @@ import { isCalendarDate } from './calendar-date.js';
 import { parseDecimal } from './decimal.js';
 import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
 import { duplicateKeyIssues } from './duplicate-keys.js';
+import { jsonSyntaxIssue } from './json-syntax.js';
 import { fastParsePlan } from './fast-parse-plan.js';
 import { planCrossChecks, planSchema } from './plan.js';
 import type { Observation, ObservationRecord, ObservationsFile, Plan } from './types.js';
@@ -70,15 +71,7 @@ export function parseJsonText(text: string, walk = true): { ok: true; value: unk
     const limits = walk || duplicates.length > 0 ? [...inputLimitIssues(value), ...duplicates] : [];
     return limits.length > 0 ? failure(limits) : { ok: true, value };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position !== null) {
-      const offset = Number(position[1]);
-      const before = body.slice(0, offset).split('\n');
-      where = ` at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
-    }
-    return failure([{ path: '$', message: `not valid JSON${where}: ${message.split('\n')[0]}` }]);
+    return failure([jsonSyntaxIssue(body, error)]);
   }
 }
 
