@@ -184,7 +184,10 @@ export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssu
       case 'invalid_type':
         issues.push({
           path,
-          message: at.found
+          // A message duban set itself (`priority must be a whole number`) says more than the type.
+          message: at.found && splitBilingual(issue.message).zh !== undefined
+            ? withValue(issue.message, at.value)
+            : at.found
             ? bilingual(`应为${ZH_TYPES[issue.expected] ?? issue.expected}，实际是${ZH_TYPES[typeName(at.value)] ?? typeName(at.value)} ${quote(at.value)}`, `expected ${issue.expected}, got ${typeName(at.value)} ${quote(at.value)}`)
             : missingKeyMessage(issue.path.at(-1)),
         });

@@ -118,5 +118,7 @@ export function splitBilingual(message: string): { zh: string | undefined; en: s
     else if (c === '"') inQuote = !inQuote;
     else if (!inQuote && c === ' ' && message.startsWith(' / ', i)) return { zh: message.slice(0, i), en: message.slice(i + 3) };
   }
-  return { zh: undefined, en: message };
+  // An unbalanced quotation mark (a message about quotes): the first separator.
+  const at = message.indexOf(' / ');
+  return at === -1 ? { zh: undefined, en: message } : { zh: message.slice(0, at), en: message.slice(at + 3) };
 }
