@@ -55,7 +55,7 @@ export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) 
  */
 export function unknownKeyMessage(key: string, valid: readonly string[]): string {
   const hint = suggestion(key, valid, { zh: '键', en: 'keys' });
-  return bilingual(`未知的键 ${quote(key)}${hint.zh}；以 x- 开头的键会被保留并忽略`, `unknown key ${quote(key)}${hint.en}; keys starting with x- are kept and ignored`);
+  return bilingual(`未知的键 ${quote(key)}${hint.zh}`, `unknown key ${quote(key)}${hint.en}`);
 }
 
 /** A non-empty string. */

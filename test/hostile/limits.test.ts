@@ -92,7 +92,7 @@ describe('MAX_STRING_LENGTH', () => {
     expect(parseObservationsCsv(csv('n'.repeat(MAX_STRING_LENGTH)), 'limits-2018').observations[0]?.note).toHaveLength(MAX_STRING_LENGTH);
     const error = rejected(() => parseObservationsCsv(csv('n'.repeat(MAX_STRING_LENGTH + 1)), 'limits-2018'));
     expect(error.code).toBe('INVALID_OBSERVATIONS');
-    expect(error.issues).toEqual([{ path: 'line 2, column note', message: expect.stringContaining('longer than the limit of 100000') }]);
+    expect(error.issues).toEqual([{ path: 'line 2, column 5 (note)', message: expect.stringContaining('longer than the limit of 100000') }]);
   });
 
   it('lists at most about a hundred limit problems, however many there are', () => {
