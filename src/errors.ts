@@ -46,7 +46,12 @@ export interface DubanIssue {
    */
   readonly message: string;
   /** The task the problem is in, for a problem inside a plan's task (or an observation of one) whose id is known. */
-  readonly task?: { readonly id: string; readonly title: string };
+  readonly task?: {
+    /** The task's id. */
+    readonly id: string;
+    /** The task's title (empty if it has none). */
+    readonly title: string;
+  };
 }
 
 /**
