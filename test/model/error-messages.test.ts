@@ -83,6 +83,11 @@ describe('plan errors', () => {
     expect(issue.message).toContain('可用的类别：economy');
   });
 
+  it('say a limit in Chinese first too', () => {
+    const issue = issueAt(planError(planInput([task('T1', { leader: 'x'.repeat(100_001) })])).issues, '$.tasks[0].leader');
+    expect(issue.message).toMatch(/^字符串长 100001 个字符，超过上限 100000："x+" \/ string of 100001 characters is longer than the limit of 100000: "x+"$/);
+  });
+
   it('keep the target kinds the messages suggest equal to TARGET_KINDS', () => {
     expect(TARGET_KIND_VALUES).toEqual(TARGET_KINDS);
   });
