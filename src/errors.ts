@@ -37,8 +37,24 @@ export type DubanErrorCode = (typeof DUBAN_ERROR_CODES)[number];
 export interface DubanIssue {
   /** Where the problem is: a JSON path such as `$.tasks[3].target.value`, or `line 4` in a CSV file. */
   readonly path: string;
-  /** What is wrong, in English, quoting the offending key or value. */
+  /**
+   * What is wrong, quoting the offending key or value. The messages of plans,
+   * observations, rule files and command-line options are in Chinese first,
+   * then ` / ` and the same in English (`不是真实存在的日期…："2024-02-30" / not a
+   * real calendar date YYYY-MM-DD: "2024-02-30"`); a few others (a file that
+   * cannot be read, some workbook cells) are still English only. A problem
+   * inside a plan's task names the task: `任务 B2「出台实施方案」的
+   * target.milestones[0].due：… / task B2 "出台实施方案": target.milestones[0].due: …`.
+   * Match on `path` and on the English part, not on the whole text.
+   */
   readonly message: string;
+  /** The task the problem is in, for a problem inside a plan's task (or an observation of one) whose id is known. */
+  readonly task?: {
+    /** The task's id. */
+    readonly id: string;
+    /** The task's title (empty if it has none). */
+    readonly title: string;
+  };
 }
 
 /**

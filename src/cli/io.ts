@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { safeParseOwnedPlan } from '../model/parse-input.js';
+import { mergeObservationsCsv, safeParseOwnedPlan } from '../model/parse-input.js';
 import { parseLargeJson } from './parse-large-json.js';
 import {
   BUNDLED_RULE_SET_IDS,
@@ -11,7 +11,6 @@ import {
   MAX_INPUT_BYTES,
   mergeObservations,
   parseObservations,
-  parseObservationsCsv,
   parsePlan,
   parseRuleFile,
   type BundledRuleSetId,
@@ -288,14 +287,16 @@ export function loadEvaluationInputs(options: { plan: string; rules?: string | u
   const rules = attempt(() => loadRules(options.rules, read));
   const observationsFile = options.observations;
   if (observationsFile !== undefined) {
-    const observations = attempt(() => {
-      const text = read(observationsFile);
-      if (/\.csv$/i.test(observationsFile)) return parseObservationsCsv(text, plan?.id ?? '', { source: observationsFile });
-      return parseObservations(text, { source: observationsFile });
-    });
-    if (plan !== undefined && observations !== undefined) {
+    if (/\.csv$/i.test(observationsFile)) {
+      // Read and merged in one step, so every bad row is named in one run, by its line.
       const base = plan;
-      plan = attempt(() => mergeObservations(base, observations, { source: observationsFile }));
+      plan = attempt(() => mergeObservationsCsv(base, read(observationsFile), { source: observationsFile }));
+    } else {
+      const observations = attempt(() => parseObservations(read(observationsFile), { source: observationsFile }));
+      if (plan !== undefined && observations !== undefined) {
+        const base = plan;
+        plan = attempt(() => mergeObservations(base, observations, { source: observationsFile }));
+      }
     }
   }
   if (errors.length > 0 || plan === undefined) throw errors.length === 1 ? errors[0]! : new AggregateError(errors);

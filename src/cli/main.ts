@@ -6,7 +6,9 @@ import { exportExcelCommand } from './commands/export-excel.js';
 import { importExcelCommand } from './commands/import-excel.js';
 import { explainCommand } from './commands/explain.js';
 import { rulesCommand } from './commands/rules.js';
-import { reportErrors, usage, type CliIo } from './io.js';
+import { DubanError } from '../errors.js';
+import { bilingual, closestWord, suggestion } from '../model/suggest.js';
+import { reportErrors, type CliIo } from './io.js';
 import { isOutputClosed } from './output.js';
 
 export type { CliIo } from './io.js';
@@ -71,18 +73,73 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (entry !== undefined) return await entry.run(rest, io);
-  throw usage(`unknown command ${JSON.stringify(command)}; run duban --help`);
+  if (entry === undefined) throw unknownCommand(command);
+  try {
+    return await entry.run(rest, io);
+  } catch (error) {
+    throw (await commandLineError(error, command, entry.run)) ?? error;
+  }
+}
+
+/** A command-line problem, reported as `duban: command line: PATH: message` with exit 2. */
+function commandLine(path: string, zh: string, en: string): DubanError {
+  const message = bilingual(zh, en);
+  return new DubanError('INVALID_OPTION', message, { issues: [{ path, message }], source: 'command line' });
+}
+
+function unknownCommand(command: string): DubanError {
+  const names = [...Object.keys(COMMANDS), '--help', '--version'];
+  // An option given where the command belongs (`duban --as-of …`) is named as an option.
+  const what = command.startsWith('-') ? { zh: '选项', en: 'option' } : { zh: '命令', en: 'command' };
+  const hint = suggestion(command, names, { zh: '命令', en: 'commands' });
+  return commandLine('command', `未知的${what.zh} ${JSON.stringify(command)}${hint.zh}；运行 duban --help 查看用法`, `unknown ${what.en} ${JSON.stringify(command)}${hint.en}; run duban --help`);
+}
+
+/** The options a command takes, as its --help lists them. */
+async function optionsOf(run: (args: string[], io: CliIo) => Promise<number>): Promise<string[]> {
+  let help = '';
+  const capture: CliIo = { stdout: (text) => void (help += text), stderr: () => undefined, stdin: () => '' };
+  try {
+    await run(['--help'], capture);
+  } catch {
+    // no help: no list
+  }
+  return [...new Set(help.match(/--[a-z][a-z-]*/g) ?? [])];
+}
+
+/**
+ * duban's own message for a problem Node's parseArgs found (an unknown option,
+ * an option without its value), with the closest option and the command's
+ * options; `undefined` for any other error.
+ */
+async function commandLineError(error: unknown, command: string, run: (args: string[], io: CliIo) => Promise<number>): Promise<DubanError | undefined> {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const text = error instanceof Error ? error.message : String(error);
+  // The option as the message quotes it: `'--as-off'`, `'-h, --help'` (the long name), `'--as-of <value>'`.
+  const quoted = /'([^']*)'/.exec(text)?.[1] ?? '';
+  const option = quoted.match(/-{1,2}[A-Za-z0-9][\w-]*/g)?.at(-1) ?? quoted;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const options = await optionsOf(run);
+    const near = closestWord(option.replace(/^-+/, ''), options.map((name) => name.slice(2)));
+    const list = options.join(' ');
+    return commandLine(
+      'options',
+      `duban ${command} 没有选项 ${option}${near === undefined ? '；' : `；是否想写 --${near}？`}可用的选项：${list}`,
+      `unknown option ${option} for duban ${command}${near === undefined ? '.' : `; did you mean --${near}?`} Options: ${list}`,
+    );
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(text)) return commandLine('options', `选项 ${option} 不带值`, `option ${option} takes no value`);
+    return commandLine('options', `选项 ${option} 缺少值（写成 ${option} 值）`, `option ${option} needs a value (${option} VALUE)`);
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return commandLine('options', `多余的参数 ${JSON.stringify(option)}`, `unexpected argument ${JSON.stringify(option)}`);
+  return commandLine('options', `命令行有误：${text}`, `bad command line: ${text}`);
 }
 
 /** Reports an error that ended a command on stderr and returns the exit status for it. */
 function reportFailure(error: unknown, io: CliIo): number {
   if (reportErrors(error, io)) return 2;
-  const code = (error as { code?: string }).code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    io.stderr(`duban: command line: ${(error as Error).message}\n`);
-    return 2;
-  }
   io.stderr(`duban: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
   return 3;
 }

@@ -1,5 +1,6 @@
 import type { DubanIssue } from '../errors.js';
 import { formatPath, quote } from './schema-kit.js';
+import { bilingual } from './suggest.js';
 
 /**
  * The largest input duban reads: 256 MiB (268 435 456). The CLI measures a
@@ -77,12 +78,16 @@ function pathOf(visit: Visit): string {
  * bytes, or a text of `size` UTF-16 code units.
  */
 export function inputTooLargeIssue(size: number, unit: 'bytes' | 'characters'): DubanIssue {
-  return { path: '$', message: `input is ${size} ${unit} long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)` };
+  return { path: '$', message: bilingual(`输入长 ${size} ${unit === 'bytes' ? '字节' : '个字符'}，超过上限 ${MAX_INPUT_BYTES}（256 MiB）`, `input is ${size} ${unit} long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`) };
 }
 
 /** The issue for a string longer than {@link MAX_STRING_LENGTH}, quoting its start. */
 export function stringTooLongMessage(text: string, what = 'string'): string {
-  return `${what} of ${text.length} characters is longer than the limit of ${MAX_STRING_LENGTH}: ${quote(text.slice(0, 40))}`;
+  const zh = what === 'key' ? '键' : what === 'cell' ? '单元格' : '字符串';
+  return bilingual(
+    `${zh}长 ${text.length} 个字符，超过上限 ${MAX_STRING_LENGTH}：${quote(text.slice(0, 40))}`,
+    `${what} of ${text.length} characters is longer than the limit of ${MAX_STRING_LENGTH}: ${quote(text.slice(0, 40))}`,
+  );
 }
 
 /**
@@ -104,7 +109,7 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_JSON_DEPTH) {
-      issues.push({ path: pathOf(visit), message: `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects` });
+      issues.push({ path: pathOf(visit), message: bilingual(`数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层`, `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`) });
       continue;
     }
     if (Array.isArray(value)) {
@@ -121,7 +126,7 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
       stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth: depth + 1 });
     }
   }
-  if (issues.length >= MAX_LIMIT_ISSUES && stack.length > 0) issues.push({ path: '$', message: `more problems with the limits were not listed (stopped after ${MAX_LIMIT_ISSUES})` });
+  if (issues.length >= MAX_LIMIT_ISSUES && stack.length > 0) issues.push({ path: '$', message: bilingual(`超限的问题没有全部列出（列出 ${MAX_LIMIT_ISSUES} 个后停止）`, `more problems with the limits were not listed (stopped after ${MAX_LIMIT_ISSUES})`) });
   return issues;
 }
 
@@ -130,5 +135,5 @@ export function planLimitIssues(input: unknown): DubanIssue[] {
   if (typeof input !== 'object' || input === null || !Object.hasOwn(input, 'tasks')) return [];
   const { tasks } = input as { tasks: unknown };
   if (!Array.isArray(tasks) || tasks.length <= MAX_TASKS) return [];
-  return [{ path: '$.tasks', message: `${tasks.length} tasks, more than the limit of ${MAX_TASKS}` }];
+  return [{ path: '$.tasks', message: bilingual(`${tasks.length} 项任务，超过上限 ${MAX_TASKS}`, `${tasks.length} tasks, more than the limit of ${MAX_TASKS}`) }];
 }

@@ -52,7 +52,7 @@ export function parseCsvRows(text: string): { rows: { line: number; cells: strin
       for (;;) {
         const quote = text.indexOf('"', from);
         if (quote === -1) {
-          issues.push({ path: `line ${rowLine}`, message: 'unterminated quoted cell' });
+          issues.push({ path: `line ${rowLine}`, message: '引号开始的单元格没有结束引号 / unterminated quoted cell' });
           return { rows, issues };
         }
         parts.push(text.slice(from, quote));

@@ -4,12 +4,14 @@ import { isCalendarDate } from './calendar-date.js';
 import { parseDecimal } from './decimal.js';
 import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
 import { duplicateKeyIssues } from './duplicate-keys.js';
+import { jsonSyntaxIssue } from './json-syntax.js';
 import { fastParsePlan } from './fast-parse-plan.js';
-import { planCrossChecks, planSchema } from './plan.js';
+import { planCrossChecks, planSchema, unitMessage } from './plan.js';
 import type { Observation, ObservationRecord, ObservationsFile, Plan } from './types.js';
-import { formatPath, prototypeKeyIssues, quote, toDubanIssues } from './schema-kit.js';
+import { formatPath, notDateMessage, notDecimalMessage, prototypeKeyIssues, quote, toDubanIssues } from './schema-kit.js';
 import { MAX_INPUT_BYTES, MAX_STRING_LENGTH, inputLimitIssues, inputTooLargeIssue, planLimitIssues, stringTooLongMessage } from './limits.js';
 import { unitConversionExponent } from './units.js';
+import { bilingual, closestWord, splitBilingual } from './suggest.js';
 
 /**
  * The result of a `safeParse…` function: the data, or the error with every issue.
@@ -70,16 +72,39 @@ export function parseJsonText(text: string, walk = true): { ok: true; value: unk
     const limits = walk || duplicates.length > 0 ? [...inputLimitIssues(value), ...duplicates] : [];
     return limits.length > 0 ? failure(limits) : { ok: true, value };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position !== null) {
-      const offset = Number(position[1]);
-      const before = body.slice(0, offset).split('\n');
-      where = ` at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
-    }
-    return failure([{ path: '$', message: `not valid JSON${where}: ${message.split('\n')[0]}` }]);
+    return failure([jsonSyntaxIssue(body, error)]);
   }
+}
+
+/** A task's title as a message shows it: at most 30 characters. */
+const shortTitle = (title: string) => (title.length > 30 ? `${title.slice(0, 29)}…` : title);
+
+/**
+ * Names the task of every issue inside `$.tasks[i]` by its id and title, so an
+ * analyst need not count tasks: `任务 B2「出台实施方案」的 target.milestones[0].due：…`.
+ * The path stays the machine path.
+ */
+function withTaskContext(issues: DubanIssue[], data: unknown): DubanIssue[] {
+  const tasks = typeof data === 'object' && data !== null && Array.isArray((data as { tasks?: unknown }).tasks) ? ((data as { tasks: unknown[] }).tasks) : [];
+  return issues.map((issue) => {
+    const match = /^\$\.tasks\[(\d+)\](.*)$/.exec(issue.path);
+    if (match === null) return issue;
+    const index = Number(match[1]);
+    const task: unknown = tasks[index];
+    const own = (key: string): string | undefined => {
+      if (typeof task !== 'object' || task === null || !Object.hasOwn(task, key)) return undefined;
+      const value = (task as Record<string, unknown>)[key];
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const id = own('id');
+    const title = own('title');
+    const zhName = `${id === undefined ? `第 ${index + 1} 项任务` : `任务 ${shortTitle(id)}`}${title === undefined ? '' : `「${shortTitle(title)}」`}`;
+    const enName = `${id === undefined ? `task #${index + 1}` : `task ${shortTitle(id)}`}${title === undefined ? '' : ` ${quote(shortTitle(title))}`}`;
+    const where = match[2]!.replace(/^\./, '');
+    const { zh, en } = splitBilingual(issue.message);
+    const message = bilingual(where === '' ? `${zhName}：${zh ?? en}` : `${zhName}的 ${where}：${zh ?? en}`, where === '' ? `${enName}: ${en}` : `${enName}: ${where}: ${en}`);
+    return { ...issue, message, ...(id === undefined ? {} : { task: { id, title: title ?? '' } }) };
+  });
 }
 
 function makeError(code: DubanErrorCode, what: string, issues: DubanIssue[], options: ParseOptions): DubanError {
@@ -128,7 +153,8 @@ function safeParseWith<S extends z.ZodMiniType>(
   // The cross-checks read the raw data defensively, so they run even when the shape is wrong.
   const crossIssues = [...prototypeKeyIssues(data), ...crossChecks(data)];
   if (result.success && crossIssues.length === 0) return { success: true, data: result.data };
-  return { success: false, error: makeError(code, what, [...(result.success ? [] : toDubanIssues(result.error, data)), ...crossIssues], options) };
+  const issues = [...(result.success ? [] : toDubanIssues(result.error, data)), ...crossIssues];
+  return { success: false, error: makeError(code, what, code === 'INVALID_PLAN' ? withTaskContext(issues, data) : issues, options) };
 }
 
 /**
@@ -221,39 +247,88 @@ export function parseObservations(input: unknown, options: ParseOptions = {}): O
  * @category Model
  */
 export function parseObservationsCsv(text: string, planId: string, options: ParseOptions = {}): ObservationsFile {
-  if (text.length > MAX_INPUT_BYTES) throw makeError('INVALID_OBSERVATIONS', 'observations', [inputTooLargeIssue(text.length, 'characters')], options);
+  const { file, issues } = readObservationsCsv(text, planId);
+  if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
+  return file;
+}
+
+/** The line of each observation of a file read from CSV, so that merge problems name CSV lines too. */
+const CSV_LINES = new WeakMap<ObservationsFile, readonly number[]>();
+
+/** The path of a CSV cell: `line 4, column 2 (asOf)`. */
+function csvCell(line: number, column: number): string {
+  const name = OBSERVATION_CSV_COLUMNS[column];
+  return `line ${line}, column ${column + 1}${name === undefined ? '' : ` (${name})`}`;
+}
+
+/**
+ * Reads an observations CSV without throwing: the good rows as a file, and a
+ * problem for every bad row. Internal (parseObservationsCsv throws the
+ * problems; the CLI also merges the good rows, so one run names every bad row).
+ */
+export function readObservationsCsv(text: string, planId: string): { file: ObservationsFile; issues: DubanIssue[] } {
+  const observations: ObservationRecord[] = [];
+  const lines: number[] = [];
+  const file: ObservationsFile = { formatVersion: 1, planId, observations };
+  CSV_LINES.set(file, lines);
+  if (text.length > MAX_INPUT_BYTES) return { file, issues: [inputTooLargeIssue(text.length, 'characters')] };
   const { rows: allRows, issues } = parseCsvRows(text);
   // A row with an over-long cell is reported and left out (the header row is kept, so it is still checked).
   const rows = allRows.filter(({ line, cells }, index) => {
     cells.forEach((cell, i) => {
-      if (cell.length > MAX_STRING_LENGTH) issues.push({ path: `line ${line}, column ${OBSERVATION_CSV_COLUMNS[i] ?? i + 1}`, message: stringTooLongMessage(cell, 'cell') });
+      if (cell.length > MAX_STRING_LENGTH) issues.push({ path: csvCell(line, i), message: stringTooLongMessage(cell, 'cell') });
     });
     return index === 0 || cells.every((cell) => cell.length <= MAX_STRING_LENGTH);
   });
   const [header, ...body] = rows;
-  const observations: ObservationRecord[] = [];
-  if (header === undefined) issues.push({ path: 'line 1', message: `missing header row ${OBSERVATION_CSV_COLUMNS.join(',')}` });
-  else if (header.cells.join(',') !== OBSERVATION_CSV_COLUMNS.join(',')) {
-    issues.push({ path: `line ${header.line}`, message: `header must be ${OBSERVATION_CSV_COLUMNS.join(',')}, got ${quote(header.cells.join(','))}` });
+  const columns = OBSERVATION_CSV_COLUMNS.join(',');
+  if (header === undefined) issues.push({ path: 'line 1', message: bilingual(`缺少表头行 ${columns}`, `missing header row ${columns}`) });
+  else if (header.cells.join(',') !== columns) {
+    issues.push({ path: `line ${header.line}`, message: bilingual(`表头应为 ${columns}，实际是 ${quote(header.cells.join(','))}`, `header must be ${columns}, got ${quote(header.cells.join(','))}`) });
   } else {
     for (const { line, cells } of body) {
-      const at = (column: string) => `line ${line}, column ${column}`;
       if (cells.length !== OBSERVATION_CSV_COLUMNS.length) {
-        issues.push({ path: `line ${line}`, message: `expected ${OBSERVATION_CSV_COLUMNS.length} cells, got ${cells.length}` });
+        issues.push({ path: `line ${line}`, message: bilingual(`应有 ${OBSERVATION_CSV_COLUMNS.length} 个单元格（${columns}），实际有 ${cells.length} 个`, `expected ${OBSERVATION_CSV_COLUMNS.length} cells, got ${cells.length}`) });
         continue;
       }
       const [taskId, asOf, value, unit, note] = cells as [string, string, string, string, string];
       const decimal = parseDecimal(value.trim());
-      if (taskId === '') issues.push({ path: at('taskId'), message: 'taskId must not be empty' });
-      if (!isCalendarDate(asOf)) issues.push({ path: at('asOf'), message: `not a real calendar date YYYY-MM-DD: ${quote(asOf)}` });
-      if (decimal === undefined) issues.push({ path: at('value'), message: `not an exact finite decimal: ${quote(value)}` });
+      if (taskId === '') issues.push({ path: csvCell(line, 0), message: bilingual('任务编号 taskId 不能为空', 'taskId must not be empty') });
+      if (!isCalendarDate(asOf)) issues.push({ path: csvCell(line, 1), message: notDateMessage(asOf) });
+      if (decimal === undefined) issues.push({ path: csvCell(line, 2), message: notDecimalMessage(value) });
       if (taskId !== '' && isCalendarDate(asOf) && decimal !== undefined) {
         observations.push({ taskId, asOf, value: decimal, ...(unit === '' ? {} : { unit }), ...(note === '' ? {} : { note }) });
+        lines.push(line);
       }
     }
   }
-  if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
-  return { formatVersion: 1, planId, observations };
+  return { file, issues };
+}
+
+/** The line a path names (`line 4, column 2 (asOf)` → 4), for sorting CSV problems. */
+const lineOf = (path: string): number => Number(/^line (\d+)/.exec(path)?.[1] ?? 0);
+
+/**
+ * Reads an observations CSV and merges its good rows into a plan, naming every
+ * bad row (in reading or in merging) in one error, in line order. Internal: the CLI's
+ * `--observations x.csv`.
+ */
+export function mergeObservationsCsv(plan: Plan | undefined, text: string, options: ParseOptions = {}): Plan | undefined {
+  const { file, issues } = readObservationsCsv(text, plan?.id ?? '');
+  let merged = plan;
+  if (plan !== undefined) {
+    try {
+      merged = mergeObservations(plan, file, options);
+    } catch (error) {
+      if (!(error instanceof DubanError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (issues.length > 0) {
+    const sorted = issues.map((issue, i) => ({ issue, i })).sort((a, b) => lineOf(a.issue.path) - lineOf(b.issue.path) || a.i - b.i);
+    throw makeError('INVALID_OBSERVATIONS', 'observations', sorted.map(({ issue }) => issue), options);
+  }
+  return merged;
 }
 
 /**
@@ -275,28 +350,37 @@ export function parseObservationsCsv(text: string, planId: string, options: Pars
  */
 export function mergeObservations(plan: Plan, file: ObservationsFile, options: ParseOptions = {}): Plan {
   const issues: DubanIssue[] = [];
-  if (file.planId !== plan.id) issues.push({ path: '$.planId', message: `planId ${quote(file.planId)} does not match the plan's id ${quote(plan.id)}` });
+  if (file.planId !== plan.id) issues.push({ path: '$.planId', message: bilingual(`planId ${quote(file.planId)} 与计划的 id ${quote(plan.id)} 不符`, `planId ${quote(file.planId)} does not match the plan's id ${quote(plan.id)}`) });
   const index = new Map(plan.tasks.map((task, i) => [task.id, i]));
   const added = new Map<number, Observation[]>();
+  // Observations read from CSV are named by line and column, as their reading problems are.
+  const lines = CSV_LINES.get(file);
+  const csvColumn = (key: string) => OBSERVATION_CSV_COLUMNS.indexOf(key as (typeof OBSERVATION_CSV_COLUMNS)[number]);
+  // Suggesting a task id compares it with every id: only for plans of a sensible size.
+  const ids = plan.tasks.length <= 10_000 ? plan.tasks.map((task) => task.id) : [];
   file.observations.forEach((observation, j) => {
-    const path = (...rest: PropertyKey[]) => formatPath(['observations', j, ...rest]);
+    const line = lines?.[j];
+    const path = (key: string) => (line === undefined ? formatPath(['observations', j, key]) : csvCell(line, csvColumn(key)));
     const i = index.get(observation.taskId);
     const task = i === undefined ? undefined : plan.tasks[i];
     if (i === undefined || task === undefined) {
-      issues.push({ path: path('taskId'), message: `unknown task id ${quote(observation.taskId)}` });
+      const near = closestWord(observation.taskId, ids);
+      const hint = near === undefined ? { zh: '', en: '' } : { zh: `；是否想写 ${quote(near)}？`, en: `; did you mean ${quote(near)}?` };
+      issues.push({ path: path('taskId'), message: bilingual(`计划中没有任务 id ${quote(observation.taskId)}${hint.zh}`, `unknown task id ${quote(observation.taskId)}${hint.en}`) });
       return;
     }
+    const about = { task: { id: task.id, title: task.title } };
     const { target } = task;
     if (target.kind === 'milestones' || target.kind === 'binary') {
-      issues.push({ path: path('taskId'), message: `task ${quote(task.id)} has a ${quote(target.kind)} target, which takes no observations` });
+      issues.push({ path: path('taskId'), message: bilingual(`任务 ${task.id}「${shortTitle(task.title)}」是 ${quote(target.kind)} 型目标，不接受报送值（其进度记在目标本身）`, `task ${quote(task.id)} has a ${quote(target.kind)} target, which takes no observations`), ...about });
       return;
     }
     const list = added.get(i) ?? [...(task.observations ?? [])];
     if (list.some((existing) => existing.asOf === observation.asOf)) {
-      issues.push({ path: path('asOf'), message: `task ${quote(task.id)} already has an observation with asOf ${quote(observation.asOf)}` });
+      issues.push({ path: path('asOf'), message: bilingual(`任务 ${task.id}「${shortTitle(task.title)}」已有截至 ${quote(observation.asOf)} 的报送值`, `task ${quote(task.id)} already has an observation with asOf ${quote(observation.asOf)}`), ...about });
     }
     if (observation.unit !== undefined && unitConversionExponent(observation.unit, target.unit) === undefined) {
-      issues.push({ path: path('unit'), message: `unit ${quote(observation.unit)} cannot be converted to the target's unit ${quote(target.unit)}` });
+      issues.push({ path: path('unit'), message: bilingual(`任务 ${task.id}「${shortTitle(task.title)}」：${splitBilingual(unitMessage(observation.unit, target.unit)).zh!}`, `task ${quote(task.id)}: ${splitBilingual(unitMessage(observation.unit, target.unit)).en}`), ...about });
     }
     const { taskId: _taskId, ...rest } = observation;
     list.push(rest);

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import type { DubanIssue } from '../errors.js';
 import { CALENDAR_DATE_PATTERN, isCalendarDate } from './calendar-date.js';
 import { DECIMAL_STRING_PATTERN, parseDecimal } from './decimal.js';
+import { bilingual, closestWord, splitBilingual, suggestion } from './suggest.js';
 
 /**
  * JSON Schema fragments attached to duban's zod schemas: descriptions for
@@ -34,12 +35,13 @@ export function describe<T extends z.ZodMiniType>(schema: T, zh: string, en: str
  */
 export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   const known = new Set(Object.keys(shape));
+  const valid = Object.keys(shape).filter((key) => key !== '$schema');
   const schema = z.looseObject(shape).check(
     z.superRefine((value, ctx) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
       for (const key of Object.keys(value)) {
         if (!known.has(key) && !key.startsWith('x-')) {
-          ctx.addIssue({ code: 'custom', message: `unknown key ${JSON.stringify(key)}`, path: [key] });
+          ctx.addIssue({ code: 'custom', message: unknownKeyMessage(key, valid), path: [key] });
         }
       }
     }, { when: () => true }),
@@ -47,8 +49,17 @@ export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) 
   return withJsonSchema(schema, { additionalProperties: false, patternProperties: { '^x-': {} } });
 }
 
+/**
+ * The message for an unknown key: the key, the closest valid key if one is
+ * near (`deadine` → `deadline`) and the valid keys at that level.
+ */
+export function unknownKeyMessage(key: string, valid: readonly string[]): string {
+  const hint = suggestion(key, valid, { zh: '键', en: 'keys' });
+  return bilingual(`未知的键 ${quote(key)}${hint.zh}`, `unknown key ${quote(key)}${hint.en}`);
+}
+
 /** A non-empty string. */
-export const nonEmptyString = () => z.string().check(z.minLength(1, { message: 'must not be empty' }));
+export const nonEmptyString = () => z.string().check(z.minLength(1, { message: bilingual('不能为空', 'must not be empty') }));
 
 /** A decimal: a JSON number or a decimal string, read exactly and normalised to a string. */
 export const decimalSchema = () =>
@@ -58,7 +69,7 @@ export const decimalSchema = () =>
       z.transform((input, ctx) => {
         const parsed = parseDecimal(input);
         if (parsed === undefined) {
-          ctx.issues.push({ code: 'custom', message: `not an exact finite decimal: ${quote(input)}`, input });
+          ctx.issues.push({ code: 'custom', message: notDecimalMessage(input), input });
           return z.NEVER;
         }
         return parsed;
@@ -70,9 +81,61 @@ export const decimalSchema = () =>
 /** A real calendar date `YYYY-MM-DD`. */
 export const dateSchema = () =>
   withJsonSchema(
-    z.string().check(z.refine(isCalendarDate, { error: (issue) => `not a real calendar date YYYY-MM-DD: ${quote(issue.input)}` })),
+    z.string().check(z.refine(isCalendarDate, { error: (issue) => notDateMessage(issue.input) })),
     { type: 'string', pattern: CALENDAR_DATE_PATTERN, format: 'date' },
   );
+
+/** The message for a value that is not a real calendar date. */
+export function notDateMessage(value: unknown): string {
+  return bilingual(`不是真实存在的日期（格式 YYYY-MM-DD）：${quote(value)}`, `not a real calendar date YYYY-MM-DD: ${quote(value)}`);
+}
+
+/** The message for a value that is not an exact finite decimal. */
+export function notDecimalMessage(value: unknown): string {
+  return bilingual(`不是精确的有限小数（如 8.5 或 "8.5"，不带单位）：${quote(value)}`, `not an exact finite decimal: ${quote(value)}`);
+}
+
+/** The message for a missing required key. */
+export function missingKeyMessage(key: unknown): string {
+  return bilingual(`缺少必填的键 ${quote(String(key))}`, `missing required key ${quote(String(key))}`);
+}
+
+/** Appends the offending value to both languages of a message. */
+function withValue(message: string, value: unknown): string {
+  const { zh, en } = splitBilingual(message);
+  return zh === undefined ? `${en}: ${quote(value)}` : bilingual(`${zh}：${quote(value)}`, `${en}: ${quote(value)}`);
+}
+
+const ZH_TYPES: Readonly<Record<string, string>> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '布尔值',
+  object: '对象',
+  array: '列表',
+  null: 'null',
+  undefined: 'undefined',
+  bigint: '整数',
+};
+
+/** The values a discriminator may take, for "did you mean" (the plan's target kinds), with Chinese names. */
+const DISCRIMINATOR_VALUES: Readonly<Record<string, { values: readonly string[]; aliases: Readonly<Record<string, string>> }>> = {
+  kind: {
+    values: ['cumulative', 'level', 'rate', 'milestones', 'binary'],
+    aliases: { 累计: 'cumulative', 累计型: 'cumulative', 水平: 'level', 水平型: 'level', 比率: 'rate', 比率型: 'rate', 节点: 'milestones', 节点型: 'milestones', milestone: 'milestones', 是否完成: 'binary', 是否完成型: 'binary', 完成型: 'binary' },
+  },
+};
+
+/** Chinese names of the plan's literal values (bounds, paces), for "did you mean". */
+const VALUE_ALIASES: Readonly<Record<string, string>> = {
+  不低于: 'atLeast', 不少于: 'atLeast', 以上: 'atLeast', 至少: 'atLeast', '>=': 'atLeast', '≥': 'atLeast',
+  不高于: 'atMost', 不超过: 'atMost', 以内: 'atMost', 以下: 'atMost', 至多: 'atMost', '<=': 'atMost', '≤': 'atMost',
+  左右: 'about', 约: 'about',
+  按月: 'monthly', 月: 'monthly', 按日: 'daily', 日: 'daily',
+};
+
+/** The discriminator values {@link toDubanIssues} suggests from, exported for a test that keeps them equal to TARGET_KINDS. */
+export const TARGET_KIND_VALUES: readonly string[] = DISCRIMINATOR_VALUES.kind!.values;
 
 /** Quotes an offending value for a message, shortened so a 50 MB string stays readable. */
 export function quote(value: unknown): string {
@@ -121,7 +184,12 @@ export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssu
       case 'invalid_type':
         issues.push({
           path,
-          message: at.found ? `expected ${issue.expected}, got ${typeName(at.value)} ${quote(at.value)}` : `missing required key ${quote(String(issue.path.at(-1)))}`,
+          // A message duban set itself (`priority must be a whole number`) says more than the type.
+          message: at.found && splitBilingual(issue.message).zh !== undefined
+            ? withValue(issue.message, at.value)
+            : at.found
+            ? bilingual(`应为${ZH_TYPES[issue.expected] ?? issue.expected}，实际是${ZH_TYPES[typeName(at.value)] ?? typeName(at.value)} ${quote(at.value)}`, `expected ${issue.expected}, got ${typeName(at.value)} ${quote(at.value)}`)
+            : missingKeyMessage(issue.path.at(-1)),
         });
         break;
       case 'invalid_union': {
@@ -129,9 +197,11 @@ export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssu
         if (discriminator !== undefined) {
           const at = issue.path.at(-1) === discriminator ? issue.path : [...issue.path, discriminator];
           const value = valueAt(input, at);
+          const known = DISCRIMINATOR_VALUES[discriminator];
+          const hint = known === undefined || typeof value.value !== 'string' ? { zh: '', en: '' } : suggestion(value.value, known.values, { zh: '值', en: 'values' }, known.aliases);
           issues.push({
             path: formatPath(at),
-            message: value.found ? `unknown ${discriminator} ${quote(value.value)}` : `missing required key ${quote(discriminator)}`,
+            message: value.found ? bilingual(`未知的 ${discriminator} ${quote(value.value)}${hint.zh}`, `unknown ${discriminator} ${quote(value.value)}${hint.en}`) : missingKeyMessage(discriminator),
           });
         } else {
           // Report the branch the value was meant for: the one whose problems are not a plain type mismatch.
@@ -140,22 +210,34 @@ export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssu
             const inner = branches[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
             issues.push(...toDubanIssues({ issues: inner }, input));
           } else {
-            issues.push({ path, message: `no accepted form matches ${quote(at.value)}` });
+            // The accepted literals (`"monthly"`, `"daily"`), for a suggestion when a string was written.
+            const literals = (issue.errors ?? []).flatMap((branch) => branch.flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.filter((v): v is string => typeof v === 'string') : [])));
+            const hint = literals.length > 0 && typeof at.value === 'string' ? suggestion(at.value, literals, { zh: '写法', en: 'forms' }, VALUE_ALIASES) : { zh: '', en: '' };
+            issues.push({ path, message: bilingual(`不符合任何可接受的写法：${quote(at.value)}${hint.zh}`, `no accepted form matches ${quote(at.value)}${hint.en}`) });
           }
         }
         break;
       }
-      case 'invalid_value':
+      case 'invalid_value': {
+        const strings = issue.values.filter((v): v is string => typeof v === 'string');
+        const near = strings.length > 0 && typeof at.value === 'string' ? closestWord(at.value, strings, VALUE_ALIASES) : undefined;
+        const zhValues = issue.values.map((v) => quote(v));
         issues.push({
           path,
-          message: at.found ? `expected ${issue.values.map((v) => quote(v)).join(' or ')}, got ${quote(at.value)}` : `missing required key ${quote(String(issue.path.at(-1)))}`,
+          message: at.found
+            ? bilingual(
+                `应为 ${zhValues.length > 1 ? `${zhValues.slice(0, -1).join('、')} 或 ${zhValues.at(-1)!}` : zhValues.join('')}，实际是 ${quote(at.value)}${near === undefined ? '' : `；是否想写 ${quote(near)}？`}`,
+                `expected ${issue.values.map((v) => quote(v)).join(' or ')}, got ${quote(at.value)}${near === undefined ? '' : `; did you mean ${quote(near)}?`}`,
+              )
+            : missingKeyMessage(issue.path.at(-1)),
         });
         break;
+      }
       case 'too_small':
       case 'too_big':
       case 'custom':
-        if (!at.found && typeof issue.path.at(-1) === 'string') issues.push({ path, message: `missing required key ${quote(issue.path.at(-1))}` });
-        else issues.push({ path, message: issue.code === 'custom' ? issue.message : `${issue.message}: ${quote(at.value)}` });
+        if (!at.found && typeof issue.path.at(-1) === 'string') issues.push({ path, message: missingKeyMessage(issue.path.at(-1)) });
+        else issues.push({ path, message: issue.code === 'custom' ? issue.message : withValue(issue.message, at.value) });
         break;
       default:
         issues.push({ path, message: issue.message });
@@ -208,7 +290,7 @@ export function prototypeKeyIssues(input: unknown): DubanIssue[] {
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
       const child = { value: (value as Record<string, unknown>)[key], key, parent: entry };
-      if (key === '__proto__') issues.push({ path: formatPath(pathOf(child)), message: 'unknown key "__proto__"' });
+      if (key === '__proto__') issues.push({ path: formatPath(pathOf(child)), message: bilingual('未知的键 "__proto__"', 'unknown key "__proto__"') });
       stack.push(child);
     }
   }

@@ -135,8 +135,11 @@ describe('duban evaluate', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(existsSync(out)).toBe(false);
-    expect(stderr).toContain(`${plan}: $.deadine: unknown key "deadine"`);
-    expect(stderr).toContain(`${plan}: $.tasks[0].target.value: not an exact finite decimal: "NaN"`);
+    // The path, then the message: Chinese first, English after ` / `.
+    expect(stderr).toContain(`${plan}: $.deadine: 未知的键 "deadine"`);
+    expect(stderr).toContain(`/ unknown key "deadine"; valid keys: formatVersion, id, title,`);
+    expect(stderr).toContain(`${plan}: $.tasks[0].target.value: 任务 a「a」的 target.value：不是精确的有限小数`);
+    expect(stderr).toContain(`/ task a "a": target.value: not an exact finite decimal: "NaN"`);
   });
 
   it('reports problems in the plan and the rule file together', async () => {
@@ -147,10 +150,13 @@ describe('duban evaluate', () => {
     writeFileSync(rules, JSON.stringify({ formatVersion: 1, id: 'r', title: 'r', statuses: [{ code: 'a', label: 'A' }], rules: [{ name: 'x', priority: 0, conditions: { all: [{ fact: 'mett', operator: 'equal', value: true }] }, event: { type: 'b' } }] }));
     const { status, stderr } = await run(['evaluate', plan, '--rules', rules]);
     expect(status).toBe(2);
-    expect(stderr).toContain(`${plan}: $: not valid JSON`);
+    expect(stderr).toContain(`${plan}: $: 不是有效的 JSON`);
+    expect(stderr).toContain('/ not valid JSON at line 1, column 23');
     expect(stderr).toContain(`${rules}: $.rules[0].priority`);
-    expect(stderr).toContain(`${rules}: $.rules[0].conditions.all[0].fact: rule "x": unknown fact "mett"`);
-    expect(stderr).toContain(`${rules}: $.rules[0].event.type: rule "x": event type "b" is not in statuses`);
+    expect(stderr).toContain(`${rules}: $.rules[0].conditions.all[0].fact: 规则「x」：未知的事实 "mett"；是否想写 "met"？`);
+    expect(stderr).toContain(`/ rule "x": unknown fact "mett"; did you mean "met"?`);
+    expect(stderr).toContain(`${rules}: $.rules[0].event.type: 规则「x」：状态 "b" 不在 statuses 中`);
+    expect(stderr).toContain(`/ rule "x": event type "b" is not in statuses`);
   });
 
   it('exits 2 for an invalid --as-of, an unknown rule set, format or option, or a missing file', async () => {
@@ -200,6 +206,6 @@ describe('the built duban binary', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stderr).toContain('package.json: $.formatVersion: missing required key "formatVersion"');
+    expect(result.stderr).toContain('package.json: $.formatVersion: 缺少必填的键 "formatVersion" / missing required key "formatVersion"');
   });
 });

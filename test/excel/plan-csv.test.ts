@@ -33,10 +33,13 @@ describe('formatPlanCsv and parsePlanCsv', () => {
     expect(code).toBe('INVALID_PLAN');
     expect(issues).toEqual([
       { path: 'line 3, column 完成时限', message: '完成时限: not a real calendar date YYYY-MM-DD: "2018-13-01"' },
-      { path: 'line 2, column 类型', message: 'missing required key "measure" ($.tasks[0].target.measure)' },
-      { path: 'line 2, column 类型', message: 'missing required key "unit" ($.tasks[0].target.unit)' },
-      { path: 'line 2, column 目标值', message: 'a cumulative target must be > 0, got "-5" ($.tasks[0].target.value)' },
-      { path: 'line 3, column 分类', message: 'unknown category "B" ($.tasks[1].category)' },
+      { path: 'line 2, column 类型', message: '任务 T1「任务一」的 target.measure：缺少必填的键 "measure" / task T1 "任务一": target.measure: missing required key "measure" ($.tasks[0].target.measure)' },
+      { path: 'line 2, column 类型', message: '任务 T1「任务一」的 target.unit：缺少必填的键 "unit" / task T1 "任务一": target.unit: missing required key "unit" ($.tasks[0].target.unit)' },
+      { path: 'line 2, column 目标值', message: '任务 T1「任务一」的 target.value：累计型目标必须大于 0，实际是 "-5" / task T1 "任务一": target.value: a cumulative target must be > 0, got "-5" ($.tasks[0].target.value)' },
+      {
+        path: 'line 3, column 分类',
+        message: '任务 T2「任务二」的 category：未知的类别 "B"；是否想写 "A"？可用的类别：A / task T2 "任务二": category: unknown category "B"; did you mean "A"? Valid categories: A ($.tasks[1].category)',
+      },
     ]);
   });
 });

@@ -105,11 +105,13 @@ describe('writePlanWorkbook and readPlanWorkbook', () => {
     expect(message('任务分解!F2')).toBe('目标值: not a number: "abc"');
     expect(message('任务分解!J2')).toBe('完成时限: not a real calendar date YYYY-MM-DD: "2018-02-30"');
     expect(message('任务分解!D3')).toBe('类型: expected one of 累计, 水平, 比率, 节点, 事项, got "未知"');
-    expect(message('任务分解!B3')).toBe('unknown category "Z" ($.tasks[1].category)');
-    expect(message('任务分解!A4')).toBe('duplicate task id "T1" ($.tasks[2].id)');
-    expect(message('任务分解!J4')).toBe('deadline "2018-06-30" is before start "2018-09-01" ($.tasks[2].deadline)');
-    expect(message('任务分解!L4')).toMatch(/^observations are not allowed on a "binary" target/);
-    expect(message('任务分解!L5')).toBe('unit "亿元" cannot be converted to the target\'s unit "%" ($.tasks[3].observations[0].unit)');
+    // The plan format's messages: Chinese first, naming the task, then English, then the JSON path.
+    expect(message('任务分解!B3')).toMatch(/^任务 T2「[^」]+」的 category：未知的类别 "Z"/);
+    expect(message('任务分解!B3')).toMatch(/ \/ task T2 "[^"]+": category: unknown category "Z"; did you mean "A"\? Valid categories: A \(\$\.tasks\[1\]\.category\)$/);
+    expect(message('任务分解!A4')).toMatch(/: id: duplicate task id "T1" \(\$\.tasks\[2\]\.id\)$/);
+    expect(message('任务分解!J4')).toMatch(/: deadline: deadline "2018-06-30" is before start "2018-09-01" \(\$\.tasks\[2\]\.deadline\)$/);
+    expect(message('任务分解!L4')).toContain(': observations: observations are not allowed on a "binary" target');
+    expect(message('任务分解!L5')).toMatch(/: observations\[0\]\.unit: unit "亿元" cannot be converted to the target's unit "%" \(\$\.tasks\[3\]\.observations\[0\]\.unit\)$/);
   });
 
   it.each([

@@ -92,7 +92,7 @@ describe('MAX_STRING_LENGTH', () => {
     expect(parseObservationsCsv(csv('n'.repeat(MAX_STRING_LENGTH)), 'limits-2018').observations[0]?.note).toHaveLength(MAX_STRING_LENGTH);
     const error = rejected(() => parseObservationsCsv(csv('n'.repeat(MAX_STRING_LENGTH + 1)), 'limits-2018'));
     expect(error.code).toBe('INVALID_OBSERVATIONS');
-    expect(error.issues).toEqual([{ path: 'line 2, column note', message: expect.stringContaining('longer than the limit of 100000') }]);
+    expect(error.issues).toEqual([{ path: 'line 2, column 5 (note)', message: expect.stringContaining('longer than the limit of 100000') }]);
   });
 
   it('lists at most about a hundred limit problems, however many there are', () => {
@@ -121,7 +121,7 @@ describe('MAX_JSON_DEPTH', () => {
 
   it.each(bothForms({ ...PLAN, 'x-deep': nestedArrays(MAX_JSON_DEPTH) }))('rejects one level more, naming the path (%s)', (_form, input) => {
     const error = rejected(() => parsePlan(input));
-    expect(error.issues).toEqual([{ path: `$.x-deep${'[0]'.repeat(MAX_JSON_DEPTH - 1)}`, message: `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects` }]);
+    expect(error.issues).toEqual([{ path: `$.x-deep${'[0]'.repeat(MAX_JSON_DEPTH - 1)}`, message: `数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层 / nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects` }]);
   });
 
   it('rejects 100 000 levels of nesting without overflowing the stack, in every input format', () => {
@@ -154,7 +154,7 @@ describe('MAX_TASKS', () => {
   it('is 1 000 000 and a plan with one more task is rejected before its tasks are validated', () => {
     expect(MAX_TASKS).toBe(1_000_000);
     const error = rejected(() => parsePlan({ ...PLAN, tasks: new Array(MAX_TASKS + 1).fill(0) }));
-    expect(error.issues).toEqual([{ path: '$.tasks', message: `${MAX_TASKS + 1} tasks, more than the limit of ${MAX_TASKS}` }]);
+    expect(error.issues).toEqual([{ path: '$.tasks', message: `${MAX_TASKS + 1} 项任务，超过上限 ${MAX_TASKS} / ${MAX_TASKS + 1} tasks, more than the limit of ${MAX_TASKS}` }]);
   });
 });
 
@@ -162,7 +162,7 @@ describe('MAX_INPUT_BYTES', () => {
   it('is 256 MiB, and text one character longer is rejected by every parse function', () => {
     expect(MAX_INPUT_BYTES).toBe(256 * 1024 * 1024);
     const text = ' '.repeat(MAX_INPUT_BYTES + 1);
-    const expected = [{ path: '$', message: `input is ${MAX_INPUT_BYTES + 1} characters long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)` }];
+    const expected = [{ path: '$', message: `输入长 ${MAX_INPUT_BYTES + 1} 个字符，超过上限 ${MAX_INPUT_BYTES}（256 MiB） / input is ${MAX_INPUT_BYTES + 1} characters long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)` }];
     expect(rejected(() => parsePlan(text)).issues).toEqual(expected);
     expect(rejected(() => parseObservations(text)).issues).toEqual(expected);
     expect(rejected(() => parseRuleFile(text)).issues).toEqual(expected);

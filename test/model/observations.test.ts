@@ -94,14 +94,14 @@ describe('parseObservationsCsv', () => {
     expect(parseObservationsCsv(`${HEADER}\n`, 'p').observations).toEqual([]);
   });
 
-  it('reports every bad cell as "line N, column X"', () => {
+  it('reports every bad cell as "line N, column C (name)"', () => {
     const csv = `${HEADER}\nT1,2018-03-31,55,,\nT1,2018-02-30,55,,\nT2,2018-04-30,3.5%,,\n,2018-05-31,1,,\n`;
-    expect(issuesOf(() => parseObservationsCsv(csv, 'p')).map((issue) => issue.path)).toEqual(['line 3, column asOf', 'line 4, column value', 'line 5, column taskId']);
+    expect(issuesOf(() => parseObservationsCsv(csv, 'p')).map((issue) => issue.path)).toEqual(['line 3, column 2 (asOf)', 'line 4, column 3 (value)', 'line 5, column 1 (taskId)']);
   });
 
   it('counts lines inside quoted cells when naming a bad cell', () => {
     const csv = `${HEADER}\nT1,2018-03-31,55,,"第一行\n第二行"\nT1,2018-13-01,56,,\n`;
-    expect(issuesOf(() => parseObservationsCsv(csv, 'p')).map((issue) => issue.path)).toEqual(['line 4, column asOf']);
+    expect(issuesOf(() => parseObservationsCsv(csv, 'p')).map((issue) => issue.path)).toEqual(['line 4, column 2 (asOf)']);
   });
 
   it('quotes the offending cell in the message', () => {
