@@ -24,8 +24,8 @@ describe('duban command-line mistakes', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'duban: command line: options: duban evaluate 没有选项 --as-off；是否想写 --as-of？可用的选项：--as-of --rules --observations --format --out --engine --help' +
-        ' / unknown option --as-off for duban evaluate; did you mean --as-of? Options: --as-of --rules --observations --format --out --engine --help\n',
+      'duban: command line: options: duban evaluate 没有选项 --as-off；是否想写 --as-of？可用的选项：--as-of --rules --observations --format --out --engine --rounding --help' +
+        ' / unknown option --as-off for duban evaluate; did you mean --as-of? Options: --as-of --rules --observations --format --out --engine --rounding --help\n',
     );
     expect(stderr).not.toMatch(/Unknown option|positional argument|'--'/);
   });

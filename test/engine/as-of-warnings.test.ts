@@ -57,7 +57,7 @@ describe('evaluation warnings', () => {
     for (const args of [['evaluate', file], ['evaluate', file, '--format', 'json'], ['evaluate', file, '--format', 'json', '--engine', 'json-rules-engine'], ['report', file]]) {
       const { status, stdout, stderr } = await runCli([...args, '--as-of', '2015-03-31']);
       expect(status, args.join(' ')).toBe(0);
-      const lines = stderr.toString('utf8').split('\n').filter((line) => line.includes('warning'));
+      const lines = stderr.split('\n').filter((line) => line.includes('warning'));
       expect(lines, args.join(' ')).toEqual([expect.stringMatching(/^duban: 警告 \/ warning: 评估日期2015年3月31日在计划期（2014年1月1日至2014年12月31日）结束之后/)]);
       if (args.includes('json')) expect((JSON.parse(stdout.toString('utf8')) as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toEqual(['as-of-outside-period']);
       else expect(stdout.toString('utf8')).not.toContain('warning');

@@ -66,7 +66,7 @@ describe('plan errors', () => {
   it('list the keys without a suggestion when none is close', () => {
     const issue = issueAt(planError(planInput([task('T1')], { 备注: 'x' })).issues, '$["备注"]');
     expect(issue.message).toBe(
-      '未知的键 "备注"；可用的键：formatVersion、id、title、issuer、period、asOf、pace、categories、tasks / unknown key "备注"; valid keys: formatVersion, id, title, issuer, period, asOf, pace, categories, tasks',
+      '未知的键 "备注"；可用的键：formatVersion、id、title、issuer、period、asOf、pace、categories、mainIndicators、tasks / unknown key "备注"; valid keys: formatVersion, id, title, issuer, period, asOf, pace, categories, mainIndicators, tasks',
     );
   });
 

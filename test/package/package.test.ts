@@ -86,6 +86,7 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the packed package, install
     expect(locked.length, locked.join(', ')).toBeLessThanOrEqual(15);
     expect(existsSync(join(modules, '@types')), 'node_modules/@types').toBe(false);
     expect(installed).not.toContain('exceljs');
+    expect(installed).not.toContain('docx');
     expect(installWarnings).not.toMatch(/install-scripts|deprecated/);
   });
 
@@ -109,6 +110,28 @@ catch (error) { console.log(JSON.stringify({ name: error.name, code: error.code,
     expect(cli.stdout).toBe('');
     expect(cli.stderr).toContain('npm install exceljs');
     expect(cli.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers the Word bulletin without docx (an optional peer dependency) with what to install', () => {
+    writeFileSync(
+      join(consumer, 'word.mjs'),
+      `import { readFileSync } from 'node:fs';
+import { evaluatePlan, parsePlan } from 'duban';
+import { writeBulletinDocx } from 'duban/docx';
+const plan = parsePlan(readFileSync(${JSON.stringify(PLAN)}, 'utf8'));
+try { await writeBulletinDocx(plan, await evaluatePlan(plan)); console.log('no error'); }
+catch (error) { console.log(JSON.stringify({ name: error.name, code: error.code, message: error.message })); }
+`,
+    );
+    const output = JSON.parse(inConsumer(process.execPath, ['word.mjs'])) as { name: string; code: string; message: string };
+    expect(output).toMatchObject({ name: 'DubanError', code: 'MISSING_DEPENDENCY' });
+    expect(output.message).toMatch(/^Word 通报需要可选依赖 docx/);
+    expect(output.message).toContain('npm install docx');
+    const cli = spawnSync(join(consumer, 'node_modules/.bin/duban'), ['report', PLAN, '--format', 'docx', '--out', join(consumer, 'x.docx')], { cwd: consumer, encoding: 'utf8' });
+    expect(cli.status).toBe(2);
+    expect(cli.stdout).toBe('');
+    expect(cli.stderr).toContain('npm install docx');
+    expect(existsSync(join(consumer, 'x.docx'))).toBe(false);
   });
 
   it('works through import, with the rule files and package.json as subpath exports', () => {
@@ -209,7 +232,8 @@ export { id };
       expect(`${result.stdout}${result.stderr}`, `${file} with ${module}/${moduleResolution}`).toBe('');
       expect(result.status).toBe(0);
     }
-  });
+    // Five tsc runs: about 20 s on a quiet machine, more on a busy one.
+  }, 120_000);
 
   it('installs the duban bin, which prints the same output as the repository CLI', async () => {
     const bin = join(consumer, 'node_modules/.bin/duban');
