@@ -1,11 +1,14 @@
 import type * as z from 'zod/mini';
 import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
+import { ensureObservationsFile, ensurePlan } from './boundary.js';
+import { ensureString, readOptions, stringOption } from './check-arguments.js';
 import { isCalendarDate } from './calendar-date.js';
 import { parseDecimal } from './decimal.js';
 import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
 import { duplicateKeyIssues } from './duplicate-keys.js';
 import { fastParsePlan } from './fast-parse-plan.js';
 import { planCrossChecks, planSchema } from './plan.js';
+import { recognise } from './recognised.js';
 import type { Observation, ObservationRecord, ObservationsFile, Plan } from './types.js';
 import { formatPath, prototypeKeyIssues, quote, toDubanIssues } from './schema-kit.js';
 import { MAX_INPUT_BYTES, MAX_STRING_LENGTH, inputLimitIssues, inputTooLargeIssue, planLimitIssues, stringTooLongMessage } from './limits.js';
@@ -82,6 +85,17 @@ export function parseJsonText(text: string, walk = true): { ok: true; value: unk
   }
 }
 
+const PARSE_OPTIONS = { source: stringOption };
+
+/** The options of a parse function, checked (null and undefined are `{}`). */
+const parseOptions = (options: unknown): ParseOptions => readOptions<ParseOptions>(options, PARSE_OPTIONS);
+
+/** A successful parse, its data recognised at the boundary (see recognised.ts). */
+function recognised<T extends object>(kind: 'plan' | 'observations', result: SafeParseResult<T>): SafeParseResult<T> {
+  if (result.success) recognise(kind, result.data);
+  return result;
+}
+
 function makeError(code: DubanErrorCode, what: string, issues: DubanIssue[], options: ParseOptions): DubanError {
   return new DubanError(code, `${options.source ?? what}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, {
     issues,
@@ -146,7 +160,7 @@ function safeParseWith<S extends z.ZodMiniType>(
  * @category Model
  */
 export function safeParsePlan(input: unknown, options: ParseOptions = {}): SafeParseResult<Plan> {
-  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', input, options, planLimitIssues, planCrossChecks, fastParsePlan);
+  return recognised('plan', safeParseWith(planSchema, 'INVALID_PLAN', 'plan', input, parseOptions(options), planLimitIssues, planCrossChecks, fastParsePlan));
 }
 
 /**
@@ -183,7 +197,7 @@ export function parsePlan(input: unknown, options: ParseOptions = {}): Plan {
  * @category Model
  */
 export function safeParseObservations(input: unknown, options: ParseOptions = {}): SafeParseResult<ObservationsFile> {
-  return safeParseWith(observationsFileSchema, 'INVALID_OBSERVATIONS', 'observations', input, options);
+  return recognised('observations', safeParseWith(observationsFileSchema, 'INVALID_OBSERVATIONS', 'observations', input, parseOptions(options)));
 }
 
 /**
@@ -221,6 +235,9 @@ export function parseObservations(input: unknown, options: ParseOptions = {}): O
  * @category Model
  */
 export function parseObservationsCsv(text: string, planId: string, options: ParseOptions = {}): ObservationsFile {
+  ensureString(text, 'text');
+  ensureString(planId, 'planId');
+  options = parseOptions(options);
   if (text.length > MAX_INPUT_BYTES) throw makeError('INVALID_OBSERVATIONS', 'observations', [inputTooLargeIssue(text.length, 'characters')], options);
   const { rows: allRows, issues } = parseCsvRows(text);
   // A row with an over-long cell is reported and left out (the header row is kept, so it is still checked).
@@ -253,7 +270,7 @@ export function parseObservationsCsv(text: string, planId: string, options: Pars
     }
   }
   if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
-  return { formatVersion: 1, planId, observations };
+  return recognise('observations', { formatVersion: 1 as const, planId, observations });
 }
 
 /**
@@ -274,6 +291,9 @@ export function parseObservationsCsv(text: string, planId: string, options: Pars
  * @category Model
  */
 export function mergeObservations(plan: Plan, file: ObservationsFile, options: ParseOptions = {}): Plan {
+  plan = ensurePlan(plan);
+  file = ensureObservationsFile(file);
+  options = parseOptions(options);
   const issues: DubanIssue[] = [];
   if (file.planId !== plan.id) issues.push({ path: '$.planId', message: `planId ${quote(file.planId)} does not match the plan's id ${quote(plan.id)}` });
   const index = new Map(plan.tasks.map((task, i) => [task.id, i]));
@@ -303,7 +323,7 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
     added.set(i, list);
   });
   if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
-  return { ...plan, tasks: plan.tasks.map((task, i) => (added.has(i) ? { ...task, observations: added.get(i) } : task)) };
+  return recognise('plan', { ...plan, tasks: plan.tasks.map((task, i) => (added.has(i) ? { ...task, observations: added.get(i) } : task)) });
 }
 
 /**
@@ -314,5 +334,5 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
  * Internal: not part of the package's API.
  */
 export function safeParseOwnedPlan(value: unknown, options: ParseOptions = {}): SafeParseResult<Plan> {
-  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', value, options, planLimitIssues, planCrossChecks, fastParsePlan, true);
+  return recognised('plan', safeParseWith(planSchema, 'INVALID_PLAN', 'plan', value, parseOptions(options), planLimitIssues, planCrossChecks, fastParsePlan, true));
 }
