@@ -17,16 +17,20 @@ import { safeParseRuleFile, type RuleFile } from './parse-rule-file.js';
  * A rule file: one `parseRuleFile` returned, at once; else the value is
  * validated as `parseRuleFile` validates it (with the names of the operators
  * the caller registers), so a rule file straight from `JSON.parse` gets the
- * same load errors as from a file.
+ * same load errors as from a file. With `typeMistakes: 'keep'` (for
+ * checkRuleFile, which reports them) a file whose only load errors are type
+ * mistakes (a value that can never match its fact) is taken as built.
  *
  * @throws DubanError `INVALID_RULE_FILE` with every issue
  */
-export function ensureRuleFile(value: unknown, operators?: Readonly<Record<string, CustomOperator>>): RuleFile {
+export function ensureRuleFile(value: unknown, operators?: Readonly<Record<string, CustomOperator>>, typeMistakes: 'refuse' | 'keep' = 'refuse'): RuleFile {
   if (isRecognised('rule file', value)) return value as RuleFile;
   if (!isPlainObject(value)) refuse('INVALID_RULE_FILE', [{ path: '$', message: `expected a rule file object (see parseRuleFile), got ${kindOf(value)}` }]);
   const result = safeParseRuleFile(value, operators === undefined ? {} : { operators: Object.keys(operators) });
-  if (!result.success) throw result.error;
-  return result.data;
+  if (result.success) return result.data;
+  // Type mistakes are the only messages that start with the rule's name in Chinese (parse-rule-file.ts).
+  if (typeMistakes === 'keep' && result.error.issues.every((issue) => issue.message.startsWith('规则「'))) return value as unknown as RuleFile;
+  throw result.error;
 }
 
 /** Facts of one task: the ones `computeFacts` (or a fact computer) returned. */

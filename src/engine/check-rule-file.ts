@@ -248,7 +248,8 @@ export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions 
     operators: operatorsOption,
     maxGaps: (value) => (Number.isSafeInteger(value) && (value as number) >= 0 ? undefined : `expected a whole number ≥ 0, got ${kindOf(value)}`),
   });
-  ruleFile = ensureRuleFile(ruleFile, options.operators);
+  // A file built in code may hold type mistakes: they are reported below, not refused.
+  ruleFile = ensureRuleFile(ruleFile, options.operators, 'keep');
   const operators = options.operators ?? {};
   const maxGaps = options.maxGaps ?? 10;
   const { leaves, rules } = compileRules(ruleFile);
