@@ -1,10 +1,13 @@
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableCell as DocxTableCell } from 'docx';
+import { ensureEvaluations } from '../engine/boundary.js';
 import type { Evaluation } from '../engine/evaluate-plan.js';
+import { ensurePlan } from '../model/boundary.js';
+import { booleanOption, isPlainObject, kindOf, oneOfOption, readOptions, stringOption } from '../model/check-arguments.js';
 import { normalizeZipTimestamps } from '../excel/zip-timestamps.js';
 import type { Plan } from '../model/types.js';
 import { buildBulletin, type Block, type BulletinDocument, type Cell, type Column, type Inline } from '../report/bulletin-document.js';
 import { displayWidth } from '../report/display-width.js';
-import type { SummarizeOptions } from '../report/summarize-evaluation.js';
+import { SUMMARIZE_OPTIONS, summarizeOptions, type SummarizeOptions } from '../report/summarize-evaluation.js';
 import { TONE_COLOURS } from '../report/svg-charts.js';
 import { chineseNumber } from '../report/text-kit.js';
 import { summarizeTrend } from '../report/trend.js';
@@ -318,10 +321,21 @@ function wordDocument(docx: DocxModule, document: BulletinDocument, fonts: DocxF
  * @category Word
  */
 export async function writeBulletinDocx(plan: Plan, evaluations: Evaluation | readonly Evaluation[], options: BulletinDocxOptions = {}): Promise<Uint8Array> {
-  const trend = summarizeTrend(plan, Array.isArray(evaluations) ? evaluations : [evaluations as Evaluation], options);
-  if (options.rounding !== undefined && !ROUNDINGS.includes(options.rounding)) {
-    throw new DubanError('INVALID_OPTION', `unknown rounding ${quote(options.rounding)}`, { issues: [{ path: 'rounding', message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(options.rounding)}` }] });
-  }
+  plan = ensurePlan(plan);
+  options = readOptions<BulletinDocxOptions>(options, {
+    ...SUMMARIZE_OPTIONS,
+    title: stringOption,
+    issuer: stringOption,
+    shading: booleanOption,
+    rounding: oneOfOption(ROUNDINGS),
+    // The date is checked below with its own message.
+    date: () => undefined,
+    fonts: (value) =>
+      isPlainObject(value) && Object.entries(value).every(([key, font]) => Object.hasOwn(DEFAULT_DOCX_FONTS, key) && (font === undefined || typeof font === 'string'))
+        ? undefined
+        : `expected an object of font names (${Object.keys(DEFAULT_DOCX_FONTS).join(', ')}), got ${kindOf(value)}`,
+  });
+  const trend = summarizeTrend(plan, ensureEvaluations(evaluations), summarizeOptions(options));
   if (options.date !== undefined && !isCalendarDate(options.date)) {
     throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, { issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }] });
   }

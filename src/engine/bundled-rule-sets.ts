@@ -1,6 +1,7 @@
 import fourLevel from '../../rules/four-level.json';
 import threeLevel from '../../rules/three-level.json';
 import trafficLight from '../../rules/traffic-light.json';
+import { invalidOption, kindOf } from '../model/check-arguments.js';
 
 /**
  * The ids of the bundled rule sets, as a closed list.
@@ -30,7 +31,7 @@ const FILES: Record<BundledRuleSetId, unknown> = { 'three-level': threeLevel, 'f
  * @category Engine
  */
 export function isBundledRuleSetId(id: string): id is BundledRuleSetId {
-  return (BUNDLED_RULE_SET_IDS as readonly string[]).includes(id);
+  return typeof id === 'string' && (BUNDLED_RULE_SET_IDS as readonly string[]).includes(id);
 }
 
 /**
@@ -46,5 +47,6 @@ export function isBundledRuleSetId(id: string): id is BundledRuleSetId {
  * @category Engine
  */
 export function bundledRuleFileJson(id: BundledRuleSetId): unknown {
+  if (!isBundledRuleSetId(id)) invalidOption('id', `expected one of ${BUNDLED_RULE_SET_IDS.join(', ')}, got ${kindOf(id)}`);
   return JSON.parse(JSON.stringify(FILES[id])) as unknown;
 }

@@ -1,4 +1,5 @@
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
+import { kindOf, operatorsOption, readOptions } from '../model/check-arguments.js';
 import type { Fraction } from '../pace/fraction.js';
 import { compileRules, evaluateLeaf, evaluateNode, factType, type CompiledRule, type Leaf } from './check/conditions.js';
 import { coreSamples, flagSets, normaliseThresholds, type SampleFacts } from './check/fact-model.js';
@@ -6,6 +7,7 @@ import { factDescribers } from './check/describe-region.js';
 import { leafProblems } from './check/leaf-checks.js';
 import { fromNumber } from './check/rational.js';
 import type { CustomOperator } from './operators.js';
+import { ensureRuleFile } from './boundary.js';
 import type { RuleFile } from './parse-rule-file.js';
 
 /**
@@ -242,6 +244,12 @@ function mergeGaps(gaps: readonly GapRegion[], covered: readonly (readonly (stri
  * @category Engine
  */
 export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions = {}): RuleCheckReport {
+  options = readOptions<CheckRuleFileOptions>(options, {
+    operators: operatorsOption,
+    maxGaps: (value) => (Number.isSafeInteger(value) && (value as number) >= 0 ? undefined : `expected a whole number ≥ 0, got ${kindOf(value)}`),
+  });
+  // A file built in code may hold type mistakes: they are reported below, not refused.
+  ruleFile = ensureRuleFile(ruleFile, options.operators, 'keep');
   const operators = options.operators ?? {};
   const maxGaps = options.maxGaps ?? 10;
   const { leaves, rules } = compileRules(ruleFile);

@@ -1,5 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import { DubanError } from '../errors.js';
+import { operatorsOption, readOptions } from '../model/check-arguments.js';
+import { ensureRuleFile } from './boundary.js';
 import type { CustomOperator } from './operators.js';
 import type { Rule, RuleFile, Status } from './parse-rule-file.js';
 
@@ -64,6 +66,16 @@ export interface Classifier {
  * @category Engine
  */
 export function createClassifier(ruleFile: RuleFile, options: ClassifierOptions = {}): Classifier {
+  options = readOptions<ClassifierOptions>(options, { operators: operatorsOption });
+  return createClassifierAsBuilt(ensureRuleFile(ruleFile, options.operators), options);
+}
+
+/**
+ * {@link createClassifier} without the boundary checks: for a rule file already
+ * validated, or one built in code that the differential tests use as built.
+ * Internal: not part of the package's API.
+ */
+export function createClassifierAsBuilt(ruleFile: RuleFile, options: ClassifierOptions = {}): Classifier {
   const engine = new Engine([], { allowUndefinedFacts: false });
   const order = new Map<string, number>();
   const byName = new Map<string, Rule>();

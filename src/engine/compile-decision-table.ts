@@ -1,4 +1,5 @@
 import { DubanError, type DubanIssue } from '../errors.js';
+import { oneOfOption, readOptions, stringOption } from '../model/check-arguments.js';
 import { parseCsvRows } from '../model/observations-file.js';
 import { parseJsonText } from '../model/parse-input.js';
 import { formatPath, quote } from '../model/schema-kit.js';
@@ -150,6 +151,7 @@ function readCsvTable(text: string, issues: DubanIssue[]): Row[] {
  * @category Engine
  */
 export function compileDecisionTable(input: unknown, options: CompileDecisionTableOptions = {}): Record<string, unknown> {
+  options = readOptions<CompileDecisionTableOptions>(options, { format: oneOfOption(['json', 'csv']), id: stringOption, title: stringOption, source: stringOption });
   const issues: DubanIssue[] = [];
   const fail = () =>
     new DubanError('INVALID_DECISION_TABLE', `${options.source ?? 'decision table'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, { issues, ...(options.source === undefined ? {} : { source: options.source }) });

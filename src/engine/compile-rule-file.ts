@@ -1,4 +1,6 @@
 import { DubanError } from '../errors.js';
+import { operatorsOption, readOptions } from '../model/check-arguments.js';
+import { ensureRuleFile } from './boundary.js';
 import type { Classification } from './classifier.js';
 import type { CustomOperator } from './operators.js';
 import type { Condition, Rule, RuleFile, Status } from './parse-rule-file.js';
@@ -215,6 +217,16 @@ export interface Decision {
  * @category Engine
  */
 export function compileRuleFile(ruleFile: RuleFile, options: CompileOptions = {}): CompiledRuleFile {
+  options = readOptions<CompileOptions>(options, { operators: operatorsOption });
+  return compileRuleFileAsBuilt(ensureRuleFile(ruleFile, options.operators), options);
+}
+
+/**
+ * {@link compileRuleFile} without the boundary checks: for a rule file already
+ * validated, or one built in code that the differential tests use as built.
+ * Internal: not part of the package's API.
+ */
+export function compileRuleFileAsBuilt(ruleFile: RuleFile, options: CompileOptions = {}): CompiledRuleFile {
   const operators = new Map<string, Evaluator>(Object.entries(BUILT_IN));
   for (const [name, operator] of Object.entries(options.operators ?? {})) operators.set(name, operator);
   const statuses = new Map(ruleFile.statuses.map((status) => [status.code, status]));

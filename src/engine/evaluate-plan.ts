@@ -1,16 +1,20 @@
 import { DubanError, isDubanError } from '../errors.js';
-import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
+import { ensurePlan } from '../model/boundary.js';
+import type { CalendarDate } from '../model/calendar-date.js';
+import { dateOption, ensureString, finiteNumberOption, invalidOption, isPlainObject, kindOf, oneOfOption, operatorsOption, readOptions, type OptionSpec } from '../model/check-arguments.js';
+import { recognise } from '../model/recognised.js';
 import type { Plan, Task } from '../model/types.js';
 import { quote } from '../model/schema-kit.js';
-import { createFactComputer, type ExactFacts } from '../pace/compute-facts.js';
+import { factComputer, type ExactFacts } from '../pace/compute-facts.js';
 import { factsForEngine, factsToJson, fillFactTexts, newFactTexts, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
 import { asOfWarnings, type AsOfSource, type EvaluationWarning } from './as-of-warnings.js';
 import { ROUNDINGS, type Rounding } from './wording.js';
 import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type BundledRuleSetId } from './bundled-rule-sets.js';
+import { ensureRuleFile } from './boundary.js';
 import type { Classification } from './classifier.js';
 import { compileRuleFile, type CompiledRuleFile, type Decision } from './compile-rule-file.js';
-import { explainTask, explainTaskWith } from './explain-task.js';
+import { explainTaskOf, explainTaskWith } from './explain-task.js';
 import type { CustomOperator } from './operators.js';
 import { parseRuleFile, type RuleFile } from './parse-rule-file.js';
 
@@ -144,20 +148,34 @@ function asOfSource(plan: Plan, options: EvaluateOptions): AsOfSource {
   return options.asOf !== undefined ? 'option' : plan.asOf !== undefined ? 'plan' : 'today';
 }
 
+/** The checks of {@link EvaluateOptions}; `rules` is validated in full by {@link resolveRules}. */
+export const EVALUATE_OPTIONS: OptionSpec = {
+  asOf: dateOption,
+  rules: (value) => (typeof value === 'string' || isPlainObject(value) ? undefined : `expected a bundled rule set id or a rule file, got ${kindOf(value)}`),
+  operators: operatorsOption,
+  now: finiteNumberOption,
+  engine: oneOfOption(ENGINE_CHOICES),
+  rounding: oneOfOption(ROUNDINGS),
+};
+
+/**
+ * The arguments of an evaluation, checked at the boundary: the plan as
+ * `ensurePlan` accepts it (a parsed plan at once), the options by
+ * {@link EVALUATE_OPTIONS} (null and undefined are `{}`).
+ */
+function evaluationArguments(plan: unknown, options: unknown): { plan: Plan; options: EvaluateOptions } {
+  return { plan: ensurePlan(plan), options: readOptions<EvaluateOptions>(options, EVALUATE_OPTIONS) };
+}
+
 /** Resolves the as-of date: the option, else the plan's, else today in UTC+8. */
 function resolveAsOf(plan: Plan, options: EvaluateOptions): CalendarDate {
-  if (options.asOf !== undefined) {
-    if (!isCalendarDate(options.asOf)) {
-      throw new DubanError('INVALID_OPTION', `invalid as-of date ${quote(options.asOf)}`, { issues: [{ path: 'asOf', message: `not a real calendar date YYYY-MM-DD: ${quote(options.asOf)}` }] });
-    }
-    return options.asOf;
-  }
+  if (options.asOf !== undefined) return options.asOf;
   return plan.asOf ?? todayInChina(options.now);
 }
 
 function resolveRules(options: EvaluateOptions): RuleFile {
   const rules = options.rules ?? 'four-level';
-  if (typeof rules !== 'string') return rules;
+  if (typeof rules !== 'string') return ensureRuleFile(rules, options.operators);
   if (!isBundledRuleSetId(rules)) {
     throw new DubanError('INVALID_OPTION', `unknown rule set ${quote(rules)}`, {
       issues: [{ path: 'rules', message: `unknown rule set ${quote(rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}` }],
@@ -174,7 +192,7 @@ function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts,
     label: decision?.status?.label ?? null,
     rule: decision?.rule?.name ?? null,
     facts: factsToJson(facts),
-    explanation: explainTask(plan, task, facts, asOf, rounding),
+    explanation: explainTaskOf(plan, task, facts, asOf, rounding),
   };
 }
 
@@ -210,7 +228,7 @@ function resolveRounding(options: EvaluateOptions): Rounding {
 function prepare(plan: Plan, options: EvaluateOptions): Prepared {
   const asOf = resolveAsOf(plan, options);
   const rounding = resolveRounding(options);
-  return { asOf, ruleFile: resolveRules(options), facts: createFactComputer(plan, asOf), warnings: asOfWarnings(plan, asOf, asOfSource(plan, options)), rounding };
+  return { asOf, ruleFile: resolveRules(options), facts: factComputer(plan, asOf), warnings: asOfWarnings(plan, asOf, asOfSource(plan, options)), rounding };
 }
 
 function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): Generator<TaskResult, void, undefined> {
@@ -227,6 +245,7 @@ function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): 
  * Internal: for the CLI's writer thread.
  */
 export function startFlatEvaluation(plan: Plan, options: EvaluateOptions, batchSize: number): Omit<EvaluationStream, 'results'> & { readonly batches: Iterable<unknown[]> } {
+  ({ plan, options } = evaluationArguments(plan, options));
   const { prepared, compiled } = prepareCompiled(plan, options);
   return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, warnings: prepared.warnings, batches: { [Symbol.iterator]: () => flatBatches(plan, prepared, compiled, batchSize) } };
 }
@@ -278,6 +297,7 @@ function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prep
  * @category Engine
  */
 export function evaluateTasks(plan: Plan, options: EvaluateOptions = {}): Generator<TaskResult, void, undefined> {
+  ({ plan, options } = evaluationArguments(plan, options));
   const { prepared, compiled } = prepareCompiled(plan, options);
   return generate(plan, prepared, compiled);
 }
@@ -318,8 +338,9 @@ export interface EvaluationStream {
  * @category Engine
  */
 export function startEvaluation(plan: Plan, options: EvaluateOptions = {}): EvaluationStream {
+  ({ plan, options } = evaluationArguments(plan, options));
   const { prepared, compiled } = prepareCompiled(plan, options);
-  return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, warnings: prepared.warnings, results: { [Symbol.iterator]: () => generate(plan, prepared, compiled) } };
+  return recognise('evaluation stream', { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, warnings: prepared.warnings, results: { [Symbol.iterator]: () => generate(plan, prepared, compiled) } });
 }
 
 /** The compiled rules' decision on a task's facts; a failure of a rule (an application's operator) is an ENGINE_ERROR. */
@@ -344,7 +365,7 @@ function decideSafely(compiled: CompiledRuleFile, facts: ExactFacts): Decision |
  */
 function assemble(plan: Plan, asOf: CalendarDate, ruleFile: RuleFile, results: TaskResult[], warnings: readonly EvaluationWarning[]): Evaluation {
   const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
-  return { planId: plan.id, asOf, ruleSet: ruleFile.id, results, gaps, summary: summarize(ruleFile, results), warnings };
+  return recognise('evaluation', { planId: plan.id, asOf, ruleSet: ruleFile.id, results, gaps, summary: summarizeCounts(ruleFile, countStatuses(results)), warnings });
 }
 
 /**
@@ -362,6 +383,7 @@ function assemble(plan: Plan, asOf: CalendarDate, ruleFile: RuleFile, results: T
  * @category Engine
  */
 export function evaluatePlanSync(plan: Plan, options: EvaluateOptions = {}): Evaluation {
+  ({ plan, options } = evaluationArguments(plan, options));
   const { prepared, compiled } = prepareCompiled(plan, options);
   return assemble(plan, prepared.asOf, prepared.ruleFile, [...generate(plan, prepared, compiled)], prepared.warnings);
 }
@@ -387,6 +409,7 @@ export function evaluatePlanSync(plan: Plan, options: EvaluateOptions = {}): Eva
  * @category Engine
  */
 export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): Promise<Evaluation> {
+  ({ plan, options } = evaluationArguments(plan, options));
   if (resolveEngine(options) === 'compiled') return evaluatePlanSync(plan, options);
   const { asOf, ruleFile, facts, warnings, rounding } = prepare(plan, options);
   // json-rules-engine (and its dependencies) only when asked for: an app's bundler makes this
@@ -417,9 +440,12 @@ export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): P
  * @category Engine
  */
 export async function evaluateTask(plan: Plan, taskId: string, options: EvaluateOptions = {}): Promise<TaskResult> {
+  ({ plan, options } = evaluationArguments(plan, options));
+  ensureString(taskId, 'taskId');
   const task = plan.tasks.find((candidate) => candidate.id === taskId);
   if (task === undefined) throw new DubanError('UNKNOWN_TASK', `no task with id ${quote(taskId)}`, { issues: [{ path: 'taskId', message: `no task with id ${quote(taskId)} in plan ${quote(plan.id)}` }] });
-  const single: Plan = { ...plan, tasks: [task] };
+  // One task of a validated plan is a validated plan.
+  const single: Plan = recognise('plan', { ...plan, tasks: [task] });
   const evaluation = await evaluatePlan(single, options);
   return evaluation.results[0]!;
 }
@@ -438,9 +464,19 @@ export async function evaluateTask(plan: Plan, taskId: string, options: Evaluate
  * @category Engine
  */
 export function summarize(ruleFile: RuleFile, results: readonly Pick<TaskResult, 'status'>[]): Summary {
+  const file = ensureRuleFile(ruleFile);
+  if (!Array.isArray(results)) invalidOption('results', `expected a list of task results, got ${kindOf(results)}`);
+  results.forEach((result: unknown, i) => {
+    const status: unknown = isPlainObject(result) ? result.status : undefined;
+    if (typeof status !== 'string' && status !== null) invalidOption(`results[${i}].status`, `expected a status code or null, got ${kindOf(status)}`);
+  });
+  return summarizeCounts(file, countStatuses(results));
+}
+
+function countStatuses(results: readonly Pick<TaskResult, 'status'>[]): Map<string | null, number> {
   const counts = new Map<string | null, number>();
   for (const result of results) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
-  return summarizeCounts(ruleFile, counts);
+  return counts;
 }
 
 /** The summary from counts per status (`null` for gaps), for callers that do not keep every result. */

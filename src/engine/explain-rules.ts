@@ -1,5 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import { DubanError } from '../errors.js';
+import { invalidOption, isPlainObject, kindOf, operatorsOption, readOptions } from '../model/check-arguments.js';
+import { ensureRuleFile } from './boundary.js';
 import type { CustomOperator } from './operators.js';
 import type { Condition, RuleFile } from './parse-rule-file.js';
 
@@ -153,6 +155,9 @@ function explainNode(ours: Condition, theirs: EngineNode | undefined, path: stri
  * @category Engine
  */
 export async function explainRules(ruleFile: RuleFile, facts: Readonly<Record<string, unknown>>, options: ExplainRulesOptions = {}): Promise<RulesExplanation> {
+  options = readOptions<ExplainRulesOptions>(options, { operators: operatorsOption });
+  ruleFile = ensureRuleFile(ruleFile, options.operators);
+  if (!isPlainObject(facts)) invalidOption('facts', `expected an object of facts (see factsForEngine), got ${kindOf(facts)}`);
   const engine = new Engine([], { allowUndefinedFacts: false });
   let run;
   try {

@@ -1,9 +1,12 @@
 import type { CalendarDate } from '../model/calendar-date.js';
+import { ensurePlan, ensureTask } from '../model/boundary.js';
+import { ensureDate, invalidOption, kindOf } from '../model/check-arguments.js';
 import type { Plan, Task } from '../model/types.js';
 import type { ExactFacts } from '../pace/compute-facts.js';
 import { fillFactTexts, newFactTexts, type FactTexts } from '../pace/fact-values.js';
 import { abs, formatFraction, type Fraction } from '../pace/fraction.js';
-import { chineseDate, fullWidth, rateTargetText, rateValueText, roundedText, type Rounding } from './wording.js';
+import { ensureFacts } from './boundary.js';
+import { chineseDate, fullWidth, rateTargetText, rateValueText, ROUNDINGS, roundedText, type Rounding } from './wording.js';
 
 /** A fraction as a percentage for people: at most two decimals, 四舍五入 by default, no trailing zeros (`0.2787…` → `27.87`). */
 function percent(value: Fraction, rounding: Rounding = 'half-up'): string {
@@ -38,6 +41,16 @@ function paceClause(gap: Fraction, rounding: Rounding): string {
  * @category Engine
  */
 export function explainTask(plan: Plan, task: Task, facts: ExactFacts, asOf: CalendarDate, rounding: Rounding = 'half-up'): string {
+  const valid = ensurePlan(plan);
+  const own = ensureTask(valid, task);
+  const exact = ensureFacts(facts);
+  const date = ensureDate(asOf);
+  if (!ROUNDINGS.includes(rounding)) invalidOption('rounding', `expected ${ROUNDINGS.map((r) => `"${r}"`).join(' or ')}, got ${kindOf(rounding)}`);
+  return explainTaskOf(valid, own, exact, date, rounding);
+}
+
+/** {@link explainTask} of a validated plan's task and its computed facts. Internal: not part of the package's API. */
+export function explainTaskOf(plan: Plan, task: Task, facts: ExactFacts, asOf: CalendarDate, rounding: Rounding = 'half-up'): string {
   const texts = newFactTexts();
   fillFactTexts(texts, task, facts);
   return explainTaskWith(plan, task, facts, asOf, texts, rounding);

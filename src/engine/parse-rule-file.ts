@@ -1,6 +1,8 @@
 import { DubanError, type DubanIssue } from '../errors.js';
+import { readOptions, stringListOption, stringOption } from '../model/check-arguments.js';
 import { inputLimitIssues } from '../model/limits.js';
 import { parseJsonText, type SafeParseResult } from '../model/parse-input.js';
+import { recognise } from '../model/recognised.js';
 import { ruleFileSchema } from '../model/rule-file.js';
 import { formatPath, prototypeKeyIssues, quote, toDubanIssues } from '../model/schema-kit.js';
 import { bilingual, splitBilingual, suggestion, type Bilingual } from '../model/suggest.js';
@@ -141,6 +143,8 @@ export interface ParseRuleFileOptions {
   /** The file name, for error messages. */
   readonly source?: string;
 }
+
+const PARSE_RULE_FILE_OPTIONS = { operators: stringListOption, facts: stringListOption, source: stringOption };
 
 /** The deepest condition nesting accepted. */
 export const MAX_CONDITION_DEPTH = 64;
@@ -354,6 +358,7 @@ function withRuleNames(issues: DubanIssue[], data: unknown): DubanIssue[] {
  * @category Engine
  */
 export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions = {}): SafeParseResult<RuleFile> {
+  options = readOptions<ParseRuleFileOptions>(options, PARSE_RULE_FILE_OPTIONS);
   const fail = (issues: DubanIssue[]) => ({
     success: false as const,
     error: new DubanError('INVALID_RULE_FILE', `${options.source ?? 'rule file'}: ${issues.length} problem(s)`, { issues, ...(options.source === undefined ? {} : { source: options.source }) }),
@@ -381,7 +386,7 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
   const file = shape.data;
   return {
     success: true,
-    data: {
+    data: recognise('rule file', {
       formatVersion: 1,
       id: file.id,
       title: file.title,
@@ -393,7 +398,7 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
         conditions: rule.conditions as TopLevelCondition,
         event: rule.event.params === undefined ? { type: rule.event.type } : { type: rule.event.type, params: rule.event.params },
       })),
-    },
+    } satisfies RuleFile),
   };
 }
 

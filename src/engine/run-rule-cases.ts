@@ -1,6 +1,8 @@
 import { DubanError, type DubanIssue } from '../errors.js';
 import type { CalendarDate } from '../model/calendar-date.js';
+import { invalidOption, kindOf, operatorsOption, readOptions, stringOption } from '../model/check-arguments.js';
 import { parseJsonText, safeParsePlan } from '../model/parse-input.js';
+import { isRecognised, recognise } from '../model/recognised.js';
 import { ruleCasesSchema } from '../model/rule-cases.js';
 import { formatPath, toDubanIssues } from '../model/schema-kit.js';
 import type { Plan } from '../model/types.js';
@@ -8,6 +10,7 @@ import { computeFacts } from '../pace/compute-facts.js';
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
 import { factsForEngine } from '../pace/fact-values.js';
 import { factConstraintViolations } from './check/fact-model.js';
+import { ensureRuleFile } from './boundary.js';
 import { createClassifier } from './classifier.js';
 import type { CustomOperator } from './operators.js';
 import type { RuleFile } from './parse-rule-file.js';
@@ -133,6 +136,7 @@ const FACT_NAMES = FACT_CATALOGUE.map((fact) => fact.name as string);
  * @category Engine
  */
 export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = {}): RuleCases {
+  options = readOptions<ParseRuleCasesOptions>(options, { source: stringOption });
   const fail = (issues: DubanIssue[]) =>
     new DubanError('INVALID_RULE_CASES', `${options.source ?? 'rule cases'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, { issues, ...(options.source === undefined ? {} : { source: options.source }) });
   let data = input;
@@ -178,7 +182,7 @@ export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = 
     cases.push({ ...base, facts: { ...factsForEngine(computeFacts(plan.data, task, item.asOf)) }, task: { plan: plan.data, asOf: item.asOf } });
   });
   if (issues.length > 0) throw fail(issues);
-  return { ruleSet: file.ruleSet ?? null, cases };
+  return recognise('rule cases', { ruleSet: file.ruleSet ?? null, cases });
 }
 
 /**
@@ -200,6 +204,9 @@ export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = 
  * @category Engine
  */
 export async function runRuleCases(ruleFile: RuleFile, cases: RuleCases, options: RunRuleCasesOptions = {}): Promise<RuleCasesResult> {
+  options = readOptions<RunRuleCasesOptions>(options, { operators: operatorsOption });
+  ruleFile = ensureRuleFile(ruleFile, options.operators);
+  if (!isRecognised('rule cases', cases)) invalidOption('cases', `expected rule cases returned by parseRuleCases, got ${kindOf(cases)}`);
   const classifier = createClassifier(ruleFile, options.operators === undefined ? {} : { operators: options.operators });
   const codes = new Set(ruleFile.statuses.map((status) => status.code));
   const results: RuleCaseResult[] = [];

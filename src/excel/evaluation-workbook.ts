@@ -1,10 +1,13 @@
 import Decimal from 'decimal.js';
 import type { Worksheet } from 'exceljs';
+import { ensureEvaluations } from '../engine/boundary.js';
 import type { Evaluation } from '../engine/evaluate-plan.js';
+import { ensurePlan } from '../model/boundary.js';
+import { readOptions, stringOption } from '../model/check-arguments.js';
 import type { Plan } from '../model/types.js';
 import { actualText, countsSentence, listName, targetText } from '../report/bulletin-document.js';
 import type { StatusTone } from '../report/status-tone.js';
-import type { EvaluationSummary, GroupTally, SummarizeOptions, TaskEntry } from '../report/summarize-evaluation.js';
+import { SUMMARIZE_OPTIONS, summarizeOptions, type EvaluationSummary, type GroupTally, type SummarizeOptions, type TaskEntry } from '../report/summarize-evaluation.js';
 import { summarizeTrend, type Trend } from '../report/trend.js';
 import { newWorkbook, safeValues, sheetName, styleHeader, TONE_FILLS, workbookBytes } from './workbook-kit.js';
 
@@ -137,7 +140,9 @@ function trendSheet(sheet: Worksheet, trend: Trend): void {
  * @category Excel
  */
 export async function writeEvaluationWorkbook(plan: Plan, evaluations: Evaluation | readonly Evaluation[], options: EvaluationWorkbookOptions = {}): Promise<Uint8Array> {
-  const trend = summarizeTrend(plan, Array.isArray(evaluations) ? evaluations : [evaluations as Evaluation], options);
+  plan = ensurePlan(plan);
+  options = readOptions<EvaluationWorkbookOptions>(options, { ...SUMMARIZE_OPTIONS, title: stringOption });
+  const trend = summarizeTrend(plan, ensureEvaluations(evaluations), summarizeOptions(options));
   const summary = trend.summaries.at(-1)!;
   const workbook = await newWorkbook(summary.asOf);
   const taken = new Set<string>();

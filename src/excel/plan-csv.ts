@@ -1,5 +1,7 @@
 import { DubanError } from '../errors.js';
 import { parseCsvRows } from '../model/observations-file.js';
+import { ensurePlan } from '../model/boundary.js';
+import { ensureString, invalidOption, isPlainObject, kindOf, readOptions, stringOption } from '../model/check-arguments.js';
 import type { Plan } from '../model/types.js';
 import { csvField, restoreCsvText } from '../report/format-evaluation.js';
 import { baseKeys, CellIssues, findHeaderRow, finishPlan, planToTaskTable, readTaskTable, type CellValue } from './plan-table.js';
@@ -39,7 +41,7 @@ const csvCell = (value: CellValue): string => csvField(value !== null && typeof 
  * @category Excel
  */
 export function formatPlanCsv(plan: Plan): string {
-  const { header, rows } = planToTaskTable(plan, false);
+  const { header, rows } = planToTaskTable(ensurePlan(plan), false);
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -64,6 +66,10 @@ export function formatPlanCsv(plan: Plan): string {
  * @category Excel
  */
 export function parsePlanCsv(text: string, options: ParsePlanCsvOptions): Plan {
+  ensureString(text, 'text');
+  const read = readOptions<Partial<ParsePlanCsvOptions>>(options, { source: stringOption, base: (value) => (isPlainObject(value) ? undefined : `expected a plan, got ${kindOf(value)}`) });
+  if (read.base === undefined) invalidOption('base', 'the base plan (its id, title and period) is required');
+  options = { ...read, base: ensurePlan(read.base) };
   const { rows, issues: csvIssues } = parseCsvRows(text);
   const source = options.source;
   if (csvIssues.length > 0) throw new DubanError('INVALID_PLAN', `${source ?? 'CSV'}: ${csvIssues.length} problem(s)`, { issues: csvIssues, ...(source === undefined ? {} : { source }) });

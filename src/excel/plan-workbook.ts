@@ -1,4 +1,6 @@
 import type { Worksheet } from 'exceljs';
+import { ensurePlan } from '../model/boundary.js';
+import { invalidOption, isPlainObject, kindOf, readOptions, stringOption } from '../model/check-arguments.js';
 import type { Plan } from '../model/types.js';
 import { baseKeys, categoriesToTable, CellIssues, findHeaderRow, finishPlan, planToMetaRows, planToTaskTable, readCategoryTable, readMetaTable, readTaskTable, TASK_TABLE_COLUMNS } from './plan-table.js';
 import { fillSheet, newWorkbook, readWorkbook, sheetTable, workbookBytes } from './workbook-kit.js';
@@ -57,6 +59,7 @@ const README = [
  * @category Excel
  */
 export async function writePlanWorkbook(plan: Plan): Promise<Uint8Array> {
+  plan = ensurePlan(plan);
   const tasks = planToTaskTable(plan, true);
   const workbook = await newWorkbook(plan.asOf ?? plan.period.start);
   const taskSheet = workbook.addWorksheet(TASK_SHEET);
@@ -99,6 +102,9 @@ export async function writePlanWorkbook(plan: Plan): Promise<Uint8Array> {
  * @category Excel
  */
 export async function readPlanWorkbook(data: Uint8Array | ArrayBuffer, options: ReadPlanWorkbookOptions = {}): Promise<Plan> {
+  if (!(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) invalidOption('data', `expected the bytes of a workbook (a Uint8Array or an ArrayBuffer), got ${kindOf(data)}`);
+  const read = readOptions<ReadPlanWorkbookOptions>(options, { source: stringOption, base: (value) => (isPlainObject(value) ? undefined : `expected a plan, got ${kindOf(value)}`) });
+  options = read.base === undefined ? read : { ...read, base: ensurePlan(read.base) };
   const workbook = await readWorkbook(data, options.source);
   const issues = new CellIssues();
   const tables = new Map(workbook.worksheets.map((sheet) => [sheet.name, sheetTable(sheet)]));

@@ -5,7 +5,7 @@ import { safeParsePlan } from '../model/parse-input.js';
 import type { Category, Observation, Owners, Plan, Target, Task } from '../model/types.js';
 import { unitConversionExponent } from '../model/units.js';
 import { MAX_TASKS } from '../model/limits.js';
-import { computeFacts } from '../pace/compute-facts.js';
+import { factsOf as computeFacts } from '../pace/compute-facts.js';
 import { abs, compare, fraction, fromDecimal, mul, sub, type Fraction } from '../pace/fraction.js';
 import { deadlineIn, endOfMonth, periodMentions, reportDateIn } from './dates.js';
 import { readLayout, type Scope, type Span } from './document.js';

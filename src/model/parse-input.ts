@@ -1,5 +1,7 @@
 import type * as z from 'zod/mini';
 import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
+import { ensureObservationsFile, ensurePlan } from './boundary.js';
+import { ensureString, readOptions, stringOption } from './check-arguments.js';
 import { isCalendarDate } from './calendar-date.js';
 import { parseDecimal } from './decimal.js';
 import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
@@ -7,6 +9,7 @@ import { duplicateKeyIssues } from './duplicate-keys.js';
 import { jsonSyntaxIssue } from './json-syntax.js';
 import { fastParsePlan } from './fast-parse-plan.js';
 import { planCrossChecks, planSchema, unitMessage } from './plan.js';
+import { recognise } from './recognised.js';
 import type { Observation, ObservationRecord, ObservationsFile, Plan } from './types.js';
 import { formatPath, notDateMessage, notDecimalMessage, prototypeKeyIssues, quote, toDubanIssues } from './schema-kit.js';
 import { MAX_INPUT_BYTES, MAX_STRING_LENGTH, inputLimitIssues, inputTooLargeIssue, planLimitIssues, stringTooLongMessage } from './limits.js';
@@ -107,6 +110,17 @@ function withTaskContext(issues: DubanIssue[], data: unknown): DubanIssue[] {
   });
 }
 
+const PARSE_OPTIONS = { source: stringOption };
+
+/** The options of a parse function, checked (null and undefined are `{}`). */
+const parseOptions = (options: unknown): ParseOptions => readOptions<ParseOptions>(options, PARSE_OPTIONS);
+
+/** A successful parse, its data recognised at the boundary (see recognised.ts). */
+function recognised<T extends object>(kind: 'plan' | 'observations', result: SafeParseResult<T>): SafeParseResult<T> {
+  if (result.success) recognise(kind, result.data);
+  return result;
+}
+
 function makeError(code: DubanErrorCode, what: string, issues: DubanIssue[], options: ParseOptions): DubanError {
   return new DubanError(code, `${options.source ?? what}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, {
     issues,
@@ -172,7 +186,7 @@ function safeParseWith<S extends z.ZodMiniType>(
  * @category Model
  */
 export function safeParsePlan(input: unknown, options: ParseOptions = {}): SafeParseResult<Plan> {
-  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', input, options, planLimitIssues, planCrossChecks, fastParsePlan);
+  return recognised('plan', safeParseWith(planSchema, 'INVALID_PLAN', 'plan', input, parseOptions(options), planLimitIssues, planCrossChecks, fastParsePlan));
 }
 
 /**
@@ -209,7 +223,7 @@ export function parsePlan(input: unknown, options: ParseOptions = {}): Plan {
  * @category Model
  */
 export function safeParseObservations(input: unknown, options: ParseOptions = {}): SafeParseResult<ObservationsFile> {
-  return safeParseWith(observationsFileSchema, 'INVALID_OBSERVATIONS', 'observations', input, options);
+  return recognised('observations', safeParseWith(observationsFileSchema, 'INVALID_OBSERVATIONS', 'observations', input, parseOptions(options)));
 }
 
 /**
@@ -247,6 +261,9 @@ export function parseObservations(input: unknown, options: ParseOptions = {}): O
  * @category Model
  */
 export function parseObservationsCsv(text: string, planId: string, options: ParseOptions = {}): ObservationsFile {
+  ensureString(text, 'text');
+  ensureString(planId, 'planId');
+  options = parseOptions(options);
   const { file, issues } = readObservationsCsv(text, planId);
   if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
   return file;
@@ -302,7 +319,8 @@ export function readObservationsCsv(text: string, planId: string): { file: Obser
       }
     }
   }
-  return { file, issues };
+  // Only good rows are in the file: it is recognised as duban's own (see recognised.ts).
+  return { file: recognise('observations', file), issues };
 }
 
 /** The line a path names (`line 4, column 2 (asOf)` → 4), for sorting CSV problems. */
@@ -349,6 +367,9 @@ export function mergeObservationsCsv(plan: Plan | undefined, text: string, optio
  * @category Model
  */
 export function mergeObservations(plan: Plan, file: ObservationsFile, options: ParseOptions = {}): Plan {
+  plan = ensurePlan(plan);
+  file = ensureObservationsFile(file);
+  options = parseOptions(options);
   const issues: DubanIssue[] = [];
   if (file.planId !== plan.id) issues.push({ path: '$.planId', message: bilingual(`planId ${quote(file.planId)} 与计划的 id ${quote(plan.id)} 不符`, `planId ${quote(file.planId)} does not match the plan's id ${quote(plan.id)}`) });
   const index = new Map(plan.tasks.map((task, i) => [task.id, i]));
@@ -387,7 +408,7 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
     added.set(i, list);
   });
   if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
-  return { ...plan, tasks: plan.tasks.map((task, i) => (added.has(i) ? { ...task, observations: added.get(i) } : task)) };
+  return recognise('plan', { ...plan, tasks: plan.tasks.map((task, i) => (added.has(i) ? { ...task, observations: added.get(i) } : task)) });
 }
 
 /**
@@ -398,5 +419,5 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
  * Internal: not part of the package's API.
  */
 export function safeParseOwnedPlan(value: unknown, options: ParseOptions = {}): SafeParseResult<Plan> {
-  return safeParseWith(planSchema, 'INVALID_PLAN', 'plan', value, options, planLimitIssues, planCrossChecks, fastParsePlan, true);
+  return recognised('plan', safeParseWith(planSchema, 'INVALID_PLAN', 'plan', value, parseOptions(options), planLimitIssues, planCrossChecks, fastParsePlan, true));
 }

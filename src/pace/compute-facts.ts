@@ -1,8 +1,11 @@
+import { ensurePlan, ensureTask, ensureTaskShape } from '../model/boundary.js';
 import type { CalendarDate } from '../model/calendar-date.js';
+import { ensureDate } from '../model/check-arguments.js';
+import { recognise } from '../model/recognised.js';
 import type { Observation, Plan, Target, Task } from '../model/types.js';
 import { unitConversionExponent } from '../model/units.js';
 import { dayNumber } from './calendar.js';
-import { expectedProgress, taskWindow } from './expected-progress.js';
+import { expectedProgressOf as expectedProgress, windowOf as taskWindow } from './expected-progress.js';
 import { abs, add, compare, div, fromDecimal, isZero, ONE, scale10, sub, ZERO, type Fraction } from './fraction.js';
 
 /**
@@ -66,6 +69,10 @@ export interface ExactFacts {
  * @category Pace
  */
 export function latestObservation(task: Task, asOf: CalendarDate): Observation | null {
+  return latestOf(ensureTaskShape(task), ensureDate(asOf));
+}
+
+function latestOf(task: Task, asOf: CalendarDate): Observation | null {
   let latest: Observation | null = null;
   for (const observation of task.observations ?? []) {
     if (observation.asOf <= asOf && (latest === null || observation.asOf > latest.asOf)) latest = observation;
@@ -170,6 +177,12 @@ function cachedExpected(cache: FactCache, plan: Plan, task: Task, asOf: Calendar
  * @category Pace
  */
 export function computeFacts(plan: Plan, task: Task, asOf: CalendarDate): ExactFacts {
+  const valid = ensurePlan(plan);
+  return recognise('facts', factsWith(newCache(), valid, ensureTask(valid, task), ensureDate(asOf)));
+}
+
+/** {@link computeFacts} for a plan and task already validated. Internal: not part of the package's API. */
+export function factsOf(plan: Plan, task: Task, asOf: CalendarDate): ExactFacts {
   return factsWith(newCache(), plan, task, asOf);
 }
 
@@ -190,6 +203,17 @@ export function computeFacts(plan: Plan, task: Task, asOf: CalendarDate): ExactF
  * @category Pace
  */
 export function createFactComputer(plan: Plan, asOf: CalendarDate): (task: Task) => ExactFacts {
+  const valid = ensurePlan(plan);
+  const date = ensureDate(asOf);
+  const cache = newCache();
+  return (task) => recognise('facts', factsWith(cache, valid, ensureTask(valid, task), date));
+}
+
+/**
+ * {@link createFactComputer} for a plan already validated and its own tasks,
+ * without the checks: the evaluation's hot path. Internal: not part of the package's API.
+ */
+export function factComputer(plan: Plan, asOf: CalendarDate): (task: Task) => ExactFacts {
   const cache = newCache();
   return (task) => factsWith(cache, plan, task, asOf);
 }
@@ -235,7 +259,7 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
   }
 
   const goal = decimal(cache, target.value);
-  const observation = latestObservation(task, asOf);
+  const observation = latestOf(task, asOf);
   if (observation === null) {
     return facts(target.kind, cancelled, false, null, goal, null, expected, null, null, null, null, null, pastDeadline, daysToDeadline, 0, null, null, flags, null);
   }

@@ -1,4 +1,7 @@
 import type { CalendarDate } from '../model/calendar-date.js';
+import { DubanError, type DubanErrorCode } from '../errors.js';
+import { kindOf } from '../model/kind-of.js';
+import { isRecognised, isTaskOf } from '../model/recognised.js';
 import type { Pace, Plan, Task } from '../model/types.js';
 import { dateParts, dayNumber, daysInMonth, previousDay } from './calendar.js';
 import { add, clamp01, compare, div, fraction, fromDecimal, mul, ONE, sub, ZERO, type Fraction } from './fraction.js';
@@ -31,6 +34,43 @@ export interface TaskWindow {
  * @category Pace
  */
 export function taskWindow(plan: Plan, task: Task): TaskWindow {
+  requireTaskOf(plan, task);
+  return windowOf(plan, task);
+}
+
+/*
+ * The guards of this module's exports. They accept only what duban's parsers
+ * returned (a plan from parsePlan and one of its tasks), without the plan
+ * schema: an app that imports expectedProgress alone bundles neither zod nor
+ * decimal.js (see test/package/bundle-size.test.ts). A plain object is refused
+ * with a pointer to parsePlan.
+ */
+
+function refuse(code: DubanErrorCode, path: string, message: string): never {
+  throw new DubanError(code, `${path}: ${message}`, { issues: [{ path, message }] });
+}
+
+function requireTaskOf(plan: unknown, task: unknown): void {
+  if (!isRecognised('plan', plan)) refuse('INVALID_PLAN', '$', `expected a plan returned by parsePlan (validate a plain object with parsePlan first), got ${kindOf(plan)}`);
+  if (!isTaskOf(plan as Plan, task)) refuse('INVALID_PLAN', 'task', `expected one of the plan's tasks, got ${kindOf(task)}`);
+}
+
+/** `YYYY-MM-DD`, a real date of a year from 1000 (as isCalendarDate, without its dependency). */
+function isDay(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const { year, month, day } = dateParts(value);
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function requireDay(value: unknown, path = 'asOf'): CalendarDate {
+  return isDay(value) ? value : refuse('INVALID_OPTION', path, `expected a real calendar date YYYY-MM-DD, got ${kindOf(value)}`);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
+
+/** {@link taskWindow} of a validated plan's task. Internal: not part of the package's API. */
+export function windowOf(plan: Plan, task: Task): TaskWindow {
   return { start: task.start ?? plan.period.start, deadline: task.deadline ?? plan.period.end, pace: task.pace ?? plan.pace ?? 'monthly' };
 }
 
@@ -55,6 +95,36 @@ function monthPosition(date: CalendarDate): Fraction {
  * @category Pace
  */
 export function paceExpected(window: TaskWindow, asOf: CalendarDate): Fraction {
+  return paceExpectedOf(ensureWindow(window), requireDay(asOf));
+}
+
+/** A task window as {@link taskWindow} returns it, checked: dates in order and a valid pace. */
+function ensureWindow(value: unknown): TaskWindow {
+  if (!isObject(value)) refuse('INVALID_OPTION', 'window', `expected a task window { start, deadline, pace }, got ${kindOf(value)}`);
+  const { start, deadline, pace } = value;
+  requireDay(start, 'window.start');
+  if (!isDay(deadline) || deadline < (start as string)) refuse('INVALID_OPTION', 'window.deadline', `expected a real calendar date YYYY-MM-DD on or after the start, got ${kindOf(deadline)}`);
+  if (pace === 'monthly' || pace === 'daily') return value as unknown as TaskWindow;
+  const points: unknown = isObject(pace) ? pace.trajectory : undefined;
+  let previous: { date: string; expected: Fraction } | undefined;
+  const valid =
+    Array.isArray(points) &&
+    points.length > 0 &&
+    points.every((point: unknown) => {
+      if (!isObject(point) || !isDay(point.date) || point.date < (start as string) || point.date >= deadline) return false;
+      if (typeof point.expected !== 'string' || !DECIMAL.test(point.expected)) return false;
+      const expected = fromDecimal(point.expected);
+      if (compare(expected, ONE) > 0) return false;
+      const ordered = previous === undefined || (point.date > previous.date && compare(expected, previous.expected) >= 0);
+      previous = { date: point.date, expected };
+      return ordered;
+    });
+  if (!valid) refuse('INVALID_OPTION', 'window.pace', `expected "monthly", "daily" or a trajectory of { date, expected } points within the window, got ${kindOf(pace)}`);
+  return value as unknown as TaskWindow;
+}
+
+/** {@link paceExpected} of a checked window. Internal: not part of the package's API. */
+export function paceExpectedOf(window: TaskWindow, asOf: CalendarDate): Fraction {
   const before = previousDay(window.start);
   const { pace } = window;
   if (pace === 'monthly') {
@@ -94,12 +164,18 @@ export function paceExpected(window: TaskWindow, asOf: CalendarDate): Fraction {
  * @category Pace
  */
 export function expectedProgress(plan: Plan, task: Task, asOf: CalendarDate): Fraction | null {
+  requireTaskOf(plan, task);
+  return expectedProgressOf(plan, task, requireDay(asOf));
+}
+
+/** {@link expectedProgress} of a validated plan's task. Internal: not part of the package's API. */
+export function expectedProgressOf(plan: Plan, task: Task, asOf: CalendarDate): Fraction | null {
   const { target } = task;
   switch (target.kind) {
     case 'rate':
       return null;
     case 'binary':
-      return asOf < taskWindow(plan, task).deadline ? ZERO : ONE;
+      return asOf < windowOf(plan, task).deadline ? ZERO : ONE;
     case 'milestones': {
       let due = ZERO;
       let total = ZERO;
@@ -111,7 +187,7 @@ export function expectedProgress(plan: Plan, task: Task, asOf: CalendarDate): Fr
       return div(due, total);
     }
     default:
-      return paceExpected(taskWindow(plan, task), asOf);
+      return paceExpectedOf(windowOf(plan, task), asOf);
   }
 }
 

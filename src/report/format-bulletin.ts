@@ -1,4 +1,7 @@
+import { ensureEvaluations } from '../engine/boundary.js';
 import type { Evaluation } from '../engine/evaluate-plan.js';
+import { ensurePlan } from '../model/boundary.js';
+import { oneOfOption, readOptions, stringOption, type OptionSpec } from '../model/check-arguments.js';
 import { DubanError } from '../errors.js';
 import { ROUNDINGS, type Rounding } from '../engine/wording.js';
 import { isCalendarDate } from '../model/calendar-date.js';
@@ -7,7 +10,7 @@ import type { Plan } from '../model/types.js';
 import { buildBulletin } from './bulletin-document.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown, renderText } from './render-plain.js';
-import type { SummarizeOptions } from './summarize-evaluation.js';
+import { SUMMARIZE_OPTIONS, summarizeOptions, type SummarizeOptions } from './summarize-evaluation.js';
 import { summarizeTrend } from './trend.js';
 
 /**
@@ -24,6 +27,9 @@ export const BULLETIN_FORMATS = ['markdown', 'html', 'text'] as const;
  * @category Report
  */
 export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
+
+/** The checks of {@link BulletinOptions}. Internal. */
+export const BULLETIN_OPTIONS: OptionSpec = { ...SUMMARIZE_OPTIONS, format: oneOfOption(BULLETIN_FORMATS), title: stringOption, issuer: stringOption, date: stringOption, rounding: oneOfOption(ROUNDINGS) };
 
 /**
  * Options for {@link formatBulletin}.
@@ -73,15 +79,15 @@ export interface BulletinOptions extends SummarizeOptions {
  * @category Report
  */
 export function formatBulletin(plan: Plan, evaluations: Evaluation | readonly Evaluation[], options: BulletinOptions = {}): string {
+  plan = ensurePlan(plan);
+  const list = ensureEvaluations(evaluations);
+  // The date is checked below with its own message.
+  options = readOptions<BulletinOptions>(options, { ...BULLETIN_OPTIONS, date: () => undefined });
   const format = options.format ?? 'markdown';
   if (!(BULLETIN_FORMATS as readonly string[]).includes(format)) {
     throw new DubanError('INVALID_OPTION', `unknown bulletin format ${quote(format)}`, { issues: [{ path: 'format', message: `expected one of ${BULLETIN_FORMATS.join(', ')}, got ${quote(format)}` }] });
   }
-  const list: readonly Evaluation[] = Array.isArray(evaluations) ? evaluations : [evaluations as Evaluation];
-  const trend = summarizeTrend(plan, list, options);
-  if (options.rounding !== undefined && !ROUNDINGS.includes(options.rounding)) {
-    throw new DubanError('INVALID_OPTION', `unknown rounding ${quote(options.rounding)}`, { issues: [{ path: 'rounding', message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(options.rounding)}` }] });
-  }
+  const trend = summarizeTrend(plan, list, summarizeOptions(options));
   if (options.date !== undefined && !isCalendarDate(options.date)) {
     throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, { issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }] });
   }

@@ -1,5 +1,9 @@
 import Decimal from 'decimal.js';
 import { summarizeCounts, type Evaluation, type EvaluationStream, type Gap, type TaskResult } from '../engine/evaluate-plan.js';
+import { ensureEvaluation } from '../engine/boundary.js';
+import { ensurePlan } from '../model/boundary.js';
+import { invalidOption, kindOf } from '../model/check-arguments.js';
+import { isRecognised } from '../model/recognised.js';
 import type { Plan } from '../model/types.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
 import type { startFlatEvaluation } from '../engine/evaluate-plan.js';
@@ -57,6 +61,7 @@ function rateUnits(plan: Plan | undefined): ReadonlyMap<string, string> | undefi
 
 /** One line summing up the counts: `共5项：有序推进4项，需要加大力度1项`. */
 export function summaryLine(evaluation: Evaluation): string {
+  evaluation = ensureEvaluation(evaluation);
   const parts = evaluation.summary.byStatus.filter((entry) => entry.count > 0).map((entry) => `${entry.label}${entry.count}项`);
   if (evaluation.gaps.length > 0) parts.push(`未判定${evaluation.gaps.length}项`);
   return `共${evaluation.summary.total}项${parts.length > 0 ? `：${parts.join('，')}` : ''}`;
@@ -84,7 +89,8 @@ function header(evaluation: Evaluation): string {
  * @category Report
  */
 export function formatTable(evaluation: Evaluation, plan?: Plan): string {
-  const units = rateUnits(plan);
+  evaluation = ensureEvaluation(evaluation);
+  const units = rateUnits(plan === undefined || plan === null ? undefined : ensurePlan(plan));
   const headings = ['编号', '任务', '状态', '完成进度', '序时进度', '差距', '规则'];
   const align: ('left' | 'right')[] = ['left', 'left', 'left', 'right', 'right', 'right', 'left'];
   const rows = evaluation.results.map((result) => [
@@ -119,6 +125,7 @@ const escapeMarkdown = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?
  * @category Report
  */
 export function formatMarkdown(evaluation: Evaluation): string {
+  evaluation = ensureEvaluation(evaluation);
   const out = [
     `# 评估结果 ${escapeMarkdown(evaluation.planId)}`,
     '',
@@ -198,6 +205,7 @@ export function csvField(value: string | number | boolean | null): string {
  * @category Report
  */
 export function formatCsv(evaluation: Evaluation): string {
+  evaluation = ensureEvaluation(evaluation);
   const columns = ['taskId', 'title', 'status', 'label', 'rule', 'kind', 'value', 'target', 'progress', 'expected', 'paceGap', 'met', 'onPace', 'margin', 'overdue', 'daysToDeadline', 'explanation'] as const;
   const lines = [columns.join(',')];
   for (const result of evaluation.results) {
@@ -223,6 +231,8 @@ export function formatCsv(evaluation: Evaluation): string {
  * @category Report
  */
 export function formatEvaluation(evaluation: Evaluation, format: EvaluationFormat, plan?: Plan): string {
+  evaluation = ensureEvaluation(evaluation);
+  if (!(EVALUATION_FORMATS as readonly unknown[]).includes(format)) invalidOption('format', `expected one of ${EVALUATION_FORMATS.join(', ')}, got ${kindOf(format)}`);
   switch (format) {
     case 'json':
       return `${JSON.stringify(evaluation, null, 2)}\n`;
@@ -250,6 +260,7 @@ export function formatEvaluation(evaluation: Evaluation, format: EvaluationForma
  * @category Report
  */
 export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator<string, void, undefined> {
+  if (!isRecognised('evaluation stream', stream)) invalidOption('stream', `expected a stream returned by startEvaluation, got ${kindOf(stream)}`);
   for (const piece of evaluationJsonPieces(stream)) yield renderJsonPiece(piece);
 }
 
@@ -264,7 +275,7 @@ export function* evaluationJsonChunksOf(evaluation: Evaluation): Generator<strin
   const { results } = evaluation;
   for (let from = 0; from < results.length; from += RESULTS_BATCH_SIZE) yield renderJsonPiece({ results: results.slice(from, from + RESULTS_BATCH_SIZE), first: from === 0 });
   const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
-  yield `${results.length === 0 ? '[]' : '\n  ]'},\n  "gaps": ${nest(evaluation.gaps, '  ')},\n  "summary": ${nest(evaluation.summary, '  ')},\n  "warnings": ${nest(evaluation.warnings, '  ')}\n}\n`;
+  yield `${results.length === 0 ? '[]' : '\n  ]'},\n  "gaps": ${nest(evaluation.gaps, '  ')},\n  "summary": ${nest(evaluation.summary, '  ')},\n  "warnings": ${nest(evaluation.warnings ?? [], '  ')}\n}\n`;
 }
 
 /**

@@ -1,9 +1,11 @@
-import { evaluatePlan, type EvaluateOptions, type Evaluation } from '../engine/evaluate-plan.js';
+import { EVALUATE_OPTIONS, evaluatePlan, type EvaluateOptions, type Evaluation } from '../engine/evaluate-plan.js';
+import { ensurePlan } from '../model/boundary.js';
+import { kindOf, readOptions } from '../model/check-arguments.js';
 import { DubanError } from '../errors.js';
 import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import { quote } from '../model/schema-kit.js';
 import type { Plan } from '../model/types.js';
-import { formatBulletin, type BulletinOptions } from './format-bulletin.js';
+import { BULLETIN_OPTIONS, formatBulletin, type BulletinOptions } from './format-bulletin.js';
 import { reportingDates } from './trend.js';
 
 /**
@@ -59,8 +61,16 @@ function resolveDates(plan: Plan, asOf: ReportOptions['asOf']): (CalendarDate | 
  * @category Report
  */
 export async function reportPlan(plan: Plan, options: ReportOptions = {}): Promise<string> {
-  const { asOf, format, title, mainIndicators, tones, ...evaluateOptions } = options;
+  plan = ensurePlan(plan);
+  options = readOptions<ReportOptions>(options, {
+    ...EVALUATE_OPTIONS,
+    ...BULLETIN_OPTIONS,
+    // Checked in full by resolveDates and formatBulletin.
+    asOf: (value) => (typeof value === 'string' || Array.isArray(value) ? undefined : `expected a date, a list of dates or "all", got ${kindOf(value)}`),
+    date: () => undefined,
+  });
+  const { asOf, format, title, mainIndicators, tones, issuer, date, ...evaluateOptions } = options;
   const evaluations: Evaluation[] = [];
   for (const date of resolveDates(plan, asOf)) evaluations.push(await evaluatePlan(plan, { ...evaluateOptions, asOf: date }));
-  return formatBulletin(plan, evaluations, { format, title, mainIndicators, tones });
+  return formatBulletin(plan, evaluations, { format, title, mainIndicators, tones, issuer, date });
 }

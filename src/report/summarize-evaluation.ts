@@ -1,9 +1,12 @@
 import type { Evaluation, StatusCount, TaskResult } from '../engine/evaluate-plan.js';
 import { DubanError, type DubanIssue } from '../errors.js';
 import type { CalendarDate } from '../model/calendar-date.js';
+import { ensureEvaluation } from '../engine/boundary.js';
+import { ensurePlan } from '../model/boundary.js';
+import { isPlainObject, kindOf, readOptions, type OptionSpec } from '../model/check-arguments.js';
 import { quote } from '../model/schema-kit.js';
 import type { Category, Plan, Task } from '../model/types.js';
-import { statusTones, type StatusTone } from './status-tone.js';
+import { STATUS_TONES, statusTones, type StatusTone } from './status-tone.js';
 import { splitNames } from './text-kit.js';
 
 /**
@@ -36,6 +39,25 @@ export interface SummarizeOptions {
   readonly mainIndicators?: MainIndicators | undefined;
   /** Tones for status codes of your own rule files (the bundled codes have theirs). */
   readonly tones?: Readonly<Record<string, StatusTone>> | undefined;
+}
+
+/**
+ * The checks of {@link SummarizeOptions}, shared by the functions that take them. Internal.
+ */
+export const SUMMARIZE_OPTIONS: OptionSpec = {
+  mainIndicators: (value) =>
+    value === 'rate' || value === 'none' || (isPlainObject(value) && Array.isArray(value.categories) && value.categories.every((id) => typeof id === 'string') && Object.keys(value).every((key) => key === 'categories'))
+      ? undefined
+      : `expected "rate", "none" or { categories: [...] } with category ids, got ${kindOf(value)}`,
+  tones: (value) =>
+    isPlainObject(value) && Object.values(value).every((tone) => (STATUS_TONES as readonly unknown[]).includes(tone))
+      ? undefined
+      : `expected an object of status codes to tones (${STATUS_TONES.join(', ')}), got ${kindOf(value)}`,
+};
+
+/** The summary options within a wider options bag (a bulletin's, a workbook's). Internal. */
+export function summarizeOptions(options: SummarizeOptions): SummarizeOptions {
+  return { ...(options.mainIndicators === undefined ? {} : { mainIndicators: options.mainIndicators }), ...(options.tones === undefined ? {} : { tones: options.tones }) };
 }
 
 /**
@@ -274,6 +296,9 @@ function resolveIndicators(plan: Plan, choice: MainIndicators): { by: Evaluation
  * @category Report
  */
 export function summarizeEvaluation(plan: Plan, evaluation: Evaluation, options: SummarizeOptions = {}): EvaluationSummary {
+  plan = ensurePlan(plan);
+  evaluation = ensureEvaluation(evaluation);
+  options = readOptions<SummarizeOptions>(options, SUMMARIZE_OPTIONS);
   const results = matchResults(plan, evaluation);
   const indicators = resolveIndicators(plan, options.mainIndicators ?? plan.mainIndicators ?? 'rate');
   const statuses = evaluation.summary.byStatus;

@@ -21,6 +21,7 @@ import {
   type Rounding,
 } from '../../index.js';
 import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
+import { recognise } from '../../model/recognised.js';
 import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
 import { FLAT_RESULT_FIELDS, renderJsonPiece, type JsonPiece } from '../../report/json-chunks.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
@@ -189,7 +190,8 @@ export function evaluateCounted(plan: Plan, options: EvaluateOptions, progress: 
   }
   progress.advance(results.length % PROGRESS_STEP);
   const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
-  return { planId: stream.planId, asOf: stream.asOf, ruleSet: stream.ruleFile.id, results, gaps, summary: summarize(stream.ruleFile, results), warnings: stream.warnings };
+  // Built here from duban's own results: recognised, so formatting it does not check its shape again.
+  return recognise('evaluation', { planId: stream.planId, asOf: stream.asOf, ruleSet: stream.ruleFile.id, results, gaps, summary: summarize(stream.ruleFile, results), warnings: stream.warnings });
 }
 
 /** The size of a file in bytes, or -1 (stdin, or not there: reading it reports the problem). */
