@@ -72,7 +72,7 @@ describe('咸宁 2018 Q1 example against seed 003', () => {
 
   it('gives the shares the seed states (占年度计划…, 完成目标任务的…, 开工率…), apart from the seed’s own slip on 造林', () => {
     const shares = plan.tasks.filter((task) => xString(task, 'x-seed-share') !== undefined);
-    expect(shares.map((task) => task.id)).toEqual(['T02a', 'T02b', 'T02c', 'T09', 'T14b', 'T23']);
+    expect(shares.map((task) => task.id)).toEqual(['T02a', 'T02b', 'T02c', 'T09', 'T14b', 'T23', 'W06f']);
     for (const task of shares) {
       const seed = xString(task, 'x-seed-share')!;
       expect(xString(task, 'x-source'), task.id).toContain(seed);
@@ -89,6 +89,8 @@ describe('咸宁 2018 Q1 example against seed 003', () => {
     }
     expect(result('T02a').facts.met).toBe(true);
     expect(result('T23').label).toBe('已完成');
+    // 物流园区项目 16.9% of the year's investment after a quarter is behind pace, as 15.5% (T02c) is
+    expect(result('W06f').label).toBe('需要加大力度');
   });
 
   it('gives the seed’s own verdicts: 正在有序推进 (美丽示范乡村) and 进展较快 (市级100个重点项目) are 有序推进', () => {
@@ -105,7 +107,11 @@ describe('咸宁 2018 Q1 example against seed 003', () => {
 
   it('models the seed’s prose as milestones: work the seed reports done is done by 2018-03-31, and the task is 有序推进', () => {
     const prose = plan.tasks.filter((task) => xString(task, 'x-note')?.includes(PROSE));
-    expect(prose.map((task) => task.id)).toEqual(['T04a', 'T05', 'T06b', 'T07', 'T08a', 'T10a', 'T10b', 'T10c', 'T10d', 'T12', 'T15', 'T17a', 'T17c', 'T18', 'T22a', 'T24a', 'T24b', 'T24c', 'W17', 'W19', 'W24']);
+    const inSectionTwo = (task: Task) => task.category?.startsWith('2-') === true;
+    expect(prose.filter((task) => !inSectionTwo(task)).map((task) => task.id)).toEqual(['T04a', 'T05', 'T06b', 'T07', 'T08a', 'T10a', 'T10b', 'T10c', 'T10d', 'T12', 'T15', 'T17a', 'T17c', 'T18', 'T22a', 'T24a', 'T24b', 'T24c']);
+    // in section 二 every task is prose-as-milestones except W11 (dated steps of its own), W06f (a share of the year's plan) and W13c (done once)
+    expect(prose.filter(inSectionTwo).map((task) => task.id)).toEqual(plan.tasks.filter(inSectionTwo).map((task) => task.id).filter((id) => !['W06f', 'W11', 'W13c'].includes(id)));
+    expect(prose.filter(inSectionTwo)).toHaveLength(110);
     for (const task of prose) {
       expect(task.target.kind, task.id).toBe('milestones');
       if (task.target.kind !== 'milestones') continue;
@@ -126,6 +132,47 @@ describe('咸宁 2018 Q1 example against seed 003', () => {
     expect(steps('T08a').every(([, done]) => done === false)).toBe(true); // 认定工作尚未启动
     expect(result('T22a').facts.progress).toBe('0.75');
     expect(result('W11').facts.progress).toBe('0.25'); // 确定…设6个工种
+    expect(steps('W09c')).toEqual([['制定出台“南鄂英才计划”7个系列配套政策', true], ['84套人才公寓正在进行装修招标,预计6月底实现拎包入住', false], ['优化服务留才', false]]);
+    const dueOf = (id: string, title: string) => {
+      const target = plan.tasks.find((task) => task.id === id)!.target;
+      return target.kind === 'milestones' ? target.milestones.find((s) => s.title === title)?.due : undefined;
+    };
+    expect(dueOf('W09c', '84套人才公寓正在进行装修招标,预计6月底实现拎包入住')).toBe('2018-06-30'); // the seed's 6月底
+    // steps named in the seed's words: every step of a section 二 task added with issue #13 item 4 (all but W17, W19, W24,
+    // which paraphrase) is a seed phrase, or a name followed by the seed's own words for work under way, (“正在进行”)
+    for (const task of prose.filter((task) => inSectionTwo(task) && !['W17', 'W19', 'W24'].includes(task.id))) {
+      if (task.target.kind !== 'milestones') continue;
+      for (const step of task.target.milestones.slice(0, -1)) {
+        const quoted = /\(“([^”]+)”\)$/.exec(step.title)?.[1];
+        expect(SEED.includes(step.title) || (quoted !== undefined && SEED.includes(quoted)), `${task.id} ${step.title}`).toBe(true);
+      }
+    }
+  });
+
+  it('models every paragraph of section 二 (其他重点工作), in the seed’s order and part', () => {
+    const sectionTwo = SEED.split('二、其他重点工作完成情况')[1]!.split('咸宁发布二维码')[0]!;
+    const paragraphs: { part: number; text: string }[] = [];
+    let part = 0;
+    for (const line of sectionTwo.split('\n').map((l) => l.trim()).filter((l) => l !== '')) {
+      const heading = /^\((.)\)/.exec(line);
+      if (heading) part = '一二三四五六七八'.indexOf(heading[1]!) + 1;
+      else if (!/^\d+\.[^。]*。$/.test(line)) paragraphs.push({ part, text: line.replace(/^\d+\./, '') });
+    }
+    expect(paragraphs).toHaveLength(111);
+    const tasks = plan.tasks.filter((task) => task.category?.startsWith('2-'));
+    expect(tasks).toHaveLength(113);
+    const where = tasks.map((task) => {
+      const first = xString(task, 'x-source')!.split('……')[0]!;
+      const found = paragraphs.findIndex((p) => p.text.includes(first));
+      expect(found, task.id).toBeGreaterThanOrEqual(0);
+      expect(task.category, task.id).toBe(`2-${paragraphs[found]!.part}`);
+      return found;
+    });
+    // seed order; each paragraph once, except the two whose second half is its own task (W17c 幕阜山, W19a 耕地占补)
+    expect(where).toEqual([...where].sort((a, b) => a - b));
+    expect(new Set(where).size).toBe(111);
+    expect(tasks.filter((_, i) => where.indexOf(where[i]!) !== i).map((task) => task.id)).toEqual(['W17c', 'W19a']);
+    expect(result('W13c').label).toBe('已完成'); // 数据共享交换平台已建成
   });
 
   it('reports 乡镇污水处理厂 by the only figure the seed gives: 已开工27个 of 57', () => {
@@ -145,9 +192,9 @@ describe('咸宁 2018 Q1 example against seed 003', () => {
   });
 
   it('states the totals of the evaluation in the text bulletin', () => {
-    expect(plan.tasks).toHaveLength(61);
+    expect(plan.tasks).toHaveLength(170);
     expect(evaluation.gaps).toEqual([]);
-    expect(text).toContain('从督查情况看，61项工作中，4项已完成，44项有序推进，8项需要加大力度，5项未报送。');
-    expect(text).toContain('53项重点工作中，4项已完成，36项有序推进，8项需要加大力度');
+    expect(text).toContain('从督查情况看，170项工作中，5项已完成，151项有序推进，9项需要加大力度，5项未报送。');
+    expect(text).toContain('162项重点工作中，5项已完成，143项有序推进，9项需要加大力度');
   });
 });
