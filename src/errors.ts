@@ -73,6 +73,15 @@ export interface DubanErrorOptions {
 
 const BRAND = Symbol.for('duban.error');
 
+/** A message that is not a string, as text; never throws (an object without a prototype has no toString). */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /**
  * The single error class duban throws. Its `code` says what kind of problem it
  * is and its `issues` list every problem found, each with its JSON path.
@@ -104,11 +113,13 @@ export class DubanError extends Error {
    * @param options - the issues, the source and the cause
    */
   constructor(code: DubanErrorCode, message: string, options: DubanErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Built from plain JavaScript too: a wrong argument never makes the error itself fail.
+    const given: DubanErrorOptions = typeof options === 'object' && options !== null ? options : {};
+    super(typeof message === 'string' ? message : textOf(message), given.cause === undefined ? undefined : { cause: given.cause });
     this.name = 'DubanError';
     this.code = code;
-    this.issues = options.issues ?? [];
-    this.source = options.source;
+    this.issues = Array.isArray(given.issues) ? given.issues : [];
+    this.source = typeof given.source === 'string' ? given.source : undefined;
     Object.defineProperty(this, BRAND, { value: true });
   }
 }

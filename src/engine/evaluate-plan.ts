@@ -6,7 +6,7 @@ import { recognise } from '../model/recognised.js';
 import type { Plan, Task } from '../model/types.js';
 import { quote } from '../model/schema-kit.js';
 import { factComputer, type ExactFacts } from '../pace/compute-facts.js';
-import { factsForEngine, factsToJson, fillFactTexts, newFactTexts, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
+import { factsForEngineOf, factsToJsonOf, fillFactTexts, newFactTexts, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
 import { asOfWarnings, type AsOfSource, type EvaluationWarning } from './as-of-warnings.js';
 import { ROUNDINGS, type Rounding } from './wording.js';
@@ -191,7 +191,7 @@ function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts,
     status: decision?.status?.code ?? null,
     label: decision?.status?.label ?? null,
     rule: decision?.rule?.name ?? null,
-    facts: factsToJson(facts),
+    facts: factsToJsonOf(facts),
     explanation: explainTaskOf(plan, task, facts, asOf, rounding),
   };
 }
@@ -346,7 +346,7 @@ export function startEvaluation(plan: Plan, options: EvaluateOptions = {}): Eval
 /** The compiled rules' decision on a task's facts; a failure of a rule (an application's operator) is an ENGINE_ERROR. */
 function decideSafely(compiled: CompiledRuleFile, facts: ExactFacts): Decision | null {
   try {
-    return compiled.decide(factsForEngine(facts));
+    return compiled.decide(factsForEngineOf(facts));
   } catch (cause) {
     if (isDubanError(cause)) throw cause;
     throw new DubanError('ENGINE_ERROR', `rule evaluation failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
@@ -419,7 +419,7 @@ export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): P
   const results: TaskResult[] = [];
   for (const task of plan.tasks) {
     const exact = facts(task);
-    results.push(toResult(plan, task, asOf, exact, await classifier.classify(factsForEngine(exact)), rounding));
+    results.push(toResult(plan, task, asOf, exact, await classifier.classify(factsForEngineOf(exact)), rounding));
   }
   return assemble(plan, asOf, ruleFile, results, warnings);
 }

@@ -341,6 +341,9 @@ interface Draft {
  * @category Extract
  */
 export function extractPlan(text: string, options: ExtractOptions = {}): ExtractionResult {
+  if (typeof text !== 'string') throw new DubanError('INVALID_OPTION', 'extractPlan takes the document as text', { issues: [{ path: 'text', message: `expected a string, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}` }] });
+  if (options === null || options === undefined) options = {};
+  if (typeof options !== 'object' || Array.isArray(options)) throw new DubanError('INVALID_OPTION', 'options must be an object', { issues: [{ path: 'options', message: `expected an object, got ${Array.isArray(options) ? 'an array' : typeof options}` }] });
   checkExtractOptions(options);
   const normal = normalizeText(text);
   const titleSpan = titleLine(normal);

@@ -1,3 +1,4 @@
+import { DubanError } from '../errors.js';
 import Decimal from 'decimal.js';
 
 /** Decimal literal: optional sign, digits with an optional point, optional exponent. */
@@ -116,5 +117,11 @@ export function parseDecimal(input: unknown): DecimalString | undefined {
  * @category Model
  */
 export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 {
+  // Decimal strings from duban are exact; anything else is refused, never half-read.
+  const normal = (value: unknown) => typeof value === 'string' && parseDecimal(value) !== undefined;
+  if (!normal(a) || !normal(b)) {
+    const wrong = !normal(a) ? { path: 'a', value: a } : { path: 'b', value: b };
+    throw new DubanError('INVALID_OPTION', 'compareDecimals takes decimal strings', { issues: [{ path: wrong.path, message: `expected a decimal string such as "0.25" (see parseDecimal), got ${typeof wrong.value === 'string' ? JSON.stringify(wrong.value.slice(0, 40)) : typeof wrong.value}` }] });
+  }
   return new Exact(a).comparedTo(new Exact(b)) as -1 | 0 | 1;
 }

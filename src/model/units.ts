@@ -1,3 +1,4 @@
+import { DubanError } from '../errors.js';
 /**
  * A magnitude prefix of a unit: 十 百 千 万 十万 百万 千万 亿 万亿.
  *
@@ -63,6 +64,10 @@ function splits(unit: string): UnitSplit[] {
  * @category Model
  */
 export function unitConversionExponent(from: string, to: string): number | undefined {
+  if (typeof from !== 'string' || typeof to !== 'string') {
+    const path = typeof from !== 'string' ? 'from' : 'to';
+    throw new DubanError('INVALID_OPTION', 'units are strings', { issues: [{ path, message: `expected a unit such as "万人", got ${typeof (path === 'from' ? from : to)}` }] });
+  }
   if (from === to) return 0;
   let best: { length: number; exponent: number } | undefined;
   for (const a of splits(from)) {

@@ -1,3 +1,6 @@
+import { DubanError } from '../errors.js';
+import { kindOf } from '../model/check-arguments.js';
+import { isRecognised } from '../model/recognised.js';
 import type { Task } from '../model/types.js';
 import type { ExactFacts } from './compute-facts.js';
 import { formatFraction, toNumber, type Fraction } from './fraction.js';
@@ -165,7 +168,16 @@ export function pushFactsJson(out: unknown[], facts: ExactFacts, texts: FactText
  * @category Pace
  */
 export function factsToJson(facts: ExactFacts): FactsJson {
-  return convert(facts, text);
+  return factsToJsonOf(checkedFacts(facts));
+}
+
+/** {@link factsToJson} of facts duban computed itself, unchecked. Internal. */
+export const factsToJsonOf = (facts: ExactFacts): FactsJson => convert(facts, text);
+
+/** Facts from `computeFacts` or a fact computer; anything else is refused. */
+function checkedFacts(facts: unknown): ExactFacts {
+  if (isRecognised('facts', facts)) return facts as ExactFacts;
+  throw new DubanError('INVALID_OPTION', 'expected facts computed by computeFacts or createFactComputer', { issues: [{ path: 'facts', message: `expected facts computed by computeFacts or createFactComputer, got ${kindOf(facts)}` }] });
 }
 
 /**
@@ -180,5 +192,8 @@ export function factsToJson(facts: ExactFacts): FactsJson {
  * @category Pace
  */
 export function factsForEngine(facts: ExactFacts): EngineFacts {
-  return convert(facts, number);
+  return factsForEngineOf(checkedFacts(facts));
 }
+
+/** {@link factsForEngine} of facts duban computed itself, unchecked. Internal. */
+export const factsForEngineOf = (facts: ExactFacts): EngineFacts => convert(facts, number);

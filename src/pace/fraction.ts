@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { DubanError } from '../errors.js';
 import type { DecimalString } from '../model/decimal.js';
 
 /**
@@ -98,6 +99,9 @@ export const scale10 = (a: Fraction, exponent: number): Fraction =>
  * @category Pace
  */
 export function formatFraction(value: Fraction): DecimalString {
+  if (typeof value !== 'object' || value === null || typeof value.n !== 'bigint' || typeof value.d !== 'bigint' || value.d <= 0n) {
+    throw new DubanError('INVALID_OPTION', 'formatFraction takes a fraction { n, d } of BigInts, d > 0', { issues: [{ path: 'value', message: 'expected { n: bigint, d: bigint } with d > 0, as the facts hold them' }] });
+  }
   if (value.n === 0n) return '0';
   const quick = formatTerminating(value);
   if (quick !== undefined) return quick;

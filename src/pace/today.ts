@@ -1,4 +1,6 @@
+import { DubanError } from '../errors.js';
 import type { CalendarDate } from '../model/calendar-date.js';
+import { kindOf } from '../model/check-arguments.js';
 import { dateOfDayNumber } from './calendar.js';
 
 const DAY_MS = 86_400_000;
@@ -18,5 +20,8 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  * @category Pace
  */
 export function todayInChina(now: number = Date.now()): CalendarDate {
+  if (typeof now !== 'number' || !Number.isFinite(now) || Math.abs(now) > 8.64e15) {
+    throw new DubanError('INVALID_OPTION', 'now must be a time in milliseconds since 1970', { issues: [{ path: 'now', message: `expected a finite number of milliseconds (a Date's getTime()), got ${kindOf(now)}` }] });
+  }
   return dateOfDayNumber(Math.floor((now + CHINA_OFFSET_MS) / DAY_MS));
 }

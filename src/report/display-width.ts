@@ -1,3 +1,4 @@
+import { DubanError } from '../errors.js';
 /** Code point ranges that terminals draw two columns wide (East Asian Wide and Fullwidth). */
 const WIDE: readonly (readonly [number, number])[] = [
   [0x1100, 0x115f],
@@ -39,6 +40,7 @@ function isZeroWidth(codePoint: number): boolean {
  * @category Report
  */
 export function displayWidth(text: string): number {
+  if (typeof text !== 'string') throw new DubanError('INVALID_OPTION', 'displayWidth takes a string', { issues: [{ path: 'text', message: `expected a string, got ${typeof text}` }] });
   let width = 0;
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;

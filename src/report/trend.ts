@@ -1,9 +1,12 @@
 import type { Evaluation, TaskResult } from '../engine/evaluate-plan.js';
 import { DubanError, type DubanIssue } from '../errors.js';
 import type { CalendarDate } from '../model/calendar-date.js';
+import { ensureEvaluations } from '../engine/boundary.js';
+import { ensurePlan } from '../model/boundary.js';
+import { readOptions } from '../model/check-arguments.js';
 import { quote } from '../model/schema-kit.js';
 import type { Plan, Task } from '../model/types.js';
-import { summarizeEvaluation, type EvaluationSummary, type SummarizeOptions } from './summarize-evaluation.js';
+import { SUMMARIZE_OPTIONS, summarizeEvaluation, type EvaluationSummary, type SummarizeOptions } from './summarize-evaluation.js';
 
 /**
  * One task at one as-of date.
@@ -60,6 +63,7 @@ export interface Trend {
  * @category Report
  */
 export function reportingDates(plan: Plan): CalendarDate[] {
+  plan = ensurePlan(plan);
   const dates = new Set<CalendarDate>();
   for (const task of plan.tasks) for (const observation of task.observations ?? []) dates.add(observation.asOf);
   if (plan.asOf !== undefined) dates.add(plan.asOf);
@@ -83,6 +87,10 @@ export function reportingDates(plan: Plan): CalendarDate[] {
  * @category Report
  */
 export function summarizeTrend(plan: Plan, evaluations: readonly Evaluation[], options: SummarizeOptions = {}): Trend {
+  plan = ensurePlan(plan);
+  if (!Array.isArray(evaluations)) throw new DubanError('INVALID_OPTION', 'evaluations must be a list', { issues: [{ path: 'evaluations', message: `expected a list of evaluations, got ${typeof evaluations}` }] });
+  evaluations = evaluations.length === 0 ? evaluations : ensureEvaluations(evaluations);
+  options = readOptions<SummarizeOptions>(options, SUMMARIZE_OPTIONS);
   const issues: DubanIssue[] = [];
   if (evaluations.length === 0) issues.push({ path: 'evaluations', message: 'at least one evaluation is needed' });
   const sorted = [...evaluations].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
