@@ -30,6 +30,7 @@ export type {
   Pace,
   Period,
   Plan,
+  PlanMainIndicators,
   RateBound,
   RateTarget,
   Target,

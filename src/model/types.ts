@@ -257,7 +257,13 @@ export interface Period extends Extensions {
  *
  * @category Model
  */
-export type PlanMainIndicators = 'rate' | 'none' | { readonly categories: readonly string[] };
+export type PlanMainIndicators =
+  | 'rate'
+  | 'none'
+  | {
+      /** The ids of the categories whose tasks are the main indicators. */
+      readonly categories: readonly string[];
+    };
 
 /**
  * A validated plan (format version 1): decimals normalised to
