@@ -3,18 +3,10 @@
 // rounding of percentages. Full-width punctuation throughout (GB/T 15834).
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { RateTarget } from '../model/types.js';
-import type { Fraction } from '../pace/fraction.js';
+import { formatRounded, type Fraction, type Rounding } from '../pace/fraction.js';
 
-/**
- * How percentages are rounded for people: `half-up` is 四舍五入 (ties away from
- * zero, 53.125% → 53.13%), the common practice of 统计公报 and 督查通报 and
- * duban's default; `half-even` is GB/T 8170's 修约 (四舍六入五成双: a tie goes
- * to the even digit, 53.125% → 53.12%). Machine outputs (the decimal strings of
- * facts) are not affected.
- *
- * @category Report
- */
-export type Rounding = 'half-up' | 'half-even';
+// How percentages are rounded for people: 四舍五入 (half-up) by default, GB/T 8170 (half-even) on request.
+export type { Rounding };
 
 /**
  * The roundings, as a closed list: `half-up` (四舍五入) and `half-even` (GB/T 8170).
@@ -28,34 +20,12 @@ export function chineseDate(date: CalendarDate): string {
   return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
-const pow10 = (n: number): bigint => 10n ** BigInt(n);
-
 /**
- * `value × 10^shift` rounded to a whole number by `rounding`, written with
- * `places` decimals and no trailing zeros: `roundedText({ n: 17n, d: 32n }, 4, 2)`
- * (0.53125) → `"53.13"`, or `"53.12"` half-even.
+ * `value × 10^shift` rounded to a whole number by `rounding` (四舍五入 unless told),
+ * written with `places` decimals and no trailing zeros: `roundedText({ n: 17n, d: 32n }, 4, 2)`
+ * (0.53125) → `"53.13"`, or `"53.12"` half-even. {@link formatRounded} with duban's default for people.
  */
-export function roundedText(value: Fraction, shift: number, places: number, rounding: Rounding = 'half-up'): string {
-  const negative = value.n < 0n;
-  const num = (negative ? -value.n : value.n) * pow10(shift);
-  let q = num / value.d;
-  const twice = (num % value.d) * 2n;
-  if (twice > value.d || (twice === value.d && (rounding === 'half-up' || q % 2n === 1n))) q += 1n;
-  if (q === 0n) return '0';
-  const digits = q.toString().padStart(places + 1, '0');
-  const whole = digits.slice(0, digits.length - places);
-  const fraction = digits.slice(digits.length - places).replace(/0+$/, '');
-  return `${negative ? '-' : ''}${fraction === '' ? whole : `${whole}.${fraction}`}`;
-}
-
-/** A decimal string (`"-0.53125"`) as a fraction, for {@link roundedText}. */
-export function decimalFraction(text: string): Fraction {
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (match === null) throw new RangeError(`not a plain decimal: ${text}`);
-  const [, sign, whole, fraction = ''] = match;
-  const n = BigInt(`${whole}${fraction}`);
-  return { n: sign === '-' ? -n : n, d: pow10(fraction.length) };
-}
+export const roundedText = (value: Fraction, shift: number, places: number, rounding: Rounding = 'half-up'): string => formatRounded(value, shift, places, rounding);
 
 /** The endings of a measure that names a rate of change: 地区生产总值增长, 能耗增速, 居民消费价格涨幅. */
 const CHANGE_SUFFIXES = ['增长率', '增长速度', '增长', '增速', '增幅', '涨幅'] as const;

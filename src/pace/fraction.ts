@@ -168,16 +168,26 @@ function placePoint(digits: string, scale: number): string {
 }
 
 /**
- * Rounds `value × 10^shift` half-even to a whole number and writes it with
- * `places` decimals, in plain notation without trailing zeros: a percentage
- * with two decimals is `formatRounded(0.27870…, 4, 2)` → `"27.87"`.
+ * How percentages are rounded for people: `half-up` is 四舍五入 (ties away from
+ * zero, 53.125% → 53.13%), the practice of 统计公报 and 督查通报 and duban's default
+ * for explanations and bulletins; `half-even` is GB/T 8170's 修约 (四舍六入五成双,
+ * 53.125% → 53.12%). Machine outputs (the facts' decimal strings) are not affected.
+ *
+ * @category Report
  */
-export function formatRounded(value: Fraction, shift: number, places: number): string {
+export type Rounding = 'half-up' | 'half-even';
+
+/**
+ * Rounds `value × 10^shift` to a whole number (ties by `rounding`, half-even unless
+ * told) and writes it with `places` decimals, in plain notation without trailing
+ * zeros: a percentage with two decimals is `formatRounded(0.27870…, 4, 2)` → `"27.87"`.
+ */
+export function formatRounded(value: Fraction, shift: number, places: number, rounding: Rounding = 'half-even'): string {
   const negative = value.n < 0n;
   const num = (negative ? -value.n : value.n) * pow10(shift);
   let q = num / value.d;
   const twice = (num % value.d) * 2n;
-  if (twice > value.d || (twice === value.d && q % 2n === 1n)) q += 1n;
+  if (twice > value.d || (twice === value.d && (rounding === 'half-up' || q % 2n === 1n))) q += 1n;
   if (q === 0n) return '0';
   return (negative ? '-' : '') + placePoint(q.toString(), places);
 }

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { chineseDate, decimalFraction, roundedText, type Rounding } from '../engine/wording.js';
+import { chineseDate, roundedText, type Rounding } from '../engine/wording.js';
+import { fromDecimal } from '../pace/fraction.js';
 
 export { chineseDate };
 
@@ -7,13 +8,13 @@ const Human = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, 
 
 /** A fact fraction (a decimal string) as a percentage for people, at most two decimals, 四舍五入 unless told: `"0.275"` → `27.5%`. */
 export function percentText(value: string, rounding: Rounding = 'half-up'): string {
-  const text = roundedText(decimalFraction(value), 4, 2, rounding);
+  const text = roundedText(fromDecimal(value), 4, 2, rounding);
   return `${text === '-0' ? '0' : text}%`;
 }
 
 /** A difference of two fractions as 个百分点, signed words: `超前2.5个百分点`, `落后15个百分点`. */
 export function pointsText(gap: string, rounding: Rounding = 'half-up'): string {
-  const text = roundedText(decimalFraction(gap), 4, 2, rounding);
+  const text = roundedText(fromDecimal(gap), 4, 2, rounding);
   if (text === '0') return '持平';
   return `${text.startsWith('-') ? '落后' : '超前'}${text.replace(/^-/, '')}个百分点`;
 }
