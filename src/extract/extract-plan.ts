@@ -11,7 +11,7 @@ import { deadlineIn, endOfMonth, periodMentions, reportDateIn } from './dates.js
 import { readLayout, type Scope, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
-import { readOwners, subjectOwner, type FoundOwners } from './owners.js';
+import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
 import { readShortfall, verdictList } from './read-shortfall.js';
 import { baseUnit, readSentence, reportsDone, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
@@ -180,7 +180,7 @@ const BULLETIN_TITLE = /完成情况|落实情况|进展情况|执行情况|推�
 /** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务. */
 const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
-const BULLETIN_BODY = /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?(?:累计)?完成|占年度(?:目标|计划)/u;
+const BULLETIN_BODY = /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)/u;
 /** Body words of a decomposition: who carries out what. */
 const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
 
@@ -351,7 +351,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const kind = options.kind ?? detectKind(normal, titleText);
   const found = options.year === undefined ? detectYear(normal, titleText) : { year: options.year, published: undefined };
   if (found === undefined) {
-    throw new DubanError('INVALID_OPTION', 'cannot find the year of the document', { issues: [{ path: 'options.year', message: 'the text names no year (such as 2018年); pass the year' }] });
+    throw new DubanError('INVALID_OPTION', '找不到文件的年度:文中没有“2018年”这样的年份,请给出年度(year 选项,命令行 --year)。 / cannot find the year of the document: the text names no year (such as 2018年); pass the year (option year, --year).', { issues: [{ path: 'options.year', message: '文中没有年份,请给出年度。 / the text names no year (such as 2018年); pass the year' }] });
   }
   let year = found.year;
   let asOf = options.asOf;
@@ -366,7 +366,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     if (asOf === undefined && month !== null && Number(month[1]) >= 1 && Number(month[1]) <= 12) asOf = endOfMonth(year, Number(month[1]));
     asOf ??= periodMentions(normal, 0, Math.min(normal.length, 5000), year)[0]?.date ?? found.published;
     if (asOf === undefined) {
-      throw new DubanError('INVALID_OPTION', 'cannot find the reporting date of the bulletin', { issues: [{ path: 'options.asOf', message: 'the title names no period (一季度, 上半年, 1-6月); pass asOf' }] });
+      throw new DubanError('INVALID_OPTION', '找不到通报的数据日期:标题和正文都没有写期间(一季度、上半年、1-6月),请给出数据日期(asOf 选项,命令行 --as-of)。 / cannot find the reporting date of the bulletin: the title names no period (一季度, 上半年, 1-6月); pass asOf (--as-of).', { issues: [{ path: 'options.asOf', message: '标题没有写期间,请给出数据日期。 / the title names no period (一季度, 上半年, 1-6月); pass asOf' }] });
     }
   }
   const about = { points: options.aboutTolerance?.points ?? DEFAULT_POINTS, share: options.aboutTolerance?.share ?? DEFAULT_SHARE };
@@ -381,7 +381,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     if (scope.kind === 'item' || kind === 'decomposition') ownersByScope.set(scope, readOwners(normal, scope));
     if (kind === 'decomposition') {
       for (const sentence of scope.sentences) {
-        const owner = subjectOwner(normal, sentence);
+        const owner = subjectOwner(normal, sentence) ?? responsibleIn(normal, sentence);
         if (owner !== undefined) ownersBySentence.set(sentence.start, owner);
       }
     }

@@ -90,6 +90,14 @@ export function readOwners(text: string, span: Span): FoundOwners {
   return { lead, support, leader };
 }
 
+/** A unit a sentence names after its target: "固定资产投资162亿元,增长7%,责任单位为区发改委" → 区发改委 (the first named leads). */
+export function responsibleIn(text: string, span: Span): FoundOwners | undefined {
+  const match = /责任(?:单位|部门)(?:为|是)([^,。;,;()()]{2,80})/u.exec(text.slice(span.start, span.end));
+  if (match === null) return undefined;
+  const all = units(match[1]!.replace(/负责$/u, ''));
+  return all.length === 0 ? undefined : { lead: all.slice(0, 1), support: all.slice(1), leader: undefined };
+}
+
 /** A unit named as the subject of a sentence: "呼和浩特市住建局要在8月底完成…" → 市住建局. */
 export function subjectOwner(text: string, span: Span): FoundOwners | undefined {
   const match = /(?:^|[,。;,])(?:今年,?)?([\u4e00-\u9fff]{0,5}?)((?:市|县|区)[\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|管委会|中心))要/u.exec(text.slice(span.start, span.end));

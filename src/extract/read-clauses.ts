@@ -149,6 +149,9 @@ function isFlow(raw: string): boolean {
   return FLOW.test(subject) && !containsWord(subject, 0, subject.length, STOCKS);
 }
 
+/** Nouns naming an amount over the year (固定资产投资, 一般公共预算收入, 社会消费品零售总额): with no verb, the amount after them is its target. */
+const AMOUNT_NOUN = /(?:投资|收入|总额|零售额|产值|增加值|生产总值|出口额|销售额)$/u;
+
 /** How far back a verb may govern a quantity, in characters. */
 const VERB_REACH = 40;
 /** How far back anything is read before a quantity (subject, list, title). */
@@ -210,7 +213,8 @@ function ownerSpans(text: string, from: number, to: number): Span[] {
     while (j < to && text[j] !== ')' && j - i < 300) j++;
     const head = text.slice(i + 1, i + 6);
     const inner = text.slice(i + 1, j);
-    if (!/^(?:责任|牵头|配合|协办|主办)/u.test(head) && !/下同$|^进展情况占比/u.test(inner)) continue;
+    // (依据区人代会目标设置,高于省、市7.5%平均水平): the grounds of a target, not targets.
+    if (!/^(?:责任|牵头|配合|协办|主办|依据|根据|参照)/u.test(head) && !/下同$|^进展情况占比/u.test(inner)) continue;
     spans.push({ start: i, end: Math.min(j + 1, to) });
     i = j;
   }
@@ -431,7 +435,7 @@ function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clau
     const near = Math.max(segment, clause.start, q.start - SEGMENT_REACH);
     const cue = cueBefore(text, near, q);
     if (targetMode || cue !== undefined) {
-      const end = readTarget(context, scope, sentence, clause, q, near, cue, state, quantities, consumed);
+      const end = readTarget(context, scope, sentence, clause, q, near, cue, state, quantities, consumed, targetMode);
       if (end !== undefined) {
         segment = end;
         covered = end;
@@ -467,12 +471,20 @@ function pushTarget(context: ReadContext, target: Omit<FoundTarget, 'figure' | '
   return found;
 }
 
+/** The heading clause before a colon that read no target ("人均地区生产总值:增长6%左右"): it names the measure of the clauses after it. */
+function headingBefore(context: ReadContext, state: SentenceState): string {
+  const clause = state.previousClause;
+  if (clause === undefined || state.previousClauseRead || !/^[::]/u.test(context.text.slice(clause.end, clause.end + 1))) return '';
+  return topic(context.text, clause);
+}
+
 /** A subject that names its own context: 占…比重, 与…比重 and one- or two-character measures borrow the previous subject or topic. */
 function withContext(context: ReadContext, measure: string, raw: string, state: SentenceState): string {
-  if (/^(?:占|与|比)/u.test(raw) || raw === '') return clean(state.lastSubject + raw);
+  if (/^(?:占|与|比)/u.test(raw) || raw === '') return clean((state.lastSubject !== '' ? state.lastSubject : headingBefore(context, state)) + raw);
   if (GENERIC_MEASURES.has(measure)) {
     const previous = state.lastSubject !== '' ? state.lastSubject : topic(context.text, state.previousClause);
-    return clean(previous + measure);
+    // 战略新兴产业产值:产值增长16% — the topic already ends with the measure.
+    return clean(previous.endsWith(measure) ? previous : previous + measure);
   }
   return measure;
 }
@@ -542,6 +554,7 @@ function readTarget(
   state: SentenceState,
   quantities: readonly Quantity[],
   consumed: Set<Quantity>,
+  targetMode: boolean,
 ): number | undefined {
   const { text } = context;
   const from = Math.max(segment, q.start - VERB_REACH, clause.start);
@@ -715,6 +728,14 @@ function readTarget(
     state.lastSubject = measure;
     return q.end;
   }
+  if (verb === undefined && !count && targetMode && AMOUNT_NOUN.test(between) && !/总(?:投资|规模)/u.test(between) && between.length <= 20 && !/[、,]/u.test(between)) {
+    // 固定资产投资162亿元 in a list of targets: the amount of a flow named by its noun; 人均社会消费品零售总额3.84万元 is a level per person.
+    const measure = withContext(context, clean(between), between, state);
+    const perHead = measure.startsWith('人均');
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: perHead ? 'rate' : 'cumulative', bound: perHead ? 'atLeast' : undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes: perHead ? [...notes, '人均水平未写上下限,按下限(atLeast)读'] : notes });
+    state.lastSubject = measure;
+    return q.end;
+  }
   if (verb === undefined) {
     // 67178人脱贫, 48个贫困村出列, 57个污水处理厂全部建成.
     if (between === '' && count) {
@@ -750,6 +771,11 @@ function readTarget(
   }
   let measure = withContext(context, core, core, state);
   if (verbWord !== '' && core.startsWith(verbWord) && GENERIC_MEASURES.has(core.slice(verbWord.length)) && !state.previousClauseRead) measure = clean(`${topic(text, state.previousClause)}${measure}`);
+  // 高新技术企业数:新增10家以上 — the verb alone names nothing; the heading before the colon does.
+  if (verbWord !== '' && core === verbWord) {
+    const heading = headingBefore(context, state);
+    if (heading !== '') measure = clean(`${verbWord}${heading}`);
+  }
   const unit = unitFor(q, measure);
   const end = Math.max(q.end, noun.end);
   const title: Span = { start: segmentStart(text, inherited ? segment : Math.min(segment, verb.start), clause), end };

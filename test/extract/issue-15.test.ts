@@ -303,3 +303,41 @@ describe('extractPlan (issue #15): second tuning batch', () => {
     ]);
   });
 });
+
+describe('extractPlan (issue #15): third tuning batch', () => {
+  it('names a target after the heading before its colon (人均地区生产总值:增长6%左右; 高新技术企业数:新增10家以上)', () => {
+    const { plan } = extractPlan('2021年度目标设定如下:\n人均地区生产总值:增长6%左右,责任单位为区发改委;\n战略新兴产业产值:产值增长16%,责任单位为区发改委;\n高新技术企业数:新增10家以上,责任单位为区科技局;', { kind: 'decomposition' });
+    expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['人均地区生产总值增长', '战略新兴产业产值增长', '新增高新技术企业数']);
+  });
+
+  it('reads the owner a sentence names after its target (…,责任单位为区经信局)', () => {
+    const { plan } = extractPlan('2021年度目标设定如下:\n固定资产投资:增长7%,责任单位为区发改委;技改投资占固定资产投资比重16.5%,责任单位为区经信局;', { kind: 'decomposition' });
+    expect(plan.tasks.map((t) => t.owners?.lead?.[0])).toEqual(['区发改委', '区经信局']);
+  });
+
+  it('reads no target from the grounds in parentheses (依据区人代会目标设置,高于省、市7.5%平均水平)', () => {
+    const { plan } = extractPlan('2021年度目标设定如下:\n规模以上工业增加值:增长8%(依据区人代会目标设置,高于省、市7.5%平均水平),责任单位为区经信局;', { kind: 'decomposition' });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '8' }]);
+  });
+
+  it('reads an amount named by its noun in a list of targets (固定资产投资162亿元) and a per-head level (人均社会消费品零售总额3.84万元), but not a total investment', () => {
+    const { plan } = extractPlan('2021年度目标设定如下:\n固定资产投资及技改投资:固定资产投资162亿元,增长7%;\n社会消费品零售总额:人均社会消费品零售总额3.84万元;\n重点项目:规划总投资78.85亿元;', { kind: 'decomposition' });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'cumulative', measure: '固定资产投资', value: '162', unit: '亿元' },
+      { kind: 'rate', measure: '固定资产投资增长', value: '7' },
+      { kind: 'rate', measure: '人均社会消费品零售总额', value: '3.84', unit: '万元', bound: 'atLeast' },
+    ]);
+  });
+
+  it('reads a news report of 元至九月 / 1至8月 figures as a bulletin with no targets', () => {
+    const text = '本报讯 前三季度,全县经济稳中向好。\n元至九月,全县完成生产总值56.7亿,增长7.5%;固定资产投资105亿元,增长12.9%。';
+    const { plan, kind } = extractPlan(text, { year: 2018 });
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2018-09-30');
+    expect(plan.tasks.filter((t) => t.target.kind === 'rate' || t.target.kind === 'cumulative' || t.target.kind === 'level')).toEqual([]);
+  });
+
+  it('refuses a text that names no year with a message, in Chinese and English, asking for the year', () => {
+    expect(() => extractPlan('1至8月,全县累计完成固定资产投资72.7亿元,同比增长25.8%。')).toThrow(/找不到文件的年度.*\/ cannot find the year of the document.*pass the year/u);
+  });
+});
