@@ -66,6 +66,43 @@ describe('duban extract', () => {
     expect(text.slice(source.start, source.end)).toBe(source.sentence);
   });
 
+  it('decodes UTF-16LE and UTF-16BE, with or without a byte-order mark, into the plan of the UTF-8 text (issue #14: it was GB18030 mojibake with zero tasks)', async () => {
+    const text = decodeDocument(readFileSync(fixture('bulletin-2018-h1.utf8-bom.txt')));
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const utf8 = await run(['extract', fixture('bulletin-2018-h1.utf8-bom.txt')]);
+    const dir = tmp();
+    const variants = {
+      'le-bom.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), le]),
+      'be-bom.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+      'le.txt': le,
+      'be.txt': be,
+    };
+    for (const [name, bytes] of Object.entries(variants)) {
+      expect(decodeDocument(bytes)).toBe(text);
+      writeFileSync(join(dir, name), bytes);
+      const result = await run(['extract', join(dir, name)]);
+      expect(result.status, name).toBe(0);
+      expect(result.stdout, name).toBe(utf8.stdout);
+    }
+    const piped = await run(['extract', '-'], '', variants['be-bom.txt']);
+    expect(piped.stdout).toBe(utf8.stdout);
+    expect(parsePlan(utf8.stdout).tasks.length).toBeGreaterThan(0);
+  });
+
+  it('refuses bytes that look like UTF-16 but do not decode, or hold NUL bytes of no UTF-16 pattern, naming the file (exit 2, nothing written)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]));
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x00, 0x00, 0x41, 0x42, 0x00, 0x43]));
+    for (const name of ['broken.txt', 'binary.txt']) {
+      const result = await run(['extract', join(dir, name)]);
+      expect(result.status, name).toBe(2);
+      expect(result.stdout, name).toBe('');
+      expect(result.stderr, name).toContain(name);
+    }
+    expect(() => decodeDocument(new Uint8Array([0x41, 0x00, 0x00, 0x42]), 'x.txt')).toThrow(/x\.txt 含有空字节.*\/ x\.txt holds NUL bytes/u);
+  });
+
   it('decodes valid UTF-8 as UTF-8 and anything else as GB18030', () => {
     expect(decodeDocument(new TextEncoder().encode('增长6.5%'))).toBe('增长6.5%');
     expect(decodeDocument(new Uint8Array([0xd4, 0xf6, 0xb3, 0xa4]))).toBe('增长');

@@ -7,7 +7,7 @@ export const EXTRACT_HELP = `用法 Usage: duban extract FILE|- [options]
 从《政府工作报告》、任务分解通知或督查通报的文本中提取目标,起草计划文件(JSON)。
 Drafts a plan (JSON, format 1) from the text of a government work report, a task
 decomposition notice or a supervision bulletin. FILE may be - to read stdin.
-文本可为 UTF-8 或 GB18030(自动识别)。 The text may be UTF-8 or GB18030 (detected).
+文本可为 UTF-8、GB18030 或 UTF-16(自动识别)。 The text may be UTF-8, GB18030 or UTF-16 (detected).
 
 每项任务带 x-source(原句及其字符位置);无法读出的句子列入 x-review,
 并在标准错误输出中逐行列出。这是草稿,请人工核对。
@@ -42,11 +42,56 @@ export interface ExtractIo extends CliIo {
   readonly stdinBytes?: () => Uint8Array;
 }
 
+/** Which UTF-16 byte order NUL bytes point to: the high byte of ASCII is 0, at odd offsets in UTF-16LE and even ones in UTF-16BE; mixed means neither. */
+function utf16ByNulls(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | 'mixed' | undefined {
+  let even = 0;
+  let odd = 0;
+  const end = Math.min(bytes.length, 1 << 16);
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  if (even === 0 && odd === 0) return undefined;
+  if (even === 0 && bytes.length % 2 === 0) return 'utf-16le';
+  if (odd === 0 && bytes.length % 2 === 0) return 'utf-16be';
+  return 'mixed';
+}
+
+function decodeStrict(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', source: string): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new DubanError('INVALID_OPTION', `${source} 不是有效的 ${encoding.toUpperCase()} 文本。 / ${source} is not valid ${encoding.toUpperCase()}.`, {
+      issues: [{ path: '$', message: `文件以 ${encoding.toUpperCase()} 的字节顺序标记或空字节开头,但无法按此解码;请转换为 UTF-8。 / it looks like ${encoding.toUpperCase()} (byte-order mark or NUL bytes) but does not decode as such; convert it to UTF-8` }],
+      source,
+    });
+  }
+}
+
 /**
- * Decodes a document: UTF-8 when the bytes are valid UTF-8 (a byte-order mark
- * is dropped), else GB18030 (which GBK and GB2312 texts also are).
+ * Decodes a document: UTF-16LE or UTF-16BE when it starts with their
+ * byte-order mark, or has no mark but NUL bytes only at the odd (LE) or only
+ * at the even (BE) offsets (the high byte of ASCII characters — UTF-8 and
+ * GB18030 text has no NUL bytes); else UTF-8 when the bytes are valid UTF-8
+ * (a byte-order mark is dropped), else GB18030 (which GBK and GB2312 texts
+ * also are). Bytes with NULs at both parities are refused (a binary file, or
+ * an encoding duban does not know), never decoded into mojibake.
+ *
+ * @param source - the file name (or stdin) the error names
+ * @throws {@link DubanError} `INVALID_OPTION` when the bytes look like UTF-16 but do not decode, or hold NUL bytes of no UTF-16 pattern
  */
-export function decodeDocument(bytes: Uint8Array): string {
+export function decodeDocument(bytes: Uint8Array, source = 'document'): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeStrict(bytes, 'utf-16le', source);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeStrict(bytes, 'utf-16be', source);
+  const nulls = utf16ByNulls(bytes);
+  if (nulls === 'mixed') {
+    throw new DubanError('INVALID_OPTION', `${source} 含有空字节,不是 UTF-8、GB18030 或 UTF-16 文本。 / ${source} holds NUL bytes: it is not UTF-8, GB18030 or UTF-16 text.`, {
+      issues: [{ path: '$', message: '请给出纯文本文件(UTF-8、GB18030 或带字节顺序标记的 UTF-16);Word、PDF 请先另存为文本。 / give a plain text file (UTF-8, GB18030, or UTF-16); save Word or PDF files as text first' }],
+      source,
+    });
+  }
+  if (nulls !== undefined) return decodeStrict(bytes, nulls, source);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -60,7 +105,7 @@ function readDocument(file: string, io: ExtractIo): string {
     if (io.stdinBytes !== undefined) {
       const bytes = io.stdinBytes();
       if (bytes.length > MAX_INPUT_BYTES) throw new DubanError('INVALID_OPTION', 'cannot read stdin', { issues: [{ path: '$', message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }], source: 'stdin' });
-      return decodeDocument(bytes);
+      return decodeDocument(bytes, 'stdin');
     }
     const text = io.stdin();
     if (text.length > MAX_INPUT_BYTES) throw new DubanError('INVALID_OPTION', 'cannot read stdin', { issues: [{ path: '$', message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }], source: 'stdin' });
@@ -72,7 +117,7 @@ function readDocument(file: string, io: ExtractIo): string {
     }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
-  return decodeDocument(readBytes(file));
+  return decodeDocument(readBytes(file), file);
 }
 
 /** `duban extract`: draft a plan from a document's text. */
