@@ -435,7 +435,7 @@ function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clau
     const near = Math.max(segment, clause.start, q.start - SEGMENT_REACH);
     const cue = cueBefore(text, near, q);
     if (targetMode || cue !== undefined) {
-      const end = readTarget(context, scope, sentence, clause, q, near, cue, state, quantities, consumed, targetMode);
+      const end = readTarget({ context, scope, sentence, clause, q, segment: near, cue, state, quantities, consumed, targetMode });
       if (end !== undefined) {
         segment = end;
         covered = end;
@@ -542,218 +542,274 @@ function readParenTarget(context: ReadContext, scope: Scope, sentence: Sentence,
   state.lastSubject = subject;
 }
 
-/** Reads a target at quantity `q`; returns where its phrase ends, or undefined when `q` is not a target. */
-function readTarget(
-  context: ReadContext,
-  scope: Scope,
-  sentence: Sentence,
-  clause: Span,
-  q: Quantity,
-  segment: number,
-  cue: ReturnType<typeof cueBefore>,
-  state: SentenceState,
-  quantities: readonly Quantity[],
-  consumed: Set<Quantity>,
-  targetMode: boolean,
-): number | undefined {
-  const { text } = context;
-  const from = Math.max(segment, q.start - VERB_REACH, clause.start);
-  const base = {
-    sentence,
-    scope,
-    at: q.start,
-    deadline: state.deadline,
-    stage: undefined as string | undefined,
-  };
+/** Where a target is read: the quantity, its clause and sentence, how far back its phrase may reach, and what the sentence carries. */
+interface TargetSite {
+  readonly context: ReadContext;
+  readonly scope: Scope;
+  readonly sentence: Sentence;
+  readonly clause: Span;
+  /** The quantity read as a target. */
+  readonly q: Quantity;
+  /** Where the quantity's phrase may start: after the previous phrase of the clause. */
+  readonly segment: number;
+  /** An explicit cue before the quantity (任务为, 计划投入), if any. */
+  readonly cue: ReturnType<typeof cueBefore>;
+  readonly state: SentenceState;
+  /** Every quantity of the clause, in text order. */
+  readonly quantities: readonly Quantity[];
+  /** Quantities already used by another phrase (a stated share joins the target it qualifies). */
+  readonly consumed: Set<Quantity>;
+  /** Whether the clause states what is to be done, not only that a cue names a target. */
+  readonly targetMode: boolean;
+}
+
+/** What the readers of one site share: how far back a verb is looked for, the fields of every target read there, and its notes. */
+interface SiteReading extends TargetSite {
+  readonly from: number;
+  readonly base: { readonly sentence: Sentence; readonly scope: Scope; readonly at: number; readonly deadline: CalendarDate | undefined; readonly stage: string | undefined };
+  readonly notes: string[];
+}
+
+/** A reader's answer: where the target's phrase ends, `'not-a-target'`, or undefined when the reader does not apply and the next one is asked. */
+type Reading = number | 'not-a-target' | undefined;
+
+/** The governing verb of an amount: the one written before it, or the one a list inherits from its first item. */
+interface GoverningVerb {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+  readonly inherited: boolean;
+}
+
+/** Reads a target at a quantity; returns where its phrase ends, or undefined when the quantity is not a target. */
+function readTarget(site: TargetSite): number | undefined {
+  const { q, segment, clause } = site;
   const notes: string[] = [];
   if (q.high !== undefined) notes.push(`原文为区间 ${q.value}—${q.high}${q.unit},取下限`);
   if (q.ratio) notes.push(`原文为比例 ${q.value}:1,读作 ${q.value} 倍`);
+  const reading: SiteReading = {
+    ...site,
+    from: Math.max(segment, q.start - VERB_REACH, clause.start),
+    base: { sentence: site.sentence, scope: site.scope, at: q.start, deadline: site.state.deadline, stage: undefined },
+    notes,
+  };
+  if (isRateUnit(q)) return readRateTarget(reading);
+  const answer = readBoundedAmount(reading) ?? readCountOrAmount(reading);
+  return answer === 'not-a-target' || answer === undefined ? undefined : answer;
+}
 
-  if (isRateUnit(q)) {
-    const verb = rateVerb(text, q.start, from);
-    const subjectRaw = text.slice(from, verb?.start ?? q.start);
-    let subject = withContext(context, clean(subjectRaw), subjectRaw.replace(/[\s*]/gu, ''), state);
-    let kind = verb?.kind;
-    let bound: RateBound;
-    let value = q.value;
-    let growth = false;
-    let end = q.end;
-    if (verb === undefined) {
-      const noun = nounAfter(text, q.end, clause.end);
-      if (noun.end > noun.start && isCjk(text[noun.start])) {
-        subject = `${clean(text.slice(noun.start, noun.end))}比例`;
-        end = noun.end;
-        bound = boundFrom(q, 'atLeast');
-      } else if (q.qualifier !== undefined) {
-        bound = q.qualifier;
-      } else if (/(?:比重|占比|比例|覆盖率|普及率|优良率|达标率|合格率)$/u.test(subject)) {
-        // 高技术产业投资占固定资产投资比重18%: a share to reach.
-        bound = 'atLeast';
-        notes.push('未写上下限,比重类指标按下限(atLeast)读');
-      } else if (/浓度(?:均值)?$/u.test(subject)) {
-        // PM2.5浓度37微克/立方米: a concentration to stay under.
-        bound = 'atMost';
-        notes.push('未写上下限,浓度按上限(atMost)读');
-      } else {
-        context.notes.push({ code: 'bound-unclear', message: `“${text.slice(Math.max(from, q.start - 12), q.end)}”未说明是上限还是下限,未收入`, span: sentence });
-        return q.end;
-      }
-      kind = 'level';
-    } else if (kind === 'growth') {
-      growth = true;
-      subject = `${subject}${verb.word === '增速' || verb.word === '增幅' ? '增长' : verb.word}`;
-      bound = q.qualifier === 'about' ? 'about' : q.qualifier === 'atMost' ? 'atMost' : 'atLeast';
-    } else if (kind === 'fall') {
-      growth = true;
-      value = negate(value);
-      bound = q.qualifier === 'about' ? 'about' : 'atMost';
-      notes.push(`“${verb.word}${q.value}${q.unit}”写作 ${value}(atMost)`);
-    } else if (kind === 'ceiling') {
-      bound = 'atMost';
-      if (q.qualifier === 'about') notes.push('“控制在…左右”按上限(atMost)读');
-    } else {
+/** A rate (%, 个百分点, a ratio): 增长6.5%, 下降3.6%, 控制在4.5%以内, 占…比重18%, 覆盖率85%. */
+function readRateTarget(site: SiteReading): number {
+  const { context, q, from, segment, clause, state, notes, base } = site;
+  const { text } = context;
+  const verb = rateVerb(text, q.start, from);
+  const subjectRaw = text.slice(from, verb?.start ?? q.start);
+  let subject = withContext(context, clean(subjectRaw), subjectRaw.replace(/[\s*]/gu, ''), state);
+  let kind = verb?.kind;
+  let bound: RateBound;
+  let value = q.value;
+  let growth = false;
+  let end = q.end;
+  if (verb === undefined) {
+    const noun = nounAfter(text, q.end, clause.end);
+    if (noun.end > noun.start && isCjk(text[noun.start])) {
+      subject = `${clean(text.slice(noun.start, noun.end))}比例`;
+      end = noun.end;
       bound = boundFrom(q, 'atLeast');
+    } else if (q.qualifier !== undefined) {
+      bound = q.qualifier;
+    } else if (/(?:比重|占比|比例|覆盖率|普及率|优良率|达标率|合格率)$/u.test(subject)) {
+      // 高技术产业投资占固定资产投资比重18%: a share to reach.
+      bound = 'atLeast';
+      notes.push('未写上下限,比重类指标按下限(atLeast)读');
+    } else if (/浓度(?:均值)?$/u.test(subject)) {
+      // PM2.5浓度37微克/立方米: a concentration to stay under.
+      bound = 'atMost';
+      notes.push('未写上下限,浓度按上限(atMost)读');
+    } else {
+      context.notes.push({ code: 'bound-unclear', message: `“${text.slice(Math.max(from, q.start - 12), q.end)}”未说明是上限还是下限,未收入`, span: site.sentence });
+      return q.end;
     }
-    const pair = /^(.{2,16}率)[和与及、](.{2,16}率)$/u.exec(subject);
-    const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : [subject];
-    for (const measure of measures) {
-      pushTarget(context, {
-        ...base,
-        measure,
-        title: { start: segmentStart(text, segment, clause), end },
-        titlePrefix: '',
-        kind: 'rate',
-        bound,
-        tolerance: bound === 'about' ? toleranceFor(context, value, q.unit) : undefined,
-        value,
-        unit: q.unit,
-        growth,
-        notes: [...notes],
-      });
-    }
-    state.lastSubject = clean(subjectRaw);
-    return end;
+    kind = 'level';
+  } else if (kind === 'growth') {
+    growth = true;
+    subject = `${subject}${verb.word === '增速' || verb.word === '增幅' ? '增长' : verb.word}`;
+    bound = q.qualifier === 'about' ? 'about' : q.qualifier === 'atMost' ? 'atMost' : 'atLeast';
+  } else if (kind === 'fall') {
+    growth = true;
+    value = negate(value);
+    bound = q.qualifier === 'about' ? 'about' : 'atMost';
+    notes.push(`“${verb.word}${q.value}${q.unit}”写作 ${value}(atMost)`);
+  } else if (kind === 'ceiling') {
+    bound = 'atMost';
+    if (q.qualifier === 'about') notes.push('“控制在…左右”按上限(atMost)读');
+  } else {
+    bound = boundFrom(q, 'atLeast');
   }
+  const pair = /^(.{2,16}率)[和与及、](.{2,16}率)$/u.exec(subject);
+  const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : [subject];
+  for (const measure of measures) {
+    pushTarget(context, {
+      ...base,
+      measure,
+      title: { start: segmentStart(text, segment, clause), end },
+      titlePrefix: '',
+      kind: 'rate',
+      bound,
+      tolerance: bound === 'about' ? toleranceFor(context, value, q.unit) : undefined,
+      value,
+      unit: q.unit,
+      growth,
+      notes: [...notes],
+    });
+  }
+  state.lastSubject = clean(subjectRaw);
+  return end;
+}
 
-  // Counts and amounts.
+/** A count or amount after a bound word: 新增城镇就业不少于1.6万人 (a floor on a flow), 达到200家, 控制在…以内, 超过1000亿元. */
+function readBoundedAmount(site: SiteReading): Reading {
+  const { context, q, from, segment, clause, state, notes, base } = site;
+  const { text } = context;
   const level = rateVerb(text, q.start, from);
+  if (level === undefined) return undefined;
+  const raw = text.slice(from, level.start);
+  const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
+  const unit = unitFor(q, measure);
+  const read = (kind: 'rate' | 'cumulative', bound: RateBound | undefined, tolerance: DecimalString | undefined): number => {
+    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind, bound, tolerance, value: q.value, unit, growth: false, notes });
+    state.lastSubject = clean(raw);
+    return q.end;
+  };
   // 新增城镇就业不少于1.6万人, 引进项目不少于3个, 到位资金达1.2亿美元: a floor on a flow is a cumulative target.
   // 达到 keeps its stock reading (引进基金公司达到200家 is how many there are) except for money paid in (实际到账达1.2亿美元).
-  const reaches = level !== undefined && (level.word === '达' || level.word === '达到') && /到位|到账|利用外资/u.test(text.slice(from, level.start));
-  if (level !== undefined && ((FLOOR_WORDS.has(level.word) && isFlow(text.slice(from, level.start))) || reaches)) {
-    const raw = text.slice(from, level.start);
-    const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
-    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes });
-    state.lastSubject = clean(raw);
-    return q.end;
-  }
-  if (level !== undefined && (level.kind === 'level' || level.kind === 'ceiling') && level.word !== '为' && level.word !== '是' && level.word !== '在') {
-    const raw = text.slice(from, level.start);
-    const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
+  const reaches = (level.word === '达' || level.word === '达到') && /到位|到账|利用外资/u.test(raw);
+  if ((FLOOR_WORDS.has(level.word) && isFlow(raw)) || reaches) return read('cumulative', undefined, undefined);
+  if ((level.kind === 'level' || level.kind === 'ceiling') && level.word !== '为' && level.word !== '是' && level.word !== '在') {
     const bound: RateBound = level.kind === 'ceiling' ? 'atMost' : q.qualifier === 'about' ? 'about' : level.word === '稳定在' && q.qualifier === undefined ? 'atLeast' : boundFrom(q, 'atLeast');
-    const unit = unitFor(q, measure);
-    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'rate', bound, tolerance: bound === 'about' ? toleranceFor(context, q.value, unit) : undefined, value: q.value, unit, growth: false, notes });
-    state.lastSubject = clean(raw);
-    return q.end;
+    return read('rate', bound, bound === 'about' ? toleranceFor(context, q.value, unit) : undefined);
   }
-  if (level !== undefined && level.kind === 'exceed') {
-    const raw = text.slice(from, level.start);
-    const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
+  if (level.kind === 'exceed') {
     const stock = containsWord(measure, 0, measure.length, STOCKS);
-    const unit = unitFor(q, measure);
-    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: stock ? 'rate' : 'cumulative', bound: stock ? 'atLeast' : undefined, tolerance: undefined, value: q.value, unit, growth: false, notes });
-    state.lastSubject = clean(raw);
-    return q.end;
+    return read(stock ? 'rate' : 'cumulative', stock ? 'atLeast' : undefined, undefined);
   }
+  return undefined;
+}
 
+/** A count or amount with no bound word: after a cue, after a noun naming a flow, after its governing verb, or before a completion word. */
+function readCountOrAmount(site: SiteReading): Reading {
+  const { context, q, clause } = site;
+  const { text } = context;
   const count = isCountUnit(q.unit);
   const noun = count || isCjk(text[q.end]) ? nounAfter(text, q.end, clause.end) : { start: q.end, end: q.end };
+  if (site.cue !== undefined) return readCuedAmount(site, site.cue, noun);
+  const named = readNamedFlow(site, count);
+  if (named !== undefined) return named;
+  const verb = governingVerb(site);
+  if (verb === 'stop') return 'not-a-target';
+  const between = stripEnds(text.slice(site.segment, q.start), MEASURE_PREFIXES, [], true);
+  if (verb === undefined) return readVerblessAmount(site, between, count, noun);
+  return readGovernedAmount(site, verb, count, noun);
+}
+
+/** 任务14处, 任务为25.11万亩, 全年目标560亿元, 计划投入资金94.65亿元: an explicit cue names the target. */
+function readCuedAmount(site: SiteReading, cue: NonNullable<ReturnType<typeof cueBefore>>, noun: Span): number {
+  const { context, q, from, segment, clause, state, notes, base, quantities, consumed } = site;
+  const { text } = context;
   const nounText = text.slice(noun.start, noun.end);
-
-  if (cue !== undefined) {
-    const raw = text.slice(from, cue.start);
-    let subject = raw;
-    for (const word of ['下达', '安排', '要求']) {
-      const at = subject.lastIndexOf(word);
-      if (at >= 0) subject = subject.slice(at + word.length);
-    }
-    const object = cue.verb === undefined ? '' : text.slice(cue.verbEnd, q.start);
-    let core = cue.verb === undefined ? clean(subject) : clean(`${cue.verb}${object}${nounText}`);
-    if (cue.verb !== undefined && GENERIC_MEASURES.has(clean(`${object}${nounText}`)) && !state.previousClauseRead) core = clean(`${topic(text, state.previousClause)}${core}`);
-    const measure = cue.verb === undefined ? withContext(context, core, raw.replace(/[\s*]/gu, ''), state) : core;
-    const unit = unitFor(q, measure);
-    const share = statedShare(text, q, quantities);
-    const end = Math.max(q.end, noun.end, share?.end ?? 0);
-    const found = pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, notes });
-    if (share !== undefined) {
-      found.statedShare = share.value;
-      consumed.add(share);
-    }
-    state.lastSubject = measure;
-    return end;
+  const raw = text.slice(from, cue.start);
+  let subject = raw;
+  for (const word of ['下达', '安排', '要求']) {
+    const at = subject.lastIndexOf(word);
+    if (at >= 0) subject = subject.slice(at + word.length);
   }
+  const object = cue.verb === undefined ? '' : text.slice(cue.verbEnd, q.start);
+  let core = cue.verb === undefined ? clean(subject) : clean(`${cue.verb}${object}${nounText}`);
+  if (cue.verb !== undefined && GENERIC_MEASURES.has(clean(`${object}${nounText}`)) && !state.previousClauseRead) core = clean(`${topic(text, state.previousClause)}${core}`);
+  const measure = cue.verb === undefined ? withContext(context, core, raw.replace(/[\s*]/gu, ''), state) : core;
+  const unit = unitFor(q, measure);
+  const share = statedShare(text, q, quantities);
+  const end = Math.max(q.end, noun.end, share?.end ?? 0);
+  const found = pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, notes });
+  if (share !== undefined) {
+    found.statedShare = share.value;
+    consumed.add(share);
+  }
+  state.lastSubject = measure;
+  return end;
+}
 
-  // 实际利用外资7亿美元: a flow named by a noun right before the amount (利用 is no verb here).
+/** 实际利用外资7亿美元: a flow named by a noun right before the amount (利用 is no verb here). */
+function readNamedFlow(site: SiteReading, count: boolean): number | undefined {
+  const { context, q, from, segment, clause, state, notes, base } = site;
+  const { text } = context;
   const named = text.slice(Math.max(segment, from), q.start).replace(/[\s*]/gu, '');
-  if (/(?:利用外资|到位资金|到账资金|到位外资)$/u.test(named) && !count) {
-    const measure = clean(named);
-    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes });
-    state.lastSubject = measure;
-    return q.end;
-  }
+  if (!/(?:利用外资|到位资金|到账资金|到位外资)$/u.test(named) || count) return undefined;
+  const measure = clean(named);
+  pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes });
+  state.lastSubject = measure;
+  return q.end;
+}
 
-  // A governing verb before the quantity, or the one the list inherits.
-  let verb: { word: string; start: number; end: number } | undefined;
+/** The verb governing the quantity, the one the list inherits, `'stop'` when a stop verb governs it (nothing to read), or undefined. */
+function governingVerb(site: SiteReading): GoverningVerb | 'stop' | undefined {
+  const { context, q, from, segment, state } = site;
+  const { text } = context;
   for (let end = q.start; end > from; end--) {
     // A verb before a list separator governs the list only through the list's first item, except for a count of the listed names (A、B两个).
     if (text[end - 1] === '、' && !q.chinese) break;
     const word = wordEndingAt(text, end, from, VERBS);
     if (word === undefined) continue;
-    if (wordStartingAt(text, end - word.length, end, STOPS) === word) return undefined;
-    verb = { word, start: end - word.length, end };
-    break;
+    if (wordStartingAt(text, end - word.length, end, STOPS) === word) return 'stop';
+    return { word, start: end - word.length, end, inherited: false };
   }
   const between = stripEnds(text.slice(segment, q.start), MEASURE_PREFIXES, [], true);
-  let inherited = false;
-  if (verb === undefined && state.lastVerb !== undefined && between.length <= 12 && !containsWord(between, 0, between.length, VERBS)) {
-    verb = { word: state.lastVerb, start: segment, end: segment };
-    inherited = true;
-  }
+  if (state.lastVerb !== undefined && between.length <= 12 && !containsWord(between, 0, between.length, VERBS)) return { word: state.lastVerb, start: segment, end: segment, inherited: true };
+  return undefined;
+}
 
-  if (verb === undefined && q.qualifier !== undefined && !count && between !== '' && between.length <= 20 && !/[、,]/u.test(between)) {
+/** An amount with no verb: 粮食产量180万吨以上 (a level with its bound), 固定资产投资162亿元 in a target list, 67178人脱贫 (a count before its completion word). */
+function readVerblessAmount(site: SiteReading, between: string, count: boolean, noun: Span): Reading {
+  const { context, q, segment, clause, state, notes, base } = site;
+  const { text } = context;
+  const title = { start: segmentStart(text, segment, clause), end: q.end };
+  if (q.qualifier !== undefined && !count && between !== '' && between.length <= 20 && !/[、,]/u.test(between)) {
     // 粮食产量1.4万亿斤左右, 粮食产量180万吨以上: a level with its bound, no verb.
     const measure = withContext(context, clean(between), between, state);
     const unit = unitFor(q, measure);
-    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'rate', bound: q.qualifier, tolerance: q.qualifier === 'about' ? toleranceFor(context, q.value, unit) : undefined, value: q.value, unit, growth: false, notes });
+    pushTarget(context, { ...base, measure, title, titlePrefix: '', kind: 'rate', bound: q.qualifier, tolerance: q.qualifier === 'about' ? toleranceFor(context, q.value, unit) : undefined, value: q.value, unit, growth: false, notes });
     state.lastSubject = measure;
     return q.end;
   }
-  if (verb === undefined && !count && targetMode && AMOUNT_NOUN.test(between) && !/总(?:投资|规模)/u.test(between) && between.length <= 20 && !/[、,]/u.test(between)) {
+  if (!count && site.targetMode && AMOUNT_NOUN.test(between) && !/总(?:投资|规模)/u.test(between) && between.length <= 20 && !/[、,]/u.test(between)) {
     // 固定资产投资162亿元 in a list of targets: the amount of a flow named by its noun; 人均社会消费品零售总额3.84万元 is a level per person.
     const measure = withContext(context, clean(between), between, state);
     const perHead = measure.startsWith('人均');
-    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: perHead ? 'rate' : 'cumulative', bound: perHead ? 'atLeast' : undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes: perHead ? [...notes, '人均水平未写上下限,按下限(atLeast)读'] : notes });
+    pushTarget(context, { ...base, measure, title, titlePrefix: '', kind: perHead ? 'rate' : 'cumulative', bound: perHead ? 'atLeast' : undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes: perHead ? [...notes, '人均水平未写上下限,按下限(atLeast)读'] : notes });
     state.lastSubject = measure;
     return q.end;
   }
-  if (verb === undefined) {
-    // 67178人脱贫, 48个贫困村出列, 57个污水处理厂全部建成.
-    if (between === '' && count) {
-      const completion = findWord(text, noun.start, noun.end, COMPLETION);
-      const end = completion === undefined ? noun.start : completion.at + completion.word.length;
-      if (end > noun.start) {
-        const measure = clean(text.slice(noun.start, end).replace(/全部|全面/gu, ''));
-        pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: q.unit, growth: false, stage: stageOf(text, noun.start, end), notes });
-        return end;
-      }
+  // 67178人脱贫, 48个贫困村出列, 57个污水处理厂全部建成.
+  if (between === '' && count) {
+    const completion = findWord(text, noun.start, noun.end, COMPLETION);
+    const end = completion === undefined ? noun.start : completion.at + completion.word.length;
+    if (end > noun.start) {
+      const measure = clean(text.slice(noun.start, end).replace(/全部|全面/gu, ''));
+      pushTarget(context, { ...base, measure, title: { start: title.start, end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: q.unit, growth: false, stage: stageOf(text, noun.start, end), notes });
+      return end;
     }
-    return undefined;
   }
-  if (VERBS_NEEDING_BUILD.has(verb.word) && !/建设$/u.test(nounText)) return undefined;
-  if (AMOUNT_ONLY_VERBS.has(verb.word) && (count || q.unit === '%')) {
-    if (verb.word !== '实现') return undefined;
-  }
+  return 'not-a-target';
+}
 
+/** An amount its verb governs: 新增城镇就业3.7万人, 新建保障性住房6300套, 新增A、B、C示范基地各30个. */
+function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boolean, noun: Span): Reading {
+  const { context, q, segment, clause, state, notes, base, quantities, consumed } = site;
+  const { text } = context;
+  const nounText = text.slice(noun.start, noun.end);
+  if (VERBS_NEEDING_BUILD.has(verb.word) && !/建设$/u.test(nounText)) return 'not-a-target';
+  if (AMOUNT_ONLY_VERBS.has(verb.word) && (count || q.unit === '%') && verb.word !== '实现') return 'not-a-target';
+  const { inherited } = verb;
   const subjectRaw = inherited ? '' : text.slice(segment, verb.start);
   const subject = clean(subjectRaw);
   let object = inherited ? text.slice(segment, q.start) : text.slice(verb.end, q.start);
@@ -779,15 +835,14 @@ function readTarget(
   const unit = unitFor(q, measure);
   const end = Math.max(q.end, noun.end);
   const title: Span = { start: segmentStart(text, inherited ? segment : Math.min(segment, verb.start), clause), end };
+  const common = { ...base, titlePrefix: inherited ? verb.word : '', kind: 'cumulative' as const, bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, stage: stageOf(text, verb.start, end), notes };
   // 新增A、B、C示范基地各30个: one target per listed name.
   const items = object.endsWith('各') ? listItems(object.slice(0, -1)) : undefined;
   if (items !== undefined && items.names.length > 1) {
-    for (const name of items.names) {
-      pushTarget(context, { ...base, measure: clean(`${verbWord}${name}${items.suffix}`), title, titlePrefix: inherited ? verb.word : '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, stage: stageOf(text, verb.start, end), notes });
-    }
+    for (const name of items.names) pushTarget(context, { ...common, measure: clean(`${verbWord}${name}${items.suffix}`), title });
   } else {
     const share = statedShare(text, q, quantities);
-    const found = pushTarget(context, { ...base, measure, title: share === undefined ? title : { start: title.start, end: Math.max(title.end, share.end) }, titlePrefix: inherited ? verb.word : '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, stage: stageOf(text, verb.start, end), notes });
+    const found = pushTarget(context, { ...common, measure, title: share === undefined ? title : { start: title.start, end: Math.max(title.end, share.end) } });
     if (share !== undefined) {
       found.statedShare = share.value;
       consumed.add(share);
