@@ -162,6 +162,7 @@ export function reportDateIn(text: string, from: number, to: number, year: numbe
     if (day !== undefined && (text[day.end] === '日' || text[day.end] === '号')) return dateOf(year, month.n, day.n);
     return endOfMonth(year, month.n);
   }
-  const period = periodMentions(text, from, to, year)[0];
+  // 占前三季度目标任务78.5%: a stage plan the share is of, not the date of the figure.
+  const period = periodMentions(text, from, to, year).find((m) => !(/[占为]$/u.test(text.slice(Math.max(from, m.start - 1), m.start)) && /^(?:目标|计划|投资计划|任务)/u.test(text.slice(m.end, m.end + 4))));
   return period?.date;
 }

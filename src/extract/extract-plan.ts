@@ -12,6 +12,7 @@ import { readLayout, type Scope, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
+import { readTables } from './tables.js';
 import { readShortfall, verdictList } from './read-shortfall.js';
 import { baseUnit, readSentence, reportsDone, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
@@ -180,7 +181,7 @@ const BULLETIN_TITLE = /完成情况|落实情况|进展情况|执行情况|推�
 /** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务. */
 const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
-const BULLETIN_BODY = /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)/u;
+const BULLETIN_BODY = /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
 /** Body words of a decomposition: who carries out what. */
 const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
 
@@ -420,6 +421,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     }
   }
 
+  // 通川区 13.7% 59.4 43.4 35.9 82.7%: the rows of a bulletin's table under a header naming the year's plan.
+  if (kind === 'bulletin' && asOf !== undefined) for (const [at, owners] of readTables(context, layout, asOf)) ownersBySentence.set(at, owners);
   const plan = buildPlan(text, normal, context, layout.scopes, ownersByScope, { kind, year, asOf, titleSpan, options, ownersBySentence });
   return plan;
 }
@@ -470,8 +473,13 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
 
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.
   const shareTasks = new Set<string>();
+  // 年度计划投资401.9亿元 … 已落实资金159.5亿元,为年度投资计划的39.7%: the plan is stated, so a share of it is no task of its own.
+  const planWords = (measure: string) => measure.replace(/的/gu, '').replace(/计划投资/gu, '投资计划').replace(/^(?:年度|全年)/u, '');
+  const statedPlans = context.targets.filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure)).map((t) => planWords(t.measure));
   for (const figure of context.figures) {
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;
+    const base = planWords(figure.share.base);
+    if (base !== '' && statedPlans.some((plan) => plan.endsWith(base))) continue;
     const subject = figure.measure.replace(/^[\d.一二两三四五六七八九十百千]+[个家项户所座处条]/u, '');
     const measure = `${subject}占${figure.share.base}`;
     const key = `${measure}|${figure.share.value}`;
@@ -519,7 +527,7 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
   // Share checks: the stated share against value ÷ target, computed by computeFacts.
   for (const draft of drafts) {
     const figure = draft.observation;
-    const stated = figure?.share?.value ?? draft.found?.statedShare;
+    const stated = (figure?.share?.annual === false ? undefined : figure?.share?.value) ?? draft.found?.statedShare;
     if (figure === undefined || stated === undefined || draft.target.kind !== 'cumulative' || draft.found === undefined) continue;
     const task: Task = { id: 'check', title: draft.title, target: draft.target, observations: [{ asOf: figure.asOf, value: figure.value, unit: figure.unit }] };
     const check: Plan = { formatVersion: 1, id: 'check', title: 'check', period, tasks: [task] };
@@ -715,7 +723,8 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
 
 /** Whether a figure's stated share agrees with value ÷ target (true when it states none). */
 function shareAgrees(figure: FoundFigure, target: FoundTarget): boolean {
-  const stated = figure.share?.value;
+  // A share of a stage plan (占前三季度目标任务78.5%) claims nothing about the year's target.
+  const stated = figure.share?.annual === false ? undefined : figure.share?.value;
   if (stated === undefined || target.kind !== 'cumulative') return true;
   const exponent = unitConversionExponent(figure.unit, target.unit) ?? 0;
   const value = fromDecimal(figure.value);

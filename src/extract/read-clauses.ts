@@ -152,6 +152,9 @@ function isFlow(raw: string): boolean {
 /** Nouns naming an amount over the year (固定资产投资, 一般公共预算收入, 社会消费品零售总额): with no verb, the amount after them is its target. */
 const AMOUNT_NOUN = /(?:投资|收入|总额|零售额|产值|增加值|生产总值|出口额|销售额)$/u;
 
+/** Inside a figure's measure: a count before its noun (230个重点项目) and the period of the figure (今年1-4月, 前三季度). */
+const FIGURE_NOISE = /[0-9]+个(?=[\u4e00-\u9fff])|(?:今年|本年)?(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|前三季度|上半年|一季度)(?:累计)?/gu;
+
 /** How far back a verb may govern a quantity, in characters. */
 const VERB_REACH = 40;
 /** How far back anything is read before a quantity (subject, list, title). */
@@ -331,11 +334,13 @@ function shareOf(text: string, clause: Span, q: Quantity): { annual: boolean; ba
   // 占总任务的10.8%: a share of the count of tasks, not progress on one.
   if (/总任务|任务总数|总数/u.test(base)) return undefined;
   if (!/年度|全年|目标|任务|计划|总投资|总额|总量/u.test(base)) return undefined;
-  return { annual: /年度|全年|目标|任务/u.test(base), base };
+  // 占前三季度目标任务78.5%: the share of a stage plan is not progress on the year's.
+  const stage = /^(?:第?[一二三四1-4]季度|前三季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月)/u.test(base);
+  return { annual: !stage && /年度|全年|目标|任务/u.test(base), base };
 }
 
 /** An explicit cue right before a quantity: 任务14处, 任务为25.11万亩, 全年目标560亿元, 计划组建8个, 计划投入资金94.65亿元. */
-function cueBefore(text: string, from: number, q: Quantity): { start: number; verb: string | undefined; verbEnd: number } | undefined {
+function cueBefore(text: string, from: number, q: Quantity): { start: number; verb: string | undefined; verbEnd: number; plan?: string } | undefined {
   let at = q.start;
   if (text[at - 1] === '为' || text[at - 1] === '是') at--;
   // 主要经济指标任务10项: a count of tasks, not a task.
@@ -344,6 +349,9 @@ function cueBefore(text: string, from: number, q: Quantity): { start: number; ve
     const start = at - 2;
     if (start >= from) return { start, verb: undefined, verbEnd: at };
   }
+  // 年度计划投资401.9亿元, 年度投资计划647.4亿元: the year's plan is the target (the words stay in the measure).
+  const plan = /(?:年度|全年)(?:计划投资|投资计划)$/u.exec(text.slice(Math.max(from, at - 6), at));
+  if (plan !== null) return { start: at, verb: undefined, verbEnd: at, plan: plan[0] };
   for (let i = q.start - 2; i >= Math.max(from, q.start - 12); i--) {
     if (!text.startsWith('计划', i)) continue;
     if (wordEndingAt(text, i, Math.max(from, i - 4), NOT_PLAN) !== undefined) return undefined;
@@ -726,7 +734,12 @@ function readCuedAmount(site: SiteReading, cue: NonNullable<ReturnType<typeof cu
   const object = cue.verb === undefined ? '' : text.slice(cue.verbEnd, q.start);
   let core = cue.verb === undefined ? clean(subject) : clean(`${cue.verb}${object}${nounText}`);
   if (cue.verb !== undefined && GENERIC_MEASURES.has(clean(`${object}${nounText}`)) && !state.previousClauseRead) core = clean(`${topic(text, state.previousClause)}${core}`);
-  const measure = cue.verb === undefined ? withContext(context, core, raw.replace(/[\s*]/gu, ''), state) : core;
+  let measure = cue.verb === undefined ? withContext(context, core, raw.replace(/[\s*]/gu, ''), state) : core;
+  // 共安排重点项目196项,年度计划投资401.9亿元: the plan of what the clause before it names.
+  if (cue.plan !== undefined) {
+    const head = measure.endsWith(cue.plan) ? measure.slice(0, -cue.plan.length) : measure;
+    measure = clean(`${head === '' ? topic(text, state.previousClause).replace(/^.*?(?:安排|共有|共)/u, '').replace(/[0-9]+(?:\.[0-9]+)?[个项]?$/u, '') : head}${cue.plan}`);
+  }
   const unit = unitFor(q, measure);
   const share = statedShare(text, q, quantities);
   const end = Math.max(q.end, noun.end, share?.end ?? 0);
@@ -920,7 +933,8 @@ function readFigure(context: ReadContext, scope: Scope, sentence: Sentence, clau
   const verb = rateVerb(text, q.start, from);
   const growth = verb !== undefined && (verb.kind === 'growth' || verb.kind === 'fall');
   const value = verb?.kind === 'fall' && q.unit === '%' ? negate(q.value) : q.value;
-  let measure = clean(`${before}${text.slice(noun.start, noun.end)}`);
+  // 全市230个重点项目今年1-4月累计完成投资: the count of projects and the period say nothing of what is measured.
+  let measure = clean(`${before}${text.slice(noun.start, noun.end)}`.replace(FIGURE_NOISE, ''));
   if (measure.length <= 2) measure = clean(`${state.lastSubject}${measure}`);
   const figure: FoundFigure = {
     measure,

@@ -39,7 +39,7 @@ interface CorpusGold {
 const HALVES = ['tune', 'test'] as const;
 const KINDS = ['report', 'decomposition', 'bulletin'] as const;
 /** Verdicts of a bulletin that say a target is behind its expected progress. */
-const BEHIND = /未达到序时进度|低于目标|滞后|未达预期|有一定困难/u;
+const BEHIND = /未达到序时进度|低于目标|滞后|未达预期|有一定困难|慢了|慢于|落后/u;
 /** duban statuses (four-level) that agree with such a verdict. */
 const BEHIND_STATUSES = new Set(['needs-effort', 'problem']);
 
@@ -220,6 +220,6 @@ describe('extractPlan quality on the corpus of real documents (gold lists writte
 
 /** The floors actually reached (rounded down), raised as the extractor improves; never above what the half reaches. */
 const FLOOR = {
-  tune: { recall: 0.98, precision: 0.98 },
-  test: { recall: 0.71, precision: 0.53 },
+  tune: { recall: 0.99, precision: 0.99 },
+  test: { recall: 0.76, precision: 0.59 },
 };

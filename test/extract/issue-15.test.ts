@@ -341,3 +341,35 @@ describe('extractPlan (issue #15): third tuning batch', () => {
     expect(() => extractPlan('1至8月,全县累计完成固定资产投资72.7亿元,同比增长25.8%。')).toThrow(/找不到文件的年度.*\/ cannot find the year of the document.*pass the year/u);
   });
 });
+
+describe('extractPlan (issue #15): fourth tuning batch (key-project progress)', () => {
+  it('reads 年度计划投资X亿元 as the target and pairs the 1-4月 figure with it; a share of that plan for another measure (已落实资金) is no task', () => {
+    const { plan, kind } = extractPlan('2015年市政府共安排重点项目120项,年度计划投资300亿元。全市重点项目今年1-4月累计完成投资90亿元,为年度投资计划的30%,比时间进度慢了3.3个百分点;已落实资金120亿元,为年度投资计划的40%。');
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2015-04-30');
+    expect(plan.tasks.map((t) => [t.target.kind, 'value' in t.target && t.target.value, 'unit' in t.target && t.target.unit, t.observations?.map((o) => o.value)])).toEqual([['cumulative', '300', '亿元', ['90']]]);
+  });
+
+  it('does not date a figure by the stage plan its share is of (占前三季度目标任务78.5%), nor make that share a task, and pairs it with the year’s target', () => {
+    const { plan } = extractPlan('某市2018年1-7月重点项目进展情况\n2018年全市重点项目目标任务为500亿元。1-7月,全市200个重点项目完成投资250亿元,占前三季度目标任务70%;新开工项目完成投资20亿元。');
+    expect(plan.asOf).toBe('2018-07-31');
+    expect(plan.tasks.map((t) => ['value' in t.target && t.target.value, t.observations?.map((o) => [o.value, o.asOf])])).toEqual([['500', [['250', '2018-07-31']]]]);
+  });
+
+  it('reads the rows of a plain-text table under a header naming the year’s plan and what was done, each owned by its place', () => {
+    const text = ['某市2018年1-7月重点项目进展情况', '2018年全市重点项目目标任务为100亿元。', '  单位:亿元', '县(市、区) 1-7月固投', '  增速情况', '1-7月全市重点项目完成情况', '年度投资计划 前三季度', '  投资计划', '1-7月', '  完成投资', '完成前三季度目标任务占比(%)', '某市 12.9% 100 75 60 80.0%', '甲区 13.7% 60 45 36 80.0%', '乙县 11.7% 40 30 24 80.0%', ''].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.tasks.map((t) => ['measure' in t.target && t.target.measure, 'value' in t.target && t.target.value, t.owners?.lead?.[0], t.observations?.[0]?.value])).toEqual([
+      ['项目目标', '100', undefined, '60'],
+      ['甲区重点项目年度投资计划', '60', '甲区', '36'],
+      ['乙县重点项目年度投资计划', '40', '乙县', '24'],
+    ]);
+  });
+
+  it('reads a title-less 截至9月底,已有… report as a bulletin dated at the month’s end', () => {
+    const { plan, kind } = extractPlan('我市2018年签约的100个亿元以上重点工业项目,截至9月底,已有90个项目实质性开工建设,占比达90%。');
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2018-09-30');
+    expect(plan.tasks.filter((t) => t.target.kind === 'cumulative' || t.target.kind === 'rate')).toEqual([]);
+  });
+});

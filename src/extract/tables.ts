@@ -1,0 +1,159 @@
+/**
+ * Reads the plain-text tables of progress bulletins, where each row names a
+ * place and its figures are separated by spaces:
+ *
+ *     单位:亿元
+ *     县(市、区) … 年度投资计划 前三季度投资计划 1-7月完成投资 完成前三季度目标任务占比(%)
+ *     通川区 13.7% 59.4 43.4 35.9 82.7%
+ *
+ * The header names the columns of the plain numbers (percentages are growth or
+ * shares and are skipped): the year's plan (年度投资计划, 全年目标) becomes each
+ * row's target, owned by the place, and the column of what was done (1-7月完成投资)
+ * its figure. A row repeating a target the text already states (the city's
+ * total) gives only that target's figure, when the text gave none, and so is a table whose header does not name both
+ * columns or whose rows do not have one number per named column.
+ */
+import type { CalendarDate } from '../model/calendar-date.js';
+import type { Layout, Scope, Sentence } from './document.js';
+import type { FoundOwners } from './owners.js';
+import type { FoundTarget, ReadContext } from './read-clauses.js';
+
+/** One row: a place's name, then numbers (with or without %). */
+const ROW = /^[ \t]*([\u4e00-\u9fff]{2,10})[ \t]+((?:-?[0-9]+(?:\.[0-9]+)?%?[ \t]+)*-?[0-9]+(?:\.[0-9]+)?%?)[ \t]*$/u;
+/** The column labels of plain numbers, in header order: 年度投资计划, 前三季度投资计划, 1-7月完成投资 (not …目标任务占比). */
+const LABEL = /((?:年度|全年|前三季度|上半年|一季度|[1一]-[0-9]{1,2}月份?)?)(投资计划|计划投资|目标任务|完成投资)(?!占比)/gu;
+const UNIT = /单位[::]\s*(亿元|万元|元|万人|人|万吨|吨|个|家|项)/u;
+
+/** A table found in the text. */
+interface Table {
+  readonly rows: readonly { readonly name: string; readonly values: readonly string[]; readonly start: number; readonly end: number }[];
+  readonly plan: number;
+  readonly done: number | undefined;
+  readonly measure: string;
+  readonly unit: string;
+}
+
+function tableAt(text: string, lines: readonly { start: number; end: number }[], first: number, last: number, headerStart: number): Table | undefined {
+  const headerText = text.slice(headerStart, lines[first]!.start);
+  const unit = UNIT.exec(headerText)?.[1];
+  if (unit === undefined) return undefined;
+  const header = headerText.replace(/\s+/gu, '');
+  const labels = [...header.matchAll(LABEL)].map((m) => ({ period: m[1]!, word: m[2]! }));
+  const plan = labels.findIndex((l) => (l.period === '年度' || l.period === '全年' || l.period === '') && l.word !== '完成投资');
+  const done = labels.findIndex((l) => l.word === '完成投资');
+  if (plan < 0) return undefined;
+  const rows = [];
+  for (let i = first; i <= last; i++) {
+    const line = lines[i]!;
+    const match = ROW.exec(text.slice(line.start, line.end));
+    if (match === null) continue;
+    const values = match[2]!.split(/[ \t]+/u).filter((v) => !v.endsWith('%'));
+    if (values.length !== labels.length) return undefined;
+    rows.push({ name: match[1]!, values, start: line.start, end: line.end });
+  }
+  // 1-7月全市重点项目完成情况: what the table measures.
+  const named = /([\u4e00-\u9fff]{2,16})(?:完成情况|进展情况)/u.exec(header)?.[1] ?? '';
+  const subject = named.replace(/^(?:月份?|季度|上半年)?(?:全市|全县|全区)?/u, '');
+  const label = labels[plan]!;
+  return { rows, plan, done: done < 0 ? undefined : done, measure: `${subject}${label.period}${label.word}`, unit };
+}
+
+/** The line spans of the text. */
+function linesOf(text: string): { start: number; end: number }[] {
+  const lines: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      lines.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/** The last of `spans` (in text order) starting at or before `at`, by binary search (a table of many rows stays linear). */
+function lastStartingBy<T extends { readonly start: number; readonly end: number }>(spans: readonly T[], at: number): T | undefined {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]!.start <= at) low = mid + 1;
+    else high = mid;
+  }
+  const found = spans[low - 1];
+  return found !== undefined && at < found.end ? found : undefined;
+}
+
+function scopeAt(layout: Layout, at: number): { scope: Scope; sentence: Sentence } | undefined {
+  const scope = lastStartingBy(layout.scopes, at);
+  const sentence = scope === undefined ? undefined : lastStartingBy(scope.sentences, at);
+  return scope === undefined || sentence === undefined ? undefined : { scope, sentence };
+}
+
+/**
+ * Adds the targets of the text's tables to `context.targets` (each with its
+ * figure, dated `asOf`) and returns the owners of their sentences (the row's place).
+ */
+export function readTables(context: ReadContext, layout: Layout, asOf: CalendarDate): Map<number, FoundOwners> {
+  const { text } = context;
+  const owners = new Map<number, FoundOwners>();
+  const lines = linesOf(text);
+  let i = 0;
+  while (i < lines.length) {
+    if (!ROW.test(text.slice(lines[i]!.start, lines[i]!.end))) {
+      i++;
+      continue;
+    }
+    let last = i;
+    while (last + 1 < lines.length && ROW.test(text.slice(lines[last + 1]!.start, lines[last + 1]!.end))) last++;
+    if (last - i + 1 >= 3) {
+      // The header: from the line naming the unit (at most 20 lines up) to the first row.
+      let head = i;
+      while (head > 0 && i - head < 20 && !UNIT.test(text.slice(lines[head]!.start, lines[head]!.end))) head--;
+      const table = tableAt(text, lines, i, last, lines[head]!.start);
+      if (table !== undefined) addRows(context, layout, table, asOf, owners);
+    }
+    i = last + 1;
+  }
+  return owners;
+}
+
+function addRows(context: ReadContext, layout: Layout, table: Table, asOf: CalendarDate, owners: Map<number, FoundOwners>): void {
+  const stated = new Map(context.targets.map((t) => [`${t.value}|${t.unit}`, t]));
+  for (const row of table.rows) {
+    const value = row.values[table.plan]!;
+    const at = scopeAt(layout, row.start);
+    if (at === undefined) continue;
+    const repeated = stated.get(`${value}|${table.unit}`);
+    if (repeated !== undefined) {
+      // The city's row repeats the target its text states: the row gives that target's figure, if the text gave none.
+      if (repeated.figure === undefined && table.done !== undefined) repeated.figure = { measure: repeated.measure, value: row.values[table.done]!, unit: table.unit, growth: false, stage: undefined, at: row.start, span: { start: row.start, end: row.end }, sentence: at.sentence, scope: at.scope, asOf, share: undefined };
+      continue;
+    }
+    const measure = `${row.name}${table.measure}`;
+    const target: FoundTarget = {
+      measure,
+      title: { start: row.start, end: row.end },
+      titlePrefix: '',
+      kind: 'cumulative',
+      bound: undefined,
+      tolerance: undefined,
+      value,
+      unit: table.unit,
+      growth: false,
+      stage: undefined,
+      at: row.start,
+      sentence: at.sentence,
+      scope: at.scope,
+      notes: ['表格中的一行:年度计划为目标,完成数为观测值,请核对列'],
+      deadline: undefined,
+      figure: undefined,
+      statedShare: undefined,
+    };
+    if (table.done !== undefined) {
+      target.figure = { measure, value: row.values[table.done]!, unit: table.unit, growth: false, stage: undefined, at: row.start, span: { start: row.start, end: row.end }, sentence: at.sentence, scope: at.scope, asOf, share: undefined };
+    }
+    context.targets.push(target);
+    owners.set(at.sentence.start, { lead: [row.name], support: [], leader: undefined });
+  }
+}
