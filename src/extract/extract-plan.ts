@@ -170,7 +170,8 @@ function titleLine(text: string): Span | undefined {
     while (s < e && /\s/u.test(text[s]!)) s++;
     while (e > s && /\s/u.test(text[e - 1]!)) e--;
     const line = text.slice(s, e);
-    if (line.length >= 4 && line.length <= 100 && !/[|>。,]/u.test(line) && !NOT_TITLE.test(line) && TITLE_WORDS.test(line)) return { start: s, end: e };
+    // 一、2019年国民经济和社会发展计划执行情况 is a section heading, not the document's title.
+    if (line.length >= 4 && line.length <= 100 && !/[|>。,]/u.test(line) && !NOT_TITLE.test(line) && !/^[一二三四五六七八九十]{1,3}、/u.test(line) && TITLE_WORDS.test(line)) return { start: s, end: e };
     start = end + 1;
   }
   return undefined;
@@ -194,6 +195,8 @@ function detectKind(text: string, title: string): DocumentKind {
   if (BULLETIN_TITLE.test(title) && !/分解|分工/u.test(title)) return 'bulletin';
   if (DECOMPOSITION_TITLE.test(title)) return 'decomposition';
   if (/工作报告$|计划$|计划草案|预期目标/u.test(title)) return 'report';
+  // 各位代表: a speech to the people's congress (a work or plan report), whatever progress it recounts.
+  if (/各位代表[::]/u.test(text.slice(0, 300))) return 'report';
   const head = text.slice(0, 3000);
   if (BULLETIN_BODY.test(head)) return 'bulletin';
   let owners = 0;

@@ -473,9 +473,12 @@ function boundFrom(q: Quantity, fallback: RateBound): RateBound {
   return q.qualifier ?? fallback;
 }
 
+/** Measures of the world economy (国际货币基金组织调高全球经济增速至3.7%): an outlook, never the document's target. */
+const EXTERNAL = /全球|世界经济|国际货币基金组织|IMF/u;
+
 function pushTarget(context: ReadContext, target: Omit<FoundTarget, 'figure' | 'statedShare' | 'notes'> & { notes?: string[] }): FoundTarget {
   const found: FoundTarget = { ...target, notes: target.notes ?? [], figure: undefined, statedShare: undefined };
-  context.targets.push(found);
+  if (!EXTERNAL.test(found.measure)) context.targets.push(found);
   return found;
 }
 
@@ -591,7 +594,7 @@ interface GoverningVerb {
 
 /** Reads a target at a quantity; returns where its phrase ends, or undefined when the quantity is not a target. */
 function readTarget(site: TargetSite): number | undefined {
-  const { q, segment, clause } = site;
+  const { context, q, segment, clause } = site;
   const notes: string[] = [];
   if (q.high !== undefined) notes.push(`原文为区间 ${q.value}—${q.high}${q.unit},取下限`);
   if (q.ratio) notes.push(`原文为比例 ${q.value}:1,读作 ${q.value} 倍`);
@@ -601,6 +604,8 @@ function readTarget(site: TargetSite): number | undefined {
     base: { sentence: site.sentence, scope: site.scope, at: q.start, deadline: site.state.deadline, stage: undefined },
     notes,
   };
+  // 今后一个时期, 一个阶段: an idiom, not a count.
+  if (q.chinese && q.value === '1' && /^(?:时期|阶段|过程)/u.test(context.text.slice(q.end, q.end + 2))) return undefined;
   if (isRateUnit(q)) return readRateTarget(reading);
   const answer = readBoundedAmount(reading) ?? readCountOrAmount(reading);
   return answer === 'not-a-target' || answer === undefined ? undefined : answer;

@@ -373,3 +373,16 @@ describe('extractPlan (issue #15): fourth tuning batch (key-project progress)', 
     expect(plan.tasks.filter((t) => t.target.kind === 'cumulative' || t.target.kind === 'rate')).toEqual([]);
   });
 });
+
+describe('extractPlan (issue #15): fifth tuning batch (plan reports that recount the past year)', () => {
+  it('reads a plan report opening 各位代表 with a heading 一、…计划执行情况 as a report, not a bulletin with no date, and reads no target from the past year', () => {
+    const { plan, kind } = extractPlan('各位代表:\n受市人民政府委托,现将2019年国民经济和社会发展计划执行情况及2020年计划草案提请大会审查。\n一、2019年国民经济和社会发展计划执行情况\n2019年,全市地区生产总值增长6.3%。工业技改投资占工业投资比重达到39%,高新技术企业超过3100家。');
+    expect(kind).toBe('report');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('reads no target from the world economy’s outlook (IMF调高全球经济2018年增速至3.7%) nor from 今后一个时期', () => {
+    const { plan } = extractPlan('珠海市2018年国民经济和社会发展计划\n国际货币基金组织(IMF)调高全球经济 2018 年 增速至 3.7%,表明世界经济复苏的动力仍然强劲。推动高质量发展是当前和今后一个时期确定发展思路、制定经济政策的根本要求。', { kind: 'report' });
+    expect(plan.tasks).toEqual([]);
+  });
+});
