@@ -604,8 +604,8 @@ function readTarget(site: TargetSite): number | undefined {
     base: { sentence: site.sentence, scope: site.scope, at: q.start, deadline: site.state.deadline, stage: undefined },
     notes,
   };
-  // 今后一个时期, 一个阶段: an idiom, not a count.
-  if (q.chinese && q.value === '1' && /^(?:时期|阶段|过程)/u.test(context.text.slice(q.end, q.end + 2))) return undefined;
+  // 今后一个时期, 一个阶段, 一种现象: an idiom, not a count.
+  if (q.chinese && q.value === '1' && (q.unit === '种' || /^(?:时期|阶段|过程)/u.test(context.text.slice(q.end, q.end + 2)))) return undefined;
   if (isRateUnit(q)) return readRateTarget(reading);
   const answer = readBoundedAmount(reading) ?? readCountOrAmount(reading);
   return answer === 'not-a-target' || answer === undefined ? undefined : answer;
