@@ -379,9 +379,17 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const ownersByScope = new Map<Scope, FoundOwners>();
   const ownersBySentence = new Map<number, FoundOwners>();
 
+  // ■ 2024年成绩单 … ■ 2025年主要预期目标: a short line naming an earlier year's results opens a part about the past, one naming the plan year closes it.
+  let pastPart = false;
   for (const scope of layout.scopes) {
     if (titleSpan !== undefined && scope.start >= titleSpan.start && scope.end <= titleSpan.end) continue;
-    if (kind === 'report' && isPast(scope, year)) continue;
+    if (kind === 'report') {
+      const line = normal.slice(scope.start, scope.end).trim();
+      const named = line.length <= 40 && !line.includes('。') ? [...line.matchAll(/((?:19|20)\d{2})年/gu)].map((m) => Number(m[1])) : [];
+      if (named.some((y) => y >= year)) pastPart = false;
+      else if (named.length > 0 && /成绩单|回顾|执行情况|完成情况|工作总结/u.test(line)) pastPart = true;
+      if (pastPart || isPast(scope, year)) continue;
+    }
     if (scope.kind === 'item' || kind === 'decomposition') ownersByScope.set(scope, readOwners(normal, scope));
     if (kind === 'decomposition') {
       for (const sentence of scope.sentences) {

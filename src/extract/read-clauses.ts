@@ -181,7 +181,8 @@ const isRateUnit = (q: Quantity): boolean => q.ratio || RATE_UNITS.has(q.unit);
 const LEADING_TIME = /^(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
 
 function clean(measure: string): string {
-  const stripped = stripEnds(measure.replace(/[\s*]/gu, '').replace(LEADING_TIME, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
+  // ●经济增长6%左右: list bullets are no part of the measure.
+  const stripped = stripEnds(measure.replace(/[\s*●•■◆▪]/gu, '').replace(LEADING_TIME, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
   return stripped.length > MAX_MEASURE ? stripped.slice(-MAX_MEASURE) : stripped;
 }
 

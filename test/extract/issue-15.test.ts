@@ -386,3 +386,14 @@ describe('extractPlan (issue #15): fifth tuning batch (plan reports that recount
     expect(plan.tasks).toEqual([]);
   });
 });
+
+describe('extractPlan (issue #15): seventh tuning batch (a scorecard before the targets)', () => {
+  it('reads no target under a short line naming an earlier year’s results (■ 2024年成绩单) and the targets after the plan year’s line, without list bullets in the measures', () => {
+    const text = '政府工作报告摘要\n■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n●粮食总产达到557亿斤\n■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n●城镇新增就业70万人以上\n';
+    const { plan } = extractPlan(text, { kind: 'report', year: 2025 });
+    expect(plan.tasks.map((t) => 'measure' in t.target && [t.target.measure, t.target.value])).toEqual([
+      ['经济增长', '6'],
+      ['城镇新增就业', '70'],
+    ]);
+  });
+});
