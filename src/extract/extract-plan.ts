@@ -215,7 +215,8 @@ function latestYear(text: string): number | undefined {
   let latest: number | undefined;
   for (const match of text.matchAll(/((?:19|20)\d{2})年/gu)) {
     const before = text[match.index - 1] ?? '';
-    if (before === '到' || before === '至' || before === '—' || before === '-' || before === '~') continue;
+    // 到2025年, 2021—2025年, 将于2018年率先…: horizons, not the year spoken of.
+    if (before === '到' || before === '至' || before === '—' || before === '-' || before === '~' || before === '于') continue;
     const year = Number(match[1]);
     if (latest === undefined || year > latest) latest = year;
   }
@@ -353,7 +354,19 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const titleSpan = titleLine(normal);
   const titleText = titleSpan === undefined ? '' : normal.slice(titleSpan.start, titleSpan.end);
   const kind = options.kind ?? detectKind(normal, titleText);
-  const found = options.year === undefined ? detectYear(normal, titleText) : { year: options.year, published: undefined };
+  let found = options.year === undefined ? detectYear(normal, titleText) : { year: options.year, published: undefined };
+  // ——2016年1月29日在天长市第十五届人民代表大会第六次会议上: a report is made for the year it is delivered in (December: the next year), whatever its page title says.
+  const delivered = kind === 'report' && options.year === undefined ? /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。\n]{0,30}人民代表大会/u.exec(normal.slice(0, 3000)) : null;
+  if (delivered !== null) found = { year: Number(delivered[1]) + (Number(delivered[2]) >= 11 ? 1 : 0), published: found?.published };
+  else if (found !== undefined && options.year === undefined && kind !== 'bulletin' && !/((?:19|20)\d{2})年/u.test(titleText)) {
+    const head = normal.slice(0, 3000);
+    // 对32项…指标进行了分析和2021年度目标设定 (a page dated 2022): the year the targets are for, over the page's date.
+    const targetsFor = /((?:19|20)\d{2})年度?(?:目标|主要预期目标|重点工作|工作任务|计划)/u.exec(head);
+    // 一、2024年工作回顾 and no later year: a report for the year after.
+    const reviewed = kind === 'report' ? /((?:19|20)\d{2})年工作回顾/u.exec(head) : null;
+    if (targetsFor !== null) found = { year: Number(targetsFor[1]), published: found.published };
+    else if (reviewed !== null && Number(reviewed[1]) === found.year) found = { year: found.year + 1, published: found.published };
+  }
   if (found === undefined) {
     throw new DubanError('INVALID_OPTION', '找不到文件的年度:文中没有“2018年”这样的年份,请给出年度(year 选项,命令行 --year)。 / cannot find the year of the document: the text names no year (such as 2018年); pass the year (option year, --year).', { issues: [{ path: 'options.year', message: '文中没有年份,请给出年度。 / the text names no year (such as 2018年); pass the year' }] });
   }

@@ -46,6 +46,8 @@ const BEHIND_STATUSES = new Set(['needs-effort', 'problem']);
 interface Tally {
   documents: number;
   lost: number;
+  /** Drafts whose plan period is the gold list's year. */
+  yearRight: number;
   /** Documents refused for naming no year and drafted once the year was given (as the message asks). */
   yearGiven: number;
   kindRight: number;
@@ -65,7 +67,7 @@ interface Tally {
   verdictsAgree: number;
 }
 
-const empty = (): Tally => ({ documents: 0, lost: 0, yearGiven: 0, kindRight: 0, gold: 0, extracted: 0, matched: 0, goldFigures: 0, extractedFigures: 0, matchedFigures: 0, owners: 0, ownersRight: 0, deadlines: 0, deadlinesRight: 0, verdicts: 0, verdictsKept: 0, verdictsJudged: 0, verdictsAgree: 0 });
+const empty = (): Tally => ({ documents: 0, lost: 0, yearRight: 0, yearGiven: 0, kindRight: 0, gold: 0, extracted: 0, matched: 0, goldFigures: 0, extractedFigures: 0, matchedFigures: 0, owners: 0, ownersRight: 0, deadlines: 0, deadlinesRight: 0, verdicts: 0, verdictsKept: 0, verdictsJudged: 0, verdictsAgree: 0 });
 
 function load(half: (typeof HALVES)[number]): { gold: CorpusGold; text: string }[] {
   const folder = new URL(`./corpus/${half}/`, import.meta.url);
@@ -95,6 +97,7 @@ function tally(into: Tally, gold: CorpusGold, plan: Plan | undefined, kind: stri
     into.lost++;
     return;
   }
+  if (plan.period.start.startsWith(`${gold.year}-`)) into.yearRight++;
   const result = score(plan, { ...gold, seed: gold.document } as Gold);
   into.extracted += result.extracted;
   into.matched += result.matched;
@@ -123,7 +126,7 @@ const ratio = (a: number, b: number) => (b === 0 ? '   —  ' : `${((a / b) * 10
 
 function row(label: string, t: Tally): string {
   return (
-    `${label.padEnd(14)} docs ${String(t.documents).padStart(2)} kind ${String(t.kindRight).padStart(2)}${t.lost > 0 ? ` (${t.lost} lost)` : ''}${t.yearGiven > 0 ? ` (${t.yearGiven} needed the year)` : ''}  gold ${String(t.gold).padStart(3)}  extracted ${String(t.extracted).padStart(3)}  matched ${String(t.matched).padStart(3)}` +
+    `${label.padEnd(14)} docs ${String(t.documents).padStart(2)} kind ${String(t.kindRight).padStart(2)} year ${String(t.yearRight).padStart(2)}${t.lost > 0 ? ` (${t.lost} lost)` : ''}${t.yearGiven > 0 ? ` (${t.yearGiven} needed the year)` : ''}  gold ${String(t.gold).padStart(3)}  extracted ${String(t.extracted).padStart(3)}  matched ${String(t.matched).padStart(3)}` +
     `  recall ${ratio(t.matched, t.gold)}  precision ${ratio(t.matched, t.extracted)}` +
     (t.goldFigures > 0 ? `  figures ${t.matchedFigures}/${t.goldFigures} (precision ${ratio(t.matchedFigures, t.extractedFigures)})` : '') +
     (t.owners > 0 ? `  owners ${t.ownersRight}/${t.owners}` : '') +

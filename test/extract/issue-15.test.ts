@@ -397,3 +397,21 @@ describe('extractPlan (issue #15): seventh tuning batch (a scorecard before the 
     ]);
   });
 });
+
+describe('extractPlan (issue #15): eighth tuning batch (the plan year of a report)', () => {
+  const year = (text: string) => extractPlan(text).plan.period.start.slice(0, 4);
+
+  it('takes the year a report is delivered in (——2016年1月29日在…人民代表大会…上) over a page title naming the year reviewed, and December’s for the next year', () => {
+    expect(year('天长市2015年政府工作报告\n——2016年1月29日在天长市第十五届人民代表大会第六次会议上\n各位代表:\n一、2015年工作情况\n全市地区生产总值增长8%。')).toBe('2016');
+    expect(year('湘潭县政府工作报告\n——2022年12月23日在湘潭县第十八届人民代表大会第二次会议上\n各位代表:\n今年以来,全县经济企稳向好。')).toBe('2023');
+  });
+
+  it('does not take a horizon (将于2018年率先全面建成小康社会) as the year, nor a page date over the year the targets are for (2021年度目标设定)', () => {
+    expect(year('关于某市政府工作报告\n市长作政府工作报告称,2017年地区生产总值增长的预期目标为8%左右,将于2018年率先全面建成小康社会。')).toBe('2017');
+    expect(year('县域经济考核指标目标任务情况汇报\n时间:2022-07-05 05:31:51\n对32项县域经济考核指标进行了分析和2021年度目标设定,具体设定情况如下:\n人均地区生产总值:增长6%左右,责任单位为区发改委;')).toBe('2021');
+  });
+
+  it('reads a report whose only year is its review’s (一、2024年工作回顾) as the next year’s', () => {
+    expect(year('各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2024年工作回顾\n预计全市地区生产总值增长4%左右。')).toBe('2025');
+  });
+});
