@@ -147,6 +147,14 @@ export class JsonView {
     this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text }, annotations: fromStudio.of(true) });
   }
 
+  /** Puts the cursor on the value at a JSON path and scrolls it into view. */
+  reveal(path: string): void {
+    const span = spanOf(locateJson(this.view.state.doc.toString()), path);
+    if (span === undefined) return;
+    this.view.dispatch({ selection: { anchor: span.from, head: span.to }, effects: EditorView.scrollIntoView(span.from, { y: 'center' }) });
+    this.view.focus();
+  }
+
   /** Shows findings at their places in the text. */
   setFindings(findings: readonly Finding[]): void {
     const text = this.view.state.doc.toString();

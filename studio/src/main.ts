@@ -126,6 +126,9 @@ const ui = {
 
 const jsonView = new JsonView(ui.jsonRoot, jsonSchemas().ruleFile, (text) => commitRules(text, 'json'), () => statusesOf(studio.ruleJson));
 
+// The editor's text, for automation (the end-to-end test reads what the JSON view holds).
+Object.defineProperty(ui.jsonRoot, 'dubanText', { value: () => jsonView.view.state.doc.toString() });
+
 function statusesOf(json: unknown): { code: string; label: string }[] {
   const list = (json as { statuses?: unknown } | null)?.statuses;
   return Array.isArray(list) ? list.filter((s): s is { code: string; label: string } => typeof s?.code === 'string').map((s) => ({ code: s.code, label: String(s.label) })) : [];
@@ -232,14 +235,36 @@ function renderRules(): void {
   replace(ui.tabs, tab('table', t('tableView')), tab('json', t('jsonView')));
   ui.tableRoot.hidden = studio.view !== 'table';
   ui.jsonRoot.hidden = studio.view !== 'json';
-  if (studio.view === 'table') renderTable(ui.tableRoot, studio.ruleJson, studio.findings, { edit: editTable });
+  if (studio.view === 'table') {
+    // Keyboard focus survives the re-rendering: the same field of the same condition or rule.
+    const focusKey = (element: Element | null) => (element instanceof HTMLElement && ui.tableRoot.contains(element) ? `${element.closest('[data-path]')?.getAttribute('data-path') ?? ''}|${element.dataset.field ?? element.dataset.action ?? element.getAttribute('aria-label') ?? ''}` : null);
+    const before = focusKey(document.activeElement);
+    renderTable(ui.tableRoot, studio.ruleJson, studio.findings, { edit: editTable });
+    if (before !== null) {
+      for (const element of ui.tableRoot.querySelectorAll<HTMLElement>('input, select, button')) {
+        if (focusKey(element) === before) {
+          element.focus();
+          break;
+        }
+      }
+    }
+  }
   renderCheck();
 }
 
 function renderCheck(): void {
   const findings = studio.findings;
   const list = h('ul', { class: 'findings' });
-  for (const finding of findings) list.append(h('li', { class: `finding ${finding.severity}`, 'data-path': finding.path }, h('code', {}, finding.path), ' ', finding.message));
+  for (const finding of findings) {
+    // A finding's path opens the JSON view at that place.
+    const go = h('button', { type: 'button', class: 'link', title: t('jsonView') }, h('code', {}, finding.path));
+    go.addEventListener('click', () => {
+      studio.view = 'json';
+      renderRules();
+      jsonView.reveal(finding.path);
+    });
+    list.append(h('li', { class: `finding ${finding.severity}`, 'data-path': finding.path }, go, ' ', finding.message));
+  }
   const gaps = studio.check?.problems.filter((problem) => problem.kind === 'gap') ?? [];
   replace(
     ui.checkRoot,
@@ -292,7 +317,12 @@ async function renderDetailPane(): Promise<void> {
     whatIf: (taskId, value) => {
       if (value === null) studio.whatIf.delete(taskId);
       else studio.whatIf.set(taskId, value);
-      rebuildPlan(`what-if ${taskId}`);
+      if (!rebuildPlan(`what-if ${taskId}`)) {
+        // A figure duban refuses (parsePlan names it) is not kept.
+        studio.whatIf.delete(taskId);
+      }
+      renderAll();
+      bumpEdits();
     },
     close: () => {
       studio.selected = null;
@@ -393,10 +423,7 @@ function commitRules(text: string, from: 'json' | 'table' | 'load' | 'history'):
   if (from !== 'json') jsonView.setText(text);
   analyseRules(text);
   jsonView.setFindings(studio.findings);
-  if (from === 'load') {
-    studio.evaluation = null;
-    studio.previous = null;
-  }
+  // A newly loaded file starts a new comparison; an invalid one leaves the last results shown (marked stale).
   reevaluate(from);
   if (from === 'load') studio.previous = null;
   renderHeader();
@@ -405,6 +432,11 @@ function commitRules(text: string, from: 'json' | 'table' | 'load' | 'history'):
   studio.commitMs = performance.now() - started;
   document.documentElement.dataset.evaluateMs = studio.evaluateMs.toFixed(2);
   document.documentElement.dataset.commitMs = studio.commitMs.toFixed(2);
+  bumpEdits();
+}
+
+/** Counts the changes the page has processed (automation waits on it). */
+function bumpEdits(): void {
   document.documentElement.dataset.edits = String(Number(document.documentElement.dataset.edits ?? '0') + 1);
 }
 
@@ -498,6 +530,7 @@ function setAsOf(asOf: CalendarDate | null): void {
   studio.asOf = asOf;
   rebuildPlan(`as-of ${asOf ?? ''}`);
   renderAll();
+  bumpEdits();
 }
 
 function togglePin(taskId: string): void {

@@ -58,9 +58,7 @@ function readValue(text: string, fact: FactDefinition | undefined, operator: str
     return items.map((item) => (fact !== undefined && (fact.type === 'number' || fact.type === 'integer') && /^-?\d+(\.\d+)?$/.test(item) ? Number(item) : item));
   }
   if (trimmed === 'null') return null;
-  if (fact?.type === 'number' || fact?.type === 'integer') return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
-  if (fact?.type === 'boolean') return trimmed === 'true' ? true : trimmed === 'false' ? false : trimmed;
-  // A JSON-quoted text stays text without its quotes.
+  // A JSON-quoted text stays text without its quotes (for a number fact: the type mistake parseRuleFile names).
   if (/^".*"$/.test(trimmed)) {
     try {
       return JSON.parse(trimmed) as string;
@@ -68,6 +66,8 @@ function readValue(text: string, fact: FactDefinition | undefined, operator: str
       return trimmed;
     }
   }
+  if (fact?.type === 'number' || fact?.type === 'integer') return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+  if (fact?.type === 'boolean') return trimmed === 'true' ? true : trimmed === 'false' ? false : trimmed;
   return trimmed;
 }
 
