@@ -27,7 +27,8 @@ export async function buildStudio() {
     target: ['es2022'],
     logLevel: 'warning',
     metafile: true,
-    minify: true,
+    // DUBAN_STUDIO_MINIFY=0 keeps names, for profiling.
+    minify: process.env.DUBAN_STUDIO_MINIFY !== '0',
     legalComments: 'none',
     tsconfig: `${here}tsconfig.json`,
     // The bundle is generated code (its dependencies' too): not for the linter.

@@ -372,32 +372,49 @@ function renderAll(): void {
 
 // ---- state changes ---------------------------------------------------------------------------
 
-/** Reads the rule text: JSON, then duban's validation and checks. */
-function analyseRules(text: string): void {
-  studio.findings = [];
-  studio.check = null;
+/** Records how long a step took (ms, on the html element's data set: the bench reads it). */
+function timing(name: string, started: number): void {
+  document.documentElement.dataset[name] = (performance.now() - started).toFixed(2);
+}
+
+/** Reads the rule text: JSON, then duban's validation (parseRuleFile: type mistakes and every other problem with its path). */
+let lastCheckFindings: Finding[] = [];
+
+function parseRules(text: string): void {
+  // Until checkRuleFile has run on this text (right after the page is drawn), a valid file shows the last check's findings.
+  studio.findings = lastCheckFindings;
   try {
     studio.ruleJson = JSON.parse(text) as unknown;
   } catch {
     studio.ruleJson = null;
   }
   try {
+    const started = performance.now();
     const ruleFile = parseRuleFile(text, { source: studio.ruleName });
+    timing('parseMs', started);
     studio.ruleFile = ruleFile;
     studio.ruleValid = true;
-    const report = checkRuleFile(ruleFile);
-    studio.check = report;
-    studio.findings = report.problems.map((problem) => ({
-      path: problem.path,
-      severity: problem.severity,
-      message: `${problem.kind}: ${lang() === 'zh' ? problem.zh : problem.message}${problem.region === null ? '' : ` — ${problem.region}`}`,
-    }));
   } catch (error) {
     studio.ruleValid = false;
     if (!isDubanError(error)) throw error;
     studio.findings = (error.issues.length > 0 ? error.issues : [{ path: '$', message: error.message }]).map((issue) => ({ path: issue.path, severity: 'error' as const, message: pick(issue.message) }));
   }
 }
+
+/** checkRuleFile's findings: gaps, unreachable rules, overlaps, unused statuses, implausible conditions. */
+function checkRules(ruleFile: RuleFile): Finding[] {
+  const started = performance.now();
+  const report = checkRuleFile(ruleFile);
+  timing('checkMs', started);
+  studio.check = report;
+  return report.problems.map((problem) => ({
+    path: problem.path,
+    severity: problem.severity,
+    message: `${problem.kind}: ${lang() === 'zh' ? problem.zh : problem.message}${problem.region === null ? '' : ` — ${problem.region}`}`,
+  }));
+}
+
+const signature = (findings: readonly Finding[]) => JSON.stringify(findings);
 
 /** Evaluates the plan with the current rules, remembering the evaluation before. */
 function reevaluate(what: string): void {
@@ -410,8 +427,14 @@ function reevaluate(what: string): void {
   studio.lastEdit = what;
 }
 
-/** A new rule text: from the JSON view, the table, a loaded file or the history. */
-function commitRules(text: string, from: 'json' | 'table' | 'load' | 'history'): void {
+/**
+ * A new rule text: from the JSON view, the table, a loaded file or the history. Validated,
+ * evaluated and drawn at once; checkRuleFile (independent of the plan, tens of milliseconds)
+ * runs right after the page is drawn, and its findings are then shown in both views.
+ * `inPlace`: a table edit its own field already shows (the table is drawn again only if the
+ * findings change).
+ */
+function commitRules(text: string, from: 'json' | 'table' | 'load' | 'history', inPlace = false): void {
   const started = performance.now();
   if (from !== 'history') {
     if (text === studio.history[studio.historyAt]) return;
@@ -419,20 +442,40 @@ function commitRules(text: string, from: 'json' | 'table' | 'load' | 'history'):
     studio.history.push(text);
     studio.historyAt = studio.history.length - 1;
   }
+  const shownFindings = signature(studio.findings);
   studio.ruleText = text;
   if (from !== 'json') jsonView.setText(text);
-  analyseRules(text);
+  parseRules(text);
   jsonView.setFindings(studio.findings);
   // A newly loaded file starts a new comparison; an invalid one leaves the last results shown (marked stale).
   reevaluate(from);
   if (from === 'load') studio.previous = null;
+  const rendering = performance.now();
   renderHeader();
-  renderRules();
+  if (!inPlace || signature(studio.findings) !== shownFindings || !studio.ruleValid) renderRules();
+  else renderCheck();
   renderRight();
+  timing('renderMs', rendering);
   studio.commitMs = performance.now() - started;
   document.documentElement.dataset.evaluateMs = studio.evaluateMs.toFixed(2);
   document.documentElement.dataset.commitMs = studio.commitMs.toFixed(2);
-  bumpEdits();
+  const ruleFile = studio.ruleFile;
+  if (!studio.ruleValid || ruleFile === null) {
+    bumpEdits();
+    return;
+  }
+  setTimeout(() => {
+    if (studio.ruleText !== text) return; // a newer edit checks its own text
+    const findings = checkRules(ruleFile);
+    lastCheckFindings = findings;
+    const changed = signature(findings) !== signature(studio.findings);
+    studio.findings = findings;
+    if (changed) {
+      jsonView.setFindings(findings);
+      renderRules();
+    } else renderCheck();
+    bumpEdits();
+  }, 0);
 }
 
 /** Counts the changes the page has processed (automation waits on it). */
@@ -440,11 +483,11 @@ function bumpEdits(): void {
   document.documentElement.dataset.edits = String(Number(document.documentElement.dataset.edits ?? '0') + 1);
 }
 
-function editTable(change: (file: { [key: string]: unknown }) => void): void {
+function editTable(change: (file: { [key: string]: unknown }) => void, inPlace = false): void {
   if (studio.ruleJson === null || typeof studio.ruleJson !== 'object') return;
   const copy = structuredClone(studio.ruleJson) as { [key: string]: unknown };
   change(copy);
-  commitRules(`${JSON.stringify(copy, null, 2)}\n`, 'table');
+  commitRules(`${JSON.stringify(copy, null, 2)}\n`, 'table', inPlace);
 }
 
 function stepHistory(step: number): void {
@@ -516,7 +559,9 @@ function rebuildPlan(what: string): boolean {
       plan = parsePlan(copy, { source: 'what-if' });
     }
     studio.plan = plan;
+    const started = performance.now();
     studio.prepared = prepareEvaluation(plan, asOf, studio.asOf !== null);
+    timing('prepareMs', started);
     reevaluate(what);
     studio.loadErrors = [];
     return true;

@@ -29,13 +29,18 @@ export interface ResultsHandlers {
   pin(taskId: string): void;
 }
 
-const ROWS_SHOWN = 200;
+const ROWS_SHOWN = 100;
 const GAP = '\u0000gap';
 
 /** The tone of every status of an evaluation (duban's own choice, as its bulletins colour them). */
 export function tonesOf(evaluation: Evaluation): Map<string, StatusTone> {
   const byStatus = new Map<string, FactsJson[]>();
-  for (const result of evaluation.results) if (result.status !== null) byStatus.set(result.status, [...(byStatus.get(result.status) ?? []), result.facts]);
+  for (const result of evaluation.results) {
+    if (result.status === null) continue;
+    const list = byStatus.get(result.status);
+    if (list === undefined) byStatus.set(result.status, [result.facts]);
+    else list.push(result.facts);
+  }
   return statusTones(
     evaluation.summary.byStatus.map((entry) => entry.status),
     byStatus,
@@ -64,6 +69,7 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
   const plan = studio.plan!;
   const previous = comparable(studio);
   const tones = tonesOf(evaluation);
+  const tonesBefore = previous === null ? tones : tonesOf(previous);
 
   // Counts and the sentence.
   const counts = h('ul', { class: 'counts', 'aria-label': t('counts') });
@@ -108,7 +114,7 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
     let n = 0;
     for (const [taskId, was] of changed) {
       if (n++ >= ROWS_SHOWN) break;
-      const item = h('li', { 'data-task': taskId }, h('button', { type: 'button', class: 'link' }, `${taskId} ${was.title}`), ' ', chip(was, tonesOf(previous!)), ' → ', chip(now.get(taskId)!, tones));
+      const item = h('li', { 'data-task': taskId }, h('button', { type: 'button', class: 'link' }, `${taskId} ${was.title}`), ' ', chip(was, tonesBefore), ' → ', chip(now.get(taskId)!, tones));
       item.querySelector('button')!.addEventListener('click', () => handlers.select(taskId));
       list.append(item);
     }
@@ -205,7 +211,7 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
       h('td', { class: 'title' }, task.title),
       h('td', {}, task.category ?? ''),
       h('td', {}, leadOf(task)),
-      h('td', {}, was === undefined ? null : h('span', { class: 'was' }, chip(was, tonesOf(previous!)), ' → '), chip(result, tones)),
+      h('td', {}, was === undefined ? null : h('span', { class: 'was' }, chip(was, tonesBefore), ' → '), chip(result, tones)),
       h('td', { class: 'rule' }, result.rule ?? '—'),
       h('td', { class: 'explanation' }, result.explanation),
       h('td', {}, pin),

@@ -46,8 +46,12 @@ const isObject = (value: Json | undefined): value is JsonObject => typeof value 
 
 /** What the table view needs from the studio. */
 export interface TableHost {
-  /** Applies an edit to a copy of the rule file's JSON and commits it. */
-  edit(change: (file: { [key: string]: unknown }) => void): void;
+  /**
+   * Applies an edit to a copy of the rule file's JSON and commits it. `inPlace`: the edit
+   * changed only what its own field already shows (a value, a priority, a name, a status), so
+   * the table need not be drawn again unless the findings change.
+   */
+  edit(change: (file: { [key: string]: unknown }) => void, inPlace?: boolean): void;
 }
 
 /** The value typed in a value cell, as the fact's type reads it: numbers as numbers, `true` as true. */
@@ -85,7 +89,7 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
     return;
   }
   const doc = file as JsonObject;
-  const edit = (change: (copy: JsonObject) => void) => host.edit((copy) => change(copy as JsonObject));
+  const edit = (change: (copy: JsonObject) => void, inPlace = false) => host.edit((copy) => change(copy as JsonObject), inPlace);
   const rules = doc.rules as Json[];
   const statuses = (Array.isArray(doc.statuses) ? doc.statuses : []).filter(isObject);
   const findingsAt = (path: string, exact = false) => findings.filter((finding) => finding.path === path || (!exact && finding.path.startsWith(path) && /^[.[]/.test(finding.path.slice(path.length))));
@@ -98,7 +102,7 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
     return found.some((finding) => finding.severity === 'error') ? 'has-error' : found.length > 0 ? 'has-warning' : '';
   };
 
-  const conditionNode = (node: Json | undefined, path: string, setNode: (next: Json) => void, remove: (() => void) | null): HTMLElement => {
+  const conditionNode = (node: Json | undefined, path: string, setNode: (next: Json, inPlace?: boolean) => void, remove: (() => void) | null): HTMLElement => {
     if (isObject(node) && ('all' in node || 'any' in node)) {
       const key = 'all' in node ? 'all' : 'any';
       const children = Array.isArray(node[key]) ? (node[key] as Json[]) : [];
@@ -115,7 +119,7 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
           conditionNode(
             child,
             childPath,
-            (next) => edit((copy) => setAt(copy, childPath, next)),
+            (next, inPlace) => edit((copy) => setAt(copy, childPath, next), inPlace),
             () => edit((copy) => removeAt(copy, childPath)),
           ),
         );
@@ -126,13 +130,13 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
     if (isObject(node) && 'not' in node) {
       const group = h('div', { class: 'cond-group not', 'data-path': path }, h('div', { class: 'cond-head' }, h('span', { class: 'cond-kind' }, t('not')), remove === null ? null : removeButton(remove)));
       const childPath = pathKey(path, 'not');
-      append(group, [conditionNode(node.not, childPath, (next) => edit((copy) => setAt(copy, childPath, next)), null), marks(path)]);
+      append(group, [conditionNode(node.not, childPath, (next, inPlace) => edit((copy) => setAt(copy, childPath, next), inPlace), null), marks(path)]);
       return group;
     }
     return leafRow(isObject(node) ? node : {}, path, setNode, remove);
   };
 
-  const leafRow = (leaf: JsonObject, path: string, setNode: (next: Json) => void, remove: (() => void) | null): HTMLElement => {
+  const leafRow = (leaf: JsonObject, path: string, setNode: (next: Json, inPlace?: boolean) => void, remove: (() => void) | null): HTMLElement => {
     const factName = typeof leaf.fact === 'string' ? leaf.fact : '';
     const fact = FACTS.get(factName);
     const operator = typeof leaf.operator === 'string' ? leaf.operator : '';
@@ -158,25 +162,25 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
     return row;
   };
 
-  const valueEditor = (leaf: JsonObject, fact: FactDefinition | undefined, operator: string, path: string, setNode: (next: Json) => void): HTMLElement => {
+  const valueEditor = (leaf: JsonObject, fact: FactDefinition | undefined, operator: string, path: string, setNode: (next: Json, inPlace?: boolean) => void): HTMLElement => {
     const value = leaf.value;
     const cls = severityClass(path);
     if (isObject(value) && typeof value.fact === 'string') return h('span', { class: `value-ref ${cls}`, 'data-field': 'value' }, `${t('factRef')} ${value.fact}`);
     if (fact?.type === 'boolean' && (typeof value === 'boolean' || value === null)) {
       const select = h('select', { 'aria-label': 'value', 'data-field': 'value', class: cls });
       for (const option of fact.nullable ? [true, false, null] : [true, false]) select.append(h('option', { value: String(option), selected: option === value }, String(option)));
-      select.addEventListener('change', () => setNode({ ...leaf, value: select.value === 'null' ? null : select.value === 'true' }));
+      select.addEventListener('change', () => setNode({ ...leaf, value: select.value === 'null' ? null : select.value === 'true' }, true));
       return select;
     }
     if (fact?.name === 'kind' && (operator === 'equal' || operator === 'notEqual') && typeof value === 'string' && (TARGET_KINDS as readonly string[]).includes(value)) {
       const select = h('select', { 'aria-label': 'value', 'data-field': 'value', class: cls });
       for (const kind of TARGET_KINDS) select.append(h('option', { value: kind, selected: kind === value }, kind));
-      select.addEventListener('change', () => setNode({ ...leaf, value: select.value }));
+      select.addEventListener('change', () => setNode({ ...leaf, value: select.value }, true));
       return select;
     }
     const numeric = fact?.type === 'number' || fact?.type === 'integer';
     const input = h('input', { type: 'text', 'aria-label': 'value', 'data-field': 'value', class: `value ${cls}`, value: showValue(value, fact), inputmode: numeric ? 'decimal' : undefined, size: 8 });
-    input.addEventListener('change', () => setNode({ ...leaf, value: readValue(input.value, fact, operator) }));
+    input.addEventListener('change', () => setNode({ ...leaf, value: readValue(input.value, fact, operator) }, true));
     return input;
   };
 
@@ -194,16 +198,16 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
     const r = isObject(rule) ? rule : {};
     const tr = h('tr', { 'data-rule': i, 'data-path': rulePath, class: severityClass(rulePath) });
     const priority = h('input', { type: 'number', min: 1, step: 1, value: String(r.priority ?? ''), 'aria-label': t('priority'), 'data-field': 'priority', class: `priority ${severityClass(pathKey(rulePath, 'priority'))}` });
-    priority.addEventListener('change', () => edit((copy) => setAt(copy, pathKey(rulePath, 'priority'), /^\d+$/.test(priority.value) ? Number(priority.value) : priority.value)));
+    priority.addEventListener('change', () => edit((copy) => setAt(copy, pathKey(rulePath, 'priority'), /^\d+$/.test(priority.value) ? Number(priority.value) : priority.value), true));
     const name = h('input', { type: 'text', value: String(r.name ?? ''), 'aria-label': t('name'), 'data-field': 'name', class: severityClass(pathKey(rulePath, 'name')) });
-    name.addEventListener('change', () => edit((copy) => setAt(copy, pathKey(rulePath, 'name'), name.value)));
+    name.addEventListener('change', () => edit((copy) => setAt(copy, pathKey(rulePath, 'name'), name.value), true));
     const conditionsPath = pathKey(rulePath, 'conditions');
-    const conditions = conditionNode(r.conditions, conditionsPath, (next) => edit((copy) => setAt(copy, conditionsPath, next)), null);
+    const conditions = conditionNode(r.conditions, conditionsPath, (next, inPlace) => edit((copy) => setAt(copy, conditionsPath, next), inPlace), null);
     const eventType = isObject(r.event) && typeof r.event.type === 'string' ? r.event.type : '';
     const status = h('select', { 'aria-label': t('status'), 'data-field': 'status', class: severityClass(pathKey(pathKey(rulePath, 'event'), 'type')) });
     if (!statuses.some((s) => s.code === eventType)) status.append(h('option', { value: eventType, selected: true }, `${eventType} ?`));
     for (const s of statuses) status.append(h('option', { value: String(s.code), selected: s.code === eventType }, `${String(s.label)} (${String(s.code)})`));
-    status.addEventListener('change', () => edit((copy) => setAt(copy, pathKey(pathKey(rulePath, 'event'), 'type'), status.value)));
+    status.addEventListener('change', () => edit((copy) => setAt(copy, pathKey(pathKey(rulePath, 'event'), 'type'), status.value), true));
     const actions = h('td', { class: 'actions' });
     const button = (label: string, text: string, action: () => void, disabled = false) => {
       const b = h('button', { type: 'button', class: 'small', title: label, 'aria-label': label, disabled }, text);
