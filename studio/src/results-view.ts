@@ -196,7 +196,7 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
   const total = rows.length;
   if (!state.showAll) rows = rows.slice(0, ROWS_SHOWN);
   const table = h('table', { class: 'results', id: 'results-table' });
-  table.append(h('thead', {}, h('tr', {}, ...[t('id'), t('task'), t('filterCategory'), t('filterLead'), t('status'), t('rule'), t('explanation'), ''].map((heading) => h('th', { scope: 'col' }, heading)))));
+  table.append(h('thead', {}, h('tr', {}, ...[t('id'), t('task'), t('filterCategory'), t('filterLead'), t('status'), t('explanation'), ''].map((heading) => h('th', { scope: 'col' }, heading)))));
   const body = h('tbody');
   for (const { task, result } of rows) {
     const was = changed.get(task.id);
@@ -211,8 +211,7 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
       h('td', { class: 'title' }, task.title),
       h('td', {}, task.category ?? ''),
       h('td', {}, leadOf(task)),
-      h('td', {}, was === undefined ? null : h('span', { class: 'was' }, chip(was, tonesBefore), ' → '), chip(result, tones)),
-      h('td', { class: 'rule' }, result.rule ?? '—'),
+      h('td', {}, was === undefined ? null : h('span', { class: 'was' }, chip(was, tonesBefore), ' → '), chip(result, tones), h('span', { class: 'rule-name', title: t('rule') }, result.rule ?? '—')),
       h('td', { class: 'explanation' }, result.explanation),
       h('td', {}, pin),
     );
