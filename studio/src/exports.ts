@@ -1,6 +1,6 @@
 // Exports: the edited rule file (with $schema), its rule cases in `duban rules test` format (the
 // cases pinned from the table, and one case for each rule that decides a task of the plan), the
-// bulletin as HTML, Markdown or Word. Everything is made in the page and saved by a download link.
+// bulletin as HTML, Markdown or Word, the evaluation workbook. Everything is made in the page and saved by a download link.
 import { parseRuleCases, runRuleCases, type RuleCasesResult } from '../../src/engine/run-rule-cases.js';
 import { formatBulletin } from '../../src/report/format-bulletin.js';
 import { download } from './dom.js';
@@ -68,9 +68,16 @@ export function exportRuleCases(studio: Studio): void {
 }
 
 /** Saves the bulletin of the current evaluation. */
-export async function exportBulletin(studio: Studio, format: 'html' | 'markdown' | 'docx'): Promise<void> {
+export async function exportBulletin(studio: Studio, format: 'html' | 'markdown' | 'docx' | 'xlsx'): Promise<void> {
   if (studio.plan === null || studio.evaluation === null) return;
   const name = `${studio.plan.id}-${studio.evaluation.asOf}`;
+  if (format === 'xlsx') {
+    // The evaluation workbook (duban/excel with exceljs): a chunk loaded when asked for.
+    const { writeEvaluationWorkbook } = await import('../../src/excel/index.js');
+    const bytes = await writeEvaluationWorkbook(studio.plan, studio.evaluation);
+    download(`${name}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    return;
+  }
   if (format === 'docx') {
     // docx (and its zip writer) only when asked for: a chunk of its own.
     const { writeBulletinDocx } = await import('../../src/docx/index.js');

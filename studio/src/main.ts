@@ -177,7 +177,7 @@ function renderHeader(): void {
       'div',
       { class: 'loaders' },
       h('span', { class: 'loaded' }, `${t('plan')}: `, h('b', { id: 'plan-name' }, studio.planName || '—')),
-      fileInput('open-plan', t('openPlan'), '.json,.csv,application/json,text/csv', (name, file) => void file.text().then((text) => loadPlan(name, text))),
+      fileInput('open-plan', t('openPlan'), '.json,.xlsx,.csv,application/json,text/csv', (name, file) => void openPlanFile(name, file)),
       fileInput('open-observations', t('openObservations'), '.json,.csv', (name, file) => void file.text().then((text) => addObservations(name, text))),
       h('span', { class: 'loaded' }, `${t('rules')}: `, h('b', { id: 'rule-name' }, studio.ruleName)),
       ruleSelect,
@@ -279,7 +279,7 @@ function renderCheck(): void {
 function renderRight(): void {
   const state = studio;
   if (state.plan === null || state.evaluation === null) {
-    replace(ui.summaryRoot, h('p', { class: 'notice', id: 'no-plan' }, t('noPlan')));
+    replace(ui.summaryRoot, state.plan !== null && !state.ruleValid ? h('p', { class: 'notice error', id: 'rules-invalid' }, t('rulesInvalid')) : h('p', { class: 'notice', id: 'no-plan' }, t('noPlan')));
     replace(ui.changesRoot);
     replace(ui.resultsRoot);
     replace(ui.detailRoot);
@@ -358,6 +358,7 @@ function renderExport(): void {
       valid ? button('export-html', t('exportHtml'), () => exportBulletin(studio, 'html')) : null,
       valid ? button('export-markdown', t('exportMarkdown'), () => exportBulletin(studio, 'markdown')) : null,
       valid ? button('export-docx', t('exportDocx'), () => exportBulletin(studio, 'docx')) : null,
+      valid ? button('export-xlsx', t('exportXlsx'), () => exportBulletin(studio, 'xlsx')) : null,
     ),
   );
 }
@@ -504,11 +505,47 @@ function loadRules(name: string, text: string): void {
   commitRules(text, 'load');
 }
 
+/** A CSV file's header names the task table's columns (序号, 任务内容, …) rather than the observations' (taskId, asOf, value). */
+function isTaskTable(text: string): boolean {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return header.includes('任务内容') || header.includes('序号');
+}
+
+/**
+ * A plan file from the picker or a drop: JSON, a 任务分解表 workbook or a CSV task table, the
+ * last two read by duban/excel's own readers (parsePlanCsv takes the loaded plan as its base).
+ */
+async function openPlanFile(name: string, file: File): Promise<void> {
+  if (/\.xlsx$/i.test(name)) {
+    try {
+      const { readPlanWorkbook } = await import('../../src/excel/index.js');
+      const plan = await readPlanWorkbook(new Uint8Array(await file.arrayBuffer()), { source: name, ...(studio.basePlan === null ? {} : { base: studio.basePlan }) });
+      loadPlan(name, `${JSON.stringify(plan, null, 2)}\n`);
+    } catch (error) {
+      studio.loadErrors = [shown(error, name)];
+      renderErrors();
+    }
+    return;
+  }
+  const text = await file.text();
+  if (/\.csv$/i.test(name)) {
+    try {
+      if (studio.basePlan === null) throw new DubanError('INVALID_PLAN', `${name}: CSV 任务表需要基础计划 / a CSV task table needs a base plan`, { source: name, issues: [{ path: '$', message: '请先载入计划 JSON(取其编号、标题、起止日期和分类),再载入 CSV 任务表 / load the plan JSON first (its id, title, period and categories), then the CSV task table' }] });
+      const { parsePlanCsv } = await import('../../src/excel/index.js');
+      loadPlan(name, `${JSON.stringify(parsePlanCsv(text, { base: studio.basePlan, source: name }), null, 2)}\n`);
+    } catch (error) {
+      studio.loadErrors = [shown(error, name)];
+      renderErrors();
+    }
+    return;
+  }
+  loadPlan(name, text);
+}
+
 function loadPlan(name: string, text: string): void {
   studio.loadErrors = [];
   try {
-    const raw = /\.csv$/i.test(name) ? null : (JSON.parse(text) as unknown);
-    if (raw === null) throw new DubanError('INVALID_PLAN', `${name}: 任务分解表(CSV/Excel)请用 duban studio ${name} 打开 / open a task table (CSV, workbook) with duban studio ${name}`, { source: name, issues: [{ path: '$', message: `任务分解表请用命令行打开:duban studio ${name} --base PLAN.json / open a task table from the command line: duban studio ${name} --base PLAN.json` }] });
+    const raw = JSON.parse(text) as unknown;
     studio.basePlan = parsePlan(text, { source: name });
     studio.planRaw = raw;
     studio.planName = name;
@@ -594,7 +631,8 @@ function togglePin(taskId: string): void {
 
 /** What a dropped or opened JSON file is: a plan, observations or a rule file. */
 function kindOfFile(name: string, text: string): 'plan' | 'rules' | 'observations' {
-  if (/\.csv$/i.test(name)) return studio.basePlan === null ? 'plan' : 'observations';
+  if (/\.xlsx$/i.test(name)) return 'plan';
+  if (/\.csv$/i.test(name)) return isTaskTable(text) ? 'plan' : 'observations';
   try {
     const json = JSON.parse(text) as Record<string, unknown>;
     if (Array.isArray(json.rules)) return 'rules';
@@ -614,10 +652,10 @@ document.addEventListener('drop', (event) => {
   event.preventDefault();
   document.body.classList.remove('dragging');
   for (const file of Array.from(event.dataTransfer?.files ?? [])) {
-    void file.text().then((text) => {
+    void (/\.xlsx$/i.test(file.name) ? Promise.resolve('') : file.text()).then((text) => {
       const kind = kindOfFile(file.name, text);
       if (kind === 'rules') loadRules(file.name, text);
-      else if (kind === 'plan') loadPlan(file.name, text);
+      else if (kind === 'plan') void openPlanFile(file.name, file);
       else addObservations(file.name, text);
     });
   }

@@ -5,7 +5,7 @@
 // page error, or request to anything but the studio's own origin. What the page shows is compared
 // with what the library computes here, independently.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -358,6 +358,75 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
       await page.close();
     } finally {
       await stopStudio(bare);
+    }
+  }, 90_000);
+
+  it('reads a 任务分解表 workbook with duban/excel in the page, and exports the evaluation workbook and the Word bulletin', async () => {
+    const excel = (await import(pathToFileURL(join(ROOT, 'dist/excel.js')).href)) as typeof import('../../src/excel/index.js');
+    const page = await open(studio.url);
+    const source = plan();
+    const book = await excel.writePlanWorkbook(source);
+    await page.setInputFiles('#open-plan', { name: '任务分解表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(book) });
+    await page.waitForFunction(() => document.getElementById('plan-name')?.textContent === '任务分解表.xlsx', undefined, { timeout: 30_000 });
+    const fromBook = await excel.readPlanWorkbook(book, { source: '任务分解表.xlsx' });
+    const expected = library.evaluatePlanSync(fromBook, { rules: 'four-level' });
+    expect(await shownStatuses(page)).toEqual(statusesOf(expected));
+    expect(await page.locator('#summary-line').textContent()).toBe(library.summaryLine(expected));
+
+    const download = page.waitForEvent('download');
+    await page.click('#export-xlsx');
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${fromBook.id}-${expected.asOf}.xlsx`);
+    // The same sheets and cells as the workbook duban writes in Node.
+    const ExcelJS = (await import('exceljs')).default;
+    const read = async (bytes: Uint8Array) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      return workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: sheet.getSheetValues().map((row) => JSON.stringify(row)) }));
+    };
+    expect(await read(new Uint8Array(readFileSync((await file.path())!)))).toEqual(await read(await excel.writeEvaluationWorkbook(fromBook, expected)));
+
+    // The Word bulletin (duban/docx in the page): the bytes duban writes in Node.
+    const docx = (await import(pathToFileURL(join(ROOT, 'dist/docx.js')).href)) as typeof import('../../src/docx/index.js');
+    const word = page.waitForEvent('download');
+    await page.click('#export-docx');
+    expect(new Uint8Array(readFileSync((await (await word).path())!))).toEqual(await docx.writeBulletinDocx(fromBook, expected));
+    await expectClean(page);
+    await page.close();
+  }, 90_000);
+
+  it('reads a workbook plan given on the command line through duban\'s readers, and hands a bad rule file to the page, where it is fixed in the JSON view', async () => {
+    const excel = (await import(pathToFileURL(join(ROOT, 'dist/excel.js')).href)) as typeof import('../../src/excel/index.js');
+    const folder = mkdtempSync(join(tmpdir(), 'duban-studio-book-'));
+    const book = join(folder, '任务分解表.xlsx');
+    const bytes = await excel.writePlanWorkbook(plan());
+    writeFileSync(book, bytes);
+    writeFileSync(join(folder, 'bad-rules.json'), '{ "formatVersion": 1, ');
+    const served = await startStudio([book, '--rules', join(folder, 'bad-rules.json')]);
+    try {
+      const initial = JSON.parse((await get(served.url, '/initial.json')).body) as { plan: { name: string; text: string }; rules: { name: string; error: { code: string; issues: { path: string }[] } } };
+      expect(initial.plan.name).toBe('任务分解表.xlsx');
+      expect(JSON.parse(initial.plan.text)).toEqual(JSON.parse(JSON.stringify(await excel.readPlanWorkbook(bytes, { source: book }))));
+      // A bad rule file is the page's to report and the analyst's to fix there, not the server's to refuse.
+      expect(initial.rules).toEqual({ name: 'bad-rules.json', text: '{ "formatVersion": 1, ' });
+      const page = await open(served.url);
+      expect(await page.locator('#rules-invalid').count()).toBe(1);
+      expect(await page.locator('#rule-check .finding.error').count()).toBeGreaterThan(0);
+      // Fixed by typing in the JSON view (CodeMirror): the whole file replaced by the four-level set.
+      await page.click('#tab-json');
+      await page.click('#json-view .cm-content');
+      await page.keyboard.press('Control+A');
+      const n = await edits(page);
+      await page.keyboard.insertText(JSON.stringify(library.bundledRuleFileJson('four-level')));
+      await editsAfter(page, n);
+      expect(await page.locator('#rule-check .finding').count()).toBe(0);
+      expect(await page.locator('#rules-invalid').count()).toBe(0);
+      expect(await shownStatuses(page)).toEqual(statusesOf(library.evaluatePlanSync(library.parsePlan(initial.plan.text), { rules: 'four-level' })));
+      await expectClean(page);
+      await page.close();
+    } finally {
+      await stopStudio(served);
+      rmSync(folder, { recursive: true, force: true });
     }
   }, 90_000);
 
