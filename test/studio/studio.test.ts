@@ -361,6 +361,46 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     }
   }, 90_000);
 
+  it('changes the as-of date and re-evaluates every task, as the library does at that date', async () => {
+    const page = await open(studio.url);
+    const n = await edits(page);
+    await page.fill('#as-of', '2018-06-30');
+    await editsAfter(page, n);
+    const expected = library.evaluatePlanSync(plan(), { rules: 'four-level', asOf: '2018-06-30' });
+    expect(await shownStatuses(page)).toEqual(statusesOf(expected));
+    expect(await page.locator('#summary-line').textContent()).toBe(library.summaryLine(expected));
+    expect(await page.locator('#summary h2').textContent()).toContain('2018-06-30');
+    await expectClean(page);
+    await page.close();
+  }, 90_000);
+
+  it('the JSON view completes keys from the schema and explains keys and facts on hover', async () => {
+    const page = await open(studio.url);
+    await page.click('#tab-json');
+    // Hover on a key: the schema's description, in Chinese.
+    await page.locator('#json-view .cm-line', { hasText: '"formatVersion": 1,' }).hover({ position: { x: 60, y: 8 } });
+    await page.waitForSelector('#json-view .cm-hover');
+    expect(await page.locator('#json-view .cm-hover').textContent()).toContain('格式版本');
+    await page.mouse.move(0, 0);
+    // Hover on a fact name: its meaning, type and formula from the fact catalogue.
+    await page.locator('#json-view .cm-line span', { hasText: /^"cancelled"$/ }).first().hover();
+    await page.waitForSelector('#json-view .cm-hover:has-text("cancelled")');
+    expect(await page.locator('#json-view .cm-hover').last().textContent()).toContain('是否已取消');
+    await page.mouse.move(0, 0);
+    // Completion of a key at the top level of the rule file.
+    await page.locator('#json-view .cm-line', { hasText: '"formatVersion": 1,' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('#json-view .cm-tooltip-autocomplete');
+    const options = await page.locator('#json-view .cm-tooltip-autocomplete li').allTextContents();
+    expect(options.join(' ')).toContain('"statuses"');
+    expect(options.join(' ')).toContain('"rules"');
+    await expectClean(page);
+    await page.close();
+  }, 90_000);
+
   it('reads a 任务分解表 workbook with duban/excel in the page, and exports the evaluation workbook and the Word bulletin', async () => {
     const excel = (await import(pathToFileURL(join(ROOT, 'dist/excel.js')).href)) as typeof import('../../src/excel/index.js');
     const page = await open(studio.url);
