@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'coverage/', '.tmp/', 'examples/browser/dist/', 'studio/dist/'] },
+  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'coverage/', '.tmp/', 'examples/browser/dist/', 'studio/dist/', 'studio/.dist-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

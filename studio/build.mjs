@@ -6,14 +6,19 @@
 //
 //   node studio/build.mjs
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const out = `${here}dist/`;
+const dist = `${here}dist`;
 
-/** Builds studio/dist/ and returns esbuild's result. */
+/**
+ * Builds studio/dist/ and returns esbuild's result. The build goes to a folder of its own and
+ * then takes the place of studio/dist, so that a reader (npm pack, a running server) never
+ * sees a half-written one.
+ */
 export async function buildStudio() {
+  const out = `${here}.dist-${process.pid}/`;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const result = await build({
@@ -38,6 +43,10 @@ export async function buildStudio() {
   copyFileSync(`${here}style.css`, `${out}style.css`);
   copyFileSync(`${here}favicon.svg`, `${out}favicon.svg`);
   writeFileSync(`${out}initial.json`, '{}\n');
+  const old = `${here}.dist-old-${process.pid}`;
+  if (existsSync(dist)) renameSync(dist, old);
+  renameSync(out, dist);
+  rmSync(old, { recursive: true, force: true });
   return result;
 }
 

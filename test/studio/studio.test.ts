@@ -5,7 +5,7 @@
 // page error, or request to anything but the studio's own origin. What the page shows is compared
 // with what the library computes here, independently.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,18 @@ function get(url: string, path: string, host?: string): Promise<{ status: number
   });
 }
 
+/** Whether studio/dist is missing or older than any of its sources (the studio's and the library's). */
+function studioIsStale(): boolean {
+  const built = join(ROOT, 'studio/dist/app.js');
+  if (!existsSync(built)) return true;
+  const time = statSync(built).mtimeMs;
+  const sources = [
+    ...['studio/index.html', 'studio/style.css', 'studio/favicon.svg', 'studio/build.mjs'].map((file) => join(ROOT, file)),
+    ...['studio/src', 'src'].flatMap((folder) => readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).map((file) => join(ROOT, folder, file))),
+  ];
+  return sources.some((file) => statSync(file).mtimeMs > time);
+}
+
 describe.skipIf(skipped)('duban studio in headless Chromium', () => {
   let library: Library;
   let context: BrowserContext;
@@ -79,8 +91,12 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
 
   beforeAll(async () => {
     requireBuiltCli();
-    const build = (await import(pathToFileURL(join(ROOT, 'studio/build.mjs')).href)) as { buildStudio: () => Promise<unknown> };
-    await build.buildStudio();
+    // Rebuilt only when a source is newer than the build (`npm run build` has just made it in
+    // `npm test`): rebuilding while test/package packs studio/dist would race with it.
+    if (studioIsStale()) {
+      const build = (await import(pathToFileURL(join(ROOT, 'studio/build.mjs')).href)) as { buildStudio: () => Promise<unknown> };
+      await build.buildStudio();
+    }
     library = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as Library;
     studio = await startStudio([PLAN_FILE]);
     userDataDir = mkdtempSync(join(tmpdir(), 'duban-studio-chromium-'));
