@@ -287,11 +287,7 @@ function renderRight(): void {
     return;
   }
   renderResults({ summary: ui.summaryRoot, changes: ui.changesRoot, results: ui.resultsRoot }, state, {
-    select: (taskId) => {
-      state.selected = taskId;
-      renderResultsOnly();
-      void renderDetailPane();
-    },
+    select: selectTask,
     update: () => renderResultsOnly(),
     pin: togglePin,
   });
@@ -299,14 +295,29 @@ function renderRight(): void {
   renderExport();
 }
 
+/** Opens the explanation of a task and brings it into view. */
+function selectTask(taskId: string): void {
+  studio.selected = taskId;
+  renderResultsOnly();
+  void renderDetailPane().then(() => {
+    if (studio.selected === taskId) ui.detailRoot.scrollIntoView({ block: 'start' });
+  });
+}
+
+/** Closes the explanation and returns to the task's row (Escape does it too). */
+function closeDetail(): void {
+  const taskId = studio.selected;
+  studio.selected = null;
+  replace(ui.detailRoot);
+  renderResultsOnly();
+  const row = taskId === null ? null : ui.resultsRoot.querySelector<HTMLElement>(`tr[data-task="${CSS.escape(taskId)}"]`);
+  row?.focus();
+}
+
 function renderResultsOnly(): void {
   if (studio.plan === null || studio.evaluation === null) return;
   renderResults({ summary: ui.summaryRoot, changes: ui.changesRoot, results: ui.resultsRoot }, studio, {
-    select: (taskId) => {
-      studio.selected = taskId;
-      renderResultsOnly();
-      void renderDetailPane();
-    },
+    select: selectTask,
     update: () => renderResultsOnly(),
     pin: togglePin,
   });
@@ -324,11 +335,7 @@ async function renderDetailPane(): Promise<void> {
       renderAll();
       bumpEdits();
     },
-    close: () => {
-      studio.selected = null;
-      replace(ui.detailRoot);
-      renderResultsOnly();
-    },
+    close: closeDetail,
     pin: togglePin,
   });
 }
@@ -661,6 +668,10 @@ document.addEventListener('drop', (event) => {
   }
 });
 document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && studio.selected !== null && !(event.target instanceof Element && event.target.closest('#json-view'))) {
+    closeDetail();
+    return;
+  }
   if (!event.altKey || event.ctrlKey || event.metaKey) return;
   if (event.key === 'z' || event.key === 'Z') {
     event.preventDefault();

@@ -342,6 +342,14 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     const result = await library.runRuleCases(rules, cases);
     expect(result.failed).toBe(0);
     expect(result.passed).toBe(cases.cases.length);
+
+    // By keyboard: Escape closes the explanation and returns to the task's row, Enter opens it again.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#explain-rules').count()).toBe(0);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.task)).toBe('T08b');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#explain-rules li');
+    expect(await page.locator('#detail-title').textContent()).toMatch(/^T08b /);
     await expectClean(page);
     await page.close();
   }, 90_000);
