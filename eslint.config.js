@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'coverage/', '.tmp/', 'examples/browser/dist/'] },
+  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'coverage/', '.tmp/', 'examples/browser/dist/', 'studio/dist/', 'studio/.dist-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs', 'examples/**/*.mjs', 'examples/**/*.cjs'],
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs', 'examples/**/*.mjs', 'examples/**/*.cjs', 'studio/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {

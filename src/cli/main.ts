@@ -6,6 +6,7 @@ import { exportExcelCommand } from './commands/export-excel.js';
 import { importExcelCommand } from './commands/import-excel.js';
 import { explainCommand } from './commands/explain.js';
 import { rulesCommand } from './commands/rules.js';
+import { studioCommand } from './commands/studio.js';
 import { DubanError } from '../errors.js';
 import { bilingual, closestWord, suggestion } from '../model/suggest.js';
 import { reportErrors, type CliIo } from './io.js';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, { usage: string; summary: string; run: (args: str
   'export-excel': { usage: 'export-excel PLAN.json [options]', summary: '计划写成任务分解表(Excel/CSV)/ write a plan as a 任务分解表', run: exportExcelCommand },
   rules: { usage: 'rules check|test|compile ...', summary: '检查、测试、编译规则文件 / check, test or compile rule files', run: rulesCommand },
   explain: { usage: 'explain PLAN.json TASK_ID [options]', summary: '说明一项任务为何得到该状态 / explain why a task gets its status', run: explainCommand },
+  studio: { usage: 'studio [PLAN] [options]', summary: '在浏览器中打开分析员工作台 / open the analyst\'s workbench in the browser', run: studioCommand },
 };
 
 function mainHelp(): string {

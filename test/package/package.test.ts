@@ -47,11 +47,11 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the packed package, install
   });
 
   it('contains the builds, declarations, bin, rule sets and schemas, and nothing else', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'bin/duban.js', 'docs/concepts.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'rules/four-level.json', 'rules/three-level.json', 'rules/traffic-light.json']) {
+    for (const file of ['studio/dist/index.html', 'studio/dist/app.js', 'package.json', 'README.md', 'LICENSE', 'bin/duban.js', 'docs/concepts.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'rules/four-level.json', 'rules/three-level.json', 'rules/traffic-light.json']) {
       expect(packedFiles).toContain(file);
     }
     expect(packedFiles.some((file) => file.startsWith('schemas/') && file.endsWith('.json'))).toBe(true);
-    const unexpected = packedFiles.filter((file) => !/^(package\.json|README\.md|LICENSE|bin\/duban\.js|dist\/.+\.[cm]?js|dist\/.+\.d\.[cm]?ts|docs\/[^/]+\.md|rules\/[^/]+\.json|schemas\/[^/]+\.json)$/.test(file));
+    const unexpected = packedFiles.filter((file) => !/^(package\.json|README\.md|LICENSE|bin\/duban\.js|dist\/.+\.[cm]?js|dist\/.+\.d\.[cm]?ts|docs\/[^/]+\.md|rules\/[^/]+\.json|schemas\/[^/]+\.json|studio\/dist\/.+\.(?:html|js|css|svg|json))$/.test(file));
     expect(unexpected).toEqual([]);
   });
 
