@@ -48,9 +48,10 @@ const upward = (layer) => {
 };
 
 /*
- * Time-zone- and clock-sensitive Date use, banned in the library outside src/cli and src/excel
- * (library dates are calendar strings and day numbers; see src/pace/calendar.ts). Where a use
- * is truly needed it carries an eslint-disable with its reason (src/pace/today.ts).
+ * Time-zone- and clock-sensitive Date use, banned everywhere in src/ but src/excel (exceljs
+ * speaks Date; its UTC conversions are in workbook-kit.ts): library dates are calendar strings
+ * and day numbers (src/pace/calendar.ts). Where a use is truly needed it carries an
+ * eslint-disable with its reason (src/pace/today.ts). scripts/test-timezones.mjs relies on it.
  */
 const LOCAL_DATE_METHODS = [
   'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds', 'getYear', 'getTimezoneOffset',
@@ -98,9 +99,12 @@ export default tseslint.config(
   },
   ...Object.keys(ALLOWED).map(libraryLayer),
   {
+    // The CLI may touch Node, but not the zone either (it has no Date use today): so only the tests
+    // that reach src/excel, src/docx or the clock run under other zones (scripts/test-timezones.mjs).
     files: ['src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['exceljs', 'exceljs/*', 'docx', 'docx/*'], message: 'The CLI reaches the optional peers through src/excel and src/docx.' }] }],
+      'no-restricted-syntax': ['error', ...DATE_SYNTAX],
     },
   },
   {
