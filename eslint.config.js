@@ -1,3 +1,4 @@
+import { fileURLToPath, URL } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -98,6 +99,27 @@ export default tseslint.config(
     },
   },
   ...Object.keys(ALLOWED).map(libraryLayer),
+  {
+    // Type-aware rules, the ones that fit the code: none of them had a violation but one switch
+    // (src/model/plan.ts, given its default). Left off, with their counts on src/ and test/ when
+    // tried: no-unnecessary-condition (24 in 15 files: mostly the deliberate runtime guards of
+    // public functions against misuse from JavaScript), no-unnecessary-type-assertion (25 in 16
+    // files), no-base-to-string (6 in 3), require-await (5 in 3) — fixing them would touch files
+    // other work is changing; see docs/contributing.md.
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.test.json'], tsconfigRootDir: fileURLToPath(new URL('.', import.meta.url)) } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      '@typescript-eslint/no-for-in-array': 'error',
+      '@typescript-eslint/restrict-template-expressions': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
   {
     // The CLI may touch Node, but not the zone either (it has no Date use today): so only the tests
     // that reach src/excel, src/docx or the clock run under other zones (scripts/test-timezones.mjs).

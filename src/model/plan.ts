@@ -332,6 +332,8 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
         const weight = parseDecimal(field(milestone, 'weight'));
         if (weight !== undefined && (weight === '0' || weight.startsWith('-'))) issues.push({ path: [...path, 'milestones', j, 'weight'], message: bilingual(`权重 weight 必须大于 0，实际是 ${quote(weight)}`, `weight must be > 0, got ${quote(weight)}`) });
       });
+      break;    default:
+      // binary targets have nothing to cross-check; a missing or unknown kind is the shape check's to report.
       break;
   }
   return issues;
