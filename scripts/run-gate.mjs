@@ -8,6 +8,7 @@
 //
 //   node scripts/run-gate.mjs            every phase
 //   node scripts/run-gate.mjs --serial   one step at a time (for a busy machine, or to read the output in order)
+//   node scripts/run-gate.mjs --only typecheck,lint   just those steps, in their phases
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 
@@ -20,6 +21,13 @@ const PHASES = [
   ['pack:check'],
 ];
 const serial = process.argv.includes('--serial');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt < 0 ? undefined : new Set((process.argv[onlyAt + 1] ?? '').split(','));
+if (only !== undefined) {
+  const unknown = [...only].filter((script) => !PHASES.flat().includes(script));
+  if (unknown.length > 0) throw new Error(`--only: no step ${unknown.join(', ')}; the steps are ${PHASES.flat().join(', ')}`);
+}
+const phases = PHASES.map((phase) => phase.filter((script) => only === undefined || only.has(script))).filter((phase) => phase.length > 0);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(script, buffered) {
@@ -45,7 +53,7 @@ function run(script, buffered) {
 const results = [];
 const gateStarted = process.hrtime.bigint();
 let failed = false;
-for (const phase of PHASES) {
+for (const phase of phases) {
   const phaseStarted = process.hrtime.bigint();
   let outcomes;
   if (serial || phase.length === 1) {
@@ -66,13 +74,13 @@ for (const phase of PHASES) {
 }
 const total = Number(process.hrtime.bigint() - gateStarted) / 1e9;
 
-const width = Math.max(...PHASES.flat().map((script) => script.length)) + 2;
+const width = Math.max(...phases.flat().map((script) => script.length)) + 2;
 const lines = ['', 'step'.padEnd(width) + 'seconds  result'];
 results.forEach(({ outcomes, seconds }, i) => {
   for (const { script, seconds: own, ok, code } of outcomes) lines.push(`${script.padEnd(width)}${own.toFixed(1).padStart(7)}  ${ok ? 'ok' : `FAILED (${code})`}`);
   if (outcomes.length > 1) lines.push(`${`  phase ${i + 1}`.padEnd(width)}${seconds.toFixed(1).padStart(7)}  (in parallel)`);
 });
-const skipped = PHASES.slice(results.length).flat();
+const skipped = phases.slice(results.length).flat();
 for (const script of skipped) lines.push(`${script.padEnd(width)}${'-'.padStart(7)}  not run`);
 lines.push(`${'total'.padEnd(width)}${total.toFixed(1).padStart(7)}  ${failed ? 'FAILED' : 'ok'}`);
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -9,7 +9,7 @@ import { prototypeKeyIssues } from '../../src/model/schema-kit.js';
 /*
  * The guard of the fast path against drift. It holds three things together:
  *
- *  - this file's own description of the plan format (docs/plan-format.md), written out below in
+ *  - this file's own description of the plan format (plan-format.md), written out below in
  *    SPEC and in the cross-check defects, independent of src/model/plan.ts;
  *  - the zod schema and cross-checks of plan.ts (the reference);
  *  - fastParsePlan.
