@@ -36,7 +36,7 @@ function reference(json: unknown) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The format, as this test reads docs/plan-format.md.
+// The format, as this test reads plan-format.md (the spec).
 
 type Spec =
   | { t: 'text' } // any string, '' included
