@@ -341,7 +341,7 @@ interface Draft {
  * @example
  * ```ts
  * const { plan, review } = extractPlan('全市经济发展的主要预期目标是:地区生产总值增长6.5%。', { year: 2017 });
- * plan.tasks[0].target; // { kind: 'rate', measure: '地区生产总值增长', unit: '%', value: '6.5', bound: 'atLeast' }
+ * plan.tasks[0]?.target; // { kind: 'rate', measure: '地区生产总值增长', unit: '%', value: '6.5', bound: 'atLeast' }
  * ```
  * @category Extract
  */

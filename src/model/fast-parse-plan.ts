@@ -1,6 +1,8 @@
 import { isCalendarDate } from './calendar-date.js';
 import { compareDecimals, parseDecimal } from './decimal.js';
 import { inputLimitIssues, MAX_STRING_LENGTH } from './limits.js';
+import type * as z from 'zod/mini';
+import { observationSchema, paceSchema, planShapeSchema, targetSchema, taskSchema } from './plan.js';
 import type { Plan, TrajectoryPoint } from './types.js';
 import { unitConversionExponent } from './units.js';
 
@@ -67,23 +69,139 @@ const date = (value: unknown): string => (isCalendarDate(value) ? value : fail()
 const decimal = (value: unknown): string => parseDecimal(value) ?? fail();
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : fail());
 
-const PLAN_KEYS = new Set(['$schema', 'formatVersion', 'id', 'title', 'issuer', 'period', 'asOf', 'pace', 'categories', 'mainIndicators', 'tasks']);
-const PERIOD_KEYS = new Set(['start', 'end']);
-const CATEGORY_KEYS = new Set(['id', 'title']);
-const PACE_KEYS = new Set(['trajectory']);
-const POINT_KEYS = new Set(['date', 'expected']);
-const TASK_KEYS = new Set(['id', 'title', 'category', 'owners', 'leader', 'start', 'deadline', 'pace', 'target', 'observations', 'flags', 'cancelled']);
-const OWNER_KEYS = new Set(['lead', 'support']);
-const CANCELLED_KEYS = new Set(['on', 'reason']);
-const OBSERVATION_KEYS = new Set(['asOf', 'value', 'unit', 'note']);
-const MILESTONE_KEYS = new Set(['title', 'due', 'done', 'weight']);
-const TARGET_KEYS: Readonly<Record<string, ReadonlySet<string>>> = {
-  cumulative: new Set(['kind', 'measure', 'unit', 'value']),
-  level: new Set(['kind', 'measure', 'unit', 'value', 'baseline']),
-  rate: new Set(['kind', 'measure', 'unit', 'value', 'bound', 'tolerance']),
-  milestones: new Set(['kind', 'milestones']),
-  binary: new Set(['kind', 'completedOn']),
-};
+/*
+ * What the fast path knows of the format it reads from the zod schemas of plan.ts, once, when the
+ * module loads: the keys of every object (their `.shape`), the values of every enum and literal,
+ * the defaults, and whether a string may be empty. What it cannot read there is the structure
+ * (which field is a date, a decimal, a list) and the cross-checks; the differential test
+ * (test/compiled/fast-parse-plan.test.ts) holds those to the schema. Anything in a schema it does
+ * not understand (a check other than a minimum length, a default it cannot find) makes the
+ * reader concerned give up on every input, so zod decides: slower, never wrong.
+ */
+
+type Schema = z.ZodMiniType;
+type Def = { type: string; innerType?: Schema; element?: Schema; options?: readonly Schema[]; shape?: Record<string, Schema>; checks?: readonly { _zod: { def: { check: string; minimum?: number } } }[]; defaultValue?: unknown; values?: readonly unknown[]; entries?: Record<string, unknown> };
+
+const def = (schema: Schema): Def => schema._zod.def as unknown as Def;
+
+/** The schema inside `optional`, `nullable` and `default` wrappers. */
+function unwrap(schema: Schema): Schema {
+  let current = schema;
+  for (let d = def(current); (d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType !== undefined; d = def(current)) current = d.innerType;
+  return current;
+}
+
+/** The shape of an object schema (optional or not). */
+function shapeOf(schema: Schema): Record<string, Schema> {
+  return def(unwrap(schema)).shape ?? {};
+}
+
+const keySet = (schema: Schema): ReadonlySet<string> => new Set(Object.keys(shapeOf(schema)));
+
+/** The element schema of an array schema (optional or not). */
+const elementOf = (schema: Schema): Schema => def(unwrap(schema)).element ?? schema;
+
+const never = (): never => fail();
+
+/** The reader of a string field: any string, or a non-empty one where the schema says so (a minimum length of 1). */
+function textReader(schema: Schema): (value: unknown) => string {
+  const inner = def(unwrap(schema));
+  if (inner.type !== 'string') return never;
+  let minimum = 0;
+  for (const check of inner.checks ?? []) {
+    const { check: kind, minimum: min } = check._zod.def;
+    if (kind !== 'min_length' || min === undefined || min > 1) return never;
+    minimum = Math.max(minimum, min);
+  }
+  return minimum === 0 ? string : nonEmpty;
+}
+
+/** A field's default value, or `undefined` if the schema gives it none (the field is then required). */
+function defaultOf(schema: Schema): { readonly value: unknown } | undefined {
+  for (let d = def(schema); d.innerType !== undefined; d = def(d.innerType)) if (d.type === 'default') return { value: d.defaultValue };
+  return undefined;
+}
+
+/** The string values of the literals and enums of a schema (through unions and wrappers). */
+function literalValues(schema: Schema): ReadonlySet<unknown> {
+  const values = new Set<unknown>();
+  const walk = (s: Schema): void => {
+    const d = def(unwrap(s));
+    if (d.type === 'literal') for (const value of d.values ?? []) values.add(value);
+    else if (d.type === 'enum') for (const value of Object.values(d.entries ?? {})) values.add(value);
+    else if (d.type === 'union') for (const option of d.options ?? []) walk(option);
+  };
+  walk(schema);
+  return values;
+}
+
+/** The object option of a union (a trajectory pace, a `{ categories }` main-indicator list). */
+const objectOption = (schema: Schema): Schema => def(unwrap(schema)).options?.find((option) => def(unwrap(option)).type === 'object') ?? schema;
+
+const PLAN = shapeOf(planShapeSchema);
+const TASK = shapeOf(taskSchema);
+const PACE_OBJECT = objectOption(paceSchema);
+const POINT = elementOf(shapeOf(PACE_OBJECT).trajectory!);
+const PERIOD = PLAN.period!;
+const CATEGORY = elementOf(PLAN.categories!);
+const MAIN_INDICATORS_OBJECT = objectOption(PLAN.mainIndicators!);
+const OWNERS = TASK.owners!;
+const CANCELLED = TASK.cancelled!;
+const OBSERVATION = shapeOf(observationSchema);
+const TARGETS: Readonly<Record<string, Record<string, Schema>>> = Object.fromEntries(
+  (def(targetSchema).options ?? []).map((option) => [[...literalValues(shapeOf(option).kind!)][0], shapeOf(option)]),
+);
+const MILESTONE = shapeOf(elementOf(TARGETS.milestones?.milestones ?? targetSchema));
+
+const PLAN_KEYS = keySet(planShapeSchema);
+const PERIOD_KEYS = keySet(PERIOD);
+const CATEGORY_KEYS = keySet(CATEGORY);
+const PACE_KEYS = keySet(PACE_OBJECT);
+const POINT_KEYS = keySet(POINT);
+const TASK_KEYS = keySet(taskSchema);
+const OWNER_KEYS = keySet(OWNERS);
+const CANCELLED_KEYS = keySet(CANCELLED);
+const OBSERVATION_KEYS = keySet(observationSchema);
+const MILESTONE_KEYS = new Set(Object.keys(MILESTONE));
+const MAIN_INDICATOR_KEYS = keySet(MAIN_INDICATORS_OBJECT);
+const TARGET_KEYS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(Object.entries(TARGETS).map(([kind, shape]) => [kind, new Set(Object.keys(shape))]));
+
+const FORMAT_VERSIONS = literalValues(PLAN.formatVersion!);
+
+/** The string paces (`"monthly"`, `"daily"`), the string main-indicator choices, the rate bounds. */
+const PACE_NAMES = literalValues(paceSchema);
+const MAIN_INDICATOR_NAMES = literalValues(PLAN.mainIndicators!);
+const RATE_BOUND_NAMES = literalValues(TARGETS.rate?.bound ?? targetSchema);
+
+/** A missing field with a default gets it; without one (the schema changed) the fast path gives up. */
+const orDefault = (found: { readonly value: unknown } | undefined): unknown => (found === undefined ? fail() : found.value);
+const BOUND_DEFAULT = defaultOf(TARGETS.rate?.bound ?? targetSchema);
+const DONE_DEFAULT = defaultOf(MILESTONE.done!);
+const WEIGHT_DEFAULT = defaultOf(MILESTONE.weight!);
+const COMPLETED_ON_DEFAULT = defaultOf(TARGETS.binary?.completedOn ?? targetSchema);
+
+const text = {
+  planSchema: textReader(PLAN.$schema!),
+  planId: textReader(PLAN.id!),
+  planTitle: textReader(PLAN.title!),
+  issuer: textReader(PLAN.issuer!),
+  categoryId: textReader(shapeOf(CATEGORY).id!),
+  categoryTitle: textReader(shapeOf(CATEGORY).title!),
+  mainIndicator: textReader(elementOf(shapeOf(MAIN_INDICATORS_OBJECT).categories!)),
+  taskId: textReader(TASK.id!),
+  taskTitle: textReader(TASK.title!),
+  category: textReader(TASK.category!),
+  leader: textReader(TASK.leader!),
+  flag: textReader(elementOf(TASK.flags!)),
+  lead: textReader(elementOf(shapeOf(OWNERS).lead!)),
+  support: textReader(elementOf(shapeOf(OWNERS).support!)),
+  reason: textReader(shapeOf(CANCELLED).reason!),
+  measure: Object.fromEntries(Object.entries(TARGETS).map(([kind, shape]) => [kind, shape.measure === undefined ? never : textReader(shape.measure)])),
+  unit: Object.fromEntries(Object.entries(TARGETS).map(([kind, shape]) => [kind, shape.unit === undefined ? never : textReader(shape.unit)])),
+  milestoneTitle: textReader(MILESTONE.title!),
+  observationUnit: textReader(OBSERVATION.unit!),
+  note: textReader(OBSERVATION.note!),
+} as const;
 
 /*
  * Each builder writes its output fields in the zod schema's key order, into a
@@ -120,7 +238,7 @@ const period = (value: unknown, inPlace: boolean): Raw => twoFields(value, inPla
 const point = (value: unknown, inPlace: boolean): Raw => twoFields(value, inPlace, POINT_KEYS, 'date', date, 'expected', decimal);
 
 function pace(value: unknown, inPlace: boolean): unknown {
-  if (value === 'monthly' || value === 'daily') return value;
+  if (PACE_NAMES.has(value)) return value;
   const raw = object(value);
   const extra = keys(raw, PACE_KEYS);
   if (array(raw.trajectory).length === 0) fail();
@@ -134,10 +252,10 @@ function pace(value: unknown, inPlace: boolean): unknown {
 function milestone(value: unknown, inPlace: boolean): Raw {
   const m = object(value);
   const extra = keys(m, MILESTONE_KEYS);
-  const title = nonEmpty(m.title);
+  const title = text.milestoneTitle(m.title);
   const due = date(m.due);
-  const done = m.done === undefined || m.done === null ? null : date(m.done);
-  const weight = m.weight === undefined ? '1' : decimal(m.weight);
+  const done = m.done === undefined ? orDefault(DONE_DEFAULT) : m.done === null ? null : date(m.done);
+  const weight = m.weight === undefined ? orDefault(WEIGHT_DEFAULT) : decimal(m.weight);
   const out: Raw = inPlace ? m : {};
   out.title = title;
   out.due = due;
@@ -157,12 +275,11 @@ function target(value: unknown, inPlace: boolean): Raw {
     case 'cumulative':
     case 'level':
     case 'rate': {
-      const measure = nonEmpty(raw.measure);
-      const unit = nonEmpty(raw.unit);
+      const measure = text.measure[kind]!(raw.measure);
+      const unit = text.unit[kind]!(raw.unit);
       const amount = decimal(raw.value);
       const baseline = kind === 'level' ? decimal(raw.baseline) : undefined;
-      const bound = raw.bound === undefined ? 'atLeast' : raw.bound;
-      if (kind === 'rate' && bound !== 'atLeast' && bound !== 'atMost' && bound !== 'about') fail();
+      const bound = kind !== 'rate' ? undefined : raw.bound === undefined ? orDefault(BOUND_DEFAULT) : RATE_BOUND_NAMES.has(raw.bound) ? raw.bound : fail();
       const tolerance = kind === 'rate' && has(raw, 'tolerance') ? decimal(raw.tolerance) : undefined;
       out.kind = kind;
       out.measure = measure;
@@ -182,11 +299,14 @@ function target(value: unknown, inPlace: boolean): Raw {
       out.milestones = milestones;
       break;
     }
-    default: {
-      const completedOn = raw.completedOn === undefined || raw.completedOn === null ? null : date(raw.completedOn);
+    case 'binary': {
+      const completedOn = raw.completedOn === undefined ? orDefault(COMPLETED_ON_DEFAULT) : raw.completedOn === null ? null : date(raw.completedOn);
       out.kind = kind;
       out.completedOn = completedOn;
+      break;
     }
+    default:
+      fail();
   }
   copyExtra(out, raw, extra);
   return out;
@@ -198,13 +318,11 @@ function strings(value: unknown, inPlace: boolean, read: (value: unknown) => str
   return inPlace ? (items as string[]) : (items.slice() as string[]);
 }
 
-const nonEmptyStrings = (value: unknown, inPlace: boolean): string[] => strings(value, inPlace, nonEmpty);
-
 function owners(value: unknown, inPlace: boolean): Raw {
   const o = object(value);
   const extra = keys(o, OWNER_KEYS);
-  const lead = has(o, 'lead') ? nonEmptyStrings(o.lead, inPlace) : undefined;
-  const support = has(o, 'support') ? nonEmptyStrings(o.support, inPlace) : undefined;
+  const lead = has(o, 'lead') ? strings(o.lead, inPlace, text.lead) : undefined;
+  const support = has(o, 'support') ? strings(o.support, inPlace, text.support) : undefined;
   const out: Raw = inPlace ? o : {};
   if (lead !== undefined) out.lead = lead;
   if (support !== undefined) out.support = support;
@@ -217,8 +335,8 @@ function observation(value: unknown, inPlace: boolean): Raw {
   const extra = keys(o, OBSERVATION_KEYS);
   const asOf = date(o.asOf);
   const amount = decimal(o.value);
-  const unit = has(o, 'unit') ? nonEmpty(o.unit) : undefined;
-  const note = has(o, 'note') ? string(o.note) : undefined;
+  const unit = has(o, 'unit') ? text.observationUnit(o.unit) : undefined;
+  const note = has(o, 'note') ? text.note(o.note) : undefined;
   const out: Raw = inPlace ? o : {};
   out.asOf = asOf;
   out.value = amount;
@@ -228,22 +346,20 @@ function observation(value: unknown, inPlace: boolean): Raw {
   return out;
 }
 
-const cancellation = (value: unknown, inPlace: boolean): Raw | null => (value === null ? null : twoFields(value, inPlace, CANCELLED_KEYS, 'on', date, 'reason', string));
+const cancellation = (value: unknown, inPlace: boolean): Raw | null => (value === null ? null : twoFields(value, inPlace, CANCELLED_KEYS, 'on', date, 'reason', text.reason));
 
-const category = (value: unknown, inPlace: boolean): Raw => twoFields(value, inPlace, CATEGORY_KEYS, 'id', nonEmpty, 'title', string);
-
-const MAIN_INDICATOR_KEYS = new Set(['categories']);
+const category = (value: unknown, inPlace: boolean): Raw => twoFields(value, inPlace, CATEGORY_KEYS, 'id', text.categoryId, 'title', text.categoryTitle);
 
 /** `"rate"`, `"none"` or `{ categories: [id, …] }` with at least one id (that the ids exist is checked by `consistent`). */
 function mainIndicators(value: unknown, inPlace: boolean): unknown {
-  if (value === 'rate' || value === 'none') return value;
+  if (MAIN_INDICATOR_NAMES.has(value)) return value;
   const raw = object(value);
   const extra = keys(raw, MAIN_INDICATOR_KEYS);
   const ids = array(raw.categories);
   if (ids.length === 0) fail();
   const out: Raw = inPlace ? raw : {};
   out.categories = inPlace ? ids : [];
-  for (let i = 0; i < ids.length; i++) (out.categories as unknown[])[i] = nonEmpty(ids[i]);
+  for (let i = 0; i < ids.length; i++) (out.categories as unknown[])[i] = text.mainIndicator(ids[i]);
   copyExtra(out, raw, extra);
   return out;
 }
@@ -253,17 +369,17 @@ function task(value: unknown, inPlace: boolean): Raw {
   const extra = keys(raw, TASK_KEYS);
   const out: Raw = inPlace ? raw : {};
   // Each field is checked before it is written (in place, a give-up then leaves only normalised values).
-  out.id = nonEmpty(raw.id);
-  out.title = string(raw.title);
-  if (has(raw, 'category')) out.category = string(raw.category);
+  out.id = text.taskId(raw.id);
+  out.title = text.taskTitle(raw.title);
+  if (has(raw, 'category')) out.category = text.category(raw.category);
   if (has(raw, 'owners')) out.owners = owners(raw.owners, inPlace);
-  if (has(raw, 'leader')) out.leader = string(raw.leader);
+  if (has(raw, 'leader')) out.leader = text.leader(raw.leader);
   if (has(raw, 'start')) out.start = date(raw.start);
   if (has(raw, 'deadline')) out.deadline = date(raw.deadline);
   if (has(raw, 'pace')) out.pace = pace(raw.pace, inPlace);
   out.target = target(raw.target, inPlace);
   if (has(raw, 'observations')) out.observations = list(raw.observations, inPlace, observation);
-  if (has(raw, 'flags')) out.flags = strings(raw.flags, inPlace, string);
+  if (has(raw, 'flags')) out.flags = strings(raw.flags, inPlace, text.flag);
   if (has(raw, 'cancelled')) out.cancelled = cancellation(raw.cancelled, inPlace);
   copyExtra(out, raw, extra);
   return out;
@@ -282,16 +398,16 @@ export function fastParsePlan(input: unknown, inPlace = false): Plan | undefined
   try {
     const raw = object(input);
     const extra = keys(raw, PLAN_KEYS);
-    if (raw.formatVersion !== 1) fail();
+    if (!FORMAT_VERSIONS.has(raw.formatVersion)) fail();
     // In place, the checks all run before anything is written, object by object, so a
     // give-up leaves at most already-normalised values behind (the caller then discards
     // the input): only for input nobody else holds, such as freshly parsed JSON text.
     const out: Raw = inPlace ? raw : {};
-    if (has(raw, '$schema')) out.$schema = string(raw.$schema);
-    out.formatVersion = 1;
-    out.id = nonEmpty(raw.id);
-    out.title = nonEmpty(raw.title);
-    if (has(raw, 'issuer')) out.issuer = string(raw.issuer);
+    if (has(raw, '$schema')) out.$schema = text.planSchema(raw.$schema);
+    out.formatVersion = raw.formatVersion;
+    out.id = text.planId(raw.id);
+    out.title = text.planTitle(raw.title);
+    if (has(raw, 'issuer')) out.issuer = text.issuer(raw.issuer);
     out.period = period(raw.period, inPlace);
     if (has(raw, 'asOf')) out.asOf = date(raw.asOf);
     if (has(raw, 'pace')) out.pace = pace(raw.pace, inPlace);

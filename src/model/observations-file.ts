@@ -3,13 +3,7 @@ import type { DubanIssue } from '../errors.js';
 import type { ObservationsFile } from './types.js';
 import { dateSchema, decimalSchema, describe, nonEmptyString, strictObject } from './schema-kit.js';
 
-/**
- * The zod schema of a separate observations file:
- * `{ formatVersion: 1, planId, observations: [{ taskId, asOf, value, unit?, note? }] }`.
- *
- * @category Model
- */
-export const observationsFileSchema: z.ZodMiniType<ObservationsFile> = strictObject({
+const observationsFileObject = strictObject({
   $schema: describe(z.optional(z.string()), 'JSON Schema 的路径或网址。', 'Path or URL of the JSON Schema.'),
   formatVersion: describe(z.literal(1), '格式版本,为 1。', 'Format version: 1.'),
   planId: describe(nonEmptyString(), '对应计划的 id。', 'The id of the plan these belong to.'),
@@ -23,6 +17,17 @@ export const observationsFileSchema: z.ZodMiniType<ObservationsFile> = strictObj
     }),
   ), '报送的数值,每条注明任务编号。', 'The reported values, each naming its task.'),
 });
+
+/**
+ * The zod schema of a separate observations file:
+ * `{ formatVersion: 1, planId, observations: [{ taskId, asOf, value, unit?, note? }] }`.
+ *
+ * @category Model
+ */
+export const observationsFileSchema: z.ZodMiniType<ObservationsFile> = observationsFileObject;
+
+/** What the schema itself outputs, for test/types/ (it must agree with ObservationsFile both ways). */
+export type ObservationsFileOutput = z.output<typeof observationsFileObject>;
 
 /** The columns of an observations CSV file, in order. */
 export const OBSERVATION_CSV_COLUMNS = ['taskId', 'asOf', 'value', 'unit', 'note'] as const;

@@ -159,7 +159,8 @@ const periodSchema = strictObject({
   end: describe(dateSchema(), '计划期结束。', 'Last day of the plan.'),
 });
 
-const planShapeSchema = strictObject({
+/** The plan's object schema with its `.shape` (what {@link planSchema} is, typed loosely there); the fast path reads its keys and defaults. */
+export const planShapeSchema = strictObject({
   $schema: describe(z.optional(z.string()), 'JSON Schema 的路径或网址,供编辑器使用。', 'Path or URL of the JSON Schema, for editors.'),
   formatVersion: describe(z.literal(1), '格式版本,为 1。', 'Format version: 1.'),
   id: describe(nonEmptyString(), '计划 id。', 'Plan id.'),
@@ -331,6 +332,8 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
         const weight = parseDecimal(field(milestone, 'weight'));
         if (weight !== undefined && (weight === '0' || weight.startsWith('-'))) issues.push({ path: [...path, 'milestones', j, 'weight'], message: bilingual(`权重 weight 必须大于 0，实际是 ${quote(weight)}`, `weight must be > 0, got ${quote(weight)}`) });
       });
+      break;    default:
+      // binary targets have nothing to cross-check; a missing or unknown kind is the shape check's to report.
       break;
   }
   return issues;

@@ -94,7 +94,7 @@ export const scale10 = (a: Fraction, exponent: number): Fraction =>
  * @returns a {@link DecimalString}
  * @example
  * ```ts
- * formatFraction(fraction(26n, 119n)); // '0.21848739495798319328'
+ * formatFraction({ n: 26n, d: 119n }); // '0.21848739495798319328'
  * ```
  * @category Pace
  */

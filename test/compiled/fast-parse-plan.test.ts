@@ -80,7 +80,7 @@ const plan = withExtras(
 );
 
 describe('fastParsePlan', () => {
-  it('accepts only what the limits, the zod schema and the cross-checks accept, with the same output (key order included), on 20 000 generated plans', () => {
+  it('accepts only what the limits, the zod schema and the cross-checks accept, with the same output (key order included), on 3 000 plans mixing fields of every kind (fast-parse-plan-drift.test.ts generates valid plans per kind)', () => {
     let fast = 0;
     let accepted = 0;
     let crossOnly = 0;
@@ -110,7 +110,7 @@ describe('fastParsePlan', () => {
         if (fromText.success && fromValue.success) expect(fromText.data).toEqual(fromValue.data);
         if (!fromText.success && !fromValue.success) expect(fromText.error.issues).toEqual(fromValue.error.issues);
       }),
-      { numRuns: 20_000 },
+      { numRuns: 3_000 },
     );
     // The generator must produce valid plans, and the fast path must take them.
     expect(accepted).toBeGreaterThan(100);
