@@ -1,6 +1,7 @@
 import { DubanError, type DubanIssue } from '../errors.js';
 import { oneOfOption, readOptions, stringOption } from '../model/check-arguments.js';
 import { parseCsvRows } from '../model/observations-file.js';
+import { inexactNumberMessage, isExactJsonNumber } from '../model/json-numbers.js';
 import { parseJsonText } from '../model/parse-input.js';
 import { formatPath, quote } from '../model/schema-kit.js';
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
@@ -30,12 +31,20 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 type Leaf = { fact: string; operator: string; value: unknown };
 
+/** A number in a cell that no JavaScript number holds exactly (`> 1e400` would become `> null`). */
+class InexactNumber {
+  constructor(readonly text: string) {}
+}
+
 /** Reads one value of a cell: `true`, `false`, `null`, a number, `"quoted text"` or bare text. */
 function literal(text: string): unknown {
   if (text === 'true') return true;
   if (text === 'false') return false;
   if (text === 'null') return null;
-  if (NUMBER.test(text)) return Number(text);
+  if (NUMBER.test(text)) {
+    if (!isExactJsonNumber(text)) throw new InexactNumber(text);
+    return Number(text);
+  }
   if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1);
   return text;
 }
@@ -56,6 +65,15 @@ const COMPARISONS: ReadonlyArray<[string, string]> = [
  * several of these joined with ` and `.
  */
 function cellConditions(fact: string, cell: unknown): { leaves: Leaf[]; error?: string } {
+  try {
+    return readCell(fact, cell);
+  } catch (error) {
+    if (error instanceof InexactNumber) return { leaves: [], error: inexactNumberMessage(error.text) };
+    throw error;
+  }
+}
+
+function readCell(fact: string, cell: unknown): { leaves: Leaf[]; error?: string } {
   if (cell === null || typeof cell === 'boolean' || typeof cell === 'number') return { leaves: [{ fact, operator: 'equal', value: cell }] };
   if (typeof cell !== 'string') return { leaves: [], error: `a cell must be text, a number, true, false or null, got ${quote(cell)}` };
   const text = cell.trim();

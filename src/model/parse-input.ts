@@ -7,6 +7,7 @@ import { parseDecimal } from './decimal.js';
 import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
 import { duplicateKeyIssues } from './duplicate-keys.js';
 import { jsonSyntaxIssue } from './json-syntax.js';
+import { inexactNumberIssues } from './json-numbers.js';
 import { fastParsePlan } from './fast-parse-plan.js';
 import { planCrossChecks, planSchema, unitMessage } from './plan.js';
 import { recognise } from './recognised.js';
@@ -58,7 +59,8 @@ export interface ParseOptions {
 }
 
 /**
- * Parses JSON text (a UTF-8 byte-order mark is ignored), reporting a syntax error with its line and column.
+ * Parses JSON text (a UTF-8 byte-order mark is ignored), reporting a syntax error with its line and column,
+ * and every number that JSON.parse would read as another value (see json-numbers.ts) with its path.
  * The text and the value must keep to the limits of limits.ts (size, nesting depth, string length;
  * with `walk` false, only the size: the caller walks the value itself);
  * on failure `issue` is the first problem and `issues` all of them.
@@ -71,7 +73,8 @@ export function parseJsonText(text: string, walk = true): { ok: true; value: unk
     const value: unknown = JSON.parse(body);
     // `walk: false` leaves the depth and string-length walk to the caller, unless the text has
     // duplicate keys: then the walk's issues are reported with them, as with `walk: true`.
-    const duplicates = duplicateKeyIssues(body);
+    // Numbers that JSON.parse read as a different value (9007199254740993, 1e400) are refused, with their paths.
+    const duplicates = [...duplicateKeyIssues(body), ...inexactNumberIssues(body)];
     const limits = walk || duplicates.length > 0 ? [...inputLimitIssues(value), ...duplicates] : [];
     return limits.length > 0 ? failure(limits) : { ok: true, value };
   } catch (error) {
