@@ -57,6 +57,28 @@ export const MAX_JSON_DEPTH = 256;
  */
 export const MAX_STRING_LENGTH = 100_000;
 
+/**
+ * The most elements of one array in a JSON input, except a plan's `tasks`
+ * (up to {@link MAX_TASKS}), an observations file's `observations` (bounded
+ * by {@link MAX_INPUT_BYTES} only) and anything under an `x-` key (duban does
+ * not read those): 10 000. A task's observations, milestones, trajectory
+ * points, owners and flags, a plan's categories, a rule file's rules and
+ * conditions are far fewer (daily observations for 27 years are 9 862). The
+ * limit keeps the number of problems one element can produce small: a task
+ * with a million `{}` observations (3 MB) gave two million problems and ended
+ * in an internal error; it is now refused at once with its path.
+ *
+ * @example
+ * ```ts
+ * parsePlan({ ...plan, categories: new Array(MAX_ARRAY_LENGTH + 1).fill('x') }); // throws: $.categories has too many elements
+ * ```
+ * @category Limits
+ */
+export const MAX_ARRAY_LENGTH = 10_000;
+
+/** The top-level arrays exempt from {@link MAX_ARRAY_LENGTH}: they are validated in slices (see parse-input.ts). */
+const LONG_ARRAYS: ReadonlySet<string> = new Set(['tasks', 'observations']);
+
 /** At most this many limit problems are listed for one input; a hostile file could have millions. */
 const MAX_LIMIT_ISSUES = 100;
 
@@ -65,6 +87,8 @@ interface Visit {
   readonly key: string | number | undefined;
   readonly parent: Visit | undefined;
   readonly depth: number;
+  /** Under an `x-` key: arrays there are exempt from {@link MAX_ARRAY_LENGTH}. */
+  readonly free: boolean;
 }
 
 function pathOf(visit: Visit): string {
@@ -99,7 +123,7 @@ export function stringTooLongMessage(text: string, what = 'string'): string {
  */
 export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
   const issues: DubanIssue[] = [];
-  const stack: Visit[] = [{ value: input, key: undefined, parent: undefined, depth }];
+  const stack: Visit[] = [{ value: input, key: undefined, parent: undefined, depth, free: false }];
   while (stack.length > 0 && issues.length < MAX_LIMIT_ISSUES) {
     const visit = stack.pop()!;
     const { value, depth } = visit;
@@ -113,7 +137,12 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
       continue;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit, depth: depth + 1 });
+      const long = depth === 2 && visit.parent?.parent === undefined && typeof visit.key === 'string' && LONG_ARRAYS.has(visit.key);
+      if (!long && !visit.free && value.length > MAX_ARRAY_LENGTH) {
+        issues.push({ path: pathOf(visit), message: bilingual(`数组有 ${value.length} 个元素，超过上限 ${MAX_ARRAY_LENGTH}`, `array of ${value.length} elements, more than the limit of ${MAX_ARRAY_LENGTH}`) });
+        continue;
+      }
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit, depth: depth + 1, free: visit.free });
       continue;
     }
     const keys = Object.keys(value);
@@ -123,7 +152,8 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
         issues.push({ path: pathOf(visit), message: stringTooLongMessage(key, 'key') });
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth: depth + 1 });
+      // Extension keys are kept as they are, never validated: only their nesting and strings are bounded.
+      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth: depth + 1, free: visit.free || key.startsWith('x-') });
     }
   }
   if (issues.length >= MAX_LIMIT_ISSUES && stack.length > 0) issues.push({ path: '$', message: bilingual(`超限的问题没有全部列出（列出 ${MAX_LIMIT_ISSUES} 个后停止）`, `more problems with the limits were not listed (stopped after ${MAX_LIMIT_ISSUES})`) });
