@@ -167,3 +167,58 @@ export function planLimitIssues(input: unknown): DubanIssue[] {
   if (!Array.isArray(tasks) || tasks.length <= MAX_TASKS) return [];
   return [{ path: '$.tasks', message: bilingual(`${tasks.length} 项任务，超过上限 ${MAX_TASKS}`, `${tasks.length} tasks, more than the limit of ${MAX_TASKS}`) }];
 }
+
+/**
+ * The most bytes an .xlsx workbook may hold uncompressed: 64 MiB (67 108 864),
+ * as its zip declares and as it actually inflates (both are checked before
+ * exceljs reads it). The compressed size is checked against
+ * {@link MAX_INPUT_BYTES} as any input; this limit is what bounds exceljs,
+ * which holds a workbook at many times its XML size (an 11 MB workbook of a
+ * million rows took 4.4 GB before it was refused).
+ *
+ * @example
+ * ```ts
+ * await readPlanWorkbook(bomb); // throws INVALID_PLAN: more than the limit of 67108864 bytes uncompressed
+ * ```
+ * @category Limits
+ */
+export const MAX_WORKBOOK_BYTES = 67_108_864;
+
+/**
+ * The most rows one worksheet of a workbook may use: 100 000, counted from
+ * its rows, its highest cell and the dimension it declares, before exceljs
+ * reads it (a 10 KB workbook with one cell at A1048576 made duban walk a
+ * million rows). A 任务分解表 has a row per task: far fewer.
+ *
+ * @example
+ * ```ts
+ * await readPlanWorkbook(farCell); // throws INVALID_PLAN: the sheet reaches row 1048576
+ * ```
+ * @category Limits
+ */
+export const MAX_WORKBOOK_ROWS = 100_000;
+
+/**
+ * The most columns one worksheet may use: 1 000 (Excel allows 16 384, up to
+ * XFD). A 任务分解表 has a few dozen, with one per reporting date.
+ *
+ * @example
+ * ```ts
+ * await readPlanWorkbook(wide); // throws INVALID_PLAN: the sheet reaches column 16384
+ * ```
+ * @category Limits
+ */
+export const MAX_WORKBOOK_COLUMNS = 1_000;
+
+/**
+ * The most cells in the used range of one worksheet (its rows times its
+ * columns, empty cells included, as reading walks them all): 2 000 000
+ * (100 000 tasks of 20 columns).
+ *
+ * @example
+ * ```ts
+ * await readPlanWorkbook(huge); // throws INVALID_PLAN: the sheet's used range has more than 2000000 cells
+ * ```
+ * @category Limits
+ */
+export const MAX_WORKBOOK_CELLS = 2_000_000;
