@@ -135,7 +135,7 @@ function readJsonTable(input: unknown, issues: DubanIssue[]): { rows: Row[]; met
 
 function readCsvTable(text: string, issues: DubanIssue[]): Row[] {
   const parsed = parseCsvRows(text);
-  issues.push(...parsed.issues);
+  for (const item of parsed.issues) issues.push(item);
   const [header, ...body] = parsed.rows;
   if (header === undefined) {
     issues.push({ path: 'line 1', message: 'the table is empty: expected a header row of fact names and "status"' });
@@ -183,7 +183,7 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
     if (typeof input === 'string') {
       const parsed = parseJsonText(input);
       if (!parsed.ok) {
-        issues.push(...parsed.issues);
+        for (const item of parsed.issues) issues.push(item);
         throw fail();
       }
       data = parsed.value;
@@ -206,7 +206,7 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
       }
       const result = cellConditions(name, cell);
       if (result.error !== undefined) issues.push({ path: row.cellPath(column), message: result.error });
-      leaves.push(...result.leaves);
+      for (const item of result.leaves) leaves.push(item);
     }
     const status = row.cells.status;
     if (typeof status !== 'string' || status.trim() === '') {
@@ -250,7 +250,7 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
   if (issues.length > 0) throw fail();
   const checked = safeParseRuleFile(json, options.source === undefined ? {} : { source: options.source });
   if (!checked.success) {
-    issues.push(...checked.error.issues);
+    for (const item of checked.error.issues) issues.push(item);
     throw fail();
   }
   return json;
