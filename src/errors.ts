@@ -63,7 +63,7 @@ export interface DubanIssue {
  * @category Errors
  */
 export interface DubanErrorOptions {
-  /** Every problem found, not only the first. */
+  /** Every problem found, not only the first (past {@link MAX_ISSUES}, the rest are counted, not kept). */
   readonly issues?: readonly DubanIssue[];
   /** The file or input the problems are in, if known. */
   readonly source?: string;
@@ -72,6 +72,33 @@ export interface DubanErrorOptions {
 }
 
 const BRAND = Symbol.for('duban.error');
+
+/**
+ * The most problems a {@link DubanError} lists: 1 000. A hostile file can have
+ * millions (4 000 000 bad CSV rows printed 363 MB to stderr); past this many,
+ * `issues` holds the first 1 000 and one last issue at `$` saying how many
+ * more there were: `以及另外 N 个问题 / and N more problems` (a parser that
+ * stopped checking early adds one more, saying where it stopped).
+ *
+ * @example
+ * ```ts
+ * if (error.issues.length > MAX_ISSUES) console.log(error.issues.at(-1)?.message); // '以及另外 … / and … more problems'
+ * ```
+ * @category Limits
+ */
+export const MAX_ISSUES = 1000;
+
+/**
+ * The first {@link MAX_ISSUES} of a list of problems, and one saying how many
+ * more there are (`more` counts problems already left out before the list was made).
+ */
+export function capIssues(issues: readonly DubanIssue[], more = 0): readonly DubanIssue[] {
+  const extra = Math.max(0, issues.length - MAX_ISSUES) + more;
+  if (extra === 0) return issues;
+  const kept = issues.length > MAX_ISSUES ? issues.slice(0, MAX_ISSUES) : [...issues];
+  kept.push({ path: '$', message: `以及另外 ${extra} 个问题 / and ${extra} more problem${extra === 1 ? '' : 's'}` });
+  return kept;
+}
 
 /** A message that is not a string, as text; never throws (an object without a prototype has no toString). */
 function textOf(value: unknown): string {
@@ -102,7 +129,7 @@ function textOf(value: unknown): string {
 export class DubanError extends Error {
   /** What kind of problem this is. */
   readonly code: DubanErrorCode;
-  /** Every problem found. Empty only when the error is not about input data. */
+  /** Every problem found, at most {@link MAX_ISSUES} and one saying how many more. Empty only when the error is not about input data. */
   readonly issues: readonly DubanIssue[];
   /** The file or input the problems are in, if known. */
   readonly source: string | undefined;
@@ -118,7 +145,9 @@ export class DubanError extends Error {
     super(typeof message === 'string' ? message : textOf(message), given.cause === undefined ? undefined : { cause: given.cause });
     this.name = 'DubanError';
     this.code = code;
-    this.issues = Array.isArray(given.issues) ? given.issues : [];
+    // At most MAX_ISSUES are kept, and one saying how many more (room is left for the notes a parser adds itself).
+    const issues: readonly DubanIssue[] = Array.isArray(given.issues) ? given.issues : [];
+    this.issues = issues.length > MAX_ISSUES + 2 ? capIssues(issues) : issues;
     this.source = typeof given.source === 'string' ? given.source : undefined;
     Object.defineProperty(this, BRAND, { value: true });
   }

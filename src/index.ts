@@ -4,7 +4,7 @@
  *
  * @module duban
  */
-export { DUBAN_ERROR_CODES, DubanError, isDubanError } from './errors.js';
+export { DUBAN_ERROR_CODES, DubanError, isDubanError, MAX_ISSUES } from './errors.js';
 export type { DubanErrorCode, DubanErrorOptions, DubanIssue } from './errors.js';
 
 export { isCalendarDate } from './model/calendar-date.js';
@@ -90,7 +90,7 @@ export type { BulletinFormat, BulletinOptions } from './report/format-bulletin.j
 export { reportPlan } from './report/report-plan.js';
 export type { ReportOptions } from './report/report-plan.js';
 
-export { MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_STRING_LENGTH, MAX_TASKS } from './model/limits.js';
+export { MAX_ARRAY_LENGTH, MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_STRING_LENGTH, MAX_TASKS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_CELLS, MAX_WORKBOOK_COLUMNS, MAX_WORKBOOK_ROWS } from './model/limits.js';
 
 export { checkRuleFile, RULE_CHECK_KINDS } from './engine/check-rule-file.js';
 export type { CheckRuleFileOptions, RuleCheckKind, RuleCheckLimit, RuleCheckProblem, RuleCheckReport } from './engine/check-rule-file.js';

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { mergeObservationsCsv, safeParseOwnedPlan } from '../model/parse-input.js';
+import { bilingual } from '../model/suggest.js';
 import { parseLargeJson } from './parse-large-json.js';
 import {
   BUNDLED_RULE_SET_IDS,
@@ -30,7 +31,12 @@ function unreadable(file: string, message: string): DubanError {
 
 /** The error for an input over MAX_INPUT_BYTES: its size when known, else only that it went past the limit. */
 const tooLarge = (file: string, size?: number) =>
-  unreadable(file, size === undefined ? `input goes on past the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` : `input is ${size} bytes long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`);
+  unreadable(
+    file,
+    size === undefined
+      ? bilingual(`输入超过上限 ${MAX_INPUT_BYTES} 字节（256 MiB），读到上限即停止`, `input goes on past the limit of ${MAX_INPUT_BYTES} bytes (256 MiB); reading stopped there`)
+      : bilingual(`输入长 ${size} 字节，超过上限 ${MAX_INPUT_BYTES}（256 MiB）`, `input is ${size} bytes long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`),
+  );
 
 /**
  * Reads a whole file, refusing one larger than MAX_INPUT_BYTES: a regular file
@@ -39,23 +45,60 @@ const tooLarge = (file: string, size?: number) =>
 function readBounded(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
-    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(file, stat.size);
-    if (stat.isFile()) return readFileSync(fd);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 20);
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) return Buffer.concat(chunks, total);
-      total += read;
-      if (total > MAX_INPUT_BYTES) throw tooLarge(file);
-      chunks.push(chunk.subarray(0, read));
-    }
+    return readBoundedFd(fd, file);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Waits `ms` milliseconds without spinning (stdin opened non-blocking has nothing yet). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Reads an open descriptor to its end within MAX_INPUT_BYTES: a regular file
+ * by its size first; anything else (a pipe, a terminal, `/dev/zero`, whose
+ * size says nothing) in chunks of 1 MiB, stopping with duban's error as soon
+ * as it passes the limit, so no more than the limit and a chunk is ever held.
+ */
+function readBoundedFd(fd: number, name: string): Buffer {
+  const stat = fstatSync(fd);
+  if (stat.isDirectory()) throw Object.assign(new Error(`${name} is a directory`), { code: 'EISDIR' });
+  if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(name, stat.size);
+  if (stat.isFile() && fd !== 0) return readFileSync(fd);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'EAGAIN') {
+        pause(10);
+        continue;
+      }
+      if (code === 'EOF') return Buffer.concat(chunks, total);
+      throw error;
+    }
+    if (read === 0) return Buffer.concat(chunks, total);
+    total += read;
+    if (total > MAX_INPUT_BYTES) throw tooLarge(name);
+    chunks.push(chunk.subarray(0, read));
+  }
+}
+
+/**
+ * Standard input's bytes, within MAX_INPUT_BYTES: `duban evaluate - < /dev/zero`
+ * stops at the limit with duban's error instead of growing without end.
+ */
+export function readStdinBytes(): Buffer {
+  return readBoundedFd(0, 'stdin');
+}
+
+/** Standard input as UTF-8 text (bad bytes become U+FFFD, which {@link readText} refuses), within MAX_INPUT_BYTES. */
+export function readStdinText(): string {
+  return readStdinBytes().toString('utf8');
 }
 
 /** The offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */

@@ -1,3 +1,5 @@
+import { hasInexactNumber } from '../model/json-numbers.js';
+
 /**
  * Parses a large JSON document whose bulk is one top-level array (a plan's
  * `tasks`) without ever holding the whole text as one JavaScript string: the
@@ -7,7 +9,8 @@
  * The result is exactly `JSON.parse` of the whole text, or `undefined` when the
  * text is not plainly shaped so (no such key, the key twice, anything the scan
  * or a piece's parse does not accept); the caller then parses the whole text,
- * which also reports any syntax error with its line and column.
+ * which also reports any syntax error with its line and column, and any number
+ * that would change value when read (then the text is scanned for them too).
  */
 
 const QUOTE = 0x22;
@@ -87,6 +90,7 @@ export function parseLargeJson(bytes: Uint8Array, key = 'tasks', chunkBytes = 4 
   if (arrayStart === -1 || arrayEnd === -1 || depth !== 0) return undefined;
   try {
     const head = utf8.decode(bytes.subarray(start, arrayStart + 1)) + ']' + utf8.decode(bytes.subarray(arrayEnd + 1));
+    if (hasInexactNumber(head)) return undefined;
     const value: unknown = JSON.parse(head);
     if (typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray((value as Record<string, unknown>)[key])) return undefined;
     const items: unknown[] = [];
@@ -102,6 +106,7 @@ export function parseLargeJson(bytes: Uint8Array, key = 'tasks', chunkBytes = 4 
         return undefined;
       }
       const parsed: unknown = JSON.parse(`[${piece}]`);
+      if (hasInexactNumber(piece)) return undefined;
       for (const item of parsed as unknown[]) items.push(item);
       from = end + 1;
     }

@@ -1,6 +1,7 @@
 import { DubanError, type DubanIssue } from '../errors.js';
 import { oneOfOption, readOptions, stringOption } from '../model/check-arguments.js';
 import { parseCsvRows } from '../model/observations-file.js';
+import { inexactNumberMessage, isExactJsonNumber } from '../model/json-numbers.js';
 import { parseJsonText } from '../model/parse-input.js';
 import { formatPath, quote } from '../model/schema-kit.js';
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
@@ -30,12 +31,20 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 type Leaf = { fact: string; operator: string; value: unknown };
 
+/** A number in a cell that no JavaScript number holds exactly (`> 1e400` would become `> null`). */
+class InexactNumber {
+  constructor(readonly text: string) {}
+}
+
 /** Reads one value of a cell: `true`, `false`, `null`, a number, `"quoted text"` or bare text. */
 function literal(text: string): unknown {
   if (text === 'true') return true;
   if (text === 'false') return false;
   if (text === 'null') return null;
-  if (NUMBER.test(text)) return Number(text);
+  if (NUMBER.test(text)) {
+    if (!isExactJsonNumber(text)) throw new InexactNumber(text);
+    return Number(text);
+  }
   if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1);
   return text;
 }
@@ -56,6 +65,15 @@ const COMPARISONS: ReadonlyArray<[string, string]> = [
  * several of these joined with ` and `.
  */
 function cellConditions(fact: string, cell: unknown): { leaves: Leaf[]; error?: string } {
+  try {
+    return readCell(fact, cell);
+  } catch (error) {
+    if (error instanceof InexactNumber) return { leaves: [], error: inexactNumberMessage(error.text) };
+    throw error;
+  }
+}
+
+function readCell(fact: string, cell: unknown): { leaves: Leaf[]; error?: string } {
   if (cell === null || typeof cell === 'boolean' || typeof cell === 'number') return { leaves: [{ fact, operator: 'equal', value: cell }] };
   if (typeof cell !== 'string') return { leaves: [], error: `a cell must be text, a number, true, false or null, got ${quote(cell)}` };
   const text = cell.trim();
@@ -117,7 +135,7 @@ function readJsonTable(input: unknown, issues: DubanIssue[]): { rows: Row[]; met
 
 function readCsvTable(text: string, issues: DubanIssue[]): Row[] {
   const parsed = parseCsvRows(text);
-  issues.push(...parsed.issues);
+  for (const item of parsed.issues) issues.push(item);
   const [header, ...body] = parsed.rows;
   if (header === undefined) {
     issues.push({ path: 'line 1', message: 'the table is empty: expected a header row of fact names and "status"' });
@@ -165,7 +183,7 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
     if (typeof input === 'string') {
       const parsed = parseJsonText(input);
       if (!parsed.ok) {
-        issues.push(...parsed.issues);
+        for (const item of parsed.issues) issues.push(item);
         throw fail();
       }
       data = parsed.value;
@@ -188,7 +206,7 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
       }
       const result = cellConditions(name, cell);
       if (result.error !== undefined) issues.push({ path: row.cellPath(column), message: result.error });
-      leaves.push(...result.leaves);
+      for (const item of result.leaves) leaves.push(item);
     }
     const status = row.cells.status;
     if (typeof status !== 'string' || status.trim() === '') {
@@ -232,7 +250,7 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
   if (issues.length > 0) throw fail();
   const checked = safeParseRuleFile(json, options.source === undefined ? {} : { source: options.source });
   if (!checked.success) {
-    issues.push(...checked.error.issues);
+    for (const item of checked.error.issues) issues.push(item);
     throw fail();
   }
   return json;

@@ -381,7 +381,7 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
   }
   const shape = ruleFileSchema.safeParse(data);
   const issues = [...(shape.success ? [] : withRuleNames(toDubanIssues(shape.error, data), data)), ...prototypeKeyIssues(data)];
-  if (isObject(data)) issues.push(...ruleFileRules(data, options));
+  if (isObject(data)) for (const item of ruleFileRules(data, options)) issues.push(item);
   if (issues.length > 0 || !shape.success) return fail(issues);
   const file = shape.data;
   return {

@@ -5,6 +5,9 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import type { StatusTone } from '../report/status-tone.js';
 import type { CellValue, Table } from './plan-table.js';
 import { normalizeZipTimestamps } from './zip-timestamps.js';
+import { checkWorkbookLimits } from './zip-limits.js';
+import { MAX_WORKBOOK_CELLS, MAX_WORKBOOK_COLUMNS, MAX_WORKBOOK_ROWS } from '../model/limits.js';
+import { bilingual } from '../model/suggest.js';
 
 /** What to install, in Chinese and English, when exceljs is missing. */
 export const EXCELJS_MISSING_MESSAGE =
@@ -42,6 +45,8 @@ export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
 /** Reads .xlsx bytes into a workbook, or throws `INVALID_PLAN` naming the file. */
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, source: string | undefined): Promise<Workbook> {
   const ExcelJS = await loadExcel();
+  // Sizes, rows and cells first: exceljs would hold whatever the zip inflates to.
+  await checkWorkbookLimits(data instanceof Uint8Array ? data : new Uint8Array(data), source);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load((data instanceof Uint8Array ? data : new Uint8Array(data)) as unknown as ArrayBuffer);
@@ -129,6 +134,11 @@ export function sheetTable(sheet: Worksheet): { table: Table; problems: { path: 
   // exceljs computes rowCount and columnCount by walking every row: read them once.
   const rowCount = sheet.rowCount;
   const columnCount = sheet.columnCount;
+  // checkWorkbookLimits counted the XML; a sheet built in memory is bounded here too, before the walk.
+  if (rowCount > MAX_WORKBOOK_ROWS || columnCount > MAX_WORKBOOK_COLUMNS || rowCount * columnCount > MAX_WORKBOOK_CELLS) {
+    problems.push({ path: address(Math.min(rowCount, MAX_WORKBOOK_ROWS + 1) - 1, Math.min(columnCount, MAX_WORKBOOK_COLUMNS + 1) - 1), message: bilingual(`工作表用到 ${rowCount} 行 ${columnCount} 列，超过上限（${MAX_WORKBOOK_ROWS} 行、${MAX_WORKBOOK_COLUMNS} 列、${MAX_WORKBOOK_CELLS} 个单元格）`, `the sheet uses ${rowCount} rows and ${columnCount} columns, more than the limits (${MAX_WORKBOOK_ROWS} rows, ${MAX_WORKBOOK_COLUMNS} columns, ${MAX_WORKBOOK_CELLS} cells)`) });
+    return { table: { rows: [], address }, problems };
+  }
   for (let r = 1; r <= rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: CellValue[] = [];

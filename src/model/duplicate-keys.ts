@@ -4,7 +4,8 @@ import { formatPath, quote } from './schema-kit.js';
 /** Texts longer than this are not scanned for duplicate keys (hand-edited files are far smaller). */
 export const MAX_DUPLICATE_KEY_SCAN = 16 << 20;
 
-type Frame = { readonly object: true; readonly keys: Set<string>; key: string | undefined; expectKey: boolean } | { readonly object: false; index: number };
+/** An object's keys: none yet, its only key so far, or (from the second key on) a set. Millions of `{}` cost no set. */
+type Frame = { readonly object: true; keys: Set<string> | string | undefined; key: string | undefined; expectKey: boolean } | { readonly object: false; index: number };
 
 /**
  * Every key that appears twice in one object of a JSON text. `JSON.parse`
@@ -38,15 +39,18 @@ export function duplicateKeyIssues(text: string): DubanIssue[] {
       const top = stack.at(-1);
       if (top !== undefined && top.object && top.expectKey) {
         const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
-        if (top.keys.has(key)) issues.push({ path: path(key), message: `duplicate key ${quote(key)}: JSON keeps only the last, so the first value would be lost` });
-        top.keys.add(key);
+        const seen = top.keys === undefined ? false : typeof top.keys === 'string' ? top.keys === key : top.keys.has(key);
+        if (seen) issues.push({ path: path(key), message: `duplicate key ${quote(key)}: JSON keeps only the last, so the first value would be lost` });
+        if (top.keys === undefined) top.keys = key;
+        else if (typeof top.keys === 'string') top.keys = new Set([top.keys, key]);
+        else top.keys.add(key);
         top.key = key;
         top.expectKey = false;
       }
       i = j + 1;
       continue;
     }
-    if (c === 0x7b) stack.push({ object: true, keys: new Set(), key: undefined, expectKey: true });
+    if (c === 0x7b) stack.push({ object: true, keys: undefined, key: undefined, expectKey: true });
     else if (c === 0x5b) stack.push({ object: false, index: 0 });
     else if (c === 0x7d || c === 0x5d) stack.pop();
     else if (c === 0x2c) {

@@ -1,6 +1,6 @@
 import { isCalendarDate } from './calendar-date.js';
 import { compareDecimals, parseDecimal } from './decimal.js';
-import { inputLimitIssues, MAX_STRING_LENGTH } from './limits.js';
+import { inputLimitIssues, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH } from './limits.js';
 import type * as z from 'zod/mini';
 import { observationSchema, paceSchema, planShapeSchema, targetSchema, taskSchema } from './plan.js';
 import type { Plan, TrajectoryPoint } from './types.js';
@@ -67,7 +67,7 @@ const string = (value: unknown): string => (typeof value === 'string' && value.l
 const nonEmpty = (value: unknown): string => (typeof value === 'string' && value.length > 0 && value.length <= MAX_STRING_LENGTH ? value : fail());
 const date = (value: unknown): string => (isCalendarDate(value) ? value : fail());
 const decimal = (value: unknown): string => parseDecimal(value) ?? fail();
-const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : fail());
+const array = (value: unknown): unknown[] => (Array.isArray(value) && value.length <= MAX_ARRAY_LENGTH ? value : fail());
 
 /*
  * What the fast path knows of the format it reads from the zod schemas of plan.ts, once, when the
@@ -213,8 +213,9 @@ const text = {
 const has = Object.hasOwn;
 
 /** A list read element by element: in place, the input array itself. */
-function list<T>(value: unknown, inPlace: boolean, read: (item: unknown, inPlace: boolean) => T): T[] {
-  const items = array(value);
+function list<T>(value: unknown, inPlace: boolean, read: (item: unknown, inPlace: boolean) => T, long = false): T[] {
+  // Only the tasks may be longer than MAX_ARRAY_LENGTH (their count is checked before).
+  const items = long && Array.isArray(value) ? value : array(value);
   const out: T[] = inPlace ? (items as T[]) : new Array<T>(items.length);
   for (let i = 0; i < items.length; i++) out[i] = read(items[i], inPlace);
   return out;
@@ -413,7 +414,7 @@ export function fastParsePlan(input: unknown, inPlace = false): Plan | undefined
     if (has(raw, 'pace')) out.pace = pace(raw.pace, inPlace);
     if (has(raw, 'categories')) out.categories = list(raw.categories, inPlace, category);
     if (has(raw, 'mainIndicators')) out.mainIndicators = mainIndicators(raw.mainIndicators, inPlace);
-    out.tasks = list(raw.tasks, inPlace, task);
+    out.tasks = list(raw.tasks, inPlace, task, true);
     copyExtra(out, raw, extra);
     if (!consistent(out as unknown as Plan)) fail();
     return out as unknown as Plan;

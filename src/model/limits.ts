@@ -4,7 +4,10 @@ import { bilingual } from './suggest.js';
 
 /**
  * The largest input duban reads: 256 MiB (268 435 456). The CLI measures a
- * file in bytes before reading it; a parse function given JSON or CSV text
+ * file in bytes before reading it, and reads stdin, pipes and devices (whose
+ * size says nothing) in 1 MiB chunks, stopping as soon as they pass the limit:
+ * `duban evaluate - < /dev/zero` exits 2 after about a second at 313 MB (it
+ * used to grow to 16.8 GB). A parse function given JSON or CSV text
  * measures it in UTF-16 code units, which is never more than its size in
  * UTF-8, so a file the CLI accepts is accepted as text too. A plan of
  * 1 000 000 ordinary tasks is about 250 MiB.
@@ -57,6 +60,28 @@ export const MAX_JSON_DEPTH = 256;
  */
 export const MAX_STRING_LENGTH = 100_000;
 
+/**
+ * The most elements of one array in a JSON input, except a plan's `tasks`
+ * (up to {@link MAX_TASKS}), an observations file's `observations` (bounded
+ * by {@link MAX_INPUT_BYTES} only) and anything under an `x-` key (duban does
+ * not read those): 10 000. A task's observations, milestones, trajectory
+ * points, owners and flags, a plan's categories, a rule file's rules and
+ * conditions are far fewer (daily observations for 27 years are 9 862). The
+ * limit keeps the number of problems one element can produce small: a task
+ * with a million `{}` observations (3 MB) gave two million problems and ended
+ * in an internal error; it is now refused at once with its path.
+ *
+ * @example
+ * ```ts
+ * parsePlan({ ...plan, categories: new Array(MAX_ARRAY_LENGTH + 1).fill('x') }); // throws: $.categories has too many elements
+ * ```
+ * @category Limits
+ */
+export const MAX_ARRAY_LENGTH = 10_000;
+
+/** The top-level arrays exempt from {@link MAX_ARRAY_LENGTH}: they are validated in slices (see parse-input.ts). */
+const LONG_ARRAYS: ReadonlySet<string> = new Set(['tasks', 'observations']);
+
 /** At most this many limit problems are listed for one input; a hostile file could have millions. */
 const MAX_LIMIT_ISSUES = 100;
 
@@ -65,6 +90,8 @@ interface Visit {
   readonly key: string | number | undefined;
   readonly parent: Visit | undefined;
   readonly depth: number;
+  /** Under an `x-` key: arrays there are exempt from {@link MAX_ARRAY_LENGTH}. */
+  readonly free: boolean;
 }
 
 function pathOf(visit: Visit): string {
@@ -99,7 +126,7 @@ export function stringTooLongMessage(text: string, what = 'string'): string {
  */
 export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
   const issues: DubanIssue[] = [];
-  const stack: Visit[] = [{ value: input, key: undefined, parent: undefined, depth }];
+  const stack: Visit[] = [{ value: input, key: undefined, parent: undefined, depth, free: false }];
   while (stack.length > 0 && issues.length < MAX_LIMIT_ISSUES) {
     const visit = stack.pop()!;
     const { value, depth } = visit;
@@ -113,7 +140,12 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
       continue;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit, depth: depth + 1 });
+      const long = depth === 2 && visit.parent?.parent === undefined && typeof visit.key === 'string' && LONG_ARRAYS.has(visit.key);
+      if (!long && !visit.free && value.length > MAX_ARRAY_LENGTH) {
+        issues.push({ path: pathOf(visit), message: bilingual(`数组有 ${value.length} 个元素，超过上限 ${MAX_ARRAY_LENGTH}`, `array of ${value.length} elements, more than the limit of ${MAX_ARRAY_LENGTH}`) });
+        continue;
+      }
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit, depth: depth + 1, free: visit.free });
       continue;
     }
     const keys = Object.keys(value);
@@ -123,7 +155,8 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
         issues.push({ path: pathOf(visit), message: stringTooLongMessage(key, 'key') });
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth: depth + 1 });
+      // Extension keys are kept as they are, never validated: only their nesting and strings are bounded.
+      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth: depth + 1, free: visit.free || key.startsWith('x-') });
     }
   }
   if (issues.length >= MAX_LIMIT_ISSUES && stack.length > 0) issues.push({ path: '$', message: bilingual(`超限的问题没有全部列出（列出 ${MAX_LIMIT_ISSUES} 个后停止）`, `more problems with the limits were not listed (stopped after ${MAX_LIMIT_ISSUES})`) });
@@ -137,3 +170,58 @@ export function planLimitIssues(input: unknown): DubanIssue[] {
   if (!Array.isArray(tasks) || tasks.length <= MAX_TASKS) return [];
   return [{ path: '$.tasks', message: bilingual(`${tasks.length} 项任务，超过上限 ${MAX_TASKS}`, `${tasks.length} tasks, more than the limit of ${MAX_TASKS}`) }];
 }
+
+/**
+ * The most bytes an .xlsx workbook may hold uncompressed: 64 MiB (67 108 864),
+ * as its zip declares and as it actually inflates (both are checked before
+ * exceljs reads it). The compressed size is checked against
+ * {@link MAX_INPUT_BYTES} as any input; this limit is what bounds exceljs,
+ * which holds a workbook at many times its XML size (an 11 MB workbook of a
+ * million rows took 4.4 GB before it was refused).
+ *
+ * @example
+ * ```ts
+ * await readPlanWorkbook(bomb); // throws INVALID_PLAN: more than the limit of 67108864 bytes uncompressed
+ * ```
+ * @category Limits
+ */
+export const MAX_WORKBOOK_BYTES = 67_108_864;
+
+/**
+ * The most rows one worksheet of a workbook may use: 100 000, counted from
+ * its rows, its highest cell and the dimension it declares, before exceljs
+ * reads it (a 10 KB workbook with one cell at A1048576 made duban walk a
+ * million rows). A 任务分解表 has a row per task: far fewer.
+ *
+ * @example
+ * ```ts
+ * await readPlanWorkbook(farCell); // throws INVALID_PLAN: the sheet reaches row 1048576
+ * ```
+ * @category Limits
+ */
+export const MAX_WORKBOOK_ROWS = 100_000;
+
+/**
+ * The most columns one worksheet may use: 1 000 (Excel allows 16 384, up to
+ * XFD). A 任务分解表 has a few dozen, with one per reporting date.
+ *
+ * @example
+ * ```ts
+ * await readPlanWorkbook(wide); // throws INVALID_PLAN: the sheet reaches column 16384
+ * ```
+ * @category Limits
+ */
+export const MAX_WORKBOOK_COLUMNS = 1_000;
+
+/**
+ * The most cells in the used range of one worksheet (its rows times its
+ * columns, empty cells included, as reading walks them all): 2 000 000
+ * (100 000 tasks of 20 columns).
+ *
+ * @example
+ * ```ts
+ * await readPlanWorkbook(huge); // throws INVALID_PLAN: the sheet's used range has more than 2000000 cells
+ * ```
+ * @category Limits
+ */
+export const MAX_WORKBOOK_CELLS = 2_000_000;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { DubanIssue } from '../errors.js';
 import type { ObservationsFile } from './types.js';
+import { MAX_ARRAY_LENGTH } from './limits.js';
 import { dateSchema, decimalSchema, describe, nonEmptyString, strictObject } from './schema-kit.js';
 
 const observationsFileObject = strictObject({
@@ -35,8 +36,12 @@ export const OBSERVATION_CSV_COLUMNS = ['taskId', 'asOf', 'value', 'unit', 'note
 /**
  * Splits CSV text (RFC 4180: comma separated, `"` quoting with `""` escapes,
  * CRLF or LF line ends) into rows of cells, each with its 1-based line number.
+ * With `onRow`, each row is handed to it as it is read instead of being kept
+ * (`rows` stays empty), so a file of millions of rows is never held twice.
+ * A row of more than {@link MAX_ARRAY_LENGTH} cells (a line of 120 million
+ * commas crashed V8) is reported and left out, read no further than its end.
  */
-export function parseCsvRows(text: string): { rows: { line: number; cells: string[] }[]; issues: DubanIssue[] } {
+export function parseCsvRows(text: string, onRow?: (line: number, cells: string[]) => void): { rows: { line: number; cells: string[] }[]; issues: DubanIssue[] } {
   const rows: { line: number; cells: string[] }[] = [];
   const issues: DubanIssue[] = [];
   let cells: string[] = [];
@@ -45,7 +50,10 @@ export function parseCsvRows(text: string): { rows: { line: number; cells: strin
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   const endRow = () => {
-    if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
+    if (!(cells.length === 1 && cells[0] === '')) {
+      if (onRow === undefined) rows.push({ line: rowLine, cells });
+      else onRow(rowLine, cells);
+    }
     cells = [];
   };
   // Cells are sliced from the text, never built a character at a time, so a huge cell costs one copy.
@@ -83,6 +91,16 @@ export function parseCsvRows(text: string): { rows: { line: number; cells: strin
       i = j;
     }
     cells.push(cell);
+    if (cells.length > MAX_ARRAY_LENGTH) {
+      issues.push({ path: `line ${rowLine}`, message: `一行超过 ${MAX_ARRAY_LENGTH} 个单元格，整行未读 / a row of more than ${MAX_ARRAY_LENGTH} cells, left out` });
+      cells = [];
+      const next = text.indexOf('\n', i);
+      if (next === -1) break;
+      i = next + 1;
+      line++;
+      rowLine = line;
+      continue;
+    }
     if (i >= n) {
       endRow();
       break;

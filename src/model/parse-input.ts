@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
+import { capIssues, DubanError, MAX_ISSUES, type DubanErrorCode, type DubanIssue } from '../errors.js';
 import { ensureObservationsFile, ensurePlan } from './boundary.js';
 import { ensureString, readOptions, stringOption } from './check-arguments.js';
 import { isCalendarDate } from './calendar-date.js';
@@ -7,6 +7,7 @@ import { parseDecimal } from './decimal.js';
 import { OBSERVATION_CSV_COLUMNS, observationsFileSchema, parseCsvRows } from './observations-file.js';
 import { duplicateKeyIssues } from './duplicate-keys.js';
 import { jsonSyntaxIssue } from './json-syntax.js';
+import { inexactNumberIssues } from './json-numbers.js';
 import { fastParsePlan } from './fast-parse-plan.js';
 import { planCrossChecks, planSchema, unitMessage } from './plan.js';
 import { recognise } from './recognised.js';
@@ -58,7 +59,8 @@ export interface ParseOptions {
 }
 
 /**
- * Parses JSON text (a UTF-8 byte-order mark is ignored), reporting a syntax error with its line and column.
+ * Parses JSON text (a UTF-8 byte-order mark is ignored), reporting a syntax error with its line and column,
+ * and every number that JSON.parse would read as another value (see json-numbers.ts) with its path.
  * The text and the value must keep to the limits of limits.ts (size, nesting depth, string length;
  * with `walk` false, only the size: the caller walks the value itself);
  * on failure `issue` is the first problem and `issues` all of them.
@@ -71,7 +73,8 @@ export function parseJsonText(text: string, walk = true): { ok: true; value: unk
     const value: unknown = JSON.parse(body);
     // `walk: false` leaves the depth and string-length walk to the caller, unless the text has
     // duplicate keys: then the walk's issues are reported with them, as with `walk: true`.
-    const duplicates = duplicateKeyIssues(body);
+    // Numbers that JSON.parse read as a different value (9007199254740993, 1e400) are refused, with their paths.
+    const duplicates = [...duplicateKeyIssues(body), ...inexactNumberIssues(body)];
     const limits = walk || duplicates.length > 0 ? [...inputLimitIssues(value), ...duplicates] : [];
     return limits.length > 0 ? failure(limits) : { ok: true, value };
   } catch (error) {
@@ -128,6 +131,76 @@ function makeError(code: DubanErrorCode, what: string, issues: DubanIssue[], opt
   });
 }
 
+/** A long array (a plan's tasks, an observations file's observations) is validated in slices of about this many values. */
+const SLICE_VALUES = 20_000;
+
+/** How many values (objects, arrays and primitives) `value` holds, counted up to `limit`, without recursion. */
+function countValues(value: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count < limit) {
+    const item = stack.pop();
+    count++;
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) for (const element of item) stack.push(element);
+    else for (const key in item) if (Object.hasOwn(item, key)) stack.push((item as Record<string, unknown>)[key]);
+  }
+  return count;
+}
+
+/**
+ * Validates `data` with its long array `key` in slices of about
+ * {@link SLICE_VALUES} values, so that neither zod nor anything after it ever
+ * holds more than a bounded number of problems at once (zod spreads a child's
+ * problems into its parent's list: 150 000 of them overflow the stack), and
+ * stops after {@link MAX_ISSUES} problems. Problems of the slices are placed at
+ * their elements' real indices; those outside the array are taken from the
+ * first slice only.
+ */
+function safeParseInSlices<S extends z.ZodMiniType>(schema: S, data: Record<string, unknown>, key: string, items: readonly unknown[]): { success: true; data: z.output<S> } | { success: false; issues: DubanIssue[]; stopped?: DubanIssue } {
+  const issues: DubanIssue[] = [];
+  const parsed: unknown[] = [];
+  let head: Record<string, unknown> | undefined;
+  let failed = false;
+  const inside = new RegExp(`^\\$\\.${key}\\[(\\d+)\\]`);
+  let start = 0;
+  let stopped: DubanIssue | undefined;
+  while (start < items.length) {
+    let end = start;
+    let values = 0;
+    while (end < items.length) {
+      const size = countValues(items[end], SLICE_VALUES + 1);
+      if (end > start && values + size > SLICE_VALUES) break;
+      values += size;
+      end++;
+    }
+    const part = { ...data, [key]: items.slice(start, end) };
+    const result = schema.safeParse(part);
+    if (result.success) {
+      if (!failed) {
+        head ??= result.data as Record<string, unknown>;
+        for (const item of (result.data as Record<string, unknown[]>)[key]!) parsed.push(item);
+      }
+    } else {
+      failed = true;
+      for (const issue of toDubanIssues(result.error, part)) {
+        const at = inside.exec(issue.path);
+        if (at !== null) issues.push({ ...issue, path: `$.${key}[${Number(at[1]) + start}]${issue.path.slice(at[0].length)}` });
+        else if (start === 0) issues.push(issue);
+      }
+    }
+    start = end;
+    if (issues.length >= MAX_ISSUES && start < items.length) {
+      stopped = { path: `$.${key}`, message: bilingual(`找到 ${issues.length} 个问题后停止检查：第 ${start + 1} 项起（共 ${items.length} 项）未检查`, `stopped after ${issues.length} problems: elements from index ${start} on (of ${items.length}) were not checked`) };
+      break;
+    }
+  }
+  return failed ? { success: false, issues, ...(stopped === undefined ? {} : { stopped }) } : { success: true, data: { ...head, [key]: parsed } as z.output<S> };
+}
+
+/** Long arrays are validated in slices from this many elements on. */
+const SLICED_FROM = 1000;
+
 function safeParseWith<S extends z.ZodMiniType>(
   schema: S,
   code: DubanErrorCode,
@@ -163,11 +236,23 @@ function safeParseWith<S extends z.ZodMiniType>(
   }
   const overLimits = inputLimitIssues(data);
   if (overLimits.length > 0) return { success: false, error: makeError(code, what, overLimits, options) };
-  const result = schema.safeParse(data);
+  const key = code === 'INVALID_PLAN' ? 'tasks' : code === 'INVALID_OBSERVATIONS' ? 'observations' : undefined;
+  const long = key !== undefined && typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : undefined;
+  const result: { success: true; data: z.output<S> } | { success: false; issues: DubanIssue[]; stopped?: DubanIssue } =
+    key !== undefined && Array.isArray(long) && long.length >= SLICED_FROM
+      ? safeParseInSlices(schema, data as Record<string, unknown>, key, long)
+      : (() => {
+          const whole = schema.safeParse(data);
+          return whole.success ? { success: true as const, data: whole.data } : { success: false as const, issues: toDubanIssues(whole.error, data) };
+        })();
   // The cross-checks read the raw data defensively, so they run even when the shape is wrong.
   const crossIssues = [...prototypeKeyIssues(data), ...crossChecks(data)];
   if (result.success && crossIssues.length === 0) return { success: true, data: result.data };
-  const issues = [...(result.success ? [] : toDubanIssues(result.error, data)), ...crossIssues];
+  const all = result.success ? crossIssues : result.issues;
+  if (!result.success) for (const issue of crossIssues) all.push(issue);
+  // At most MAX_ISSUES are named (each by its task), and one says how many more.
+  const issues = [...capIssues(all)];
+  if (!result.success && result.stopped !== undefined) issues.push(result.stopped);
   return { success: false, error: makeError(code, what, code === 'INVALID_PLAN' ? withTaskContext(issues, data) : issues, options) };
 }
 
@@ -264,8 +349,8 @@ export function parseObservationsCsv(text: string, planId: string, options: Pars
   ensureString(text, 'text');
   ensureString(planId, 'planId');
   options = parseOptions(options);
-  const { file, issues } = readObservationsCsv(text, planId);
-  if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', issues, options);
+  const { file, issues, more } = readObservationsCsv(text, planId);
+  if (issues.length > 0) throw makeError('INVALID_OBSERVATIONS', 'observations', [...capIssues(issues, more)], options);
   return file;
 }
 
@@ -283,44 +368,59 @@ function csvCell(line: number, column: number): string {
  * problem for every bad row. Internal (parseObservationsCsv throws the
  * problems; the CLI also merges the good rows, so one run names every bad row).
  */
-export function readObservationsCsv(text: string, planId: string): { file: ObservationsFile; issues: DubanIssue[] } {
+export function readObservationsCsv(text: string, planId: string): { file: ObservationsFile; issues: DubanIssue[]; more: number } {
   const observations: ObservationRecord[] = [];
   const lines: number[] = [];
   const file: ObservationsFile = { formatVersion: 1, planId, observations };
   CSV_LINES.set(file, lines);
-  if (text.length > MAX_INPUT_BYTES) return { file, issues: [inputTooLargeIssue(text.length, 'characters')] };
-  const { rows: allRows, issues } = parseCsvRows(text);
-  // A row with an over-long cell is reported and left out (the header row is kept, so it is still checked).
-  const rows = allRows.filter(({ line, cells }, index) => {
-    cells.forEach((cell, i) => {
-      if (cell.length > MAX_STRING_LENGTH) issues.push({ path: csvCell(line, i), message: stringTooLongMessage(cell, 'cell') });
-    });
-    return index === 0 || cells.every((cell) => cell.length <= MAX_STRING_LENGTH);
-  });
-  const [header, ...body] = rows;
+  if (text.length > MAX_INPUT_BYTES) return { file, issues: [inputTooLargeIssue(text.length, 'characters')], more: 0 };
+  const issues: DubanIssue[] = [];
+  let more = 0;
+  // Past MAX_ISSUES problems, the rest are counted, not described: 4 000 000 bad rows printed 363 MB.
+  const report = (issue: DubanIssue) => {
+    if (issues.length < MAX_ISSUES) issues.push(issue);
+    else more++;
+  };
   const columns = OBSERVATION_CSV_COLUMNS.join(',');
-  if (header === undefined) issues.push({ path: 'line 1', message: bilingual(`缺少表头行 ${columns}`, `missing header row ${columns}`) });
-  else if (header.cells.join(',') !== columns) {
-    issues.push({ path: `line ${header.line}`, message: bilingual(`表头应为 ${columns}，实际是 ${quote(header.cells.join(','))}`, `header must be ${columns}, got ${quote(header.cells.join(','))}`) });
-  } else {
-    for (const { line, cells } of body) {
-      if (cells.length !== OBSERVATION_CSV_COLUMNS.length) {
-        issues.push({ path: `line ${line}`, message: bilingual(`应有 ${OBSERVATION_CSV_COLUMNS.length} 个单元格（${columns}），实际有 ${cells.length} 个`, `expected ${OBSERVATION_CSV_COLUMNS.length} cells, got ${cells.length}`) });
-        continue;
-      }
-      const [taskId, asOf, value, unit, note] = cells as [string, string, string, string, string];
-      const decimal = parseDecimal(value.trim());
-      if (taskId === '') issues.push({ path: csvCell(line, 0), message: bilingual('任务编号 taskId 不能为空', 'taskId must not be empty') });
-      if (!isCalendarDate(asOf)) issues.push({ path: csvCell(line, 1), message: notDateMessage(asOf) });
-      if (decimal === undefined) issues.push({ path: csvCell(line, 2), message: notDecimalMessage(value) });
-      if (taskId !== '' && isCalendarDate(asOf) && decimal !== undefined) {
-        observations.push({ taskId, asOf, value: decimal, ...(unit === '' ? {} : { unit }), ...(note === '' ? {} : { note }) });
-        lines.push(line);
+  let header: { line: number; cells: string[] } | undefined;
+  let headerOk = false;
+  // Rows are checked as they are read, never all held at once.
+  const { issues: csvIssues } = parseCsvRows(text, (line, cells) => {
+    // A row with an over-long cell is reported and left out (the header row is kept, so it is still checked).
+    let long = false;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.length > MAX_STRING_LENGTH) {
+        report({ path: csvCell(line, i), message: stringTooLongMessage(cells[i]!, 'cell') });
+        long = true;
       }
     }
-  }
+    if (header === undefined) {
+      header = { line, cells };
+      headerOk = cells.join(',') === columns;
+      if (!headerOk) report({ path: `line ${line}`, message: bilingual(`表头应为 ${columns}，实际是 ${quote(cells.join(','))}`, `header must be ${columns}, got ${quote(cells.join(','))}`) });
+      return;
+    }
+    if (long || !headerOk) return;
+    if (cells.length !== OBSERVATION_CSV_COLUMNS.length) {
+      report({ path: `line ${line}`, message: bilingual(`应有 ${OBSERVATION_CSV_COLUMNS.length} 个单元格（${columns}），实际有 ${cells.length} 个`, `expected ${OBSERVATION_CSV_COLUMNS.length} cells, got ${cells.length}`) });
+      return;
+    }
+    const [taskId, asOf, value, unit, note] = cells as [string, string, string, string, string];
+    const decimal = parseDecimal(value.trim());
+    if (taskId === '') report({ path: csvCell(line, 0), message: bilingual('任务编号 taskId 不能为空', 'taskId must not be empty') });
+    if (!isCalendarDate(asOf)) report({ path: csvCell(line, 1), message: notDateMessage(asOf) });
+    if (decimal === undefined) report({ path: csvCell(line, 2), message: notDecimalMessage(value) });
+    if (taskId !== '' && isCalendarDate(asOf) && decimal !== undefined) {
+      observations.push({ taskId, asOf, value: decimal, ...(unit === '' ? {} : { unit }), ...(note === '' ? {} : { note }) });
+      lines.push(line);
+    }
+  });
+  if (header === undefined) report({ path: 'line 1', message: bilingual(`缺少表头行 ${columns}`, `missing header row ${columns}`) });
+  // The problems of the CSV syntax first, as they were read.
+  if (csvIssues.length > 0) issues.unshift(...csvIssues.slice(0, MAX_ISSUES));
+  more += Math.max(0, csvIssues.length - MAX_ISSUES);
   // Only good rows are in the file: it is recognised as duban's own (see recognised.ts).
-  return { file: recognise('observations', file), issues };
+  return { file: recognise('observations', file), issues, more };
 }
 
 /** The line a path names (`line 4, column 2 (asOf)` → 4), for sorting CSV problems. */
@@ -332,19 +432,19 @@ const lineOf = (path: string): number => Number(/^line (\d+)/.exec(path)?.[1] ??
  * `--observations x.csv`.
  */
 export function mergeObservationsCsv(plan: Plan | undefined, text: string, options: ParseOptions = {}): Plan | undefined {
-  const { file, issues } = readObservationsCsv(text, plan?.id ?? '');
+  const { file, issues, more } = readObservationsCsv(text, plan?.id ?? '');
   let merged = plan;
   if (plan !== undefined) {
     try {
       merged = mergeObservations(plan, file, options);
     } catch (error) {
       if (!(error instanceof DubanError)) throw error;
-      issues.push(...error.issues);
+      for (const issue of error.issues) issues.push(issue);
     }
   }
   if (issues.length > 0) {
     const sorted = issues.map((issue, i) => ({ issue, i })).sort((a, b) => lineOf(a.issue.path) - lineOf(b.issue.path) || a.i - b.i);
-    throw makeError('INVALID_OBSERVATIONS', 'observations', sorted.map(({ issue }) => issue), options);
+    throw makeError('INVALID_OBSERVATIONS', 'observations', [...capIssues(sorted.map(({ issue }) => issue), more)], options);
   }
   return merged;
 }

@@ -217,7 +217,7 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
     if (typeof id === 'string' && id !== '' && !categoryIds.has(id)) issues.push({ path: ['mainIndicators', 'categories', i], message: `unknown category ${quote(id)}` });
   });
   const planTrajectory = list(field(plan.pace, 'trajectory'));
-  issues.push(...trajectoryRules(planTrajectory, ['pace']));
+  for (const item of trajectoryRules(planTrajectory, ['pace'])) issues.push(item);
   const taskIds = new Set<string>();
   list(plan.tasks).forEach((task, i) => {
     const at = (...rest: PropertyKey[]) => ['tasks', i, ...rest];
@@ -235,9 +235,9 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
     if (start !== undefined && deadline !== undefined && start > deadline) issues.push({ path: at('deadline'), message: bilingual(`完成时限 deadline ${quote(deadline)} 早于开始日期 start ${quote(start)}`, `deadline ${quote(deadline)} is before start ${quote(start)}`) });
     const target = field(task, 'target');
     const kind = text(field(target, 'kind'));
-    issues.push(...targetRules(target, kind, at('target')));
+    for (const item of targetRules(target, kind, at('target'))) issues.push(item);
     const ownTrajectory = field(field(task, 'pace'), 'trajectory');
-    issues.push(...trajectoryRules(list(ownTrajectory), at('pace')));
+    for (const item of trajectoryRules(list(ownTrajectory), at('pace'))) issues.push(item);
     // A task's own trajectory must fit its window; the plan's applies only where a pace is used.
     const usesPlanPace = field(task, 'pace') === undefined && (kind === 'cumulative' || kind === 'level');
     const points = ownTrajectory !== undefined ? list(ownTrajectory) : usesPlanPace ? planTrajectory : [];
@@ -253,7 +253,7 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
       });
     }
     const observations = field(task, 'observations');
-    if (observations !== undefined) issues.push(...observationRules(target, kind, observations, at('observations'), convertible));
+    if (observations !== undefined) for (const item of observationRules(target, kind, observations, at('observations'), convertible)) issues.push(item);
   });
   return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }

@@ -208,7 +208,7 @@ export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssu
           const branches = (issue.errors ?? []).filter((branch) => !branch.every((inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value')));
           if (branches.length === 1) {
             const inner = branches[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
-            issues.push(...toDubanIssues({ issues: inner }, input));
+            for (const item of toDubanIssues({ issues: inner }, input)) issues.push(item);
           } else {
             // The accepted literals (`"monthly"`, `"daily"`), for a suggestion when a string was written.
             const literals = (issue.errors ?? []).flatMap((branch) => branch.flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.filter((v): v is string => typeof v === 'string') : [])));

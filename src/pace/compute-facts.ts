@@ -6,7 +6,9 @@ import type { Observation, Plan, Target, Task } from '../model/types.js';
 import { unitConversionExponent } from '../model/units.js';
 import { dayNumber } from './calendar.js';
 import { expectedProgressOf as expectedProgress, windowOf as taskWindow } from './expected-progress.js';
-import { abs, add, compare, div, fromDecimal, isZero, ONE, scale10, sub, ZERO, type Fraction } from './fraction.js';
+import { DubanError } from '../errors.js';
+import { bilingual } from '../model/suggest.js';
+import { abs, add, compare, div, fromDecimal, isZero, notADecimal, ONE, scale10, sub, ZERO, type Fraction } from './fraction.js';
 
 /**
  * The facts of one task at one as-of date, with every number kept exact.
@@ -109,17 +111,43 @@ function day(cache: FactCache, date: CalendarDate): number {
   return value;
 }
 
-function decimal(cache: FactCache, text: string): Fraction {
+/**
+ * A decimal of a task, read exactly. A parsed plan's decimals always read; one
+ * changed by hand afterwards (`"abc"`, `"NaN"`) is refused naming the task and
+ * the key (`where`, inside the task).
+ */
+function decimal(cache: FactCache, text: string, plan?: Plan, task?: Task, where?: string): Fraction {
   let value = cache.decimals.get(text);
   if (value === undefined) {
-    value = fromDecimal(text);
+    try {
+      value = fromDecimal(text);
+    } catch {
+      throw notADecimal(text, taskPath(plan, task, where ?? 'value'), task, where);
+    }
     if (cache.decimals.size < 4096) cache.decimals.set(text, value);
   }
   return value;
 }
 
+/** The JSON path of a key inside a task: `$.tasks[3].target.value` (looked up only for an error). */
+function taskPath(plan: Plan | undefined, task: Task | undefined, where: string): string {
+  const index = plan === undefined || task === undefined ? -1 : plan.tasks.indexOf(task);
+  return index === -1 ? `task.${where}` : `$.tasks[${index}].${where}`;
+}
+
+/**
+ * Refuses a task whose target leaves progress undefined (a divisor of 0), which
+ * only a plan changed by hand after parsing can have: the plan schema refuses it.
+ */
+function undefinedProgress(plan: Plan, task: Task, where: string, zh: string, en: string): DubanError {
+  const path = taskPath(plan, task, where);
+  return new DubanError('INVALID_PLAN', `${path}: ${en}`, {
+    issues: [{ path, message: bilingual(`任务 ${task.id}「${task.title.slice(0, 30)}」的 ${where}：${zh}，进度无从计算`, `task ${task.id} ${JSON.stringify(task.title.slice(0, 30))}: ${where}: ${en}, so progress is undefined`), task: { id: task.id, title: task.title } }],
+  });
+}
+
 /** An observation's value converted to the target's unit. */
-function observedValue(cache: FactCache, observation: Observation, unit: string): Fraction {
+function observedValue(cache: FactCache, observation: Observation, unit: string, plan: Plan, task: Task): Fraction {
   let exponent = 0;
   if (observation.unit !== undefined && observation.unit !== unit) {
     let byTarget = cache.exponents.get(observation.unit);
@@ -132,7 +160,7 @@ function observedValue(cache: FactCache, observation: Observation, unit: string)
     }
     exponent = cached;
   }
-  return scale10(fromDecimal(observation.value), exponent);
+  return scale10(decimal(cache, observation.value, plan, task, `observations[${(task.observations ?? []).indexOf(observation)}].value`), exponent);
 }
 
 /** Expected progress, cached for time-based paces by window and pace (milestones and binary depend on the task). */
@@ -242,8 +270,9 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
       let due = ZERO;
       let total = ZERO;
       met = true;
-      for (const milestone of target.milestones) {
-        const weight = decimal(cache, milestone.weight);
+      for (const [j, milestone] of target.milestones.entries()) {
+        const weight = decimal(cache, milestone.weight, plan, task, `target.milestones[${j}].weight`);
+        if (weight.n <= 0n) throw undefinedProgress(plan, task, `target.milestones[${j}].weight`, `权重必须大于 0，实际是 ${JSON.stringify(milestone.weight)}`, `a weight must be > 0, got ${JSON.stringify(milestone.weight)}`);
         total = add(total, weight);
         const isDone = milestone.done !== null && milestone.done <= asOf;
         if (isDone) done = add(done, weight);
@@ -258,19 +287,19 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     return facts(target.kind, cancelled, true, null, null, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, overdueMilestones, null, null, flags, null);
   }
 
-  const goal = decimal(cache, target.value);
+  const goal = decimal(cache, target.value, plan, task, 'target.value');
   const observation = latestOf(task, asOf);
   if (observation === null) {
     return facts(target.kind, cancelled, false, null, goal, null, expected, null, null, null, null, null, pastDeadline, daysToDeadline, 0, null, null, flags, null);
   }
 
-  const value = observedValue(cache, observation, target.unit);
+  const value = observedValue(cache, observation, target.unit, plan, task);
   const dataAgeDays = day(cache, asOf) - day(cache, observation.asOf);
   const dataCoversPeriod = observation.asOf >= deadline;
   if (target.kind === 'rate') {
     let margin: Fraction;
     if (target.bound === 'atMost') margin = sub(goal, value);
-    else if (target.bound === 'about') margin = sub(decimal(cache, target.tolerance ?? '0'), abs(sub(value, goal)));
+    else if (target.bound === 'about') margin = sub(decimal(cache, target.tolerance ?? '0', plan, task, 'target.tolerance'), abs(sub(value, goal)));
     else margin = sub(value, goal);
     const met = compare(margin, ZERO) >= 0;
     return facts('rate', cancelled, true, value, goal, null, null, null, null, met, met, margin, pastDeadline && !met, daysToDeadline, 0, dataAgeDays, dataCoversPeriod, flags, observation);
@@ -279,10 +308,12 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
   let progress: Fraction;
   let met: boolean;
   if (target.kind === 'cumulative') {
+    if (goal.n <= 0n) throw undefinedProgress(plan, task, 'target.value', `累计型目标必须大于 0，实际是 ${JSON.stringify(target.value)}`, `a cumulative target must be > 0, got ${JSON.stringify(target.value)}`);
     progress = div(value, goal);
     met = compare(value, goal) >= 0;
   } else {
-    const baseline = decimal(cache, target.baseline);
+    const baseline = decimal(cache, target.baseline, plan, task, 'target.baseline');
+    if (compare(goal, baseline) === 0) throw undefinedProgress(plan, task, 'target.baseline', `基数 baseline 等于目标值 ${JSON.stringify(target.value)}`, `the baseline equals the target value ${JSON.stringify(target.value)}`);
     progress = div(sub(value, baseline), sub(goal, baseline));
     met = compare(goal, baseline) > 0 ? compare(value, goal) >= 0 : compare(value, goal) <= 0;
   }

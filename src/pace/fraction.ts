@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { DubanError } from '../errors.js';
-import type { DecimalString } from '../model/decimal.js';
+import { parseDecimal, type DecimalString } from '../model/decimal.js';
+import { quote } from '../model/schema-kit.js';
+import { bilingual } from '../model/suggest.js';
 
 /**
  * An exact rational number `n / d` with `d > 0`, in lowest terms.
@@ -25,8 +27,16 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** Builds `n / d` in lowest terms. `d` must not be 0. */
+/**
+ * Builds `n / d` in lowest terms. A zero `d` (a plan changed by hand after it
+ * was parsed: a target equal to its baseline, milestone weights that sum to 0)
+ * is refused with a DubanError, never carried on as a fraction that no later
+ * step could print or compare.
+ */
 export function fraction(n: bigint, d: bigint = 1n): Fraction {
+  if (d === 0n) {
+    throw new DubanError('INVALID_PLAN', 'division by zero', { issues: [{ path: '$', message: bilingual('计算中出现除数为 0（目标值等于基数，或里程碑权重之和为 0）：请用 parsePlan 校验计划', 'a divisor is 0 (a target equal to its baseline, or milestone weights that sum to 0): validate the plan with parsePlan') }] });
+  }
   if (d < 0n) {
     n = -n;
     d = -d;
@@ -38,8 +48,56 @@ export function fraction(n: bigint, d: bigint = 1n): Fraction {
 export const ZERO = fraction(0n);
 export const ONE = fraction(1n);
 
-/** Reads a normalised decimal string (`"-3.5"`, `"1000"`) exactly. */
-export function fromDecimal(text: DecimalString): Fraction {
+/**
+ * Whether `text` is `-?digits(.digits)?` with at most 2000 characters: a
+ * decimal in plain notation, read digit by digit below. Leading zeros are
+ * harmless (the fraction is reduced). Read without a regular expression, as it
+ * runs for every decimal the facts read.
+ */
+function isPlainDecimal(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  const length = text.length;
+  if (length === 0 || length > 2000) return false;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const first = i;
+  let point = -1;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && point === -1) point = i;
+    else if (c < 48 || c > 57) return false;
+  }
+  return point === -1 ? length > first : point > first && point < length - 1;
+}
+
+/**
+ * The error for a decimal that is not one: a plan built or changed by hand
+ * after parsing (`"abc"`, `"NaN"`, `"Infinity"`, `"1e99999"`). `path` names
+ * where it is (`$.tasks[3].observations[0].value`, or a plainer name).
+ */
+export function notADecimal(text: unknown, path: string, task?: { readonly id: string; readonly title: string }, where = path): DubanError {
+  const shown = typeof text === 'string' ? quote(text.slice(0, 40)) : typeof text;
+  const zhWho = task === undefined ? '' : `任务 ${task.id}「${task.title.slice(0, 30)}」的 `;
+  const enWho = task === undefined ? '' : `task ${task.id} ${quote(task.title.slice(0, 30))}: `;
+  return new DubanError('INVALID_PLAN', `not a decimal: ${shown}`, {
+    issues: [{ path, message: bilingual(`${zhWho}${where} 不是有限的十进制数：${shown}（请用 parsePlan 校验计划）`, `${enWho}${where} is not a finite decimal: ${shown} (validate the plan with parsePlan)`), ...(task === undefined ? {} : { task: { id: task.id, title: task.title } }) }],
+  });
+}
+
+/**
+ * Reads a decimal string exactly. A normalised one (`"-3.5"`, `"1000"`, as
+ * duban's parsers return them) is read digit by digit; any other text is read
+ * as {@link parseDecimal} reads it (`"1.5e3"` is 1500, exponents up to 1000),
+ * and what is not a finite decimal at all (`"abc"`, `"NaN"`, `"Infinity"`,
+ * `"1e400000"`) is refused with a DubanError naming `path`: never a loop, never
+ * a misread exponent.
+ */
+export function fromDecimal(text: DecimalString, path = 'value'): Fraction {
+  if (!isPlainDecimal(text)) {
+    const raw: unknown = text;
+    const normal = typeof raw === 'string' && raw.length <= 2000 ? parseDecimal(raw) : undefined;
+    if (normal === undefined) throw notADecimal(text, path);
+    text = normal;
+  }
   const negative = text.startsWith('-');
   const digits = negative ? text.slice(1) : text;
   const point = digits.indexOf('.');
