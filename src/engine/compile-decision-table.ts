@@ -32,8 +32,10 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 type Leaf = { fact: string; operator: string; value: unknown };
 
 /** A number in a cell that no JavaScript number holds exactly (`> 1e400` would become `> null`). */
-class InexactNumber {
-  constructor(readonly text: string) {}
+class InexactNumber extends Error {
+  constructor(readonly text: string) {
+    super(text);
+  }
 }
 
 /** Reads one value of a cell: `true`, `false`, `null`, a number, `"quoted text"` or bare text. */
