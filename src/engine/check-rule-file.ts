@@ -2,7 +2,8 @@ import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
 import { kindOf, operatorsOption, readOptions } from '../model/check-arguments.js';
 import type { Fraction } from '../pace/fraction.js';
 import { compileRules, evaluateLeaf, evaluateNode, factType, type CompiledRule, type Leaf } from './check/conditions.js';
-import { coreSamples, flagSets, normaliseThresholds, type SampleFacts } from './check/fact-model.js';
+import { coreSamples, eachFlagSet, normaliseThresholds, type SamplePruner, type SampleFacts } from './check/fact-model.js';
+import { leafSignature } from './check/leaf-signature.js';
 import { factDescribers } from './check/describe-region.js';
 import { leafProblems } from './check/leaf-checks.js';
 import { fromNumber } from './check/rational.js';
@@ -86,6 +87,28 @@ export interface RuleCheckReport {
   readonly gapRegions: number;
   /** How many distinct combinations of condition results were examined. */
   readonly combinations: number;
+  /** When the check stopped early (see `limits`): how far it got. `null` when it examined everything. */
+  readonly stoppedEarly: RuleCheckStop | null;
+}
+
+/**
+ * How far `checkRuleFile` got when it stopped early: the combinations of facts
+ * a rule file can tell apart grow exponentially with the facts it combines
+ * (every subset of the flags it mentions, every cell of value × target × progress),
+ * so the check stops after `MAX_SAMPLES` samples of facts or `MAX_POINTS`
+ * distinct combinations and says what it covered.
+ *
+ * @category Engine
+ */
+export interface RuleCheckStop {
+  /** Distinct combinations of condition results examined. */
+  readonly combinations: number;
+  /** Samples of facts generated before stopping. */
+  readonly samples: number;
+  /** The sorts of task (a kind, with or without data) whose every combination was examined, such as `cumulative` or `rate (no data)`. */
+  readonly completed: readonly string[];
+  /** The sort of task being examined when the check stopped (examined only in part); the sorts after it were not examined. */
+  readonly partly: string | null;
 }
 
 /**
@@ -101,7 +124,9 @@ export interface CheckRuleFileOptions {
 }
 
 const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
-const MAX_POINTS = 400_000;
+const MAX_POINTS = 100_000;
+/** Samples of facts generated (or skipped as a whole) before the check stops: a few seconds of work. */
+const MAX_SAMPLES = 2_000_000;
 const FACT_ORDER = FACT_CATALOGUE.map((fact) => fact.name as string);
 
 /** The numbers each number fact is compared with, and the flag strings the rules look for. */
@@ -132,33 +157,82 @@ interface Point {
   readonly exact: readonly (boolean | undefined)[];
 }
 
-function* points(leaves: readonly Leaf[], thresholds: ReadonlyMap<string, readonly Fraction[]>, flagStrings: readonly string[], operators: Readonly<Record<string, CustomOperator>>, state: { truncated: boolean; count: number }): Generator<Point> {
+/** How far the exploration got, for the report when it stopped early. */
+interface Exploration {
+  /** It stopped before visiting every combination. */
+  truncated: boolean;
+  /** Distinct combinations of condition results examined. */
+  count: number;
+  /** Samples of facts generated or skipped whole (the work done). */
+  samples: number;
+  /** The kinds of task (with or without data) whose samples were all visited, in order. */
+  readonly completed: string[];
+  /** The kind being explored when it stopped. */
+  current: string | undefined;
+}
+
+const segmentOf = (facts: SampleFacts) => `${String(facts.kind)}${facts.hasData === true ? '' : ' (no data)'}`;
+
+function* points(leaves: readonly Leaf[], thresholds: ReadonlyMap<string, readonly Fraction[]>, flagStrings: readonly string[], operators: Readonly<Record<string, CustomOperator>>, state: Exploration): Generator<Point> {
   const touchesVariant = (leaf: Leaf) => [leaf.fact, leaf.factRef].some((fact) => fact === 'cancelled' || fact === 'flags');
   const coreLeaves = leaves.filter((leaf) => !touchesVariant(leaf));
   const variantLeaves = leaves.filter(touchesVariant);
   const seenCores = new Set<string>();
+  const seenQuick = new Set<string>();
   const seen = new Set<string>();
-  const variants = [false, true].flatMap((cancelled) => flagSets(flagStrings).map((flags) => ({ cancelled, flags })));
-  for (const core of coreSamples(thresholds)) {
+  const exact = leaves.every((leaf) => leaf.inexact === undefined);
+  const signature = leafSignature(coreLeaves, operators);
+  // Whole subtrees of samples that can only repeat combinations already seen are skipped (only when every
+  // condition is analysed exactly: a condition beyond it may tell apart values the regions do not).
+  const seenSubtrees = new Set<string>();
+  const pruner: SamplePruner = {
+    skip(level, partial, dependencies) {
+      if (++state.samples > MAX_SAMPLES) return true;
+      if (!exact) return false;
+      let key = `${level}|`;
+      for (const [facts, value] of dependencies) if (facts.some((fact) => signature.reads.has(fact))) key += `${String(value)},`;
+      key += `|${signature.partialKey(partial)}`;
+      if (seenSubtrees.has(key)) return true;
+      seenSubtrees.add(key);
+      return false;
+    },
+  };
+  const stop = () => {
+    state.truncated = true;
+  };
+  for (const core of coreSamples(thresholds, pruner)) {
+    const segment = segmentOf(core);
+    if (segment !== state.current) {
+      if (state.current !== undefined) state.completed.push(state.current);
+      state.current = segment;
+    }
+    if (++state.samples > MAX_SAMPLES) return stop();
+    // Equal quick keys mean equal results of every core condition: the core was seen.
+    const quick = `${signature.key(core)}|${String(core.kind)}|${String(core.hasData)}`;
+    if (seenQuick.has(quick)) continue;
+    seenQuick.add(quick);
     const coreValues = coreLeaves.map((leaf) => evaluateLeaf(leaf, core, operators));
     const coreKey = coreValues.map((value) => (value === undefined ? '?' : value ? '1' : '0')).join('');
     // Conditions beyond exact analysis make two points with equal results still worth telling apart by kind and data.
-    const key = variantLeaves.length === 0 && leaves.every((leaf) => leaf.inexact === undefined) ? coreKey : `${coreKey}|${String(core.kind)}|${String(core.hasData)}`;
+    const key = variantLeaves.length === 0 && exact ? coreKey : `${coreKey}|${String(core.kind)}|${String(core.hasData)}`;
     if (seenCores.has(key)) continue;
     seenCores.add(key);
-    for (const variant of variants) {
-      const facts = { ...core, cancelled: variant.cancelled, flags: variant.flags };
-      const concrete = leaves.map((leaf) => evaluateLeaf(leaf, facts, operators));
-      const signature = `${key}|${concrete.map((value) => (value === undefined ? '?' : value ? '1' : '0')).join('')}`;
-      if (seen.has(signature)) continue;
-      seen.add(signature);
-      if (++state.count > MAX_POINTS) {
-        state.truncated = true;
-        return;
+    for (const cancelled of [false, true]) {
+      for (const flags of eachFlagSet(flagStrings)) {
+        if (++state.samples > MAX_SAMPLES) return stop();
+        const facts = { ...core, cancelled, flags };
+        const concrete = leaves.map((leaf) => evaluateLeaf(leaf, facts, operators));
+        const signature = `${key}|${concrete.map((value) => (value === undefined ? '?' : value ? '1' : '0')).join('')}`;
+        if (seen.has(signature)) continue;
+        seen.add(signature);
+        if (++state.count > MAX_POINTS) return stop();
+        yield { facts, concrete, exact: concrete.map((value, i) => (leaves[i]!.inexact === undefined ? value : undefined)) };
       }
-      yield { facts, concrete, exact: concrete.map((value, i) => (leaves[i]!.inexact === undefined ? value : undefined)) };
     }
   }
+  if (state.samples > MAX_SAMPLES) return stop();
+  if (state.current !== undefined) state.completed.push(state.current);
+  state.current = undefined;
 }
 
 /** Facts in catalogue order, without `cancelled`/`flags` noise removed: the example a report shows. */
@@ -275,18 +349,20 @@ export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions 
     }
   }
 
-  const state = { truncated: false, count: 0 };
+  const state: Exploration = { truncated: false, count: 0, samples: 0, completed: [], current: undefined };
   const everTrue = leaves.map(() => false);
   const everFalse = leaves.map(() => false);
   const reachable = new Set<number>();
   const possibleWin = new Set<number>();
   const possibleMatch = new Set<number>();
   const preemptors = new Map<number, Set<number>>();
-  const alwaysAbove = new Map<number, Set<number>>();
+  /** For each rule, the positions in `ranked` of the rules above it that matched wherever it might. */
+  const alwaysAbove = new Map<number, number[]>();
   const gapsUndecided = new Set<number>();
-  const ambiguous = new Map<string, { a: CompiledRule; b: CompiledRule; facts: SampleFacts }>();
+  const ambiguous = new Map<number, { a: CompiledRule; b: CompiledRule; facts: SampleFacts }>();
   const gapRegions = new Map<string, GapRegion>();
   const covered: (string | undefined)[][] = [];
+  const coveredKeys = new Set<string>();
   const describe = (facts: SampleFacts) => describers.map((describer) => describer.describe(facts[describer.fact]));
 
   for (const point of points(leaves, thresholds, flags, operators, state)) {
@@ -302,7 +378,11 @@ export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions 
       const known = gapRegions.get(key);
       if (known === undefined || oddness(point.facts) < oddness(known.facts)) gapRegions.set(key, { parts: vector, facts: point.facts });
     } else {
-      covered.push(vector);
+      const key = JSON.stringify(vector);
+      if (!coveredKeys.has(key)) {
+        coveredKeys.add(key);
+        covered.push(vector);
+      }
       if (!cell.includes(true) && cell.includes(undefined)) ranked.forEach((rule, i) => cell[i] === undefined && gapsUndecided.add(rule.index));
     }
     // The winner on these facts.
@@ -313,9 +393,15 @@ export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions 
     cell.forEach((value, i) => {
       const rule = ranked[i]!;
       if (value !== false) {
-        const above = new Set(ranked.slice(0, i).filter((_, j) => cell[j] === true).map((other) => other.index));
-        const known = alwaysAbove.get(rule.index);
-        alwaysAbove.set(rule.index, known === undefined ? above : new Set([...known].filter((index) => above.has(index))));
+        // Only a rule that never decides is reported with the rules above it, so others are not tracked.
+        if (!reachable.has(rule.index)) {
+          const known = alwaysAbove.get(rule.index);
+          if (known === undefined) {
+            const above: number[] = [];
+            for (let j = 0; j < i; j++) if (cell[j] === true) above.push(j);
+            alwaysAbove.set(rule.index, above);
+          } else if (known.length > 0) alwaysAbove.set(rule.index, known.filter((j) => cell[j] === true));
+        }
         possibleMatch.add(rule.index);
         if (decided < 0) possibleWin.add(rule.index);
         else preemptors.set(rule.index, (preemptors.get(rule.index) ?? new Set()).add(decided));
@@ -331,21 +417,14 @@ export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions 
           const a = tied[i]!;
           const b = tied[j]!;
           if (a.rule.event.type === b.rule.event.type) continue;
-          const key = `${a.index}:${b.index}`;
+          const key = a.index * rules.length + b.index;
           if (!ambiguous.has(key)) ambiguous.set(key, { a, b, facts: point.facts });
         }
       }
     }
   }
 
-  if (state.truncated) {
-    limits.push({
-      path: '$.rules',
-      rules: [],
-      message: `the rules cut the facts into more than ${MAX_POINTS} combinations; only the first were examined, so gaps may be missing and no rule is reported unreachable`,
-      zh: `规则把事实划分出超过 ${MAX_POINTS} 种组合,只检查了前面一部分:可能有漏判未报出,也不报告无法生效的规则`,
-    });
-  }
+  if (state.truncated) limits.push(stoppedEarlyLimit(state));
 
   // Type mistakes the domains reveal: a condition no task can satisfy, or one every task satisfies.
   const flagged = new Set(typeProblems.filter((problem) => problem.severity === 'error').map((problem) => problem.leaf.index));
@@ -436,7 +515,7 @@ export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions 
       continue;
     }
     // Name the rule that covers everything this one matches, if there is one; else every rule that decides first somewhere.
-    const covering = ranked.filter((other) => alwaysAbove.get(rule.index)?.has(other.index));
+    const covering = (alwaysAbove.get(rule.index) ?? []).map((j) => ranked[j]!);
     const by = (covering.length > 0 ? [covering[0]!] : ranked.filter((other) => preemptors.get(rule.index)?.has(other.index))).map((other) => other.rule.name);
     const list = by.map((name) => JSON.stringify(name)).join(', ');
     problems.push({
@@ -484,7 +563,27 @@ export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions 
     });
   });
 
-  return { ruleSet: ruleFile.id, problems, limits, gapRegions: regions.length, combinations: state.count };
+  const stoppedEarly = state.truncated ? { combinations: state.count, samples: state.samples, completed: [...state.completed], partly: state.current ?? null } : null;
+  return { ruleSet: ruleFile.id, problems, limits, gapRegions: regions.length, combinations: state.count, stoppedEarly };
+}
+
+/** The sorts of task in the order the checker explores them. */
+const SEGMENTS = ['cumulative', 'level', 'rate', 'milestones', 'binary', 'cumulative (no data)', 'level (no data)', 'rate (no data)'];
+const SEGMENTS_ZH: Record<string, string> = { cumulative: '累计型(有数据)', level: '水平型(有数据)', rate: '比率型(有数据)', milestones: '节点型', binary: '完成型', 'cumulative (no data)': '累计型(无数据)', 'level (no data)': '水平型(无数据)', 'rate (no data)': '比率型(无数据)' };
+
+/** The limit that says the check stopped early, and what it covered. */
+function stoppedEarlyLimit(state: Exploration): RuleCheckLimit {
+  const done = state.completed;
+  const partly = state.current;
+  const rest = SEGMENTS.slice(partly === undefined ? SEGMENTS.length : SEGMENTS.indexOf(partly) + 1);
+  const en = [done.length > 0 ? `every combination of ${done.join(', ')} tasks was examined` : 'no sort of task was examined completely', ...(partly === undefined ? [] : [`${partly} tasks only in part`]), ...(rest.length > 0 ? [`${rest.join(', ')} tasks not at all`] : [])];
+  const zh = [done.length > 0 ? `已完整检查${done.map((segment) => SEGMENTS_ZH[segment]).join('、')}任务` : '没有一类任务检查完整', ...(partly === undefined ? [] : [`${SEGMENTS_ZH[partly]}任务只检查了一部分`]), ...(rest.length > 0 ? [`${rest.map((segment) => SEGMENTS_ZH[segment]).join('、')}任务未检查`] : [])];
+  return {
+    path: '$.rules',
+    rules: [],
+    message: `the check stopped early, after ${state.count} combinations of condition results (${state.samples} samples of facts; it stops at ${MAX_POINTS} combinations or ${MAX_SAMPLES} samples): ${en.join('; ')}. Gaps may be missing and no rule is reported unreachable`,
+    zh: `检查在 ${state.count} 种条件结果组合(${state.samples} 个事实样本)后停止(上限为 ${MAX_POINTS} 种组合或 ${MAX_SAMPLES} 个样本):${zh.join(';')}。可能有漏判未报出,也不报告无法生效的规则`,
+  };
 }
 
 function leafReasonZh(leaf: Leaf): string {
