@@ -7,6 +7,7 @@
 //   duban end-to-end `duban evaluate` (compiled, streamed JSON) as a whole process
 // Prints seconds, tasks/s, the ratio to the baseline and the process's peak resident memory.
 // First, what duban costs a browser app: bench/bundle-size.mjs (gzipped bundles beside their budgets).
+// How `report` and `rules check` grow with their input: bench/scaling.mjs (old build beside the new with --old DIR).
 // Whole processes run 5 times each below a million tasks, in turn; the median time is shown.
 // json-rules-engine is skipped at 1 000 000 tasks unless --full is given (it takes minutes).
 import { spawnSync } from 'node:child_process';

@@ -1,11 +1,8 @@
-import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
 import { kindOf, operatorsOption, readOptions } from '../model/check-arguments.js';
-import type { Fraction } from '../pace/fraction.js';
-import { compileRules, evaluateLeaf, evaluateNode, factType, type CompiledRule, type Leaf } from './check/conditions.js';
-import { coreSamples, flagSets, normaliseThresholds, type SampleFacts } from './check/fact-model.js';
-import { factDescribers } from './check/describe-region.js';
+import { compileRules, type CompiledRule } from './check/conditions.js';
+import { explore } from './check/explore.js';
+import { ambiguousFindings, domainFindings, gapFindings, inexactLimits, stoppedEarlyLimit, typeFindings, undecidedGapsLimits, unreachableFindings, unusedStatusFindings } from './check/findings.js';
 import { leafProblems } from './check/leaf-checks.js';
-import { fromNumber } from './check/rational.js';
 import type { CustomOperator } from './operators.js';
 import { ensureRuleFile } from './boundary.js';
 import type { RuleFile } from './parse-rule-file.js';
@@ -86,7 +83,25 @@ export interface RuleCheckReport {
   readonly gapRegions: number;
   /** How many distinct combinations of condition results were examined. */
   readonly combinations: number;
+  /**
+   * When the check stopped early, how far it got; `null` when it examined everything. The
+   * combinations a rule file can tell apart grow exponentially with the facts it combines
+   * (every subset of the flags it mentions, every cell of value × target × progress), so the
+   * check stops after 2 000 000 samples of facts or 100 000 distinct combinations; `limits`
+   * then says so in words.
+   */
+  readonly stoppedEarly: {
+    /** Distinct combinations of condition results examined. */
+    readonly combinations: number;
+    /** Samples of facts generated before stopping. */
+    readonly samples: number;
+    /** The sorts of task (a kind, with or without data) whose every combination was examined, such as `cumulative` or `rate (no data)`. */
+    readonly completed: readonly string[];
+    /** The sort of task being examined when the check stopped (examined only in part); the sorts after it were not examined. */
+    readonly partly: string | null;
+  } | null;
 }
+
 
 /**
  * Options for {@link checkRuleFile}.
@@ -100,117 +115,8 @@ export interface CheckRuleFileOptions {
   readonly maxGaps?: number | undefined;
 }
 
-const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
-const MAX_POINTS = 400_000;
-const FACT_ORDER = FACT_CATALOGUE.map((fact) => fact.name as string);
-
-/** The numbers each number fact is compared with, and the flag strings the rules look for. */
-function collectThresholds(leaves: readonly Leaf[]): { thresholds: Map<string, Fraction[]>; flags: string[] } {
-  const raw = new Map<string, Fraction[]>();
-  const flags = new Set<string>();
-  const add = (fact: string, value: unknown) => {
-    const exact = typeof value === 'number' ? fromNumber(value) : undefined;
-    if (exact !== undefined) raw.set(fact, [...(raw.get(fact) ?? []), exact]);
-  };
-  for (const leaf of leaves) {
-    if (leaf.factRef !== undefined) continue;
-    const type = factType(leaf.fact);
-    if (type === 'number' || type === 'integer') {
-      if (NUMERIC.has(leaf.operator)) add(leaf.fact, typeof leaf.value === 'number' ? leaf.value : Number(leaf.value as never));
-      else if (Array.isArray(leaf.value)) for (const item of leaf.value) add(leaf.fact, item);
-      else add(leaf.fact, leaf.value);
-    } else if (type === 'string[]' && typeof leaf.value === 'string') flags.add(leaf.value);
-  }
-  return { thresholds: normaliseThresholds(raw), flags: [...flags].sort() };
-}
-
-interface Point {
-  readonly facts: SampleFacts;
-  /** Each leaf's result on these facts (undefined: cannot be computed). */
-  readonly concrete: readonly (boolean | undefined)[];
-  /** Each leaf's result over the whole region of the point (undefined for conditions beyond exact analysis). */
-  readonly exact: readonly (boolean | undefined)[];
-}
-
-function* points(leaves: readonly Leaf[], thresholds: ReadonlyMap<string, readonly Fraction[]>, flagStrings: readonly string[], operators: Readonly<Record<string, CustomOperator>>, state: { truncated: boolean; count: number }): Generator<Point> {
-  const touchesVariant = (leaf: Leaf) => [leaf.fact, leaf.factRef].some((fact) => fact === 'cancelled' || fact === 'flags');
-  const coreLeaves = leaves.filter((leaf) => !touchesVariant(leaf));
-  const variantLeaves = leaves.filter(touchesVariant);
-  const seenCores = new Set<string>();
-  const seen = new Set<string>();
-  const variants = [false, true].flatMap((cancelled) => flagSets(flagStrings).map((flags) => ({ cancelled, flags })));
-  for (const core of coreSamples(thresholds)) {
-    const coreValues = coreLeaves.map((leaf) => evaluateLeaf(leaf, core, operators));
-    const coreKey = coreValues.map((value) => (value === undefined ? '?' : value ? '1' : '0')).join('');
-    // Conditions beyond exact analysis make two points with equal results still worth telling apart by kind and data.
-    const key = variantLeaves.length === 0 && leaves.every((leaf) => leaf.inexact === undefined) ? coreKey : `${coreKey}|${String(core.kind)}|${String(core.hasData)}`;
-    if (seenCores.has(key)) continue;
-    seenCores.add(key);
-    for (const variant of variants) {
-      const facts = { ...core, cancelled: variant.cancelled, flags: variant.flags };
-      const concrete = leaves.map((leaf) => evaluateLeaf(leaf, facts, operators));
-      const signature = `${key}|${concrete.map((value) => (value === undefined ? '?' : value ? '1' : '0')).join('')}`;
-      if (seen.has(signature)) continue;
-      seen.add(signature);
-      if (++state.count > MAX_POINTS) {
-        state.truncated = true;
-        return;
-      }
-      yield { facts, concrete, exact: concrete.map((value, i) => (leaves[i]!.inexact === undefined ? value : undefined)) };
-    }
-  }
-}
-
-/** Facts in catalogue order, without `cancelled`/`flags` noise removed: the example a report shows. */
-function example(facts: SampleFacts): Record<string, unknown> {
-  return Object.fromEntries(FACT_ORDER.map((fact) => [fact, facts[fact]]));
-}
-
 function byRank(a: CompiledRule, b: CompiledRule): number {
   return b.rule.priority - a.rule.priority || a.index - b.index;
-}
-
-/** How unusual an example looks (negative amounts, expected 0, far-off days): lower reads better. */
-function oddness(facts: SampleFacts): number {
-  let score = 0;
-  for (const fact of ['value', 'target', 'progress', 'margin']) if (typeof facts[fact] === 'number' && (facts[fact] as number) < 0) score += 1;
-  if (facts.expected === 0) score += 1;
-  for (const fact of ['daysToDeadline', 'dataAgeDays']) if (typeof facts[fact] === 'number' && Math.abs(facts[fact] as number) > 400) score += 1;
-  return score;
-}
-
-interface GapRegion {
-  readonly parts: readonly (string | undefined)[];
-  readonly facts: SampleFacts;
-  /** Some combinations with these descriptions are covered (only with conditions beyond exact analysis). */
-  readonly partial?: boolean;
-}
-
-/**
- * Widens each gap region as far as it stays a gap: a fact's description is
- * dropped when no covered combination matches the rest (kind and hasData,
- * first in the vector, are dropped last). Regions inside another are removed.
- * With conditions beyond exact analysis a region only says where the example lies.
- */
-function mergeGaps(gaps: readonly GapRegion[], covered: readonly (readonly (string | undefined)[])[], inexact: boolean): GapRegion[] {
-  const matches = (parts: readonly (string | undefined)[], vector: readonly (string | undefined)[]) => parts.every((part, i) => part === undefined || part === vector[i]);
-  const widened: GapRegion[] = gaps.map((region) => {
-    let parts = [...region.parts];
-    for (let f = parts.length - 1; f >= 0; f--) {
-      if (parts[f] === undefined) continue;
-      const wider = parts.map((part, i) => (i === f ? undefined : part));
-      if (!covered.some((vector) => matches(wider, vector))) parts = wider;
-    }
-    return { parts, facts: region.facts };
-  });
-  // Each region shows the most ordinary example among the gaps it covers.
-  for (const [i, region] of widened.entries()) {
-    const best = gaps.filter((gap) => matches(region.parts, gap.parts)).sort((a, b) => oddness(a.facts) - oddness(b.facts))[0];
-    if (best !== undefined) widened[i] = { parts: region.parts, facts: best.facts };
-  }
-  for (const [i, region] of widened.entries()) if (inexact || covered.some((vector) => matches(region.parts, vector))) widened[i] = { ...region, partial: true };
-  const keys = widened.map((region) => JSON.stringify(region.parts));
-  return widened.filter((region, i) => keys.indexOf(keys[i]!) === i && !widened.some((other, j) => keys[j] !== keys[i] && matches(other.parts, region.parts)));
 }
 
 /**
@@ -250,246 +156,19 @@ export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions 
   });
   // A file built in code may hold type mistakes: they are reported below, not refused.
   ruleFile = ensureRuleFile(ruleFile, options.operators, 'keep');
-  const operators = options.operators ?? {};
-  const maxGaps = options.maxGaps ?? 10;
   const { leaves, rules } = compileRules(ruleFile);
   const ranked = [...rules].sort(byRank);
-  const { thresholds, flags } = collectThresholds(leaves);
-  const mentioned = FACT_ORDER.filter((fact) => leaves.some((leaf) => leaf.fact === fact || leaf.factRef === fact));
-  const describers = factDescribers(mentioned, leaves, thresholds, flags);
-
-  const problems: RuleCheckProblem[] = [];
-  const limits: RuleCheckLimit[] = [];
   const typeProblems = leaves.flatMap(leafProblems);
-  for (const { leaf, severity, message, zh } of typeProblems) {
-    problems.push({ kind: 'type', severity, path: leaf.path, rules: [leaf.rule], zh: `规则“${leaf.rule}”:${zh}`, message: `rule ${JSON.stringify(leaf.rule)}: ${message}`, example: null, region: null, preemptedBy: [] });
-  }
-  for (const leaf of leaves) {
-    if (leaf.inexact !== undefined) {
-      limits.push({
-        path: leaf.path,
-        rules: [leaf.rule],
-        message: `rule ${JSON.stringify(leaf.rule)}: this condition is beyond exact analysis (${leaf.inexact}); it was evaluated only on the sample facts`,
-        zh: `规则“${leaf.rule}”:此条件超出精确分析范围(${leafReasonZh(leaf)}),只在样本事实上求值`,
-      });
-    }
-  }
-
-  const state = { truncated: false, count: 0 };
-  const everTrue = leaves.map(() => false);
-  const everFalse = leaves.map(() => false);
-  const reachable = new Set<number>();
-  const possibleWin = new Set<number>();
-  const possibleMatch = new Set<number>();
-  const preemptors = new Map<number, Set<number>>();
-  const alwaysAbove = new Map<number, Set<number>>();
-  const gapsUndecided = new Set<number>();
-  const ambiguous = new Map<string, { a: CompiledRule; b: CompiledRule; facts: SampleFacts }>();
-  const gapRegions = new Map<string, GapRegion>();
-  const covered: (string | undefined)[][] = [];
-  const describe = (facts: SampleFacts) => describers.map((describer) => describer.describe(facts[describer.fact]));
-
-  for (const point of points(leaves, thresholds, flags, operators, state)) {
-    point.exact.forEach((value, i) => {
-      if (value === true) everTrue[i] = true;
-      else if (value === false) everFalse[i] = true;
-    });
-    const truth = ranked.map((rule) => evaluateNode(rule.node, point.concrete));
-    const cell = ranked.map((rule) => evaluateNode(rule.node, point.exact));
-    const vector = describe(point.facts);
-    if (truth.every((value) => value === false)) {
-      const key = JSON.stringify(vector);
-      const known = gapRegions.get(key);
-      if (known === undefined || oddness(point.facts) < oddness(known.facts)) gapRegions.set(key, { parts: vector, facts: point.facts });
-    } else {
-      covered.push(vector);
-      if (!cell.includes(true) && cell.includes(undefined)) ranked.forEach((rule, i) => cell[i] === undefined && gapsUndecided.add(rule.index));
-    }
-    // The winner on these facts.
-    const first = truth.findIndex((value) => value !== false);
-    if (first >= 0 && truth[first] === true) reachable.add(ranked[first]!.index);
-    // Which rules might win somewhere in this region, and who pre-empts the others.
-    let decided = -1;
-    cell.forEach((value, i) => {
-      const rule = ranked[i]!;
-      if (value !== false) {
-        const above = new Set(ranked.slice(0, i).filter((_, j) => cell[j] === true).map((other) => other.index));
-        const known = alwaysAbove.get(rule.index);
-        alwaysAbove.set(rule.index, known === undefined ? above : new Set([...known].filter((index) => above.has(index))));
-        possibleMatch.add(rule.index);
-        if (decided < 0) possibleWin.add(rule.index);
-        else preemptors.set(rule.index, (preemptors.get(rule.index) ?? new Set()).add(decided));
-      }
-      if (value === true && decided < 0) decided = rule.index;
-    });
-    // Overlaps that only file order decides.
-    if (first >= 0 && truth[first] === true) {
-      const top = ranked[first]!.rule.priority;
-      const tied = ranked.filter((rule, i) => truth[i] === true && rule.rule.priority === top);
-      for (let i = 0; i < tied.length; i++) {
-        for (let j = i + 1; j < tied.length; j++) {
-          const a = tied[i]!;
-          const b = tied[j]!;
-          if (a.rule.event.type === b.rule.event.type) continue;
-          const key = `${a.index}:${b.index}`;
-          if (!ambiguous.has(key)) ambiguous.set(key, { a, b, facts: point.facts });
-        }
-      }
-    }
-  }
-
-  if (state.truncated) {
-    limits.push({
-      path: '$.rules',
-      rules: [],
-      message: `the rules cut the facts into more than ${MAX_POINTS} combinations; only the first were examined, so gaps may be missing and no rule is reported unreachable`,
-      zh: `规则把事实划分出超过 ${MAX_POINTS} 种组合,只检查了前面一部分:可能有漏判未报出,也不报告无法生效的规则`,
-    });
-  }
-
-  // Type mistakes the domains reveal: a condition no task can satisfy, or one every task satisfies.
-  const flagged = new Set(typeProblems.filter((problem) => problem.severity === 'error').map((problem) => problem.leaf.index));
-  for (const leaf of leaves) {
-    if (leaf.inexact !== undefined || flagged.has(leaf.index) || state.truncated) continue;
-    if (!everTrue[leaf.index]) {
-      problems.push({
-        kind: 'type',
-        severity: 'error',
-        path: leaf.path,
-        rules: [leaf.rule],
-        zh: `规则“${leaf.rule}”:条件 ${leaf.fact} ${leaf.operator} ${JSON.stringify(leaf.value)} 对任何任务都不成立(${leaf.fact} 取不到这样的值)`,
-        message: `rule ${JSON.stringify(leaf.rule)}: the condition ${leaf.fact} ${leaf.operator} ${JSON.stringify(leaf.value)} holds for no task (${leaf.fact} never takes such a value)`,
-        example: null,
-        region: null,
-        preemptedBy: [],
-      });
-    } else if (!everFalse[leaf.index]) {
-      problems.push({
-        kind: 'type',
-        severity: 'warning',
-        path: leaf.path,
-        rules: [leaf.rule],
-        zh: `规则“${leaf.rule}”:条件 ${leaf.fact} ${leaf.operator} ${JSON.stringify(leaf.value)} 对所有任务都成立,是多余的`,
-        message: `rule ${JSON.stringify(leaf.rule)}: the condition ${leaf.fact} ${leaf.operator} ${JSON.stringify(leaf.value)} holds for every task, so it is redundant`,
-        example: null,
-        region: null,
-        preemptedBy: [],
-      });
-    }
-  }
+  const explored = explore(leaves, rules, ranked, options.operators ?? {});
+  const { state } = explored;
 
   // Type problems in the order of the conditions in the file.
   const leafOrder = new Map(leaves.map((leaf) => [leaf.path, leaf.index]));
-  problems.sort((a, b) => (leafOrder.get(a.path) ?? 0) - (leafOrder.get(b.path) ?? 0));
-
-  // Gaps.
-  const regions = mergeGaps([...gapRegions.values()], covered, leaves.some((leaf) => leaf.inexact !== undefined));
-  regions.slice(0, maxGaps).forEach((region) => {
-    const text = region.parts.filter((part): part is string => part !== undefined).join(', ') || 'every task';
-    problems.push({
-      kind: 'gap',
-      severity: 'error',
-      path: '$.rules',
-      rules: [],
-      zh: region.partial === true ? `漏判:没有任何规则匹配部分 ${text} 的任务,如下例` : `漏判:没有任何规则匹配 ${text} 的任务`,
-      message: region.partial === true ? `gap: no rule matches some tasks with ${text}, such as the example` : `gap: no rule matches tasks with ${text}`,
-      example: example(region.facts),
-      region: text,
-      preemptedBy: [],
-    });
-  });
-  if (gapsUndecided.size > 0) {
-    const names = rules.filter((rule) => gapsUndecided.has(rule.index)).map((rule) => rule.rule.name);
-    limits.push({
-      path: '$.rules',
-      rules: names,
-      message: `whether ${names.map((name) => JSON.stringify(name)).join(', ')} cover every task could not be decided exactly: some tasks may match no rule`,
-      zh: `无法精确判定规则 ${names.map((name) => `“${name}”`).join('、')} 是否覆盖了所有任务:可能存在漏判`,
-    });
-  }
-
-  // Unreachable rules.
-  for (const rule of rules) {
-    if (reachable.has(rule.index)) continue;
-    const path = `$.rules[${rule.index}]`;
-    if (state.truncated || possibleWin.has(rule.index)) {
-      limits.push({
-        path,
-        rules: [rule.rule.name],
-        message: `rule ${JSON.stringify(rule.rule.name)}: whether it can ever decide a task could not be decided exactly`,
-        zh: `规则“${rule.rule.name}”:无法精确判定它能否决定任何任务的状态`,
-      });
-      continue;
-    }
-    if (!possibleMatch.has(rule.index)) {
-      problems.push({
-        kind: 'unreachable',
-        severity: 'error',
-        path,
-        rules: [rule.rule.name],
-        zh: `规则“${rule.rule.name}”永远不会生效:没有任何任务能满足它的条件`,
-        message: `rule ${JSON.stringify(rule.rule.name)} is unreachable: no task can satisfy its conditions`,
-        example: null,
-        region: null,
-        preemptedBy: [],
-      });
-      continue;
-    }
-    // Name the rule that covers everything this one matches, if there is one; else every rule that decides first somewhere.
-    const covering = ranked.filter((other) => alwaysAbove.get(rule.index)?.has(other.index));
-    const by = (covering.length > 0 ? [covering[0]!] : ranked.filter((other) => preemptors.get(rule.index)?.has(other.index))).map((other) => other.rule.name);
-    const list = by.map((name) => JSON.stringify(name)).join(', ');
-    problems.push({
-      kind: 'unreachable',
-      severity: 'error',
-      path,
-      rules: [rule.rule.name],
-      zh: `规则“${rule.rule.name}”永远不会生效:凡满足它的任务,都已先被${by.map((name) => `“${name}”`).join('、')}判定`,
-      message: `rule ${JSON.stringify(rule.rule.name)} is unreachable: every task it matches is decided first by ${list}`,
-      example: null,
-      region: null,
-      preemptedBy: by,
-    });
-  }
-
-  // Ambiguous overlaps.
-  for (const { a, b, facts } of ambiguous.values()) {
-    problems.push({
-      kind: 'ambiguous',
-      severity: 'warning',
-      path: `$.rules[${b.index}].priority`,
-      rules: [a.rule.name, b.rule.name],
-      zh: `规则“${a.rule.name}”(${a.rule.event.type})与“${b.rule.name}”(${b.rule.event.type})优先级同为 ${a.rule.priority},可同时匹配,结果只取决于文件中的先后顺序`,
-      message: `rules ${JSON.stringify(a.rule.name)} (${a.rule.event.type}) and ${JSON.stringify(b.rule.name)} (${b.rule.event.type}) share priority ${a.rule.priority} and can both match: only file order decides`,
-      example: example(facts),
-      region: null,
-      preemptedBy: [],
-    });
-  }
-
-  // Statuses.
-  ruleFile.statuses.forEach((status, i) => {
-    const assigning = rules.filter((rule) => rule.rule.event.type === status.code);
-    if (assigning.length > 0 && (assigning.some((rule) => reachable.has(rule.index) || possibleWin.has(rule.index)) || state.truncated)) return;
-    problems.push({
-      kind: 'unused-status',
-      severity: 'warning',
-      path: `$.statuses[${i}]`,
-      rules: assigning.map((rule) => rule.rule.name),
-      zh: assigning.length === 0 ? `状态 ${status.code}(${status.label})已声明,但没有规则给出它` : `状态 ${status.code}(${status.label})只由永远不会生效的规则给出`,
-      message: assigning.length === 0 ? `status ${JSON.stringify(status.code)} is declared but no rule assigns it` : `status ${JSON.stringify(status.code)} is assigned only by unreachable rules`,
-      example: null,
-      region: null,
-      preemptedBy: [],
-    });
-  });
-
-  return { ruleSet: ruleFile.id, problems, limits, gapRegions: regions.length, combinations: state.count };
-}
-
-function leafReasonZh(leaf: Leaf): string {
-  if (leaf.factRef !== undefined) return `拿事实 ${leaf.fact} 与事实 ${leaf.factRef} 比较`;
-  if (factType(leaf.fact) === undefined) return `事实 ${leaf.fact} 由应用程序注册,其取值未知`;
-  if (leaf.fact === 'flags') return `对列表 flags 作数值比较,结果取决于标记文字`;
-  return `运算符 ${leaf.operator} 由应用程序注册`;
+  const types = [...typeFindings(typeProblems), ...domainFindings(leaves, typeProblems, explored)].sort((a, b) => (leafOrder.get(a.path) ?? 0) - (leafOrder.get(b.path) ?? 0));
+  const gaps = gapFindings(leaves, explored, options.maxGaps ?? 10);
+  const unreachable = unreachableFindings(rules, ranked, explored);
+  const problems = [...types, ...gaps.problems, ...unreachable.problems, ...ambiguousFindings(explored), ...unusedStatusFindings(ruleFile, rules, explored)];
+  const limits = [...inexactLimits(leaves), ...(state.truncated ? [stoppedEarlyLimit(state)] : []), ...undecidedGapsLimits(rules, explored), ...unreachable.limits];
+  const stoppedEarly = state.truncated ? { combinations: state.count, samples: state.samples, completed: [...state.completed], partly: state.current ?? null } : null;
+  return { ruleSet: ruleFile.id, problems, limits, gapRegions: gaps.regions, combinations: state.count, stoppedEarly };
 }

@@ -304,7 +304,11 @@ export function summarizeEvaluation(plan: Plan, evaluation: Evaluation, options:
   const statuses = evaluation.summary.byStatus;
   const factsByStatus = new Map<string, TaskResult['facts'][]>();
   for (const result of evaluation.results) {
-    if (result.status !== null && !result.facts.cancelled) factsByStatus.set(result.status, [...(factsByStatus.get(result.status) ?? []), result.facts]);
+    if (result.status === null || result.facts.cancelled) continue;
+    // Appended in place: copying the list on every append made the summary quadratic in the tasks.
+    const list = factsByStatus.get(result.status);
+    if (list === undefined) factsByStatus.set(result.status, [result.facts]);
+    else list.push(result.facts);
   }
   const tones = statusTones(
     statuses.map((status) => status.status),

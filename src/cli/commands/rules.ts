@@ -59,6 +59,12 @@ export function formatCheckReport(report: RuleCheckReport, source: string): stri
   const warnings = report.problems.length - errors;
   if (report.problems.length === 0) lines.push(`${source}(${report.ruleSet}):未发现问题 / no problems found(检查了 ${report.combinations} 种事实组合 / ${report.combinations} fact combinations examined)`);
   else lines.push(`${source}(${report.ruleSet}):${errors} 个错误、${warnings} 个警告 / ${errors} error(s), ${warnings} warning(s)`);
+  const stop = report.stoppedEarly;
+  if (stop !== null) {
+    lines.push(
+      `检查在 ${stop.combinations} 种事实组合后提前停止,结论不完整(见下文“未能精确分析”) / stopped early after ${stop.combinations} fact combinations: the findings are incomplete (see "not analysed exactly")`,
+    );
+  }
   for (const problem of report.problems) {
     lines.push('', `${problem.severity === 'error' ? '错误 error' : '警告 warning'} · ${KIND_LABELS[problem.kind]} · ${problem.path}`, `  ${problem.zh}`, `  ${problem.message}`);
     if (problem.example !== null) lines.push(`  示例事实 example facts: ${JSON.stringify(problem.example)}`);

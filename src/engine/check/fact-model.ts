@@ -66,28 +66,64 @@ function at(line: Line, e: Fraction): Fraction {
 }
 
 /**
+ * Lets the caller of {@link coreSamples} skip a whole subtree of samples whose
+ * combinations it has already seen. At each loop the generator passes the facts
+ * fixed so far and, for each group of deeper facts, the value of the fixed
+ * variables those facts (or the samples visited for them) depend on; the caller
+ * decides from the conditions it evaluates whether the subtree can repeat only
+ * combinations it has visited.
+ */
+export interface SamplePruner {
+  skip(level: string, partial: Readonly<SampleFacts>, dependencies: readonly Dependency[]): boolean;
+}
+
+/** Deeper facts, and the value of the fixed variables they depend on. */
+export type Dependency = readonly [facts: readonly string[], value: unknown];
+
+const NEVER_SKIP: SamplePruner = { skip: () => false };
+
+/** Where a value lies among sorted cuts: 2i for below cut i (above cut i − 1), 2i + 1 on cut i. */
+function position(cuts: readonly Fraction[], value: Fraction): number {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(cuts[mid]!, value) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cuts.length && compare(cuts[lo]!, value) === 0 ? 2 * lo + 1 : 2 * lo;
+}
+
+/**
  * The (e, p) points to visit: every face, edge and vertex of the arrangement
  * of lines that the conditions on progress, expected, paceGap, paceRatio, met
  * and onPace draw in the plane gets a point. Critical e values are the
  * thresholds on expected and the lines' crossings; between them the order of
  * the lines is fixed, so sampling p around the lines at each e covers every cell.
+ * Each vertical slab is offered to the pruner before its points are computed:
+ * across slabs only the sloped lines move, so a slab whose facts the conditions
+ * do not tell apart from an earlier one's adds nothing.
  */
-function progressPlane(lines: readonly Line[], expectedCuts: readonly Fraction[], pBounds: { min?: Fraction; max?: Fraction }): Array<[Fraction, Fraction]> {
+function* progressPlane(lines: readonly Line[], expectedCuts: readonly Fraction[], pBounds: { min?: Fraction; max?: Fraction }, skipSlab: (e: Fraction) => boolean): Generator<[Fraction, Fraction]> {
   const eCuts: Fraction[] = [ZERO, ONE, ...expectedCuts];
-  for (let i = 0; i < lines.length; i++) {
-    for (let j = i + 1; j < lines.length; j++) {
-      const slope = sub(lines[i]!.a, lines[j]!.a);
-      if (isZero(slope)) continue;
-      const e = div(sub(lines[j]!.b, lines[i]!.b), slope);
-      if (compare(e, ZERO) >= 0 && compare(e, ONE) <= 0) eCuts.push(e);
-    }
+  const flat = lines.filter((line) => isZero(line.a));
+  const sloped = lines.filter((line) => !isZero(line.a));
+  const cross = (first: Line, second: Line) => {
+    const slope = sub(first.a, second.a);
+    if (isZero(slope)) return;
+    const e = div(sub(second.b, first.b), slope);
+    if (compare(e, ZERO) >= 0 && compare(e, ONE) <= 0) eCuts.push(e);
+  };
+  // Lines of equal slope never cross: only pairs with a sloped line can.
+  for (let i = 0; i < sloped.length; i++) {
+    for (const line of flat) cross(sloped[i]!, line);
+    for (let j = i + 1; j < sloped.length; j++) cross(sloped[i]!, sloped[j]!);
   }
-  const points: Array<[Fraction, Fraction]> = [];
+  const bounds = { min: pBounds.min, minInclusive: true, max: pBounds.max, maxInclusive: true };
   for (const e of sampleLine(eCuts, { min: ZERO, minInclusive: true, max: ONE, maxInclusive: true })) {
-    const bounds = { min: pBounds.min, minInclusive: true, max: pBounds.max, maxInclusive: true };
-    for (const p of sampleLine(lines.map((line) => at(line, e)), bounds)) points.push([e, p]);
+    if (skipSlab(e)) continue;
+    for (const p of sampleLine(lines.map((line) => (isZero(line.a) ? line.b : at(line, e))), bounds)) yield [e, p];
   }
-  return points;
 }
 
 function cutsOf(thresholds: Thresholds, fact: string): Fraction[] {
@@ -125,9 +161,10 @@ function differenceSamples(thresholds: Thresholds, extra: readonly Fraction[]): 
   return sampleLine(cuts, {}, true);
 }
 
-function common(kind: string, hasData: boolean) {
-  return { kind, cancelled: false, hasData };
-}
+/** The facts that depend on how far the deadline is, and on the samples of the ages of the data. */
+const DAY_FACTS = ['daysToDeadline', 'overdue', 'dataCoversPeriod', 'dataAgeDays'];
+/** The facts of the (expected, progress) plane that change across its slabs for one value of progress. */
+const SLOPED_FACTS = ['paceGap', 'paceRatio', 'onPace'];
 
 /**
  * Every combination of facts the checker visits, apart from `cancelled` and
@@ -135,9 +172,14 @@ function common(kind: string, hasData: boolean) {
  * each kind and data situation, sample points that cut every fact's domain at
  * every threshold the rules compare it with, respecting the constraints above.
  *
+ * The samples come out in one fixed order. A pruner may skip subtrees (see
+ * {@link SamplePruner}); what it skips changes nothing but the work when it
+ * skips only subtrees that repeat combinations it has seen.
+ *
  * @param thresholds - for each number fact, the numbers conditions compare it with
+ * @param pruner - decides which subtrees to skip (none by default)
  */
-export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
+export function* coreSamples(thresholds: Thresholds, pruner: SamplePruner = NEVER_SKIP): Generator<SampleFacts> {
   const days = daySamples(thresholds);
   const ages = ageSamples(thresholds);
   const baseLines: Line[] = [
@@ -151,44 +193,61 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
   const expectedCuts = cutsOf(thresholds, 'expected');
   const valueCuts = cutsOf(thresholds, 'value');
   const targetCuts = cutsOf(thresholds, 'target');
-  const paceFacts = (p: Fraction, e: Fraction) => ({
-    progress: num(p),
-    expected: num(e),
-    paceGap: num(sub(p, e)),
-    paceRatio: isZero(e) ? null : num(div(p, e)),
-  });
+  const eKey = (e: Fraction) => `${e.n}/${e.d}`;
+  const slab = (kind: string, e: Fraction, dependencies: readonly Dependency[]) =>
+    pruner.skip(`${kind}:slab`, { kind, hasData: true, expected: num(e) }, [[SLOPED_FACTS, eKey(e)], ...dependencies]);
 
   // cumulative and level, with data.
+  const levelDifferences = differenceSamples(thresholds, []);
+  const levelPairs = new Map(levelDifferences.map((difference) => [difference, valueTargetPairs(thresholds, difference)]));
   for (const kind of ['cumulative', 'level'] as const) {
     const lines = [...baseLines];
     if (kind === 'cumulative') for (const v of valueCuts) for (const t of targetCuts) if (compare(t, ZERO) > 0) lines.push({ a: ZERO, b: div(v, t) });
-    const plane = progressPlane(uniqueLines(lines), expectedCuts, {});
-    for (const [e, p] of plane) {
+    const unique = uniqueLines(lines);
+    // Where p lies among the horizontal lines decides which values and targets a cumulative task can pair with it.
+    const flat = uniqueSorted(unique.filter((line) => isZero(line.a)).map((line) => line.b));
+    for (const [e, p] of progressPlane(unique, expectedCuts, {}, (e) => slab(kind, e, [[DAY_FACTS, compare(e, ONE) === 0]]))) {
       const met = compare(p, ONE) >= 0;
-      const pairs: Array<[Fraction, Fraction]> = [];
+      const onPace = compare(p, e) >= 0;
+      const progress = num(p);
+      const expected = num(e);
+      const paceGap = num(sub(p, e));
+      const paceRatio = isZero(e) ? null : num(div(p, e));
+      const pairDependency: Dependency = kind === 'cumulative' ? [['value'], position(flat, p)] : [['value', 'target'], compare(p, ONE) === 0];
+      const plane = { kind, hasData: true, progress, expected, paceGap, paceRatio, met, onPace };
+      if (pruner.skip(`${kind}:plane`, plane, [[DAY_FACTS, compare(e, ONE) === 0], [['overdue'], met], pairDependency])) continue;
+      const pairs: Array<[number | null, number | null]> = [];
       if (kind === 'cumulative') {
         const cuts = [ZERO, ...targetCuts, ...(isZero(p) ? [] : valueCuts.map((v) => div(v, p)))];
-        for (const t of sampleLine(cuts, { min: ZERO })) pairs.push([mul(p, t), t]);
+        for (const t of sampleLine(cuts, { min: ZERO })) pairs.push([num(mul(p, t)), num(t)]);
       } else {
-        for (const difference of differenceSamples(thresholds, [])) {
+        for (const difference of levelDifferences) {
           if (isZero(difference) !== (compare(p, ONE) === 0)) continue;
-          pairs.push(...valueTargetPairs(thresholds, difference));
+          for (const [value, target] of levelPairs.get(difference)!) pairs.push([num(value), num(target)]);
         }
       }
       for (const d of days) {
         if (d <= 0n && compare(e, ONE) !== 0) continue;
+        const overdue = d < 0n && !met;
+        const daysToDeadline = Number(d);
+        if (pruner.skip(`${kind}:day`, { ...plane, daysToDeadline, overdue }, [[['dataCoversPeriod'], d], pairDependency])) continue;
         for (const [value, target] of pairs) {
           for (const age of ages(d)) {
             yield {
-              ...common(kind, true),
-              value: num(value),
-              target: num(target),
-              ...paceFacts(p, e),
+              kind,
+              cancelled: false,
+              hasData: true,
+              value,
+              target,
+              progress,
+              expected,
+              paceGap,
+              paceRatio,
               met,
-              onPace: compare(p, e) >= 0,
+              onPace,
               margin: null,
-              overdue: d < 0n && !met,
-              daysToDeadline: Number(d),
+              overdue,
+              daysToDeadline,
               overdueMilestones: 0,
               dataAgeDays: Number(age),
               dataCoversPeriod: d + age <= 0n,
@@ -202,27 +261,37 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
 
   // rate, with data.
   const marginCuts = cutsOf(thresholds, 'margin');
+  const marginLine = uniqueSorted([ZERO, ...marginCuts]);
   for (const difference of differenceSamples(thresholds, [...marginCuts, ...marginCuts.map(neg)])) {
     const floorMargin = neg(abs(difference));
-    const margins = sampleLine([ZERO, ...marginCuts, floorMargin], { min: floorMargin, minInclusive: true });
-    for (const [value, target] of valueTargetPairs(thresholds, difference)) {
-      for (const margin of margins) {
-        const met = compare(margin, ZERO) >= 0;
+    const marginDependency: Dependency = [['margin', 'met', 'onPace', 'overdue'], position(marginLine, floorMargin)];
+    let margins: Array<[number | null, boolean]> | undefined;
+    for (const [v, t] of valueTargetPairs(thresholds, difference)) {
+      const value = num(v);
+      const target = num(t);
+      if (pruner.skip('rate:pair', { kind: 'rate', hasData: true, value, target }, [marginDependency])) continue;
+      margins ??= sampleLine([ZERO, ...marginCuts, floorMargin], { min: floorMargin, minInclusive: true }).map((margin) => [num(margin), compare(margin, ZERO) >= 0]);
+      for (const [margin, met] of margins) {
         for (const d of days) {
+          const overdue = d < 0n && !met;
+          const daysToDeadline = Number(d);
+          if (pruner.skip('rate:day', { kind: 'rate', hasData: true, value, target, met, onPace: met, margin, daysToDeadline, overdue }, [[['dataCoversPeriod'], d]])) continue;
           for (const age of ages(d)) {
             yield {
-              ...common('rate', true),
-              value: num(value),
-              target: num(target),
+              kind: 'rate',
+              cancelled: false,
+              hasData: true,
+              value,
+              target,
               progress: null,
               expected: null,
               paceGap: null,
               paceRatio: null,
               met,
               onPace: met,
-              margin: num(margin),
-              overdue: d < 0n && !met,
-              daysToDeadline: Number(d),
+              margin,
+              overdue,
+              daysToDeadline,
               overdueMilestones: 0,
               dataAgeDays: Number(age),
               dataCoversPeriod: d + age <= 0n,
@@ -236,18 +305,30 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
 
   // milestones.
   const milestoneCounts = sampleIntegers([...cutsOf(thresholds, 'overdueMilestones'), ONE], 0n, undefined);
-  for (const [e, p] of progressPlane(uniqueLines(baseLines), expectedCuts, { min: ZERO, max: ONE })) {
+  for (const [e, p] of progressPlane(uniqueLines(baseLines), expectedCuts, { min: ZERO, max: ONE }, (e) => slab('milestones', e, [[['overdueMilestones'], isZero(e)]]))) {
     const met = compare(p, ONE) === 0;
+    const onPace = compare(p, e) >= 0;
+    const progress = num(p);
+    const expected = num(e);
+    const paceGap = num(sub(p, e));
+    const paceRatio = isZero(e) ? null : num(div(p, e));
+    const plane = { kind: 'milestones', hasData: true, progress, expected, paceGap, paceRatio, met, onPace };
+    if (pruner.skip('milestones:plane', plane, [[['overdueMilestones'], isZero(e)], [['overdueMilestones', 'overdue'], met]])) continue;
     for (const count of milestoneCounts) {
       if (count > 0n && (met || isZero(e))) continue;
       for (const d of days) {
         yield {
-          ...common('milestones', true),
+          kind: 'milestones',
+          cancelled: false,
+          hasData: true,
           value: null,
           target: null,
-          ...paceFacts(p, e),
+          progress,
+          expected,
+          paceGap,
+          paceRatio,
           met,
-          onPace: compare(p, e) >= 0,
+          onPace,
           margin: null,
           overdue: d < 0n && !met,
           daysToDeadline: Number(d),
@@ -266,10 +347,15 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
     for (const d of days) {
       const e = d > 0n ? ZERO : ONE;
       yield {
-        ...common('binary', true),
+        kind: 'binary',
+        cancelled: false,
+        hasData: true,
         value: null,
         target: null,
-        ...paceFacts(p, e),
+        progress: num(p),
+        expected: num(e),
+        paceGap: num(sub(p, e)),
+        paceRatio: isZero(e) ? null : num(div(p, e)),
         met,
         onPace: compare(p, e) >= 0,
         margin: null,
@@ -285,25 +371,32 @@ export function* coreSamples(thresholds: Thresholds): Generator<SampleFacts> {
 
   // cumulative, level and rate without data.
   for (const kind of ['cumulative', 'level', 'rate'] as const) {
-    const targets = sampleLine([ZERO, ...targetCuts], kind === 'cumulative' ? { min: ZERO } : {});
+    const targets = sampleLine([ZERO, ...targetCuts], kind === 'cumulative' ? { min: ZERO } : {}).map(num);
     const expecteds = kind === 'rate' ? [null] : sampleLine([ZERO, ONE, ...expectedCuts], { min: ZERO, minInclusive: true, max: ONE, maxInclusive: true });
     for (const e of expecteds) {
+      const expected = num(e);
+      if (pruner.skip(`${kind}:no-data`, { kind, hasData: false, expected }, [[DAY_FACTS, e !== null && compare(e, ONE) === 0]])) continue;
       for (const d of days) {
         if (e !== null && d <= 0n && compare(e, ONE) !== 0) continue;
+        const overdue = d < 0n;
+        const daysToDeadline = Number(d);
+        if (pruner.skip(`${kind}:no-data-day`, { kind, hasData: false, expected, daysToDeadline, overdue }, [])) continue;
         for (const target of targets) {
           yield {
-            ...common(kind, false),
+            kind,
+            cancelled: false,
+            hasData: false,
             value: null,
-            target: num(target),
+            target,
             progress: null,
-            expected: num(e),
+            expected,
             paceGap: null,
             paceRatio: null,
             met: null,
             onPace: null,
             margin: null,
-            overdue: d < 0n,
-            daysToDeadline: Number(d),
+            overdue,
+            daysToDeadline,
             overdueMilestones: 0,
             dataAgeDays: null,
             dataCoversPeriod: null,
@@ -325,11 +418,18 @@ function uniqueLines(lines: readonly Line[]): Line[] {
   });
 }
 
-/** The subsets of the flag strings the rules mention (each sorted as listed). */
+/**
+ * The subsets of the flag strings the rules mention (each sorted as listed),
+ * one at a time: there are 2^n of them, so the caller may stop early.
+ */
+export function* eachFlagSet(strings: readonly string[]): Generator<string[]> {
+  // Subset i holds string j when bit j of i is set: [], [a], [b], [a, b], [c], …
+  for (let i = 0n; i < 1n << BigInt(strings.length); i++) yield strings.filter((_, j) => ((i >> BigInt(j)) & 1n) === 1n);
+}
+
+/** Every subset of the flag strings the rules mention, as {@link eachFlagSet} lists them. */
 export function flagSets(strings: readonly string[]): string[][] {
-  const sets: string[][] = [[]];
-  for (const text of strings) for (const set of [...sets]) sets.push([...set, text]);
-  return sets;
+  return [...eachFlagSet(strings)];
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
