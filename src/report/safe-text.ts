@@ -13,11 +13,11 @@
  * terminals and editors take as line breaks.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_KEEPING_LAYOUT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+const UNSAFE_KEEPING_LAYOUT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** The same, line feed and tab included: for a table cell or a one-line field, where they would break the layout. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_IN_A_LINE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+const UNSAFE_IN_A_LINE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** `\u{1B}`: the code point in hexadecimal, as JavaScript writes it, so it is visible and unambiguous. */
 const visible = (char: string): string => `\\u{${char.codePointAt(0)!.toString(16).toUpperCase()}}`;
@@ -50,5 +50,15 @@ export function escapeTerminalText(text: string, layout: 'cell' | 'lines' = 'cel
  * @returns the text for one Markdown line
  */
 export function escapeMarkdownText(text: string): string {
-  return escapeTerminalText(text.replace(/[\\`*_[\]<>|#&]/g, (char) => `\\${char}`).replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+  return text.replace(MARKDOWN_UNSAFE, (match) => (MARKDOWN_SYNTAX.includes(match) ? `\\${match}` : LINE_BREAKS.includes(match) ? ' ' : visible(match)));
 }
+
+/** The characters Markdown or HTML act on. */
+const MARKDOWN_SYNTAX = '\\`*_[]<>|#&';
+
+/** Line breaks, CRLF first: each becomes one space. */
+const LINE_BREAKS = ['\r\n', '\r', '\n', '\u2028', '\u2029'];
+
+/** In one pass (a Markdown file of 200 000 rows is escaped cell by cell): line breaks, Markdown syntax, then the terminal's unsafe characters. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const MARKDOWN_UNSAFE = /\r\n|[\\`*_[\]<>|#&\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;

@@ -133,4 +133,15 @@ describe('duban explain', () => {
     expect(out).not.toMatch(RAW_CONTROL);
     expect(out).toContain('任务 task M1\\u{202E}:\\u{1B}[2J');
   });
+
+  it('rules check prints rule names with their escapes visible', async () => {
+    requireBuiltCli();
+    const rules = join(dir, 'evil.rules.json');
+    writeFileSync(rules, JSON.stringify({ formatVersion: 1, id: 'evil', title: 'evil', statuses: [{ code: 'ok', label: '好' }], rules: [{ name: 'a\u001b[2J', priority: 1, conditions: { all: [] }, event: { type: 'ok' } }, { name: 'b\u202e', priority: 1, conditions: { all: [] }, event: { type: 'ok' } }] }));
+    const check = await runCli(['rules', 'check', rules]);
+    // The second rule is unreachable: the report names both.
+    expect(check.stdout.toString('utf8')).toContain('\\u{1B}[2J');
+    expect(check.stdout.toString('utf8')).toContain('b\\u{202E}');
+    expect(check.stdout.toString('utf8')).not.toMatch(RAW_CONTROL);
+  });
 });
