@@ -14,7 +14,10 @@ import { writeJsonPieces } from '../../src/cli/json-writer.js';
 import { temporaryFiles, writeAtomically, writeFs } from '../../src/cli/write-file.js';
 import { isDubanError } from '../../src/index.js';
 
-const RUNS = process.env.DUBAN_FUZZ === 'long' ? 5000 : 200;
+const LONG = process.env.DUBAN_FUZZ === 'long';
+const RUNS = LONG ? 5000 : 200;
+/** The long run takes minutes on a loaded machine. */
+const TIMEOUT = LONG ? 900_000 : 30_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'duban-partial-writes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -118,7 +121,7 @@ describe('writeAtomically under injected faults', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('the same for the streamed JSON writer (in this thread)', async () => {
     let run = 0;
@@ -140,7 +143,7 @@ describe('writeAtomically under injected faults', () => {
       }),
       { numRuns: Math.ceil(RUNS / 2) },
     );
-  });
+  }, TIMEOUT);
 
   it('reached every kind of outcome', () => {
     for (const what of ['complete', 'complete after short writes', 'failed with ENOSPC', 'failed: write of 0 bytes', 'failed at open', 'failed at fsync', 'failed at close', 'failed at rename', 'failed, old file kept', 'failed, no old file']) {

@@ -39,7 +39,10 @@ function expectFinite(svg: string, width: number, height: number): void {
   }
 }
 
-const RUNS = { numRuns: process.env.DUBAN_FUZZ === 'long' ? 20_000 : 400 };
+const LONG = process.env.DUBAN_FUZZ === 'long';
+const RUNS = { numRuns: LONG ? 20_000 : 400 };
+/** The long run takes minutes on a loaded machine. */
+const TIMEOUT = LONG ? 900_000 : 30_000;
 
 describe('svg charts on extreme numbers', () => {
   it('progressBulletSvg', () => {
@@ -49,7 +52,7 @@ describe('svg charts on extreme numbers', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('indicatorBulletSvg', () => {
     fc.assert(
@@ -58,7 +61,7 @@ describe('svg charts on extreme numbers', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('trendLineSvg', () => {
     const dates = ['2024-03-31', '2024-06-30', '2024-09-30'] as CalendarDate[];
@@ -68,7 +71,7 @@ describe('svg charts on extreme numbers', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('statusBarsSvg', () => {
     fc.assert(
@@ -78,7 +81,7 @@ describe('svg charts on extreme numbers', () => {
       }),
       RUNS,
     );
-  });
+  }, TIMEOUT);
 
   it('the named cases: progress of ±400 digits, a rate of 400 digits against 8, values 1e-401 apart, ±1e308', () => {
     const huge = '9'.repeat(400);
