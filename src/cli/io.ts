@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mergeObservationsCsv, safeParseOwnedPlan } from '../model/parse-input.js';
 import { bilingual } from '../model/suggest.js';
 import { parseLargeJson } from './parse-large-json.js';
@@ -185,80 +184,8 @@ export function loadRules(spec: string | undefined, read: (file: string) => stri
   return parseRuleFile(read(spec), { source: spec });
 }
 
-/**
- * A file being written atomically: to a temporary file beside it, renamed over
- * it by `commit`, so a failure leaves nothing half-written.
- */
-export interface AtomicFile {
-  /** The temporary file's descriptor. */
-  readonly fd: number;
-  /** Closes the temporary file and renames it to its name. */
-  commit(): void;
-  /** Closes and removes the temporary file. */
-  abandon(): void;
-  /** The DubanError for a system error while writing (or the error itself if it is not one duban names). */
-  failure(error: unknown): unknown;
-}
-
-/** Opens `file` for writing atomically (see {@link AtomicFile}). */
-export function openAtomically(file: string): AtomicFile {
-  const refuse = (message: string, cause?: unknown) =>
-    new DubanError('INVALID_OPTION', `cannot write ${file}`, { issues: [{ path: '--out', message }], source: file, ...(cause === undefined ? {} : { cause }) });
-  const failure = (error: unknown): unknown => {
-    if (isDubanError(error)) return error;
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') return refuse(`folder ${JSON.stringify(dirname(file))} does not exist`, error);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'ENOSPC') return refuse(`cannot write there (${code})`, error);
-    return error;
-  };
-  try {
-    if (statSync(file).isDirectory()) throw refuse('is a directory; give a file name');
-  } catch (error) {
-    if (isDubanError(error)) throw error;
-    // Not there yet: the usual case.
-  }
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(temporary, 'w');
-  } catch (error) {
-    throw failure(error);
-  }
-  let open = true;
-  const close = () => {
-    if (open) closeSync(fd);
-    open = false;
-  };
-  return {
-    fd,
-    commit() {
-      close();
-      renameSync(temporary, file);
-    },
-    abandon() {
-      close();
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // nothing to clean up
-      }
-    },
-    failure,
-  };
-}
-
-/** Writes a file atomically: to a temporary file beside it, then renamed, so a failure leaves nothing half-written. */
-export function writeAtomically(file: string, content: string | Uint8Array | Iterable<string>): void {
-  const target = openAtomically(file);
-  try {
-    if (content instanceof Uint8Array) writeSync(target.fd, content);
-    else for (const chunk of typeof content === 'string' ? [content] : content) writeSync(target.fd, chunk);
-    target.commit();
-  } catch (error) {
-    target.abandon();
-    throw target.failure(error);
-  }
-}
+// Writing files lives in write-file.ts; re-exported for the commands that import it from here.
+export { openAtomically, writeAtomically, type AtomicFile } from './write-file.js';
 
 /** The process's streams and exit, injectable for tests. */
 export interface CliIo {

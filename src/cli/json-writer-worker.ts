@@ -1,9 +1,9 @@
 // The writer thread of `duban evaluate --format json --out FILE` for large plans (see json-writer.ts):
 // it renders batches of task results to JSON text and writes them, while the main thread evaluates.
-import { writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderJsonPiece, type JsonPiece } from '../report/json-chunks.js';
 import type { WriterMessage, WriterReply, WriterSetup } from './json-writer.js';
+import { writeChunk } from './write-file.js';
 
 const { progress } = workerData as WriterSetup;
 const done = new Int32Array(progress);
@@ -19,7 +19,8 @@ parentPort!.on('message', (message: WriterMessage) => {
   if (failure === undefined) {
     try {
       if (typeof message === 'object' && 'fd' in message) fd = message.fd;
-      else writeSync(fd, renderJsonPiece(message as JsonPiece));
+      // Every byte checked: a full disk's short write is an error, not a truncated file.
+      else writeChunk(fd, renderJsonPiece(message as JsonPiece));
     } catch (error) {
       // A write error (ENOSPC, EIO...) or anything else: reported at the end, and the main thread stops sending.
       const { code, message: text } = error as { code?: string; message?: string };

@@ -1,8 +1,8 @@
-import { existsSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { renderJsonPiece, type JsonPiece } from '../report/json-chunks.js';
-import { openAtomically } from './io.js';
+import { openAtomically, yieldToSignals } from './write-file.js';
 
 /** What the writer thread is given: a shared progress counter. */
 export interface WriterSetup {
@@ -52,7 +52,10 @@ export async function writeJsonPieces(file: string, pieces: Iterable<JsonPiece>,
   if (thread === false) {
     const target = openAtomically(file);
     try {
-      for (const piece of pieces) writeSync(target.fd, renderJsonPiece(piece));
+      for (const piece of pieces) {
+        target.write(renderJsonPiece(piece));
+        await yieldToSignals();
+      }
       target.commit();
     } catch (error) {
       target.abandon();
@@ -79,6 +82,7 @@ export async function writeJsonPieces(file: string, pieces: Iterable<JsonPiece>,
           written = now;
         }
         if (Atomics.load(state, 1) !== 0) break;
+        await yieldToSignals();
       }
       worker.postMessage('end' satisfies WriterMessage);
       const outcome = await reply;

@@ -1,5 +1,6 @@
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { escapeTerminalText } from '../report/safe-text.js';
 
 /**
  * Thrown by a write to stdout or stderr once its reader has gone (EPIPE: the
@@ -31,7 +32,9 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * EPIPE later, as an unhandled `'error'` event with a stack trace, after the
  * whole evaluation had been written into the void. A terminal is written
  * through `process.stdout` / `process.stderr` (which write to a terminal
- * synchronously on POSIX and with the console's own API on Windows).
+ * synchronously on POSIX and with the console's own API on Windows); on a
+ * terminal, stderr's control and bidirectional formatting characters (from ids
+ * and titles quoted in messages) are written visibly as `\u{HEX}`.
  */
 export function descriptorWriter(fd: 1 | 2): (text: string) => void {
   if (isatty(fd)) {
@@ -43,7 +46,8 @@ export function descriptorWriter(fd: 1 | 2): (text: string) => void {
     });
     return (text) => {
       if (closed) throw new OutputClosed();
-      stream.write(text);
+      // stderr's messages quote ids and titles: on a terminal their control characters are shown, not obeyed (the progress line's CR is kept).
+      stream.write(fd === 2 ? text.split('\r').map((part) => escapeTerminalText(part, 'lines')).join('\r') : text);
     };
   }
   return (text) => writeAll(fd, text);

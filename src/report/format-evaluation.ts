@@ -6,6 +6,7 @@ import { invalidOption, kindOf } from '../model/check-arguments.js';
 import { isRecognised } from '../model/recognised.js';
 import type { Plan } from '../model/types.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
+import { escapeMarkdownText, escapeTerminalText } from './safe-text.js';
 import type { startFlatEvaluation } from '../engine/evaluate-plan.js';
 import type { EvaluationWarning } from '../engine/as-of-warnings.js';
 import type { RuleFile } from '../engine/parse-rule-file.js';
@@ -68,7 +69,7 @@ export function summaryLine(evaluation: Evaluation): string {
 }
 
 function header(evaluation: Evaluation): string {
-  return `计划 ${evaluation.planId} · 截至 ${evaluation.asOf} · 规则 ${evaluation.ruleSet}`;
+  return `计划 ${escapeTerminalText(evaluation.planId)} · 截至 ${evaluation.asOf} · 规则 ${escapeTerminalText(evaluation.ruleSet)}`;
 }
 
 /**
@@ -77,7 +78,10 @@ function header(evaluation: Evaluation): string {
  *
  * The 差距 column gives progress against 序时进度 in 个百分点, and for `rate`
  * targets the distance to the bound in the target's unit, named when the plan
- * is given.
+ * is given. Control characters (ESC, CR, C1) and bidirectional formatting
+ * characters (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F) in ids, titles,
+ * labels and rule names are written as `\u{HEX}` (`\u{1B}`), so the terminal
+ * shows them instead of obeying them.
  *
  * @param evaluation - the evaluation
  * @param plan - the evaluated plan, for the units of the 差距 column
@@ -93,28 +97,34 @@ export function formatTable(evaluation: Evaluation, plan?: Plan): string {
   const units = rateUnits(plan === undefined || plan === null ? undefined : ensurePlan(plan));
   const headings = ['编号', '任务', '状态', '完成进度', '序时进度', '差距', '规则'];
   const align: ('left' | 'right')[] = ['left', 'left', 'left', 'right', 'right', 'right', 'left'];
+  // Ids, titles, labels and rule names are user text: escaped before they are measured, so a terminal shows them, never obeys them.
   const rows = evaluation.results.map((result) => [
-    result.taskId,
-    truncateToWidth(result.title, 36),
-    result.label ?? '未判定（规则缺口）',
+    escapeTerminalText(result.taskId),
+    truncateToWidth(escapeTerminalText(result.title), 36),
+    escapeTerminalText(result.label ?? '未判定（规则缺口）'),
     percentCell(result.facts.progress),
     percentCell(result.facts.expected),
-    gapCell(result, units),
-    result.rule ?? '—',
+    escapeTerminalText(gapCell(result, units)),
+    escapeTerminalText(result.rule ?? '—'),
   ]);
   // A loop, not Math.max(...): a spread of 200 000 rows would overflow the stack.
   const widths = headings.map((heading, i) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[i] ?? '')), displayWidth(heading)));
   const line = (cells: readonly string[]) => cells.map((cell, i) => padToWidth(cell, widths[i] ?? 0, align[i])).join('  ').trimEnd();
-  const out = [header(evaluation), '', line(headings), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), '', summaryLine(evaluation)];
-  for (const gap of evaluation.gaps) out.push(`规则缺口：任务 ${gap.taskId} 没有任何规则匹配`);
+  const out = [header(evaluation), '', line(headings), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), '', escapeTerminalText(summaryLine(evaluation))];
+  for (const gap of evaluation.gaps) out.push(`规则缺口：任务 ${escapeTerminalText(gap.taskId)} 没有任何规则匹配`);
   return `${out.join('\n')}\n`;
 }
 
-const escapeMarkdown = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const escapeMarkdown = escapeMarkdownText;
+
+/** A rule set's id in a code span when it is a plain id (`four-level`), else escaped text: a backtick in it would end the span. */
+const ruleSetMarkdown = (id: string) => (/^[\w.-]+$/.test(id) ? `\`${id}\`` : escapeMarkdownText(id));
 
 /**
  * Renders an evaluation as Markdown: a heading, the counts, a table of every
- * task with its status and explanation, and the gaps.
+ * task with its status and explanation, and the gaps. Text from the plan and
+ * the rule file is escaped: `<script>` stays text, `[x](javascript:…)` is no
+ * link, and control characters are written as `\u{HEX}`.
  *
  * @param evaluation - the evaluation
  * @returns the Markdown text
@@ -129,7 +139,7 @@ export function formatMarkdown(evaluation: Evaluation): string {
   const out = [
     `# 评估结果 ${escapeMarkdown(evaluation.planId)}`,
     '',
-    `截至 ${evaluation.asOf}，规则集 \`${evaluation.ruleSet}\`。${summaryLine(evaluation)}。`,
+    `截至 ${evaluation.asOf}，规则集 ${ruleSetMarkdown(evaluation.ruleSet)}。${escapeMarkdown(summaryLine(evaluation))}。`,
     '',
     '| 状态 | 数量 |',
     '| --- | ---: |',

@@ -1,5 +1,6 @@
 import type { Block, BulletinDocument, Cell, Column, Inline, Signature } from './bulletin-document.js';
 import { displayWidth, padToWidth } from './display-width.js';
+import { escapeMarkdownText, escapeTerminalText } from './safe-text.js';
 import { chineseNumber } from './text-kit.js';
 
 /** The blocks a text format shows: HTML-only blocks dropped, sections numbered 一、二、…. */
@@ -10,7 +11,8 @@ function plainBlocks(document: BulletinDocument): { block: Block; number: string
     .map((block) => ({ block, number: block.kind === 'section' ? `${chineseNumber(++section)}、` : '' }));
 }
 
-const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|#]/g, (char) => `\\${char}`).replace(/\r?\n/g, ' ');
+/** User text in a Markdown line: HTML, links and control characters escaped (see safe-text.ts). */
+const escapeMarkdown = escapeMarkdownText;
 
 function markdownInline(content: readonly Inline[]): string {
   return content.map((part) => (typeof part === 'string' ? escapeMarkdown(part) : `**${escapeMarkdown(part.strong)}**`)).join('');
@@ -56,8 +58,10 @@ export function renderMarkdown(document: BulletinDocument): string {
 const plainInline = (content: readonly Inline[]): string => content.map((part) => (typeof part === 'string' ? part : part.strong)).join('');
 
 function textTable(columns: readonly Column[], rows: readonly (readonly Cell[])[]): string[] {
-  const cells = [columns.map((column) => column.title), ...rows.map((row) => row.map((cell) => cell.text.replace(/\r?\n/g, ' ')))];
-  const widths = columns.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i] ?? ''))));
+  // Escaped before they are measured: control characters shown as \u{HEX}, line breaks as spaces.
+  const cells = [columns.map((column) => escapeTerminalText(column.title)), ...rows.map((row) => row.map((cell) => escapeTerminalText(cell.text.replace(/\r?\n/g, ' '))))];
+  // A loop, not Math.max(...): a spread of a very long table would overflow the stack.
+  const widths = columns.map((_, i) => cells.reduce((widest, row) => Math.max(widest, displayWidth(row[i] ?? '')), 0));
   const line = (row: readonly string[]) => row.map((text, i) => padToWidth(text, widths[i] ?? 0, columns[i]?.align)).join('  ').trimEnd();
   return [line(cells[0]!), widths.map((width) => '─'.repeat(width)).join('  '), ...cells.slice(1).map(line)];
 }
@@ -105,5 +109,6 @@ export function renderText(document: BulletinDocument): string {
     }
   }
   if (document.signature !== null) out.push('', '', ...signatureLines(document.signature));
-  return `${out.join('\n')}\n`;
+  // Text to paste, or read on a terminal: control and bidirectional formatting characters from user text made visible.
+  return `${escapeTerminalText(out.join('\n'), 'lines')}\n`;
 }

@@ -15,13 +15,32 @@ export const TONE_COLOURS: Readonly<Record<StatusTone, { readonly strong: string
   other: { strong: '#3f6fb5', light: '#dde7f6', ink: '#1d3f73' },
 };
 
-/** A coordinate for SVG: one decimal, never `-0`. Numbers become binary floats only here, at the last step. */
+/**
+ * A coordinate for SVG: one decimal, never `-0`, never NaN or Infinity (they
+ * would be invalid attributes), never an exponent. Numbers become binary
+ * floats only here, at the last step.
+ */
 function fmt(value: number): string {
-  const text = value.toFixed(1).replace(/\.0$/, '');
+  const bounded = Number.isNaN(value) ? 0 : Math.min(1e6, Math.max(-1e6, value));
+  const text = bounded.toFixed(1).replace(/\.0$/, '');
   return text === '-0' ? '0' : text;
 }
 
-const num = (decimal: string): number => Number(decimal);
+/**
+ * The largest magnitude a chart computes with: far beyond any real rate or
+ * progress, and small enough that spans and paddings of such numbers stay
+ * finite (a 400-digit value is Infinity as a double, and Infinity − Infinity is NaN).
+ */
+const CHART_LIMIT = 1e15;
+
+/** A decimal string as a number for drawing, clamped to ±{@link CHART_LIMIT}. */
+const num = (decimal: string): number => {
+  const value = Number(decimal);
+  return Number.isNaN(value) ? 0 : Math.min(CHART_LIMIT, Math.max(-CHART_LIMIT, value));
+};
+
+/** The width of a scale from `lo` to `hi`, never 0 (values too close together for doubles to tell apart). */
+const spanOf = (lo: number, hi: number): number => (hi - lo > 0 ? hi - lo : 1);
 
 /** A horizontal bar per status, with its count. */
 export function statusBarsSvg(bars: readonly StatusBar[], total: number): string {
@@ -77,12 +96,13 @@ export function indicatorBulletSvg(row: IndicatorRow): string {
   const right = width - 8;
   const value = num(row.value);
   const target = num(row.target);
-  const band = row.tolerance === null ? null : [target - num(row.tolerance), target + num(row.tolerance)];
+  // A tolerance is never negative; were it so, the band would get a negative width (an SVG error).
+  const band = row.tolerance === null ? null : [target - Math.abs(num(row.tolerance)), target + Math.abs(num(row.tolerance))];
   const values = [0, value, target, ...(band ?? [])];
   const span = Math.max(...values) - Math.min(...values) || 1;
   const lo = Math.min(...values) - span * 0.08;
   const hi = Math.max(...values) + span * 0.08;
-  const x = (v: number) => left + ((v - lo) / (hi - lo)) * (right - left);
+  const x = (v: number) => left + ((v - lo) / spanOf(lo, hi)) * (right - left);
   const colour = TONE_COLOURS[row.tone];
   const bar = value >= 0 ? [x(0), x(value)] : [x(value), x(0)];
   const parts = [
@@ -123,7 +143,7 @@ export function trendLineSvg(series: TrendSeries, rounding: Rounding = 'half-up'
   const pad = (hi0 - lo0 || 1) * 0.06;
   const lo = lo0 - pad;
   const hi = hi0 + pad;
-  const yAt = (v: number) => plot.bottom - ((v - lo) / (hi - lo)) * (plot.bottom - plot.top);
+  const yAt = (v: number) => plot.bottom - ((v - lo) / spanOf(lo, hi)) * (plot.bottom - plot.top);
   const colour = TONE_COLOURS[series.tone].strong;
   const line = (values: readonly (string | null)[], attributes: string) => {
     const segments: string[][] = [[]];

@@ -15,6 +15,7 @@ import {
   type ConditionExplanation,
   type RulesExplanation,
 } from '../../index.js';
+import { escapeTerminalText } from '../../report/safe-text.js';
 import { checkOptions, loadEvaluationInputs, type CliIo } from '../io.js';
 
 export const EXPLAIN_HELP = `用法 Usage: duban explain PLAN.json TASK_ID [options]
@@ -82,7 +83,8 @@ export function formatExplanation(explanation: RulesExplanation, heading: string
   });
   lines.push('', `结论 verdict: ${explanation.status === null ? '漏判 gap(无状态 no status)' : `${explanation.label}(${explanation.status})`}`, `  ${explanation.reasonZh}`, `  ${explanation.reason}`);
   if (sentence !== '') lines.push('', `说明 explanation: ${sentence}`);
-  return `${lines.join('\n')}\n`;
+  // Rule names, labels and the task's title are user text: a terminal must show their control characters, not obey them.
+  return `${escapeTerminalText(lines.join('\n'), 'lines')}\n`;
 }
 
 /** `duban explain`: why one task gets its status. */
@@ -118,7 +120,7 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ taskId: task.id, title: task.title, asOf, ...explanation, factsJson: factsToJson(exact), explanation: sentence }, null, 2)}\n`);
   } else {
-    const heading = `任务 task ${task.id}:${task.title}\n评估日期 as of ${asOf} · 规则集 rule set ${ruleFile.id}`;
+    const heading = `任务 task ${escapeTerminalText(task.id)}:${escapeTerminalText(task.title)}\n评估日期 as of ${asOf} · 规则集 rule set ${ruleFile.id}`;
     io.stdout(formatExplanation(explanation, heading, { ...factsToJson(exact) }, sentence));
   }
   return explanation.status === null ? 1 : 0;

@@ -12,6 +12,7 @@ import {
   type RuleCheckReport,
   type RuleFile,
 } from '../../index.js';
+import { escapeTerminalText } from '../../report/safe-text.js';
 import { checkOptions, readText, usage, writeAtomically, type CliIo } from '../io.js';
 
 export const RULES_HELP = `用法 Usage:
@@ -91,7 +92,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
   ]);
   const { ruleFile, source } = loadRuleFile(positionals[0]!, io);
   const report = checkRuleFile(ruleFile);
-  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, source));
+  // Rule names are user text: their control characters are shown, not sent to the terminal.
+  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : escapeTerminalText(formatCheckReport(report, source), 'lines'));
   return report.problems.length > 0 ? 1 : 0;
 }
 
@@ -132,7 +134,7 @@ async function test(args: string[], io: CliIo): Promise<number> {
       return `${head}\n      实际 got ${item.actual ?? '(无状态 no status)'}${item.rule === null ? '' : `(规则 rule “${item.rule}”)`}:${item.message ?? ''}${warnings}`;
     });
     lines.push('', `${result.passed} 条通过、${result.failed} 条失败 / ${loaded.source} × ${casesFile}`, `${result.passed} passed, ${result.failed} failed`);
-    io.stdout(`${lines.join('\n')}\n`);
+    io.stdout(`${escapeTerminalText(lines.join('\n'), 'lines')}\n`);
   }
   return result.failed > 0 ? 1 : 0;
 }
