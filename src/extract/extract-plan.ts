@@ -14,7 +14,7 @@ import { normalizeText } from './normalize-text.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
 import { readTables } from './tables.js';
 import { readShortfall, verdictList } from './read-shortfall.js';
-import { baseUnit, readSentence, reportsDone, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
+import { baseUnit, readSentence, reportsDone, type PastCarry, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
 import { wordIndex } from './words.js';
 
@@ -411,6 +411,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       }
     }
     let reporting = kind === 'bulletin' && scope.kind !== 'item';
+    const carry: PastCarry = { past: false };
+    let previousEnd = scope.start;
     for (const sentence of scope.sentences) {
       let mode: 'target' | 'report' = 'target';
       if (kind === 'bulletin') {
@@ -441,7 +443,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
           continue;
         }
       }
-      readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report');
+      // 2016年,全市生产总值3212.2亿元,增长8%;一般公共预算收入260.5亿元,增长10.2%: the earlier year carries over the sentences of its paragraph.
+      if (normal.slice(previousEnd, sentence.start).includes('\n')) carry.past = false;
+      previousEnd = sentence.end;
+      readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report' ? carry : false);
     }
   }
 

@@ -374,24 +374,37 @@ function parenTargetAt(text: string, open: number, to: number): { inner: Span; c
 }
 
 /** Reads every clause of one sentence. */
-export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate, pastAware = false): void {
+export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate, pastAware: boolean | PastCarry = false): void {
   const state: SentenceState = { lastSubject: '', lastVerb: undefined, lastFigure: undefined, previousClause: undefined, previousClauseRead: false, deadline, asOf };
-  let past = false;
+  let past = typeof pastAware === 'object' && pastAware.past;
   for (const clause of sentence.clauses) {
     const own = deadlineIn(context.text, clause.start, clause.end, context.year);
     if (own !== undefined) state.deadline = own;
     // In a report, a clause about an earlier year (2022年郑州全市生产总值预计增长2%左右) reports, and so do the clauses after it until one names the plan year.
-    if (pastAware) {
-      // 比2010年翻一番, 较2020年: a base year, not the year spoken of.
-      const years = [...context.text.slice(clause.start, clause.end).matchAll(/(^|[^比较与于以自从])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
-      if (years.some((y) => y >= context.year)) past = false;
-      else if (years.some((y) => y < context.year)) past = true;
-    }
+    if (pastAware !== false) past = pastAfter(context.text.slice(clause.start, clause.end), context.year, past);
     const before = context.targets.length;
     readClause(context, scope, sentence, clause, past ? 'report' : mode, state);
     state.previousClause = clause;
     state.previousClauseRead = context.targets.length > before;
   }
+  if (typeof pastAware === 'object') pastAware.past = past;
+}
+
+/**
+ * Whether a report speaks of an earlier year after this clause, given whether it did before it.
+ * An earlier year (2016年, 去年, 上年) starts the past; the plan year or a later one, 今年, 新的一年 or a
+ * list of 预期目标 ends it. 比2010年, 较去年同期: a base of comparison, not the year spoken of.
+ */
+export function pastAfter(clause: string, year: number, past: boolean): boolean {
+  const years = [...clause.matchAll(/(^|[^比较与于以自从])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
+  if (years.some((y) => y >= year) || /今年|明年|新的一年|预期目标|主要目标/u.test(clause)) return false;
+  if (years.some((y) => y < year) || /(^|[^比较同与于])(?:去年|上年|上一年)(?!同期)/u.test(clause)) return true;
+  return past;
+}
+
+/** Whether the sentences read so far in a paragraph of a report speak of an earlier year; {@link readSentence} updates it. */
+export interface PastCarry {
+  past: boolean;
 }
 
 function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clause: Span, mode: 'target' | 'report', state: SentenceState): void {

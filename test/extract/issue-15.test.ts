@@ -415,3 +415,18 @@ describe('extractPlan (issue #15): eighth tuning batch (the plan year of a repor
     expect(year('各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2024年工作回顾\n预计全市地区生产总值增长4%左右。')).toBe('2025');
   });
 });
+
+describe('extractPlan (issue #15): ninth tuning batch', () => {
+  it('carries an earlier year over the sentences of its paragraph (2019年,…控制在3%以内。…增长7%以上。去年…), until the plan year or 今年', () => {
+    const text =
+      '2020年重庆市政府工作报告要点\n会议提到,2019年,规上工业增加值增长6.1%以上。物价形势总体稳定,居民消费价格涨幅控制在3%以内。工业投资增长7%以上。\n会议提到,预计重庆去年新增社会融资规模5100亿元。全市进出口总值增长10%左右。\n对于今年政府工作要求,会议提出,地区生产总值增长6%,城镇新增就业60万人以上。';
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['6', '60']);
+  });
+
+  it('does not carry the past into the next paragraph, nor past 主要预期目标 in the same one', () => {
+    const text = '2017年威海市政府工作报告要点\n2016年,全市生产总值增长8%。\n一般公共预算收入增长9%左右。\n2016年,全市生产总值增长8%。主要预期目标为:固定资产投资增长11%左右。';
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['9', '11']);
+  });
+});
