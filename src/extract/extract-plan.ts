@@ -503,7 +503,7 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.
   const shareTasks = new Set<string>();
   // 年度计划投资401.9亿元 … 已落实资金159.5亿元,为年度投资计划的39.7%: the plan is stated, so a share of it is no task of its own.
-  const planWords = (measure: string) => measure.replace(/的/gu, '').replace(/计划投资/gu, '投资计划').replace(/^(?:年度|全年)/u, '');
+  const planWords = (measure: string) => measure.replace(/的/gu, '').replace(/计划投资/gu, '投资计划').replace(/^(?:年度|全年|当年)/u, '');
   const statedPlans = context.targets.filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure)).map((t) => planWords(t.measure));
   for (const figure of context.figures) {
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;

@@ -188,8 +188,8 @@ function clean(measure: string): string {
 
 function topic(text: string, span: Span | undefined): string {
   if (span === undefined) return '';
-  // 总投资337.13亿元: a project's scale names no topic for the amount after it.
-  if (/^\s*(?:项目)?总(?:投资|规模)/u.test(text.slice(span.start, span.end))) return '';
+  // 总投资337.13亿元, 概算投资140.16亿元: a project's scale names no topic for the amount after it.
+  if (/^\s*(?:项目)?(?:总(?:投资|规模)|概算(?:总)?投资)/u.test(text.slice(span.start, span.end))) return '';
   return stripEnds(text.slice(Math.max(span.start, span.end - 40), span.end).replace(/[\s*]/gu, ''), [...MEASURE_PREFIXES, ...TOPIC_PREFIXES], [...MEASURE_SUFFIXES, ...TOPIC_SUFFIXES]).slice(-16);
 }
 
@@ -350,8 +350,8 @@ function cueBefore(text: string, from: number, q: Quantity): { start: number; ve
     const start = at - 2;
     if (start >= from) return { start, verb: undefined, verbEnd: at };
   }
-  // 年度计划投资401.9亿元, 年度投资计划647.4亿元: the year's plan is the target (the words stay in the measure).
-  const plan = /(?:年度|全年)(?:计划投资|投资计划)$/u.exec(text.slice(Math.max(from, at - 6), at));
+  // 年度计划投资401.9亿元, 年度投资计划647.4亿元, 当年计划投资63.27亿元: the year's plan is the target (the words stay in the measure).
+  const plan = /(?:年度|全年|当年)(?:计划投资|投资计划)$/u.exec(text.slice(Math.max(from, at - 6), at));
   if (plan !== null) return { start: at, verb: undefined, verbEnd: at, plan: plan[0] };
   for (let i = q.start - 2; i >= Math.max(from, q.start - 12); i--) {
     if (!text.startsWith('计划', i)) continue;
@@ -943,8 +943,8 @@ function readFigure(context: ReadContext, scope: Scope, sentence: Sentence, clau
   const beforeRaw = text.slice(from, q.start);
   if (containsWord(text, from, q.start, CHANGES)) return;
   const before = clean(beforeRaw);
-  // 总投资337.13亿元: the projects' scale, not progress on anything.
-  if (/^(?:项目)?总(?:投资|规模)/u.test(before)) return;
+  // 总投资337.13亿元, 概算投资140.16亿元: the projects' scale, not progress on anything.
+  if (/^(?:项目)?(?:总(?:投资|规模)|概算(?:总)?投资)/u.test(before)) return;
   const count = isCountUnit(q.unit);
   const noun = count ? nounAfter(text, q.end, clause.end) : { start: q.end, end: q.end };
   // A count that opens its clause is its subject (9个项目完成投资8亿元), not a figure.

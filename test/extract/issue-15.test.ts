@@ -429,4 +429,13 @@ describe('extractPlan (issue #15): ninth tuning batch', () => {
     const { plan } = extractPlan(text, { kind: 'report' });
     expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['9', '11']);
   });
+
+  it('reads 当年计划投资 as the year’s plan, 概算投资 as a scale, and pairs each with the 1-12月份完成投资 after it', () => {
+    const { plan, kind } = extractPlan('2021年,我县重点工程项目共30项,总投资519.86亿元。\n省级6项,概算投资140.16亿元,当年计划投资19亿元。1-12月份完成投资28.78亿元,投资完成率151.47%。\n市级5项,概算投资221.76亿元,当年计划投资22.67亿元。1-12月份完成投资26.4亿元,投资完成率116.45%。');
+    expect(kind).toBe('bulletin');
+    expect(plan.tasks.map((t) => ['value' in t.target && t.target.value, t.observations?.[0]?.value])).toEqual([
+      ['19', '28.78'],
+      ['22.67', '26.4'],
+    ]);
+  });
 });
