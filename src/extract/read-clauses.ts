@@ -675,7 +675,17 @@ function readRateTarget(site: SiteReading): number {
   }
   const pair = /^(.{2,16}率)[和与及、](.{2,16}率)$/u.exec(subject);
   const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : [subject];
-  for (const measure of measures) {
+  const values = [value];
+  // 城镇和农村居民人均可支配收入分别增长8%和8.5%左右: one value for each measure, the last one's 左右/以上 for both.
+  const second = measures.length === 2 && /分别\s*$/u.test(subjectRaw) ? site.quantities.find((o) => o.start > q.end && !site.consumed.has(o) && /^[和、与及]$/u.test(text.slice(q.end, o.start)) && o.unit === q.unit) : undefined;
+  if (second !== undefined) {
+    site.consumed.add(second);
+    values.push(kind === 'fall' ? negate(second.value) : second.value);
+    end = second.end;
+    if (q.qualifier === undefined && second.qualifier !== undefined && (kind === 'growth' || kind === 'fall')) bound = second.qualifier === 'about' ? 'about' : second.qualifier === 'atMost' ? 'atMost' : bound;
+  }
+  measures.forEach((measure, i) => {
+    const own = values[Math.min(i, values.length - 1)]!;
     pushTarget(context, {
       ...base,
       measure,
@@ -683,13 +693,13 @@ function readRateTarget(site: SiteReading): number {
       titlePrefix: '',
       kind: 'rate',
       bound,
-      tolerance: bound === 'about' ? toleranceFor(context, value, q.unit) : undefined,
-      value,
+      tolerance: bound === 'about' ? toleranceFor(context, own, q.unit) : undefined,
+      value: own,
       unit: q.unit,
       growth,
       notes: [...notes],
     });
-  }
+  });
   state.lastSubject = clean(subjectRaw);
   return end;
 }
@@ -931,6 +941,9 @@ function splitMeasure(subject: string): string[] {
   if (subject.startsWith('城乡')) return [`城镇${subject.slice(2)}`, `农村${subject.slice(2)}`];
   const list = /^(.+?)[、和及与](.+)$/u.exec(subject);
   if (list === null) return [subject];
+  // 城镇和农村居民人均可支配收入: the two places share what follows the second.
+  const place = /^(?:城镇|农村|城市|乡村)/u.exec(list[2]!);
+  if (place !== null && /^(?:城镇|农村|城市|乡村)$/u.test(list[1]!)) return [`${list[1]}${list[2]!.slice(place[0].length)}`, list[2]!];
   // 规模以上工业增加值和固定资产投资均增长10%: the verb (增长) is shared.
   const verb = /(增长|下降|提高|降低)$/u.exec(list[2]!)?.[1] ?? '';
   return [`${list[1]}${verb}`, list[2]!];

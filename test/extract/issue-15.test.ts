@@ -438,4 +438,12 @@ describe('extractPlan (issue #15): ninth tuning batch', () => {
       ['22.67', '26.4'],
     ]);
   });
+
+  it('reads 城镇和农村居民人均可支配收入分别增长8%和8.5%左右 as two targets, each with its value and the shared 左右', () => {
+    const { plan } = extractPlan('2017年主要预期目标\n主要预期目标为:城镇和农村居民人均可支配收入分别增长8%和8.5%左右。', { kind: 'report' });
+    expect(plan.tasks.map((t) => t.target)).toMatchObject([
+      { kind: 'rate', measure: '城镇居民人均可支配收入增长', value: '8', bound: 'about' },
+      { kind: 'rate', measure: '农村居民人均可支配收入增长', value: '8.5', bound: 'about' },
+    ]);
+  });
 });
