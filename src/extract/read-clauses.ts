@@ -621,6 +621,8 @@ function readTarget(site: TargetSite): number | undefined {
   // 今后一个时期, 一个阶段, 一种现象: an idiom, not a count.
   if (q.chinese && q.value === '1' && (q.unit === '种' || /^(?:时期|阶段|过程)/u.test(context.text.slice(q.end, q.end + 2)))) return undefined;
   if (isRateUnit(q)) return readRateTarget(reading);
+  // 计划新开工项目157项,总投资506.08亿元: the count of a group of projects whose scale follows, not a target.
+  if (isCountUnit(q.unit) && /^\s*[,,]\s*(?:项目)?(?:总投资|概算(?:总)?投资)/u.test(context.text.slice(q.end, q.end + 12))) return undefined;
   const answer = readBoundedAmount(reading) ?? readCountOrAmount(reading);
   return answer === 'not-a-target' || answer === undefined ? undefined : answer;
 }

@@ -446,4 +446,9 @@ describe('extractPlan (issue #15): ninth tuning batch', () => {
       { kind: 'rate', measure: '农村居民人均可支配收入增长', value: '8.5', bound: 'about' },
     ]);
   });
+
+  it('reads no target from 计划新开工项目157项,总投资506.08亿元 (the count of a group of projects whose scale follows)', () => {
+    const { plan } = extractPlan('2023年县级重点项目共530项,年度计划投资561.86亿元,1-6月累计完成投资362.32亿元。其中:在建项目185项,总投资1330.5亿元;计划新开工项目157项,总投资506.08亿元,年度计划投资194.54亿元,1-6月累计完成投资101.97亿元。');
+    expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['561.86', '194.54']);
+  });
 });
