@@ -14,7 +14,7 @@ import { normalizeText } from './normalize-text.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
 import { readTables } from './tables.js';
 import { readShortfall, verdictList } from './read-shortfall.js';
-import { baseUnit, readSentence, reportsDone, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
+import { baseUnit, readSentence, reportsDone, type PastCarry, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
 import { wordIndex } from './words.js';
 
@@ -411,6 +411,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       }
     }
     let reporting = kind === 'bulletin' && scope.kind !== 'item';
+    const carry: PastCarry = { past: false };
+    let previousEnd = scope.start;
     for (const sentence of scope.sentences) {
       let mode: 'target' | 'report' = 'target';
       if (kind === 'bulletin') {
@@ -441,7 +443,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
           continue;
         }
       }
-      readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report');
+      // 2016年,全市生产总值3212.2亿元,增长8%;一般公共预算收入260.5亿元,增长10.2%: the earlier year carries over the sentences of its paragraph.
+      if (normal.slice(previousEnd, sentence.start).includes('\n')) carry.past = false;
+      previousEnd = sentence.end;
+      readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report' ? carry : false);
     }
   }
 
@@ -498,7 +503,7 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.
   const shareTasks = new Set<string>();
   // 年度计划投资401.9亿元 … 已落实资金159.5亿元,为年度投资计划的39.7%: the plan is stated, so a share of it is no task of its own.
-  const planWords = (measure: string) => measure.replace(/的/gu, '').replace(/计划投资/gu, '投资计划').replace(/^(?:年度|全年)/u, '');
+  const planWords = (measure: string) => measure.replace(/的/gu, '').replace(/计划投资/gu, '投资计划').replace(/^(?:年度|全年|当年)/u, '');
   const statedPlans = context.targets.filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure)).map((t) => planWords(t.measure));
   for (const figure of context.figures) {
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;

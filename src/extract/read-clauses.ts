@@ -188,8 +188,8 @@ function clean(measure: string): string {
 
 function topic(text: string, span: Span | undefined): string {
   if (span === undefined) return '';
-  // 总投资337.13亿元: a project's scale names no topic for the amount after it.
-  if (/^\s*(?:项目)?总(?:投资|规模)/u.test(text.slice(span.start, span.end))) return '';
+  // 总投资337.13亿元, 概算投资140.16亿元: a project's scale names no topic for the amount after it.
+  if (/^\s*(?:项目)?(?:总(?:投资|规模)|概算(?:总)?投资)/u.test(text.slice(span.start, span.end))) return '';
   return stripEnds(text.slice(Math.max(span.start, span.end - 40), span.end).replace(/[\s*]/gu, ''), [...MEASURE_PREFIXES, ...TOPIC_PREFIXES], [...MEASURE_SUFFIXES, ...TOPIC_SUFFIXES]).slice(-16);
 }
 
@@ -350,8 +350,8 @@ function cueBefore(text: string, from: number, q: Quantity): { start: number; ve
     const start = at - 2;
     if (start >= from) return { start, verb: undefined, verbEnd: at };
   }
-  // 年度计划投资401.9亿元, 年度投资计划647.4亿元: the year's plan is the target (the words stay in the measure).
-  const plan = /(?:年度|全年)(?:计划投资|投资计划)$/u.exec(text.slice(Math.max(from, at - 6), at));
+  // 年度计划投资401.9亿元, 年度投资计划647.4亿元, 当年计划投资63.27亿元: the year's plan is the target (the words stay in the measure).
+  const plan = /(?:年度|全年|当年)(?:计划投资|投资计划)$/u.exec(text.slice(Math.max(from, at - 6), at));
   if (plan !== null) return { start: at, verb: undefined, verbEnd: at, plan: plan[0] };
   for (let i = q.start - 2; i >= Math.max(from, q.start - 12); i--) {
     if (!text.startsWith('计划', i)) continue;
@@ -374,24 +374,37 @@ function parenTargetAt(text: string, open: number, to: number): { inner: Span; c
 }
 
 /** Reads every clause of one sentence. */
-export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate, pastAware = false): void {
+export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate, pastAware: boolean | PastCarry = false): void {
   const state: SentenceState = { lastSubject: '', lastVerb: undefined, lastFigure: undefined, previousClause: undefined, previousClauseRead: false, deadline, asOf };
-  let past = false;
+  let past = typeof pastAware === 'object' && pastAware.past;
   for (const clause of sentence.clauses) {
     const own = deadlineIn(context.text, clause.start, clause.end, context.year);
     if (own !== undefined) state.deadline = own;
     // In a report, a clause about an earlier year (2022年郑州全市生产总值预计增长2%左右) reports, and so do the clauses after it until one names the plan year.
-    if (pastAware) {
-      // 比2010年翻一番, 较2020年: a base year, not the year spoken of.
-      const years = [...context.text.slice(clause.start, clause.end).matchAll(/(^|[^比较与于以自从])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
-      if (years.some((y) => y >= context.year)) past = false;
-      else if (years.some((y) => y < context.year)) past = true;
-    }
+    if (pastAware !== false) past = pastAfter(context.text.slice(clause.start, clause.end), context.year, past);
     const before = context.targets.length;
     readClause(context, scope, sentence, clause, past ? 'report' : mode, state);
     state.previousClause = clause;
     state.previousClauseRead = context.targets.length > before;
   }
+  if (typeof pastAware === 'object') pastAware.past = past;
+}
+
+/**
+ * Whether a report speaks of an earlier year after this clause, given whether it did before it.
+ * An earlier year (2016年, 去年, 上年) starts the past; the plan year or a later one, 今年, 新的一年 or a
+ * list of 预期目标 ends it. 比2010年, 较去年同期: a base of comparison, not the year spoken of.
+ */
+export function pastAfter(clause: string, year: number, past: boolean): boolean {
+  const years = [...clause.matchAll(/(^|[^比较与于以自从])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
+  if (years.some((y) => y >= year) || /今年|明年|新的一年|预期目标|主要目标/u.test(clause)) return false;
+  if (years.some((y) => y < year) || /(^|[^比较同与于])(?:去年|上年|上一年)(?!同期)/u.test(clause)) return true;
+  return past;
+}
+
+/** Whether the sentences read so far in a paragraph of a report speak of an earlier year; {@link readSentence} updates it. */
+export interface PastCarry {
+  past: boolean;
 }
 
 function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clause: Span, mode: 'target' | 'report', state: SentenceState): void {
@@ -608,6 +621,8 @@ function readTarget(site: TargetSite): number | undefined {
   // 今后一个时期, 一个阶段, 一种现象: an idiom, not a count.
   if (q.chinese && q.value === '1' && (q.unit === '种' || /^(?:时期|阶段|过程)/u.test(context.text.slice(q.end, q.end + 2)))) return undefined;
   if (isRateUnit(q)) return readRateTarget(reading);
+  // 计划新开工项目157项,总投资506.08亿元: the count of a group of projects whose scale follows, not a target.
+  if (isCountUnit(q.unit) && /^\s*[,,]\s*(?:项目)?(?:总投资|概算(?:总)?投资)/u.test(context.text.slice(q.end, q.end + 12))) return undefined;
   const answer = readBoundedAmount(reading) ?? readCountOrAmount(reading);
   return answer === 'not-a-target' || answer === undefined ? undefined : answer;
 }
@@ -662,7 +677,17 @@ function readRateTarget(site: SiteReading): number {
   }
   const pair = /^(.{2,16}率)[和与及、](.{2,16}率)$/u.exec(subject);
   const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : [subject];
-  for (const measure of measures) {
+  const values = [value];
+  // 城镇和农村居民人均可支配收入分别增长8%和8.5%左右: one value for each measure, the last one's 左右/以上 for both.
+  const second = measures.length === 2 && /分别\s*$/u.test(subjectRaw) ? site.quantities.find((o) => o.start > q.end && !site.consumed.has(o) && /^[和、与及]$/u.test(text.slice(q.end, o.start)) && o.unit === q.unit) : undefined;
+  if (second !== undefined) {
+    site.consumed.add(second);
+    values.push(kind === 'fall' ? negate(second.value) : second.value);
+    end = second.end;
+    if (q.qualifier === undefined && second.qualifier !== undefined && (kind === 'growth' || kind === 'fall')) bound = second.qualifier === 'about' ? 'about' : second.qualifier === 'atMost' ? 'atMost' : bound;
+  }
+  measures.forEach((measure, i) => {
+    const own = values[Math.min(i, values.length - 1)]!;
     pushTarget(context, {
       ...base,
       measure,
@@ -670,13 +695,13 @@ function readRateTarget(site: SiteReading): number {
       titlePrefix: '',
       kind: 'rate',
       bound,
-      tolerance: bound === 'about' ? toleranceFor(context, value, q.unit) : undefined,
-      value,
+      tolerance: bound === 'about' ? toleranceFor(context, own, q.unit) : undefined,
+      value: own,
       unit: q.unit,
       growth,
       notes: [...notes],
     });
-  }
+  });
   state.lastSubject = clean(subjectRaw);
   return end;
 }
@@ -918,6 +943,9 @@ function splitMeasure(subject: string): string[] {
   if (subject.startsWith('城乡')) return [`城镇${subject.slice(2)}`, `农村${subject.slice(2)}`];
   const list = /^(.+?)[、和及与](.+)$/u.exec(subject);
   if (list === null) return [subject];
+  // 城镇和农村居民人均可支配收入: the two places share what follows the second.
+  const place = /^(?:城镇|农村|城市|乡村)/u.exec(list[2]!);
+  if (place !== null && /^(?:城镇|农村|城市|乡村)$/u.test(list[1]!)) return [`${list[1]}${list[2]!.slice(place[0].length)}`, list[2]!];
   // 规模以上工业增加值和固定资产投资均增长10%: the verb (增长) is shared.
   const verb = /(增长|下降|提高|降低)$/u.exec(list[2]!)?.[1] ?? '';
   return [`${list[1]}${verb}`, list[2]!];
@@ -930,8 +958,8 @@ function readFigure(context: ReadContext, scope: Scope, sentence: Sentence, clau
   const beforeRaw = text.slice(from, q.start);
   if (containsWord(text, from, q.start, CHANGES)) return;
   const before = clean(beforeRaw);
-  // 总投资337.13亿元: the projects' scale, not progress on anything.
-  if (/^(?:项目)?总(?:投资|规模)/u.test(before)) return;
+  // 总投资337.13亿元, 概算投资140.16亿元: the projects' scale, not progress on anything.
+  if (/^(?:项目)?(?:总(?:投资|规模)|概算(?:总)?投资)/u.test(before)) return;
   const count = isCountUnit(q.unit);
   const noun = count ? nounAfter(text, q.end, clause.end) : { start: q.end, end: q.end };
   // A count that opens its clause is its subject (9个项目完成投资8亿元), not a figure.

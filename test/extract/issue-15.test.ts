@@ -415,3 +415,40 @@ describe('extractPlan (issue #15): eighth tuning batch (the plan year of a repor
     expect(year('各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2024年工作回顾\n预计全市地区生产总值增长4%左右。')).toBe('2025');
   });
 });
+
+describe('extractPlan (issue #15): ninth tuning batch', () => {
+  it('carries an earlier year over the sentences of its paragraph (2019年,…控制在3%以内。…增长7%以上。去年…), until the plan year or 今年', () => {
+    const text =
+      '2020年重庆市政府工作报告要点\n会议提到,2019年,规上工业增加值增长6.1%以上。物价形势总体稳定,居民消费价格涨幅控制在3%以内。工业投资增长7%以上。\n会议提到,预计重庆去年新增社会融资规模5100亿元。全市进出口总值增长10%左右。\n对于今年政府工作要求,会议提出,地区生产总值增长6%,城镇新增就业60万人以上。';
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['6', '60']);
+  });
+
+  it('does not carry the past into the next paragraph, nor past 主要预期目标 in the same one', () => {
+    const text = '2017年威海市政府工作报告要点\n2016年,全市生产总值增长8%。\n一般公共预算收入增长9%左右。\n2016年,全市生产总值增长8%。主要预期目标为:固定资产投资增长11%左右。';
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['9', '11']);
+  });
+
+  it('reads 当年计划投资 as the year’s plan, 概算投资 as a scale, and pairs each with the 1-12月份完成投资 after it', () => {
+    const { plan, kind } = extractPlan('2021年,我县重点工程项目共30项,总投资519.86亿元。\n省级6项,概算投资140.16亿元,当年计划投资19亿元。1-12月份完成投资28.78亿元,投资完成率151.47%。\n市级5项,概算投资221.76亿元,当年计划投资22.67亿元。1-12月份完成投资26.4亿元,投资完成率116.45%。');
+    expect(kind).toBe('bulletin');
+    expect(plan.tasks.map((t) => ['value' in t.target && t.target.value, t.observations?.[0]?.value])).toEqual([
+      ['19', '28.78'],
+      ['22.67', '26.4'],
+    ]);
+  });
+
+  it('reads 城镇和农村居民人均可支配收入分别增长8%和8.5%左右 as two targets, each with its value and the shared 左右', () => {
+    const { plan } = extractPlan('2017年主要预期目标\n主要预期目标为:城镇和农村居民人均可支配收入分别增长8%和8.5%左右。', { kind: 'report' });
+    expect(plan.tasks.map((t) => t.target)).toMatchObject([
+      { kind: 'rate', measure: '城镇居民人均可支配收入增长', value: '8', bound: 'about' },
+      { kind: 'rate', measure: '农村居民人均可支配收入增长', value: '8.5', bound: 'about' },
+    ]);
+  });
+
+  it('reads no target from 计划新开工项目157项,总投资506.08亿元 (the count of a group of projects whose scale follows)', () => {
+    const { plan } = extractPlan('2023年县级重点项目共530项,年度计划投资561.86亿元,1-6月累计完成投资362.32亿元。其中:在建项目185项,总投资1330.5亿元;计划新开工项目157项,总投资506.08亿元,年度计划投资194.54亿元,1-6月累计完成投资101.97亿元。');
+    expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['561.86', '194.54']);
+  });
+});
