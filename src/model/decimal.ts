@@ -1,5 +1,4 @@
 import { DubanError } from '../errors.js';
-import Decimal from 'decimal.js';
 
 /** Decimal literal: optional sign, digits with an optional point, optional exponent. */
 const DECIMAL_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -53,7 +52,6 @@ function isNormalized(text: string): boolean {
 /** The largest decimal exponent accepted, so a hostile `1e999999999` cannot exhaust memory. */
 const MAX_EXPONENT = 1000;
 
-const Exact = Decimal.clone({ precision: 1000, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
 /** JSON Schema `pattern` for a decimal written as a string. */
 export const DECIMAL_STRING_PATTERN = DECIMAL_PATTERN.source;
@@ -98,10 +96,40 @@ export function parseDecimal(input: unknown): DecimalString | undefined {
   } else {
     return undefined;
   }
-  const value = new Exact(text);
-  if (!value.isFinite()) return undefined;
-  if (!value.isZero() && Math.abs(value.e) > MAX_EXPONENT) return undefined;
-  return value.isZero() ? '0' : value.toFixed();
+  return fromScientific(text);
+}
+
+/**
+ * Normalises a literal that matches DECIMAL_PATTERN (an exponent, a `+`, more than 30 digits) by
+ * moving its point, without decimal.js: `"1.5e3"` → `"1500"`, `"-2.50E-2"` → `"-0.025"`. A value
+ * whose leading digit's exponent is beyond ±MAX_EXPONENT is refused.
+ */
+function fromScientific(text: string): DecimalString | undefined {
+  const negative = text.startsWith('-');
+  const unsigned = text.startsWith('-') || text.startsWith('+') ? text.slice(1) : text;
+  const e = unsigned.search(/[eE]/);
+  const mantissa = e < 0 ? unsigned : unsigned.slice(0, e);
+  const point = mantissa.indexOf('.');
+  let digits = point < 0 ? mantissa : mantissa.slice(0, point) + mantissa.slice(point + 1);
+  // Where the point stands in `digits`: before digits[pointAt].
+  let pointAt = point < 0 ? mantissa.length : point;
+  const first = digits.search(/[1-9]/);
+  if (first < 0) return '0';
+  digits = digits.slice(first).replace(/0+$/, '');
+  pointAt -= first;
+  if (e >= 0) {
+    const exponentText = unsigned.slice(e + 1);
+    const magnitude = exponentText.replace(/^[+-]/, '').replace(/^0+(?=\d)/, '');
+    // digits has at most 2000 characters, so an exponent of 8 digits is out of range whatever they are.
+    if (magnitude.length > 7) return undefined;
+    pointAt += exponentText.startsWith('-') ? -Number(magnitude) : Number(magnitude);
+  }
+  if (Math.abs(pointAt - 1) > MAX_EXPONENT) return undefined;
+  let body: string;
+  if (pointAt <= 0) body = `0.${'0'.repeat(-pointAt)}${digits}`;
+  else if (pointAt >= digits.length) body = digits + '0'.repeat(pointAt - digits.length);
+  else body = `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
+  return negative ? `-${body}` : body;
 }
 
 /**
@@ -118,10 +146,36 @@ export function parseDecimal(input: unknown): DecimalString | undefined {
  */
 export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 {
   // Decimal strings from duban are exact; anything else is refused, never half-read.
-  const normal = (value: unknown) => typeof value === 'string' && parseDecimal(value) !== undefined;
-  if (!normal(a) || !normal(b)) {
-    const wrong = !normal(a) ? { path: 'a', value: a } : { path: 'b', value: b };
+  const normalA = typeof a === 'string' ? parseDecimal(a) : undefined;
+  const normalB = typeof b === 'string' ? parseDecimal(b) : undefined;
+  if (normalA === undefined || normalB === undefined) {
+    const wrong = normalA === undefined ? { path: 'a', value: a as unknown } : { path: 'b', value: b as unknown };
     throw new DubanError('INVALID_OPTION', 'compareDecimals takes decimal strings', { issues: [{ path: wrong.path, message: `expected a decimal string such as "0.25" (see parseDecimal), got ${typeof wrong.value === 'string' ? JSON.stringify(wrong.value.slice(0, 40)) : typeof wrong.value}` }] });
   }
-  return new Exact(a).comparedTo(new Exact(b)) as -1 | 0 | 1;
+  return compareNormalized(normalA, normalB);
+}
+
+/**
+ * Compares two normalised decimal strings digit by digit (no decimal.js, so the modules that read
+ * decimals stay out of a bundle's decimal.js): by sign, then by the magnitudes' integer lengths,
+ * integer digits and fraction digits.
+ */
+function compareNormalized(a: DecimalString, b: DecimalString): -1 | 0 | 1 {
+  const signOf = (text: string): -1 | 0 | 1 => (text === '0' ? 0 : text.startsWith('-') ? -1 : 1);
+  const signA = signOf(a);
+  const signB = signOf(b);
+  if (signA !== signB) return signA < signB ? -1 : 1;
+  if (signA === 0) return 0;
+  const [wholeA = '', fractionA = ''] = (signA < 0 ? a.slice(1) : a).split('.');
+  const [wholeB = '', fractionB = ''] = (signB < 0 ? b.slice(1) : b).split('.');
+  let magnitude: number;
+  if (wholeA.length !== wholeB.length) magnitude = wholeA.length < wholeB.length ? -1 : 1;
+  else if (wholeA !== wholeB) magnitude = wholeA < wholeB ? -1 : 1;
+  else {
+    const width = Math.max(fractionA.length, fractionB.length);
+    const paddedA = fractionA.padEnd(width, '0');
+    const paddedB = fractionB.padEnd(width, '0');
+    magnitude = paddedA === paddedB ? 0 : paddedA < paddedB ? -1 : 1;
+  }
+  return magnitude === 0 ? 0 : ((magnitude * signA) as -1 | 1);
 }

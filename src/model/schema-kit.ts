@@ -5,7 +5,10 @@ import * as z from 'zod/mini';
 import type { DubanIssue } from '../errors.js';
 import { CALENDAR_DATE_PATTERN, isCalendarDate } from './calendar-date.js';
 import { DECIMAL_STRING_PATTERN, parseDecimal } from './decimal.js';
+import { quote } from './quote.js';
 import { bilingual, closestWord, splitBilingual, suggestion } from './suggest.js';
+
+export { quote };
 
 /**
  * JSON Schema fragments attached to duban's zod schemas: descriptions for
@@ -136,22 +139,6 @@ const VALUE_ALIASES: Readonly<Record<string, string>> = {
 
 /** The discriminator values {@link toDubanIssues} suggests from, exported for a test that keeps them equal to TARGET_KINDS. */
 export const TARGET_KIND_VALUES: readonly string[] = DISCRIMINATOR_VALUES.kind!.values;
-
-/** Quotes an offending value for a message, shortened so a 50 MB string stays readable. */
-export function quote(value: unknown): string {
-  let text: string;
-  try {
-    text = value === undefined ? 'undefined' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
-  } catch {
-    // BigInts, cycles, objects without a prototype: describe rather than fail.
-    try {
-      text = String(value);
-    } catch {
-      text = Object.prototype.toString.call(value);
-    }
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
 /** Formats a path of keys and indexes as a JSON path: `$.tasks[3].target.value`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { DubanError } from '../errors.js';
 import { parseDecimal, type DecimalString } from '../model/decimal.js';
-import { quote } from '../model/schema-kit.js';
+import { quote } from '../model/quote.js';
 import { bilingual } from '../model/suggest.js';
 
 /**
