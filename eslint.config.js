@@ -30,7 +30,29 @@ const ALLOWED = {
   excel: ['model', 'engine', 'report'],
   docx: ['model', 'engine', 'report', 'excel'],
 };
-const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'module', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'tty', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib'];
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'module',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'tty',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
+];
 const NODE = [
   { group: ['node:*'], message: 'Only src/cli may touch Node.' },
   { regex: `^(${NODE_BUILTINS.join('|').replace('/', '\\/')})(\\/.*)?$`, message: 'Only src/cli may touch Node.' },
@@ -43,7 +65,10 @@ const PEERS = (layer) => [
 const upward = (layer) => {
   const forbidden = LAYERS.filter((other) => other !== layer && !ALLOWED[layer].includes(other));
   return [
-    { regex: `^(\\.\\./)+(${forbidden.join('|')})(/|\\.js$)`, message: `src/${layer} may import only ${['errors', ...ALLOWED[layer]].join(', ')} (the layers below it; see eslint.config.js).` },
+    {
+      regex: `^(\\.\\./)+(${forbidden.join('|')})(/|\\.js$)`,
+      message: `src/${layer} may import only ${['errors', ...ALLOWED[layer]].join(', ')} (the layers below it; see eslint.config.js).`,
+    },
     { regex: '^(\\.\\./)+index\\.js$', message: 'The library imports its modules directly, never the public index.' },
   ];
 };
@@ -55,14 +80,44 @@ const upward = (layer) => {
  * eslint-disable with its reason (src/pace/today.ts). scripts/test-timezones.mjs relies on it.
  */
 const LOCAL_DATE_METHODS = [
-  'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds', 'getYear', 'getTimezoneOffset',
-  'setFullYear', 'setMonth', 'setDate', 'setHours', 'setMinutes', 'setSeconds', 'setMilliseconds', 'setYear',
-  'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'toDateString', 'toTimeString',
+  'getFullYear',
+  'getMonth',
+  'getDate',
+  'getDay',
+  'getHours',
+  'getMinutes',
+  'getSeconds',
+  'getMilliseconds',
+  'getYear',
+  'getTimezoneOffset',
+  'setFullYear',
+  'setMonth',
+  'setDate',
+  'setHours',
+  'setMinutes',
+  'setSeconds',
+  'setMilliseconds',
+  'setYear',
+  'toLocaleString',
+  'toLocaleDateString',
+  'toLocaleTimeString',
+  'toDateString',
+  'toTimeString',
 ];
 const DATE_SYNTAX = [
-  { selector: `CallExpression > MemberExpression.callee > Identifier.property[name=/^(${LOCAL_DATE_METHODS.join('|')})$/]`, message: 'Time-zone-sensitive Date method: library dates are calendar strings and day numbers (src/pace/calendar.ts); use the UTC methods only in src/cli or src/excel.' },
-  { selector: "NewExpression[callee.name='Date']", message: 'new Date(…) reads the clock or parses in the local zone: library dates are calendar strings and day numbers.' },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name=/^(parse|now)$/]", message: 'Date.parse depends on the zone and Date.now on the clock: take the time as an argument.' },
+  {
+    selector: `CallExpression > MemberExpression.callee > Identifier.property[name=/^(${LOCAL_DATE_METHODS.join('|')})$/]`,
+    message:
+      'Time-zone-sensitive Date method: library dates are calendar strings and day numbers (src/pace/calendar.ts); use the UTC methods only in src/cli or src/excel.',
+  },
+  {
+    selector: "NewExpression[callee.name='Date']",
+    message: 'new Date(…) reads the clock or parses in the local zone: library dates are calendar strings and day numbers.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name=/^(parse|now)$/]",
+    message: 'Date.parse depends on the zone and Date.now on the clock: take the time as an argument.',
+  },
   { selector: "CallExpression[callee.name='Date']", message: 'Date() reads the clock.' },
   { selector: "MemberExpression[object.name='Intl'][property.name='DateTimeFormat']", message: 'Intl.DateTimeFormat depends on the zone and locale.' },
 ];
@@ -125,14 +180,20 @@ export default tseslint.config(
     // that reach src/excel, src/docx or the clock run under other zones (scripts/test-timezones.mjs).
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['exceljs', 'exceljs/*', 'docx', 'docx/*'], message: 'The CLI reaches the optional peers through src/excel and src/docx.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['exceljs', 'exceljs/*', 'docx', 'docx/*'], message: 'The CLI reaches the optional peers through src/excel and src/docx.' }] },
+      ],
       'no-restricted-syntax': ['error', ...DATE_SYNTAX],
     },
   },
   {
     files: ['src/index.ts', 'src/errors.ts', 'src/optional-peer.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...NODE, RULES_ENGINE, ...PEERS(''), { regex: '^\\./cli/', message: 'The library never imports the CLI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...NODE, RULES_ENGINE, ...PEERS(''), { regex: '^\\./cli/', message: 'The library never imports the CLI.' }] },
+      ],
     },
   },
   {

@@ -29,10 +29,14 @@ const ruleFile = parseRuleFile(bundledRuleFileJson('four-level'));
 function endToEnd(planFile, engine) {
   const out = join(dir, `out-${engine}.json`);
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', join(root, 'bench/rss-hook.mjs'), join(root, 'dist/cli.js'), 'evaluate', planFile, '--format', 'json', '--out', out, '--engine', engine], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', join(root, 'bench/rss-hook.mjs'), join(root, 'dist/cli.js'), 'evaluate', planFile, '--format', 'json', '--out', out, '--engine', engine],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0) throw new Error(`duban evaluate --engine ${engine} exited ${child.status}: ${child.stderr.slice(0, 500)}`);
   const rss = Number(/@@maxrss (\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024;
@@ -106,7 +110,9 @@ for (const n of SIZES) {
   const jreProcess = runEngine ? median(jreRuns) : undefined;
   const compiled = median(compiledRuns);
   const list = (rs) => rs.map((r) => r.seconds.toFixed(2)).join(' ');
-  spreads.push(`${n.toLocaleString('en-US')} tasks, every end-to-end run (s): ${runEngine ? `json-rules-engine ${list(jreRuns)}; ` : ''}duban ${list(compiledRuns)}`);
+  spreads.push(
+    `${n.toLocaleString('en-US')} tasks, every end-to-end run (s): ${runEngine ? `json-rules-engine ${list(jreRuns)}; ` : ''}duban ${list(compiledRuns)}`,
+  );
   process.stderr.write('facts… ');
   let plan = parsePlan(readFileSync(planFile, 'utf8'));
   const factsOf = createFactComputer(plan, plan.asOf);
@@ -131,7 +137,8 @@ const fmt = (value, digits) => (value === undefined ? '—' : value.toLocaleStri
 console.log('');
 console.log('| tasks | stage | seconds | tasks/s | × baseline | peak RSS MB |');
 console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${fmt(r.tasks, 0)} | ${r.stage} | ${fmt(r.seconds, 3)} | ${fmt(r.perSecond, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rss, 0)} |`);
+for (const r of rows)
+  console.log(`| ${fmt(r.tasks, 0)} | ${r.stage} | ${fmt(r.seconds, 3)} | ${fmt(r.perSecond, 0)} | ${fmt(r.ratio, 1)} | ${fmt(r.rss, 0)} |`);
 console.log('');
 for (const line of spreads) console.log(line);
 if (!full) console.log('\njson-rules-engine at 1 000 000 tasks is skipped; run `npm run bench -- --full` to include it.');

@@ -66,7 +66,18 @@ export async function measureBundles(cases = BUNDLE_CASES) {
     for (const [index, bundleCase] of cases.entries()) {
       const entry = join(dir, `case-${index}.js`);
       writeFileSync(entry, `${bundleCase.entry}\n`);
-      const options = { entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', target: ['es2022'], write: false, metafile: true, logLevel: 'silent', legalComments: 'none' };
+      const options = {
+        entryPoints: [entry],
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        platform: 'browser',
+        target: ['es2022'],
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+        legalComments: 'none',
+      };
       const single = await build({ ...options, outfile: join(dir, `out-${index}.js`) });
       const split = await build({ ...options, splitting: true, outdir: join(dir, `split-${index}`) });
       const files = new Map(split.outputFiles.map((file) => [file.path, file]));
@@ -95,7 +106,15 @@ export async function measureBundles(cases = BUNDLE_CASES) {
         }
       }
       const vite = await viteSizes(dir, entry);
-      rows.push({ ...bundleCase, oneFile: gzipped(single.outputFiles[0].contents), initial: initialBytes, onDemand: onDemandBytes, viteInitial: vite.initial, viteOnDemand: vite.onDemand, inputs });
+      rows.push({
+        ...bundleCase,
+        oneFile: gzipped(single.outputFiles[0].contents),
+        initial: initialBytes,
+        onDemand: onDemandBytes,
+        viteInitial: vite.initial,
+        viteOnDemand: vite.onDemand,
+        inputs,
+      });
     }
     return rows;
   } finally {
@@ -156,7 +175,9 @@ export function formatBundleRows(rows) {
     const budgets = Object.entries(row.budget ?? {});
     const budgetText = budgets.length === 0 ? '—' : budgets.map(([measure, limit]) => `${MEASURES[measure]} ≤ ${kb(limit)} kB`).join(', ');
     const within = budgets.length === 0 ? '—' : budgets.every(([measure, limit]) => row[measure] <= limit) ? 'yes' : '**NO**';
-    lines.push(`| ${row.name} | ${kb(row.oneFile)} | ${split(row.initial, row.onDemand)} | ${split(row.viteInitial, row.viteOnDemand)} | ${budgetText} | ${within} |`);
+    lines.push(
+      `| ${row.name} | ${kb(row.oneFile)} | ${split(row.initial, row.onDemand)} | ${split(row.viteInitial, row.viteOnDemand)} | ${budgetText} | ${within} |`,
+    );
   }
   lines.push('');
   for (const row of rows) {

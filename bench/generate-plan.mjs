@@ -21,16 +21,44 @@ function task(i, rnd) {
   if (rnd() < 0.01) base.cancelled = { on: '2018-05-01', reason: '因政策调整' };
   if (r < 0.4) {
     const target = amount(500) || '1';
-    return { ...base, target: { kind: 'cumulative', measure: '投资', unit: '亿元', value: target === '0' ? '1' : target }, observations: rnd() < 0.1 ? [] : [{ asOf: '2018-03-31', value: amount(200) }, { asOf: '2018-06-30', value: amount(10000), unit: '万元' }] };
+    return {
+      ...base,
+      target: { kind: 'cumulative', measure: '投资', unit: '亿元', value: target === '0' ? '1' : target },
+      observations:
+        rnd() < 0.1
+          ? []
+          : [
+              { asOf: '2018-03-31', value: amount(200) },
+              { asOf: '2018-06-30', value: amount(10000), unit: '万元' },
+            ],
+    };
   }
   if (r < 0.65) {
-    return { ...base, target: { kind: 'rate', measure: '增长', unit: '%', value: amount(10), bound: pick(['atLeast', 'atMost']) }, observations: [{ asOf: '2018-06-30', value: amount(12) }] };
+    return {
+      ...base,
+      target: { kind: 'rate', measure: '增长', unit: '%', value: amount(10), bound: pick(['atLeast', 'atMost']) },
+      observations: [{ asOf: '2018-06-30', value: amount(12) }],
+    };
   }
   if (r < 0.75) {
-    return { ...base, target: { kind: 'level', measure: '企业数', unit: '家', value: '220', baseline: '160' }, observations: [{ asOf: '2018-06-30', value: String(150 + Math.floor(rnd() * 80)) }] };
+    return {
+      ...base,
+      target: { kind: 'level', measure: '企业数', unit: '家', value: '220', baseline: '160' },
+      observations: [{ asOf: '2018-06-30', value: String(150 + Math.floor(rnd() * 80)) }],
+    };
   }
   if (r < 0.9) {
-    return { ...base, target: { kind: 'milestones', milestones: [{ title: '立项', due: '2018-03-31', done: rnd() < 0.8 ? '2018-03-20' : null }, { title: '开工', due: '2018-06-30', done: rnd() < 0.5 ? '2018-06-01' : null, weight: '2' }, { title: '竣工', due: '2018-12-31', done: null }] } };
+    return {
+      ...base,
+      target: {
+        kind: 'milestones',
+        milestones: [
+          { title: '立项', due: '2018-03-31', done: rnd() < 0.8 ? '2018-03-20' : null },
+          { title: '开工', due: '2018-06-30', done: rnd() < 0.5 ? '2018-06-01' : null, weight: '2' },
+          { title: '竣工', due: '2018-12-31', done: null },
+        ],
+      },
+    };
   }
   return { ...base, target: { kind: 'binary', completedOn: rnd() < 0.4 ? '2018-05-20' : null }, deadline: pick(['2018-06-30', '2018-09-30', '2018-12-31']) };
 }

@@ -37,7 +37,16 @@ export function ladderRules(n) {
     event: { type: i % 2 === 0 ? 'a' : 'b' },
   }));
   rules.push({ name: 'rest', priority: 1, conditions: { all: [] }, event: { type: 'b' } });
-  return { formatVersion: 1, id: `ladder-${n}`, title: `${n} rules`, statuses: [{ code: 'a', label: 'A' }, { code: 'b', label: 'B' }], rules };
+  return {
+    formatVersion: 1,
+    id: `ladder-${n}`,
+    title: `${n} rules`,
+    statuses: [
+      { code: 'a', label: 'A' },
+      { code: 'b', label: 'B' },
+    ],
+    rules,
+  };
 }
 
 /** Seconds for one whole process, or undefined past the limit. */

@@ -30,7 +30,10 @@ const plan = JSON.parse(generatePlanText(tasks));
 plan.asOf = '2018-06-30';
 writeFileSync(planFile, JSON.stringify(plan));
 
-const child = spawn(process.execPath, [join(root, 'bin/duban.js'), 'studio', planFile, '--no-open', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [join(root, 'bin/duban.js'), 'studio', planFile, '--no-open', '--port', '0'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const url = await new Promise((resolve, reject) => {
   let out = '';
   child.stdout.on('data', (chunk) => {
@@ -61,7 +64,9 @@ try {
       true,
     );
   });
-  const rule = await page.evaluate(() => [...document.querySelectorAll('.decision-table tbody tr')].findIndex((row) => row.querySelector('input[data-field=name]')?.value === '进度严重滞后'));
+  const rule = await page.evaluate(() =>
+    [...document.querySelectorAll('.decision-table tbody tr')].findIndex((row) => row.querySelector('input[data-field=name]')?.value === '进度严重滞后'),
+  );
   const input = page.locator(`[data-path="$.rules[${rule}].conditions.all[0]"] input[data-field=value]`);
   const samples = { evaluateMs: [], parseMs: [], checkMs: [], renderMs: [], commitMs: [], paintedMs: [] };
   for (let i = 0; i < edits; i++) {
@@ -81,7 +86,12 @@ try {
   };
   const version = browser.version();
   const os = await import('node:os');
-  console.log(`load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')} on ${os.cpus().length} cores`,
+  );
   console.log(`duban studio, ${tasks} tasks, ${edits} edits of a threshold in the decision table, Chromium ${version} headless:`);
   console.log(`  prepareMs (facts of every task, once per plan and date): ${prepareMs.toFixed(1)} ms`);
   for (const [key, list] of Object.entries(samples)) {

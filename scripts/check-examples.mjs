@@ -46,7 +46,11 @@ const PRELUDE = {
 /** The prelude's declarations a snippet uses and does not declare itself. */
 const preludeFor = (code) =>
   Object.entries(PRELUDE)
-    .filter(([name]) => new RegExp(`\\b${name}\\b`).test(code) && !new RegExp(`\\b(const|let|var|function|class)\\s+${name}\\b|\\b(const|let|var)\\s*\\{[^}]*\\b${name}\\b|import[^;]*\\b${name}\\b`).test(code))
+    .filter(
+      ([name]) =>
+        new RegExp(`\\b${name}\\b`).test(code) &&
+        !new RegExp(`\\b(const|let|var|function|class)\\s+${name}\\b|\\b(const|let|var)\\s*\\{[^}]*\\b${name}\\b|import[^;]*\\b${name}\\b`).test(code),
+    )
     .map(([, declaration]) => declaration)
     .join('\n');
 
@@ -80,7 +84,17 @@ function examples(file) {
 
 /** Every export name of each entry point (values and types), from the compiler. */
 function publicNames() {
-  const program = ts.createProgram(Object.values(ENTRY_POINTS).map((path) => join(root, path)), { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, resolveJsonModule: true, skipLibCheck: true, noEmit: true });
+  const program = ts.createProgram(
+    Object.values(ENTRY_POINTS).map((path) => join(root, path)),
+    {
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: ts.ScriptTarget.ES2022,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+      noEmit: true,
+    },
+  );
   const checker = program.getTypeChecker();
   const names = {};
   for (const [specifier, path] of Object.entries(ENTRY_POINTS)) {
@@ -97,7 +111,17 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const files = blocks.map((block, i) => {
   const own = [...block.code.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';?\s*$/gm)];
-  const taken = new Set(own.flatMap((match) => match[1].split(',').map((name) => name.trim().replace(/^type\s+/, '').split(/\s+as\s+/).at(-1))));
+  const taken = new Set(
+    own.flatMap((match) =>
+      match[1].split(',').map((name) =>
+        name
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .at(-1),
+      ),
+    ),
+  );
   const seen = new Set();
   const imports = Object.entries(names).map(([specifier, list]) => {
     const wanted = list.filter((name) => !taken.has(name) && !seen.has(name));
@@ -107,7 +131,10 @@ const files = blocks.map((block, i) => {
   const name = `${String(i + 1).padStart(3, '0')}-${block.file.replace(/[/.]/g, '_')}-${block.line}.ts`;
   const hoisted = own.map((match) => match[0]).join('\n');
   const rest = own.reduce((code, match) => code.replace(match[0], ''), block.code);
-  writeFileSync(join(out, name), `// ${block.file}:${block.line}\n${hoisted}\n${imports.filter(Boolean).join('\n')}\n${preludeFor(rest)}\n${rest}\nexport {};\n`);
+  writeFileSync(
+    join(out, name),
+    `// ${block.file}:${block.line}\n${hoisted}\n${imports.filter(Boolean).join('\n')}\n${preludeFor(rest)}\n${rest}\nexport {};\n`,
+  );
   return { ...block, name };
 });
 const tsconfig = {
@@ -124,7 +151,11 @@ const tsconfig = {
 };
 writeFileSync(join(out, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
 
-const config = ts.getParsedCommandLineOfConfigFile(join(out, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(ts.flattenDiagnosticMessageText(d.messageText, '\n')) });
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(out, 'tsconfig.json'),
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(ts.flattenDiagnosticMessageText(d.messageText, '\n')) },
+);
 const program = ts.createProgram(config.fileNames, config.options);
 const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file === undefined || d.file.fileName.startsWith(out));
 const byFile = new Map();
@@ -139,6 +170,8 @@ for (const file of files) {
 }
 if (byFile.has('(config)')) console.error(byFile.get('(config)').join('\n'));
 const failing = files.filter((file) => byFile.has(file.name)).length;
-console.log(`${files.length} @example blocks from ${new Set(files.map((f) => f.file)).size} files compiled against the public API: ${failing === 0 ? 'all compile' : `${failing} do not`}.`);
+console.log(
+  `${files.length} @example blocks from ${new Set(files.map((f) => f.file)).size} files compiled against the public API: ${failing === 0 ? 'all compile' : `${failing} do not`}.`,
+);
 if (!process.argv.includes('--keep') && failing === 0) rmSync(out, { recursive: true, force: true });
 process.exitCode = failing === 0 ? 0 : 1;

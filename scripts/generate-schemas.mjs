@@ -4,7 +4,12 @@ import { writeFileSync } from 'node:fs';
 import { jsonSchemas, ruleCasesJsonSchema } from '../dist/index.js';
 
 const schemas = jsonSchemas();
-const files = { 'plan.schema.json': schemas.plan, 'observations.schema.json': schemas.observations, 'rule-file.schema.json': schemas.ruleFile, 'rule-cases.schema.json': ruleCasesJsonSchema() };
+const files = {
+  'plan.schema.json': schemas.plan,
+  'observations.schema.json': schemas.observations,
+  'rule-file.schema.json': schemas.ruleFile,
+  'rule-cases.schema.json': ruleCasesJsonSchema(),
+};
 for (const [name, schema] of Object.entries(files)) {
   writeFileSync(new URL(`../schemas/${name}`, import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
   console.log(`schemas/${name}`);

@@ -40,15 +40,33 @@ function task(i) {
   if (i % 250 === 17) Object.assign(common, { flags: ['problem'] });
   switch (i % 5) {
     case 0:
-      return { ...common, target: { kind: 'cumulative', measure: '新增就业', unit: '万人', value: '3.7' }, ...(observed ? { observations: [{ asOf: '2018-06-30', value: String(10000 + (i % 9000) * 3), unit: '人' }] } : {}) };
+      return {
+        ...common,
+        target: { kind: 'cumulative', measure: '新增就业', unit: '万人', value: '3.7' },
+        ...(observed ? { observations: [{ asOf: '2018-06-30', value: String(10000 + (i % 9000) * 3), unit: '人' }] } : {}),
+      };
     case 1:
-      return { ...common, target: { kind: 'level', measure: '高新技术企业', unit: '家', value: '220', baseline: '160' }, ...(observed ? { observations: [{ asOf: '2018-06-30', value: String(160 + (i % 80)) }] } : {}) };
+      return {
+        ...common,
+        target: { kind: 'level', measure: '高新技术企业', unit: '家', value: '220', baseline: '160' },
+        ...(observed ? { observations: [{ asOf: '2018-06-30', value: String(160 + (i % 80)) }] } : {}),
+      };
     case 2:
-      return { ...common, target: { kind: 'rate', measure: '地区生产总值增长', unit: '%', value: '8' }, ...(observed ? { observations: [{ asOf: '2018-06-30', value: `${6 + (i % 5)}.${i % 10}` }] } : {}) };
+      return {
+        ...common,
+        target: { kind: 'rate', measure: '地区生产总值增长', unit: '%', value: '8' },
+        ...(observed ? { observations: [{ asOf: '2018-06-30', value: `${6 + (i % 5)}.${i % 10}` }] } : {}),
+      };
     case 3:
       return {
         ...common,
-        target: { kind: 'milestones', milestones: [{ title: '开工', due: '2018-03-31', done: i % 3 === 0 ? null : '2018-03-20' }, { title: '竣工', due: '2018-11-30', done: null }] },
+        target: {
+          kind: 'milestones',
+          milestones: [
+            { title: '开工', due: '2018-03-31', done: i % 3 === 0 ? null : '2018-03-20' },
+            { title: '竣工', due: '2018-11-30', done: null },
+          ],
+        },
       };
     default:
       return { ...common, target: { kind: 'binary', completedOn: i % 4 === 0 ? '2018-05-10' : null } };
@@ -58,7 +76,14 @@ function task(i) {
 /** Writes the plan as JSON text, task by task, so generating it needs little memory. */
 function writePlan(file, count) {
   const categories = Array.from({ length: 10 }, (_, i) => ({ id: `C${i}`, title: `第${i + 1}类` }));
-  const head = JSON.stringify({ formatVersion: 1, id: 'large-plan', title: `${count}项任务的压力测试计划`, period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-07-31', categories });
+  const head = JSON.stringify({
+    formatVersion: 1,
+    id: 'large-plan',
+    title: `${count}项任务的压力测试计划`,
+    period: { start: '2018-01-01', end: '2018-12-31' },
+    asOf: '2018-07-31',
+    categories,
+  });
   const chunks = [head.slice(0, -1), ',"tasks":['];
   for (let i = 0; i < count; i++) chunks.push(i === 0 ? JSON.stringify(task(i)) : `,${JSON.stringify(task(i))}`);
   chunks.push(']}');
@@ -104,11 +129,17 @@ if (values.child === 'library') {
     const bytes = statSync(file).size;
     console.log(`generated ${count} tasks: ${(bytes / 1048576).toFixed(1)} MiB in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 
-    const library = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', 'library', '--plan', file, '--rules', values.rules, '--format', values.format], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const library = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--child', 'library', '--plan', file, '--rules', values.rules, '--format', values.format],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
     if (library.status !== 0) throw new Error(`library run failed (exit ${library.status}):\n${library.stderr}`);
     const figures = JSON.parse(library.stdout);
     const formatting = values.format === 'json' ? 'startEvaluation + formatEvaluationJsonChunks' : `formatEvaluation(${values.format})`;
-    console.log(`library: parsePlan ${figures.parseSeconds.toFixed(1)} s, evaluatePlan ${figures.evaluateSeconds.toFixed(1)} s, ${formatting} ${figures.formatSeconds.toFixed(1)} s (${(figures.outputChars / 1048576).toFixed(0)} Mi characters), peak RSS ${figures.peakMb} MiB`);
+    console.log(
+      `library: parsePlan ${figures.parseSeconds.toFixed(1)} s, evaluatePlan ${figures.evaluateSeconds.toFixed(1)} s, ${formatting} ${figures.formatSeconds.toFixed(1)} s (${(figures.outputChars / 1048576).toFixed(0)} Mi characters), peak RSS ${figures.peakMb} MiB`,
+    );
     console.log(`         ${figures.results} results: ${figures.byStatus}`);
 
     if (!values['no-cli']) {
@@ -116,12 +147,25 @@ if (values.child === 'library') {
       const report = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nduban-large-plan peak-rss-kb ${process.resourceUsage().maxRSS}\\n`))';
       const out = join(dir, `result.${values.format}`);
       start = performance.now();
-      const cli = spawnSync(process.execPath, ['--import', report, join(root, 'dist/cli.js'), 'evaluate', file, '--rules', values.rules, '--format', values.format, '--out', out], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const cli = spawnSync(
+        process.execPath,
+        ['--import', report, join(root, 'dist/cli.js'), 'evaluate', file, '--rules', values.rules, '--format', values.format, '--out', out],
+        { encoding: 'utf8', maxBuffer: 1 << 24 },
+      );
       const seconds = (performance.now() - start) / 1000;
       const peak = /duban-large-plan peak-rss-kb (\d+)/.exec(cli.stderr);
       const stderr = cli.stderr.replace(/\nduban-large-plan peak-rss-kb \d+\n/, '').trim();
-      console.log(`cli:     duban evaluate --format ${values.format} --out: exit ${cli.status}, ${seconds.toFixed(1)} s, peak RSS ${peak === null ? '?' : Math.round(Number(peak[1]) / 1024)} MiB${cli.status === 0 ? `, wrote ${(statSync(out).size / 1048576).toFixed(1)} MiB` : ''}`);
-      if (stderr !== '') console.log(stderr.split('\n').slice(0, 5).map((line) => `         ${line}`).join('\n'));
+      console.log(
+        `cli:     duban evaluate --format ${values.format} --out: exit ${cli.status}, ${seconds.toFixed(1)} s, peak RSS ${peak === null ? '?' : Math.round(Number(peak[1]) / 1024)} MiB${cli.status === 0 ? `, wrote ${(statSync(out).size / 1048576).toFixed(1)} MiB` : ''}`,
+      );
+      if (stderr !== '')
+        console.log(
+          stderr
+            .split('\n')
+            .slice(0, 5)
+            .map((line) => `         ${line}`)
+            .join('\n'),
+        );
       if (cli.status !== 0 && cli.status !== 1) process.exitCode = 1;
     }
   } finally {

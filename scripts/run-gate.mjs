@@ -13,7 +13,7 @@ import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 
 const PHASES = [
-  ['typecheck', 'lint', 'build'],
+  ['typecheck', 'lint', 'format:check', 'build'],
   ['test:unit'],
   ['test:tz'],
   ['examples', 'examples:compile', 'docs'],
@@ -77,7 +77,8 @@ const total = Number(process.hrtime.bigint() - gateStarted) / 1e9;
 const width = Math.max(...phases.flat().map((script) => script.length)) + 2;
 const lines = ['', 'step'.padEnd(width) + 'seconds  result'];
 results.forEach(({ outcomes, seconds }, i) => {
-  for (const { script, seconds: own, ok, code } of outcomes) lines.push(`${script.padEnd(width)}${own.toFixed(1).padStart(7)}  ${ok ? 'ok' : `FAILED (${code})`}`);
+  for (const { script, seconds: own, ok, code } of outcomes)
+    lines.push(`${script.padEnd(width)}${own.toFixed(1).padStart(7)}  ${ok ? 'ok' : `FAILED (${code})`}`);
   if (outcomes.length > 1) lines.push(`${`  phase ${i + 1}`.padEnd(width)}${seconds.toFixed(1).padStart(7)}  (in parallel)`);
 });
 const skipped = phases.slice(results.length).flat();

@@ -77,7 +77,11 @@ if (process.argv.includes('--list')) {
 
 for (const zone of SUITE_ZONES) {
   console.log(`vitest under TZ=${zone}: ${selected.length} test files that can reach the zone`);
-  execFileSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot', ...selected.map(({ file }) => file)], { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: zone, DUBAN_TZ_RERUN: '1' } });
+  execFileSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot', ...selected.map(({ file }) => file)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TZ: zone, DUBAN_TZ_RERUN: '1' },
+  });
 }
 
 // The CLI's byte-identical output under every zone and LANG=C is checked by test/hostile/time-zones-and-locales.test.ts.

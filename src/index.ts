@@ -42,7 +42,6 @@ export type {
 export { mergeObservations, parseObservations, parseObservationsCsv, parsePlan, safeParseObservations, safeParsePlan } from './model/parse-input.js';
 export type { ParseOptions, SafeParseFailure, SafeParseResult, SafeParseSuccess } from './model/parse-input.js';
 
-
 export { computeFacts, createFactComputer, latestObservation } from './pace/compute-facts.js';
 export type { ExactFacts } from './pace/compute-facts.js';
 export { expectedProgress, paceExpected, taskWindow } from './pace/expected-progress.js';
@@ -73,16 +72,46 @@ export type { BuiltInOperator, CustomOperator } from './engine/operators.js';
 export { jsonSchemas } from './engine/json-schemas.js';
 export type { JsonSchemas } from './engine/json-schemas.js';
 export { MAX_CONDITION_DEPTH, parseRuleFile, safeParseRuleFile } from './engine/parse-rule-file.js';
-export type { AllCondition, AnyCondition, Condition, LeafCondition, NotCondition, RuleEvent, ParseRuleFileOptions, Rule, RuleFile, Status, TopLevelCondition } from './engine/parse-rule-file.js';
+export type {
+  AllCondition,
+  AnyCondition,
+  Condition,
+  LeafCondition,
+  NotCondition,
+  RuleEvent,
+  ParseRuleFileOptions,
+  Rule,
+  RuleFile,
+  Status,
+  TopLevelCondition,
+} from './engine/parse-rule-file.js';
 
 export { displayWidth } from './report/display-width.js';
-export { EVALUATION_FORMATS, formatCsv, formatEvaluation, formatEvaluationJsonChunks, formatMarkdown, formatTable, summaryLine } from './report/format-evaluation.js';
+export {
+  EVALUATION_FORMATS,
+  formatCsv,
+  formatEvaluation,
+  formatEvaluationJsonChunks,
+  formatMarkdown,
+  formatTable,
+  summaryLine,
+} from './report/format-evaluation.js';
 export type { EvaluationFormat } from './report/format-evaluation.js';
 
 export { STATUS_TONES } from './report/status-tone.js';
 export type { StatusTone } from './report/status-tone.js';
 export { summarizeEvaluation } from './report/summarize-evaluation.js';
-export type { EvaluationSummary, GroupTally, MainIndicatorCategories, MainIndicators, StatusGroup, SummarizeOptions, Tally, TaskEntry, WorkGroup } from './report/summarize-evaluation.js';
+export type {
+  EvaluationSummary,
+  GroupTally,
+  MainIndicatorCategories,
+  MainIndicators,
+  StatusGroup,
+  SummarizeOptions,
+  Tally,
+  TaskEntry,
+  WorkGroup,
+} from './report/summarize-evaluation.js';
 export { reportingDates, summarizeTrend } from './report/trend.js';
 export type { TaskTrend, Trend, TrendPoint } from './report/trend.js';
 export { BULLETIN_FORMATS, formatBulletin } from './report/format-bulletin.js';
@@ -90,12 +119,30 @@ export type { BulletinFormat, BulletinOptions } from './report/format-bulletin.j
 export { reportPlan } from './report/report-plan.js';
 export type { ReportOptions } from './report/report-plan.js';
 
-export { MAX_ARRAY_LENGTH, MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_STRING_LENGTH, MAX_TASKS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_CELLS, MAX_WORKBOOK_COLUMNS, MAX_WORKBOOK_ROWS } from './model/limits.js';
+export {
+  MAX_ARRAY_LENGTH,
+  MAX_INPUT_BYTES,
+  MAX_JSON_DEPTH,
+  MAX_STRING_LENGTH,
+  MAX_TASKS,
+  MAX_WORKBOOK_BYTES,
+  MAX_WORKBOOK_CELLS,
+  MAX_WORKBOOK_COLUMNS,
+  MAX_WORKBOOK_ROWS,
+} from './model/limits.js';
 
 export { checkRuleFile, RULE_CHECK_KINDS } from './engine/check-rule-file.js';
 export type { CheckRuleFileOptions, RuleCheckKind, RuleCheckLimit, RuleCheckProblem, RuleCheckReport } from './engine/check-rule-file.js';
 export { parseRuleCases, runRuleCases } from './engine/run-rule-cases.js';
-export type { ParseRuleCasesOptions, RuleCase, RuleCaseResult, RuleCaseTask, RuleCases, RuleCasesResult, RunRuleCasesOptions } from './engine/run-rule-cases.js';
+export type {
+  ParseRuleCasesOptions,
+  RuleCase,
+  RuleCaseResult,
+  RuleCaseTask,
+  RuleCases,
+  RuleCasesResult,
+  RunRuleCasesOptions,
+} from './engine/run-rule-cases.js';
 export { explainRules } from './engine/explain-rules.js';
 export type { ConditionExplanation, ConditionOutcome, ExplainRulesOptions, RuleExplanation, RulesExplanation } from './engine/explain-rules.js';
 export { compileDecisionTable, DECISION_TABLE_COLUMNS } from './engine/compile-decision-table.js';

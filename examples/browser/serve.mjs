@@ -15,7 +15,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** The policy the page runs under (index.html repeats it in a meta element). */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 
 /** A static file server for examples/ on 127.0.0.1; resolves to the server and its base URL. */
 export function serveExamples(port = 0) {

@@ -20,7 +20,11 @@ export const SAMPLES = [
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [file, args] of SAMPLES) {
-    execFileSync(process.execPath, ['dist/cli.js', ...args, '--out', `examples/reports/${file}`], { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+    execFileSync(process.execPath, ['dist/cli.js', ...args, '--out', `examples/reports/${file}`], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, TZ: 'UTC' },
+    });
     console.log(`wrote examples/reports/${file}`);
   }
 }

@@ -33,8 +33,14 @@ const tooLarge = (file: string, size?: number) =>
   unreadable(
     file,
     size === undefined
-      ? bilingual(`输入超过上限 ${MAX_INPUT_BYTES} 字节（256 MiB），读到上限即停止`, `input goes on past the limit of ${MAX_INPUT_BYTES} bytes (256 MiB); reading stopped there`)
-      : bilingual(`输入长 ${size} 字节，超过上限 ${MAX_INPUT_BYTES}（256 MiB）`, `input is ${size} bytes long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`),
+      ? bilingual(
+          `输入超过上限 ${MAX_INPUT_BYTES} 字节（256 MiB），读到上限即停止`,
+          `input goes on past the limit of ${MAX_INPUT_BYTES} bytes (256 MiB); reading stopped there`,
+        )
+      : bilingual(
+          `输入长 ${size} 字节，超过上限 ${MAX_INPUT_BYTES}（256 MiB）`,
+          `input is ${size} bytes long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`,
+        ),
   );
 
 /**
@@ -102,7 +108,7 @@ export function readStdinText(): string {
 
 /** The offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
     if (lead < 0x80) {
       i++;
@@ -152,7 +158,10 @@ export function readText(file: string, stdin: () => string): string {
     const bad = text.indexOf('\uFFFD');
     if (bad !== -1) {
       const line = text.slice(0, bad).split('\n').length;
-      throw unreadable('stdin', `not valid UTF-8: it decodes to the replacement character U+FFFD at line ${line}; duban reads UTF-8 only: convert the input first, e.g. from GB18030/GBK with iconv -f GB18030 -t UTF-8`);
+      throw unreadable(
+        'stdin',
+        `not valid UTF-8: it decodes to the replacement character U+FFFD at line ${line}; duban reads UTF-8 only: convert the input first, e.g. from GB18030/GBK with iconv -f GB18030 -t UTF-8`,
+      );
     }
     return text;
   });
@@ -180,7 +189,8 @@ function withReadErrors<T>(file: string, read: () => T): T {
 
 export function loadRules(spec: string | undefined, read: (file: string) => string): RuleFile | undefined {
   if (spec === undefined || isBundledRuleSetId(spec)) return undefined;
-  if (!/[\\/]|\.json$/i.test(spec)) throw usage(`unknown rule set ${JSON.stringify(spec)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}, or give a rule file's path`);
+  if (!/[\\/]|\.json$/i.test(spec))
+    throw usage(`unknown rule set ${JSON.stringify(spec)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}, or give a rule file's path`);
   return parseRuleFile(read(spec), { source: spec });
 }
 
@@ -276,7 +286,10 @@ export function loadEvaluationInputs(options: { plan: string; rules?: string | u
 /** Throws one error listing every command-line problem, if there are any. */
 export function checkOptions(problems: readonly string[]): void {
   if (problems.length > 0) {
-    throw new DubanError('INVALID_OPTION', 'invalid command line', { issues: problems.map((message) => ({ path: 'options', message })), source: 'command line' });
+    throw new DubanError('INVALID_OPTION', 'invalid command line', {
+      issues: problems.map((message) => ({ path: 'options', message })),
+      source: 'command line',
+    });
   }
 }
 
@@ -291,4 +304,3 @@ export function reportErrors(error: unknown, io: CliIo): boolean {
   }
   return true;
 }
-

@@ -75,8 +75,9 @@ export async function writeJsonPieces(file: string, pieces: Iterable<JsonPiece>,
         posted++;
         // Back-pressure: never more than a few batches queued (memory stays flat for a million tasks).
         let idle = 0;
-        for (let written = Atomics.load(state, 0); posted - written > MAX_PIECES_IN_FLIGHT && Atomics.load(state, 1) === 0; ) {
-          if (Atomics.wait(state, 0, written, 1000) === 'timed-out' && ++idle >= STALLED_AFTER_SECONDS) throw new Error('the JSON writer thread stopped writing');
+        for (let written = Atomics.load(state, 0); posted - written > MAX_PIECES_IN_FLIGHT && Atomics.load(state, 1) === 0;) {
+          if (Atomics.wait(state, 0, written, 1000) === 'timed-out' && ++idle >= STALLED_AFTER_SECONDS)
+            throw new Error('the JSON writer thread stopped writing');
           const now = Atomics.load(state, 0);
           if (now !== written) idle = 0;
           written = now;

@@ -17,17 +17,37 @@ export type { CliIo } from './io.js';
 /** The commands, each with its one-line summary for `duban --help`. */
 const COMMANDS: Record<string, { usage: string; summary: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
   evaluate: { usage: 'evaluate PLAN.json [options]', summary: '评估计划中的每项任务 / classify every task of a plan', run: evaluateCommand },
-  extract: { usage: 'extract FILE|- [options]', summary: '从报告、任务分解或通报文本起草计划 / draft a plan from a report, decomposition or bulletin text', run: extractCommand },
-  report: { usage: 'report PLAN.json [options]', summary: '生成督查通报(Markdown、HTML、文本、Excel)/ write a bulletin (markdown, html, text, xlsx)', run: reportCommand },
-  'import-excel': { usage: 'import-excel BOOK.xlsx|TASKS.csv [options]', summary: '任务分解表(Excel/CSV)读成计划 / read a 任务分解表 into a plan', run: importExcelCommand },
-  'export-excel': { usage: 'export-excel PLAN.json [options]', summary: '计划写成任务分解表(Excel/CSV)/ write a plan as a 任务分解表', run: exportExcelCommand },
+  extract: {
+    usage: 'extract FILE|- [options]',
+    summary: '从报告、任务分解或通报文本起草计划 / draft a plan from a report, decomposition or bulletin text',
+    run: extractCommand,
+  },
+  report: {
+    usage: 'report PLAN.json [options]',
+    summary: '生成督查通报(Markdown、HTML、文本、Excel)/ write a bulletin (markdown, html, text, xlsx)',
+    run: reportCommand,
+  },
+  'import-excel': {
+    usage: 'import-excel BOOK.xlsx|TASKS.csv [options]',
+    summary: '任务分解表(Excel/CSV)读成计划 / read a 任务分解表 into a plan',
+    run: importExcelCommand,
+  },
+  'export-excel': {
+    usage: 'export-excel PLAN.json [options]',
+    summary: '计划写成任务分解表(Excel/CSV)/ write a plan as a 任务分解表',
+    run: exportExcelCommand,
+  },
   rules: { usage: 'rules check|test|compile ...', summary: '检查、测试、编译规则文件 / check, test or compile rule files', run: rulesCommand },
   explain: { usage: 'explain PLAN.json TASK_ID [options]', summary: '说明一项任务为何得到该状态 / explain why a task gets its status', run: explainCommand },
-  studio: { usage: 'studio [PLAN] [options]', summary: '在浏览器中打开分析员工作台 / open the analyst\'s workbench in the browser', run: studioCommand },
+  studio: { usage: 'studio [PLAN] [options]', summary: "在浏览器中打开分析员工作台 / open the analyst's workbench in the browser", run: studioCommand },
 };
 
 function mainHelp(): string {
-  const entries = [...Object.values(COMMANDS).map(({ usage, summary }) => [usage, summary] as const), ['--help', '显示帮助 / show this help'] as const, ['--version', '显示版本 / show the version'] as const];
+  const entries = [
+    ...Object.values(COMMANDS).map(({ usage, summary }) => [usage, summary] as const),
+    ['--help', '显示帮助 / show this help'] as const,
+    ['--version', '显示版本 / show the version'] as const,
+  ];
   const width = Math.max(...entries.map(([usage]) => usage.length));
   const lines = entries.map(([usage, summary]) => `  duban ${usage.padEnd(width)}  ${summary}`);
   return `duban ${version} — 政府工作报告目标督办 / tracking the targets of government work reports
@@ -94,7 +114,11 @@ function unknownCommand(command: string): DubanError {
   // An option given where the command belongs (`duban --as-of …`) is named as an option.
   const what = command.startsWith('-') ? { zh: '选项', en: 'option' } : { zh: '命令', en: 'command' };
   const hint = suggestion(command, names, { zh: '命令', en: 'commands' });
-  return commandLine('command', `未知的${what.zh} ${JSON.stringify(command)}${hint.zh}；运行 duban --help 查看用法`, `unknown ${what.en} ${JSON.stringify(command)}${hint.en}; run duban --help`);
+  return commandLine(
+    'command',
+    `未知的${what.zh} ${JSON.stringify(command)}${hint.zh}；运行 duban --help 查看用法`,
+    `unknown ${what.en} ${JSON.stringify(command)}${hint.en}; run duban --help`,
+  );
 }
 
 /** The options a command takes, as its --help lists them. */
@@ -123,7 +147,10 @@ async function commandLineError(error: unknown, command: string, run: (args: str
   const option = quoted.match(/-{1,2}[A-Za-z0-9][\w-]*/g)?.at(-1) ?? quoted;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const options = await optionsOf(run);
-    const near = closestWord(option.replace(/^-+/, ''), options.map((name) => name.slice(2)));
+    const near = closestWord(
+      option.replace(/^-+/, ''),
+      options.map((name) => name.slice(2)),
+    );
     const list = options.join(' ');
     return commandLine(
       'options',
@@ -135,7 +162,8 @@ async function commandLineError(error: unknown, command: string, run: (args: str
     if (/does not take an argument/.test(text)) return commandLine('options', `选项 ${option} 不带值`, `option ${option} takes no value`);
     return commandLine('options', `选项 ${option} 缺少值（写成 ${option} 值）`, `option ${option} needs a value (${option} VALUE)`);
   }
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return commandLine('options', `多余的参数 ${JSON.stringify(option)}`, `unexpected argument ${JSON.stringify(option)}`);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return commandLine('options', `多余的参数 ${JSON.stringify(option)}`, `unexpected argument ${JSON.stringify(option)}`);
   return commandLine('options', `命令行有误：${text}`, `bad command line: ${text}`);
 }
 

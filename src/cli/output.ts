@@ -47,7 +47,14 @@ export function descriptorWriter(fd: 1 | 2): (text: string) => void {
     return (text) => {
       if (closed) throw new OutputClosed();
       // stderr's messages quote ids and titles: on a terminal their control characters are shown, not obeyed (the progress line's CR is kept).
-      stream.write(fd === 2 ? text.split('\r').map((part) => escapeTerminalText(part, 'lines')).join('\r') : text);
+      stream.write(
+        fd === 2
+          ? text
+              .split('\r')
+              .map((part) => escapeTerminalText(part, 'lines'))
+              .join('\r')
+          : text,
+      );
     };
   }
   return (text) => writeAll(fd, text);

@@ -18,7 +18,21 @@
 // - Temporary files are registered while they exist; the CLI entry
 //   (src/cli/index.ts) calls {@link removeTemporaryFilesOnSignals} so that
 //   SIGINT and SIGTERM remove them before the process exits (130 / 143).
-import { closeSync, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DubanError, isDubanError } from '../index.js';
 
@@ -194,7 +208,8 @@ export function writeError(file: string, error: unknown): unknown {
   if (isDubanError(error)) return error;
   const code = (error as SystemError | null)?.code;
   if (typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return error;
-  if (code === 'ENOENT') return writeFailure(file, `文件夹 ${JSON.stringify(dirname(file))} 不存在`, `folder ${JSON.stringify(dirname(file))} does not exist`, error);
+  if (code === 'ENOENT')
+    return writeFailure(file, `文件夹 ${JSON.stringify(dirname(file))} 不存在`, `folder ${JSON.stringify(dirname(file))} does not exist`, error);
   if (code === 'ESHORTWRITE') return writeFailure(file, `系统未能写入全部内容（${(error as Error).message}）`, (error as Error).message, error);
   const [zh, en] = REASONS[code] ?? [`系统错误 ${code}`, `system error ${code}`];
   return writeFailure(file, `${zh}（${code}）`, `${en} (${code})`, error);
@@ -295,7 +310,9 @@ export function openAtomically(file: string): AtomicFile {
     const destination = destinationOf(file);
     if (destination.kind === 'descriptor') return writingTo(destination.fd, destination.regular, false);
     // Opened to append: a file a shell opened for `>>` keeps what it had (for `>` it is empty already); devices and FIFOs ignore it.
-    return destination.kind === 'through' ? writingTo(writeFs.openSync(destination.path, 'a'), destination.regular, true) : openReplacing(destination.path, destination.mode);
+    return destination.kind === 'through'
+      ? writingTo(writeFs.openSync(destination.path, 'a'), destination.regular, true)
+      : openReplacing(destination.path, destination.mode);
   } catch (error) {
     throw failure(error);
   }

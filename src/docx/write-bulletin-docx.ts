@@ -124,7 +124,7 @@ export function columnWidths(columns: readonly Column[], rows: readonly (readonl
   } else {
     // Columns that fit in an even share of what the narrower ones leave keep their width.
     const fixed = new Set<number>();
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const rest = total - [...fixed].reduce((a, i) => a + natural[i]!, 0);
       const share = rest / (natural.length - fixed.size);
@@ -158,7 +158,23 @@ function wordBlocks(document: BulletinDocument): { block: Block; number: string 
 
 /** Builds the Word document of a bulletin. */
 function wordDocument(docx: DocxModule, document: BulletinDocument, fonts: DocxFonts, shading: boolean) {
-  const { AlignmentType, BorderStyle, Document, Footer, LineRuleType, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } = docx;
+  const {
+    AlignmentType,
+    BorderStyle,
+    Document,
+    Footer,
+    LineRuleType,
+    PageNumber,
+    Paragraph,
+    ShadingType,
+    Table,
+    TableCell,
+    TableLayoutType,
+    TableRow,
+    TextRun,
+    VerticalAlign,
+    WidthType,
+  } = docx;
   const font = (eastAsia: string, latin = fonts.latin) => ({ eastAsia, ascii: latin, hAnsi: latin, cs: latin, hint: 'eastAsia' });
   const exactly = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 
@@ -192,7 +208,11 @@ function wordDocument(docx: DocxModule, document: BulletinDocument, fonts: DocxF
       layout: TableLayoutType.FIXED,
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((column, i) => cell(column.title, i, { header: true, fill: shading ? 'EDEDE8' : undefined })) }),
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: columns.map((column, i) => cell(column.title, i, { header: true, fill: shading ? 'EDEDE8' : undefined })),
+        }),
         ...rows.map(
           (row) =>
             new TableRow({
@@ -265,16 +285,76 @@ function wordDocument(docx: DocxModule, document: BulletinDocument, fonts: DocxF
         },
       },
       paragraphStyles: [
-        { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: font(fonts.body), size: SIZES.body, characterSpacing: CHARACTER_SPACING }, paragraph: { spacing: exactly(LAYOUT.linePitch) } },
-        { id: 'DubanTitle', name: '公文标题', ...bodyStyle, run: { font: font(fonts.title, fonts.title), size: SIZES.title, characterSpacing: 0 }, paragraph: { alignment: AlignmentType.CENTER, spacing: exactly(LAYOUT.linePitch) } },
-        { id: 'DubanMeta', name: '标题下说明', ...bodyStyle, run: { font: font(fonts.heading2) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { ...exactly(LAYOUT.linePitch), after: LAYOUT.linePitch } } },
-        { id: 'DubanHeading1', name: '一级标题', ...bodyStyle, run: { font: font(fonts.heading1) }, paragraph: { indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, outlineLevel: 0, spacing: exactly(LAYOUT.linePitch) } },
-        { id: 'DubanHeading2', name: '二级标题', ...bodyStyle, run: { font: font(fonts.heading2) }, paragraph: { indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, outlineLevel: 1, spacing: exactly(LAYOUT.linePitch) } },
-        { id: 'DubanBody', name: '公文正文', ...bodyStyle, run: { font: font(fonts.body) }, paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: FIRST_LINE_INDENT }, spacing: exactly(LAYOUT.linePitch) } },
-        { id: 'DubanSignature', name: '落款', ...bodyStyle, run: { font: font(fonts.body) }, paragraph: { alignment: AlignmentType.RIGHT, spacing: exactly(LAYOUT.linePitch) } },
-        { id: 'DubanTableText', name: '表格文字', ...bodyStyle, run: { font: font(fonts.body), size: SIZES.table, characterSpacing: 0 }, paragraph: { spacing: exactly(TABLE_LINE) } },
-        { id: 'DubanTableHeader', name: '表头', ...bodyStyle, run: { font: font(fonts.heading1), size: SIZES.table, characterSpacing: 0 }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: exactly(TABLE_LINE) } },
-        { id: 'DubanPageNumber', name: '页码', ...bodyStyle, run: { font: font(fonts.pageNumber, fonts.pageNumber), size: SIZES.pageNumber, characterSpacing: 0 }, paragraph: { spacing: exactly(SIZES.pageNumber * 10) } },
+        {
+          id: 'Normal',
+          name: 'Normal',
+          quickFormat: true,
+          run: { font: font(fonts.body), size: SIZES.body, characterSpacing: CHARACTER_SPACING },
+          paragraph: { spacing: exactly(LAYOUT.linePitch) },
+        },
+        {
+          id: 'DubanTitle',
+          name: '公文标题',
+          ...bodyStyle,
+          run: { font: font(fonts.title, fonts.title), size: SIZES.title, characterSpacing: 0 },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: exactly(LAYOUT.linePitch) },
+        },
+        {
+          id: 'DubanMeta',
+          name: '标题下说明',
+          ...bodyStyle,
+          run: { font: font(fonts.heading2) },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { ...exactly(LAYOUT.linePitch), after: LAYOUT.linePitch } },
+        },
+        {
+          id: 'DubanHeading1',
+          name: '一级标题',
+          ...bodyStyle,
+          run: { font: font(fonts.heading1) },
+          paragraph: { indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, outlineLevel: 0, spacing: exactly(LAYOUT.linePitch) },
+        },
+        {
+          id: 'DubanHeading2',
+          name: '二级标题',
+          ...bodyStyle,
+          run: { font: font(fonts.heading2) },
+          paragraph: { indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, outlineLevel: 1, spacing: exactly(LAYOUT.linePitch) },
+        },
+        {
+          id: 'DubanBody',
+          name: '公文正文',
+          ...bodyStyle,
+          run: { font: font(fonts.body) },
+          paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: FIRST_LINE_INDENT }, spacing: exactly(LAYOUT.linePitch) },
+        },
+        {
+          id: 'DubanSignature',
+          name: '落款',
+          ...bodyStyle,
+          run: { font: font(fonts.body) },
+          paragraph: { alignment: AlignmentType.RIGHT, spacing: exactly(LAYOUT.linePitch) },
+        },
+        {
+          id: 'DubanTableText',
+          name: '表格文字',
+          ...bodyStyle,
+          run: { font: font(fonts.body), size: SIZES.table, characterSpacing: 0 },
+          paragraph: { spacing: exactly(TABLE_LINE) },
+        },
+        {
+          id: 'DubanTableHeader',
+          name: '表头',
+          ...bodyStyle,
+          run: { font: font(fonts.heading1), size: SIZES.table, characterSpacing: 0 },
+          paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: exactly(TABLE_LINE) },
+        },
+        {
+          id: 'DubanPageNumber',
+          name: '页码',
+          ...bodyStyle,
+          run: { font: font(fonts.pageNumber, fonts.pageNumber), size: SIZES.pageNumber, characterSpacing: 0 },
+          paragraph: { spacing: exactly(SIZES.pageNumber * 10) },
+        },
       ],
     },
     sections: [
@@ -282,7 +362,15 @@ function wordDocument(docx: DocxModule, document: BulletinDocument, fonts: DocxF
         properties: {
           page: {
             size: { width: LAYOUT.pageWidth, height: LAYOUT.pageHeight },
-            margin: { top: LAYOUT.marginTop, right: LAYOUT.marginRight, bottom: LAYOUT.marginBottom, left: LAYOUT.marginLeft, header: LAYOUT.header, footer: LAYOUT.footer, gutter: 0 },
+            margin: {
+              top: LAYOUT.marginTop,
+              right: LAYOUT.marginRight,
+              bottom: LAYOUT.marginBottom,
+              left: LAYOUT.marginLeft,
+              header: LAYOUT.header,
+              footer: LAYOUT.footer,
+              gutter: 0,
+            },
             pageNumbers: { start: 1 },
           },
           grid: { type: 'default', linePitch: LAYOUT.linePitch },
@@ -331,18 +419,23 @@ export async function writeBulletinDocx(plan: Plan, evaluations: Evaluation | re
     // The date is checked below with its own message.
     date: () => undefined,
     fonts: (value) =>
-      isPlainObject(value) && Object.entries(value).every(([key, font]) => Object.hasOwn(DEFAULT_DOCX_FONTS, key) && (font === undefined || typeof font === 'string'))
+      isPlainObject(value) &&
+      Object.entries(value).every(([key, font]) => Object.hasOwn(DEFAULT_DOCX_FONTS, key) && (font === undefined || typeof font === 'string'))
         ? undefined
         : `expected an object of font names (${Object.keys(DEFAULT_DOCX_FONTS).join(', ')}), got ${kindOf(value)}`,
   });
   const trend = summarizeTrend(plan, ensureEvaluations(evaluations), summarizeOptions(options));
   if (options.date !== undefined && !isCalendarDate(options.date)) {
-    throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, { issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }] });
+    throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, {
+      issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }],
+    });
   }
   const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date, rounding: options.rounding });
   const docx = await loadDocx();
   const fonts: DocxFonts = { ...DEFAULT_DOCX_FONTS, ...options.fonts };
   const file = wordDocument(docx, document, fonts, options.shading ?? true);
-  const bytes = await docx.Packer.pack(file, 'uint8array', false, [{ path: 'docProps/core.xml', data: coreProperties(document.title, trend.summaries.at(-1)!.asOf) }]);
+  const bytes = await docx.Packer.pack(file, 'uint8array', false, [
+    { path: 'docProps/core.xml', data: coreProperties(document.title, trend.summaries.at(-1)!.asOf) },
+  ]);
   return normalizeZipTimestamps(bytes);
 }

@@ -71,7 +71,14 @@ const FACTS_JSON: Readonly<Record<string, Check>> = {
   flags: (value) => Array.isArray(value) && value.every(isString),
 };
 
-const RESULT: Readonly<Record<string, Check>> = { taskId: isString, title: isString, status: orNull(isString), label: orNull(isString), rule: orNull(isString), explanation: isString };
+const RESULT: Readonly<Record<string, Check>> = {
+  taskId: isString,
+  title: isString,
+  status: orNull(isString),
+  label: orNull(isString),
+  rule: orNull(isString),
+  explanation: isString,
+};
 const GAP: Readonly<Record<string, Check>> = { taskId: isString, title: isString };
 const STATUS_COUNT: Readonly<Record<string, Check>> = { status: isString, label: isString, count: isCount };
 
@@ -81,7 +88,8 @@ function checkFields(value: unknown, fields: Readonly<Record<string, Check>>, pa
     return false;
   }
   for (const [key, check] of Object.entries(fields)) {
-    if (!check(value[key])) issues.push({ path: formatPath([...path, key]), message: `${Object.hasOwn(value, key) ? 'wrong type' : 'missing'}: got ${kindOf(value[key])}` });
+    if (!check(value[key]))
+      issues.push({ path: formatPath([...path, key]), message: `${Object.hasOwn(value, key) ? 'wrong type' : 'missing'}: got ${kindOf(value[key])}` });
   }
   return true;
 }
@@ -114,10 +122,16 @@ export function ensureEvaluation(value: unknown, where: readonly PropertyKey[] =
       if (checkFields(item, GAP, path, issues)) facts(item, path);
     });
     if (checkFields(value.summary, { total: isCount }, at(['summary']), issues)) {
-      checkList((value.summary as Record<string, unknown>).byStatus, at(['summary', 'byStatus']), issues, (item, path) => checkFields(item, STATUS_COUNT, path, issues));
+      checkList((value.summary as Record<string, unknown>).byStatus, at(['summary', 'byStatus']), issues, (item, path) =>
+        checkFields(item, STATUS_COUNT, path, issues),
+      );
     }
   }
-  if (issues.length > 0) refuse('INVALID_OPTION', issues.map((issue) => ({ path: issue.path.replace(/^\$\./, ''), message: issue.message })));
+  if (issues.length > 0)
+    refuse(
+      'INVALID_OPTION',
+      issues.map((issue) => ({ path: issue.path.replace(/^\$\./, ''), message: issue.message })),
+    );
   return value as Evaluation;
 }
 

@@ -1,7 +1,17 @@
 import { kindOf, operatorsOption, readOptions } from '../model/check-arguments.js';
 import { compileRules, type CompiledRule } from './check/conditions.js';
 import { explore } from './check/explore.js';
-import { ambiguousFindings, domainFindings, gapFindings, inexactLimits, stoppedEarlyLimit, typeFindings, undecidedGapsLimits, unreachableFindings, unusedStatusFindings } from './check/findings.js';
+import {
+  ambiguousFindings,
+  domainFindings,
+  gapFindings,
+  inexactLimits,
+  stoppedEarlyLimit,
+  typeFindings,
+  undecidedGapsLimits,
+  unreachableFindings,
+  unusedStatusFindings,
+} from './check/findings.js';
 import { leafProblems } from './check/leaf-checks.js';
 import type { CustomOperator } from './operators.js';
 import { ensureRuleFile } from './boundary.js';
@@ -102,7 +112,6 @@ export interface RuleCheckReport {
   } | null;
 }
 
-
 /**
  * Options for {@link checkRuleFile}.
  *
@@ -164,11 +173,20 @@ export function checkRuleFile(ruleFile: RuleFile, options: CheckRuleFileOptions 
 
   // Type problems in the order of the conditions in the file.
   const leafOrder = new Map(leaves.map((leaf) => [leaf.path, leaf.index]));
-  const types = [...typeFindings(typeProblems), ...domainFindings(leaves, typeProblems, explored)].sort((a, b) => (leafOrder.get(a.path) ?? 0) - (leafOrder.get(b.path) ?? 0));
+  const types = [...typeFindings(typeProblems), ...domainFindings(leaves, typeProblems, explored)].sort(
+    (a, b) => (leafOrder.get(a.path) ?? 0) - (leafOrder.get(b.path) ?? 0),
+  );
   const gaps = gapFindings(leaves, explored, options.maxGaps ?? 10);
   const unreachable = unreachableFindings(rules, ranked, explored);
   const problems = [...types, ...gaps.problems, ...unreachable.problems, ...ambiguousFindings(explored), ...unusedStatusFindings(ruleFile, rules, explored)];
-  const limits = [...inexactLimits(leaves), ...(state.truncated ? [stoppedEarlyLimit(state)] : []), ...undecidedGapsLimits(rules, explored), ...unreachable.limits];
-  const stoppedEarly = state.truncated ? { combinations: state.count, samples: state.samples, completed: [...state.completed], partly: state.current ?? null } : null;
+  const limits = [
+    ...inexactLimits(leaves),
+    ...(state.truncated ? [stoppedEarlyLimit(state)] : []),
+    ...undecidedGapsLimits(rules, explored),
+    ...unreachable.limits,
+  ];
+  const stoppedEarly = state.truncated
+    ? { combinations: state.count, samples: state.samples, completed: [...state.completed], partly: state.current ?? null }
+    : null;
   return { ruleSet: ruleFile.id, problems, limits, gapRegions: gaps.regions, combinations: state.count, stoppedEarly };
 }

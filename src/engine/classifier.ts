@@ -86,7 +86,12 @@ export function createClassifierAsBuilt(ruleFile: RuleFile, options: ClassifierO
       byName.set(rule.name, rule);
       // json-rules-engine emits each event's type on an EventEmitter, where a type such as "error" would throw;
       // the winner is found by rule name, so every rule gets the same harmless event type.
-      engine.addRule({ name: rule.name, priority: rule.priority, conditions: JSON.parse(JSON.stringify(rule.conditions)) as never, event: { type: 'duban.matched' } });
+      engine.addRule({
+        name: rule.name,
+        priority: rule.priority,
+        conditions: JSON.parse(JSON.stringify(rule.conditions)) as never,
+        event: { type: 'duban.matched' },
+      });
     });
   } catch (cause) {
     throw new DubanError('ENGINE_ERROR', `json-rules-engine rejected rule file ${JSON.stringify(ruleFile.id)}`, { cause });

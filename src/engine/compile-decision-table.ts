@@ -87,7 +87,8 @@ function readCell(fact: string, cell: unknown): { leaves: Leaf[]; error?: string
     if (word !== null) {
       const keyword = word[1]!.replace(/\s+/, ' ');
       const rest = word[2]!.trim();
-      if (keyword === 'in' || keyword === 'not in') leaves.push({ fact, operator: keyword === 'in' ? 'in' : 'notIn', value: rest.split('|').map((item) => literal(item.trim())) });
+      if (keyword === 'in' || keyword === 'not in')
+        leaves.push({ fact, operator: keyword === 'in' ? 'in' : 'notIn', value: rest.split('|').map((item) => literal(item.trim())) });
       else leaves.push({ fact, operator: keyword === 'contains' ? 'contains' : 'doesNotContain', value: literal(rest) });
       continue;
     }
@@ -122,7 +123,8 @@ function readJsonTable(input: unknown, issues: DubanIssue[]): { rows: Row[]; met
   const { rows, ...meta } = table as { rows: unknown[] } & Record<string, unknown>;
   const prefix = Array.isArray(input) ? [] : ['rows'];
   for (const key of Object.keys(meta)) {
-    if (!['$schema', 'formatVersion', 'id', 'title', 'description', 'statuses'].includes(key) && !key.startsWith('x-')) issues.push({ path: formatPath([key]), message: `unknown key ${quote(key)}` });
+    if (!['$schema', 'formatVersion', 'id', 'title', 'description', 'statuses'].includes(key) && !key.startsWith('x-'))
+      issues.push({ path: formatPath([key]), message: `unknown key ${quote(key)}` });
   }
   const out: Row[] = [];
   rows.forEach((row, i) => {
@@ -145,8 +147,13 @@ function readCsvTable(text: string, issues: DubanIssue[]): Row[] {
   }
   const columns = header.cells.map((cell) => cell.trim());
   return body.map((row) => {
-    if (row.cells.length !== columns.length) issues.push({ path: `line ${row.line}`, message: `expected ${columns.length} cells like the header, got ${row.cells.length}` });
-    return { where: `line ${row.line}`, cells: Object.fromEntries(columns.map((column, i) => [column, row.cells[i] ?? ''])), cellPath: (column: string) => `line ${row.line}, column ${quote(column)}` };
+    if (row.cells.length !== columns.length)
+      issues.push({ path: `line ${row.line}`, message: `expected ${columns.length} cells like the header, got ${row.cells.length}` });
+    return {
+      where: `line ${row.line}`,
+      cells: Object.fromEntries(columns.map((column, i) => [column, row.cells[i] ?? ''])),
+      cellPath: (column: string) => `line ${row.line}, column ${quote(column)}`,
+    };
   });
 }
 
@@ -171,14 +178,23 @@ function readCsvTable(text: string, issues: DubanIssue[]): Row[] {
  * @category Engine
  */
 export function compileDecisionTable(input: unknown, options: CompileDecisionTableOptions = {}): Record<string, unknown> {
-  options = readOptions<CompileDecisionTableOptions>(options, { format: oneOfOption(['json', 'csv']), id: stringOption, title: stringOption, source: stringOption });
+  options = readOptions<CompileDecisionTableOptions>(options, {
+    format: oneOfOption(['json', 'csv']),
+    id: stringOption,
+    title: stringOption,
+    source: stringOption,
+  });
   const issues: DubanIssue[] = [];
   const fail = () =>
-    new DubanError('INVALID_DECISION_TABLE', `${options.source ?? 'decision table'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, { issues, ...(options.source === undefined ? {} : { source: options.source }) });
+    new DubanError('INVALID_DECISION_TABLE', `${options.source ?? 'decision table'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, {
+      issues,
+      ...(options.source === undefined ? {} : { source: options.source }),
+    });
   let rows: Row[];
   let meta: Record<string, unknown> = {};
   if (options.format === 'csv') {
-    if (typeof input !== 'string') throw new DubanError('INVALID_OPTION', 'a CSV decision table must be given as text', { issues: [{ path: 'input', message: 'expected CSV text' }] });
+    if (typeof input !== 'string')
+      throw new DubanError('INVALID_OPTION', 'a CSV decision table must be given as text', { issues: [{ path: 'input', message: 'expected CSV text' }] });
     rows = readCsvTable(input, issues);
   } else {
     let data = input;
@@ -203,7 +219,11 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
       const name = column.trim();
       if ((DECISION_TABLE_COLUMNS as readonly string[]).includes(name) || name.startsWith('x-')) continue;
       if (!FACTS.has(name)) {
-        if (i === 0 || options.format !== 'csv') issues.push({ path: row.cellPath(column), message: `unknown column ${quote(name)}: columns are facts (${[...FACTS].join(', ')}) and ${DECISION_TABLE_COLUMNS.join(', ')}` });
+        if (i === 0 || options.format !== 'csv')
+          issues.push({
+            path: row.cellPath(column),
+            message: `unknown column ${quote(name)}: columns are facts (${[...FACTS].join(', ')}) and ${DECISION_TABLE_COLUMNS.join(', ')}`,
+          });
         continue;
       }
       const result = cellConditions(name, cell);
@@ -218,14 +238,20 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
     const code = status.trim();
     const label = typeof row.cells.label === 'string' && row.cells.label.trim() !== '' ? row.cells.label.trim() : undefined;
     const known = statuses.get(code);
-    if (known !== undefined && label !== undefined && known !== label) issues.push({ path: row.cellPath('label'), message: `status ${quote(code)} is labelled ${quote(known)} in an earlier row, ${quote(label)} here` });
+    if (known !== undefined && label !== undefined && known !== label)
+      issues.push({ path: row.cellPath('label'), message: `status ${quote(code)} is labelled ${quote(known)} in an earlier row, ${quote(label)} here` });
     if (!statuses.has(code) || known === undefined) statuses.set(code, label);
     let priority = (rows.length - i) * 10;
     const given = row.cells.priority;
     if (given !== undefined && given !== '' && given !== '-') {
       const number = typeof given === 'number' ? given : Number(String(given).trim());
-      if (!Number.isInteger(number) || number < 1) issues.push({ path: row.cellPath('priority'), message: `priority must be a whole number >= 1, got ${quote(given)}` });
-      else if (number >= previous) issues.push({ path: row.cellPath('priority'), message: `priority ${number} does not descend (the row above has ${previous}): the first matching row must win` });
+      if (!Number.isInteger(number) || number < 1)
+        issues.push({ path: row.cellPath('priority'), message: `priority must be a whole number >= 1, got ${quote(given)}` });
+      else if (number >= previous)
+        issues.push({
+          path: row.cellPath('priority'),
+          message: `priority ${number} does not descend (the row above has ${previous}): the first matching row must win`,
+        });
       else priority = number;
     }
     previous = priority;
@@ -236,7 +262,8 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
   let declared: unknown = meta.statuses;
   if (declared === undefined) {
     declared = [...statuses].map(([code, label]) => {
-      if (label === undefined) issues.push({ path: '$', message: `status ${quote(code)} has no label: fill the "label" column in one of its rows, or list "statuses"` });
+      if (label === undefined)
+        issues.push({ path: '$', message: `status ${quote(code)} has no label: fill the "label" column in one of its rows, or list "statuses"` });
       return { code, label: label ?? code };
     });
   }

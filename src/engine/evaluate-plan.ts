@@ -1,7 +1,18 @@
 import { DubanError, isDubanError } from '../errors.js';
 import { ensurePlan } from '../model/boundary.js';
 import type { CalendarDate } from '../model/calendar-date.js';
-import { dateOption, ensureString, finiteNumberOption, invalidOption, isPlainObject, kindOf, oneOfOption, operatorsOption, readOptions, type OptionSpec } from '../model/check-arguments.js';
+import {
+  dateOption,
+  ensureString,
+  finiteNumberOption,
+  invalidOption,
+  isPlainObject,
+  kindOf,
+  oneOfOption,
+  operatorsOption,
+  readOptions,
+  type OptionSpec,
+} from '../model/check-arguments.js';
 import { recognise } from '../model/recognised.js';
 import type { Plan, Task } from '../model/types.js';
 import { quote } from '../model/schema-kit.js';
@@ -184,7 +195,14 @@ function resolveRules(options: EvaluateOptions): RuleFile {
   return parseRuleFile(bundledRuleFileJson(rules), { source: `rules/${rules}.json` });
 }
 
-function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts, decision: Pick<Classification, 'status' | 'rule'> | null, rounding: Rounding): TaskResult {
+function toResult(
+  plan: Plan,
+  task: Task,
+  asOf: CalendarDate,
+  facts: ExactFacts,
+  decision: Pick<Classification, 'status' | 'rule'> | null,
+  rounding: Rounding,
+): TaskResult {
   return {
     taskId: task.id,
     title: task.title,
@@ -199,7 +217,9 @@ function toResult(plan: Plan, task: Task, asOf: CalendarDate, facts: ExactFacts,
 function resolveEngine(options: EvaluateOptions): EngineChoice {
   const engine = options.engine ?? 'compiled';
   if (!(ENGINE_CHOICES as readonly string[]).includes(engine)) {
-    throw new DubanError('INVALID_OPTION', `unknown engine ${quote(engine)}`, { issues: [{ path: 'engine', message: `unknown engine ${quote(engine)}; expected ${ENGINE_CHOICES.join(' or ')}` }] });
+    throw new DubanError('INVALID_OPTION', `unknown engine ${quote(engine)}`, {
+      issues: [{ path: 'engine', message: `unknown engine ${quote(engine)}; expected ${ENGINE_CHOICES.join(' or ')}` }],
+    });
   }
   return engine;
 }
@@ -220,7 +240,9 @@ function resolveRounding(options: EvaluateOptions): Rounding {
   const { rounding } = options;
   if (rounding === undefined) return 'half-up';
   if (!ROUNDINGS.includes(rounding)) {
-    throw new DubanError('INVALID_OPTION', `unknown rounding ${quote(rounding)}`, { issues: [{ path: 'rounding', message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(rounding)}` }] });
+    throw new DubanError('INVALID_OPTION', `unknown rounding ${quote(rounding)}`, {
+      issues: [{ path: 'rounding', message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(rounding)}` }],
+    });
   }
   return rounding;
 }
@@ -244,10 +266,20 @@ function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): 
  * `batchSize` results: the form that is cheapest to hand to another thread.
  * Internal: for the CLI's writer thread.
  */
-export function startFlatEvaluation(plan: Plan, options: EvaluateOptions, batchSize: number): Omit<EvaluationStream, 'results'> & { readonly batches: Iterable<unknown[]> } {
+export function startFlatEvaluation(
+  plan: Plan,
+  options: EvaluateOptions,
+  batchSize: number,
+): Omit<EvaluationStream, 'results'> & { readonly batches: Iterable<unknown[]> } {
   ({ plan, options } = evaluationArguments(plan, options));
   const { prepared, compiled } = prepareCompiled(plan, options);
-  return { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, warnings: prepared.warnings, batches: { [Symbol.iterator]: () => flatBatches(plan, prepared, compiled, batchSize) } };
+  return {
+    planId: plan.id,
+    asOf: prepared.asOf,
+    ruleFile: prepared.ruleFile,
+    warnings: prepared.warnings,
+    batches: { [Symbol.iterator]: () => flatBatches(plan, prepared, compiled, batchSize) },
+  };
 }
 
 function* flatBatches(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile, batchSize: number): Generator<unknown[], void, undefined> {
@@ -273,7 +305,9 @@ function* flatBatches(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile
 
 function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prepared; compiled: CompiledRuleFile } {
   if (resolveEngine(options) !== 'compiled') {
-    throw new DubanError('INVALID_OPTION', 'synchronous evaluation needs engine "compiled"', { issues: [{ path: 'engine', message: 'use evaluatePlan for engine "json-rules-engine"' }] });
+    throw new DubanError('INVALID_OPTION', 'synchronous evaluation needs engine "compiled"', {
+      issues: [{ path: 'engine', message: 'use evaluatePlan for engine "json-rules-engine"' }],
+    });
   }
   const prepared = prepare(plan, options);
   return { prepared, compiled: compileRuleFile(prepared.ruleFile, options.operators === undefined ? {} : { operators: options.operators }) };
@@ -340,7 +374,13 @@ export interface EvaluationStream {
 export function startEvaluation(plan: Plan, options: EvaluateOptions = {}): EvaluationStream {
   ({ plan, options } = evaluationArguments(plan, options));
   const { prepared, compiled } = prepareCompiled(plan, options);
-  return recognise('evaluation stream', { planId: plan.id, asOf: prepared.asOf, ruleFile: prepared.ruleFile, warnings: prepared.warnings, results: { [Symbol.iterator]: () => generate(plan, prepared, compiled) } });
+  return recognise('evaluation stream', {
+    planId: plan.id,
+    asOf: prepared.asOf,
+    ruleFile: prepared.ruleFile,
+    warnings: prepared.warnings,
+    results: { [Symbol.iterator]: () => generate(plan, prepared, compiled) },
+  });
 }
 
 /** The compiled rules' decision on a task's facts; a failure of a rule (an application's operator) is an ENGINE_ERROR. */
@@ -365,7 +405,15 @@ function decideSafely(compiled: CompiledRuleFile, facts: ExactFacts): Decision |
  */
 function assemble(plan: Plan, asOf: CalendarDate, ruleFile: RuleFile, results: TaskResult[], warnings: readonly EvaluationWarning[]): Evaluation {
   const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
-  return recognise('evaluation', { planId: plan.id, asOf, ruleSet: ruleFile.id, results, gaps, summary: summarizeCounts(ruleFile, countStatuses(results)), warnings });
+  return recognise('evaluation', {
+    planId: plan.id,
+    asOf,
+    ruleSet: ruleFile.id,
+    results,
+    gaps,
+    summary: summarizeCounts(ruleFile, countStatuses(results)),
+    warnings,
+  });
 }
 
 /**
@@ -443,7 +491,10 @@ export async function evaluateTask(plan: Plan, taskId: string, options: Evaluate
   ({ plan, options } = evaluationArguments(plan, options));
   ensureString(taskId, 'taskId');
   const task = plan.tasks.find((candidate) => candidate.id === taskId);
-  if (task === undefined) throw new DubanError('UNKNOWN_TASK', `no task with id ${quote(taskId)}`, { issues: [{ path: 'taskId', message: `no task with id ${quote(taskId)} in plan ${quote(plan.id)}` }] });
+  if (task === undefined)
+    throw new DubanError('UNKNOWN_TASK', `no task with id ${quote(taskId)}`, {
+      issues: [{ path: 'taskId', message: `no task with id ${quote(taskId)} in plan ${quote(plan.id)}` }],
+    });
   // One task of a validated plan is a validated plan.
   const single: Plan = recognise('plan', { ...plan, tasks: [task] });
   const evaluation = await evaluatePlan(single, options);

@@ -113,10 +113,22 @@ const outcome = (result: boolean | undefined): ConditionOutcome => (result === u
 function explainNode(ours: Condition, theirs: EngineNode | undefined, path: string): ConditionExplanation {
   const base = { fact: null, factValue: null, operator: null, value: null, valueResult: null };
   if ('all' in ours) {
-    return { ...base, node: 'all', path, result: outcome(theirs?.result), children: ours.all.map((child, i) => explainNode(child, theirs?.all?.[i], `${path}.all[${i}]`)) };
+    return {
+      ...base,
+      node: 'all',
+      path,
+      result: outcome(theirs?.result),
+      children: ours.all.map((child, i) => explainNode(child, theirs?.all?.[i], `${path}.all[${i}]`)),
+    };
   }
   if ('any' in ours) {
-    return { ...base, node: 'any', path, result: outcome(theirs?.result), children: ours.any.map((child, i) => explainNode(child, theirs?.any?.[i], `${path}.any[${i}]`)) };
+    return {
+      ...base,
+      node: 'any',
+      path,
+      result: outcome(theirs?.result),
+      children: ours.any.map((child, i) => explainNode(child, theirs?.any?.[i], `${path}.any[${i}]`)),
+    };
   }
   if ('not' in ours) return { ...base, node: 'not', path, result: outcome(theirs?.result), children: [explainNode(ours.not, theirs?.not, `${path}.not`)] };
   const evaluated = theirs?.result !== undefined;
@@ -124,10 +136,10 @@ function explainNode(ours: Condition, theirs: EngineNode | undefined, path: stri
     node: 'leaf',
     path,
     fact: ours.fact,
-    factValue: evaluated ? theirs.factResult ?? null : null,
+    factValue: evaluated ? (theirs.factResult ?? null) : null,
     operator: ours.operator,
     value: ours.value,
-    valueResult: evaluated ? theirs.valueResult ?? null : null,
+    valueResult: evaluated ? (theirs.valueResult ?? null) : null,
     result: outcome(theirs?.result),
     children: [],
   };
@@ -162,7 +174,13 @@ export async function explainRules(ruleFile: RuleFile, facts: Readonly<Record<st
   let run;
   try {
     for (const [name, operator] of Object.entries(options.operators ?? {})) engine.addOperator(name, operator);
-    for (const rule of ruleFile.rules) engine.addRule({ name: rule.name, priority: rule.priority, conditions: JSON.parse(JSON.stringify(rule.conditions)) as never, event: { type: rule.event.type } });
+    for (const rule of ruleFile.rules)
+      engine.addRule({
+        name: rule.name,
+        priority: rule.priority,
+        conditions: JSON.parse(JSON.stringify(rule.conditions)) as never,
+        event: { type: rule.event.type },
+      });
     run = await engine.run({ ...facts });
   } catch (cause) {
     throw new DubanError('ENGINE_ERROR', `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
@@ -178,7 +196,16 @@ export async function explainRules(ruleFile: RuleFile, facts: Readonly<Record<st
   const ordered = ruleFile.rules.map((rule, index) => ({ rule, index })).sort((a, b) => b.rule.priority - a.rule.priority || a.index - b.index);
   const explained = ordered.map(({ rule, index }) => {
     const conditions = explainNode(rule.conditions, byName.get(rule.name), `$.rules[${index}].conditions`);
-    return { name: rule.name, priority: rule.priority, index, status: rule.event.type, label: labels.get(rule.event.type) ?? rule.event.type, matched: conditions.result === 'true', winner: false, conditions };
+    return {
+      name: rule.name,
+      priority: rule.priority,
+      index,
+      status: rule.event.type,
+      label: labels.get(rule.event.type) ?? rule.event.type,
+      matched: conditions.result === 'true',
+      winner: false,
+      conditions,
+    };
   });
   const firstMatched = explained.find((rule) => rule.matched);
   // A first match whose event names no listed status decides nothing: no winner, status and label null, as evaluation gives.
@@ -200,5 +227,14 @@ export async function explainRules(ruleFile: RuleFile, facts: Readonly<Record<st
     reasonZh = `规则“${winner.name}”(优先级 ${winner.priority})胜出,状态为 ${winner.label}(${winner.status}):它的条件成立${higher.length === 0 ? ',且没有优先级更高的规则' : `,而优先级更高的 ${higher.length} 条规则(${higher.map((rule) => `“${rule.name}”`).join('、')})的条件都不成立`}${tied.length === 0 ? '' : `;同为优先级 ${winner.priority} 的${tied.map((rule) => `“${rule.name}”`).join('、')}也成立,但在文件中排在后面`}${lower.length === 0 ? '' : `;优先级较低的${lower.map((rule) => `“${rule.name}”`).join('、')}虽也成立,但不起作用`}。`;
     reason = `Rule ${JSON.stringify(winner.name)} (priority ${winner.priority}) wins with status ${winner.status}: its conditions hold${higher.length === 0 ? ' and no rule has a higher priority' : `, and none of the ${higher.length} higher-priority rule(s) (${higher.map((rule) => JSON.stringify(rule.name)).join(', ')}) match`}${tied.length === 0 ? '' : `; ${tied.map((rule) => JSON.stringify(rule.name)).join(', ')} of the same priority match too but come later in the file`}${lower.length === 0 ? '' : `; lower-priority ${lower.map((rule) => JSON.stringify(rule.name)).join(', ')} match too but do not count`}.`;
   }
-  return { ruleSet: ruleFile.id, facts: { ...facts }, rules, winner: winner?.name ?? null, status: winner?.status ?? null, label: winner?.label ?? null, reasonZh, reason };
+  return {
+    ruleSet: ruleFile.id,
+    facts: { ...facts },
+    rules,
+    winner: winner?.name ?? null,
+    status: winner?.status ?? null,
+    label: winner?.label ?? null,
+    reasonZh,
+    reason,
+  };
 }

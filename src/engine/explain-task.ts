@@ -79,7 +79,11 @@ export function explainTaskWith(plan: Plan, task: Task, facts: ExactFacts, asOf:
       const unit = target.unit;
       const value = texts.value ?? amount(facts.value);
       if (target.kind === 'cumulative') parts.push(`${target.measure}完成${value}${unit}`, `为目标的${percent(facts.progress, rounding)}%`);
-      else parts.push(`${target.measure}为${value}${unit}（基数${target.baseline}${unit}，目标${target.value}${unit}）`, `完成进度${percent(facts.progress, rounding)}%`);
+      else
+        parts.push(
+          `${target.measure}为${value}${unit}（基数${target.baseline}${unit}，目标${target.value}${unit}）`,
+          `完成进度${percent(facts.progress, rounding)}%`,
+        );
       parts.push(`序时进度${expectedPercent()}%`, paceClause(facts.paceGap, rounding));
       if (facts.met === true) parts.push('已完成目标');
       if (facts.observation !== null && facts.dataAgeDays !== null && facts.dataAgeDays > 0) parts.push(`数据截至${chineseDate(facts.observation.asOf)}`);
@@ -101,7 +105,12 @@ export function explainTaskWith(plan: Plan, task: Task, facts: ExactFacts, asOf:
     }
     case 'milestones': {
       const done = target.milestones.filter((m) => m.done !== null && m.done <= asOf);
-      parts.push(`${task.title}：共${target.milestones.length}个节点，已完成${done.length}个`, `按权重完成${percent(facts.progress!, rounding)}%`, `序时进度${expectedPercent()}%`, paceClause(facts.paceGap!, rounding));
+      parts.push(
+        `${task.title}：共${target.milestones.length}个节点，已完成${done.length}个`,
+        `按权重完成${percent(facts.progress!, rounding)}%`,
+        `序时进度${expectedPercent()}%`,
+        paceClause(facts.paceGap!, rounding),
+      );
       if (facts.overdueMilestones > 0) parts.push(`${facts.overdueMilestones}个节点逾期未完成`);
       break;
     }

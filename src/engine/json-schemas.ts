@@ -32,15 +32,30 @@ function conditionDefs(): Record<string, unknown> {
       anyOf: [{ $ref: '#/$defs/all' }, { $ref: '#/$defs/any' }, { $ref: '#/$defs/not' }, { $ref: '#/$defs/leaf' }],
     },
     topLevelCondition: { anyOf: [{ $ref: '#/$defs/all' }, { $ref: '#/$defs/any' }, { $ref: '#/$defs/not' }] },
-    all: { type: 'object', required: ['all'], properties: { all: { type: 'array', items: { $ref: '#/$defs/condition' }, description: '全部成立(空列表表示“总是”)。\n\nAll hold; [] means always.' } }, ...extensible },
-    any: { type: 'object', required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: '任一成立。\n\nAt least one holds.' } }, ...extensible },
+    all: {
+      type: 'object',
+      required: ['all'],
+      properties: { all: { type: 'array', items: { $ref: '#/$defs/condition' }, description: '全部成立(空列表表示“总是”)。\n\nAll hold; [] means always.' } },
+      ...extensible,
+    },
+    any: {
+      type: 'object',
+      required: ['any'],
+      properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: '任一成立。\n\nAt least one holds.' } },
+      ...extensible,
+    },
     not: { type: 'object', required: ['not'], properties: { not: { $ref: '#/$defs/condition', description: '不成立。\n\nDoes not hold.' } }, ...extensible },
     leaf: {
       type: 'object',
       required: ['fact', 'operator', 'value'],
       properties: {
         fact,
-        operator: { type: 'string', enum: [...BUILT_IN_OPERATORS], markdownEnumDescriptions: BUILT_IN_OPERATORS.map((op) => OPERATOR_DOCS[op]), description: '运算符 / The operator.' },
+        operator: {
+          type: 'string',
+          enum: [...BUILT_IN_OPERATORS],
+          markdownEnumDescriptions: BUILT_IN_OPERATORS.map((op) => OPERATOR_DOCS[op]),
+          description: '运算符 / The operator.',
+        },
         value: {
           description: '比较值:JSON 字面量,或 { "fact": 名称 } 与另一事实比较。\n\nA JSON literal, or { "fact": NAME } to compare with another fact.',
           anyOf: [{ type: ['string', 'number', 'boolean', 'null', 'array'] }, { type: 'object', required: ['fact'], properties: { fact }, ...extensible }],
@@ -92,7 +107,8 @@ export function jsonSchemas(): JsonSchemas {
     plan: toJsonSchema(planSchema, {
       id: `${BASE}/plan.schema.json`,
       title: 'duban plan',
-      description: 'duban 计划文件(政府工作报告任务分解,格式版本 1)。\n\nA duban plan: the tasks, targets, owners and observations of one work report, format version 1.',
+      description:
+        'duban 计划文件(政府工作报告任务分解,格式版本 1)。\n\nA duban plan: the tasks, targets, owners and observations of one work report, format version 1.',
     }),
     observations: toJsonSchema(observationsFileSchema, {
       id: `${BASE}/observations.schema.json`,
@@ -120,6 +136,7 @@ export function ruleCasesJsonSchema(): Record<string, unknown> {
   return toJsonSchema(ruleCasesSchema, {
     id: `${BASE}/rule-cases.schema.json`,
     title: 'duban rule test cases',
-    description: 'duban 规则测试用例文件:事实(或任务加评估日期)及期望的状态(格式版本 1)。\n\nA duban rule test case file: facts (or a task with an as-of date) and the expected status, format version 1.',
+    description:
+      'duban 规则测试用例文件:事实(或任务加评估日期)及期望的状态(格式版本 1)。\n\nA duban rule test case file: facts (or a task with an as-of date) and the expected status, format version 1.',
   });
 }

@@ -150,7 +150,13 @@ const PARSE_RULE_FILE_OPTIONS = { operators: stringListOption, facts: stringList
 export const MAX_CONDITION_DEPTH = 64;
 
 const FORBIDDEN_CONDITION_KEYS = new Map<string, Bilingual>([
-  ['path', { zh: '不允许使用 "path"：事实都是简单值，规则文件不接受 JSONPath', en: '"path" is not allowed: facts are flat values and JSONPath is not accepted in rule files' }],
+  [
+    'path',
+    {
+      zh: '不允许使用 "path"：事实都是简单值，规则文件不接受 JSONPath',
+      en: '"path" is not allowed: facts are flat values and JSONPath is not accepted in rule files',
+    },
+  ],
   ['params', { zh: '条件上不允许有 "params"', en: '"params" on a condition is not allowed' }],
   ['condition', { zh: '不允许引用命名条件（"condition"）', en: 'named condition references ("condition") are not allowed' }],
   ['priority', { zh: '条件上不允许有 "priority"（优先级写在规则上）', en: 'condition-level "priority" is not allowed' }],
@@ -159,20 +165,81 @@ const FORBIDDEN_CONDITION_KEYS = new Map<string, Bilingual>([
 /** Chinese names of the facts (the leading words of the catalogue's Chinese text, `完成进度` → progress) and a few common words for them. */
 const FACT_ALIASES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(FACT_CATALOGUE.map((fact) => [fact.zh.split(/[(（:：,，。]/)[0]!.trim(), fact.name])),
-  进度: 'progress', 完成率: 'progress', 完成比例: 'progress', 序时: 'expected', 报送值: 'value', 完成值: 'value', 实际值: 'value', 目标: 'target',
-  超期: 'overdue', 是否超期: 'overdue', 已取消: 'cancelled', 取消: 'cancelled', 有数据: 'hasData', 达标: 'met', 已达标: 'met', 余量: 'margin', 类型: 'kind', 标记: 'flags',
+  进度: 'progress',
+  完成率: 'progress',
+  完成比例: 'progress',
+  序时: 'expected',
+  报送值: 'value',
+  完成值: 'value',
+  实际值: 'value',
+  目标: 'target',
+  超期: 'overdue',
+  是否超期: 'overdue',
+  已取消: 'cancelled',
+  取消: 'cancelled',
+  有数据: 'hasData',
+  达标: 'met',
+  已达标: 'met',
+  余量: 'margin',
+  类型: 'kind',
+  标记: 'flags',
 };
 
 /** Symbols and Chinese words for the built-in operators: `">="` → greaterThanInclusive. */
 const OPERATOR_ALIASES: Readonly<Record<string, string>> = {
-  '>=': 'greaterThanInclusive', '≥': 'greaterThanInclusive', '=>': 'greaterThanInclusive', 大于等于: 'greaterThanInclusive', 大于或等于: 'greaterThanInclusive', 不小于: 'greaterThanInclusive', 不低于: 'greaterThanInclusive', 不少于: 'greaterThanInclusive', 以上: 'greaterThanInclusive',
-  '>': 'greaterThan', 大于: 'greaterThan', 高于: 'greaterThan', 超过: 'greaterThan', 多于: 'greaterThan',
-  '<=': 'lessThanInclusive', '≤': 'lessThanInclusive', '=<': 'lessThanInclusive', 小于等于: 'lessThanInclusive', 小于或等于: 'lessThanInclusive', 不大于: 'lessThanInclusive', 不高于: 'lessThanInclusive', 不超过: 'lessThanInclusive', 以内: 'lessThanInclusive',
-  '<': 'lessThan', 小于: 'lessThan', 低于: 'lessThan', 少于: 'lessThan',
-  '=': 'equal', '==': 'equal', '===': 'equal', 等于: 'equal', 是: 'equal', eq: 'equal', equals: 'equal',
-  '!=': 'notEqual', '!==': 'notEqual', '≠': 'notEqual', '<>': 'notEqual', 不等于: 'notEqual', 不是: 'notEqual', ne: 'notEqual',
-  包含: 'contains', 含有: 'contains', 不包含: 'doesNotContain', 不含: 'doesNotContain', 属于: 'in', 在其中: 'in', 不属于: 'notIn', 不在其中: 'notIn',
-  gt: 'greaterThan', gte: 'greaterThanInclusive', lt: 'lessThan', lte: 'lessThanInclusive',
+  '>=': 'greaterThanInclusive',
+  '≥': 'greaterThanInclusive',
+  '=>': 'greaterThanInclusive',
+  大于等于: 'greaterThanInclusive',
+  大于或等于: 'greaterThanInclusive',
+  不小于: 'greaterThanInclusive',
+  不低于: 'greaterThanInclusive',
+  不少于: 'greaterThanInclusive',
+  以上: 'greaterThanInclusive',
+  '>': 'greaterThan',
+  大于: 'greaterThan',
+  高于: 'greaterThan',
+  超过: 'greaterThan',
+  多于: 'greaterThan',
+  '<=': 'lessThanInclusive',
+  '≤': 'lessThanInclusive',
+  '=<': 'lessThanInclusive',
+  小于等于: 'lessThanInclusive',
+  小于或等于: 'lessThanInclusive',
+  不大于: 'lessThanInclusive',
+  不高于: 'lessThanInclusive',
+  不超过: 'lessThanInclusive',
+  以内: 'lessThanInclusive',
+  '<': 'lessThan',
+  小于: 'lessThan',
+  低于: 'lessThan',
+  少于: 'lessThan',
+  '=': 'equal',
+  '==': 'equal',
+  '===': 'equal',
+  等于: 'equal',
+  是: 'equal',
+  eq: 'equal',
+  equals: 'equal',
+  '!=': 'notEqual',
+  '!==': 'notEqual',
+  '≠': 'notEqual',
+  '<>': 'notEqual',
+  不等于: 'notEqual',
+  不是: 'notEqual',
+  ne: 'notEqual',
+  包含: 'contains',
+  含有: 'contains',
+  不包含: 'doesNotContain',
+  不含: 'doesNotContain',
+  属于: 'in',
+  在其中: 'in',
+  不属于: 'notIn',
+  不在其中: 'notIn',
+  gt: 'greaterThan',
+  gte: 'greaterThanInclusive',
+  lt: 'lessThan',
+  lte: 'lessThanInclusive',
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -194,7 +261,8 @@ interface WalkContext {
 
 /** Checks a rule's conditions without recursion, so deep nesting cannot overflow the stack. */
 function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContext): void {
-  const report = (path: PropertyKey[], zh: string, en: string) => ctx.issues.push({ path: formatPath(path), message: bilingual(`规则「${ctx.rule}」：${zh}`, `rule ${quote(ctx.rule)}: ${en}`) });
+  const report = (path: PropertyKey[], zh: string, en: string) =>
+    ctx.issues.push({ path: formatPath(path), message: bilingual(`规则「${ctx.rule}」：${zh}`, `rule ${quote(ctx.rule)}: ${en}`) });
   const unknownKey = (path: PropertyKey[], key: string, valid: readonly string[], where: Bilingual = { zh: '', en: '' }) => {
     const hint = suggestion(key, valid, { zh: '键', en: 'keys' });
     report(path, `${where.zh}未知的键 ${quote(key)}${hint.zh}`, `unknown key ${quote(key)}${where.en}${hint.en}`);
@@ -231,7 +299,11 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
     if (boolean.length > 0) {
       const [kind] = boolean;
       if (boolean.length > 1) {
-        report(path, `条件格式错误：每个节点只能用 "all"、"any"、"not" 之一，实际有 ${boolean.map((k) => quote(k)).join(' 和 ')}`, `malformed condition: use one of "all", "any", "not" per node, got ${boolean.map((k) => quote(k)).join(' and ')}`);
+        report(
+          path,
+          `条件格式错误：每个节点只能用 "all"、"any"、"not" 之一，实际有 ${boolean.map((k) => quote(k)).join(' 和 ')}`,
+          `malformed condition: use one of "all", "any", "not" per node, got ${boolean.map((k) => quote(k)).join(' and ')}`,
+        );
       }
       for (const key of keys) if (key !== kind && !FORBIDDEN_CONDITION_KEYS.has(key) && !boolean.includes(key)) unknownKey([...path, key], key, [kind!]);
       const child = node[kind!];
@@ -240,13 +312,15 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
       } else if (!Array.isArray(child)) {
         report([...path, kind!], `"${kind}" 应为条件的列表，实际是 ${quote(child)}`, `"${kind}" must be a list of conditions, got ${quote(child)}`);
       } else {
-        if (kind === 'any' && child.length === 0) report([...path, kind], '"any" 不能为空（“总是成立”请写 { "all": [] }）', '"any" must not be empty (write "always" as { "all": [] })');
+        if (kind === 'any' && child.length === 0)
+          report([...path, kind], '"any" 不能为空（“总是成立”请写 { "all": [] }）', '"any" must not be empty (write "always" as { "all": [] })');
         for (let i = child.length - 1; i >= 0; i--) stack.push({ node: child[i], path: [...path, kind!, i], depth: depth + 1 });
       }
       continue;
     }
     for (const key of keys) {
-      if (key !== 'fact' && key !== 'operator' && key !== 'value' && !FORBIDDEN_CONDITION_KEYS.has(key)) unknownKey([...path, key], key, ['fact', 'operator', 'value', 'all', 'any', 'not']);
+      if (key !== 'fact' && key !== 'operator' && key !== 'value' && !FORBIDDEN_CONDITION_KEYS.has(key))
+        unknownKey([...path, key], key, ['fact', 'operator', 'value', 'all', 'any', 'not']);
     }
     for (const key of ['fact', 'operator', 'value']) {
       if (!Object.hasOwn(node, key)) {
@@ -263,8 +337,14 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
       else if (!ctx.facts.has(fact)) unknownFact([...path, 'fact'], fact);
     }
     if (Object.hasOwn(node, 'operator')) {
-      if (typeof operator !== 'string') report([...path, 'operator'], `operator 应为文本，实际是 ${quote(operator)}`, `operator must be a string, got ${quote(operator)}`);
-      else if (operator.includes(':')) report([...path, 'operator'], `不允许带修饰的运算符 ${quote(operator)}；请用 "not" 或其他运算符`, `decorated operator ${quote(operator)} is not allowed; use "not" or another operator`);
+      if (typeof operator !== 'string')
+        report([...path, 'operator'], `operator 应为文本，实际是 ${quote(operator)}`, `operator must be a string, got ${quote(operator)}`);
+      else if (operator.includes(':'))
+        report(
+          [...path, 'operator'],
+          `不允许带修饰的运算符 ${quote(operator)}；请用 "not" 或其他运算符`,
+          `decorated operator ${quote(operator)} is not allowed; use "not" or another operator`,
+        );
       else if (!ctx.operators.has(operator)) {
         const hint = suggestion(operator, [...ctx.operators], { zh: '运算符', en: 'operators' }, OPERATOR_ALIASES);
         report([...path, 'operator'], `未知的运算符 ${quote(operator)}${hint.zh}`, `unknown operator ${quote(operator)}${hint.en}`);
@@ -277,10 +357,15 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
         if (forbidden !== undefined) report([...path, 'value', key], forbidden.zh, forbidden.en);
         else unknownKey([...path, 'value', key], key, ['fact'], { zh: '事实引用中有', en: ' in a fact reference' });
       }
-      if (typeof value.fact !== 'string') report([...path, 'value', 'fact'], `fact 应为文本，实际是 ${quote(value.fact)}`, `fact must be a string, got ${quote(value.fact)}`);
+      if (typeof value.fact !== 'string')
+        report([...path, 'value', 'fact'], `fact 应为文本，实际是 ${quote(value.fact)}`, `fact must be a string, got ${quote(value.fact)}`);
       else if (!ctx.facts.has(value.fact)) unknownFact([...path, 'value', 'fact'], value.fact);
     } else if ((operator === 'in' || operator === 'notIn') && Object.hasOwn(node, 'value') && !Array.isArray(value)) {
-      report([...path, 'value'], `运算符 ${quote(operator)} 的 value 应为列表，实际是 ${quote(value)}`, `operator ${quote(operator)} needs a list as its value, got ${quote(value)}`);
+      report(
+        [...path, 'value'],
+        `运算符 ${quote(operator)} 的 value 应为列表，实际是 ${quote(value)}`,
+        `operator ${quote(operator)} needs a list as its value, got ${quote(value)}`,
+      );
     }
     // A value that can never match its fact's type (or that JavaScript would silently convert) is a load error.
     if (typeof fact === 'string' && typeof operator === 'string' && !ctx.registered.has(operator) && Object.hasOwn(node, 'value')) {
@@ -298,7 +383,11 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
   if (Array.isArray(input.statuses)) {
     input.statuses.forEach((status, i) => {
       if (!isObject(status) || typeof status.code !== 'string') return;
-      if (codes.has(status.code)) issues.push({ path: formatPath(['statuses', i, 'code']), message: bilingual(`状态代码 ${quote(status.code)} 重复`, `duplicate status code ${quote(status.code)}`) });
+      if (codes.has(status.code))
+        issues.push({
+          path: formatPath(['statuses', i, 'code']),
+          message: bilingual(`状态代码 ${quote(status.code)} 重复`, `duplicate status code ${quote(status.code)}`),
+        });
       codes.add(status.code);
     });
   }
@@ -306,7 +395,8 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
   // A status's label written where its code belongs (`"type": "有序推进"`) suggests the code.
   const labels: Record<string, string> = {};
   if (Array.isArray(input.statuses)) {
-    for (const status of input.statuses) if (isObject(status) && typeof status.code === 'string' && typeof status.label === 'string') labels[status.label] = status.code;
+    for (const status of input.statuses)
+      if (isObject(status) && typeof status.code === 'string' && typeof status.label === 'string') labels[status.label] = status.code;
   }
   const facts = new Set<string>([...FACT_CATALOGUE.map((fact) => fact.name), ...(options.facts ?? [])]);
   const registered = new Set<string>(options.operators ?? []);
@@ -316,14 +406,21 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
     if (!isObject(rule)) return;
     const name = typeof rule.name === 'string' ? rule.name : `#${i + 1}`;
     if (typeof rule.name === 'string') {
-      if (names.has(rule.name)) issues.push({ path: formatPath(['rules', i, 'name']), message: bilingual(`规则名称 ${quote(rule.name)} 重复`, `duplicate rule name ${quote(rule.name)}`) });
+      if (names.has(rule.name))
+        issues.push({
+          path: formatPath(['rules', i, 'name']),
+          message: bilingual(`规则名称 ${quote(rule.name)} 重复`, `duplicate rule name ${quote(rule.name)}`),
+        });
       names.add(rule.name);
     }
     if (isObject(rule.event) && typeof rule.event.type === 'string' && !codes.has(rule.event.type)) {
       const hint = suggestion(rule.event.type, [...codes], { zh: '状态代码', en: 'status codes' }, labels);
       issues.push({
         path: formatPath(['rules', i, 'event', 'type']),
-        message: bilingual(`规则「${name}」：状态 ${quote(rule.event.type)} 不在 statuses 中${hint.zh}`, `rule ${quote(name)}: event type ${quote(rule.event.type)} is not in statuses${hint.en}`),
+        message: bilingual(
+          `规则「${name}」：状态 ${quote(rule.event.type)} 不在 statuses 中${hint.zh}`,
+          `rule ${quote(name)}: event type ${quote(rule.event.type)} is not in statuses${hint.en}`,
+        ),
       });
     }
     if (Object.hasOwn(rule, 'conditions')) checkConditions(rule.conditions, ['rules', i, 'conditions'], { facts, operators, registered, rule: name, issues });
@@ -361,7 +458,10 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
   options = readOptions<ParseRuleFileOptions>(options, PARSE_RULE_FILE_OPTIONS);
   const fail = (issues: DubanIssue[]) => ({
     success: false as const,
-    error: new DubanError('INVALID_RULE_FILE', `${options.source ?? 'rule file'}: ${issues.length} problem(s)`, { issues, ...(options.source === undefined ? {} : { source: options.source }) }),
+    error: new DubanError('INVALID_RULE_FILE', `${options.source ?? 'rule file'}: ${issues.length} problem(s)`, {
+      issues,
+      ...(options.source === undefined ? {} : { source: options.source }),
+    }),
   });
   let data = input;
   if (typeof input === 'string') {

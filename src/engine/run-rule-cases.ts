@@ -138,7 +138,10 @@ const FACT_NAMES = FACT_CATALOGUE.map((fact) => fact.name as string);
 export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = {}): RuleCases {
   options = readOptions<ParseRuleCasesOptions>(options, { source: stringOption });
   const fail = (issues: DubanIssue[]) =>
-    new DubanError('INVALID_RULE_CASES', `${options.source ?? 'rule cases'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, { issues, ...(options.source === undefined ? {} : { source: options.source }) });
+    new DubanError('INVALID_RULE_CASES', `${options.source ?? 'rule cases'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, {
+      issues,
+      ...(options.source === undefined ? {} : { source: options.source }),
+    });
   let data = input;
   if (typeof input === 'string') {
     const parsed = parseJsonText(input);
@@ -155,14 +158,21 @@ export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = 
     const at = (...path: PropertyKey[]) => formatPath(['cases', i, ...path]);
     const base = { name: item.name, expected: item.expected, rule: item.rule ?? null };
     if ((item.facts === undefined) === (item.task === undefined)) {
-      issues.push({ path: at(), message: `case ${JSON.stringify(item.name)}: give either "facts" or "task", not ${item.facts === undefined ? 'neither' : 'both'}` });
+      issues.push({
+        path: at(),
+        message: `case ${JSON.stringify(item.name)}: give either "facts" or "task", not ${item.facts === undefined ? 'neither' : 'both'}`,
+      });
       return;
     }
     if (item.facts !== undefined) {
       if (item.asOf !== undefined) issues.push({ path: at('asOf'), message: `case ${JSON.stringify(item.name)}: "asOf" applies only to a task case` });
       const facts: Record<string, unknown> = { ...file.defaultFacts, ...item.facts };
       const missing = FACT_NAMES.filter((fact) => !Object.hasOwn(facts, fact));
-      if (missing.length > 0) issues.push({ path: at('facts'), message: `case ${JSON.stringify(item.name)}: missing facts ${missing.join(', ')} (give them in the case or in "defaultFacts")` });
+      if (missing.length > 0)
+        issues.push({
+          path: at('facts'),
+          message: `case ${JSON.stringify(item.name)}: missing facts ${missing.join(', ')} (give them in the case or in "defaultFacts")`,
+        });
       else cases.push({ ...base, facts: Object.fromEntries(FACT_NAMES.map((fact) => [fact, facts[fact]])), task: null });
       return;
     }
@@ -172,9 +182,17 @@ export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = 
       return;
     }
     const rawTask = (raw[i] as { task: unknown }).task;
-    const plan = safeParsePlan({ formatVersion: 1, id: 'rule-cases', title: 'rule cases', period: file.period, ...((data as { pace?: unknown }).pace === undefined ? {} : { pace: (data as { pace?: unknown }).pace }), tasks: [rawTask] });
+    const plan = safeParsePlan({
+      formatVersion: 1,
+      id: 'rule-cases',
+      title: 'rule cases',
+      period: file.period,
+      ...((data as { pace?: unknown }).pace === undefined ? {} : { pace: (data as { pace?: unknown }).pace }),
+      tasks: [rawTask],
+    });
     if (!plan.success) {
-      for (const issue of plan.error.issues) issues.push({ path: issue.path.replace(/^\$\.tasks\[0\]/, at('task')), message: `case ${JSON.stringify(item.name)}: ${issue.message}` });
+      for (const issue of plan.error.issues)
+        issues.push({ path: issue.path.replace(/^\$\.tasks\[0\]/, at('task')), message: `case ${JSON.stringify(item.name)}: ${issue.message}` });
       return;
     }
     if (item.asOf === undefined) return;
@@ -214,9 +232,14 @@ export async function runRuleCases(ruleFile: RuleFile, cases: RuleCases, options
     const { status, rule } = await classifier.classify(item.facts);
     const actual = status?.code ?? null;
     const problems: string[] = [];
-    if (item.expected !== null && !codes.has(item.expected)) problems.push(`expected status ${JSON.stringify(item.expected)} is not in the rule file's statuses`);
-    if (actual !== item.expected) problems.push(`expected ${item.expected === null ? 'no status (a gap)' : JSON.stringify(item.expected)}, got ${actual === null ? 'no status (a gap)' : JSON.stringify(actual)}${rule === null ? '' : ` from rule ${JSON.stringify(rule.name)}`}`);
-    if (item.rule !== null && rule?.name !== item.rule) problems.push(`expected rule ${JSON.stringify(item.rule)} to decide, got ${rule === null ? 'none' : JSON.stringify(rule.name)}`);
+    if (item.expected !== null && !codes.has(item.expected))
+      problems.push(`expected status ${JSON.stringify(item.expected)} is not in the rule file's statuses`);
+    if (actual !== item.expected)
+      problems.push(
+        `expected ${item.expected === null ? 'no status (a gap)' : JSON.stringify(item.expected)}, got ${actual === null ? 'no status (a gap)' : JSON.stringify(actual)}${rule === null ? '' : ` from rule ${JSON.stringify(rule.name)}`}`,
+      );
+    if (item.rule !== null && rule?.name !== item.rule)
+      problems.push(`expected rule ${JSON.stringify(item.rule)} to decide, got ${rule === null ? 'none' : JSON.stringify(rule.name)}`);
     const violations = item.task === null ? factConstraintViolations(item.facts) : [];
     results.push({
       name: item.name,

@@ -25,7 +25,8 @@ export function chineseDate(date: CalendarDate): string {
  * written with `places` decimals and no trailing zeros: `roundedText({ n: 17n, d: 32n }, 4, 2)`
  * (0.53125) → `"53.13"`, or `"53.12"` half-even. {@link formatRounded} with duban's default for people.
  */
-export const roundedText = (value: Fraction, shift: number, places: number, rounding: Rounding = 'half-up'): string => formatRounded(value, shift, places, rounding);
+export const roundedText = (value: Fraction, shift: number, places: number, rounding: Rounding = 'half-up'): string =>
+  formatRounded(value, shift, places, rounding);
 
 /** The endings of a measure that names a rate of change: 地区生产总值增长, 能耗增速, 居民消费价格涨幅. */
 const CHANGE_SUFFIXES = ['增长率', '增长速度', '增长', '增速', '增幅', '涨幅'] as const;
@@ -42,8 +43,10 @@ interface MeasureShape {
 
 function shapeOf(measure: string, unit: string): MeasureShape {
   if (unit === '%') {
-    for (const suffix of CHANGE_SUFFIXES) if (measure.endsWith(suffix) && measure.length > suffix.length) return { stem: measure.slice(0, -suffix.length), sense: 'change', measure };
-    for (const suffix of FALL_SUFFIXES) if (measure.endsWith(suffix) && measure.length > suffix.length) return { stem: measure.slice(0, -suffix.length), sense: 'fall', measure };
+    for (const suffix of CHANGE_SUFFIXES)
+      if (measure.endsWith(suffix) && measure.length > suffix.length) return { stem: measure.slice(0, -suffix.length), sense: 'change', measure };
+    for (const suffix of FALL_SUFFIXES)
+      if (measure.endsWith(suffix) && measure.length > suffix.length) return { stem: measure.slice(0, -suffix.length), sense: 'fall', measure };
   }
   return { stem: measure, sense: 'plain', measure };
 }

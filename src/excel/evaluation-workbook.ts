@@ -7,7 +7,14 @@ import { readOptions, stringOption } from '../model/check-arguments.js';
 import type { Plan } from '../model/types.js';
 import { actualText, countsSentence, listName, targetText } from '../report/bulletin-document.js';
 import type { StatusTone } from '../report/status-tone.js';
-import { SUMMARIZE_OPTIONS, summarizeOptions, type EvaluationSummary, type GroupTally, type SummarizeOptions, type TaskEntry } from '../report/summarize-evaluation.js';
+import {
+  SUMMARIZE_OPTIONS,
+  summarizeOptions,
+  type EvaluationSummary,
+  type GroupTally,
+  type SummarizeOptions,
+  type TaskEntry,
+} from '../report/summarize-evaluation.js';
 import { summarizeTrend, type Trend } from '../report/trend.js';
 import { newWorkbook, safeValues, sheetName, styleHeader, TONE_FILLS, workbookBytes } from './workbook-kit.js';
 
@@ -49,25 +56,31 @@ function fill(tone: StatusTone) {
 }
 
 function taskSheet(sheet: Worksheet, entries: readonly TaskEntry[]): void {
-  sheet.columns = TASK_COLUMNS.map((column) => ({ header: column.title, width: column.width, ...(column.format === undefined ? {} : { style: { numFmt: column.format } }) }));
+  sheet.columns = TASK_COLUMNS.map((column) => ({
+    header: column.title,
+    width: column.width,
+    ...(column.format === undefined ? {} : { style: { numFmt: column.format } }),
+  }));
   for (const entry of entries) {
     const { facts } = entry.result;
-    const row = sheet.addRow(safeValues([
-      entry.task.id,
-      entry.task.title,
-      entry.lead.join('、'),
-      entry.support.join('、'),
-      entry.task.leader ?? '',
-      entry.cancelled ? '取消' : (entry.result.label ?? '未判定'),
-      targetText(entry),
-      actualText(entry),
-      number(facts.progress),
-      number(facts.expected),
-      points(facts.paceGap),
-      number(facts.margin),
-      entry.result.explanation,
-      entry.result.rule ?? '',
-    ]));
+    const row = sheet.addRow(
+      safeValues([
+        entry.task.id,
+        entry.task.title,
+        entry.lead.join('、'),
+        entry.support.join('、'),
+        entry.task.leader ?? '',
+        entry.cancelled ? '取消' : (entry.result.label ?? '未判定'),
+        targetText(entry),
+        actualText(entry),
+        number(facts.progress),
+        number(facts.expected),
+        points(facts.paceGap),
+        number(facts.margin),
+        entry.result.explanation,
+        entry.result.rule ?? '',
+      ]),
+    );
     row.getCell(6).fill = fill(entry.tone);
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(13).alignment = { wrapText: true, vertical: 'top' };
@@ -80,7 +93,13 @@ function taskSheet(sheet: Worksheet, entries: readonly TaskEntry[]): void {
 function tallyTable(sheet: Worksheet, summary: EvaluationSummary, heading: string, groups: readonly GroupTally[]): void {
   const shown = summary.overall.byStatus.filter((status) => status.count > 0);
   const tones = new Map(summary.byStatus.map((status) => [status.status, status.tone]));
-  const header = [heading, '合计', ...shown.map((status) => status.label), ...(summary.overall.cancelled > 0 ? ['取消'] : []), ...(summary.overall.unclassified > 0 ? ['未判定'] : [])];
+  const header = [
+    heading,
+    '合计',
+    ...shown.map((status) => status.label),
+    ...(summary.overall.cancelled > 0 ? ['取消'] : []),
+    ...(summary.overall.unclassified > 0 ? ['未判定'] : []),
+  ];
   const start = sheet.rowCount + (sheet.rowCount > 0 ? 2 : 1);
   sheet.getRow(start).values = safeValues(header);
   styleHeader(sheet, header.length, start);
@@ -109,7 +128,14 @@ function trendSheet(sheet: Worksheet, trend: Trend): void {
     { header: '变化', width: 6 },
   ];
   trend.tasks.forEach((task, i) => {
-    const row = sheet.addRow(safeValues([task.task.id, task.task.title, ...task.points.map((point, j) => (trend.summaries[j]!.tasks[i]!.cancelled ? '取消' : (point.result.label ?? '未判定'))), task.changed ? '是' : '']));
+    const row = sheet.addRow(
+      safeValues([
+        task.task.id,
+        task.task.title,
+        ...task.points.map((point, j) => (trend.summaries[j]!.tasks[i]!.cancelled ? '取消' : (point.result.label ?? '未判定'))),
+        task.changed ? '是' : '',
+      ]),
+    );
     trend.summaries.forEach((summary, j) => {
       row.getCell(3 + j).fill = fill(summary.tasks[i]!.tone);
     });
@@ -139,7 +165,11 @@ function trendSheet(sheet: Worksheet, trend: Trend): void {
  * ```
  * @category Excel
  */
-export async function writeEvaluationWorkbook(plan: Plan, evaluations: Evaluation | readonly Evaluation[], options: EvaluationWorkbookOptions = {}): Promise<Uint8Array> {
+export async function writeEvaluationWorkbook(
+  plan: Plan,
+  evaluations: Evaluation | readonly Evaluation[],
+  options: EvaluationWorkbookOptions = {},
+): Promise<Uint8Array> {
   plan = ensurePlan(plan);
   options = readOptions<EvaluationWorkbookOptions>(options, { ...SUMMARIZE_OPTIONS, title: stringOption });
   const trend = summarizeTrend(plan, ensureEvaluations(evaluations), summarizeOptions(options));
@@ -166,7 +196,8 @@ export async function writeEvaluationWorkbook(plan: Plan, evaluations: Evaluatio
   if (categorised) tallyTable(overview, summary, '类别', summary.byCategory);
 
   if (categorised) {
-    for (const group of summary.byCategory) taskSheet(workbook.addWorksheet(sheetName(group.key === '' ? '未分类' : `${group.key} ${listName(group.title)}`, taken)), group.tasks);
+    for (const group of summary.byCategory)
+      taskSheet(workbook.addWorksheet(sheetName(group.key === '' ? '未分类' : `${group.key} ${listName(group.title)}`, taken)), group.tasks);
   } else {
     taskSheet(workbook.addWorksheet(sheetName('全部任务', taken)), summary.tasks);
   }

@@ -67,12 +67,19 @@ export function formatPlanCsv(plan: Plan): string {
  */
 export function parsePlanCsv(text: string, options: ParsePlanCsvOptions): Plan {
   ensureString(text, 'text');
-  const read = readOptions<Partial<ParsePlanCsvOptions>>(options, { source: stringOption, base: (value) => (isPlainObject(value) ? undefined : `expected a plan, got ${kindOf(value)}`) });
+  const read = readOptions<Partial<ParsePlanCsvOptions>>(options, {
+    source: stringOption,
+    base: (value) => (isPlainObject(value) ? undefined : `expected a plan, got ${kindOf(value)}`),
+  });
   if (read.base === undefined) invalidOption('base', 'the base plan (its id, title and period) is required');
   options = { ...read, base: ensurePlan(read.base) };
   const { rows, issues: csvIssues } = parseCsvRows(text);
   const source = options.source;
-  if (csvIssues.length > 0) throw new DubanError('INVALID_PLAN', `${source ?? 'CSV'}: ${csvIssues.length} problem(s)`, { issues: csvIssues, ...(source === undefined ? {} : { source }) });
+  if (csvIssues.length > 0)
+    throw new DubanError('INVALID_PLAN', `${source ?? 'CSV'}: ${csvIssues.length} problem(s)`, {
+      issues: csvIssues,
+      ...(source === undefined ? {} : { source }),
+    });
   let header: readonly string[] = [];
   const table = {
     rows: rows.map((row) => row.cells.map((cell): CellValue => (cell === '' ? null : restoreCsvText(cell)))),

@@ -99,4 +99,3 @@ export const DATE_HEADER = /^(\d{4}-\d{2}-\d{2})$/;
 export const NOTE_HEADER = /^(\d{4}-\d{2}-\d{2})\s*备注$/;
 /** The prefix of an extension cell written as JSON. */
 export const JSON_PREFIX = 'json:';
-

@@ -2,7 +2,19 @@ import type { Worksheet } from 'exceljs';
 import { ensurePlan } from '../model/boundary.js';
 import { invalidOption, isPlainObject, kindOf, readOptions, stringOption } from '../model/check-arguments.js';
 import type { Plan } from '../model/types.js';
-import { baseKeys, categoriesToTable, CellIssues, findHeaderRow, finishPlan, planToMetaRows, planToTaskTable, readCategoryTable, readMetaTable, readTaskTable, TASK_TABLE_COLUMNS } from './plan-table.js';
+import {
+  baseKeys,
+  categoriesToTable,
+  CellIssues,
+  findHeaderRow,
+  finishPlan,
+  planToMetaRows,
+  planToTaskTable,
+  readCategoryTable,
+  readMetaTable,
+  readTaskTable,
+  TASK_TABLE_COLUMNS,
+} from './plan-table.js';
 import { fillSheet, newWorkbook, readWorkbook, sheetTable, workbookBytes } from './workbook-kit.js';
 
 /**
@@ -30,7 +42,10 @@ const README = [
   ['duban 任务分解表', ''],
   ['工作表', '任务分解:每行一项任务;计划:计划的编号、标题、起止日期等;分类:类别编号与名称。其他工作表(如本表)导入时忽略。'],
   ['必填列', '序号(任务编号)、任务内容。'],
-  ['类型', '累计(累计量,如新增就业3.7万人)、水平(由基数达到目标水平,需填基数)、比率(增速、比率等,需填目标方向)、节点(按节点推进)、事项(完成与否)。空白时:有节点为“节点”,无目标值为“事项”,否则须填写。'],
+  [
+    '类型',
+    '累计(累计量,如新增就业3.7万人)、水平(由基数达到目标水平,需填基数)、比率(增速、比率等,需填目标方向)、节点(按节点推进)、事项(完成与否)。空白时:有节点为“节点”,无目标值为“事项”,否则须填写。',
+  ],
   ['目标方向', '比率类:不低于、不高于(控制在……以内)、左右(需填允许偏差)。'],
   ['牵头单位、配合单位、标记', '多个名称用顿号“、”分隔;括号内的顿号不分隔,如“各县(市、区)”。也可只填“责任单位”一列:第一个为牵头单位,其余为配合单位。'],
   ['节点', '每行一个节点:节点名称|计划完成日期|实际完成日期|权重,后两项可省略(权重默认1)。'],
@@ -102,8 +117,12 @@ export async function writePlanWorkbook(plan: Plan): Promise<Uint8Array> {
  * @category Excel
  */
 export async function readPlanWorkbook(data: Uint8Array | ArrayBuffer, options: ReadPlanWorkbookOptions = {}): Promise<Plan> {
-  if (!(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) invalidOption('data', `expected the bytes of a workbook (a Uint8Array or an ArrayBuffer), got ${kindOf(data)}`);
-  const read = readOptions<ReadPlanWorkbookOptions>(options, { source: stringOption, base: (value) => (isPlainObject(value) ? undefined : `expected a plan, got ${kindOf(value)}`) });
+  if (!(data instanceof Uint8Array) && !(data instanceof ArrayBuffer))
+    invalidOption('data', `expected the bytes of a workbook (a Uint8Array or an ArrayBuffer), got ${kindOf(data)}`);
+  const read = readOptions<ReadPlanWorkbookOptions>(options, {
+    source: stringOption,
+    base: (value) => (isPlainObject(value) ? undefined : `expected a plan, got ${kindOf(value)}`),
+  });
   options = read.base === undefined ? read : { ...read, base: ensurePlan(read.base) };
   const workbook = await readWorkbook(data, options.source);
   const issues = new CellIssues();

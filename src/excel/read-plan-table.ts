@@ -7,8 +7,18 @@ import { safeParsePlan } from '../model/parse-input.js';
 import { formatPath, quote } from '../model/schema-kit.js';
 import type { Milestone, Observation, Pace, Plan, Target, TargetKind } from '../model/types.js';
 import { splitNames } from '../report/text-kit.js';
-import { type CellValue, type Table, TASK_TABLE_COLUMNS, TARGET_KIND_WORDS, RATE_BOUND_WORDS, PLAN_SHEET_ROWS, PACE_WORDS, DATE_HEADER, NOTE_HEADER, JSON_PREFIX } from './plan-table-columns.js';
-
+import {
+  type CellValue,
+  type Table,
+  TASK_TABLE_COLUMNS,
+  TARGET_KIND_WORDS,
+  RATE_BOUND_WORDS,
+  PLAN_SHEET_ROWS,
+  PACE_WORDS,
+  DATE_HEADER,
+  NOTE_HEADER,
+  JSON_PREFIX,
+} from './plan-table-columns.js';
 
 /** Collects the problems of cells and the cell each JSON path came from. */
 export class CellIssues {
@@ -125,7 +135,12 @@ class CellReader {
     const text = this.text(row, column, label)?.trim();
     if (text === undefined || text === '') return undefined;
     for (const [key, list] of Object.entries(words) as [K, readonly string[]][]) if (key === text || list.includes(text)) return key;
-    this.issues.fail(this.address(row, column!), `${label}: expected one of ${Object.values<readonly string[]>(words).map((list) => list[0]).join(', ')}, got ${quote(text)}`);
+    this.issues.fail(
+      this.address(row, column!),
+      `${label}: expected one of ${Object.values<readonly string[]>(words)
+        .map((list) => list[0])
+        .join(', ')}, got ${quote(text)}`,
+    );
     return undefined;
   }
 
@@ -134,7 +149,10 @@ class CellReader {
     if (text === undefined || text === '') return undefined;
     if ((PACE_WORDS.monthly as readonly string[]).includes(text)) return 'monthly';
     if ((PACE_WORDS.daily as readonly string[]).includes(text)) return 'daily';
-    const points = text.split(/[;;\n]/).map((part) => part.trim()).filter((part) => part !== '');
+    const points = text
+      .split(/[;;\n]/)
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     const trajectory: { date: string; expected: string }[] = [];
     for (const point of points) {
       const match = /^(\d{4}-\d{2}-\d{2})\s*[=:]\s*(\S+)$/.exec(point);
@@ -160,8 +178,18 @@ class CellReader {
       const dueDate = due?.trim() ?? '';
       const doneDate = done?.trim() ?? '';
       const weightValue = weight === undefined || weight.trim() === '' ? '1' : parseDecimal(weight.trim());
-      if (fields.length > 4 || title === undefined || title === '' || !isCalendarDate(dueDate) || (doneDate !== '' && !isCalendarDate(doneDate)) || weightValue === undefined) {
-        this.issues.fail(this.address(row, column!), `${label}: expected one milestone a line, 节点名称|计划完成日期|实际完成日期|权重 (the last two optional), got ${quote(line)}`);
+      if (
+        fields.length > 4 ||
+        title === undefined ||
+        title === '' ||
+        !isCalendarDate(dueDate) ||
+        (doneDate !== '' && !isCalendarDate(doneDate)) ||
+        weightValue === undefined
+      ) {
+        this.issues.fail(
+          this.address(row, column!),
+          `${label}: expected one milestone a line, 节点名称|计划完成日期|实际完成日期|权重 (the last two optional), got ${quote(line)}`,
+        );
         return undefined;
       }
       milestones.push({ title, due: dueDate, done: doneDate === '' ? null : doneDate, weight: weightValue });
@@ -224,7 +252,11 @@ function readHeader(table: Table, headerRow: number, issues: CellIssues): Column
     else if (DATE_HEADER.test(text) && isCalendarDate(text)) values.set(text, column);
     else if (noteMatch !== null && isCalendarDate(noteMatch[1])) notes.set(noteMatch[1]!, column);
     else if (text.startsWith('x-')) extensions.push({ key: text, column });
-    else issues.fail(address, `unknown column ${quote(text)}; the columns are ${TASK_TABLE_COLUMNS.join(', ')}, a date YYYY-MM-DD per reporting date, "YYYY-MM-DD 备注" for its notes, and x-… columns`);
+    else
+      issues.fail(
+        address,
+        `unknown column ${quote(text)}; the columns are ${TASK_TABLE_COLUMNS.join(', ')}, a date YYYY-MM-DD per reporting date, "YYYY-MM-DD 备注" for its notes, and x-… columns`,
+      );
   });
   for (const [date, column] of notes) if (!values.has(date)) issues.fail(table.address(headerRow, column), `note column for ${date} without a column ${date}`);
   if (known.责任单位 !== undefined && (known.牵头单位 !== undefined || known.配合单位 !== undefined)) {
@@ -292,7 +324,13 @@ function readTask({ reader, row, columns, index, issues }: TaskRow): Record<stri
   if (kind === undefined && isEmpty(reader.cell(row, known.类型))) {
     if (!isEmpty(reader.cell(row, known.节点))) kind = 'milestones';
     else if (!valueGiven) kind = 'binary';
-    else issues.fail(reader.address(row, known.类型 ?? known.目标值!), `类型: needed when 目标值 is given; one of ${Object.values(TARGET_KIND_WORDS).map((words) => words[0]).join(', ')}`);
+    else
+      issues.fail(
+        reader.address(row, known.类型 ?? known.目标值!),
+        `类型: needed when 目标值 is given; one of ${Object.values(TARGET_KIND_WORDS)
+          .map((words) => words[0])
+          .join(', ')}`,
+      );
   }
   const targetColumn = known.类型 ?? known.目标值 ?? known.节点 ?? known.完成日期 ?? known.序号;
   from(targetColumn, 'target');
@@ -370,7 +408,8 @@ function readTask({ reader, row, columns, index, issues }: TaskRow): Record<stri
     } else if (typeof cell === 'string') {
       const split = numberAndUnit(cell);
       const parsed = split === undefined ? undefined : parseDecimal(split.number);
-      if (split !== undefined && parsed !== undefined) observation = { asOf: period.date, value: parsed, ...(split.unit === undefined ? {} : { unit: split.unit }) };
+      if (split !== undefined && parsed !== undefined)
+        observation = { asOf: period.date, value: parsed, ...(split.unit === undefined ? {} : { unit: split.unit }) };
     }
     if (observation === undefined) {
       issues.fail(address, `${period.date}: expected a number, optionally followed by its unit (10312人), got ${quote(cellText(cell))}`);
@@ -463,12 +502,12 @@ export function readMetaTable(table: Table, issues: CellIssues): Record<string, 
         : key === 'mainIndicators'
           ? mainIndicatorsCell(reader.text(index, 1, label))
           : key === 'pace'
-          ? reader.pace(index, 1, label)
-          : key.startsWith('x-')
-            ? reader.extension(index, 1, label)
-            : key === 'id'
-              ? reader.text(index, 1, label)?.trim()
-              : reader.text(index, 1, label);
+            ? reader.pace(index, 1, label)
+            : key.startsWith('x-')
+              ? reader.extension(index, 1, label)
+              : key === 'id'
+                ? reader.text(index, 1, label)?.trim()
+                : reader.text(index, 1, label);
     if (value === undefined) return;
     if (path[0] === 'period') period[path[1]!] = value;
     else plan[key] = value;
@@ -487,7 +526,8 @@ export function readCategoryTable(table: Table, issues: CellIssues): Record<stri
     return [];
   }
   header.forEach((text, column) => {
-    if (text !== '' && text !== '编号' && text !== '名称' && !text.startsWith('x-')) issues.fail(table.address(0, column), `unknown column ${quote(text)}; the columns are 编号, 名称 and x-…`);
+    if (text !== '' && text !== '编号' && text !== '名称' && !text.startsWith('x-'))
+      issues.fail(table.address(0, column), `unknown column ${quote(text)}; the columns are 编号, 名称 and x-…`);
   });
   const reader = new CellReader(table, issues);
   const categories: Record<string, unknown>[] = [];
@@ -536,7 +576,10 @@ export function finishPlan(json: Record<string, unknown>, issues: CellIssues, fa
   if (!result.success) issues.addPlanIssues(result.error.issues, fallback);
   if (issues.issues.length > 0 || !result.success) {
     const count = issues.issues.length;
-    throw new DubanError('INVALID_PLAN', `${source ?? 'task table'}: ${count === 1 ? '1 problem' : `${count} problems`}`, { issues: inReadingOrder(issues.issues), ...(source === undefined ? {} : { source }) });
+    throw new DubanError('INVALID_PLAN', `${source ?? 'task table'}: ${count === 1 ? '1 problem' : `${count} problems`}`, {
+      issues: inReadingOrder(issues.issues),
+      ...(source === undefined ? {} : { source }),
+    });
   }
   return result.data;
 }

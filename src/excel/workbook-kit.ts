@@ -19,7 +19,11 @@ export const EXCELJS_MISSING_MESSAGE =
  * a `MISSING_DEPENDENCY` {@link DubanError} saying what to install.
  */
 export async function loadExcel(): Promise<typeof import('exceljs')> {
-  const module = await importOptionalPeer<typeof import('exceljs') & { default?: typeof import('exceljs') }>('exceljs', () => import('exceljs'), EXCELJS_MISSING_MESSAGE);
+  const module = await importOptionalPeer<typeof import('exceljs') & { default?: typeof import('exceljs') }>(
+    'exceljs',
+    () => import('exceljs'),
+    EXCELJS_MISSING_MESSAGE,
+  );
   return module.default ?? module;
 }
 
@@ -67,10 +71,11 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, source: strin
  * escape is itself escaped as `_x005F_`. exceljs decodes these when it reads.
  */
 export function xmlSafe(text: string): string {
-  return text
-    .replace(/_(?=x[0-9A-F]{4}_)/g, '_x005F_')
+  return text.replace(/_(?=x[0-9A-F]{4}_)/g, '_x005F_').replace(
     // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot hold
-    .replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
 }
 
 /**
@@ -136,7 +141,13 @@ export function sheetTable(sheet: Worksheet): { table: Table; problems: { path: 
   const columnCount = sheet.columnCount;
   // checkWorkbookLimits counted the XML; a sheet built in memory is bounded here too, before the walk.
   if (rowCount > MAX_WORKBOOK_ROWS || columnCount > MAX_WORKBOOK_COLUMNS || rowCount * columnCount > MAX_WORKBOOK_CELLS) {
-    problems.push({ path: address(Math.min(rowCount, MAX_WORKBOOK_ROWS + 1) - 1, Math.min(columnCount, MAX_WORKBOOK_COLUMNS + 1) - 1), message: bilingual(`工作表用到 ${rowCount} 行 ${columnCount} 列，超过上限（${MAX_WORKBOOK_ROWS} 行、${MAX_WORKBOOK_COLUMNS} 列、${MAX_WORKBOOK_CELLS} 个单元格）`, `the sheet uses ${rowCount} rows and ${columnCount} columns, more than the limits (${MAX_WORKBOOK_ROWS} rows, ${MAX_WORKBOOK_COLUMNS} columns, ${MAX_WORKBOOK_CELLS} cells)`) });
+    problems.push({
+      path: address(Math.min(rowCount, MAX_WORKBOOK_ROWS + 1) - 1, Math.min(columnCount, MAX_WORKBOOK_COLUMNS + 1) - 1),
+      message: bilingual(
+        `工作表用到 ${rowCount} 行 ${columnCount} 列，超过上限（${MAX_WORKBOOK_ROWS} 行、${MAX_WORKBOOK_COLUMNS} 列、${MAX_WORKBOOK_CELLS} 个单元格）`,
+        `the sheet uses ${rowCount} rows and ${columnCount} columns, more than the limits (${MAX_WORKBOOK_ROWS} rows, ${MAX_WORKBOOK_COLUMNS} columns, ${MAX_WORKBOOK_CELLS} cells)`,
+      ),
+    });
     return { table: { rows: [], address }, problems };
   }
   for (let r = 1; r <= rowCount; r++) {
@@ -152,7 +163,12 @@ export function sheetTable(sheet: Worksheet): { table: Table; problems: { path: 
 }
 
 /** Fills a worksheet with a header row and rows of cells; dates get a date format. */
-export function fillSheet(sheet: Worksheet, header: readonly string[], rows: readonly (readonly CellValue[])[], widths: Readonly<Record<string, number>> = {}): void {
+export function fillSheet(
+  sheet: Worksheet,
+  header: readonly string[],
+  rows: readonly (readonly CellValue[])[],
+  widths: Readonly<Record<string, number>> = {},
+): void {
   sheet.addRow(safeValues(header));
   for (const row of rows) {
     sheet.addRow(safeValues(row.map((cell) => (cell !== null && typeof cell === 'object' ? new Date(`${cell.date}T00:00:00Z`) : cell))));
@@ -196,8 +212,12 @@ export const TONE_FILLS: Readonly<Record<StatusTone, string>> = {
 
 /** A worksheet name Excel accepts: no `[]:*?/\`, at most 31 characters, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  // eslint-disable-next-line no-control-regex -- sheet names cannot hold control characters
-  const clean = wanted.replace(/[[\]:*?/\\\u0000-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, ' ').replace(/^'+|'+$/g, '').trim() || '表';
+  const clean =
+    wanted
+      // eslint-disable-next-line no-control-regex -- sheet names cannot hold control characters
+      .replace(/[[\]:*?/\\\u0000-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim() || '表';
   let name = [...clean].slice(0, 31).join('');
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = `(${n})`;

@@ -7,7 +7,6 @@ import type { Category, Pace, Plan } from '../model/types.js';
 import { splitNames } from '../report/text-kit.js';
 import { type CellValue, TASK_TABLE_COLUMNS, TARGET_KIND_WORDS, RATE_BOUND_WORDS, PLAN_SHEET_ROWS, PACE_WORDS, JSON_PREFIX } from './plan-table-columns.js';
 
-
 /** A decimal as a cell: a number when the number reads back as the same decimal, else text. */
 function decimalCell(value: string, numbers: boolean): CellValue {
   return numbers && parseDecimal(Number(value)) === value ? Number(value) : value;
@@ -15,7 +14,9 @@ function decimalCell(value: string, numbers: boolean): CellValue {
 
 /** An `x-` value as a cell: strings as they are (unless empty, padded with spaces or starting with `json:`), anything else as `json:` + JSON. */
 export function extensionCell(value: unknown): string {
-  return typeof value === 'string' && value.trim() === value && value !== '' && !value.startsWith(JSON_PREFIX) ? value : `${JSON_PREFIX}${JSON.stringify(value)}`;
+  return typeof value === 'string' && value.trim() === value && value !== '' && !value.startsWith(JSON_PREFIX)
+    ? value
+    : `${JSON_PREFIX}${JSON.stringify(value)}`;
 }
 
 const extensionKeys = (object: object): string[] => Object.keys(object).filter((key) => key.startsWith('x-'));
@@ -33,7 +34,10 @@ function paceText(pace: Pace): string {
 function namesProblem(names: readonly string[], path: PropertyKey[], problems: DubanIssue[]): void {
   const joined = names.join('、');
   if (JSON.stringify(splitNames(joined)) !== JSON.stringify(names)) {
-    problems.push({ path: formatPath(path), message: `${quote(names)} cannot be written as one cell of names separated by 、 and read back the same (a name is empty, has spaces at its ends, or holds 、,; outside brackets)` });
+    problems.push({
+      path: formatPath(path),
+      message: `${quote(names)} cannot be written as one cell of names separated by 、 and read back the same (a name is empty, has spaces at its ends, or holds 、,; outside brackets)`,
+    });
   }
 }
 
@@ -41,7 +45,8 @@ function namesProblem(names: readonly string[], path: PropertyKey[], problems: D
 function nestedExtensions(plan: Plan, problems: DubanIssue[]): void {
   const check = (object: object | null | undefined, path: PropertyKey[]) => {
     if (object === null || object === undefined || typeof object !== 'object') return;
-    for (const key of extensionKeys(object)) problems.push({ path: formatPath([...path, key]), message: 'a task table keeps x- keys of the plan, its categories and its tasks only' });
+    for (const key of extensionKeys(object))
+      problems.push({ path: formatPath([...path, key]), message: 'a task table keeps x- keys of the plan, its categories and its tasks only' });
   };
   check(plan.period, ['period']);
   if (typeof plan.pace === 'object') {
@@ -67,7 +72,9 @@ export function planToTaskTable(plan: Plan, numbers: boolean): { header: string[
   const problems: DubanIssue[] = [];
   nestedExtensions(plan, problems);
   const dates = [...new Set(plan.tasks.flatMap((task) => (task.observations ?? []).map((observation) => observation.asOf)))].sort();
-  const noted = new Set(plan.tasks.flatMap((task) => (task.observations ?? []).filter((observation) => observation.note !== undefined).map((observation) => observation.asOf)));
+  const noted = new Set(
+    plan.tasks.flatMap((task) => (task.observations ?? []).filter((observation) => observation.note !== undefined).map((observation) => observation.asOf)),
+  );
   const extensions = [...new Set(plan.tasks.flatMap((task) => extensionKeys(task)))];
   const periodHeaders = dates.flatMap((date) => (noted.has(date) ? [date, `${date} 备注`] : [date]));
   const header = [...TASK_TABLE_COLUMNS, ...periodHeaders, ...extensions];
@@ -95,7 +102,12 @@ export function planToTaskTable(plan: Plan, numbers: boolean): { header: string[
       开始日期: date(task.start),
       完成时限: date(task.deadline),
       完成日期: target.kind === 'binary' ? date(target.completedOn) : null,
-      节点: target.kind === 'milestones' ? target.milestones.map((m) => [escapeField(m.title), m.due, m.done ?? '', ...(m.weight === '1' ? [] : [m.weight])].join('|').replace(/\|+$/, '')).join('\n') : null,
+      节点:
+        target.kind === 'milestones'
+          ? target.milestones
+              .map((m) => [escapeField(m.title), m.due, m.done ?? '', ...(m.weight === '1' ? [] : [m.weight])].join('|').replace(/\|+$/, ''))
+              .join('\n')
+          : null,
       序时进度: task.pace === undefined ? null : paceText(task.pace),
       标记: task.flags?.join('、') ?? null,
       取消日期: date(task.cancelled?.on),
@@ -104,11 +116,16 @@ export function planToTaskTable(plan: Plan, numbers: boolean): { header: string[
     const byDate = new Map((task.observations ?? []).map((observation) => [observation.asOf, observation]));
     const period = dates.flatMap((d) => {
       const observation = byDate.get(d);
-      const value: CellValue = observation === undefined ? null : observation.unit === undefined ? decimalCell(observation.value, numbers) : `${observation.value}${observation.unit}`;
+      const value: CellValue =
+        observation === undefined ? null : observation.unit === undefined ? decimalCell(observation.value, numbers) : `${observation.value}${observation.unit}`;
       return noted.has(d) ? [value, observation?.note ?? null] : [value];
     });
     const record = task as unknown as Record<string, unknown>;
-    return [...TASK_TABLE_COLUMNS.map((column) => cells[column]), ...period, ...extensions.map((key) => (Object.hasOwn(record, key) ? extensionCell(record[key]) : null))];
+    return [
+      ...TASK_TABLE_COLUMNS.map((column) => cells[column]),
+      ...period,
+      ...extensions.map((key) => (Object.hasOwn(record, key) ? extensionCell(record[key]) : null)),
+    ];
   });
   if (problems.length > 0) throw new DubanError('INVALID_PLAN', `plan ${quote(plan.id)} cannot be written as a task table`, { issues: problems });
   return { header, rows };
@@ -125,7 +142,12 @@ export function planToMetaRows(plan: Plan, numbers: boolean): [string, CellValue
     'period.end': date(plan.period.end),
     asOf: date(plan.asOf),
     pace: plan.pace === undefined ? null : paceText(plan.pace),
-    mainIndicators: plan.mainIndicators === undefined ? null : typeof plan.mainIndicators === 'string' ? plan.mainIndicators : `category:${plan.mainIndicators.categories.join(',')}`,
+    mainIndicators:
+      plan.mainIndicators === undefined
+        ? null
+        : typeof plan.mainIndicators === 'string'
+          ? plan.mainIndicators
+          : `category:${plan.mainIndicators.categories.join(',')}`,
     $schema: plan.$schema ?? null,
   };
   const record = plan as unknown as Record<string, unknown>;
@@ -146,4 +168,3 @@ export function categoriesToTable(categories: readonly Category[]): { header: st
     }),
   };
 }
-

@@ -136,32 +136,74 @@ async function inflate(bytes: Uint8Array, entry: Entry, sheet: SheetCount | unde
 export async function checkWorkbookLimits(bytes: Uint8Array, source: string | undefined): Promise<void> {
   const entries = centralDirectory(bytes);
   if (entries === undefined) return;
-  const refuse = (issues: DubanIssue[]) => new DubanError('INVALID_PLAN', `${source ?? 'workbook'}: over the workbook limits`, { issues, ...(source === undefined ? {} : { source }) });
-  if (entries === 'zip64') throw refuse([{ path: '$', message: bilingual(`工作簿使用 ZIP64（4 GiB 以上），超过上限 ${MAX_WORKBOOK_BYTES} 字节`, `the workbook is a ZIP64 archive (over 4 GiB), more than the limit of ${MAX_WORKBOOK_BYTES} bytes`) }]);
+  const refuse = (issues: DubanIssue[]) =>
+    new DubanError('INVALID_PLAN', `${source ?? 'workbook'}: over the workbook limits`, { issues, ...(source === undefined ? {} : { source }) });
+  if (entries === 'zip64')
+    throw refuse([
+      {
+        path: '$',
+        message: bilingual(
+          `工作簿使用 ZIP64（4 GiB 以上），超过上限 ${MAX_WORKBOOK_BYTES} 字节`,
+          `the workbook is a ZIP64 archive (over 4 GiB), more than the limit of ${MAX_WORKBOOK_BYTES} bytes`,
+        ),
+      },
+    ]);
   const declared = entries.reduce((sum, entry) => sum + entry.uncompressed, 0);
   if (declared > MAX_WORKBOOK_BYTES) {
-    throw refuse([{ path: '$', message: bilingual(`工作簿解压后 ${declared} 字节，超过上限 ${MAX_WORKBOOK_BYTES}（${MAX_WORKBOOK_BYTES >> 20} MiB）`, `the workbook is ${declared} bytes uncompressed, more than the limit of ${MAX_WORKBOOK_BYTES} (${MAX_WORKBOOK_BYTES >> 20} MiB)`) }]);
+    throw refuse([
+      {
+        path: '$',
+        message: bilingual(
+          `工作簿解压后 ${declared} 字节，超过上限 ${MAX_WORKBOOK_BYTES}（${MAX_WORKBOOK_BYTES >> 20} MiB）`,
+          `the workbook is ${declared} bytes uncompressed, more than the limit of ${MAX_WORKBOOK_BYTES} (${MAX_WORKBOOK_BYTES >> 20} MiB)`,
+        ),
+      },
+    ]);
   }
   const issues: DubanIssue[] = [];
   for (const entry of entries) {
     const sheetName = /^xl\/worksheets\/([^/]+)\.xml$/.exec(entry.name)?.[1];
     const count: SheetCount | undefined = sheetName === undefined ? undefined : { rows: 0, cells: 0, lastRow: 0, lastColumn: 0 };
     if ((await inflate(bytes, entry, count)) === 'larger') {
-      issues.push({ path: entry.name, message: bilingual(`压缩包中的 ${entry.name} 解压后比声明的 ${entry.uncompressed} 字节更大：文件已损坏或被篡改`, `${entry.name} inflates to more than the ${entry.uncompressed} bytes the zip declares: the file is damaged or forged`) });
+      issues.push({
+        path: entry.name,
+        message: bilingual(
+          `压缩包中的 ${entry.name} 解压后比声明的 ${entry.uncompressed} 字节更大：文件已损坏或被篡改`,
+          `${entry.name} inflates to more than the ${entry.uncompressed} bytes the zip declares: the file is damaged or forged`,
+        ),
+      });
       break;
     }
     if (count === undefined) continue;
     const where = `xl/worksheets/${sheetName!}.xml`;
     if (Math.max(count.rows, count.lastRow) > MAX_WORKBOOK_ROWS) {
-      issues.push({ path: where, message: bilingual(`工作表用到第 ${Math.max(count.rows, count.lastRow)} 行，超过上限 ${MAX_WORKBOOK_ROWS} 行`, `the sheet reaches row ${Math.max(count.rows, count.lastRow)}, more than the limit of ${MAX_WORKBOOK_ROWS} rows`) });
+      issues.push({
+        path: where,
+        message: bilingual(
+          `工作表用到第 ${Math.max(count.rows, count.lastRow)} 行，超过上限 ${MAX_WORKBOOK_ROWS} 行`,
+          `the sheet reaches row ${Math.max(count.rows, count.lastRow)}, more than the limit of ${MAX_WORKBOOK_ROWS} rows`,
+        ),
+      });
     }
     if (count.lastColumn > MAX_WORKBOOK_COLUMNS) {
-      issues.push({ path: where, message: bilingual(`工作表用到第 ${count.lastColumn} 列，超过上限 ${MAX_WORKBOOK_COLUMNS} 列`, `the sheet reaches column ${count.lastColumn}, more than the limit of ${MAX_WORKBOOK_COLUMNS} columns`) });
+      issues.push({
+        path: where,
+        message: bilingual(
+          `工作表用到第 ${count.lastColumn} 列，超过上限 ${MAX_WORKBOOK_COLUMNS} 列`,
+          `the sheet reaches column ${count.lastColumn}, more than the limit of ${MAX_WORKBOOK_COLUMNS} columns`,
+        ),
+      });
     }
     // The used range is what reading walks: every cell of it, empty or not.
     const range = Math.max(count.rows, count.lastRow) * count.lastColumn;
     if (issues.length === 0 && Math.max(count.cells, range) > MAX_WORKBOOK_CELLS) {
-      issues.push({ path: where, message: bilingual(`工作表的使用范围有 ${Math.max(count.cells, range)} 个单元格，超过上限 ${MAX_WORKBOOK_CELLS}`, `the sheet's used range has ${Math.max(count.cells, range)} cells, more than the limit of ${MAX_WORKBOOK_CELLS}`) });
+      issues.push({
+        path: where,
+        message: bilingual(
+          `工作表的使用范围有 ${Math.max(count.cells, range)} 个单元格，超过上限 ${MAX_WORKBOOK_CELLS}`,
+          `the sheet's used range has ${Math.max(count.cells, range)} cells, more than the limit of ${MAX_WORKBOOK_CELLS}`,
+        ),
+      });
     }
     if (issues.length > 0) break;
   }

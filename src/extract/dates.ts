@@ -79,13 +79,18 @@ export function periodMentions(text: string, from: number, to: number, year: num
         found.push({ date: endOfMonth(year, month.n), start: i, end: at + 1 });
         i = at;
       }
-    } else if ((c === '截' && (text[i + 1] === '至' || text[i + 1] === '止'))) {
+    } else if (c === '截' && (text[i + 1] === '至' || text[i + 1] === '止')) {
       // 截至9月底, 截至10月31日.
       const month = smallNumberAt(text, i + 2);
       if (month !== undefined && month.n <= 12 && text[month.end] === '月') {
         const k = month.end + 1;
         const day = smallNumberAt(text, k);
-        const date = text[k] === '底' || text[k] === '末' ? endOfMonth(year, month.n) : day !== undefined && (text[day.end] === '日' || text[day.end] === '号') ? dateOf(year, month.n, day.n) : undefined;
+        const date =
+          text[k] === '底' || text[k] === '末'
+            ? endOfMonth(year, month.n)
+            : day !== undefined && (text[day.end] === '日' || text[day.end] === '号')
+              ? dateOf(year, month.n, day.n)
+              : undefined;
         if (date !== undefined) {
           found.push({ date, start: i, end: k + 1 });
           i = k;
@@ -163,6 +168,8 @@ export function reportDateIn(text: string, from: number, to: number, year: numbe
     return endOfMonth(year, month.n);
   }
   // 占前三季度目标任务78.5%: a stage plan the share is of, not the date of the figure.
-  const period = periodMentions(text, from, to, year).find((m) => !(/[占为]$/u.test(text.slice(Math.max(from, m.start - 1), m.start)) && /^(?:目标|计划|投资计划|任务)/u.test(text.slice(m.end, m.end + 4))));
+  const period = periodMentions(text, from, to, year).find(
+    (m) => !(/[占为]$/u.test(text.slice(Math.max(from, m.start - 1), m.start)) && /^(?:目标|计划|投资计划|任务)/u.test(text.slice(m.end, m.end + 4))),
+  );
   return period?.date;
 }

@@ -40,7 +40,6 @@ export const DOCUMENT_KINDS = ['report', 'decomposition', 'bulletin'] as const;
  */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-
 /**
  * Where in the source text something was read: the sentence and its offsets.
  * Offsets count UTF-16 code units, as JavaScript's `String.prototype.slice`
@@ -171,18 +170,28 @@ function titleLine(text: string): Span | undefined {
     while (e > s && /\s/u.test(text[e - 1]!)) e--;
     const line = text.slice(s, e);
     // 一、2019年国民经济和社会发展计划执行情况 is a section heading, not the document's title.
-    if (line.length >= 4 && line.length <= 100 && !/[|>。,]/u.test(line) && !NOT_TITLE.test(line) && !/^[一二三四五六七八九十]{1,3}、/u.test(line) && TITLE_WORDS.test(line)) return { start: s, end: e };
+    if (
+      line.length >= 4 &&
+      line.length <= 100 &&
+      !/[|>。,]/u.test(line) &&
+      !NOT_TITLE.test(line) &&
+      !/^[一二三四五六七八九十]{1,3}、/u.test(line) &&
+      TITLE_WORDS.test(line)
+    )
+      return { start: s, end: e };
     start = end + 1;
   }
   return undefined;
 }
 
 /** A title that reports progress: 通报, 落实情况, a period (第一季度, 上半年, 1—9月, 前三季度). */
-const BULLETIN_TITLE = /完成情况|落实情况|进展情况|执行情况|推进情况|通报|督查|进度|公示|[一二三四1-4]季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月|[0-9]{1,2}月份/u;
+const BULLETIN_TITLE =
+  /完成情况|落实情况|进展情况|执行情况|推进情况|通报|督查|进度|公示|[一二三四1-4]季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月|[0-9]{1,2}月份/u;
 /** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务. */
 const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
-const BULLETIN_BODY = /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
+const BULLETIN_BODY =
+  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
 /** Body words of a decomposition: who carries out what. */
 const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
 
@@ -278,7 +287,8 @@ function tokens(measure: string): string {
 
 function unitsMatch(figure: string, target: string): 'same' | 'classifier' | undefined {
   if (unitConversionExponent(figure, target) !== undefined) return 'same';
-  if (COUNT_CLASSIFIERS.has(baseUnit(figure)) && COUNT_CLASSIFIERS.has(baseUnit(target)) && baseUnit(figure) === figure && baseUnit(target) === target) return 'classifier';
+  if (COUNT_CLASSIFIERS.has(baseUnit(figure)) && COUNT_CLASSIFIERS.has(baseUnit(target)) && baseUnit(figure) === figure && baseUnit(target) === target)
+    return 'classifier';
   return undefined;
 }
 
@@ -346,9 +356,15 @@ interface Draft {
  * @category Extract
  */
 export function extractPlan(text: string, options: ExtractOptions = {}): ExtractionResult {
-  if (typeof text !== 'string') throw new DubanError('INVALID_OPTION', 'extractPlan takes the document as text', { issues: [{ path: 'text', message: `expected a string, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}` }] });
+  if (typeof text !== 'string')
+    throw new DubanError('INVALID_OPTION', 'extractPlan takes the document as text', {
+      issues: [{ path: 'text', message: `expected a string, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}` }],
+    });
   if (options === null || options === undefined) options = {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw new DubanError('INVALID_OPTION', 'options must be an object', { issues: [{ path: 'options', message: `expected an object, got ${Array.isArray(options) ? 'an array' : typeof options}` }] });
+  if (typeof options !== 'object' || Array.isArray(options))
+    throw new DubanError('INVALID_OPTION', 'options must be an object', {
+      issues: [{ path: 'options', message: `expected an object, got ${Array.isArray(options) ? 'an array' : typeof options}` }],
+    });
   checkExtractOptions(options);
   const normal = normalizeText(text);
   const titleSpan = titleLine(normal);
@@ -356,7 +372,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const kind = options.kind ?? detectKind(normal, titleText);
   let found = options.year === undefined ? detectYear(normal, titleText) : { year: options.year, published: undefined };
   // ——2016年1月29日在天长市第十五届人民代表大会第六次会议上: a report is made for the year it is delivered in (December: the next year), whatever its page title says.
-  const delivered = kind === 'report' && options.year === undefined ? /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。\n]{0,30}人民代表大会/u.exec(normal.slice(0, 3000)) : null;
+  const delivered =
+    kind === 'report' && options.year === undefined ? /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。\n]{0,30}人民代表大会/u.exec(normal.slice(0, 3000)) : null;
   if (delivered !== null) found = { year: Number(delivered[1]) + (Number(delivered[2]) >= 11 ? 1 : 0), published: found?.published };
   else if (found !== undefined && options.year === undefined && kind !== 'bulletin' && !/((?:19|20)\d{2})年/u.test(titleText)) {
     const head = normal.slice(0, 3000);
@@ -368,7 +385,11 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     else if (reviewed !== null && Number(reviewed[1]) === found.year) found = { year: found.year + 1, published: found.published };
   }
   if (found === undefined) {
-    throw new DubanError('INVALID_OPTION', '找不到文件的年度:文中没有“2018年”这样的年份,请给出年度(year 选项,命令行 --year)。 / cannot find the year of the document: the text names no year (such as 2018年); pass the year (option year, --year).', { issues: [{ path: 'options.year', message: '文中没有年份,请给出年度。 / the text names no year (such as 2018年); pass the year' }] });
+    throw new DubanError(
+      'INVALID_OPTION',
+      '找不到文件的年度:文中没有“2018年”这样的年份,请给出年度(year 选项,命令行 --year)。 / cannot find the year of the document: the text names no year (such as 2018年); pass the year (option year, --year).',
+      { issues: [{ path: 'options.year', message: '文中没有年份,请给出年度。 / the text names no year (such as 2018年); pass the year' }] },
+    );
   }
   let year = found.year;
   let asOf = options.asOf;
@@ -383,7 +404,11 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     if (asOf === undefined && month !== null && Number(month[1]) >= 1 && Number(month[1]) <= 12) asOf = endOfMonth(year, Number(month[1]));
     asOf ??= periodMentions(normal, 0, Math.min(normal.length, 5000), year)[0]?.date ?? found.published;
     if (asOf === undefined) {
-      throw new DubanError('INVALID_OPTION', '找不到通报的数据日期:标题和正文都没有写期间(一季度、上半年、1-6月),请给出数据日期(asOf 选项,命令行 --as-of)。 / cannot find the reporting date of the bulletin: the title names no period (一季度, 上半年, 1-6月); pass asOf (--as-of).', { issues: [{ path: 'options.asOf', message: '标题没有写期间,请给出数据日期。 / the title names no period (一季度, 上半年, 1-6月); pass asOf' }] });
+      throw new DubanError(
+        'INVALID_OPTION',
+        '找不到通报的数据日期:标题和正文都没有写期间(一季度、上半年、1-6月),请给出数据日期(asOf 选项,命令行 --as-of)。 / cannot find the reporting date of the bulletin: the title names no period (一季度, 上半年, 1-6月); pass asOf (--as-of).',
+        { issues: [{ path: 'options.asOf', message: '标题没有写期间,请给出数据日期。 / the title names no period (一季度, 上半年, 1-6月); pass asOf' }] },
+      );
     }
   }
   const about = { points: options.aboutTolerance?.points ?? DEFAULT_POINTS, share: options.aboutTolerance?.share ?? DEFAULT_SHARE };
@@ -425,7 +450,12 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         mode = reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
       }
       // A bulletin clause opening with its period (上半年增长8.6%) reports a figure.
-      if (kind === 'bulletin' && mode === 'target' && sentence.clauses.some((c) => periodMentions(normal, c.start, Math.min(c.end, c.start + 6), year)[0]?.start === c.start)) mode = 'report';
+      if (
+        kind === 'bulletin' &&
+        mode === 'target' &&
+        sentence.clauses.some((c) => periodMentions(normal, c.start, Math.min(c.end, c.start + 6), year)[0]?.start === c.start)
+      )
+        mode = 'report';
       const sentenceAsOf = kind === 'bulletin' ? (reportDateIn(normal, sentence.start, sentence.end, year) ?? asOf!) : (asOf ?? `${year}-12-31`);
       const deadline = deadlineIn(normal, sentence.start, sentence.end, year);
       if (kind === 'bulletin') {
@@ -436,7 +466,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         if (list !== undefined) {
           const before = context.targets.length;
           const head = { ...sentence, clauses: sentence.clauses.filter((c) => c.end <= list.start) };
-          const tail = { ...sentence, clauses: sentence.clauses.filter((c) => c.end > list.start).map((c) => (c.start < list.start ? { start: list.start, end: c.end } : c)) };
+          const tail = {
+            ...sentence,
+            clauses: sentence.clauses.filter((c) => c.end > list.start).map((c) => (c.start < list.start ? { start: list.start, end: c.end } : c)),
+          };
           readSentence(context, scope, head, 'report', deadline, sentenceAsOf);
           readSentence(context, scope, tail, 'target', deadline, sentenceAsOf);
           for (const target of context.targets.slice(before)) target.verdict = list.verdict;
@@ -458,13 +491,18 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
 
 function checkExtractOptions(options: ExtractOptions): void {
   const issues: { path: string; message: string }[] = [];
-  if (options.kind !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(options.kind)) issues.push({ path: 'options.kind', message: `expected one of ${DOCUMENT_KINDS.join(', ')}, got ${JSON.stringify(options.kind)}` });
-  if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 1000 && options.year <= 9999)) issues.push({ path: 'options.year', message: `expected a four-digit year, got ${JSON.stringify(options.year)}` });
-  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) issues.push({ path: 'options.asOf', message: `not a real calendar date YYYY-MM-DD: ${JSON.stringify(options.asOf)}` });
-  if (options.id !== undefined && (typeof options.id !== 'string' || options.id === '')) issues.push({ path: 'options.id', message: 'expected a non-empty string' });
+  if (options.kind !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(options.kind))
+    issues.push({ path: 'options.kind', message: `expected one of ${DOCUMENT_KINDS.join(', ')}, got ${JSON.stringify(options.kind)}` });
+  if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 1000 && options.year <= 9999))
+    issues.push({ path: 'options.year', message: `expected a four-digit year, got ${JSON.stringify(options.year)}` });
+  if (options.asOf !== undefined && !isCalendarDate(options.asOf))
+    issues.push({ path: 'options.asOf', message: `not a real calendar date YYYY-MM-DD: ${JSON.stringify(options.asOf)}` });
+  if (options.id !== undefined && (typeof options.id !== 'string' || options.id === ''))
+    issues.push({ path: 'options.id', message: 'expected a non-empty string' });
   for (const key of ['points', 'share'] as const) {
     const value = options.aboutTolerance?.[key];
-    if (value !== undefined && (parseDecimal(value) === undefined || value.startsWith('-'))) issues.push({ path: `options.aboutTolerance.${key}`, message: `expected a decimal >= 0, got ${JSON.stringify(value)}` });
+    if (value !== undefined && (parseDecimal(value) === undefined || value.startsWith('-')))
+      issues.push({ path: `options.aboutTolerance.${key}`, message: `expected a decimal >= 0, got ${JSON.stringify(value)}` });
   }
   if (issues.length > 0) throw new DubanError('INVALID_OPTION', 'invalid extract options', { issues });
 }
@@ -479,7 +517,14 @@ interface BuildSettings {
   readonly ownersBySentence: ReadonlyMap<number, FoundOwners>;
 }
 
-function buildPlan(original: string, normal: string, context: ReadContext, scopes: readonly Scope[], ownersByScope: ReadonlyMap<Scope, FoundOwners>, settings: BuildSettings): ExtractionResult {
+function buildPlan(
+  original: string,
+  normal: string,
+  context: ReadContext,
+  scopes: readonly Scope[],
+  ownersByScope: ReadonlyMap<Scope, FoundOwners>,
+  settings: BuildSettings,
+): ExtractionResult {
   const { kind, year, asOf, options } = settings;
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };
   const notes: ReadNote[] = [...context.notes];
@@ -492,18 +537,43 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
   for (const found of context.targets) {
     const target: Target =
       found.kind === 'rate'
-        ? { kind: 'rate', measure: found.measure, unit: found.unit, value: found.value, bound: found.bound ?? 'atLeast', ...(found.tolerance === undefined ? {} : { tolerance: found.tolerance }) }
+        ? {
+            kind: 'rate',
+            measure: found.measure,
+            unit: found.unit,
+            value: found.value,
+            bound: found.bound ?? 'atLeast',
+            ...(found.tolerance === undefined ? {} : { tolerance: found.tolerance }),
+          }
         : { kind: 'cumulative', measure: found.measure, unit: found.unit, value: found.value };
     if (found.kind === 'cumulative' && compareDecimals(found.value, '0') <= 0) continue;
     const scopeOwners = ownersByScope.get(found.scope);
-    const owners = settings.ownersBySentence.get(found.sentence.start) ?? (scopeOwners !== undefined && scopeOwners.lead.length > 0 ? scopeOwners : undefined) ?? scopeOwners;
-    drafts.push({ found, at: found.at, scope: found.scope, sentence: found.sentence, title: titleOf(found), target, observation: found.figure, notes: found.notes, owners, deadline: found.deadline });
+    const owners =
+      settings.ownersBySentence.get(found.sentence.start) ??
+      (scopeOwners !== undefined && scopeOwners.lead.length > 0 ? scopeOwners : undefined) ??
+      scopeOwners;
+    drafts.push({
+      found,
+      at: found.at,
+      scope: found.scope,
+      sentence: found.sentence,
+      title: titleOf(found),
+      target,
+      observation: found.figure,
+      notes: found.notes,
+      owners,
+      deadline: found.deadline,
+    });
   }
 
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.
   const shareTasks = new Set<string>();
   // 年度计划投资401.9亿元 … 已落实资金159.5亿元,为年度投资计划的39.7%: the plan is stated, so a share of it is no task of its own.
-  const planWords = (measure: string) => measure.replace(/的/gu, '').replace(/计划投资/gu, '投资计划').replace(/^(?:年度|全年|当年)/u, '');
+  const planWords = (measure: string) =>
+    measure
+      .replace(/的/gu, '')
+      .replace(/计划投资/gu, '投资计划')
+      .replace(/^(?:年度|全年|当年)/u, '');
   const statedPlans = context.targets.filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure)).map((t) => planWords(t.measure));
   for (const figure of context.figures) {
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;
@@ -591,7 +661,9 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
     return id;
   };
   if (drafts.length > MAX_TASKS) {
-    throw new DubanError('INVALID_OPTION', 'the text yields too many targets for one plan', { issues: [{ path: '$', message: `${drafts.length} targets read, more than the ${MAX_TASKS} tasks a plan may have; split the text` }] });
+    throw new DubanError('INVALID_OPTION', 'the text yields too many targets for one plan', {
+      issues: [{ path: '$', message: `${drafts.length} targets read, more than the ${MAX_TASKS} tasks a plan may have; split the text` }],
+    });
   }
   const width = String(drafts.length).length < 2 ? 2 : String(drafts.length).length;
   const tasks: Task[] = drafts.map((draft, index) => {
@@ -599,7 +671,10 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
     const category = categoryFor(draft.scope);
     const owners: Owners | undefined =
       draft.owners !== undefined && (draft.owners.lead.length > 0 || draft.owners.support.length > 0)
-        ? { ...(draft.owners.lead.length > 0 ? { lead: draft.owners.lead } : {}), ...(draft.owners.support.length > 0 ? { support: draft.owners.support } : {}) }
+        ? {
+            ...(draft.owners.lead.length > 0 ? { lead: draft.owners.lead } : {}),
+            ...(draft.owners.support.length > 0 ? { support: draft.owners.support } : {}),
+          }
         : undefined;
     const observations: Observation[] | undefined = draft.observation === undefined ? undefined : [observationOf(original, draft.observation)];
     const task: Task = {
@@ -631,7 +706,8 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
   }
   review.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 
-  const title = options.title ?? (settings.titleSpan !== undefined ? original.slice(settings.titleSpan.start, settings.titleSpan.end) : reportTitle(normal, year, kind));
+  const title =
+    options.title ?? (settings.titleSpan !== undefined ? original.slice(settings.titleSpan.start, settings.titleSpan.end) : reportTitle(normal, year, kind));
   const plan: Plan = {
     formatVersion: 1,
     id: options.id ?? `extracted-${year}`,
@@ -656,7 +732,10 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
   for (const issue of checked.error.issues) {
     const match = /^\$\.tasks\[(\d+)\]/u.exec(issue.path);
     if (match === null) {
-      throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', { issues: checked.error.issues, cause: checked.error });
+      throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', {
+        issues: checked.error.issues,
+        cause: checked.error,
+      });
     }
     const index = Number(match[1]);
     refused.set(index, [...(refused.get(index) ?? []), `${issue.path.slice(match[0].length) || '.'} ${issue.message}`]);
@@ -664,7 +743,12 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
   const kept = tasks.filter((_, index) => !refused.has(index));
   const added: ReviewItem[] = [...refused].map(([index, problems]) => {
     const source = tasks[index]!['x-source'] as SourceSpan;
-    return { code: 'not-drafted', message: `读出的目标不能成为有效任务(${problems.join(';')}),未收入,请人工填写`, ...source, line: lineOf(source.start, lineStarts) };
+    return {
+      code: 'not-drafted',
+      message: `读出的目标不能成为有效任务(${problems.join(';')}),未收入,请人工填写`,
+      ...source,
+      line: lineOf(source.start, lineStarts),
+    };
   });
   const allReview = [...review, ...added].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   const usedCategories = new Set(kept.map((task) => task.category));
@@ -674,7 +758,10 @@ function buildPlan(original: string, normal: string, context: ReadContext, scope
   const repaired: Plan = { ...withoutCategories, ...(keptCategories.length === 0 ? {} : { categories: keptCategories }), tasks: kept, 'x-review': allReview };
   const again = safeParsePlan(repaired);
   if (!again.success) {
-    throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', { issues: again.error.issues, cause: again.error });
+    throw new DubanError('INVALID_PLAN', 'the extracted plan does not pass the plan schema (a defect of duban extract)', {
+      issues: again.error.issues,
+      cause: again.error,
+    });
   }
   return { plan: repaired, review: allReview, kind };
 }
@@ -718,7 +805,13 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
     for (const figure of figures) {
       while (index < targets.length && targets[index]!.at < figure.at) index++;
       const near = targets.slice(Math.max(0, index - PAIR_WINDOW), index + PAIR_WINDOW);
-      const compatible = near.filter((target) => unitsMatch(figure.unit, target.unit) !== undefined && target.growth === figure.growth && stagesMatch(figure.stage, target.stage) && tokens(target.measure) === tokens(figure.measure));
+      const compatible = near.filter(
+        (target) =>
+          unitsMatch(figure.unit, target.unit) !== undefined &&
+          target.growth === figure.growth &&
+          stagesMatch(figure.stage, target.stage) &&
+          tokens(target.measure) === tokens(figure.measure),
+      );
       for (const target of compatible) {
         const score = charDice(target.measure, figure.measure);
         const threshold = compatible.length === 1 ? PAIR_THRESHOLD_UNIQUE : PAIR_THRESHOLD;
@@ -735,15 +828,24 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
       if (target.figure !== undefined) {
         if (target.figure.asOf === figure.asOf && candidate.score >= 0.5) {
           paired.add(figure);
-          const claimed = figure.share === undefined ? '' : `,原文称占${figure.share.base}${figure.share.value}%${shareAgrees(figure, target) ? '' : ',与目标值不符'}`;
-          notes.push({ code: 'figure-conflict', message: `同一目标“${target.measure}”还有一个数据 ${figure.value}${figure.unit}${claimed},未采用(已采用 ${target.figure.value}${target.figure.unit})`, span: figure.sentence });
+          const claimed =
+            figure.share === undefined ? '' : `,原文称占${figure.share.base}${figure.share.value}%${shareAgrees(figure, target) ? '' : ',与目标值不符'}`;
+          notes.push({
+            code: 'figure-conflict',
+            message: `同一目标“${target.measure}”还有一个数据 ${figure.value}${figure.unit}${claimed},未采用(已采用 ${target.figure.value}${target.figure.unit})`,
+            span: figure.sentence,
+          });
         }
         continue;
       }
       target.figure = candidate.unit === 'classifier' ? { ...figure, unit: target.unit } : figure;
       paired.add(figure);
       if (candidate.unit === 'classifier' && figure.unit !== target.unit) {
-        notes.push({ code: 'unit-assumed', message: `“${figure.measure}”以“${figure.unit}”计,目标以“${target.unit}”计,按同一数量记入,请核对`, span: figure.sentence });
+        notes.push({
+          code: 'unit-assumed',
+          message: `“${figure.measure}”以“${figure.unit}”计,目标以“${target.unit}”计,按同一数量记入,请核对`,
+          span: figure.sentence,
+        });
       }
     }
   }

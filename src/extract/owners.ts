@@ -100,7 +100,9 @@ export function responsibleIn(text: string, span: Span): FoundOwners | undefined
 
 /** A unit named as the subject of a sentence: "呼和浩特市住建局要在8月底完成…" → 市住建局. */
 export function subjectOwner(text: string, span: Span): FoundOwners | undefined {
-  const match = /(?:^|[,。;,])(?:今年,?)?([\u4e00-\u9fff]{0,5}?)((?:市|县|区)[\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|管委会|中心))要/u.exec(text.slice(span.start, span.end));
+  const match = /(?:^|[,。;,])(?:今年,?)?([\u4e00-\u9fff]{0,5}?)((?:市|县|区)[\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|管委会|中心))要/u.exec(
+    text.slice(span.start, span.end),
+  );
   if (match === null) return undefined;
   return { lead: [match[2]!], support: [], leader: undefined };
 }

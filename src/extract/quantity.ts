@@ -193,7 +193,14 @@ export function findQuantities(text: string, from: number, to: number): Quantity
     // A minus sign before the number (涨幅为-0.9%): not a dash between two numbers or a code.
     const sign = text[i - 1];
     const beforeSign = i > 1 ? text[i - 2] : undefined;
-    if ((sign === '-' || sign === '−' || sign === '-') && i - 1 >= from && !isDigit(beforeSign) && !isLatin(beforeSign) && beforeSign !== '%' && beforeSign !== '.') {
+    if (
+      (sign === '-' || sign === '−' || sign === '-') &&
+      i - 1 >= from &&
+      !isDigit(beforeSign) &&
+      !isLatin(beforeSign) &&
+      beforeSign !== '%' &&
+      beforeSign !== '.'
+    ) {
       found.push({ ...quantity, start: i - 1, value: quantity.value.startsWith('-') ? quantity.value : `-${quantity.value}`, high: undefined });
     } else {
       found.push(quantity);
@@ -218,7 +225,19 @@ function readFractionWords(text: string, at: number, limit: number): Quantity | 
       break;
     }
   }
-  return { start: at, unitEnd: number.end, end, value: number.value, high: undefined, unit, bare: false, qualifier, approx: false, chinese: number.chinese, ratio: false };
+  return {
+    start: at,
+    unitEnd: number.end,
+    end,
+    value: number.value,
+    high: undefined,
+    unit,
+    bare: false,
+    qualifier,
+    approx: false,
+    chinese: number.chinese,
+    ratio: false,
+  };
 }
 
 function readQuantity(text: string, at: number, limit: number): Quantity | undefined {
@@ -250,7 +269,19 @@ function readQuantity(text: string, at: number, limit: number): Quantity | undef
   }
   // A ratio "1.8:1" reads as 1.8 倍.
   if (prefix === '' && text[i] === ':' && text[i + 1] === '1' && !isDigit(text[i + 2]) && text[i + 2] !== '.') {
-    return { start: at, unitEnd: i + 2, end: i + 2, value, high: undefined, unit: '倍', bare: false, qualifier: undefined, approx, chinese: number.chinese, ratio: true };
+    return {
+      start: at,
+      unitEnd: i + 2,
+      end: i + 2,
+      value,
+      high: undefined,
+      unit: '倍',
+      bare: false,
+      qualifier: undefined,
+      approx,
+      chinese: number.chinese,
+      ratio: true,
+    };
   }
   let start = at;
   let unit: string;

@@ -40,7 +40,6 @@ import { findQuantities, type Quantity } from './quantity.js';
 import type { ReviewCode } from './review-codes.js';
 import { containsWord, findWord, stripEnds, wordEndingAt, wordIndex, wordStartingAt, type WordIndex } from './words.js';
 
-
 /** A problem found while reading, at a span of the text. */
 export interface ReadNote {
   readonly code: ReviewCode;
@@ -141,7 +140,8 @@ const NOT_PLAN = wordIndex(PLAN_NOT_CUE_BEFORE);
 /** Floors written before the value: 不少于, 不低于, 至少. */
 const FLOOR_WORDS: ReadonlySet<string> = new Set(['不少于', '不低于', '不小于', '至少']);
 /** Words naming a flow over the year (a count or amount added, brought in, paid in), not a stock. */
-const FLOW = /^(?:新增|新建|新开工|新引进|引进|招引|净增|实际到位|到位|实际到账|到账|实际利用|利用外资|完成|培育|建成|开工|改造|发放|培训|转移)|到位资金|到账|利用外资|引进/u;
+const FLOW =
+  /^(?:新增|新建|新开工|新引进|引进|招引|净增|实际到位|到位|实际到账|到账|实际利用|利用外资|完成|培育|建成|开工|改造|发放|培训|转移)|到位资金|到账|利用外资|引进/u;
 
 /** Whether a subject names a flow (新增城镇就业, 引进项目, 实际到账), read as cumulative even after 不少于 or 达到. */
 function isFlow(raw: string): boolean {
@@ -178,7 +178,8 @@ const isCountUnit = (unit: string): boolean => COUNT_UNITS.has(baseUnit(unit));
 const isRateUnit = (q: Quantity): boolean => q.ratio || RATE_UNITS.has(q.unit);
 
 /** Deadlines and periods at the front of a measure: 9月底前, 年底前, 上半年. */
-const LEADING_TIME = /^(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
+const LEADING_TIME =
+  /^(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
 
 function clean(measure: string): string {
   // ●经济增长6%左右: list bullets are no part of the measure.
@@ -190,7 +191,11 @@ function topic(text: string, span: Span | undefined): string {
   if (span === undefined) return '';
   // 总投资337.13亿元, 概算投资140.16亿元: a project's scale names no topic for the amount after it.
   if (/^\s*(?:项目)?(?:总(?:投资|规模)|概算(?:总)?投资)/u.test(text.slice(span.start, span.end))) return '';
-  return stripEnds(text.slice(Math.max(span.start, span.end - 40), span.end).replace(/[\s*]/gu, ''), [...MEASURE_PREFIXES, ...TOPIC_PREFIXES], [...MEASURE_SUFFIXES, ...TOPIC_SUFFIXES]).slice(-16);
+  return stripEnds(
+    text.slice(Math.max(span.start, span.end - 40), span.end).replace(/[\s*]/gu, ''),
+    [...MEASURE_PREFIXES, ...TOPIC_PREFIXES],
+    [...MEASURE_SUFFIXES, ...TOPIC_SUFFIXES],
+  ).slice(-16);
 }
 
 /** Spans inside 《》 and inside quotes of at most 10 characters: names, not statements ("四个辽阳", "三品一标"). */
@@ -255,7 +260,11 @@ function suffixWord(text: string, end: number, from: number, index: WordIndex): 
 }
 
 /** The rate verb right before a quantity, the longest of all the lists (不低于 before 低于; allowing 到/至 after growth verbs, and the bare 在/为/是). */
-function rateVerb(text: string, end: number, from: number): { kind: 'growth' | 'fall' | 'ceiling' | 'level' | 'exceed'; word: string; start: number; to: boolean } | undefined {
+function rateVerb(
+  text: string,
+  end: number,
+  from: number,
+): { kind: 'growth' | 'fall' | 'ceiling' | 'level' | 'exceed'; word: string; start: number; to: boolean } | undefined {
   let at = end;
   while (at > from && text[at - 1] === ' ') at--;
   let best: { kind: 'growth' | 'fall' | 'ceiling' | 'level' | 'exceed'; word: string; start: number; to: boolean } | undefined;
@@ -374,8 +383,24 @@ function parenTargetAt(text: string, open: number, to: number): { inner: Span; c
 }
 
 /** Reads every clause of one sentence. */
-export function readSentence(context: ReadContext, scope: Scope, sentence: Sentence, mode: 'target' | 'report', deadline: CalendarDate | undefined, asOf: CalendarDate, pastAware: boolean | PastCarry = false): void {
-  const state: SentenceState = { lastSubject: '', lastVerb: undefined, lastFigure: undefined, previousClause: undefined, previousClauseRead: false, deadline, asOf };
+export function readSentence(
+  context: ReadContext,
+  scope: Scope,
+  sentence: Sentence,
+  mode: 'target' | 'report',
+  deadline: CalendarDate | undefined,
+  asOf: CalendarDate,
+  pastAware: boolean | PastCarry = false,
+): void {
+  const state: SentenceState = {
+    lastSubject: '',
+    lastVerb: undefined,
+    lastFigure: undefined,
+    previousClause: undefined,
+    previousClauseRead: false,
+    deadline,
+    asOf,
+  };
   let past = typeof pastAware === 'object' && pastAware.past;
   for (const clause of sentence.clauses) {
     const own = deadlineIn(context.text, clause.start, clause.end, context.year);
@@ -449,7 +474,8 @@ function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clau
     const share = shareOf(text, clause, q);
     if (share !== undefined) {
       const figure = state.lastFigure;
-      if (figure !== undefined && figure.share === undefined) figure.share = { value: q.value, annual: share.annual, base: share.base, span: { start: q.start, end: q.end } };
+      if (figure !== undefined && figure.share === undefined)
+        figure.share = { value: q.value, annual: share.annual, base: share.base, span: { start: q.start, end: q.end } };
       segment = q.end;
       continue;
     }
@@ -514,7 +540,16 @@ function withContext(context: ReadContext, measure: string, raw: string, state: 
   return measure;
 }
 
-function readParenTarget(context: ReadContext, scope: Scope, sentence: Sentence, clause: Span, outer: Quantity, inner: Quantity, paren: Span, state: SentenceState): void {
+function readParenTarget(
+  context: ReadContext,
+  scope: Scope,
+  sentence: Sentence,
+  clause: Span,
+  outer: Quantity,
+  inner: Quantity,
+  paren: Span,
+  state: SentenceState,
+): void {
   const { text } = context;
   const verb = rateVerb(text, outer.start, Math.max(clause.start, outer.start - SEGMENT_REACH));
   const innerVerb = rateVerb(text, inner.start, paren.start);
@@ -591,7 +626,13 @@ interface TargetSite {
 /** What the readers of one site share: how far back a verb is looked for, the fields of every target read there, and its notes. */
 interface SiteReading extends TargetSite {
   readonly from: number;
-  readonly base: { readonly sentence: Sentence; readonly scope: Scope; readonly at: number; readonly deadline: CalendarDate | undefined; readonly stage: string | undefined };
+  readonly base: {
+    readonly sentence: Sentence;
+    readonly scope: Scope;
+    readonly at: number;
+    readonly deadline: CalendarDate | undefined;
+    readonly stage: string | undefined;
+  };
   readonly notes: string[];
 }
 
@@ -656,7 +697,11 @@ function readRateTarget(site: SiteReading): number {
       bound = 'atMost';
       notes.push('未写上下限,浓度按上限(atMost)读');
     } else {
-      context.notes.push({ code: 'bound-unclear', message: `“${text.slice(Math.max(from, q.start - 12), q.end)}”未说明是上限还是下限,未收入`, span: site.sentence });
+      context.notes.push({
+        code: 'bound-unclear',
+        message: `“${text.slice(Math.max(from, q.start - 12), q.end)}”未说明是上限还是下限,未收入`,
+        span: site.sentence,
+      });
       return q.end;
     }
     kind = 'level';
@@ -679,12 +724,16 @@ function readRateTarget(site: SiteReading): number {
   const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : [subject];
   const values = [value];
   // 城镇和农村居民人均可支配收入分别增长8%和8.5%左右: one value for each measure, the last one's 左右/以上 for both.
-  const second = measures.length === 2 && /分别\s*$/u.test(subjectRaw) ? site.quantities.find((o) => o.start > q.end && !site.consumed.has(o) && /^[和、与及]$/u.test(text.slice(q.end, o.start)) && o.unit === q.unit) : undefined;
+  const second =
+    measures.length === 2 && /分别\s*$/u.test(subjectRaw)
+      ? site.quantities.find((o) => o.start > q.end && !site.consumed.has(o) && /^[和、与及]$/u.test(text.slice(q.end, o.start)) && o.unit === q.unit)
+      : undefined;
   if (second !== undefined) {
     site.consumed.add(second);
     values.push(kind === 'fall' ? negate(second.value) : second.value);
     end = second.end;
-    if (q.qualifier === undefined && second.qualifier !== undefined && (kind === 'growth' || kind === 'fall')) bound = second.qualifier === 'about' ? 'about' : second.qualifier === 'atMost' ? 'atMost' : bound;
+    if (q.qualifier === undefined && second.qualifier !== undefined && (kind === 'growth' || kind === 'fall'))
+      bound = second.qualifier === 'about' ? 'about' : second.qualifier === 'atMost' ? 'atMost' : bound;
   }
   measures.forEach((measure, i) => {
     const own = values[Math.min(i, values.length - 1)]!;
@@ -716,7 +765,19 @@ function readBoundedAmount(site: SiteReading): Reading {
   const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
   const unit = unitFor(q, measure);
   const read = (kind: 'rate' | 'cumulative', bound: RateBound | undefined, tolerance: DecimalString | undefined): number => {
-    pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind, bound, tolerance, value: q.value, unit, growth: false, notes });
+    pushTarget(context, {
+      ...base,
+      measure,
+      title: { start: segmentStart(text, segment, clause), end: q.end },
+      titlePrefix: '',
+      kind,
+      bound,
+      tolerance,
+      value: q.value,
+      unit,
+      growth: false,
+      notes,
+    });
     state.lastSubject = clean(raw);
     return q.end;
   };
@@ -725,7 +786,14 @@ function readBoundedAmount(site: SiteReading): Reading {
   const reaches = (level.word === '达' || level.word === '达到') && /到位|到账|利用外资/u.test(raw);
   if ((FLOOR_WORDS.has(level.word) && isFlow(raw)) || reaches) return read('cumulative', undefined, undefined);
   if ((level.kind === 'level' || level.kind === 'ceiling') && level.word !== '为' && level.word !== '是' && level.word !== '在') {
-    const bound: RateBound = level.kind === 'ceiling' ? 'atMost' : q.qualifier === 'about' ? 'about' : level.word === '稳定在' && q.qualifier === undefined ? 'atLeast' : boundFrom(q, 'atLeast');
+    const bound: RateBound =
+      level.kind === 'ceiling'
+        ? 'atMost'
+        : q.qualifier === 'about'
+          ? 'about'
+          : level.word === '稳定在' && q.qualifier === undefined
+            ? 'atLeast'
+            : boundFrom(q, 'atLeast');
     return read('rate', bound, bound === 'about' ? toleranceFor(context, q.value, unit) : undefined);
   }
   if (level.kind === 'exceed') {
@@ -764,17 +832,38 @@ function readCuedAmount(site: SiteReading, cue: NonNullable<ReturnType<typeof cu
   }
   const object = cue.verb === undefined ? '' : text.slice(cue.verbEnd, q.start);
   let core = cue.verb === undefined ? clean(subject) : clean(`${cue.verb}${object}${nounText}`);
-  if (cue.verb !== undefined && GENERIC_MEASURES.has(clean(`${object}${nounText}`)) && !state.previousClauseRead) core = clean(`${topic(text, state.previousClause)}${core}`);
+  if (cue.verb !== undefined && GENERIC_MEASURES.has(clean(`${object}${nounText}`)) && !state.previousClauseRead)
+    core = clean(`${topic(text, state.previousClause)}${core}`);
   let measure = cue.verb === undefined ? withContext(context, core, raw.replace(/[\s*]/gu, ''), state) : core;
   // 共安排重点项目196项,年度计划投资401.9亿元: the plan of what the clause before it names.
   if (cue.plan !== undefined) {
     const head = measure.endsWith(cue.plan) ? measure.slice(0, -cue.plan.length) : measure;
-    measure = clean(`${head === '' ? topic(text, state.previousClause).replace(/^.*?(?:安排|共有|共)/u, '').replace(/[0-9]+(?:\.[0-9]+)?[个项]?$/u, '') : head}${cue.plan}`);
+    measure = clean(
+      `${
+        head === ''
+          ? topic(text, state.previousClause)
+              .replace(/^.*?(?:安排|共有|共)/u, '')
+              .replace(/[0-9]+(?:\.[0-9]+)?[个项]?$/u, '')
+          : head
+      }${cue.plan}`,
+    );
   }
   const unit = unitFor(q, measure);
   const share = statedShare(text, q, quantities);
   const end = Math.max(q.end, noun.end, share?.end ?? 0);
-  const found = pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, notes });
+  const found = pushTarget(context, {
+    ...base,
+    measure,
+    title: { start: segmentStart(text, segment, clause), end },
+    titlePrefix: '',
+    kind: 'cumulative',
+    bound: undefined,
+    tolerance: undefined,
+    value: q.value,
+    unit,
+    growth: false,
+    notes,
+  });
   if (share !== undefined) {
     found.statedShare = share.value;
     consumed.add(share);
@@ -790,7 +879,19 @@ function readNamedFlow(site: SiteReading, count: boolean): number | undefined {
   const named = text.slice(Math.max(segment, from), q.start).replace(/[\s*]/gu, '');
   if (!/(?:利用外资|到位资金|到账资金|到位外资)$/u.test(named) || count) return undefined;
   const measure = clean(named);
-  pushTarget(context, { ...base, measure, title: { start: segmentStart(text, segment, clause), end: q.end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes });
+  pushTarget(context, {
+    ...base,
+    measure,
+    title: { start: segmentStart(text, segment, clause), end: q.end },
+    titlePrefix: '',
+    kind: 'cumulative',
+    bound: undefined,
+    tolerance: undefined,
+    value: q.value,
+    unit: unitFor(q, measure),
+    growth: false,
+    notes,
+  });
   state.lastSubject = measure;
   return q.end;
 }
@@ -808,7 +909,8 @@ function governingVerb(site: SiteReading): GoverningVerb | 'stop' | undefined {
     return { word, start: end - word.length, end, inherited: false };
   }
   const between = stripEnds(text.slice(segment, q.start), MEASURE_PREFIXES, [], true);
-  if (state.lastVerb !== undefined && between.length <= 12 && !containsWord(between, 0, between.length, VERBS)) return { word: state.lastVerb, start: segment, end: segment, inherited: true };
+  if (state.lastVerb !== undefined && between.length <= 12 && !containsWord(between, 0, between.length, VERBS))
+    return { word: state.lastVerb, start: segment, end: segment, inherited: true };
   return undefined;
 }
 
@@ -821,7 +923,19 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
     // 粮食产量1.4万亿斤左右, 粮食产量180万吨以上: a level with its bound, no verb.
     const measure = withContext(context, clean(between), between, state);
     const unit = unitFor(q, measure);
-    pushTarget(context, { ...base, measure, title, titlePrefix: '', kind: 'rate', bound: q.qualifier, tolerance: q.qualifier === 'about' ? toleranceFor(context, q.value, unit) : undefined, value: q.value, unit, growth: false, notes });
+    pushTarget(context, {
+      ...base,
+      measure,
+      title,
+      titlePrefix: '',
+      kind: 'rate',
+      bound: q.qualifier,
+      tolerance: q.qualifier === 'about' ? toleranceFor(context, q.value, unit) : undefined,
+      value: q.value,
+      unit,
+      growth: false,
+      notes,
+    });
     state.lastSubject = measure;
     return q.end;
   }
@@ -829,7 +943,19 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
     // 固定资产投资162亿元 in a list of targets: the amount of a flow named by its noun; 人均社会消费品零售总额3.84万元 is a level per person.
     const measure = withContext(context, clean(between), between, state);
     const perHead = measure.startsWith('人均');
-    pushTarget(context, { ...base, measure, title, titlePrefix: '', kind: perHead ? 'rate' : 'cumulative', bound: perHead ? 'atLeast' : undefined, tolerance: undefined, value: q.value, unit: unitFor(q, measure), growth: false, notes: perHead ? [...notes, '人均水平未写上下限,按下限(atLeast)读'] : notes });
+    pushTarget(context, {
+      ...base,
+      measure,
+      title,
+      titlePrefix: '',
+      kind: perHead ? 'rate' : 'cumulative',
+      bound: perHead ? 'atLeast' : undefined,
+      tolerance: undefined,
+      value: q.value,
+      unit: unitFor(q, measure),
+      growth: false,
+      notes: perHead ? [...notes, '人均水平未写上下限,按下限(atLeast)读'] : notes,
+    });
     state.lastSubject = measure;
     return q.end;
   }
@@ -839,7 +965,20 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
     const end = completion === undefined ? noun.start : completion.at + completion.word.length;
     if (end > noun.start) {
       const measure = clean(text.slice(noun.start, end).replace(/全部|全面/gu, ''));
-      pushTarget(context, { ...base, measure, title: { start: title.start, end }, titlePrefix: '', kind: 'cumulative', bound: undefined, tolerance: undefined, value: q.value, unit: q.unit, growth: false, stage: stageOf(text, noun.start, end), notes });
+      pushTarget(context, {
+        ...base,
+        measure,
+        title: { start: title.start, end },
+        titlePrefix: '',
+        kind: 'cumulative',
+        bound: undefined,
+        tolerance: undefined,
+        value: q.value,
+        unit: q.unit,
+        growth: false,
+        stage: stageOf(text, noun.start, end),
+        notes,
+      });
       return end;
     }
   }
@@ -870,7 +1009,8 @@ function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boole
     core = clean(`${keepSubject ? subject : ''}${verbWord}${object}${nounText}`);
   }
   let measure = withContext(context, core, core, state);
-  if (verbWord !== '' && core.startsWith(verbWord) && GENERIC_MEASURES.has(core.slice(verbWord.length)) && !state.previousClauseRead) measure = clean(`${topic(text, state.previousClause)}${measure}`);
+  if (verbWord !== '' && core.startsWith(verbWord) && GENERIC_MEASURES.has(core.slice(verbWord.length)) && !state.previousClauseRead)
+    measure = clean(`${topic(text, state.previousClause)}${measure}`);
   // 高新技术企业数:新增10家以上 — the verb alone names nothing; the heading before the colon does.
   if (verbWord !== '' && core === verbWord) {
     const heading = headingBefore(context, state);
@@ -879,7 +1019,18 @@ function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boole
   const unit = unitFor(q, measure);
   const end = Math.max(q.end, noun.end);
   const title: Span = { start: segmentStart(text, inherited ? segment : Math.min(segment, verb.start), clause), end };
-  const common = { ...base, titlePrefix: inherited ? verb.word : '', kind: 'cumulative' as const, bound: undefined, tolerance: undefined, value: q.value, unit, growth: false, stage: stageOf(text, verb.start, end), notes };
+  const common = {
+    ...base,
+    titlePrefix: inherited ? verb.word : '',
+    kind: 'cumulative' as const,
+    bound: undefined,
+    tolerance: undefined,
+    value: q.value,
+    unit,
+    growth: false,
+    stage: stageOf(text, verb.start, end),
+    notes,
+  };
   // 新增A、B、C示范基地各30个: one target per listed name.
   const items = object.endsWith('各') ? listItems(object.slice(0, -1)) : undefined;
   if (items !== undefined && items.names.length > 1) {
@@ -928,7 +1079,10 @@ function stageOf(text: string, from: number, to: number, last = false): string |
 function listItems(object: string): { names: string[]; suffix: string } | undefined {
   const quoted = /^((?:“[^”]{1,20}”)+)(.*)$/u.exec(object);
   if (quoted !== null) {
-    const names = quoted[1]!.split('”').filter((part) => part !== '').map((part) => `${part}”`);
+    const names = quoted[1]!
+      .split('”')
+      .filter((part) => part !== '')
+      .map((part) => `${part}”`);
     return { names, suffix: quoted[2]! };
   }
   if (object.includes('、')) {
@@ -1003,4 +1157,3 @@ export function reportsDone(text: string, sentence: Span, openers: WordIndex | u
   }
   return false;
 }
-

@@ -47,7 +47,10 @@ function measureBefore(text: string, sentence: Span, end: number): string {
   // 实际利用外资(第7项):实际到资3.73亿美元 — the item names its measure before (第N项).
   const named = /^(?:[0-9]{1,3}[.、])?([^,:,:()()]{2,30}?)[((]第[0-9]+项[))][::]/u.exec(text.slice(sentence.start, end));
   if (named !== null) return stripEnds(named[1]!.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
-  const raw = text.slice(sentence.start, end).replace(/[((][^()()]{0,20}[))]/gu, '').replace(/^[0-9]{1,3}[.、]/u, '');
+  const raw = text
+    .slice(sentence.start, end)
+    .replace(/[((][^()()]{0,20}[))]/gu, '')
+    .replace(/^[0-9]{1,3}[.、]/u, '');
   const pieces = raw.split(/[,:,:;]/u).map((piece) => stripEnds(piece.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES, true));
   for (let i = pieces.length - 1; i >= 0; i--) {
     const piece = pieces[i]!;
@@ -142,7 +145,19 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
       statedShare: share !== null ? shareText : undefined,
       verdict,
     };
-    found.figure = { measure, value: amount.value, unit: amount.unit, growth: false, stage: undefined, at: amount.start, span: { start: amount.start, end: amount.end }, sentence, scope, asOf, share: undefined };
+    found.figure = {
+      measure,
+      value: amount.value,
+      unit: amount.unit,
+      growth: false,
+      stage: undefined,
+      at: amount.start,
+      span: { start: amount.start, end: amount.end },
+      sentence,
+      scope,
+      asOf,
+      share: undefined,
+    };
     context.targets.push(found);
     context.notes.push({ code: 'target-derived', message: `“${measure}”的年度目标${value}${amount.unit}由“${derivedFrom}”推算,请核对`, span: sentence });
     return true;
@@ -151,7 +166,11 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
   // A growth rate and how far it falls short of (or beats) the target.
   if (targetGap !== null) {
     const gapAt = sentence.start + targetGap.index;
-    const rate = quantityBefore(quantities, gapAt, (q) => q.unit === '%' && (verbBefore(text, q.start, GROWTH) !== undefined || verbBefore(text, q.start, FALL) !== undefined));
+    const rate = quantityBefore(
+      quantities,
+      gapAt,
+      (q) => q.unit === '%' && (verbBefore(text, q.start, GROWTH) !== undefined || verbBefore(text, q.start, FALL) !== undefined),
+    );
     if (rate === undefined) return false;
     const fall = verbBefore(text, rate.start, FALL);
     const verb = fall ?? verbBefore(text, rate.start, GROWTH)!;
@@ -181,7 +200,19 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
       statedShare: undefined,
       verdict,
     };
-    found.figure = { measure, value: observed, unit: '%', growth: true, stage: undefined, at: rate.start, span: { start: rate.start, end: rate.end }, sentence, scope, asOf, share: undefined };
+    found.figure = {
+      measure,
+      value: observed,
+      unit: '%',
+      growth: true,
+      stage: undefined,
+      at: rate.start,
+      span: { start: rate.start, end: rate.end },
+      sentence,
+      scope,
+      asOf,
+      share: undefined,
+    };
     context.targets.push(found);
     return true;
   }

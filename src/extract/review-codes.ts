@@ -7,7 +7,16 @@
  * ```
  * @category Extract
  */
-export const REVIEW_CODES = ['per-unit', 'unreadable', 'bound-unclear', 'share-mismatch', 'figure-conflict', 'unit-assumed', 'target-derived', 'not-drafted'] as const;
+export const REVIEW_CODES = [
+  'per-unit',
+  'unreadable',
+  'bound-unclear',
+  'share-mismatch',
+  'figure-conflict',
+  'unit-assumed',
+  'target-derived',
+  'not-drafted',
+] as const;
 
 /**
  * Why a sentence is on the review list: `per-unit` (每个乡镇建成一所…: no total

@@ -127,7 +127,20 @@ function addRows(context: ReadContext, layout: Layout, table: Table, asOf: Calen
     const repeated = stated.get(`${value}|${table.unit}`);
     if (repeated !== undefined) {
       // The city's row repeats the target its text states: the row gives that target's figure, if the text gave none.
-      if (repeated.figure === undefined && table.done !== undefined) repeated.figure = { measure: repeated.measure, value: row.values[table.done]!, unit: table.unit, growth: false, stage: undefined, at: row.start, span: { start: row.start, end: row.end }, sentence: at.sentence, scope: at.scope, asOf, share: undefined };
+      if (repeated.figure === undefined && table.done !== undefined)
+        repeated.figure = {
+          measure: repeated.measure,
+          value: row.values[table.done]!,
+          unit: table.unit,
+          growth: false,
+          stage: undefined,
+          at: row.start,
+          span: { start: row.start, end: row.end },
+          sentence: at.sentence,
+          scope: at.scope,
+          asOf,
+          share: undefined,
+        };
       continue;
     }
     const measure = `${row.name}${table.measure}`;
@@ -151,7 +164,19 @@ function addRows(context: ReadContext, layout: Layout, table: Table, asOf: Calen
       statedShare: undefined,
     };
     if (table.done !== undefined) {
-      target.figure = { measure, value: row.values[table.done]!, unit: table.unit, growth: false, stage: undefined, at: row.start, span: { start: row.start, end: row.end }, sentence: at.sentence, scope: at.scope, asOf, share: undefined };
+      target.figure = {
+        measure,
+        value: row.values[table.done]!,
+        unit: table.unit,
+        growth: false,
+        stage: undefined,
+        at: row.start,
+        span: { start: row.start, end: row.end },
+        sentence: at.sentence,
+        scope: at.scope,
+        asOf,
+        share: undefined,
+      };
     }
     context.targets.push(target);
     owners.set(at.sentence.start, { lead: [row.name], support: [], leader: undefined });

@@ -56,7 +56,7 @@ export function findWord(text: string, from: number, to: number, index: WordInde
 /** Strips words of the lists from both ends, repeatedly, and spaces and stray punctuation. */
 export function stripEnds(value: string, prefixes: readonly string[], suffixes: readonly string[], allowEmpty = false): string {
   let s = value;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     let trimmed = s.replace(/^[\s,、:;*"'‘’]+|[\s,、:;*"'‘]+$/gu, '');
     // An opening quote is dropped only when it is not closed inside the measure.

@@ -37,7 +37,8 @@ export function ensurePlan(value: unknown): Plan {
  */
 export function ensureObservationsFile(value: unknown): ObservationsFile {
   if (isRecognised('observations', value)) return value as ObservationsFile;
-  if (!isPlainObject(value)) refuse('INVALID_OBSERVATIONS', [{ path: '$', message: `expected an observations file object (see parseObservations), got ${kindOf(value)}` }]);
+  if (!isPlainObject(value))
+    refuse('INVALID_OBSERVATIONS', [{ path: '$', message: `expected an observations file object (see parseObservations), got ${kindOf(value)}` }]);
   const result = safeParseObservations(value);
   if (!result.success) throw result.error;
   return result.data;
@@ -54,7 +55,11 @@ export function ensureTask(plan: Plan, value: unknown): Task {
   if (isTaskOf(plan, value)) return value as Task;
   if (!isPlainObject(value)) refuse('INVALID_PLAN', [{ path: 'task', message: `expected a task object of the plan, got ${kindOf(value)}` }]);
   const result = safeParsePlan({ ...plan, tasks: [value] });
-  if (!result.success) refuse('INVALID_PLAN', result.error.issues.map((issue) => ({ path: issue.path.replace(/^\$\.tasks\[0\]/, 'task'), message: issue.message })));
+  if (!result.success)
+    refuse(
+      'INVALID_PLAN',
+      result.error.issues.map((issue) => ({ path: issue.path.replace(/^\$\.tasks\[0\]/, 'task'), message: issue.message })),
+    );
   return result.data.tasks[0]!;
 }
 
@@ -67,6 +72,10 @@ export function ensureTask(plan: Plan, value: unknown): Task {
 export function ensureTaskShape(value: unknown): Task {
   if (!isPlainObject(value)) refuse('INVALID_PLAN', [{ path: 'task', message: `expected a task object, got ${kindOf(value)}` }]);
   const result = taskSchema.safeParse(value);
-  if (!result.success) refuse('INVALID_PLAN', toDubanIssues(result.error, value).map((issue) => ({ path: issue.path.replace(/^\$/, 'task'), message: issue.message })));
+  if (!result.success)
+    refuse(
+      'INVALID_PLAN',
+      toDubanIssues(result.error, value).map((issue) => ({ path: issue.path.replace(/^\$/, 'task'), message: issue.message })),
+    );
   return result.data as Task;
 }

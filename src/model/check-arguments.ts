@@ -31,13 +31,18 @@ export type OptionSpec = Readonly<Record<string, OptionCheck>>;
 export const stringOption: OptionCheck = (value) => (typeof value === 'string' ? undefined : `expected a string, got ${kindOf(value)}`);
 export const booleanOption: OptionCheck = (value) => (typeof value === 'boolean' ? undefined : `expected true or false, got ${kindOf(value)}`);
 export const dateOption: OptionCheck = (value) => (isCalendarDate(value) ? undefined : `expected a real calendar date YYYY-MM-DD, got ${kindOf(value)}`);
-export const finiteNumberOption: OptionCheck = (value) => (typeof value === 'number' && Number.isFinite(value) ? undefined : `expected a finite number, got ${kindOf(value)}`);
+export const finiteNumberOption: OptionCheck = (value) =>
+  typeof value === 'number' && Number.isFinite(value) ? undefined : `expected a finite number, got ${kindOf(value)}`;
 export const oneOfOption =
   (choices: readonly string[]): OptionCheck =>
   (value) =>
-    typeof value === 'string' && choices.includes(value) ? undefined : `expected one of ${choices.map((choice) => quote(choice)).join(', ')}, got ${kindOf(value)}`;
+    typeof value === 'string' && choices.includes(value)
+      ? undefined
+      : `expected one of ${choices.map((choice) => quote(choice)).join(', ')}, got ${kindOf(value)}`;
 export const stringListOption: OptionCheck = (value) =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : `expected a list of strings, got ${Array.isArray(value) ? 'a list with a non-string' : kindOf(value)}`;
+  Array.isArray(value) && value.every((item) => typeof item === 'string')
+    ? undefined
+    : `expected a list of strings, got ${Array.isArray(value) ? 'a list with a non-string' : kindOf(value)}`;
 /** Operators an application registers: an object of functions. */
 export const operatorsOption: OptionCheck = (value) => {
   if (!isPlainObject(value)) return `expected an object of operator functions, got ${kindOf(value)}`;
@@ -79,4 +84,3 @@ export function ensureString(value: unknown, path: string): string {
 export function ensureDate(value: unknown, path = 'asOf'): CalendarDate {
   return isCalendarDate(value) ? value : invalidOption(path, `expected a real calendar date YYYY-MM-DD, got ${kindOf(value)}`);
 }
-

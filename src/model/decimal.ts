@@ -52,7 +52,6 @@ function isNormalized(text: string): boolean {
 /** The largest decimal exponent accepted, so a hostile `1e999999999` cannot exhaust memory. */
 const MAX_EXPONENT = 1000;
 
-
 /** JSON Schema `pattern` for a decimal written as a string. */
 export const DECIMAL_STRING_PATTERN = DECIMAL_PATTERN.source;
 
@@ -150,7 +149,14 @@ export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 
   const normalB = typeof b === 'string' ? parseDecimal(b) : undefined;
   if (normalA === undefined || normalB === undefined) {
     const wrong = normalA === undefined ? { path: 'a', value: a as unknown } : { path: 'b', value: b as unknown };
-    throw new DubanError('INVALID_OPTION', 'compareDecimals takes decimal strings', { issues: [{ path: wrong.path, message: `expected a decimal string such as "0.25" (see parseDecimal), got ${typeof wrong.value === 'string' ? JSON.stringify(wrong.value.slice(0, 40)) : typeof wrong.value}` }] });
+    throw new DubanError('INVALID_OPTION', 'compareDecimals takes decimal strings', {
+      issues: [
+        {
+          path: wrong.path,
+          message: `expected a decimal string such as "0.25" (see parseDecimal), got ${typeof wrong.value === 'string' ? JSON.stringify(wrong.value.slice(0, 40)) : typeof wrong.value}`,
+        },
+      ],
+    });
   }
   return compareNormalized(normalA, normalB);
 }

@@ -5,7 +5,8 @@ import { formatPath, quote } from './schema-kit.js';
 export const MAX_DUPLICATE_KEY_SCAN = 16 << 20;
 
 /** An object's keys: none yet, its only key so far, or (from the second key on) a set. Millions of `{}` cost no set. */
-type Frame = { readonly object: true; keys: Set<string> | string | undefined; key: string | undefined; expectKey: boolean } | { readonly object: false; index: number };
+type Frame =
+  { readonly object: true; keys: Set<string> | string | undefined; key: string | undefined; expectKey: boolean } | { readonly object: false; index: number };
 
 /**
  * Every key that appears twice in one object of a JSON text. `JSON.parse`

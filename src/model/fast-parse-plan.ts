@@ -45,7 +45,12 @@ function keys(value: Raw, known: ReadonlySet<string>): string[] | undefined {
     if (!known.has(key)) {
       if (!key.startsWith('x-') || key.length > MAX_STRING_LENGTH) fail();
       const item = value[key];
-      if (typeof item === 'object' ? item !== null && inputLimitIssues(item, EXTENSION_DEPTH).length > 0 : typeof item === 'string' && item.length > MAX_STRING_LENGTH) fail();
+      if (
+        typeof item === 'object'
+          ? item !== null && inputLimitIssues(item, EXTENSION_DEPTH).length > 0
+          : typeof item === 'string' && item.length > MAX_STRING_LENGTH
+      )
+        fail();
       (extra ??= []).push(key);
     }
   }
@@ -80,14 +85,25 @@ const array = (value: unknown): unknown[] => (Array.isArray(value) && value.leng
  */
 
 type Schema = z.ZodMiniType;
-type Def = { type: string; innerType?: Schema; element?: Schema; options?: readonly Schema[]; shape?: Record<string, Schema>; checks?: readonly { _zod: { def: { check: string; minimum?: number } } }[]; defaultValue?: unknown; values?: readonly unknown[]; entries?: Record<string, unknown> };
+type Def = {
+  type: string;
+  innerType?: Schema;
+  element?: Schema;
+  options?: readonly Schema[];
+  shape?: Record<string, Schema>;
+  checks?: readonly { _zod: { def: { check: string; minimum?: number } } }[];
+  defaultValue?: unknown;
+  values?: readonly unknown[];
+  entries?: Record<string, unknown>;
+};
 
 const def = (schema: Schema): Def => schema._zod.def as unknown as Def;
 
 /** The schema inside `optional`, `nullable` and `default` wrappers. */
 function unwrap(schema: Schema): Schema {
   let current = schema;
-  for (let d = def(current); (d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType !== undefined; d = def(current)) current = d.innerType;
+  for (let d = def(current); (d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType !== undefined; d = def(current))
+    current = d.innerType;
   return current;
 }
 
@@ -164,7 +180,9 @@ const CANCELLED_KEYS = keySet(CANCELLED);
 const OBSERVATION_KEYS = keySet(observationSchema);
 const MILESTONE_KEYS = new Set(Object.keys(MILESTONE));
 const MAIN_INDICATOR_KEYS = keySet(MAIN_INDICATORS_OBJECT);
-const TARGET_KEYS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(Object.entries(TARGETS).map(([kind, shape]) => [kind, new Set(Object.keys(shape))]));
+const TARGET_KEYS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  Object.entries(TARGETS).map(([kind, shape]) => [kind, new Set(Object.keys(shape))]),
+);
 
 const FORMAT_VERSIONS = literalValues(PLAN.formatVersion!);
 
@@ -222,7 +240,15 @@ function list<T>(value: unknown, inPlace: boolean, read: (item: unknown, inPlace
 }
 
 /** An object of two known fields (and `x-` keys), each read by its reader, in that order. */
-function twoFields(value: unknown, inPlace: boolean, known: ReadonlySet<string>, a: string, readA: (value: unknown) => unknown, b: string, readB: (value: unknown) => unknown): Raw {
+function twoFields(
+  value: unknown,
+  inPlace: boolean,
+  known: ReadonlySet<string>,
+  a: string,
+  readA: (value: unknown) => unknown,
+  b: string,
+  readB: (value: unknown) => unknown,
+): Raw {
   const raw = object(value);
   const extra = keys(raw, known);
   const first = readA(raw[a]);
@@ -347,7 +373,8 @@ function observation(value: unknown, inPlace: boolean): Raw {
   return out;
 }
 
-const cancellation = (value: unknown, inPlace: boolean): Raw | null => (value === null ? null : twoFields(value, inPlace, CANCELLED_KEYS, 'on', date, 'reason', text.reason));
+const cancellation = (value: unknown, inPlace: boolean): Raw | null =>
+  value === null ? null : twoFields(value, inPlace, CANCELLED_KEYS, 'on', date, 'reason', text.reason);
 
 const category = (value: unknown, inPlace: boolean): Raw => twoFields(value, inPlace, CATEGORY_KEYS, 'id', text.categoryId, 'title', text.categoryTitle);
 

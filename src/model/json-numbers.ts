@@ -70,7 +70,10 @@ function inexactNumbers(text: string, max: number): { found: { start: number; en
     if (!isExactJsonNumber(text.slice(start, end))) candidates.push({ start, end });
   }
   if (candidates.length === 0) return { found: [], more: 0 };
-  const paths = pathsAt(text, candidates.map(({ start }) => start));
+  const paths = pathsAt(
+    text,
+    candidates.map(({ start }) => start),
+  );
   const real = candidates.filter(({ start }) => paths.has(start));
   return { found: real.slice(0, max).map((token) => ({ ...token, path: paths.get(token.start)! })), more: Math.max(0, real.length - max) };
 }
@@ -148,6 +151,7 @@ export function inexactNumberMessage(token: string): string {
 export function inexactNumberIssues(text: string): DubanIssue[] {
   const { found, more } = inexactNumbers(text, MAX_NUMBER_ISSUES);
   const issues: DubanIssue[] = found.map(({ start, end, path }) => ({ path, message: inexactNumberMessage(text.slice(start, end)) }));
-  if (more > 0) issues.push({ path: '$', message: bilingual(`以及另外 ${more} 个无法精确表示的数字`, `and ${more} more numbers that cannot be represented exactly`) });
+  if (more > 0)
+    issues.push({ path: '$', message: bilingual(`以及另外 ${more} 个无法精确表示的数字`, `and ${more} more numbers that cannot be represented exactly`) });
   return issues;
 }

@@ -87,7 +87,10 @@ function hintAt(text: string, offset: number, parserMessage: string): { zh: stri
     const { line, column } = at(previous);
     return ch === ','
       ? { zh: `第 ${line} 行第 ${column} 列后多了一个逗号`, en: `an extra comma after line ${line}, column ${column}` }
-      : { zh: `第 ${line} 行第 ${column} 列有多余的末尾逗号：JSON 不允许在 ${ch} 前写逗号`, en: `a trailing comma at line ${line}, column ${column}: JSON allows no comma before ${ch}` };
+      : {
+          zh: `第 ${line} 行第 ${column} 列有多余的末尾逗号：JSON 不允许在 ${ch} 前写逗号`,
+          en: `a trailing comma at line ${line}, column ${column}: JSON allows no comma before ${ch}`,
+        };
   }
   if (previous >= 0) {
     const before = fullWidth(previous);
@@ -102,8 +105,16 @@ function hintAt(text: string, offset: number, parserMessage: string): { zh: stri
     }
   }
   const { line, column } = at(offset);
-  if (ch === "'") return { zh: `第 ${line} 行第 ${column} 列有单引号：JSON 的字符串和键要用双引号 "`, en: `a single quote at line ${line}, column ${column}: JSON strings and keys take double quotes "` };
-  if (ch === '/' && (text[offset + 1] === '/' || text[offset + 1] === '*')) return { zh: `第 ${line} 行第 ${column} 列有注释：JSON 不能有注释，可以写成以 x- 开头的键`, en: `a comment at line ${line}, column ${column}: JSON has no comments; write a note as an x- key instead` };
+  if (ch === "'")
+    return {
+      zh: `第 ${line} 行第 ${column} 列有单引号：JSON 的字符串和键要用双引号 "`,
+      en: `a single quote at line ${line}, column ${column}: JSON strings and keys take double quotes "`,
+    };
+  if (ch === '/' && (text[offset + 1] === '/' || text[offset + 1] === '*'))
+    return {
+      zh: `第 ${line} 行第 ${column} 列有注释：JSON 不能有注释，可以写成以 x- 开头的键`,
+      en: `a comment at line ${line}, column ${column}: JSON has no comments; write a note as an x- key instead`,
+    };
   return undefined;
 }
 

@@ -105,7 +105,13 @@ function pathOf(visit: Visit): string {
  * bytes, or a text of `size` UTF-16 code units.
  */
 export function inputTooLargeIssue(size: number, unit: 'bytes' | 'characters'): DubanIssue {
-  return { path: '$', message: bilingual(`输入长 ${size} ${unit === 'bytes' ? '字节' : '个字符'}，超过上限 ${MAX_INPUT_BYTES}（256 MiB）`, `input is ${size} ${unit} long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`) };
+  return {
+    path: '$',
+    message: bilingual(
+      `输入长 ${size} ${unit === 'bytes' ? '字节' : '个字符'}，超过上限 ${MAX_INPUT_BYTES}（256 MiB）`,
+      `input is ${size} ${unit} long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`,
+    ),
+  };
 }
 
 /** The issue for a string longer than {@link MAX_STRING_LENGTH}, quoting its start. */
@@ -136,13 +142,22 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_JSON_DEPTH) {
-      issues.push({ path: pathOf(visit), message: bilingual(`数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层`, `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`) });
+      issues.push({
+        path: pathOf(visit),
+        message: bilingual(`数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层`, `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`),
+      });
       continue;
     }
     if (Array.isArray(value)) {
       const long = depth === 2 && visit.parent?.parent === undefined && typeof visit.key === 'string' && LONG_ARRAYS.has(visit.key);
       if (!long && !visit.free && value.length > MAX_ARRAY_LENGTH) {
-        issues.push({ path: pathOf(visit), message: bilingual(`数组有 ${value.length} 个元素，超过上限 ${MAX_ARRAY_LENGTH}`, `array of ${value.length} elements, more than the limit of ${MAX_ARRAY_LENGTH}`) });
+        issues.push({
+          path: pathOf(visit),
+          message: bilingual(
+            `数组有 ${value.length} 个元素，超过上限 ${MAX_ARRAY_LENGTH}`,
+            `array of ${value.length} elements, more than the limit of ${MAX_ARRAY_LENGTH}`,
+          ),
+        });
         continue;
       }
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit, depth: depth + 1, free: visit.free });
@@ -159,7 +174,14 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
       stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth: depth + 1, free: visit.free || key.startsWith('x-') });
     }
   }
-  if (issues.length >= MAX_LIMIT_ISSUES && stack.length > 0) issues.push({ path: '$', message: bilingual(`超限的问题没有全部列出（列出 ${MAX_LIMIT_ISSUES} 个后停止）`, `more problems with the limits were not listed (stopped after ${MAX_LIMIT_ISSUES})`) });
+  if (issues.length >= MAX_LIMIT_ISSUES && stack.length > 0)
+    issues.push({
+      path: '$',
+      message: bilingual(
+        `超限的问题没有全部列出（列出 ${MAX_LIMIT_ISSUES} 个后停止）`,
+        `more problems with the limits were not listed (stopped after ${MAX_LIMIT_ISSUES})`,
+      ),
+    });
   return issues;
 }
 
@@ -168,7 +190,9 @@ export function planLimitIssues(input: unknown): DubanIssue[] {
   if (typeof input !== 'object' || input === null || !Object.hasOwn(input, 'tasks')) return [];
   const { tasks } = input as { tasks: unknown };
   if (!Array.isArray(tasks) || tasks.length <= MAX_TASKS) return [];
-  return [{ path: '$.tasks', message: bilingual(`${tasks.length} 项任务，超过上限 ${MAX_TASKS}`, `${tasks.length} tasks, more than the limit of ${MAX_TASKS}`) }];
+  return [
+    { path: '$.tasks', message: bilingual(`${tasks.length} 项任务，超过上限 ${MAX_TASKS}`, `${tasks.length} tasks, more than the limit of ${MAX_TASKS}`) },
+  ];
 }
 
 /**

@@ -8,15 +8,19 @@ const observationsFileObject = strictObject({
   $schema: describe(z.optional(z.string()), 'JSON Schema 的路径或网址。', 'Path or URL of the JSON Schema.'),
   formatVersion: describe(z.literal(1), '格式版本,为 1。', 'Format version: 1.'),
   planId: describe(nonEmptyString(), '对应计划的 id。', 'The id of the plan these belong to.'),
-  observations: describe(z.array(
-    strictObject({
-      taskId: describe(nonEmptyString(), '任务编号。', 'The task id.'),
-      asOf: describe(dateSchema(), '数据截至日期。', 'The date the value stands at.'),
-      value: describe(decimalSchema(), '数值;累计型为累计数。', 'The value; cumulative targets take the running total.'),
-      unit: describe(z.optional(nonEmptyString()), '单位,默认为目标的单位。', "The unit, default the target's."),
-      note: describe(z.optional(z.string()), '备注。', 'A note.'),
-    }),
-  ), '报送的数值,每条注明任务编号。', 'The reported values, each naming its task.'),
+  observations: describe(
+    z.array(
+      strictObject({
+        taskId: describe(nonEmptyString(), '任务编号。', 'The task id.'),
+        asOf: describe(dateSchema(), '数据截至日期。', 'The date the value stands at.'),
+        value: describe(decimalSchema(), '数值;累计型为累计数。', 'The value; cumulative targets take the running total.'),
+        unit: describe(z.optional(nonEmptyString()), '单位,默认为目标的单位。', "The unit, default the target's."),
+        note: describe(z.optional(z.string()), '备注。', 'A note.'),
+      }),
+    ),
+    '报送的数值,每条注明任务编号。',
+    'The reported values, each naming its task.',
+  ),
 });
 
 /**
@@ -41,7 +45,10 @@ export const OBSERVATION_CSV_COLUMNS = ['taskId', 'asOf', 'value', 'unit', 'note
  * A row of more than {@link MAX_ARRAY_LENGTH} cells (a line of 120 million
  * commas crashed V8) is reported and left out, read no further than its end.
  */
-export function parseCsvRows(text: string, onRow?: (line: number, cells: string[]) => void): { rows: { line: number; cells: string[] }[]; issues: DubanIssue[] } {
+export function parseCsvRows(
+  text: string,
+  onRow?: (line: number, cells: string[]) => void,
+): { rows: { line: number; cells: string[] }[]; issues: DubanIssue[] } {
   const rows: { line: number; cells: string[] }[] = [];
   const issues: DubanIssue[] = [];
   let cells: string[] = [];
@@ -92,7 +99,10 @@ export function parseCsvRows(text: string, onRow?: (line: number, cells: string[
     }
     cells.push(cell);
     if (cells.length > MAX_ARRAY_LENGTH) {
-      issues.push({ path: `line ${rowLine}`, message: `一行超过 ${MAX_ARRAY_LENGTH} 个单元格，整行未读 / a row of more than ${MAX_ARRAY_LENGTH} cells, left out` });
+      issues.push({
+        path: `line ${rowLine}`,
+        message: `一行超过 ${MAX_ARRAY_LENGTH} 个单元格，整行未读 / a row of more than ${MAX_ARRAY_LENGTH} cells, left out`,
+      });
       cells = [];
       const next = text.indexOf('\n', i);
       if (next === -1) break;

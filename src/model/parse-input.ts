@@ -91,7 +91,7 @@ const shortTitle = (title: string) => (title.length > 30 ? `${title.slice(0, 29)
  * The path stays the machine path.
  */
 function withTaskContext(issues: DubanIssue[], data: unknown): DubanIssue[] {
-  const tasks = typeof data === 'object' && data !== null && Array.isArray((data as { tasks?: unknown }).tasks) ? ((data as { tasks: unknown[] }).tasks) : [];
+  const tasks = typeof data === 'object' && data !== null && Array.isArray((data as { tasks?: unknown }).tasks) ? (data as { tasks: unknown[] }).tasks : [];
   return issues.map((issue) => {
     const match = /^\$\.tasks\[(\d+)\](.*)$/.exec(issue.path);
     if (match === null) return issue;
@@ -108,7 +108,10 @@ function withTaskContext(issues: DubanIssue[], data: unknown): DubanIssue[] {
     const enName = `${id === undefined ? `task #${index + 1}` : `task ${shortTitle(id)}`}${title === undefined ? '' : ` ${quote(shortTitle(title))}`}`;
     const where = match[2]!.replace(/^\./, '');
     const { zh, en } = splitBilingual(issue.message);
-    const message = bilingual(where === '' ? `${zhName}：${zh ?? en}` : `${zhName}的 ${where}：${zh ?? en}`, where === '' ? `${enName}: ${en}` : `${enName}: ${where}: ${en}`);
+    const message = bilingual(
+      where === '' ? `${zhName}：${zh ?? en}` : `${zhName}的 ${where}：${zh ?? en}`,
+      where === '' ? `${enName}: ${en}` : `${enName}: ${where}: ${en}`,
+    );
     return { ...issue, message, ...(id === undefined ? {} : { task: { id, title: title ?? '' } }) };
   });
 }
@@ -157,7 +160,12 @@ function countValues(value: unknown, limit: number): number {
  * their elements' real indices; those outside the array are taken from the
  * first slice only.
  */
-function safeParseInSlices<S extends z.ZodMiniType>(schema: S, data: Record<string, unknown>, key: string, items: readonly unknown[]): { success: true; data: z.output<S> } | { success: false; issues: DubanIssue[]; stopped?: DubanIssue } {
+function safeParseInSlices<S extends z.ZodMiniType>(
+  schema: S,
+  data: Record<string, unknown>,
+  key: string,
+  items: readonly unknown[],
+): { success: true; data: z.output<S> } | { success: false; issues: DubanIssue[]; stopped?: DubanIssue } {
   const issues: DubanIssue[] = [];
   const parsed: unknown[] = [];
   let head: Record<string, unknown> | undefined;
@@ -191,11 +199,19 @@ function safeParseInSlices<S extends z.ZodMiniType>(schema: S, data: Record<stri
     }
     start = end;
     if (issues.length >= MAX_ISSUES && start < items.length) {
-      stopped = { path: `$.${key}`, message: bilingual(`找到 ${issues.length} 个问题后停止检查：第 ${start + 1} 项起（共 ${items.length} 项）未检查`, `stopped after ${issues.length} problems: elements from index ${start} on (of ${items.length}) were not checked`) };
+      stopped = {
+        path: `$.${key}`,
+        message: bilingual(
+          `找到 ${issues.length} 个问题后停止检查：第 ${start + 1} 项起（共 ${items.length} 项）未检查`,
+          `stopped after ${issues.length} problems: elements from index ${start} on (of ${items.length}) were not checked`,
+        ),
+      };
       break;
     }
   }
-  return failed ? { success: false, issues, ...(stopped === undefined ? {} : { stopped }) } : { success: true, data: { ...head, [key]: parsed } as z.output<S> };
+  return failed
+    ? { success: false, issues, ...(stopped === undefined ? {} : { stopped }) }
+    : { success: true, data: { ...head, [key]: parsed } as z.output<S> };
 }
 
 /** Long arrays are validated in slices from this many elements on. */
@@ -397,12 +413,22 @@ export function readObservationsCsv(text: string, planId: string): { file: Obser
     if (header === undefined) {
       header = { line, cells };
       headerOk = cells.join(',') === columns;
-      if (!headerOk) report({ path: `line ${line}`, message: bilingual(`表头应为 ${columns}，实际是 ${quote(cells.join(','))}`, `header must be ${columns}, got ${quote(cells.join(','))}`) });
+      if (!headerOk)
+        report({
+          path: `line ${line}`,
+          message: bilingual(`表头应为 ${columns}，实际是 ${quote(cells.join(','))}`, `header must be ${columns}, got ${quote(cells.join(','))}`),
+        });
       return;
     }
     if (long || !headerOk) return;
     if (cells.length !== OBSERVATION_CSV_COLUMNS.length) {
-      report({ path: `line ${line}`, message: bilingual(`应有 ${OBSERVATION_CSV_COLUMNS.length} 个单元格（${columns}），实际有 ${cells.length} 个`, `expected ${OBSERVATION_CSV_COLUMNS.length} cells, got ${cells.length}`) });
+      report({
+        path: `line ${line}`,
+        message: bilingual(
+          `应有 ${OBSERVATION_CSV_COLUMNS.length} 个单元格（${columns}），实际有 ${cells.length} 个`,
+          `expected ${OBSERVATION_CSV_COLUMNS.length} cells, got ${cells.length}`,
+        ),
+      });
       return;
     }
     const [taskId, asOf, value, unit, note] = cells as [string, string, string, string, string];
@@ -444,7 +470,17 @@ export function mergeObservationsCsv(plan: Plan | undefined, text: string, optio
   }
   if (issues.length > 0) {
     const sorted = issues.map((issue, i) => ({ issue, i })).sort((a, b) => lineOf(a.issue.path) - lineOf(b.issue.path) || a.i - b.i);
-    throw makeError('INVALID_OBSERVATIONS', 'observations', [...capIssues(sorted.map(({ issue }) => issue), more)], options);
+    throw makeError(
+      'INVALID_OBSERVATIONS',
+      'observations',
+      [
+        ...capIssues(
+          sorted.map(({ issue }) => issue),
+          more,
+        ),
+      ],
+      options,
+    );
   }
   return merged;
 }
@@ -471,7 +507,14 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
   file = ensureObservationsFile(file);
   options = parseOptions(options);
   const issues: DubanIssue[] = [];
-  if (file.planId !== plan.id) issues.push({ path: '$.planId', message: bilingual(`planId ${quote(file.planId)} 与计划的 id ${quote(plan.id)} 不符`, `planId ${quote(file.planId)} does not match the plan's id ${quote(plan.id)}`) });
+  if (file.planId !== plan.id)
+    issues.push({
+      path: '$.planId',
+      message: bilingual(
+        `planId ${quote(file.planId)} 与计划的 id ${quote(plan.id)} 不符`,
+        `planId ${quote(file.planId)} does not match the plan's id ${quote(plan.id)}`,
+      ),
+    });
   const index = new Map(plan.tasks.map((task, i) => [task.id, i]));
   const added = new Map<number, Observation[]>();
   // Observations read from CSV are named by line and column, as their reading problems are.
@@ -487,21 +530,45 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
     if (i === undefined || task === undefined) {
       const near = closestWord(observation.taskId, ids);
       const hint = near === undefined ? { zh: '', en: '' } : { zh: `；是否想写 ${quote(near)}？`, en: `; did you mean ${quote(near)}?` };
-      issues.push({ path: path('taskId'), message: bilingual(`计划中没有任务 id ${quote(observation.taskId)}${hint.zh}`, `unknown task id ${quote(observation.taskId)}${hint.en}`) });
+      issues.push({
+        path: path('taskId'),
+        message: bilingual(`计划中没有任务 id ${quote(observation.taskId)}${hint.zh}`, `unknown task id ${quote(observation.taskId)}${hint.en}`),
+      });
       return;
     }
     const about = { task: { id: task.id, title: task.title } };
     const { target } = task;
     if (target.kind === 'milestones' || target.kind === 'binary') {
-      issues.push({ path: path('taskId'), message: bilingual(`任务 ${task.id}「${shortTitle(task.title)}」是 ${quote(target.kind)} 型目标，不接受报送值（其进度记在目标本身）`, `task ${quote(task.id)} has a ${quote(target.kind)} target, which takes no observations`), ...about });
+      issues.push({
+        path: path('taskId'),
+        message: bilingual(
+          `任务 ${task.id}「${shortTitle(task.title)}」是 ${quote(target.kind)} 型目标，不接受报送值（其进度记在目标本身）`,
+          `task ${quote(task.id)} has a ${quote(target.kind)} target, which takes no observations`,
+        ),
+        ...about,
+      });
       return;
     }
     const list = added.get(i) ?? [...(task.observations ?? [])];
     if (list.some((existing) => existing.asOf === observation.asOf)) {
-      issues.push({ path: path('asOf'), message: bilingual(`任务 ${task.id}「${shortTitle(task.title)}」已有截至 ${quote(observation.asOf)} 的报送值`, `task ${quote(task.id)} already has an observation with asOf ${quote(observation.asOf)}`), ...about });
+      issues.push({
+        path: path('asOf'),
+        message: bilingual(
+          `任务 ${task.id}「${shortTitle(task.title)}」已有截至 ${quote(observation.asOf)} 的报送值`,
+          `task ${quote(task.id)} already has an observation with asOf ${quote(observation.asOf)}`,
+        ),
+        ...about,
+      });
     }
     if (observation.unit !== undefined && unitConversionExponent(observation.unit, target.unit) === undefined) {
-      issues.push({ path: path('unit'), message: bilingual(`任务 ${task.id}「${shortTitle(task.title)}」：${splitBilingual(unitMessage(observation.unit, target.unit)).zh!}`, `task ${quote(task.id)}: ${splitBilingual(unitMessage(observation.unit, target.unit)).en}`), ...about });
+      issues.push({
+        path: path('unit'),
+        message: bilingual(
+          `任务 ${task.id}「${shortTitle(task.title)}」：${splitBilingual(unitMessage(observation.unit, target.unit)).zh!}`,
+          `task ${quote(task.id)}: ${splitBilingual(unitMessage(observation.unit, target.unit)).en}`,
+        ),
+        ...about,
+      });
     }
     const { taskId: _taskId, ...rest } = observation;
     list.push(rest);
@@ -519,5 +586,8 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
  * Internal: not part of the package's API.
  */
 export function safeParseOwnedPlan(value: unknown, options: ParseOptions = {}): SafeParseResult<Plan> {
-  return recognised('plan', safeParseWith(planSchema, 'INVALID_PLAN', 'plan', value, parseOptions(options), planLimitIssues, planCrossChecks, fastParsePlan, true));
+  return recognised(
+    'plan',
+    safeParseWith(planSchema, 'INVALID_PLAN', 'plan', value, parseOptions(options), planLimitIssues, planCrossChecks, fastParsePlan, true),
+  );
 }

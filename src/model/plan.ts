@@ -29,7 +29,13 @@ export const paceSchema = describe(
   z.union([
     z.literal('monthly'),
     z.literal('daily'),
-    strictObject({ trajectory: describe(z.array(trajectoryPointSchema).check(z.minLength(1, { message: bilingual('轨迹至少需要一个点', 'a trajectory needs at least one point') })), '约定的进度曲线:日期递增、数值不减的节点。', 'The agreed curve: points with increasing dates and non-decreasing values.') }),
+    strictObject({
+      trajectory: describe(
+        z.array(trajectoryPointSchema).check(z.minLength(1, { message: bilingual('轨迹至少需要一个点', 'a trajectory needs at least one point') })),
+        '约定的进度曲线:日期递增、数值不减的节点。',
+        'The agreed curve: points with increasing dates and non-decreasing values.',
+      ),
+    }),
   ]),
   '序时进度的计算方式:"monthly"(按月,默认)、"daily"(按日)或约定轨迹 { "trajectory": [...] }。',
   'How expected progress runs: "monthly" (default), "daily", or an agreed trajectory { "trajectory": [...] }.',
@@ -79,7 +85,11 @@ const milestoneSchema = strictObject({
 
 const milestonesTargetSchema = strictObject({
   kind: describe(z.literal('milestones'), '目标类型:节点型(按节点推进)。', 'Target kind: milestones (dated steps).'),
-  milestones: describe(z.array(milestoneSchema).check(z.minLength(1, { message: bilingual('至少需要一个节点', 'at least one milestone is needed') })), '工作节点,至少一个。', 'The steps, at least one.'),
+  milestones: describe(
+    z.array(milestoneSchema).check(z.minLength(1, { message: bilingual('至少需要一个节点', 'at least one milestone is needed') })),
+    '工作节点,至少一个。',
+    'The steps, at least one.',
+  ),
 });
 
 const binaryTargetSchema = strictObject({
@@ -115,7 +125,11 @@ export const TARGET_KINDS = ['cumulative', 'level', 'rate', 'milestones', 'binar
 export const observationSchema = strictObject({
   asOf: describe(dateSchema(), '数据截至日期。', 'The date the value stands at.'),
   value: describe(decimalSchema(), '数值;累计型为自任务开始以来的累计数。', 'The value; for cumulative targets the total since the task started.'),
-  unit: describe(z.optional(unitSchema), '单位,默认为目标的单位;同一基本单位的不同数量级会换算。', "The unit, default the target's; another magnitude of the same base unit is converted."),
+  unit: describe(
+    z.optional(unitSchema),
+    '单位,默认为目标的单位;同一基本单位的不同数量级会换算。',
+    "The unit, default the target's; another magnitude of the same base unit is converted.",
+  ),
   note: describe(z.optional(z.string()), '备注。', 'A note.'),
 });
 
@@ -143,7 +157,11 @@ export const taskSchema = strictObject({
   start: describe(z.optional(dateSchema()), '开始日期,默认计划期开始。', 'Start date, default period.start.'),
   deadline: describe(z.optional(dateSchema()), '完成时限,默认计划期结束。', 'Deadline, default period.end.'),
   pace: z.optional(paceSchema),
-  target: describe(targetSchema, '目标:按 kind 分为累计、水平、比率、节点、是否完成五类。', 'The target, by kind: cumulative, level, rate, milestones or binary.'),
+  target: describe(
+    targetSchema,
+    '目标:按 kind 分为累计、水平、比率、节点、是否完成五类。',
+    'The target, by kind: cumulative, level, rate, milestones or binary.',
+  ),
   observations: describe(z.optional(z.array(observationSchema)), '报送的数值。', 'Reported values.'),
   flags: describe(z.optional(z.array(z.string())), '分析员标记,如 "problem"(突出问题)。', 'Analyst markers, e.g. "problem".'),
   cancelled: describe(z.optional(z.nullable(cancelledSchema)), '取消:{ on, reason } 或 null。', 'Cancellation: { on, reason } or null.'),
@@ -171,7 +189,18 @@ export const planShapeSchema = strictObject({
   pace: z.optional(paceSchema),
   categories: describe(z.optional(z.array(categorySchema)), '任务类别。', 'Categories.'),
   mainIndicators: describe(
-    z.optional(z.union([z.enum(['rate', 'none']), strictObject({ categories: describe(z.array(nonEmptyString()).check(z.minLength(1)), '这些类别的任务为主要指标。', 'The tasks of these categories are the main indicators.') })])),
+    z.optional(
+      z.union([
+        z.enum(['rate', 'none']),
+        strictObject({
+          categories: describe(
+            z.array(nonEmptyString()).check(z.minLength(1)),
+            '这些类别的任务为主要指标。',
+            'The tasks of these categories are the main indicators.',
+          ),
+        }),
+      ]),
+    ),
     '通报中单列的主要指标：rate（全部比率类目标，默认）、none（不单列），或 { categories: [...] }（如“主要预期目标”一类）。',
     'The main indicators a bulletin counts apart: rate (every rate target, the default), none, or { categories: [...] } (such as the category of 主要预期目标).',
   ),
@@ -204,17 +233,25 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
   const periodStart = date(field(plan.period, 'start'));
   const periodEnd = date(field(plan.period, 'end'));
   if (periodStart !== undefined && periodEnd !== undefined && periodStart > periodEnd) {
-    issues.push({ path: ['period', 'end'], message: bilingual(`计划期结束日 period.end ${quote(periodEnd)} 早于开始日 period.start ${quote(periodStart)}`, `period.end ${quote(periodEnd)} is before period.start ${quote(periodStart)}`) });
+    issues.push({
+      path: ['period', 'end'],
+      message: bilingual(
+        `计划期结束日 period.end ${quote(periodEnd)} 早于开始日 period.start ${quote(periodStart)}`,
+        `period.end ${quote(periodEnd)} is before period.start ${quote(periodStart)}`,
+      ),
+    });
   }
   const categoryIds = new Set<string>();
   list(plan.categories).forEach((category, i) => {
     const id = text(field(category, 'id'));
     if (id === undefined) return;
-    if (categoryIds.has(id)) issues.push({ path: ['categories', i, 'id'], message: bilingual(`类别 id ${quote(id)} 重复`, `duplicate category id ${quote(id)}`) });
+    if (categoryIds.has(id))
+      issues.push({ path: ['categories', i, 'id'], message: bilingual(`类别 id ${quote(id)} 重复`, `duplicate category id ${quote(id)}`) });
     categoryIds.add(id);
   });
   list(field(plan.mainIndicators, 'categories')).forEach((id, i) => {
-    if (typeof id === 'string' && id !== '' && !categoryIds.has(id)) issues.push({ path: ['mainIndicators', 'categories', i], message: `unknown category ${quote(id)}` });
+    if (typeof id === 'string' && id !== '' && !categoryIds.has(id))
+      issues.push({ path: ['mainIndicators', 'categories', i], message: `unknown category ${quote(id)}` });
   });
   const planTrajectory = list(field(plan.pace, 'trajectory'));
   for (const item of trajectoryRules(planTrajectory, ['pace'])) issues.push(item);
@@ -227,12 +264,20 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
       taskIds.add(id);
     }
     const category = text(field(task, 'category'));
-    if (category !== undefined && !categoryIds.has(category)) issues.push({ path: at('category'), message: unknownCategoryMessage(category, [...categoryIds]) });
+    if (category !== undefined && !categoryIds.has(category))
+      issues.push({ path: at('category'), message: unknownCategoryMessage(category, [...categoryIds]) });
     const ownStart = field(task, 'start');
     const ownDeadline = field(task, 'deadline');
     const start = ownStart === undefined ? periodStart : date(ownStart);
     const deadline = ownDeadline === undefined ? periodEnd : date(ownDeadline);
-    if (start !== undefined && deadline !== undefined && start > deadline) issues.push({ path: at('deadline'), message: bilingual(`完成时限 deadline ${quote(deadline)} 早于开始日期 start ${quote(start)}`, `deadline ${quote(deadline)} is before start ${quote(start)}`) });
+    if (start !== undefined && deadline !== undefined && start > deadline)
+      issues.push({
+        path: at('deadline'),
+        message: bilingual(
+          `完成时限 deadline ${quote(deadline)} 早于开始日期 start ${quote(start)}`,
+          `deadline ${quote(deadline)} is before start ${quote(start)}`,
+        ),
+      });
     const target = field(task, 'target');
     const kind = text(field(target, 'kind'));
     for (const item of targetRules(target, kind, at('target'))) issues.push(item);
@@ -247,7 +292,10 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
         if (when !== undefined && (when < start || when >= deadline)) {
           issues.push({
             path: ownTrajectory === undefined ? at('start') : at('pace', 'trajectory', j, 'date'),
-            message: bilingual(`轨迹点 ${quote(when)} 不在任务的时间窗口 [${start}, ${deadline}) 内`, `trajectory point ${quote(when)} is outside the task's window [${start}, ${deadline})`),
+            message: bilingual(
+              `轨迹点 ${quote(when)} 不在任务的时间窗口 [${start}, ${deadline}) 内`,
+              `trajectory point ${quote(when)} is outside the task's window [${start}, ${deadline})`,
+            ),
           });
         }
       });
@@ -266,7 +314,10 @@ function unknownCategoryMessage(category: string, ids: readonly string[]): strin
 
 /** The message for an observation unit that cannot be converted to the target's. */
 export function unitMessage(unit: string, targetUnit: string): string {
-  return bilingual(`单位 ${quote(unit)} 无法换算为目标的单位 ${quote(targetUnit)}`, `unit ${quote(unit)} cannot be converted to the target's unit ${quote(targetUnit)}`);
+  return bilingual(
+    `单位 ${quote(unit)} 无法换算为目标的单位 ${quote(targetUnit)}`,
+    `unit ${quote(unit)} cannot be converted to the target's unit ${quote(targetUnit)}`,
+  );
 }
 
 function isConvertible(from: string, to: string, memo: Map<string, boolean>): boolean {
@@ -286,14 +337,29 @@ function trajectoryRules(points: readonly unknown[], path: PropertyKey[]): Issue
     const at = [...path, 'trajectory', j];
     const current = { date: date(field(point, 'date')), expected: parseDecimal(field(point, 'expected')) };
     if (current.expected !== undefined && (compareDecimals(current.expected, '0') < 0 || compareDecimals(current.expected, '1') > 0)) {
-      issues.push({ path: [...at, 'expected'], message: bilingual(`expected 应在 0 到 1 之间，实际是 ${quote(current.expected)}`, `expected must be in [0, 1], got ${quote(current.expected)}`) });
+      issues.push({
+        path: [...at, 'expected'],
+        message: bilingual(`expected 应在 0 到 1 之间，实际是 ${quote(current.expected)}`, `expected must be in [0, 1], got ${quote(current.expected)}`),
+      });
     }
     if (previous !== undefined) {
       if (current.date !== undefined && previous.date !== undefined && current.date <= previous.date) {
-        issues.push({ path: [...at, 'date'], message: bilingual(`轨迹日期必须递增：${quote(current.date)} 在 ${quote(previous.date)} 之后`, `trajectory dates must strictly increase: ${quote(current.date)} after ${quote(previous.date)}`) });
+        issues.push({
+          path: [...at, 'date'],
+          message: bilingual(
+            `轨迹日期必须递增：${quote(current.date)} 在 ${quote(previous.date)} 之后`,
+            `trajectory dates must strictly increase: ${quote(current.date)} after ${quote(previous.date)}`,
+          ),
+        });
       }
       if (current.expected !== undefined && previous.expected !== undefined && compareDecimals(current.expected, previous.expected) < 0) {
-        issues.push({ path: [...at, 'expected'], message: bilingual(`轨迹数值不能减小：${quote(current.expected)} 在 ${quote(previous.expected)} 之后`, `trajectory values must not decrease: ${quote(current.expected)} after ${quote(previous.expected)}`) });
+        issues.push({
+          path: [...at, 'expected'],
+          message: bilingual(
+            `轨迹数值不能减小：${quote(current.expected)} 在 ${quote(previous.expected)} 之后`,
+            `trajectory values must not decrease: ${quote(current.expected)} after ${quote(previous.expected)}`,
+          ),
+        });
       }
     }
     previous = current;
@@ -308,31 +374,53 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
     case 'cumulative': {
       const value = decimal('value');
       // Normalised decimals: `0` or a leading `-` is <= 0.
-      if (value !== undefined && (value === '0' || value.startsWith('-'))) issues.push({ path: [...path, 'value'], message: bilingual(`累计型目标必须大于 0，实际是 ${quote(value)}`, `a cumulative target must be > 0, got ${quote(value)}`) });
+      if (value !== undefined && (value === '0' || value.startsWith('-')))
+        issues.push({
+          path: [...path, 'value'],
+          message: bilingual(`累计型目标必须大于 0，实际是 ${quote(value)}`, `a cumulative target must be > 0, got ${quote(value)}`),
+        });
       break;
     }
     case 'level': {
       const value = decimal('value');
       const baseline = decimal('baseline');
       // Normalised decimals are equal exactly when their strings are.
-      if (value !== undefined && baseline !== undefined && value === baseline) issues.push({ path: [...path, 'baseline'], message: bilingual(`基数 baseline 不能等于目标值 ${quote(value)}`, `baseline must differ from the target value ${quote(value)}`) });
+      if (value !== undefined && baseline !== undefined && value === baseline)
+        issues.push({
+          path: [...path, 'baseline'],
+          message: bilingual(`基数 baseline 不能等于目标值 ${quote(value)}`, `baseline must differ from the target value ${quote(value)}`),
+        });
       break;
     }
     case 'rate': {
       const bound = field(target, 'bound') ?? 'atLeast';
       const hasTolerance = field(target, 'tolerance') !== undefined;
       const tolerance = decimal('tolerance');
-      if (bound === 'about' && !hasTolerance) issues.push({ path: [...path, 'tolerance'], message: bilingual('bound 为 "about"（左右）时需要 tolerance', 'bound "about" needs a tolerance') });
-      if (bound !== 'about' && hasTolerance && typeof bound === 'string') issues.push({ path: [...path, 'tolerance'], message: bilingual(`tolerance 只用于 bound "about"，不用于 ${quote(bound)}`, `tolerance applies only to bound "about", not ${quote(bound)}`) });
-      if (tolerance !== undefined && tolerance.startsWith('-')) issues.push({ path: [...path, 'tolerance'], message: bilingual(`tolerance 不能小于 0，实际是 ${quote(tolerance)}`, `tolerance must be >= 0, got ${quote(tolerance)}`) });
+      if (bound === 'about' && !hasTolerance)
+        issues.push({ path: [...path, 'tolerance'], message: bilingual('bound 为 "about"（左右）时需要 tolerance', 'bound "about" needs a tolerance') });
+      if (bound !== 'about' && hasTolerance && typeof bound === 'string')
+        issues.push({
+          path: [...path, 'tolerance'],
+          message: bilingual(`tolerance 只用于 bound "about"，不用于 ${quote(bound)}`, `tolerance applies only to bound "about", not ${quote(bound)}`),
+        });
+      if (tolerance !== undefined && tolerance.startsWith('-'))
+        issues.push({
+          path: [...path, 'tolerance'],
+          message: bilingual(`tolerance 不能小于 0，实际是 ${quote(tolerance)}`, `tolerance must be >= 0, got ${quote(tolerance)}`),
+        });
       break;
     }
     case 'milestones':
       list(field(target, 'milestones')).forEach((milestone, j) => {
         const weight = parseDecimal(field(milestone, 'weight'));
-        if (weight !== undefined && (weight === '0' || weight.startsWith('-'))) issues.push({ path: [...path, 'milestones', j, 'weight'], message: bilingual(`权重 weight 必须大于 0，实际是 ${quote(weight)}`, `weight must be > 0, got ${quote(weight)}`) });
+        if (weight !== undefined && (weight === '0' || weight.startsWith('-')))
+          issues.push({
+            path: [...path, 'milestones', j, 'weight'],
+            message: bilingual(`权重 weight 必须大于 0，实际是 ${quote(weight)}`, `weight must be > 0, got ${quote(weight)}`),
+          });
       });
-      break;    default:
+      break;
+    default:
       // binary targets have nothing to cross-check; a missing or unknown kind is the shape check's to report.
       break;
   }
@@ -341,7 +429,15 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
 
 function observationRules(target: unknown, kind: string | undefined, observations: unknown, path: PropertyKey[], convertible: Map<string, boolean>): Issue[] {
   if (kind === 'milestones' || kind === 'binary') {
-    return [{ path, message: bilingual(`${quote(kind)} 型目标不能有报送值 observations：其进度记在目标本身`, `observations are not allowed on a ${quote(kind)} target: its progress is in the target itself`) }];
+    return [
+      {
+        path,
+        message: bilingual(
+          `${quote(kind)} 型目标不能有报送值 observations：其进度记在目标本身`,
+          `observations are not allowed on a ${quote(kind)} target: its progress is in the target itself`,
+        ),
+      },
+    ];
   }
   const issues: Issue[] = [];
   const dates = new Set<string>();
@@ -349,11 +445,19 @@ function observationRules(target: unknown, kind: string | undefined, observation
   list(observations).forEach((observation, j) => {
     const asOf = date(field(observation, 'asOf'));
     if (asOf !== undefined) {
-      if (dates.has(asOf)) issues.push({ path: [...path, j, 'asOf'], message: bilingual(`有两个截至 ${quote(asOf)} 的报送值`, `two observations with asOf ${quote(asOf)}`) });
+      if (dates.has(asOf))
+        issues.push({ path: [...path, j, 'asOf'], message: bilingual(`有两个截至 ${quote(asOf)} 的报送值`, `two observations with asOf ${quote(asOf)}`) });
       dates.add(asOf);
     }
     const unit = text(field(observation, 'unit'));
-    if (unit !== undefined && unit !== '' && targetUnit !== undefined && targetUnit !== '' && unit !== targetUnit && !isConvertible(unit, targetUnit, convertible)) {
+    if (
+      unit !== undefined &&
+      unit !== '' &&
+      targetUnit !== undefined &&
+      targetUnit !== '' &&
+      unit !== targetUnit &&
+      !isConvertible(unit, targetUnit, convertible)
+    ) {
       issues.push({ path: [...path, j, 'unit'], message: unitMessage(unit, targetUnit) });
     }
   });
@@ -370,4 +474,3 @@ function observationRules(target: unknown, kind: string | undefined, observation
  * @category Model
  */
 export const planSchema: z.ZodMiniType<Plan> = planShapeSchema;
-

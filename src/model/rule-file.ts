@@ -22,17 +22,29 @@ export const ruleFileSchema = strictObject({
   id: describe(nonEmptyString(), '规则集 id,如 four-level。', 'Rule set id, e.g. four-level.'),
   title: describe(nonEmptyString(), '规则集名称。', 'Rule set title.'),
   description: describe(z.optional(z.string()), '说明。', 'Description.'),
-  statuses: describe(z.array(statusSchema).check(z.minLength(1, { message: bilingual('至少需要一个状态', 'at least one status is needed') })), '本文件可能给出的全部状态。', 'Every status this file can assign.'),
+  statuses: describe(
+    z.array(statusSchema).check(z.minLength(1, { message: bilingual('至少需要一个状态', 'at least one status is needed') })),
+    '本文件可能给出的全部状态。',
+    'Every status this file can assign.',
+  ),
   rules: describe(
     z.array(
       strictObject({
         name: describe(nonEmptyString(), '规则名称,在文件中唯一;结果中的 rule 即此名称。', 'Rule name, unique in the file; reported as `rule`.'),
         priority: describe(
-          z.number().check(z.int({ message: bilingual('priority 必须是整数', 'priority must be a whole number') }), z.gte(1, { message: bilingual('priority 不能小于 1', 'priority must be >= 1') })),
+          z
+            .number()
+            .check(
+              z.int({ message: bilingual('priority 必须是整数', 'priority must be a whole number') }),
+              z.gte(1, { message: bilingual('priority 不能小于 1', 'priority must be >= 1') }),
+            ),
           '优先级,不小于 1 的整数;数大者优先,同级按文件顺序。',
           'Priority, a whole number >= 1; higher wins, ties go to the earlier rule.',
         ),
-        conditions: withJsonSchema(z.unknown(), { $ref: '#/$defs/condition', description: '条件:all / any / not 或 { fact, operator, value }。\n\nConditions: all / any / not, or a { fact, operator, value } leaf.' }),
+        conditions: withJsonSchema(z.unknown(), {
+          $ref: '#/$defs/condition',
+          description: '条件:all / any / not 或 { fact, operator, value }。\n\nConditions: all / any / not, or a { fact, operator, value } leaf.',
+        }),
         event: describe(
           strictObject({
             type: describe(nonEmptyString(), '状态代码,必须在 statuses 中。', 'A status code listed in statuses.'),
@@ -47,4 +59,3 @@ export const ruleFileSchema = strictObject({
     'json-rules-engine rules.',
   ),
 });
-

@@ -40,14 +40,17 @@ export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) 
   const known = new Set(Object.keys(shape));
   const valid = Object.keys(shape).filter((key) => key !== '$schema');
   const schema = z.looseObject(shape).check(
-    z.superRefine((value, ctx) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-      for (const key of Object.keys(value)) {
-        if (!known.has(key) && !key.startsWith('x-')) {
-          ctx.addIssue({ code: 'custom', message: unknownKeyMessage(key, valid), path: [key] });
+    z.superRefine(
+      (value, ctx) => {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+        for (const key of Object.keys(value)) {
+          if (!known.has(key) && !key.startsWith('x-')) {
+            ctx.addIssue({ code: 'custom', message: unknownKeyMessage(key, valid), path: [key] });
+          }
         }
-      }
-    }, { when: () => true }),
+      },
+      { when: () => true },
+    ),
   );
   return withJsonSchema(schema, { additionalProperties: false, patternProperties: { '^x-': {} } });
 }
@@ -83,10 +86,11 @@ export const decimalSchema = () =>
 
 /** A real calendar date `YYYY-MM-DD`. */
 export const dateSchema = () =>
-  withJsonSchema(
-    z.string().check(z.refine(isCalendarDate, { error: (issue) => notDateMessage(issue.input) })),
-    { type: 'string', pattern: CALENDAR_DATE_PATTERN, format: 'date' },
-  );
+  withJsonSchema(z.string().check(z.refine(isCalendarDate, { error: (issue) => notDateMessage(issue.input) })), {
+    type: 'string',
+    pattern: CALENDAR_DATE_PATTERN,
+    format: 'date',
+  });
 
 /** The message for a value that is not a real calendar date. */
 export function notDateMessage(value: unknown): string {
@@ -125,16 +129,44 @@ const ZH_TYPES: Readonly<Record<string, string>> = {
 const DISCRIMINATOR_VALUES: Readonly<Record<string, { values: readonly string[]; aliases: Readonly<Record<string, string>> }>> = {
   kind: {
     values: ['cumulative', 'level', 'rate', 'milestones', 'binary'],
-    aliases: { 累计: 'cumulative', 累计型: 'cumulative', 水平: 'level', 水平型: 'level', 比率: 'rate', 比率型: 'rate', 节点: 'milestones', 节点型: 'milestones', milestone: 'milestones', 是否完成: 'binary', 是否完成型: 'binary', 完成型: 'binary' },
+    aliases: {
+      累计: 'cumulative',
+      累计型: 'cumulative',
+      水平: 'level',
+      水平型: 'level',
+      比率: 'rate',
+      比率型: 'rate',
+      节点: 'milestones',
+      节点型: 'milestones',
+      milestone: 'milestones',
+      是否完成: 'binary',
+      是否完成型: 'binary',
+      完成型: 'binary',
+    },
   },
 };
 
 /** Chinese names of the plan's literal values (bounds, paces), for "did you mean". */
 const VALUE_ALIASES: Readonly<Record<string, string>> = {
-  不低于: 'atLeast', 不少于: 'atLeast', 以上: 'atLeast', 至少: 'atLeast', '>=': 'atLeast', '≥': 'atLeast',
-  不高于: 'atMost', 不超过: 'atMost', 以内: 'atMost', 以下: 'atMost', 至多: 'atMost', '<=': 'atMost', '≤': 'atMost',
-  左右: 'about', 约: 'about',
-  按月: 'monthly', 月: 'monthly', 按日: 'daily', 日: 'daily',
+  不低于: 'atLeast',
+  不少于: 'atLeast',
+  以上: 'atLeast',
+  至少: 'atLeast',
+  '>=': 'atLeast',
+  '≥': 'atLeast',
+  不高于: 'atMost',
+  不超过: 'atMost',
+  以内: 'atMost',
+  以下: 'atMost',
+  至多: 'atMost',
+  '<=': 'atMost',
+  '≤': 'atMost',
+  左右: 'about',
+  约: 'about',
+  按月: 'monthly',
+  月: 'monthly',
+  按日: 'daily',
+  日: 'daily',
 };
 
 /** The discriminator values {@link toDubanIssues} suggests from, exported for a test that keeps them equal to TARGET_KINDS. */
@@ -172,11 +204,15 @@ export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssu
         issues.push({
           path,
           // A message duban set itself (`priority must be a whole number`) says more than the type.
-          message: at.found && splitBilingual(issue.message).zh !== undefined
-            ? withValue(issue.message, at.value)
-            : at.found
-            ? bilingual(`应为${ZH_TYPES[issue.expected] ?? issue.expected}，实际是${ZH_TYPES[typeName(at.value)] ?? typeName(at.value)} ${quote(at.value)}`, `expected ${issue.expected}, got ${typeName(at.value)} ${quote(at.value)}`)
-            : missingKeyMessage(issue.path.at(-1)),
+          message:
+            at.found && splitBilingual(issue.message).zh !== undefined
+              ? withValue(issue.message, at.value)
+              : at.found
+                ? bilingual(
+                    `应为${ZH_TYPES[issue.expected] ?? issue.expected}，实际是${ZH_TYPES[typeName(at.value)] ?? typeName(at.value)} ${quote(at.value)}`,
+                    `expected ${issue.expected}, got ${typeName(at.value)} ${quote(at.value)}`,
+                  )
+                : missingKeyMessage(issue.path.at(-1)),
         });
         break;
       case 'invalid_union': {
@@ -185,22 +221,37 @@ export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssu
           const at = issue.path.at(-1) === discriminator ? issue.path : [...issue.path, discriminator];
           const value = valueAt(input, at);
           const known = DISCRIMINATOR_VALUES[discriminator];
-          const hint = known === undefined || typeof value.value !== 'string' ? { zh: '', en: '' } : suggestion(value.value, known.values, { zh: '值', en: 'values' }, known.aliases);
+          const hint =
+            known === undefined || typeof value.value !== 'string'
+              ? { zh: '', en: '' }
+              : suggestion(value.value, known.values, { zh: '值', en: 'values' }, known.aliases);
           issues.push({
             path: formatPath(at),
-            message: value.found ? bilingual(`未知的 ${discriminator} ${quote(value.value)}${hint.zh}`, `unknown ${discriminator} ${quote(value.value)}${hint.en}`) : missingKeyMessage(discriminator),
+            message: value.found
+              ? bilingual(`未知的 ${discriminator} ${quote(value.value)}${hint.zh}`, `unknown ${discriminator} ${quote(value.value)}${hint.en}`)
+              : missingKeyMessage(discriminator),
           });
         } else {
           // Report the branch the value was meant for: the one whose problems are not a plain type mismatch.
-          const branches = (issue.errors ?? []).filter((branch) => !branch.every((inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value')));
+          const branches = (issue.errors ?? []).filter(
+            (branch) => !branch.every((inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value')),
+          );
           if (branches.length === 1) {
             const inner = branches[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
             for (const item of toDubanIssues({ issues: inner }, input)) issues.push(item);
           } else {
             // The accepted literals (`"monthly"`, `"daily"`), for a suggestion when a string was written.
-            const literals = (issue.errors ?? []).flatMap((branch) => branch.flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.filter((v): v is string => typeof v === 'string') : [])));
-            const hint = literals.length > 0 && typeof at.value === 'string' ? suggestion(at.value, literals, { zh: '写法', en: 'forms' }, VALUE_ALIASES) : { zh: '', en: '' };
-            issues.push({ path, message: bilingual(`不符合任何可接受的写法：${quote(at.value)}${hint.zh}`, `no accepted form matches ${quote(at.value)}${hint.en}`) });
+            const literals = (issue.errors ?? []).flatMap((branch) =>
+              branch.flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.filter((v): v is string => typeof v === 'string') : [])),
+            );
+            const hint =
+              literals.length > 0 && typeof at.value === 'string'
+                ? suggestion(at.value, literals, { zh: '写法', en: 'forms' }, VALUE_ALIASES)
+                : { zh: '', en: '' };
+            issues.push({
+              path,
+              message: bilingual(`不符合任何可接受的写法：${quote(at.value)}${hint.zh}`, `no accepted form matches ${quote(at.value)}${hint.en}`),
+            });
           }
         }
         break;

@@ -66,7 +66,9 @@ function splits(unit: string): UnitSplit[] {
 export function unitConversionExponent(from: string, to: string): number | undefined {
   if (typeof from !== 'string' || typeof to !== 'string') {
     const path = typeof from !== 'string' ? 'from' : 'to';
-    throw new DubanError('INVALID_OPTION', 'units are strings', { issues: [{ path, message: `expected a unit such as "万人", got ${typeof (path === 'from' ? from : to)}` }] });
+    throw new DubanError('INVALID_OPTION', 'units are strings', {
+      issues: [{ path, message: `expected a unit such as "万人", got ${typeof (path === 'from' ? from : to)}` }],
+    });
   }
   if (from === to) return 0;
   let best: { length: number; exponent: number } | undefined;

@@ -142,7 +142,16 @@ function taskPath(plan: Plan | undefined, task: Task | undefined, where: string)
 function undefinedProgress(plan: Plan, task: Task, where: string, zh: string, en: string): DubanError {
   const path = taskPath(plan, task, where);
   return new DubanError('INVALID_PLAN', `${path}: ${en}`, {
-    issues: [{ path, message: bilingual(`任务 ${task.id}「${task.title.slice(0, 30)}」的 ${where}：${zh}，进度无从计算`, `task ${task.id} ${JSON.stringify(task.title.slice(0, 30))}: ${where}: ${en}, so progress is undefined`), task: { id: task.id, title: task.title } }],
+    issues: [
+      {
+        path,
+        message: bilingual(
+          `任务 ${task.id}「${task.title.slice(0, 30)}」的 ${where}：${zh}，进度无从计算`,
+          `task ${task.id} ${JSON.stringify(task.title.slice(0, 30))}: ${where}: ${en}, so progress is undefined`,
+        ),
+        task: { id: task.id, title: task.title },
+      },
+    ],
   });
 }
 
@@ -272,7 +281,14 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
       met = true;
       for (const [j, milestone] of target.milestones.entries()) {
         const weight = decimal(cache, milestone.weight, plan, task, `target.milestones[${j}].weight`);
-        if (weight.n <= 0n) throw undefinedProgress(plan, task, `target.milestones[${j}].weight`, `权重必须大于 0，实际是 ${JSON.stringify(milestone.weight)}`, `a weight must be > 0, got ${JSON.stringify(milestone.weight)}`);
+        if (weight.n <= 0n)
+          throw undefinedProgress(
+            plan,
+            task,
+            `target.milestones[${j}].weight`,
+            `权重必须大于 0，实际是 ${JSON.stringify(milestone.weight)}`,
+            `a weight must be > 0, got ${JSON.stringify(milestone.weight)}`,
+          );
         total = add(total, weight);
         const isDone = milestone.done !== null && milestone.done <= asOf;
         if (isDone) done = add(done, weight);
@@ -284,13 +300,53 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
       progress = div(done, total);
       exp = div(due, total);
     }
-    return facts(target.kind, cancelled, true, null, null, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, overdueMilestones, null, null, flags, null);
+    return facts(
+      target.kind,
+      cancelled,
+      true,
+      null,
+      null,
+      progress,
+      exp,
+      sub(progress, exp),
+      isZero(exp) ? null : div(progress, exp),
+      met,
+      compare(progress, exp) >= 0,
+      null,
+      pastDeadline && !met,
+      daysToDeadline,
+      overdueMilestones,
+      null,
+      null,
+      flags,
+      null,
+    );
   }
 
   const goal = decimal(cache, target.value, plan, task, 'target.value');
   const observation = latestOf(task, asOf);
   if (observation === null) {
-    return facts(target.kind, cancelled, false, null, goal, null, expected, null, null, null, null, null, pastDeadline, daysToDeadline, 0, null, null, flags, null);
+    return facts(
+      target.kind,
+      cancelled,
+      false,
+      null,
+      goal,
+      null,
+      expected,
+      null,
+      null,
+      null,
+      null,
+      null,
+      pastDeadline,
+      daysToDeadline,
+      0,
+      null,
+      null,
+      flags,
+      null,
+    );
   }
 
   const value = observedValue(cache, observation, target.unit, plan, task);
@@ -302,23 +358,77 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     else if (target.bound === 'about') margin = sub(decimal(cache, target.tolerance ?? '0', plan, task, 'target.tolerance'), abs(sub(value, goal)));
     else margin = sub(value, goal);
     const met = compare(margin, ZERO) >= 0;
-    return facts('rate', cancelled, true, value, goal, null, null, null, null, met, met, margin, pastDeadline && !met, daysToDeadline, 0, dataAgeDays, dataCoversPeriod, flags, observation);
+    return facts(
+      'rate',
+      cancelled,
+      true,
+      value,
+      goal,
+      null,
+      null,
+      null,
+      null,
+      met,
+      met,
+      margin,
+      pastDeadline && !met,
+      daysToDeadline,
+      0,
+      dataAgeDays,
+      dataCoversPeriod,
+      flags,
+      observation,
+    );
   }
 
   let progress: Fraction;
   let met: boolean;
   if (target.kind === 'cumulative') {
-    if (goal.n <= 0n) throw undefinedProgress(plan, task, 'target.value', `累计型目标必须大于 0，实际是 ${JSON.stringify(target.value)}`, `a cumulative target must be > 0, got ${JSON.stringify(target.value)}`);
+    if (goal.n <= 0n)
+      throw undefinedProgress(
+        plan,
+        task,
+        'target.value',
+        `累计型目标必须大于 0，实际是 ${JSON.stringify(target.value)}`,
+        `a cumulative target must be > 0, got ${JSON.stringify(target.value)}`,
+      );
     progress = div(value, goal);
     met = compare(value, goal) >= 0;
   } else {
     const baseline = decimal(cache, target.baseline, plan, task, 'target.baseline');
-    if (compare(goal, baseline) === 0) throw undefinedProgress(plan, task, 'target.baseline', `基数 baseline 等于目标值 ${JSON.stringify(target.value)}`, `the baseline equals the target value ${JSON.stringify(target.value)}`);
+    if (compare(goal, baseline) === 0)
+      throw undefinedProgress(
+        plan,
+        task,
+        'target.baseline',
+        `基数 baseline 等于目标值 ${JSON.stringify(target.value)}`,
+        `the baseline equals the target value ${JSON.stringify(target.value)}`,
+      );
     progress = div(sub(value, baseline), sub(goal, baseline));
     met = compare(goal, baseline) > 0 ? compare(value, goal) >= 0 : compare(value, goal) <= 0;
   }
   const exp = expected as Fraction;
-  return facts(target.kind, cancelled, true, value, goal, progress, exp, sub(progress, exp), isZero(exp) ? null : div(progress, exp), met, compare(progress, exp) >= 0, null, pastDeadline && !met, daysToDeadline, 0, dataAgeDays, dataCoversPeriod, flags, observation);
+  return facts(
+    target.kind,
+    cancelled,
+    true,
+    value,
+    goal,
+    progress,
+    exp,
+    sub(progress, exp),
+    isZero(exp) ? null : div(progress, exp),
+    met,
+    compare(progress, exp) >= 0,
+    null,
+    pastDeadline && !met,
+    daysToDeadline,
+    0,
+    dataAgeDays,
+    dataCoversPeriod,
+    flags,
+    observation,
+  );
 }
 
 /** Builds the facts object, always with the same shape, so the hot path stays monomorphic. */
@@ -343,5 +453,25 @@ function facts(
   flags: readonly string[],
   observation: Observation | null,
 ): ExactFacts {
-  return { kind, cancelled, hasData, value, target, progress, expected, paceGap, paceRatio, met, onPace, margin, overdue, daysToDeadline, overdueMilestones, dataAgeDays, dataCoversPeriod, flags, observation };
+  return {
+    kind,
+    cancelled,
+    hasData,
+    value,
+    target,
+    progress,
+    expected,
+    paceGap,
+    paceRatio,
+    met,
+    onPace,
+    margin,
+    overdue,
+    daysToDeadline,
+    overdueMilestones,
+    dataAgeDays,
+    dataCoversPeriod,
+    flags,
+    observation,
+  };
 }

@@ -51,7 +51,8 @@ function refuse(code: DubanErrorCode, path: string, message: string): never {
 }
 
 function requireTaskOf(plan: unknown, task: unknown): void {
-  if (!isRecognised('plan', plan)) refuse('INVALID_PLAN', '$', `expected a plan returned by parsePlan (validate a plain object with parsePlan first), got ${kindOf(plan)}`);
+  if (!isRecognised('plan', plan))
+    refuse('INVALID_PLAN', '$', `expected a plan returned by parsePlan (validate a plain object with parsePlan first), got ${kindOf(plan)}`);
   if (!isTaskOf(plan as Plan, task)) refuse('INVALID_PLAN', 'task', `expected one of the plan's tasks, got ${kindOf(task)}`);
 }
 
@@ -103,7 +104,8 @@ function ensureWindow(value: unknown): TaskWindow {
   if (!isObject(value)) refuse('INVALID_OPTION', 'window', `expected a task window { start, deadline, pace }, got ${kindOf(value)}`);
   const { start, deadline, pace } = value;
   requireDay(start, 'window.start');
-  if (!isDay(deadline) || deadline < (start as string)) refuse('INVALID_OPTION', 'window.deadline', `expected a real calendar date YYYY-MM-DD on or after the start, got ${kindOf(deadline)}`);
+  if (!isDay(deadline) || deadline < (start as string))
+    refuse('INVALID_OPTION', 'window.deadline', `expected a real calendar date YYYY-MM-DD on or after the start, got ${kindOf(deadline)}`);
   if (pace === 'monthly' || pace === 'daily') return value as unknown as TaskWindow;
   const points: unknown = isObject(pace) ? pace.trajectory : undefined;
   let previous: { date: string; expected: Fraction } | undefined;
@@ -119,7 +121,8 @@ function ensureWindow(value: unknown): TaskWindow {
       previous = { date: point.date, expected };
       return ordered;
     });
-  if (!valid) refuse('INVALID_OPTION', 'window.pace', `expected "monthly", "daily" or a trajectory of { date, expected } points within the window, got ${kindOf(pace)}`);
+  if (!valid)
+    refuse('INVALID_OPTION', 'window.pace', `expected "monthly", "daily" or a trajectory of { date, expected } points within the window, got ${kindOf(pace)}`);
   return value as unknown as TaskWindow;
 }
 

@@ -102,7 +102,15 @@ export interface FactTexts {
 }
 
 /** Empty texts, to fill with {@link fillFactTexts}. */
-export const newFactTexts = (): FactTexts => ({ value: null, target: null, expected: null, margin: null, lastExpected: null, lastExpectedText: null, lastExpectedPercent: null });
+export const newFactTexts = (): FactTexts => ({
+  value: null,
+  target: null,
+  expected: null,
+  margin: null,
+  lastExpected: null,
+  lastExpectedText: null,
+  lastExpectedPercent: null,
+});
 
 /**
  * A normalised decimal of at most 20 characters has at most 20 significant
@@ -117,7 +125,11 @@ export function fillFactTexts(texts: FactTexts, task: Task, facts: ExactFacts): 
   const plain = target.kind === 'cumulative' || target.kind === 'level' || target.kind === 'rate';
   texts.target = facts.target === null ? null : plain ? asWritten(target.value, facts.target) : formatFraction(facts.target);
   texts.value =
-    facts.value === null ? null : plain && observation !== null && (observation.unit === undefined || observation.unit === target.unit) ? asWritten(observation.value, facts.value) : formatFraction(facts.value);
+    facts.value === null
+      ? null
+      : plain && observation !== null && (observation.unit === undefined || observation.unit === target.unit)
+        ? asWritten(observation.value, facts.value)
+        : formatFraction(facts.value);
   if (facts.expected !== texts.lastExpected) {
     texts.lastExpected = facts.expected;
     texts.lastExpectedText = text(facts.expected);
@@ -177,7 +189,9 @@ export const factsToJsonOf = (facts: ExactFacts): FactsJson => convert(facts, te
 /** Facts from `computeFacts` or a fact computer; anything else is refused. */
 function checkedFacts(facts: unknown): ExactFacts {
   if (isRecognised('facts', facts)) return facts as ExactFacts;
-  throw new DubanError('INVALID_OPTION', 'expected facts computed by computeFacts or createFactComputer', { issues: [{ path: 'facts', message: `expected facts computed by computeFacts or createFactComputer, got ${kindOf(facts)}` }] });
+  throw new DubanError('INVALID_OPTION', 'expected facts computed by computeFacts or createFactComputer', {
+    issues: [{ path: 'facts', message: `expected facts computed by computeFacts or createFactComputer, got ${kindOf(facts)}` }],
+  });
 }
 
 /**

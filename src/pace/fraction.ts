@@ -35,7 +35,17 @@ function gcd(a: bigint, b: bigint): bigint {
  */
 export function fraction(n: bigint, d: bigint = 1n): Fraction {
   if (d === 0n) {
-    throw new DubanError('INVALID_PLAN', 'division by zero', { issues: [{ path: '$', message: bilingual('计算中出现除数为 0（目标值等于基数，或里程碑权重之和为 0）：请用 parsePlan 校验计划', 'a divisor is 0 (a target equal to its baseline, or milestone weights that sum to 0): validate the plan with parsePlan') }] });
+    throw new DubanError('INVALID_PLAN', 'division by zero', {
+      issues: [
+        {
+          path: '$',
+          message: bilingual(
+            '计算中出现除数为 0（目标值等于基数，或里程碑权重之和为 0）：请用 parsePlan 校验计划',
+            'a divisor is 0 (a target equal to its baseline, or milestone weights that sum to 0): validate the plan with parsePlan',
+          ),
+        },
+      ],
+    });
   }
   if (d < 0n) {
     n = -n;
@@ -79,7 +89,16 @@ export function notADecimal(text: unknown, path: string, task?: { readonly id: s
   const zhWho = task === undefined ? '' : `任务 ${task.id}「${task.title.slice(0, 30)}」的 `;
   const enWho = task === undefined ? '' : `task ${task.id} ${quote(task.title.slice(0, 30))}: `;
   return new DubanError('INVALID_PLAN', `not a decimal: ${shown}`, {
-    issues: [{ path, message: bilingual(`${zhWho}${where} 不是有限的十进制数：${shown}（请用 parsePlan 校验计划）`, `${enWho}${where} is not a finite decimal: ${shown} (validate the plan with parsePlan)`), ...(task === undefined ? {} : { task: { id: task.id, title: task.title } }) }],
+    issues: [
+      {
+        path,
+        message: bilingual(
+          `${zhWho}${where} 不是有限的十进制数：${shown}（请用 parsePlan 校验计划）`,
+          `${enWho}${where} is not a finite decimal: ${shown} (validate the plan with parsePlan)`,
+        ),
+        ...(task === undefined ? {} : { task: { id: task.id, title: task.title } }),
+      },
+    ],
   });
 }
 
@@ -158,7 +177,9 @@ export const scale10 = (a: Fraction, exponent: number): Fraction =>
  */
 export function formatFraction(value: Fraction): DecimalString {
   if (typeof value !== 'object' || value === null || typeof value.n !== 'bigint' || typeof value.d !== 'bigint' || value.d <= 0n) {
-    throw new DubanError('INVALID_OPTION', 'formatFraction takes a fraction { n, d } of BigInts, d > 0', { issues: [{ path: 'value', message: 'expected { n: bigint, d: bigint } with d > 0, as the facts hold them' }] });
+    throw new DubanError('INVALID_OPTION', 'formatFraction takes a fraction { n, d } of BigInts, d > 0', {
+      issues: [{ path: 'value', message: 'expected { n: bigint, d: bigint } with d > 0, as the facts hold them' }],
+    });
   }
   if (value.n === 0n) return '0';
   const quick = formatTerminating(value);

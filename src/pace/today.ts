@@ -22,7 +22,9 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 // eslint-disable-next-line no-restricted-syntax -- the one clock read of the library: the default of an injectable argument, turned into a UTC+8 day number (zone-independent)
 export function todayInChina(now: number = Date.now()): CalendarDate {
   if (typeof now !== 'number' || !Number.isFinite(now) || Math.abs(now) > 8.64e15) {
-    throw new DubanError('INVALID_OPTION', 'now must be a time in milliseconds since 1970', { issues: [{ path: 'now', message: `expected a finite number of milliseconds (a Date's getTime()), got ${kindOf(now)}` }] });
+    throw new DubanError('INVALID_OPTION', 'now must be a time in milliseconds since 1970', {
+      issues: [{ path: 'now', message: `expected a finite number of milliseconds (a Date's getTime()), got ${kindOf(now)}` }],
+    });
   }
   return dateOfDayNumber(Math.floor((now + CHINA_OFFSET_MS) / DAY_MS));
 }

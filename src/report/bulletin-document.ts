@@ -163,7 +163,8 @@ function otherWorkSentence(group: WorkGroup, summary: EvaluationSummary): string
     const named = status.tone === 'warn' || status.tone === 'bad' || status.tone === 'none';
     parts.push(named ? `${count(members.length, status.label)}（${names(members)}）` : count(members.length, status.label));
   }
-  if (group.tally.unclassified > 0) parts.push(`${count(group.tally.unclassified, '未判定')}（${names(group.tasks.filter((entry) => !entry.cancelled && entry.result.status === null))}）`);
+  if (group.tally.unclassified > 0)
+    parts.push(`${count(group.tally.unclassified, '未判定')}（${names(group.tasks.filter((entry) => !entry.cancelled && entry.result.status === null))}）`);
   return `${group.tasks.length}项${group.title}中，${parts.join('，')}`;
 }
 
@@ -238,7 +239,11 @@ function tallyColumns(summary: EvaluationSummary): { columns: Column[]; cells: (
 
 function groupTable(summary: EvaluationSummary, heading: string, groups: readonly GroupTally[]): Block {
   const { columns, cells } = tallyColumns(summary);
-  return { kind: 'table', columns: [{ title: heading, align: 'left' }, ...columns], rows: groups.map((group) => [{ text: fullWidth(group.title) }, ...cells(group.tally)]) };
+  return {
+    kind: 'table',
+    columns: [{ title: heading, align: 'left' }, ...columns],
+    rows: groups.map((group) => [{ text: fullWidth(group.title) }, ...cells(group.tally)]),
+  };
 }
 
 function taskTable(entries: readonly TaskEntry[], rounding: Rounding): Block {
@@ -267,7 +272,10 @@ function statusLine(label: string, entries: readonly TaskEntry[], describe: (ent
 
 function overview(plan: Plan, summary: EvaluationSummary): Block[] {
   const blocks: Block[] = [{ kind: 'section', title: '总体情况' }];
-  blocks.push({ kind: 'paragraph', content: [`对“${fullWidth(plan.title)}”中的${summary.overall.total}项工作截至${chineseDate(summary.asOf)}的落实情况进行了督查。现将有关情况通报如下：`] });
+  blocks.push({
+    kind: 'paragraph',
+    content: [`对“${fullWidth(plan.title)}”中的${summary.overall.total}项工作截至${chineseDate(summary.asOf)}的落实情况进行了督查。现将有关情况通报如下：`],
+  });
   blocks.push({ kind: 'paragraph', content: [`从督查情况看，${countsSentence(summary.overall.total, summary.overall)}。`] });
   const { mainIndicators, otherWork } = summary;
   if (mainIndicators.tasks.length > 0 && otherWork.tasks.length > 0) {
@@ -301,7 +309,19 @@ function indicatorsSection(summary: EvaluationSummary, rounding: Rounding): Bloc
     const { target } = entry.task;
     const { value } = entry.result.facts;
     if (target.kind !== 'rate' || value === null) return [];
-    return [{ taskId: entry.task.id, title: listName(entry.task.title), label: entry.result.label ?? '未判定', value, target: target.value, unit: target.unit, targetText: targetText(entry), tolerance: target.bound === 'about' ? (target.tolerance ?? '0') : null, tone: entry.tone }];
+    return [
+      {
+        taskId: entry.task.id,
+        title: listName(entry.task.title),
+        label: entry.result.label ?? '未判定',
+        value,
+        target: target.value,
+        unit: target.unit,
+        targetText: targetText(entry),
+        tolerance: target.bound === 'about' ? (target.tolerance ?? '0') : null,
+        tone: entry.tone,
+      },
+    ];
   });
   return [
     { kind: 'section', title: `${group.title}完成情况` },
@@ -344,7 +364,10 @@ function attentionSection(summary: EvaluationSummary): Block[] {
   for (const group of groups) {
     n++;
     blocks.push({ kind: 'subheading', text: `（${chineseNumber(n)}）${group.label}（${group.entries.length}项）` });
-    blocks.push({ kind: 'list', items: group.entries.map((entry) => [{ strong: listName(entry.task.title) }, `：${explanationOf(entry)}。${ownersSentence(entry)}。`]) });
+    blocks.push({
+      kind: 'list',
+      items: group.entries.map((entry) => [{ strong: listName(entry.task.title) }, `：${explanationOf(entry)}。${ownersSentence(entry)}。`]),
+    });
   }
   if (summary.noData.length > 0) {
     n++;
@@ -377,7 +400,10 @@ function groupSections(summary: EvaluationSummary, rounding: Rounding): Block[] 
   blocks.push({ kind: 'paragraph', content: ['按牵头单位统计；一项工作有多个牵头单位的，每个单位各计一次。'] });
   blocks.push(groupTable(summary, '牵头单位', summary.byLeadUnit));
   for (const unit of summary.byLeadUnit) {
-    blocks.push({ kind: 'subheading', text: `${fullWidth(unit.title)}（${unit.tasks.length}项）`, htmlOnly: true }, { ...taskTable(unit.tasks, rounding), htmlOnly: true });
+    blocks.push(
+      { kind: 'subheading', text: `${fullWidth(unit.title)}（${unit.tasks.length}项）`, htmlOnly: true },
+      { ...taskTable(unit.tasks, rounding), htmlOnly: true },
+    );
   }
   if (summary.byLeader.length > 0) {
     blocks.push({ kind: 'section', title: '分领导统计' }, groupTable(summary, '牵头领导', summary.byLeader));
@@ -395,7 +421,12 @@ function trendSection(trend: Trend): Block[] {
   blocks.push({ kind: 'paragraph', content: [`按${trend.dates.map(chineseDate).join('、')}${trend.dates.length}个时点分别评估，各时点状态分布如下。`] });
   blocks.push({
     kind: 'table',
-    columns: [{ title: '截至', align: 'left' }, { title: '合计', align: 'right' }, ...shown.map((status) => ({ title: status.label, align: 'right' as const })), ...(anyCancelled ? [{ title: '取消', align: 'right' as const }] : [])],
+    columns: [
+      { title: '截至', align: 'left' },
+      { title: '合计', align: 'right' },
+      ...shown.map((status) => ({ title: status.label, align: 'right' as const })),
+      ...(anyCancelled ? [{ title: '取消', align: 'right' as const }] : []),
+    ],
     rows: trend.summaries.map((s) => [
       { text: s.asOf },
       { text: String(s.overall.total) },
@@ -423,11 +454,27 @@ function trendSection(trend: Trend): Block[] {
     const base = { taskId: task.task.id, title: listName(task.task.title), dates: trend.dates, tone };
     if (target.kind === 'rate') {
       if (task.points.every((point) => point.result.facts.value === null)) return [];
-      return [{ ...base, mode: 'rate', unit: target.unit, actual: task.points.map((point) => point.result.facts.value), expected: task.points.map(() => target.value) }];
+      return [
+        {
+          ...base,
+          mode: 'rate',
+          unit: target.unit,
+          actual: task.points.map((point) => point.result.facts.value),
+          expected: task.points.map(() => target.value),
+        },
+      ];
     }
     if (target.kind === 'binary') return [];
     if (task.points.every((point) => point.result.facts.progress === null)) return [];
-    return [{ ...base, mode: 'progress', unit: '', actual: task.points.map((point) => point.result.facts.progress), expected: task.points.map((point) => point.result.facts.expected) }];
+    return [
+      {
+        ...base,
+        mode: 'progress',
+        unit: '',
+        actual: task.points.map((point) => point.result.facts.progress),
+        expected: task.points.map((point) => point.result.facts.expected),
+      },
+    ];
   });
   if (series.length > 0) {
     blocks.push({ kind: 'subheading', text: '各项量化工作实际与序时进度', htmlOnly: true });
@@ -446,7 +493,14 @@ export function buildBulletin(plan: Plan, trend: Trend, options: DocumentOptions
   return {
     title: options.title ?? `${fullWidth(plan.title)}落实情况通报`,
     meta: dates,
-    blocks: [...overview(plan, summary), ...indicatorsSection(summary, rounding), ...attentionSection(summary), ...progressSection(summary), ...groupSections(summary, rounding), ...trendSection(trend)],
+    blocks: [
+      ...overview(plan, summary),
+      ...indicatorsSection(summary, rounding),
+      ...attentionSection(summary),
+      ...progressSection(summary),
+      ...groupSections(summary, rounding),
+      ...trendSection(trend),
+    ],
     signature: issuer === undefined || issuer === '' ? null : { issuer: fullWidth(issuer), date: chineseDate(options.date ?? summary.asOf) },
     rounding,
   };

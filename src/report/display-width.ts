@@ -23,7 +23,12 @@ function isWide(codePoint: number): boolean {
 }
 
 function isZeroWidth(codePoint: number): boolean {
-  return (codePoint >= 0x300 && codePoint <= 0x36f) || (codePoint >= 0x200b && codePoint <= 0x200f) || codePoint === 0xfeff || (codePoint >= 0xfe00 && codePoint <= 0xfe0f);
+  return (
+    (codePoint >= 0x300 && codePoint <= 0x36f) ||
+    (codePoint >= 0x200b && codePoint <= 0x200f) ||
+    codePoint === 0xfeff ||
+    (codePoint >= 0xfe00 && codePoint <= 0xfe0f)
+  );
 }
 
 /**
@@ -40,7 +45,8 @@ function isZeroWidth(codePoint: number): boolean {
  * @category Report
  */
 export function displayWidth(text: string): number {
-  if (typeof text !== 'string') throw new DubanError('INVALID_OPTION', 'displayWidth takes a string', { issues: [{ path: 'text', message: `expected a string, got ${typeof text}` }] });
+  if (typeof text !== 'string')
+    throw new DubanError('INVALID_OPTION', 'displayWidth takes a string', { issues: [{ path: 'text', message: `expected a string, got ${typeof text}` }] });
   let width = 0;
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;

@@ -29,7 +29,14 @@ export const BULLETIN_FORMATS = ['markdown', 'html', 'text'] as const;
 export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
 
 /** The checks of {@link BulletinOptions}. Internal. */
-export const BULLETIN_OPTIONS: OptionSpec = { ...SUMMARIZE_OPTIONS, format: oneOfOption(BULLETIN_FORMATS), title: stringOption, issuer: stringOption, date: stringOption, rounding: oneOfOption(ROUNDINGS) };
+export const BULLETIN_OPTIONS: OptionSpec = {
+  ...SUMMARIZE_OPTIONS,
+  format: oneOfOption(BULLETIN_FORMATS),
+  title: stringOption,
+  issuer: stringOption,
+  date: stringOption,
+  rounding: oneOfOption(ROUNDINGS),
+};
 
 /**
  * Options for {@link formatBulletin}.
@@ -85,11 +92,15 @@ export function formatBulletin(plan: Plan, evaluations: Evaluation | readonly Ev
   options = readOptions<BulletinOptions>(options, { ...BULLETIN_OPTIONS, date: () => undefined });
   const format = options.format ?? 'markdown';
   if (!(BULLETIN_FORMATS as readonly string[]).includes(format)) {
-    throw new DubanError('INVALID_OPTION', `unknown bulletin format ${quote(format)}`, { issues: [{ path: 'format', message: `expected one of ${BULLETIN_FORMATS.join(', ')}, got ${quote(format)}` }] });
+    throw new DubanError('INVALID_OPTION', `unknown bulletin format ${quote(format)}`, {
+      issues: [{ path: 'format', message: `expected one of ${BULLETIN_FORMATS.join(', ')}, got ${quote(format)}` }],
+    });
   }
   const trend = summarizeTrend(plan, list, summarizeOptions(options));
   if (options.date !== undefined && !isCalendarDate(options.date)) {
-    throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, { issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }] });
+    throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, {
+      issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }],
+    });
   }
   const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date, rounding: options.rounding });
   return format === 'html' ? renderHtml(document) : format === 'text' ? renderText(document) : renderMarkdown(document);

@@ -109,8 +109,20 @@ export function formatTable(evaluation: Evaluation, plan?: Plan): string {
   ]);
   // A loop, not Math.max(...): a spread of 200 000 rows would overflow the stack.
   const widths = headings.map((heading, i) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[i] ?? '')), displayWidth(heading)));
-  const line = (cells: readonly string[]) => cells.map((cell, i) => padToWidth(cell, widths[i] ?? 0, align[i])).join('  ').trimEnd();
-  const out = [header(evaluation), '', line(headings), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line), '', escapeTerminalText(summaryLine(evaluation))];
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => padToWidth(cell, widths[i] ?? 0, align[i]))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    header(evaluation),
+    '',
+    line(headings),
+    widths.map((w) => '─'.repeat(w)).join('  '),
+    ...rows.map(line),
+    '',
+    escapeTerminalText(summaryLine(evaluation)),
+  ];
   for (const gap of evaluation.gaps) out.push(`规则缺口：任务 ${escapeTerminalText(gap.taskId)} 没有任何规则匹配`);
   return `${out.join('\n')}\n`;
 }
@@ -216,11 +228,47 @@ export function csvField(value: string | number | boolean | null): string {
  */
 export function formatCsv(evaluation: Evaluation): string {
   evaluation = ensureEvaluation(evaluation);
-  const columns = ['taskId', 'title', 'status', 'label', 'rule', 'kind', 'value', 'target', 'progress', 'expected', 'paceGap', 'met', 'onPace', 'margin', 'overdue', 'daysToDeadline', 'explanation'] as const;
+  const columns = [
+    'taskId',
+    'title',
+    'status',
+    'label',
+    'rule',
+    'kind',
+    'value',
+    'target',
+    'progress',
+    'expected',
+    'paceGap',
+    'met',
+    'onPace',
+    'margin',
+    'overdue',
+    'daysToDeadline',
+    'explanation',
+  ] as const;
   const lines = [columns.join(',')];
   for (const result of evaluation.results) {
     const { facts } = result;
-    const row = [result.taskId, result.title, result.status, result.label, result.rule, facts.kind, facts.value, facts.target, facts.progress, facts.expected, facts.paceGap, facts.met, facts.onPace, facts.margin, facts.overdue, facts.daysToDeadline, result.explanation];
+    const row = [
+      result.taskId,
+      result.title,
+      result.status,
+      result.label,
+      result.rule,
+      facts.kind,
+      facts.value,
+      facts.target,
+      facts.progress,
+      facts.expected,
+      facts.paceGap,
+      facts.met,
+      facts.onPace,
+      facts.margin,
+      facts.overdue,
+      facts.daysToDeadline,
+      result.explanation,
+    ];
     lines.push(row.map(csvField).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
@@ -242,7 +290,8 @@ export function formatCsv(evaluation: Evaluation): string {
  */
 export function formatEvaluation(evaluation: Evaluation, format: EvaluationFormat, plan?: Plan): string {
   evaluation = ensureEvaluation(evaluation);
-  if (!(EVALUATION_FORMATS as readonly unknown[]).includes(format)) invalidOption('format', `expected one of ${EVALUATION_FORMATS.join(', ')}, got ${kindOf(format)}`);
+  if (!(EVALUATION_FORMATS as readonly unknown[]).includes(format))
+    invalidOption('format', `expected one of ${EVALUATION_FORMATS.join(', ')}, got ${kindOf(format)}`);
   switch (format) {
     case 'json':
       return `${JSON.stringify(evaluation, null, 2)}\n`;
@@ -283,7 +332,8 @@ export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator
 export function* evaluationJsonChunksOf(evaluation: Evaluation): Generator<string, void, undefined> {
   yield jsonHeader(evaluation.planId, evaluation.asOf, evaluation.ruleSet);
   const { results } = evaluation;
-  for (let from = 0; from < results.length; from += RESULTS_BATCH_SIZE) yield renderJsonPiece({ results: results.slice(from, from + RESULTS_BATCH_SIZE), first: from === 0 });
+  for (let from = 0; from < results.length; from += RESULTS_BATCH_SIZE)
+    yield renderJsonPiece({ results: results.slice(from, from + RESULTS_BATCH_SIZE), first: from === 0 });
   const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
   yield `${results.length === 0 ? '[]' : '\n  ]'},\n  "gaps": ${nest(evaluation.gaps, '  ')},\n  "summary": ${nest(evaluation.summary, '  ')},\n  "warnings": ${nest(evaluation.warnings ?? [], '  ')}\n}\n`;
 }
@@ -313,7 +363,13 @@ export function* flatEvaluationJsonPieces(stream: ReturnType<typeof startFlatEva
 const jsonHeader = (planId: string, asOf: string, ruleSet: string): string =>
   `{\n  "planId": ${JSON.stringify(planId)},\n  "asOf": ${JSON.stringify(asOf)},\n  "ruleSet": ${JSON.stringify(ruleSet)},\n  "results": `;
 
-function jsonFooter(ruleFile: RuleFile, empty: boolean, gaps: readonly Gap[], counts: ReadonlyMap<string | null, number>, warnings: readonly EvaluationWarning[]): string {
+function jsonFooter(
+  ruleFile: RuleFile,
+  empty: boolean,
+  gaps: readonly Gap[],
+  counts: ReadonlyMap<string | null, number>,
+  warnings: readonly EvaluationWarning[],
+): string {
   const nest = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
   return `${empty ? '[]' : '\n  ]'},\n  "gaps": ${nest(gaps, '  ')},\n  "summary": ${nest(summarizeCounts(ruleFile, counts), '  ')},\n  "warnings": ${nest(warnings, '  ')}\n}\n`;
 }

@@ -15,7 +15,8 @@ export const RESULTS_BATCH_SIZE = 2000;
  * output. The results come as objects, or flat (see {@link FLAT_RESULT_FIELDS}):
  * a flat array costs a quarter as much to send to another thread.
  */
-export type ResultsBatch = { readonly results: readonly TaskResult[]; readonly first: boolean } | { readonly flat: readonly unknown[]; readonly first: boolean };
+export type ResultsBatch =
+  { readonly results: readonly TaskResult[]; readonly first: boolean } | { readonly flat: readonly unknown[]; readonly first: boolean };
 
 /** The facts' keys, in the order of the JSON output. */
 export const FACT_KEYS = [

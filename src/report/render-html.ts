@@ -12,13 +12,35 @@ import { chineseNumber, escapeHtml, percentText } from './text-kit.js';
  * that the Chinese text is drawn with one of these.
  */
 export const SANS_FONTS = [
-  'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Source Han Sans CN', 'PingFang SC', 'Hiragino Sans GB', 'Heiti SC', 'STHeiti',
-  'Microsoft YaHei', 'DengXian', 'SimHei', 'WenQuanYi Micro Hei', 'WenQuanYi Zen Hei', 'Droid Sans Fallback',
+  'Noto Sans CJK SC',
+  'Noto Sans SC',
+  'Source Han Sans SC',
+  'Source Han Sans CN',
+  'PingFang SC',
+  'Hiragino Sans GB',
+  'Heiti SC',
+  'STHeiti',
+  'Microsoft YaHei',
+  'DengXian',
+  'SimHei',
+  'WenQuanYi Micro Hei',
+  'WenQuanYi Zen Hei',
+  'Droid Sans Fallback',
 ] as const;
 /** The serif (宋体/仿宋) stack, by the same systems. */
 export const SERIF_FONTS = [
-  'Noto Serif CJK SC', 'Noto Serif SC', 'Source Han Serif SC', 'Source Han Serif CN', 'Songti SC', 'STSong', 'STFangsong',
-  'SimSun', 'NSimSun', 'FangSong', 'AR PL UMing CN', ...SANS_FONTS,
+  'Noto Serif CJK SC',
+  'Noto Serif SC',
+  'Source Han Serif SC',
+  'Source Han Serif CN',
+  'Songti SC',
+  'STSong',
+  'STFangsong',
+  'SimSun',
+  'NSimSun',
+  'FangSong',
+  'AR PL UMing CN',
+  ...SANS_FONTS,
 ] as const;
 
 const fontList = (fonts: readonly string[], generic: string): string => `${fonts.map((font) => `"${font}"`).join(', ')}, ${generic}`;
@@ -100,7 +122,10 @@ function chartHtml(chart: Chart, rounding: Rounding): string {
         .join('\n')}\n</div>\n<p class="legend">条形为实际值，竖线为目标值；灰色带为“左右”的允许偏差。</p>`;
     case 'trend-lines':
       return `<div class="chart trends">\n${chart.series
-        .map((series) => `<figure class="trend" data-task="${escapeHtml(series.taskId)}"><figcaption>${escapeHtml(series.title)}</figcaption>${trendLineSvg(series, rounding)}</figure>`)
+        .map(
+          (series) =>
+            `<figure class="trend" data-task="${escapeHtml(series.taskId)}"><figcaption>${escapeHtml(series.title)}</figcaption>${trendLineSvg(series, rounding)}</figure>`,
+        )
         .join('\n')}\n</div>`;
   }
 }

@@ -59,10 +59,17 @@ const plainInline = (content: readonly Inline[]): string => content.map((part) =
 
 function textTable(columns: readonly Column[], rows: readonly (readonly Cell[])[]): string[] {
   // Escaped before they are measured: control characters shown as \u{HEX}, line breaks as spaces.
-  const cells = [columns.map((column) => escapeTerminalText(column.title)), ...rows.map((row) => row.map((cell) => escapeTerminalText(cell.text.replace(/\r?\n/g, ' '))))];
+  const cells = [
+    columns.map((column) => escapeTerminalText(column.title)),
+    ...rows.map((row) => row.map((cell) => escapeTerminalText(cell.text.replace(/\r?\n/g, ' ')))),
+  ];
   // A loop, not Math.max(...): a spread of a very long table would overflow the stack.
   const widths = columns.map((_, i) => cells.reduce((widest, row) => Math.max(widest, displayWidth(row[i] ?? '')), 0));
-  const line = (row: readonly string[]) => row.map((text, i) => padToWidth(text, widths[i] ?? 0, columns[i]?.align)).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((text, i) => padToWidth(text, widths[i] ?? 0, columns[i]?.align))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]!), widths.map((width) => '─'.repeat(width)).join('  '), ...cells.slice(1).map(line)];
 }
 

@@ -32,7 +32,9 @@ function resolveDates(plan: Plan, asOf: ReportOptions['asOf']): (CalendarDate | 
   if (asOf === 'all') {
     const dates = reportingDates(plan);
     if (dates.length === 0) {
-      throw new DubanError('INVALID_OPTION', 'no reporting dates', { issues: [{ path: 'asOf', message: `"all": plan ${quote(plan.id)} has no observations and no asOf` }] });
+      throw new DubanError('INVALID_OPTION', 'no reporting dates', {
+        issues: [{ path: 'asOf', message: `"all": plan ${quote(plan.id)} has no observations and no asOf` }],
+      });
     }
     return dates;
   }
@@ -40,7 +42,10 @@ function resolveDates(plan: Plan, asOf: ReportOptions['asOf']): (CalendarDate | 
   const bad = list.filter((date) => !isCalendarDate(date));
   if (bad.length > 0 || list.length === 0) {
     throw new DubanError('INVALID_OPTION', 'invalid as-of date', {
-      issues: list.length === 0 ? [{ path: 'asOf', message: 'give at least one as-of date' }] : bad.map((date) => ({ path: 'asOf', message: `not a real calendar date YYYY-MM-DD: ${quote(date)}` })),
+      issues:
+        list.length === 0
+          ? [{ path: 'asOf', message: 'give at least one as-of date' }]
+          : bad.map((date) => ({ path: 'asOf', message: `not a real calendar date YYYY-MM-DD: ${quote(date)}` })),
     });
   }
   return [...new Set(list)].sort();

@@ -46,7 +46,12 @@ export interface SummarizeOptions {
  */
 export const SUMMARIZE_OPTIONS: OptionSpec = {
   mainIndicators: (value) =>
-    value === 'rate' || value === 'none' || (isPlainObject(value) && Array.isArray(value.categories) && value.categories.every((id) => typeof id === 'string') && Object.keys(value).every((key) => key === 'categories'))
+    value === 'rate' ||
+    value === 'none' ||
+    (isPlainObject(value) &&
+      Array.isArray(value.categories) &&
+      value.categories.every((id) => typeof id === 'string') &&
+      Object.keys(value).every((key) => key === 'categories'))
       ? undefined
       : `expected "rate", "none" or { categories: [...] } with category ids, got ${kindOf(value)}`,
   tones: (value) =>
@@ -57,7 +62,10 @@ export const SUMMARIZE_OPTIONS: OptionSpec = {
 
 /** The summary options within a wider options bag (a bulletin's, a workbook's). Internal. */
 export function summarizeOptions(options: SummarizeOptions): SummarizeOptions {
-  return { ...(options.mainIndicators === undefined ? {} : { mainIndicators: options.mainIndicators }), ...(options.tones === undefined ? {} : { tones: options.tones }) };
+  return {
+    ...(options.mainIndicators === undefined ? {} : { mainIndicators: options.mainIndicators }),
+    ...(options.tones === undefined ? {} : { tones: options.tones }),
+  };
 }
 
 /**
@@ -245,11 +253,13 @@ function needsAttention(result: TaskResult): boolean {
 /** Checks that the evaluation is one of this plan, listing every mismatch. */
 function matchResults(plan: Plan, evaluation: Evaluation): Map<string, TaskResult> {
   const issues: DubanIssue[] = [];
-  if (evaluation.planId !== plan.id) issues.push({ path: 'evaluation.planId', message: `evaluation of plan ${quote(evaluation.planId)}, not of ${quote(plan.id)}` });
+  if (evaluation.planId !== plan.id)
+    issues.push({ path: 'evaluation.planId', message: `evaluation of plan ${quote(evaluation.planId)}, not of ${quote(plan.id)}` });
   const results = new Map<string, TaskResult>();
   const taskIds = new Set(plan.tasks.map((task) => task.id));
   evaluation.results.forEach((result, i) => {
-    if (!taskIds.has(result.taskId)) issues.push({ path: `evaluation.results[${i}].taskId`, message: `task ${quote(result.taskId)} is not in plan ${quote(plan.id)}` });
+    if (!taskIds.has(result.taskId))
+      issues.push({ path: `evaluation.results[${i}].taskId`, message: `task ${quote(result.taskId)} is not in plan ${quote(plan.id)}` });
     results.set(result.taskId, result);
   });
   for (const task of plan.tasks) if (!results.has(task.id)) issues.push({ path: 'evaluation.results', message: `no result for task ${quote(task.id)}` });
@@ -257,7 +267,10 @@ function matchResults(plan: Plan, evaluation: Evaluation): Map<string, TaskResul
   return results;
 }
 
-function resolveIndicators(plan: Plan, choice: MainIndicators): { by: EvaluationSummary['mainIndicatorsBy']; isIndicator: (task: Task) => boolean; titles: readonly string[] } {
+function resolveIndicators(
+  plan: Plan,
+  choice: MainIndicators,
+): { by: EvaluationSummary['mainIndicatorsBy']; isIndicator: (task: Task) => boolean; titles: readonly string[] } {
   if (choice === 'none') return { by: 'none', isIndicator: () => false, titles: [] };
   if (choice === 'rate') return { by: 'rate', isIndicator: (task) => task.target.kind === 'rate', titles: [] };
   const known = new Map((plan.categories ?? []).map((category) => [category.id, category.title]));
@@ -271,7 +284,11 @@ function resolveIndicators(plan: Plan, choice: MainIndicators): { by: Evaluation
     });
   }
   const ids = new Set(choice.categories);
-  return { by: 'categories', isIndicator: (task) => task.category !== undefined && ids.has(task.category), titles: choice.categories.map((id) => known.get(id) ?? id) };
+  return {
+    by: 'categories',
+    isIndicator: (task) => task.category !== undefined && ids.has(task.category),
+    titles: choice.categories.map((id) => known.get(id) ?? id),
+  };
 }
 
 /**
@@ -349,7 +366,10 @@ export function summarizeEvaluation(plan: Plan, evaluation: Evaluation, options:
   const indicatorTasks = tasks.filter((entry) => indicators.isIndicator(entry.task));
   const otherTasks = tasks.filter((entry) => !indicators.isIndicator(entry.task));
   const otherCategories = [...new Set(otherTasks.map((entry) => entry.task.category))];
-  const otherTitle = indicators.by === 'categories' && otherCategories.length === 1 && otherCategories[0] !== undefined ? (categories.get(otherCategories[0])?.title ?? '重点工作') : '重点工作';
+  const otherTitle =
+    indicators.by === 'categories' && otherCategories.length === 1 && otherCategories[0] !== undefined
+      ? (categories.get(otherCategories[0])?.title ?? '重点工作')
+      : '重点工作';
   const indicatorTitle = indicators.titles.length === 1 ? indicators.titles[0]! : '主要指标';
 
   return {

@@ -83,7 +83,10 @@ export function progressBulletSvg(row: ProgressRow, rounding: Rounding = 'half-u
     ...[0, 0.5, 1].map((tick) => `<line x1="${fmt(x(tick))}" x2="${fmt(x(tick))}" y1="20" y2="24" stroke="#888" stroke-width="1"/>`),
     `<line x1="${fmt(x(expected))}" x2="${fmt(x(expected))}" y1="3" y2="23" stroke="#222" stroke-width="2.5"/>`,
   ];
-  if (progress > hi || progress < lo) parts.push(`<text x="${fmt(progress > hi ? right : left)}" y="29" text-anchor="${progress > hi ? 'end' : 'start'}" font-size="9">${progress > hi ? '»' : '«'}</text>`);
+  if (progress > hi || progress < lo)
+    parts.push(
+      `<text x="${fmt(progress > hi ? right : left)}" y="29" text-anchor="${progress > hi ? 'end' : 'start'}" font-size="9">${progress > hi ? '»' : '«'}</text>`,
+    );
   const label = `完成进度${percentText(row.progress, rounding)}，序时进度${percentText(row.expected, rounding)}`;
   return `<svg class="bullet-chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${escapeHtml(label)}</title>${parts.join('')}</svg>`;
 }
@@ -151,13 +154,20 @@ export function trendLineSvg(series: TrendSeries, rounding: Rounding = 'half-up'
       if (value === null) segments.push([]);
       else segments.at(-1)!.push(`${fmt(xAt(i))},${fmt(yAt(num(value)))}`);
     });
-    return segments.filter((points) => points.length > 0).map((points) => `<polyline points="${points.join(' ')}" fill="none" ${attributes}/>`).join('');
+    return segments
+      .filter((points) => points.length > 0)
+      .map((points) => `<polyline points="${points.join(' ')}" fill="none" ${attributes}/>`)
+      .join('');
   };
   const ticks = series.mode === 'progress' ? [0, 0.5, 1] : [...new Set([0, num(series.expected.find((v) => v !== null) ?? '0')])];
-  const tickLabel = (tick: number) => (series.mode === 'progress' ? `${tick * 100}%` : `${series.expected.find((v) => v !== null && num(v) === tick) ?? String(tick)}${series.unit}`);
+  const tickLabel = (tick: number) =>
+    series.mode === 'progress' ? `${tick * 100}%` : `${series.expected.find((v) => v !== null && num(v) === tick) ?? String(tick)}${series.unit}`;
   const parts = [
     `<rect x="${plot.left}" y="${plot.top}" width="${plot.right - plot.left}" height="${plot.bottom - plot.top}" fill="#fafafa" stroke="#ccc"/>`,
-    ...ticks.map((tick) => `<line x1="${plot.left}" x2="${plot.right}" y1="${fmt(yAt(tick))}" y2="${fmt(yAt(tick))}" stroke="#e0e0e0"/><text x="${plot.left - 4}" y="${fmt(yAt(tick) + 4)}" text-anchor="end">${escapeHtml(tickLabel(tick))}</text>`),
+    ...ticks.map(
+      (tick) =>
+        `<line x1="${plot.left}" x2="${plot.right}" y1="${fmt(yAt(tick))}" y2="${fmt(yAt(tick))}" stroke="#e0e0e0"/><text x="${plot.left - 4}" y="${fmt(yAt(tick) + 4)}" text-anchor="end">${escapeHtml(tickLabel(tick))}</text>`,
+    ),
     ...dateLabels(series.dates.map((_, i) => xAt(i))).map((i) => {
       const x = Math.min(plot.right - 14, Math.max(plot.left + 14, xAt(i)));
       return `<text x="${fmt(x)}" y="${height - 10}" text-anchor="middle">${escapeHtml(series.dates[i]!.slice(5))}</text>`;

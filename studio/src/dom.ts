@@ -5,7 +5,11 @@ export type Child = Node | string | number | null | undefined | false;
  * Creates an element. Text is always set as text (never HTML), so plan and rule
  * text cannot inject markup. Attributes with `false` or `undefined` are left out.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string | number | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
@@ -26,7 +30,11 @@ export function append(node: Node, children: readonly Child[]): void {
 /** Replaces every child of a node. */
 export function replace(node: Element, ...children: Child[]): void {
   // One operation: removing children one by one costs a mutation record each (25 ms for 200 table rows).
-  node.replaceChildren(...children.filter((child): child is Node | string | number => child !== null && child !== undefined && child !== false).map((child) => (typeof child === 'number' ? String(child) : child)));
+  node.replaceChildren(
+    ...children
+      .filter((child): child is Node | string | number => child !== null && child !== undefined && child !== false)
+      .map((child) => (typeof child === 'number' ? String(child) : child)),
+  );
 }
 
 /** Saves text as a file through a download link (no network involved). */

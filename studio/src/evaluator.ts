@@ -64,5 +64,13 @@ export function evaluateWith(prepared: PreparedEvaluation, ruleFile: RuleFile): 
     });
   });
   const gaps = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
-  return recognise('evaluation', { planId: plan.id, asOf: prepared.asOf, ruleSet: ruleFile.id, results, gaps, summary: summarizeCounts(ruleFile, counts), warnings: prepared.warnings });
+  return recognise('evaluation', {
+    planId: plan.id,
+    asOf: prepared.asOf,
+    ruleSet: ruleFile.id,
+    results,
+    gaps,
+    summary: summarizeCounts(ruleFile, counts),
+    warnings: prepared.warnings,
+  });
 }

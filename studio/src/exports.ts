@@ -42,7 +42,12 @@ export function ruleCasesJson(studio: Studio): Record<string, unknown> {
       if (result.rule === null || seen.has(result.rule)) return;
       seen.add(result.rule);
       if (named.has(result.taskId)) return;
-      cases.push({ name: `${result.taskId} ${result.title}(规则「${result.rule}」/ rule ${JSON.stringify(result.rule)})`, facts: studio.prepared!.engineFacts[i], expected: result.status, rule: result.rule });
+      cases.push({
+        name: `${result.taskId} ${result.title}(规则「${result.rule}」/ rule ${JSON.stringify(result.rule)})`,
+        facts: studio.prepared!.engineFacts[i],
+        expected: result.status,
+        rule: result.rule,
+      });
     });
   }
   return {

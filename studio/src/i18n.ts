@@ -12,7 +12,10 @@ const WORDS = {
   openRules: ['打开规则文件…', 'Open rule file…'],
   bundled: ['内置规则集', 'Bundled rule set'],
   dropHint: ['可把计划、报送数据或规则文件拖到页面上', 'Drop a plan, observations or rule file anywhere on the page'],
-  noPlan: ['尚未载入计划。请用“打开计划…”选择计划文件(JSON、任务分解表工作簿 .xlsx;CSV 任务表需先载入计划 JSON 作为基础),或拖入页面。', 'No plan loaded. Use “Open plan…” (JSON or a 任务分解表 workbook; a CSV task table after a plan JSON as its base) or drop the file on the page.'],
+  noPlan: [
+    '尚未载入计划。请用“打开计划…”选择计划文件(JSON、任务分解表工作簿 .xlsx;CSV 任务表需先载入计划 JSON 作为基础),或拖入页面。',
+    'No plan loaded. Use “Open plan…” (JSON or a 任务分解表 workbook; a CSV task table after a plan JSON as its base) or drop the file on the page.',
+  ],
   language: ['English', '中文'],
   languageLabel: ['切换到英文', 'Switch to Chinese'],
   tableView: ['决策表', 'Decision table'],
@@ -34,7 +37,10 @@ const WORDS = {
   any: ['任一成立', 'any of'],
   not: ['不成立', 'not'],
   factRef: ['事实', 'fact'],
-  jsonBroken: ['规则文件不是有效的 JSON,请在 JSON 视图中修正后再用决策表编辑。', 'The rule file is not valid JSON: fix it in the JSON view to edit it as a table.'],
+  jsonBroken: [
+    '规则文件不是有效的 JSON,请在 JSON 视图中修正后再用决策表编辑。',
+    'The rule file is not valid JSON: fix it in the JSON view to edit it as a table.',
+  ],
   checkClean: ['规则检查:未发现问题', 'Rule check: no problems found'],
   checkTitle: ['规则检查', 'Rule check'],
   problems: ['问题', 'Problems'],

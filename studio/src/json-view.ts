@@ -1,6 +1,14 @@
 // The JSON view of the rule file: CodeMirror 6 with duban's JSON Schema for completion and hover,
 // and duban's own findings (parseRuleFile's issues, checkRuleFile's problems) as inline diagnostics.
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  completionKeymap,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+} from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle, syntaxTree } from '@codemirror/language';
@@ -80,7 +88,7 @@ function pathOf(state: EditorState, node: SyntaxNode): (string | number)[] {
 function describe(schema: Schema | undefined): string {
   const text = typeof schema?.description === 'string' ? schema.description : '';
   const [zh, en] = text.split('\n\n');
-  return (lang() === 'zh' ? zh : en ?? zh) ?? '';
+  return (lang() === 'zh' ? zh : (en ?? zh)) ?? '';
 }
 
 const FACTS = new Map(FACT_CATALOGUE.map((fact) => [fact.name as string, fact]));
@@ -162,7 +170,12 @@ export class JsonView {
     const diagnostics: Diagnostic[] = [];
     for (const finding of findings) {
       const span = spanOf(spans, finding.path) ?? { from: 0, to: Math.min(text.length, 1) };
-      diagnostics.push({ from: span.from, to: Math.max(span.to, span.from + 1 > text.length ? span.from : span.from + 1), severity: finding.severity, message: `${finding.path}: ${finding.message}` });
+      diagnostics.push({
+        from: span.from,
+        to: Math.max(span.to, span.from + 1 > text.length ? span.from : span.from + 1),
+        severity: finding.severity,
+        message: `${finding.path}: ${finding.message}`,
+      });
     }
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
   }
@@ -184,7 +197,12 @@ export class JsonView {
         for (const [key, property] of Object.entries((candidate.properties as Record<string, Schema> | undefined) ?? {})) {
           if (seen.has(key)) continue;
           seen.add(key);
-          options.push({ label: quoted(key), type: 'property', info: describe(property), apply: node.name === 'PropertyName' ? quoted(key) : `${quoted(key)}: ` });
+          options.push({
+            label: quoted(key),
+            type: 'property',
+            info: describe(property),
+            apply: node.name === 'PropertyName' ? quoted(key) : `${quoted(key)}: `,
+          });
         }
       }
       return { from, options, validFor: /^"?[\w$-]*"?$/ };
@@ -193,8 +211,16 @@ export class JsonView {
     const path = pathOf(context.state, node);
     const last = path.at(-1);
     const options: Completion[] = [];
-    if (last === 'fact') for (const fact of FACT_CATALOGUE) options.push({ label: quoted(fact.name), type: 'variable', detail: lang() === 'zh' ? (fact.zh.split(/[(:。,]/)[0] ?? '') : fact.en, info: factInfo(fact.name) ?? '' });
-    else if (last === 'type' && path.includes('event')) for (const status of this.statuses()) options.push({ label: quoted(status.code), type: 'enum', detail: status.label });
+    if (last === 'fact')
+      for (const fact of FACT_CATALOGUE)
+        options.push({
+          label: quoted(fact.name),
+          type: 'variable',
+          detail: lang() === 'zh' ? (fact.zh.split(/[(:。,]/)[0] ?? '') : fact.en,
+          info: factInfo(fact.name) ?? '',
+        });
+    else if (last === 'type' && path.includes('event'))
+      for (const status of this.statuses()) options.push({ label: quoted(status.code), type: 'enum', detail: status.label });
     else {
       for (const candidate of schemasAt(schema, path)) {
         for (const value of (candidate.enum as unknown[] | undefined) ?? []) options.push({ label: JSON.stringify(value), type: 'enum' });
@@ -213,7 +239,10 @@ export class JsonView {
       const key = view.state.sliceDoc(node.from + 1, node.to - 1);
       const parent = node.parent?.parent;
       const path = parent === null || parent === undefined ? [] : pathOf(view.state, parent);
-      text = schemasAt(schema, [...path, key]).map(describe).find((description) => description !== '') ?? '';
+      text =
+        schemasAt(schema, [...path, key])
+          .map(describe)
+          .find((description) => description !== '') ?? '';
     } else {
       const value = view.state.sliceDoc(node.from + 1, node.to - 1);
       text = factInfo(value) ?? '';

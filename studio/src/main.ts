@@ -124,14 +124,21 @@ const ui = {
   exportRoot: h('div', { id: 'export' }),
 };
 
-const jsonView = new JsonView(ui.jsonRoot, jsonSchemas().ruleFile, (text) => commitRules(text, 'json'), () => statusesOf(studio.ruleJson));
+const jsonView = new JsonView(
+  ui.jsonRoot,
+  jsonSchemas().ruleFile,
+  (text) => commitRules(text, 'json'),
+  () => statusesOf(studio.ruleJson),
+);
 
 // The editor's text, for automation (the end-to-end test reads what the JSON view holds).
 Object.defineProperty(ui.jsonRoot, 'dubanText', { value: () => jsonView.view.state.doc.toString() });
 
 function statusesOf(json: unknown): { code: string; label: string }[] {
   const list = (json as { statuses?: unknown } | null)?.statuses;
-  return Array.isArray(list) ? list.filter((s): s is { code: string; label: string } => typeof s?.code === 'string').map((s) => ({ code: s.code, label: String(s.label) })) : [];
+  return Array.isArray(list)
+    ? list.filter((s): s is { code: string; label: string } => typeof s?.code === 'string').map((s) => ({ code: s.code, label: String(s.label) }))
+    : [];
 }
 
 function fileInput(id: string, label: string, accept: string, onFile: (name: string, file: File) => void): HTMLElement {
@@ -168,7 +175,11 @@ function renderHeader(): void {
   });
   const undo = h('button', { type: 'button', id: 'undo', disabled: studio.historyAt <= 0, title: `${t('undo')} (Alt+Z)` }, `↶ ${t('undo')}`);
   undo.addEventListener('click', () => stepHistory(-1));
-  const redo = h('button', { type: 'button', id: 'redo', disabled: studio.historyAt >= studio.history.length - 1, title: `${t('redo')} (Alt+Y)` }, `↷ ${t('redo')}`);
+  const redo = h(
+    'button',
+    { type: 'button', id: 'redo', disabled: studio.historyAt >= studio.history.length - 1, title: `${t('redo')} (Alt+Y)` },
+    `↷ ${t('redo')}`,
+  );
   redo.addEventListener('click', () => stepHistory(1));
   replace(
     ui.header,
@@ -215,7 +226,13 @@ function renderErrors(): void {
           h('p', {}, h('b', {}, error.source ?? ''), ` ${error.code}: ${pick(error.message)}`),
           error.issues.length === 0
             ? null
-            : h('ul', {}, ...error.issues.map((issue) => h('li', {}, h('code', {}, issue.path), ' ', issue.task === undefined ? '' : `[${issue.task.id} ${issue.task.title}] `, pick(issue.message)))),
+            : h(
+                'ul',
+                {},
+                ...error.issues.map((issue) =>
+                  h('li', {}, h('code', {}, issue.path), ' ', issue.task === undefined ? '' : `[${issue.task.id} ${issue.task.title}] `, pick(issue.message)),
+                ),
+              ),
         ),
       ),
     ),
@@ -224,7 +241,18 @@ function renderErrors(): void {
 
 function renderRules(): void {
   const tab = (view: 'table' | 'json', label: string) => {
-    const button = h('button', { type: 'button', role: 'tab', id: `tab-${view}`, 'aria-selected': String(studio.view === view), 'aria-controls': `${view}-view`, class: studio.view === view ? 'active' : '' }, label);
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${view}`,
+        'aria-selected': String(studio.view === view),
+        'aria-controls': `${view}-view`,
+        class: studio.view === view ? 'active' : '',
+      },
+      label,
+    );
     button.addEventListener('click', () => {
       studio.view = view;
       renderRules();
@@ -237,7 +265,10 @@ function renderRules(): void {
   ui.jsonRoot.hidden = studio.view !== 'json';
   if (studio.view === 'table') {
     // Keyboard focus survives the re-rendering: the same field of the same condition or rule.
-    const focusKey = (element: Element | null) => (element instanceof HTMLElement && ui.tableRoot.contains(element) ? `${element.closest('[data-path]')?.getAttribute('data-path') ?? ''}|${element.dataset.field ?? element.dataset.action ?? element.getAttribute('aria-label') ?? ''}` : null);
+    const focusKey = (element: Element | null) =>
+      element instanceof HTMLElement && ui.tableRoot.contains(element)
+        ? `${element.closest('[data-path]')?.getAttribute('data-path') ?? ''}|${element.dataset.field ?? element.dataset.action ?? element.getAttribute('aria-label') ?? ''}`
+        : null;
     const before = focusKey(document.activeElement);
     renderTable(ui.tableRoot, studio.ruleJson, studio.findings, { edit: editTable });
     if (before !== null) {
@@ -272,14 +303,24 @@ function renderCheck(): void {
     findings.length === 0 ? h('p', { class: 'ok', id: 'check-clean' }, t('checkClean')) : list,
     gaps.length === 0
       ? null
-      : h('details', {}, h('summary', {}, `gap ×${studio.check?.gapRegions ?? gaps.length}`), ...gaps.map((gap) => h('pre', { class: 'example' }, `${gap.region ?? ''}\n${JSON.stringify(gap.example)}`))),
+      : h(
+          'details',
+          {},
+          h('summary', {}, `gap ×${studio.check?.gapRegions ?? gaps.length}`),
+          ...gaps.map((gap) => h('pre', { class: 'example' }, `${gap.region ?? ''}\n${JSON.stringify(gap.example)}`)),
+        ),
   );
 }
 
 function renderRight(): void {
   const state = studio;
   if (state.plan === null || state.evaluation === null) {
-    replace(ui.summaryRoot, state.plan !== null && !state.ruleValid ? h('p', { class: 'notice error', id: 'rules-invalid' }, t('rulesInvalid')) : h('p', { class: 'notice', id: 'no-plan' }, t('noPlan')));
+    replace(
+      ui.summaryRoot,
+      state.plan !== null && !state.ruleValid
+        ? h('p', { class: 'notice error', id: 'rules-invalid' }, t('rulesInvalid'))
+        : h('p', { class: 'notice', id: 'no-plan' }, t('noPlan')),
+    );
     replace(ui.changesRoot);
     replace(ui.resultsRoot);
     replace(ui.detailRoot);
@@ -405,7 +446,11 @@ function parseRules(text: string): void {
   } catch (error) {
     studio.ruleValid = false;
     if (!isDubanError(error)) throw error;
-    studio.findings = (error.issues.length > 0 ? error.issues : [{ path: '$', message: error.message }]).map((issue) => ({ path: issue.path, severity: 'error' as const, message: pick(issue.message) }));
+    studio.findings = (error.issues.length > 0 ? error.issues : [{ path: '$', message: error.message }]).map((issue) => ({
+      path: issue.path,
+      severity: 'error' as const,
+      message: pick(issue.message),
+    }));
   }
 }
 
@@ -526,7 +571,10 @@ async function openPlanFile(name: string, file: File): Promise<void> {
   if (/\.xlsx$/i.test(name)) {
     try {
       const { readPlanWorkbook } = await import('../../src/excel/index.js');
-      const plan = await readPlanWorkbook(new Uint8Array(await file.arrayBuffer()), { source: name, ...(studio.basePlan === null ? {} : { base: studio.basePlan }) });
+      const plan = await readPlanWorkbook(new Uint8Array(await file.arrayBuffer()), {
+        source: name,
+        ...(studio.basePlan === null ? {} : { base: studio.basePlan }),
+      });
       loadPlan(name, `${JSON.stringify(plan, null, 2)}\n`);
     } catch (error) {
       studio.loadErrors = [shown(error, name)];
@@ -537,7 +585,17 @@ async function openPlanFile(name: string, file: File): Promise<void> {
   const text = await file.text();
   if (/\.csv$/i.test(name)) {
     try {
-      if (studio.basePlan === null) throw new DubanError('INVALID_PLAN', `${name}: CSV 任务表需要基础计划 / a CSV task table needs a base plan`, { source: name, issues: [{ path: '$', message: '请先载入计划 JSON(取其编号、标题、起止日期和分类),再载入 CSV 任务表 / load the plan JSON first (its id, title, period and categories), then the CSV task table' }] });
+      if (studio.basePlan === null)
+        throw new DubanError('INVALID_PLAN', `${name}: CSV 任务表需要基础计划 / a CSV task table needs a base plan`, {
+          source: name,
+          issues: [
+            {
+              path: '$',
+              message:
+                '请先载入计划 JSON(取其编号、标题、起止日期和分类),再载入 CSV 任务表 / load the plan JSON first (its id, title, period and categories), then the CSV task table',
+            },
+          ],
+        });
       const { parsePlanCsv } = await import('../../src/excel/index.js');
       loadPlan(name, `${JSON.stringify(parsePlanCsv(text, { base: studio.basePlan, source: name }), null, 2)}\n`);
     } catch (error) {
@@ -572,7 +630,14 @@ function loadPlan(name: string, text: string): void {
 
 function addObservations(name: string, text: string): void {
   if (studio.basePlan === null) {
-    studio.loadErrors = [shown(new DubanError('INVALID_OPTION', '请先载入计划 / load a plan first', { source: name, issues: [{ path: '$', message: '请先载入计划,再载入报送数据 / load a plan before its observations' }] }))];
+    studio.loadErrors = [
+      shown(
+        new DubanError('INVALID_OPTION', '请先载入计划 / load a plan first', {
+          source: name,
+          issues: [{ path: '$', message: '请先载入计划,再载入报送数据 / load a plan before its observations' }],
+        }),
+      ),
+    ];
     renderErrors();
     return;
   }
@@ -716,4 +781,3 @@ start().catch((error: unknown) => {
   renderErrors();
   document.documentElement.dataset.studio = 'error';
 });
-

@@ -79,7 +79,12 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
     counts.append(
       h(
         'li',
-        { class: `count tone-${tones.get(entry.status) ?? 'other'} ${changed ? 'changed' : ''}`, 'data-status': entry.status, 'data-count': entry.count, 'data-before': before },
+        {
+          class: `count tone-${tones.get(entry.status) ?? 'other'} ${changed ? 'changed' : ''}`,
+          'data-status': entry.status,
+          'data-count': entry.count,
+          'data-before': before,
+        },
         h('span', { class: 'label' }, entry.label),
         ' ',
         changed ? h('span', { class: 'before' }, `${before} → `) : null,
@@ -88,7 +93,16 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
     );
   });
   if (evaluation.gaps.length > 0 || (previous?.gaps.length ?? 0) > 0) {
-    counts.append(h('li', { class: 'count tone-gap', 'data-status': '' }, t('unclassified'), ' ', previous !== null && previous.gaps.length !== evaluation.gaps.length ? `${previous.gaps.length} → ` : '', h('b', {}, String(evaluation.gaps.length))));
+    counts.append(
+      h(
+        'li',
+        { class: 'count tone-gap', 'data-status': '' },
+        t('unclassified'),
+        ' ',
+        previous !== null && previous.gaps.length !== evaluation.gaps.length ? `${previous.gaps.length} → ` : '',
+        h('b', {}, String(evaluation.gaps.length)),
+      ),
+    );
   }
   const sentence = summaryLine(evaluation);
   const before = previous === null ? null : summaryLine(previous);
@@ -99,8 +113,14 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
     counts,
     h('p', { class: 'sentence', id: 'summary-line' }, sentence),
     before !== null && before !== sentence ? h('p', { class: 'sentence before', id: 'summary-line-before' }, `${t('before')}: ${before}`) : null,
-    evaluation.warnings.length === 0 ? null : h('ul', { class: 'warnings' }, ...evaluation.warnings.map((warning) => h('li', { 'data-code': warning.code }, pick(warning.message)))),
-    h('p', { class: 'timing' }, `${t('evalTime')} ${studio.evaluateMs.toFixed(1)} ms · ${evaluation.results.length} ${t('tasks')}${studio.whatIf.size > 0 ? ` · ${t('whatIfActive')} (${[...studio.whatIf.keys()].join(', ')})` : ''}`),
+    evaluation.warnings.length === 0
+      ? null
+      : h('ul', { class: 'warnings' }, ...evaluation.warnings.map((warning) => h('li', { 'data-code': warning.code }, pick(warning.message)))),
+    h(
+      'p',
+      { class: 'timing' },
+      `${t('evalTime')} ${studio.evaluateMs.toFixed(1)} ms · ${evaluation.results.length} ${t('tasks')}${studio.whatIf.size > 0 ? ` · ${t('whatIfActive')} (${[...studio.whatIf.keys()].join(', ')})` : ''}`,
+    ),
   );
 
   // What changed.
@@ -114,7 +134,15 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
     let n = 0;
     for (const [taskId, was] of changed) {
       if (n++ >= ROWS_SHOWN) break;
-      const item = h('li', { 'data-task': taskId }, h('button', { type: 'button', class: 'link' }, `${taskId} ${was.title}`), ' ', chip(was, tonesBefore), ' → ', chip(now.get(taskId)!, tones));
+      const item = h(
+        'li',
+        { 'data-task': taskId },
+        h('button', { type: 'button', class: 'link' }, `${taskId} ${was.title}`),
+        ' ',
+        chip(was, tonesBefore),
+        ' → ',
+        chip(now.get(taskId)!, tones),
+      );
       item.querySelector('button')!.addEventListener('click', () => handlers.select(taskId));
       list.append(item);
     }
@@ -152,10 +180,36 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
   const filters = h(
     'div',
     { class: 'filters' },
-    select('filter-category', t('filterCategory'), state.category, [...categories].map(([id, title]) => [id, `${id} ${title}`]), (v) => (state.category = v)),
-    select('filter-lead', t('filterLead'), state.lead, leads.map((lead) => [lead, lead]), (v) => (state.lead = v)),
-    leaders.length === 0 ? null : select('filter-leader', t('filterLeader'), state.leader, leaders.map((leader) => [leader, leader]), (v) => (state.leader = v)),
-    select('filter-status', t('filterStatus'), state.status, [...evaluation.summary.byStatus.map((entry): [string, string] => [entry.status, entry.label]), [GAP, t('unclassified')]], (v) => (state.status = v)),
+    select(
+      'filter-category',
+      t('filterCategory'),
+      state.category,
+      [...categories].map(([id, title]) => [id, `${id} ${title}`]),
+      (v) => (state.category = v),
+    ),
+    select(
+      'filter-lead',
+      t('filterLead'),
+      state.lead,
+      leads.map((lead) => [lead, lead]),
+      (v) => (state.lead = v),
+    ),
+    leaders.length === 0
+      ? null
+      : select(
+          'filter-leader',
+          t('filterLeader'),
+          state.leader,
+          leaders.map((leader) => [leader, leader]),
+          (v) => (state.leader = v),
+        ),
+    select(
+      'filter-status',
+      t('filterStatus'),
+      state.status,
+      [...evaluation.summary.byStatus.map((entry): [string, string] => [entry.status, entry.label]), [GAP, t('unclassified')]],
+      (v) => (state.status = v),
+    ),
     sort,
   );
 
@@ -196,12 +250,32 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
   const total = rows.length;
   if (!state.showAll) rows = rows.slice(0, ROWS_SHOWN);
   const table = h('table', { class: 'results', id: 'results-table' });
-  table.append(h('thead', {}, h('tr', {}, ...[t('id'), t('task'), t('filterCategory'), t('filterLead'), t('status'), t('explanation'), ''].map((heading) => h('th', { scope: 'col' }, heading)))));
+  table.append(
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...[t('id'), t('task'), t('filterCategory'), t('filterLead'), t('status'), t('explanation'), ''].map((heading) => h('th', { scope: 'col' }, heading)),
+      ),
+    ),
+  );
   const body = h('tbody');
   for (const { task, result } of rows) {
     const was = changed.get(task.id);
-    const tr = h('tr', { 'data-task': task.id, 'data-status': result.status ?? '', class: `${was === undefined ? '' : 'changed'} ${studio.selected === task.id ? 'selected' : ''}`, tabindex: 0, 'aria-selected': String(studio.selected === task.id) });
-    const pin = h('button', { type: 'button', class: 'small pin', 'aria-pressed': String(studio.pinned.has(task.id)), title: studio.pinned.has(task.id) ? t('unpin') : t('pin') }, studio.pinned.has(task.id) ? '★' : '☆');
+    const tr = h('tr', {
+      'data-task': task.id,
+      'data-status': result.status ?? '',
+      class: `${was === undefined ? '' : 'changed'} ${studio.selected === task.id ? 'selected' : ''}`,
+      tabindex: 0,
+      'aria-selected': String(studio.selected === task.id),
+    });
+    const pin = h(
+      'button',
+      { type: 'button', class: 'small pin', 'aria-pressed': String(studio.pinned.has(task.id)), title: studio.pinned.has(task.id) ? t('unpin') : t('pin') },
+      studio.pinned.has(task.id) ? '★' : '☆',
+    );
     pin.addEventListener('click', (event) => {
       event.stopPropagation();
       handlers.pin(task.id);
@@ -211,7 +285,13 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
       h('td', { class: 'title' }, task.title),
       h('td', {}, task.category ?? ''),
       h('td', {}, leadOf(task)),
-      h('td', {}, was === undefined ? null : h('span', { class: 'was' }, chip(was, tonesBefore), ' → '), chip(result, tones), h('span', { class: 'rule-name', title: t('rule') }, result.rule ?? '—')),
+      h(
+        'td',
+        {},
+        was === undefined ? null : h('span', { class: 'was' }, chip(was, tonesBefore), ' → '),
+        chip(result, tones),
+        h('span', { class: 'rule-name', title: t('rule') }, result.rule ?? '—'),
+      ),
       h('td', { class: 'explanation' }, result.explanation),
       h('td', {}, pin),
     );
@@ -247,8 +327,15 @@ function conditionView(node: ConditionExplanation): HTMLElement {
   if (node.node === 'leaf') {
     const fact = FACTS.get(node.fact ?? '');
     const name = fact === undefined ? node.fact : `${node.fact}(${lang() === 'zh' ? (fact.zh.split(/[(:。,]/)[0] ?? '') : fact.en.replace(/\.$/, '')})`;
-    const value = typeof node.value === 'object' && node.value !== null && !Array.isArray(node.value) && 'fact' in node.value ? `${String((node.value as { fact: unknown }).fact)} = ${JSON.stringify(node.valueResult)}` : JSON.stringify(node.value);
-    return h('li', { class: `cond result-${node.result}` }, `${name}${node.result === 'not-evaluated' ? '' : ` = ${JSON.stringify(node.factValue)}`} ${node.operator} ${value} → ${outcome}`);
+    const value =
+      typeof node.value === 'object' && node.value !== null && !Array.isArray(node.value) && 'fact' in node.value
+        ? `${String((node.value as { fact: unknown }).fact)} = ${JSON.stringify(node.valueResult)}`
+        : JSON.stringify(node.value);
+    return h(
+      'li',
+      { class: `cond result-${node.result}` },
+      `${name}${node.result === 'not-evaluated' ? '' : ` = ${JSON.stringify(node.factValue)}`} ${node.operator} ${value} → ${outcome}`,
+    );
   }
   const label = node.node === 'all' && node.children.length === 0 ? t('always') : t(node.node);
   return h('li', { class: `cond result-${node.result}` }, `${label} → ${outcome}`, h('ul', {}, ...node.children.map(conditionView)));
@@ -281,7 +368,15 @@ export async function renderDetail(root: HTMLElement, studio: Studio, handlers: 
   const factBody = h('tbody');
   for (const [name, value] of Object.entries(result.facts)) {
     const fact = FACTS.get(name);
-    factBody.append(h('tr', {}, h('td', {}, h('code', {}, name)), h('td', { class: 'value' }, typeof value === 'string' ? value : JSON.stringify(value)), h('td', {}, fact === undefined ? '' : lang() === 'zh' ? fact.zh : fact.en)));
+    factBody.append(
+      h(
+        'tr',
+        {},
+        h('td', {}, h('code', {}, name)),
+        h('td', { class: 'value' }, typeof value === 'string' ? value : JSON.stringify(value)),
+        h('td', {}, fact === undefined ? '' : lang() === 'zh' ? fact.zh : fact.en),
+      ),
+    );
   }
   facts.append(factBody);
   const rules = h('ol', { class: 'explain-rules', id: 'explain-rules' });
@@ -290,7 +385,12 @@ export async function renderDetail(root: HTMLElement, studio: Studio, handlers: 
       h(
         'li',
         { class: `${rule.matched ? 'matched' : 'not-matched'} ${rule.winner ? 'winner' : ''}`, 'data-rule': rule.name },
-        h('div', {}, `[${rule.priority}] ${rule.name} → ${rule.label} · ${rule.matched ? t('matched') : t('notMatched')}`, rule.winner ? h('b', { class: 'winner-mark' }, ` ★ ${t('winner')}`) : null),
+        h(
+          'div',
+          {},
+          `[${rule.priority}] ${rule.name} → ${rule.label} · ${rule.matched ? t('matched') : t('notMatched')}`,
+          rule.winner ? h('b', { class: 'winner-mark' }, ` ★ ${t('winner')}`) : null,
+        ),
         h('ul', {}, conditionView(rule.conditions)),
       ),
     );
@@ -300,7 +400,14 @@ export async function renderDetail(root: HTMLElement, studio: Studio, handlers: 
   const whatIf = h('div', { class: 'what-if' }, h('h4', {}, t('whatIf')));
   if (hasFigure) {
     const unit = 'unit' in task.target ? task.target.unit : '';
-    const input = h('input', { type: 'text', id: 'what-if-value', inputmode: 'decimal', value: studio.whatIf.get(task.id) ?? result.facts.value ?? '', 'aria-label': t('whatIfValue'), size: 10 });
+    const input = h('input', {
+      type: 'text',
+      id: 'what-if-value',
+      inputmode: 'decimal',
+      value: studio.whatIf.get(task.id) ?? result.facts.value ?? '',
+      'aria-label': t('whatIfValue'),
+      size: 10,
+    });
     const apply = h('button', { type: 'button', id: 'what-if-apply' }, t('whatIfApply'));
     apply.addEventListener('click', () => handlers.whatIf(task.id, input.value.trim()));
     input.addEventListener('keydown', (event) => {
@@ -312,7 +419,11 @@ export async function renderDetail(root: HTMLElement, studio: Studio, handlers: 
   } else whatIf.append(h('p', {}, t('whatIfNone')));
   const close = h('button', { type: 'button', class: 'close', 'aria-label': t('close') }, '×');
   close.addEventListener('click', handlers.close);
-  const pin = h('button', { type: 'button', id: 'detail-pin', 'aria-pressed': String(studio.pinned.has(task.id)) }, studio.pinned.has(task.id) ? t('unpin') : t('pin'));
+  const pin = h(
+    'button',
+    { type: 'button', id: 'detail-pin', 'aria-pressed': String(studio.pinned.has(task.id)) },
+    studio.pinned.has(task.id) ? t('unpin') : t('pin'),
+  );
   pin.addEventListener('click', () => handlers.pin(task.id));
   replace(
     root,

@@ -11,7 +11,6 @@ import { pathKey } from './json-paths.js';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-
 const FACTS = new Map(FACT_CATALOGUE.map((fact) => [fact.name as string, fact]));
 
 const OPERATORS_BY_TYPE: Record<FactDefinition['type'], readonly string[]> = {
@@ -59,7 +58,9 @@ function readValue(text: string, fact: FactDefinition | undefined, operator: str
   const trimmed = text.trim();
   if (operator === 'in' || operator === 'notIn') {
     const items = trimmed === '' ? [] : trimmed.split(/[,，、\s]+/).filter(Boolean);
-    return items.map((item) => (fact !== undefined && (fact.type === 'number' || fact.type === 'integer') && /^-?\d+(\.\d+)?$/.test(item) ? Number(item) : item));
+    return items.map((item) =>
+      fact !== undefined && (fact.type === 'number' || fact.type === 'integer') && /^-?\d+(\.\d+)?$/.test(item) ? Number(item) : item,
+    );
   }
   if (trimmed === 'null') return null;
   // A JSON-quoted text stays text without its quotes (for a number fact: the type mistake parseRuleFile names).
@@ -92,10 +93,13 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
   const edit = (change: (copy: JsonObject) => void, inPlace = false) => host.edit((copy) => change(copy as JsonObject), inPlace);
   const rules = doc.rules as Json[];
   const statuses = (Array.isArray(doc.statuses) ? doc.statuses : []).filter(isObject);
-  const findingsAt = (path: string, exact = false) => findings.filter((finding) => finding.path === path || (!exact && finding.path.startsWith(path) && /^[.[]/.test(finding.path.slice(path.length))));
+  const findingsAt = (path: string, exact = false) =>
+    findings.filter((finding) => finding.path === path || (!exact && finding.path.startsWith(path) && /^[.[]/.test(finding.path.slice(path.length))));
   const marks = (path: string, exact = true) => {
     const found = findingsAt(path, exact);
-    return found.length === 0 ? null : h('div', { class: 'cell-findings' }, ...found.map((finding) => h('div', { class: `finding ${finding.severity}`, role: 'alert' }, finding.message)));
+    return found.length === 0
+      ? null
+      : h('div', { class: 'cell-findings' }, ...found.map((finding) => h('div', { class: `finding ${finding.severity}`, role: 'alert' }, finding.message)));
   };
   const severityClass = (path: string, exact = true) => {
     const found = findingsAt(path, exact);
@@ -128,7 +132,11 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
       return group;
     }
     if (isObject(node) && 'not' in node) {
-      const group = h('div', { class: 'cond-group not', 'data-path': path }, h('div', { class: 'cond-head' }, h('span', { class: 'cond-kind' }, t('not')), remove === null ? null : removeButton(remove)));
+      const group = h(
+        'div',
+        { class: 'cond-group not', 'data-path': path },
+        h('div', { class: 'cond-head' }, h('span', { class: 'cond-kind' }, t('not')), remove === null ? null : removeButton(remove)),
+      );
       const childPath = pathKey(path, 'not');
       append(group, [conditionNode(node.not, childPath, (next, inPlace) => edit((copy) => setAt(copy, childPath, next), inPlace), null), marks(path)]);
       return group;
@@ -153,8 +161,17 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
     const operatorSelect = h('select', { 'aria-label': 'operator', 'data-field': 'operator', class: severityClass(pathKey(path, 'operator')) });
     const operators = fact === undefined ? Object.keys(OPERATOR_WORDS) : OPERATORS_BY_TYPE[fact.type];
     if (!operators.includes(operator)) operatorSelect.append(h('option', { value: operator, selected: true }, `${operator} ?`));
-    for (const op of operators) operatorSelect.append(h('option', { value: op, selected: op === operator, title: op }, lang() === 'zh' ? `${OPERATOR_WORDS[op]?.[0] ?? op} ${OPERATOR_WORDS[op]?.[1] ?? ''}` : `${OPERATOR_WORDS[op]?.[1] ?? op} (${op})`));
-    operatorSelect.addEventListener('change', () => setNode({ ...leaf, operator: operatorSelect.value, value: defaultValue(fact, operatorSelect.value, leaf.value) }));
+    for (const op of operators)
+      operatorSelect.append(
+        h(
+          'option',
+          { value: op, selected: op === operator, title: op },
+          lang() === 'zh' ? `${OPERATOR_WORDS[op]?.[0] ?? op} ${OPERATOR_WORDS[op]?.[1] ?? ''}` : `${OPERATOR_WORDS[op]?.[1] ?? op} (${op})`,
+        ),
+      );
+    operatorSelect.addEventListener('change', () =>
+      setNode({ ...leaf, operator: operatorSelect.value, value: defaultValue(fact, operatorSelect.value, leaf.value) }),
+    );
     row.append(factSelect, operatorSelect, valueEditor(leaf, fact, operator, pathKey(path, 'value'), setNode));
     if (fact !== undefined && fact.unit !== '') row.append(h('span', { class: 'unit' }, fact.unit));
     if (remove !== null) row.append(removeButton(remove));
@@ -162,24 +179,45 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
     return row;
   };
 
-  const valueEditor = (leaf: JsonObject, fact: FactDefinition | undefined, operator: string, path: string, setNode: (next: Json, inPlace?: boolean) => void): HTMLElement => {
+  const valueEditor = (
+    leaf: JsonObject,
+    fact: FactDefinition | undefined,
+    operator: string,
+    path: string,
+    setNode: (next: Json, inPlace?: boolean) => void,
+  ): HTMLElement => {
     const value = leaf.value;
     const cls = severityClass(path);
-    if (isObject(value) && typeof value.fact === 'string') return h('span', { class: `value-ref ${cls}`, 'data-field': 'value' }, `${t('factRef')} ${value.fact}`);
+    if (isObject(value) && typeof value.fact === 'string')
+      return h('span', { class: `value-ref ${cls}`, 'data-field': 'value' }, `${t('factRef')} ${value.fact}`);
     if (fact?.type === 'boolean' && (typeof value === 'boolean' || value === null)) {
       const select = h('select', { 'aria-label': 'value', 'data-field': 'value', class: cls });
-      for (const option of fact.nullable ? [true, false, null] : [true, false]) select.append(h('option', { value: String(option), selected: option === value }, String(option)));
+      for (const option of fact.nullable ? [true, false, null] : [true, false])
+        select.append(h('option', { value: String(option), selected: option === value }, String(option)));
       select.addEventListener('change', () => setNode({ ...leaf, value: select.value === 'null' ? null : select.value === 'true' }, true));
       return select;
     }
-    if (fact?.name === 'kind' && (operator === 'equal' || operator === 'notEqual') && typeof value === 'string' && (TARGET_KINDS as readonly string[]).includes(value)) {
+    if (
+      fact?.name === 'kind' &&
+      (operator === 'equal' || operator === 'notEqual') &&
+      typeof value === 'string' &&
+      (TARGET_KINDS as readonly string[]).includes(value)
+    ) {
       const select = h('select', { 'aria-label': 'value', 'data-field': 'value', class: cls });
       for (const kind of TARGET_KINDS) select.append(h('option', { value: kind, selected: kind === value }, kind));
       select.addEventListener('change', () => setNode({ ...leaf, value: select.value }, true));
       return select;
     }
     const numeric = fact?.type === 'number' || fact?.type === 'integer';
-    const input = h('input', { type: 'text', 'aria-label': 'value', 'data-field': 'value', class: `value ${cls}`, value: showValue(value, fact), inputmode: numeric ? 'decimal' : undefined, size: 8 });
+    const input = h('input', {
+      type: 'text',
+      'aria-label': 'value',
+      'data-field': 'value',
+      class: `value ${cls}`,
+      value: showValue(value, fact),
+      inputmode: numeric ? 'decimal' : undefined,
+      size: 8,
+    });
     input.addEventListener('change', () => setNode({ ...leaf, value: readValue(input.value, fact, operator) }, true));
     return input;
   };
@@ -191,15 +229,37 @@ export function renderTable(root: HTMLElement, file: unknown, findings: readonly
   };
 
   const table = h('table', { class: 'decision-table' });
-  table.append(h('thead', {}, h('tr', {}, h('th', {}, t('priority')), h('th', {}, t('name')), h('th', {}, t('conditions')), h('th', {}, t('status')), h('th', {}, t('actions')))));
+  table.append(
+    h(
+      'thead',
+      {},
+      h('tr', {}, h('th', {}, t('priority')), h('th', {}, t('name')), h('th', {}, t('conditions')), h('th', {}, t('status')), h('th', {}, t('actions'))),
+    ),
+  );
   const body = h('tbody');
   rules.forEach((rule, i) => {
     const rulePath = pathKey('$.rules', i);
     const r = isObject(rule) ? rule : {};
     const tr = h('tr', { 'data-rule': i, 'data-path': rulePath, class: severityClass(rulePath) });
-    const priority = h('input', { type: 'number', min: 1, step: 1, value: String(r.priority ?? ''), 'aria-label': t('priority'), 'data-field': 'priority', class: `priority ${severityClass(pathKey(rulePath, 'priority'))}` });
-    priority.addEventListener('change', () => edit((copy) => setAt(copy, pathKey(rulePath, 'priority'), /^\d+$/.test(priority.value) ? Number(priority.value) : priority.value), true));
-    const name = h('input', { type: 'text', value: String(r.name ?? ''), 'aria-label': t('name'), 'data-field': 'name', class: severityClass(pathKey(rulePath, 'name')) });
+    const priority = h('input', {
+      type: 'number',
+      min: 1,
+      step: 1,
+      value: String(r.priority ?? ''),
+      'aria-label': t('priority'),
+      'data-field': 'priority',
+      class: `priority ${severityClass(pathKey(rulePath, 'priority'))}`,
+    });
+    priority.addEventListener('change', () =>
+      edit((copy) => setAt(copy, pathKey(rulePath, 'priority'), /^\d+$/.test(priority.value) ? Number(priority.value) : priority.value), true),
+    );
+    const name = h('input', {
+      type: 'text',
+      value: String(r.name ?? ''),
+      'aria-label': t('name'),
+      'data-field': 'name',
+      class: severityClass(pathKey(rulePath, 'name')),
+    });
     name.addEventListener('change', () => edit((copy) => setAt(copy, pathKey(rulePath, 'name'), name.value), true));
     const conditionsPath = pathKey(rulePath, 'conditions');
     const conditions = conditionNode(r.conditions, conditionsPath, (next, inPlace) => edit((copy) => setAt(copy, conditionsPath, next), inPlace), null);

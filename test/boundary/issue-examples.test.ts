@@ -80,13 +80,19 @@ describe('the issue #12 examples', () => {
   });
 
   it('plan text passed as a plan is INVALID_PLAN, not "startsWith is not a function"', () => {
-    expect(() => evaluatePlanSync(readFileSync('examples/xianning-2018-q1.plan.json', 'utf8') as never)).toThrow(expect.objectContaining({ code: 'INVALID_PLAN' }) as Error);
+    expect(() => evaluatePlanSync(readFileSync('examples/xianning-2018-q1.plan.json', 'utf8') as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_PLAN' }) as Error,
+    );
   });
 
   it('an unknown option or an option of the wrong type is INVALID_OPTION naming it; null options are {}', () => {
     const plan = parsePlan(rawPlan());
-    expect(() => evaluatePlanSync(plan, { asof: '2018-03-31' } as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', issues: [expect.objectContaining({ path: 'asof' })] }) as Error);
-    expect(() => evaluatePlanSync(plan, { now: 'today' } as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', issues: [expect.objectContaining({ path: 'now' })] }) as Error);
+    expect(() => evaluatePlanSync(plan, { asof: '2018-03-31' } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', issues: [expect.objectContaining({ path: 'asof' })] }) as Error,
+    );
+    expect(() => evaluatePlanSync(plan, { now: 'today' } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', issues: [expect.objectContaining({ path: 'now' })] }) as Error,
+    );
     expect(evaluatePlanSync(plan, null as never).planId).toBe(plan.id);
   });
 });

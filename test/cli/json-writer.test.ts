@@ -77,7 +77,16 @@ describe('duban evaluate --out on a plan large enough for the writer thread', ()
 
   it('names every task no rule matched on stderr, exactly the output’s gaps, and exits 1', () => {
     const rules = join(dir, 'only-met.rules.json');
-    writeFileSync(rules, JSON.stringify({ formatVersion: 1, id: 'only-met', title: 'only met', statuses: [{ code: 'ok', label: '达标' }], rules: [{ name: 'met', priority: 1, conditions: { all: [{ fact: 'met', operator: 'equal', value: true }] }, event: { type: 'ok' } }] }));
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        formatVersion: 1,
+        id: 'only-met',
+        title: 'only met',
+        statuses: [{ code: 'ok', label: '达标' }],
+        rules: [{ name: 'met', priority: 1, conditions: { all: [{ fact: 'met', operator: 'equal', value: true }] }, event: { type: 'ok' } }],
+      }),
+    );
     const output = join(dir, 'gaps.json');
     const plan = fileURLToPath(new URL('../../examples/xianning-2018-q1.plan.json', import.meta.url));
     const run = spawnSync(process.execPath, [CLI, 'evaluate', plan, '--rules', rules, '--format', 'json', '--out', output], { encoding: 'utf8' });

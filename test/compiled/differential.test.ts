@@ -33,11 +33,17 @@ const strings = fc.constantFrom('cumulative', 'level', 'rate', 'milestones', 'bi
 const scalars = fc.oneof(numbers, fc.boolean(), fc.constant(null), strings);
 const values = fc.oneof(scalars, fc.array(fc.oneof(strings, numbers, fc.constant(null)), { maxLength: 3 }));
 
-const leaf = fc.record({
-  fact: fc.constantFrom(...FACTS),
-  operator: fc.constantFrom(...BUILT_IN_OPERATORS),
-  value: fc.oneof({ weight: 4, arbitrary: values }, { weight: 1, arbitrary: fc.record({ fact: fc.constantFrom(...FACTS) }) }),
-}).map((node) => ((node.operator === 'in' || node.operator === 'notIn') && !Array.isArray(node.value) && !(typeof node.value === 'object' && node.value !== null) ? { ...node, value: [node.value] } : node));
+const leaf = fc
+  .record({
+    fact: fc.constantFrom(...FACTS),
+    operator: fc.constantFrom(...BUILT_IN_OPERATORS),
+    value: fc.oneof({ weight: 4, arbitrary: values }, { weight: 1, arbitrary: fc.record({ fact: fc.constantFrom(...FACTS) }) }),
+  })
+  .map((node) =>
+    (node.operator === 'in' || node.operator === 'notIn') && !Array.isArray(node.value) && !(typeof node.value === 'object' && node.value !== null)
+      ? { ...node, value: [node.value] }
+      : node,
+  );
 
 const { condition } = fc.letrec((tie) => ({
   condition: fc.oneof({ maxDepth: 4, depthSize: 'small' }, leaf, tie('all'), tie('any'), tie('not')),
@@ -45,7 +51,11 @@ const { condition } = fc.letrec((tie) => ({
   any: fc.record({ any: fc.array(tie('condition'), { minLength: 1, maxLength: 3 }) }),
   not: fc.record({ not: tie('condition') }),
 }));
-const topLevel = fc.oneof(fc.record({ all: fc.array(condition, { maxLength: 3 }) }), fc.record({ any: fc.array(condition, { minLength: 1, maxLength: 3 }) }), fc.record({ not: condition }));
+const topLevel = fc.oneof(
+  fc.record({ all: fc.array(condition, { maxLength: 3 }) }),
+  fc.record({ any: fc.array(condition, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ not: condition }),
+);
 
 /**
  * A generated rule file, validated. Values of the wrong type for their fact are
@@ -91,7 +101,8 @@ async function both(ruleFile: RuleFile, facts: Record<string, unknown>): Promise
     compiled = outcome(rules.classify(facts));
     // decide() is classify() without the list of matches: the same winner, or the same failure.
     const decision = rules.decide(facts);
-    if (compiled.error === false) expect({ status: decision?.status?.code ?? null, rule: decision?.rule.name ?? null }).toEqual({ status: compiled.status, rule: compiled.rule });
+    if (compiled.error === false)
+      expect({ status: decision?.status?.code ?? null, rule: decision?.rule.name ?? null }).toEqual({ status: compiled.status, rule: compiled.rule });
   } catch (error) {
     if (error instanceof Error && error.name === 'AssertionError') throw error;
     compiled = { error: true };
@@ -154,7 +165,12 @@ describe('compileRuleFile', () => {
       },
       { operators: ['truthy'] },
     );
-    const facts = factsForEngine(createFactComputer(parsePlan({ formatVersion: 1, id: 'p', title: 'p', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [] }), '2018-03-31')({ id: 't', title: 't', target: { kind: 'cumulative', measure: 'm', unit: '个', value: '10' }, observations: [{ asOf: '2018-03-31', value: '3' }] }));
+    const facts = factsForEngine(
+      createFactComputer(
+        parsePlan({ formatVersion: 1, id: 'p', title: 'p', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [] }),
+        '2018-03-31',
+      )({ id: 't', title: 't', target: { kind: 'cumulative', measure: 'm', unit: '个', value: '10' }, observations: [{ asOf: '2018-03-31', value: '3' }] }),
+    );
     const compiled = compileRuleFile(ruleFile, { operators }).classify(facts);
     const reference = await createClassifier(ruleFile, { operators }).classify(facts);
     // A single condition passes the operator's raw truthy result through; two are compared with `=== true`.
@@ -172,7 +188,12 @@ describe('compileRuleFile', () => {
       statuses: [{ code: 'a', label: 'A' }],
       rules: [{ name: 'below', priority: 1, conditions: { all: [{ fact: 'progress', operator: 'lessThan', value: 0 }] }, event: { type: 'a' } }],
     });
-    const facts = factsForEngine(createFactComputer(parsePlan({ formatVersion: 1, id: 'p', title: 'p', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [] }), '2018-03-31')({ id: 't', title: 't', target: { kind: 'cumulative', measure: 'm', unit: '个', value: '10' }, observations: [{ asOf: '2018-03-31', value: '3' }] }));
+    const facts = factsForEngine(
+      createFactComputer(
+        parsePlan({ formatVersion: 1, id: 'p', title: 'p', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [] }),
+        '2018-03-31',
+      )({ id: 't', title: 't', target: { kind: 'cumulative', measure: 'm', unit: '个', value: '10' }, observations: [{ asOf: '2018-03-31', value: '3' }] }),
+    );
     const compiled = compileRuleFile(ruleFile, { operators });
     const reference = await createClassifier(ruleFile, { operators }).classify(facts);
     expect(outcome(compiled.classify(facts))).toEqual(outcome(reference));

@@ -67,8 +67,21 @@ const TRAJECTORY = object({ trajectory: [listOf(POINT, true), R] });
 const MILESTONE = object({ title: [nonEmptyText, R], due: [date, R], done: [nullableDate, O], weight: [decimal, O] });
 const TARGETS: Readonly<Record<string, Spec>> = {
   cumulative: object({ kind: [{ t: 'enum', values: ['cumulative'] }, R], measure: [nonEmptyText, R], unit: [nonEmptyText, R], value: [decimal, R] }),
-  level: object({ kind: [{ t: 'enum', values: ['level'] }, R], measure: [nonEmptyText, R], unit: [nonEmptyText, R], value: [decimal, R], baseline: [decimal, R] }),
-  rate: object({ kind: [{ t: 'enum', values: ['rate'] }, R], measure: [nonEmptyText, R], unit: [nonEmptyText, R], value: [decimal, R], bound: [{ t: 'enum', values: ['atLeast', 'atMost', 'about'] }, O], tolerance: [decimal, O] }),
+  level: object({
+    kind: [{ t: 'enum', values: ['level'] }, R],
+    measure: [nonEmptyText, R],
+    unit: [nonEmptyText, R],
+    value: [decimal, R],
+    baseline: [decimal, R],
+  }),
+  rate: object({
+    kind: [{ t: 'enum', values: ['rate'] }, R],
+    measure: [nonEmptyText, R],
+    unit: [nonEmptyText, R],
+    value: [decimal, R],
+    bound: [{ t: 'enum', values: ['atLeast', 'atMost', 'about'] }, O],
+    tolerance: [decimal, O],
+  }),
   milestones: object({ kind: [{ t: 'enum', values: ['milestones'] }, R], milestones: [listOf(MILESTONE, true), R] }),
   binary: object({ kind: [{ t: 'enum', values: ['binary'] }, R], completedOn: [nullableDate, O] }),
 };
@@ -148,7 +161,11 @@ function slots(plan: Json): Slot[] {
   return out;
 }
 
-const get = (root: Json, path: readonly Key[]): Json | undefined => path.reduce<Json | undefined>((value, key) => (value === undefined || value === null || typeof value !== 'object' ? undefined : (value as Record<Key, Json>)[key]), root);
+const get = (root: Json, path: readonly Key[]): Json | undefined =>
+  path.reduce<Json | undefined>(
+    (value, key) => (value === undefined || value === null || typeof value !== 'object' ? undefined : (value as Record<Key, Json>)[key]),
+    root,
+  );
 const parentOf = (root: Json, path: readonly Key[]) => get(root, path.slice(0, -1)) as Obj & Json[];
 function set(root: Json, path: readonly Key[], value: Json): void {
   (parentOf(root, path) as Record<Key, Json>)[path.at(-1)!] = value;
@@ -172,7 +189,11 @@ const anyText = fc.constantFrom('', '', '林业产值', 'x', '因政策调整', 
 const someText = fc.constantFrom('林业产值', 'x', '市发改委', '开工', 'A');
 const positive = fc.constantFrom<Json>(8.5, 1, '0.5', '1e3', '007.50', 120, '3');
 const anyDecimal = fc.constantFrom<Json>(8.5, -3.5, 0, '-0', '0.25', '1e-3', '+1', 7, '.5');
-const extensions = fc.dictionary(fc.constantFrom('x-note', 'x-source', 'x-'), fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null), fc.constant({ a: [1] })), { maxKeys: 2 });
+const extensions = fc.dictionary(
+  fc.constantFrom('x-note', 'x-source', 'x-'),
+  fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null), fc.constant({ a: [1] })),
+  { maxKeys: 2 },
+);
 /** An object with `x-` keys, its keys in order or reversed. */
 const withExtensions = (arbitrary: fc.Arbitrary<Obj>) =>
   fc.tuple(arbitrary, extensions, fc.boolean()).map(([value, extra, reverse]) => {
@@ -195,7 +216,21 @@ const unitAndObservations = (withObservations: boolean) =>
     fc.record({
       unit: fc.constant(unit),
       observations: withObservations
-        ? maybe(fc.subarray(OBSERVATION_DATES).chain((dates) => fc.tuple(...dates.map((asOf) => withExtensions(fc.record({ value: anyDecimal, unit: maybe(fc.constantFrom(...UNITS[unit]!)), note: maybe(anyText) }).map((o) => strip({ asOf, ...o }))))).map((list) => list as Json[])))
+        ? maybe(
+            fc
+              .subarray(OBSERVATION_DATES)
+              .chain((dates) =>
+                fc
+                  .tuple(
+                    ...dates.map((asOf) =>
+                      withExtensions(
+                        fc.record({ value: anyDecimal, unit: maybe(fc.constantFrom(...UNITS[unit]!)), note: maybe(anyText) }).map((o) => strip({ asOf, ...o })),
+                      ),
+                    ),
+                  )
+                  .map((list) => list as Json[]),
+              ),
+          )
         : fc.constant(undefined),
     }),
   );
@@ -203,21 +238,55 @@ const unitAndObservations = (withObservations: boolean) =>
 const targetOf = (kind: string): fc.Arbitrary<{ target: Obj; observations?: Json[] | undefined }> => {
   switch (kind) {
     case 'cumulative':
-      return fc.tuple(someText, positive, unitAndObservations(true)).chain(([measure, value, { unit, observations }]) => withExtensions(fc.constant({ kind, measure, unit, value })).map((target) => ({ target, observations })));
+      return fc
+        .tuple(someText, positive, unitAndObservations(true))
+        .chain(([measure, value, { unit, observations }]) =>
+          withExtensions(fc.constant({ kind, measure, unit, value })).map((target) => ({ target, observations })),
+        );
     case 'level':
-      return fc.tuple(someText, fc.constantFrom<Json>(220, '160', '0', -5), fc.constantFrom<Json>(100, '150.5', 1), unitAndObservations(true)).chain(([measure, value, baseline, { unit, observations }]) =>
-        withExtensions(fc.constant({ kind, measure, unit, value, baseline })).map((target) => ({ target, observations })),
-      );
+      return fc
+        .tuple(someText, fc.constantFrom<Json>(220, '160', '0', -5), fc.constantFrom<Json>(100, '150.5', 1), unitAndObservations(true))
+        .chain(([measure, value, baseline, { unit, observations }]) =>
+          withExtensions(fc.constant({ kind, measure, unit, value, baseline })).map((target) => ({ target, observations })),
+        );
     case 'rate':
       return fc
-        .tuple(someText, anyDecimal, fc.constantFrom<[Json | undefined, Json | undefined]>([undefined, undefined], ['atLeast', undefined], ['atMost', undefined], ['about', '0.5'], ['about', 0], ['about', '2']), unitAndObservations(true))
-        .chain(([measure, value, [bound, tolerance], { unit, observations }]) => withExtensions(fc.constant(strip({ kind, measure, unit, value, bound, tolerance }))).map((target) => ({ target, observations })));
+        .tuple(
+          someText,
+          anyDecimal,
+          fc.constantFrom<[Json | undefined, Json | undefined]>(
+            [undefined, undefined],
+            ['atLeast', undefined],
+            ['atMost', undefined],
+            ['about', '0.5'],
+            ['about', 0],
+            ['about', '2'],
+          ),
+          unitAndObservations(true),
+        )
+        .chain(([measure, value, [bound, tolerance], { unit, observations }]) =>
+          withExtensions(fc.constant(strip({ kind, measure, unit, value, bound, tolerance }))).map((target) => ({ target, observations })),
+        );
     case 'milestones':
       return fc
-        .array(withExtensions(fc.record({ title: someText, due: fc.constantFrom('2018-03-31', '2018-12-31'), done: maybe(fc.constantFrom<Json>(null, '2018-03-20')), weight: maybe(positive) }).map(strip)), { minLength: 1, maxLength: 3 })
+        .array(
+          withExtensions(
+            fc
+              .record({
+                title: someText,
+                due: fc.constantFrom('2018-03-31', '2018-12-31'),
+                done: maybe(fc.constantFrom<Json>(null, '2018-03-20')),
+                weight: maybe(positive),
+              })
+              .map(strip),
+          ),
+          { minLength: 1, maxLength: 3 },
+        )
         .chain((milestones) => withExtensions(fc.constant({ kind, milestones })).map((target) => ({ target })));
     default:
-      return withExtensions(fc.record({ kind: fc.constant(kind), completedOn: maybe(fc.constantFrom<Json>(null, '2018-05-20')) }).map(strip)).map((target) => ({ target }));
+      return withExtensions(fc.record({ kind: fc.constant(kind), completedOn: maybe(fc.constantFrom<Json>(null, '2018-05-20')) }).map(strip)).map((target) => ({
+        target,
+      }));
   }
 };
 
@@ -226,7 +295,9 @@ const taskOf = (kind: string, categories: readonly string[]) =>
     .record({
       title: anyText,
       category: categories.length > 0 ? maybe(fc.constantFrom(...categories)) : fc.constant(undefined),
-      owners: maybe(withExtensions(fc.record({ lead: maybe(fc.array(someText, { maxLength: 2 })), support: maybe(fc.array(someText, { maxLength: 2 })) }).map(strip))),
+      owners: maybe(
+        withExtensions(fc.record({ lead: maybe(fc.array(someText, { maxLength: 2 })), support: maybe(fc.array(someText, { maxLength: 2 })) }).map(strip)),
+      ),
       leader: maybe(anyText),
       start: maybe(fc.constantFrom('2018-01-01', '2018-02-01')),
       deadline: maybe(fc.constantFrom('2018-12-31', '2018-11-30')),
@@ -239,7 +310,9 @@ const taskOf = (kind: string, categories: readonly string[]) =>
 
 const validPlan = fc
   .record({
-    kinds: fc.shuffledSubarray(KINDS, { minLength: KINDS.length }).chain((all) => fc.array(fc.constantFrom(...KINDS), { maxLength: 2 }).map((more) => [...all, ...more])),
+    kinds: fc
+      .shuffledSubarray(KINDS, { minLength: KINDS.length })
+      .chain((all) => fc.array(fc.constantFrom(...KINDS), { maxLength: 2 }).map((more) => [...all, ...more])),
     categories: fc.constantFrom<string[]>([], ['1', '2'], ['主要预期目标', '重点工作', '民生实事']),
     plan: fc.record({
       $schema: maybe(anyText),
@@ -277,43 +350,102 @@ type Defect = (plan: Json, pick: Pick) => boolean;
 
 const choose = <T>(items: readonly T[], pick: Pick): T | undefined => (items.length === 0 ? undefined : items[pick(items.length)]);
 /** A defect at one slot chosen among those `where` accepts. */
-const atSlot = (where: (slot: Slot, plan: Json) => boolean, change: (plan: Json, slot: Slot) => void): Defect => (plan, pick) => {
-  const slot = choose(slots(plan).filter((s) => where(s, plan)), pick);
-  if (slot === undefined) return false;
-  change(plan, slot);
-  return true;
-};
+const atSlot =
+  (where: (slot: Slot, plan: Json) => boolean, change: (plan: Json, slot: Slot) => void): Defect =>
+  (plan, pick) => {
+    const slot = choose(
+      slots(plan).filter((s) => where(s, plan)),
+      pick,
+    );
+    if (slot === undefined) return false;
+    change(plan, slot);
+    return true;
+  };
 const present = (slot: Slot, plan: Json) => get(plan, slot.path) !== undefined;
 const isText = (slot: Slot) => slot.spec.t === 'text' || slot.spec.t === 'nonEmptyText';
 const tasksOf = (plan: Json) => ((plan as Obj).tasks as Obj[]).map((task, i) => ({ task, i }));
 const tasksOfKind = (plan: Json, ...kinds: string[]) => tasksOf(plan).filter(({ task }) => kinds.includes(String((task.target as Obj).kind)));
-const onTask = (filter: (task: Obj) => boolean, change: (task: Obj, plan: Obj) => void): Defect => (plan, pick) => {
-  const found = choose(tasksOf(plan).filter(({ task }) => filter(task)), pick);
-  if (found === undefined) return false;
-  change(found.task, plan as Obj);
-  return true;
-};
-const kindIs = (...kinds: string[]) => (task: Obj) => kinds.includes(String((task.target as Obj).kind));
+const onTask =
+  (filter: (task: Obj) => boolean, change: (task: Obj, plan: Obj) => void): Defect =>
+  (plan, pick) => {
+    const found = choose(
+      tasksOf(plan).filter(({ task }) => filter(task)),
+      pick,
+    );
+    if (found === undefined) return false;
+    change(found.task, plan as Obj);
+    return true;
+  };
+const kindIs =
+  (...kinds: string[]) =>
+  (task: Obj) =>
+    kinds.includes(String((task.target as Obj).kind));
 /** The wrong JSON type for a spec. */
-const WRONG_TYPE: Readonly<Record<Spec['t'], Json>> = { text: 3, nonEmptyText: 3, date: 20180101, nullableDate: 3, decimal: true, enum: 1.5, object: [], list: {}, pace: 3, target: 'binary', mainIndicators: 3, cancelled: 'no' };
+const WRONG_TYPE: Readonly<Record<Spec['t'], Json>> = {
+  text: 3,
+  nonEmptyText: 3,
+  date: 20180101,
+  nullableDate: 3,
+  decimal: true,
+  enum: 1.5,
+  object: [],
+  list: {},
+  pace: 3,
+  target: 'binary',
+  mainIndicators: 3,
+  cancelled: 'no',
+};
 
 const DEFECTS: Readonly<Record<string, Defect>> = {
   // Shape: one field of the wrong kind of value.
-  missingRequired: atSlot((s, plan) => s.required && s.path.length > 0 && typeof s.path.at(-1) === 'string' && present(s, plan), (plan, s) => remove(plan, s.path)),
-  wrongType: atSlot((s, plan) => s.path.length > 0 && present(s, plan), (plan, s) => set(plan, s.path, s.spec.t === 'enum' && s.spec.values.includes(null) ? 'no' : WRONG_TYPE[s.spec.t])),
-  emptyString: atSlot((s, plan) => s.spec.t === 'nonEmptyText' && present(s, plan), (plan, s) => set(plan, s.path, '')),
-  tooLongString: atSlot((s, plan) => isText(s) && present(s, plan), (plan, s) => set(plan, s.path, 'x'.repeat(MAX_STRING_LENGTH + 1))),
-  notADate: atSlot((s, plan) => (s.spec.t === 'date' || s.spec.t === 'nullableDate') && present(s, plan), (plan, s) => set(plan, s.path, '2018-02-30')),
-  badDateFormat: atSlot((s, plan) => (s.spec.t === 'date' || s.spec.t === 'nullableDate') && present(s, plan), (plan, s) => set(plan, s.path, '2018-6-30')),
-  notADecimal: atSlot((s, plan) => s.spec.t === 'decimal' && present(s, plan), (plan, s) => set(plan, s.path, '3.5%')),
-  badEnumValue: atSlot((s, plan) => s.spec.t === 'enum' && present(s, plan), (plan, s) => set(plan, s.path, s.spec.t === 'enum' && typeof s.spec.values[0] === 'number' ? 2 : 'Other')),
-  emptyList: atSlot((s, plan) => s.spec.t === 'list' && s.spec.nonEmpty && present(s, plan), (plan, s) => set(plan, s.path, [])),
-  unknownKey: atSlot((s, plan) => s.spec.t === 'object' && present(s, plan), (plan, s) => set(plan, [...s.path, 'deadine'], 1)),
+  missingRequired: atSlot(
+    (s, plan) => s.required && s.path.length > 0 && typeof s.path.at(-1) === 'string' && present(s, plan),
+    (plan, s) => remove(plan, s.path),
+  ),
+  wrongType: atSlot(
+    (s, plan) => s.path.length > 0 && present(s, plan),
+    (plan, s) => set(plan, s.path, s.spec.t === 'enum' && s.spec.values.includes(null) ? 'no' : WRONG_TYPE[s.spec.t]),
+  ),
+  emptyString: atSlot(
+    (s, plan) => s.spec.t === 'nonEmptyText' && present(s, plan),
+    (plan, s) => set(plan, s.path, ''),
+  ),
+  tooLongString: atSlot(
+    (s, plan) => isText(s) && present(s, plan),
+    (plan, s) => set(plan, s.path, 'x'.repeat(MAX_STRING_LENGTH + 1)),
+  ),
+  notADate: atSlot(
+    (s, plan) => (s.spec.t === 'date' || s.spec.t === 'nullableDate') && present(s, plan),
+    (plan, s) => set(plan, s.path, '2018-02-30'),
+  ),
+  badDateFormat: atSlot(
+    (s, plan) => (s.spec.t === 'date' || s.spec.t === 'nullableDate') && present(s, plan),
+    (plan, s) => set(plan, s.path, '2018-6-30'),
+  ),
+  notADecimal: atSlot(
+    (s, plan) => s.spec.t === 'decimal' && present(s, plan),
+    (plan, s) => set(plan, s.path, '3.5%'),
+  ),
+  badEnumValue: atSlot(
+    (s, plan) => s.spec.t === 'enum' && present(s, plan),
+    (plan, s) => set(plan, s.path, s.spec.t === 'enum' && typeof s.spec.values[0] === 'number' ? 2 : 'Other'),
+  ),
+  emptyList: atSlot(
+    (s, plan) => s.spec.t === 'list' && s.spec.nonEmpty && present(s, plan),
+    (plan, s) => set(plan, s.path, []),
+  ),
+  unknownKey: atSlot(
+    (s, plan) => s.spec.t === 'object' && present(s, plan),
+    (plan, s) => set(plan, [...s.path, 'deadine'], 1),
+  ),
   prototypeKey: atSlot(
     (s, plan) => s.spec.t === 'object' && present(s, plan),
     (plan, s) => Object.defineProperty(get(plan, s.path) as object, '__proto__', { value: {}, enumerable: true, configurable: true, writable: true }),
   ),
-  optionalFieldNull: atSlot((s) => !s.required && s.spec.t !== 'nullableDate' && !(s.spec.t === 'enum' && s.spec.values.includes(null)) && s.name !== 'cancelled', (plan, s) => set(plan, s.path, null)),
+  optionalFieldNull: atSlot(
+    (s) => !s.required && s.spec.t !== 'nullableDate' && !(s.spec.t === 'enum' && s.spec.values.includes(null)) && s.name !== 'cancelled',
+    (plan, s) => set(plan, s.path, null),
+  ),
   // Cross-checks: a shape that is valid, a plan that is not.
   periodReversed: (plan) => ((((plan as Obj).period as Obj).end = '2017-12-31'), true),
   duplicateTaskId: (plan) => ((((plan as Obj).tasks as Obj[])[1]!.id = ((plan as Obj).tasks as Obj[])[0]!.id!), true),
@@ -323,20 +455,59 @@ const DEFECTS: Readonly<Record<string, Defect>> = {
     categories[1]!.id = categories[0]!.id!;
     return true;
   },
-  unknownCategory: onTask(() => true, (task) => (task.category = 'no-such-category')),
+  unknownCategory: onTask(
+    () => true,
+    (task) => (task.category = 'no-such-category'),
+  ),
   unknownMainIndicatorCategory: (plan) => (((plan as Obj).mainIndicators = { categories: ['no-such-category'] }), true),
-  deadlineBeforeStart: onTask(() => true, (task) => (task.deadline = '2017-06-30')),
+  deadlineBeforeStart: onTask(
+    () => true,
+    (task) => (task.deadline = '2017-06-30'),
+  ),
   cumulativeNotPositive: onTask(kindIs('cumulative'), (task) => ((task.target as Obj).value = '0')),
   cumulativeNegative: onTask(kindIs('cumulative'), (task) => ((task.target as Obj).value = -2.5)),
   levelEqualsBaseline: onTask(kindIs('level'), (task) => ((task.target as Obj).baseline = (task.target as Obj).value!)),
-  aboutWithoutTolerance: onTask((task) => kindIs('rate')(task) && (task.target as Obj).tolerance === undefined, (task) => ((task.target as Obj).bound = 'about')),
-  toleranceWithoutAbout: onTask((task) => kindIs('rate')(task) && (task.target as Obj).bound !== 'about', (task) => ((task.target as Obj).tolerance = '1')),
-  negativeTolerance: onTask((task) => kindIs('rate')(task) && (task.target as Obj).bound === 'about', (task) => ((task.target as Obj).tolerance = '-0.5')),
+  aboutWithoutTolerance: onTask(
+    (task) => kindIs('rate')(task) && (task.target as Obj).tolerance === undefined,
+    (task) => ((task.target as Obj).bound = 'about'),
+  ),
+  toleranceWithoutAbout: onTask(
+    (task) => kindIs('rate')(task) && (task.target as Obj).bound !== 'about',
+    (task) => ((task.target as Obj).tolerance = '1'),
+  ),
+  negativeTolerance: onTask(
+    (task) => kindIs('rate')(task) && (task.target as Obj).bound === 'about',
+    (task) => ((task.target as Obj).tolerance = '-0.5'),
+  ),
   weightNotPositive: onTask(kindIs('milestones'), (task) => (((task.target as Obj).milestones as Obj[])[0]!.weight = 0)),
-  trajectoryOutOfRange: onTask(() => true, (task) => (task.pace = { trajectory: [{ date: '2018-06-30', expected: '1.5' }] })),
-  trajectoryDatesNotIncreasing: onTask(() => true, (task) => (task.pace = { trajectory: [{ date: '2018-06-30', expected: '0.2' }, { date: '2018-06-30', expected: '0.5' }] })),
-  trajectoryDecreasing: onTask(() => true, (task) => (task.pace = { trajectory: [{ date: '2018-03-31', expected: '0.5' }, { date: '2018-06-30', expected: '0.2' }] })),
-  trajectoryOutsideWindow: onTask(() => true, (task) => (task.pace = { trajectory: [{ date: '2018-12-31', expected: '0.5' }] })),
+  trajectoryOutOfRange: onTask(
+    () => true,
+    (task) => (task.pace = { trajectory: [{ date: '2018-06-30', expected: '1.5' }] }),
+  ),
+  trajectoryDatesNotIncreasing: onTask(
+    () => true,
+    (task) =>
+      (task.pace = {
+        trajectory: [
+          { date: '2018-06-30', expected: '0.2' },
+          { date: '2018-06-30', expected: '0.5' },
+        ],
+      }),
+  ),
+  trajectoryDecreasing: onTask(
+    () => true,
+    (task) =>
+      (task.pace = {
+        trajectory: [
+          { date: '2018-03-31', expected: '0.5' },
+          { date: '2018-06-30', expected: '0.2' },
+        ],
+      }),
+  ),
+  trajectoryOutsideWindow: onTask(
+    () => true,
+    (task) => (task.pace = { trajectory: [{ date: '2018-12-31', expected: '0.5' }] }),
+  ),
   planTrajectoryOutsideWindow: (plan, pick) => {
     const users = tasksOfKind(plan, 'cumulative', 'level').filter(({ task }) => task.pace === undefined);
     const found = choose(users, pick);
@@ -345,8 +516,14 @@ const DEFECTS: Readonly<Record<string, Defect>> = {
     return true;
   },
   observationsOnProgressTarget: onTask(kindIs('milestones', 'binary'), (task) => (task.observations = [])),
-  duplicateObservationDate: onTask((task) => Array.isArray(task.observations) && task.observations.length > 0, (task) => (task.observations as Json[]).push({ ...((task.observations as Obj[])[0] as Obj) })),
-  unconvertibleUnit: onTask((task) => kindIs('cumulative', 'level', 'rate')(task), (task) => (task.observations = [{ asOf: '2018-06-30', value: 1, unit: '公里' }])),
+  duplicateObservationDate: onTask(
+    (task) => Array.isArray(task.observations) && task.observations.length > 0,
+    (task) => (task.observations as Json[]).push({ ...((task.observations as Obj[])[0] as Obj) }),
+  ),
+  unconvertibleUnit: onTask(
+    (task) => kindIs('cumulative', 'level', 'rate')(task),
+    (task) => (task.observations = [{ asOf: '2018-06-30', value: 1, unit: '公里' }]),
+  ),
 };
 const DEFECT_NAMES = Object.keys(DEFECTS);
 
@@ -355,7 +532,12 @@ const EMPTY_ALLOWED = new Set(['$schema', 'issuer', 'title', 'leader', 'flags[]'
 
 describe('fastParsePlan against the format and the schema (drift guard)', () => {
   it('accepts every valid plan (a task of every kind) as zod does, and refuses every one-defect variant, as zod does', () => {
-    const counts = { accepted: 0, tasksByKind: Object.fromEntries(KINDS.map((kind) => [kind, 0])), emptyAccepted: new Map<string, number>(), defects: new Map<string, number>() };
+    const counts = {
+      accepted: 0,
+      tasksByKind: Object.fromEntries(KINDS.map((kind) => [kind, 0])),
+      emptyAccepted: new Map<string, number>(),
+      defects: new Map<string, number>(),
+    };
     const check = (input: Json, valid: boolean, label: string) => {
       const text = JSON.stringify(input);
       const json: unknown = JSON.parse(text);
@@ -392,7 +574,8 @@ describe('fastParsePlan against the format and the schema (drift guard)', () => 
         check(plan, true, 'valid plan');
         counts.accepted++;
         for (const task of (plan as Obj).tasks as Obj[]) counts.tasksByKind[String((task.target as Obj).kind)]!++;
-        for (const slot of slots(plan)) if (slot.spec.t === 'text' && get(plan, slot.path) === '') counts.emptyAccepted.set(slot.name, (counts.emptyAccepted.get(slot.name) ?? 0) + 1);
+        for (const slot of slots(plan))
+          if (slot.spec.t === 'text' && get(plan, slot.path) === '') counts.emptyAccepted.set(slot.name, (counts.emptyAccepted.get(slot.name) ?? 0) + 1);
         for (const [name, seed] of defects) {
           const variant = JSON.parse(JSON.stringify(plan)) as Json;
           let state = seed;

@@ -15,22 +15,34 @@ function reference(json: unknown) {
 }
 
 // Mostly valid values, with a rare invalid one, so that both outcomes are frequent.
-const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>): fc.Arbitrary<T | U> => fc.oneof({ weight: 40, arbitrary: valid }, { weight: 1, arbitrary: invalid });
-const date = mostly(fc.constantFrom('2018-01-01', '2018-03-31', '2018-06-30', '2018-12-31', '2016-02-29'), fc.constantFrom('2018-02-30', '2018-13-01', '2018-6-30', '', 20180101));
-const decimal = mostly(fc.oneof(fc.constantFrom('8.5', '-3.5', '1e3', '0', '-0', '007.50', '.5'), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer()), fc.constantFrom('NaN', '3.5%', '', ' 1', 'Infinity', null, true));
+const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>): fc.Arbitrary<T | U> =>
+  fc.oneof({ weight: 40, arbitrary: valid }, { weight: 1, arbitrary: invalid });
+const date = mostly(
+  fc.constantFrom('2018-01-01', '2018-03-31', '2018-06-30', '2018-12-31', '2016-02-29'),
+  fc.constantFrom('2018-02-30', '2018-13-01', '2018-6-30', '', 20180101),
+);
+const decimal = mostly(
+  fc.oneof(fc.constantFrom('8.5', '-3.5', '1e3', '0', '-0', '007.50', '.5'), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer()),
+  fc.constantFrom('NaN', '3.5%', '', ' 1', 'Infinity', null, true),
+);
 const text = mostly(fc.constantFrom('林业产值', 'x', '亿元', '%', '万人'), fc.constantFrom('', 3, null));
 const kind = mostly(fc.constantFrom('cumulative', 'level', 'rate', 'milestones', 'binary'), fc.constantFrom('other', 'Rate', 1));
-const extras = fc.dictionary(mostly(fc.constantFrom('x-note', 'x-source', 'x-'), fc.constantFrom('note', '__proto__', 'deadine', 'constructor')), fc.oneof(fc.string(), fc.integer()), { maxKeys: 2 });
+const extras = fc.dictionary(
+  mostly(fc.constantFrom('x-note', 'x-source', 'x-'), fc.constantFrom('note', '__proto__', 'deadine', 'constructor')),
+  fc.oneof(fc.string(), fc.integer()),
+  { maxKeys: 2 },
+);
 
 /** An optional key: absent half the time. */
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 2 });
 /** A required key: rarely absent. */
 const must = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 40 });
 const strip = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-const withExtras = (arbitrary: fc.Arbitrary<Record<string, unknown>>) => fc.tuple(arbitrary, extras, fc.boolean()).map(([value, extra, reverse]) => {
-  const entries = Object.entries({ ...strip(value), ...extra });
-  return Object.fromEntries(reverse ? entries.reverse() : entries);
-});
+const withExtras = (arbitrary: fc.Arbitrary<Record<string, unknown>>) =>
+  fc.tuple(arbitrary, extras, fc.boolean()).map(([value, extra, reverse]) => {
+    const entries = Object.entries({ ...strip(value), ...extra });
+    return Object.fromEntries(reverse ? entries.reverse() : entries);
+  });
 
 const milestone = withExtras(fc.record({ title: must(text), due: must(date), done: maybe(fc.oneof(date, fc.constant(null))), weight: maybe(decimal) }));
 const target = withExtras(
@@ -46,7 +58,10 @@ const target = withExtras(
     completedOn: maybe(fc.oneof(date, fc.constant(null))),
   }),
 );
-const pace = fc.oneof(mostly(fc.constantFrom('monthly', 'daily'), fc.constant('weekly')), withExtras(fc.record({ trajectory: must(fc.array(withExtras(fc.record({ date: must(date), expected: must(decimal) })), { maxLength: 2 })) })));
+const pace = fc.oneof(
+  mostly(fc.constantFrom('monthly', 'daily'), fc.constant('weekly')),
+  withExtras(fc.record({ trajectory: must(fc.array(withExtras(fc.record({ date: must(date), expected: must(decimal) })), { maxLength: 2 })) })),
+);
 const observation = withExtras(fc.record({ asOf: must(date), value: must(decimal), unit: maybe(text), note: maybe(text) }));
 const task = withExtras(
   fc.record({
@@ -129,7 +144,13 @@ describe('fastParsePlan', () => {
   });
 
   it('gives up on anything over the limits, wherever it sits, so the limit walk reports it', () => {
-    const valid = { formatVersion: 1, id: 'p', title: 'p', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [{ id: 'T1', title: 't', target: { kind: 'binary', completedOn: null } }] };
+    const valid = {
+      formatVersion: 1,
+      id: 'p',
+      title: 'p',
+      period: { start: '2018-01-01', end: '2018-12-31' },
+      tasks: [{ id: 'T1', title: 't', target: { kind: 'binary', completedOn: null } }],
+    };
     const long = 'x'.repeat(MAX_STRING_LENGTH + 1);
     const nested = (levels: number): unknown => (levels === 0 ? 1 : [nested(levels - 1)]);
     expect(fastParsePlan(valid)).toBeDefined();
@@ -150,6 +171,8 @@ describe('fastParsePlan', () => {
   });
 
   it('gives up on an explicit undefined, which only code (not JSON) can pass', () => {
-    expect(fastParsePlan({ formatVersion: 1, id: 'p', title: 'p', issuer: undefined, period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [] })).toBeUndefined();
+    expect(
+      fastParsePlan({ formatVersion: 1, id: 'p', title: 'p', issuer: undefined, period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [] }),
+    ).toBeUndefined();
   });
 });

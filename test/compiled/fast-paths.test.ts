@@ -36,7 +36,9 @@ describe('parseDecimal fast path', () => {
 describe('isCalendarDate fast path', () => {
   it('agrees with date-fns isExists on every day of 1999–2001 and of 2100, plus out-of-range parts', () => {
     const cases: string[] = [];
-    for (const year of [1999, 2000, 2001, 2100]) for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) cases.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+    for (const year of [1999, 2000, 2001, 2100])
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) cases.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
     for (const text of cases) {
       const [year, month, day] = text.split('-').map(Number) as [number, number, number];
       expect({ text, valid: isCalendarDate(text) }).toEqual({ text, valid: month >= 1 && month <= 12 && day >= 1 && isExists(year, month - 1, day) });
@@ -51,7 +53,11 @@ describe('isCalendarDate fast path', () => {
       return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && isExists(year, month - 1, day);
     };
     const char = fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ' ', '٣', '０', 'a', '+', '.');
-    const text = fc.oneof(fc.array(char, { minLength: 8, maxLength: 12 }).map((chars) => chars.join('')), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.string());
+    const text = fc.oneof(
+      fc.array(char, { minLength: 8, maxLength: 12 }).map((chars) => chars.join('')),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc.string(),
+    );
     fc.assert(
       fc.property(text, (value) => {
         expect(isCalendarDate(value)).toBe(reference(value));
@@ -64,7 +70,10 @@ describe('isCalendarDate fast path', () => {
 describe('parseDecimal on strings already normal', () => {
   it('returns exactly what decimal.js normalisation returns, for any short string of digits, signs and points', () => {
     const char = fc.constantFrom('0', '0', '1', '5', '9', '-', '.', '+', ' ');
-    const text = fc.oneof(fc.array(char, { minLength: 1, maxLength: 12 }).map((chars) => chars.join('')), fc.stringMatching(/^-?(0|[1-9]\d{0,28})(\.\d{0,20}[1-9])?$/));
+    const text = fc.oneof(
+      fc.array(char, { minLength: 1, maxLength: 12 }).map((chars) => chars.join('')),
+      fc.stringMatching(/^-?(0|[1-9]\d{0,28})(\.\d{0,20}[1-9])?$/),
+    );
     fc.assert(
       fc.property(text, (value) => {
         const plain = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(value);

@@ -12,7 +12,11 @@ const reference = (n: bigint, d: bigint) => {
 const Wide = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN });
 
 const bigints = fc.oneof(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.bigInt({ min: -1000n, max: 1000n }));
-const denominators = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 40n }), fc.bigInt({ min: 1n, max: 1000n }), fc.constantFrom(2n ** 10n, 5n ** 7n, 10n ** 25n, 3n, 7n, 119n));
+const denominators = fc.oneof(
+  fc.bigInt({ min: 1n, max: 10n ** 40n }),
+  fc.bigInt({ min: 1n, max: 1000n }),
+  fc.constantFrom(2n ** 10n, 5n ** 7n, 10n ** 25n, 3n, 7n, 119n),
+);
 
 describe('formatFraction', () => {
   it('equals decimal.js division at 20 significant digits, half-even, on random fractions', () => {
@@ -66,8 +70,17 @@ describe('fraction', () => {
   };
   // Around 2^53, where the double fast path ends, and far beyond it.
   const edge = fc.bigInt({ min: 2n ** 53n - 1000n, max: 2n ** 53n + 1000n });
-  const numerators = fc.oneof(bigints, edge, edge.map((x) => -x), fc.constant(0n));
-  const anyDenominators = fc.oneof(denominators, edge, denominators.map((x) => -x));
+  const numerators = fc.oneof(
+    bigints,
+    edge,
+    edge.map((x) => -x),
+    fc.constant(0n),
+  );
+  const anyDenominators = fc.oneof(
+    denominators,
+    edge,
+    denominators.map((x) => -x),
+  );
 
   it('is in lowest terms with a positive denominator and the same value, on both sides of 2^53', () => {
     fc.assert(
@@ -84,7 +97,12 @@ describe('fraction', () => {
 
 describe('formatFraction on safe numerators and divisors around 2^49', () => {
   const small = fc.oneof(fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }), fc.bigInt({ min: -100000n, max: 100000n }));
-  const divisors = fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 49n + 10n }), fc.bigInt({ min: 2n ** 49n - 10n, max: 2n ** 49n + 10n }), fc.bigInt({ min: 1n, max: 100000n }), fc.constantFrom(3n, 7n, 9n, 11n, 99n, 999999999n, 3n * 2n ** 40n));
+  const divisors = fc.oneof(
+    fc.bigInt({ min: 1n, max: 2n ** 49n + 10n }),
+    fc.bigInt({ min: 2n ** 49n - 10n, max: 2n ** 49n + 10n }),
+    fc.bigInt({ min: 1n, max: 100000n }),
+    fc.constantFrom(3n, 7n, 9n, 11n, 99n, 999999999n, 3n * 2n ** 40n),
+  );
   it('equals decimal.js division at 20 significant digits, half-even, for safe numerators and divisors near 2^49', () => {
     fc.assert(
       fc.property(small, divisors, (n, d) => {
@@ -113,11 +131,23 @@ describe('formatRounded', () => {
   const Precise = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
   // formatRounded(value, shift, places) is value × 10^shift rounded to a whole number, written with `places` decimals.
   const roundedReference = (value: Fraction, shift: number, places: number): string => {
-    const rounded = new Precise(value.n.toString()).div(value.d.toString()).times(new Precise(10).pow(shift - places)).toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+    const rounded = new Precise(value.n.toString())
+      .div(value.d.toString())
+      .times(new Precise(10).pow(shift - places))
+      .toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
     return rounded.isZero() ? '0' : rounded.toFixed();
   };
-  const numerators = fc.oneof(fc.bigInt({ min: -(2n ** 53n), max: 2n ** 53n }), fc.bigInt({ min: -10000n, max: 10000n }), fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }));
-  const divisors = fc.oneof(fc.bigInt({ min: 1n, max: 10000n }), fc.bigInt({ min: 2n ** 49n - 5n, max: 2n ** 49n + 5n }), fc.bigInt({ min: 1n, max: 10n ** 20n }), fc.constantFrom(2n, 8n, 40n, 200n));
+  const numerators = fc.oneof(
+    fc.bigInt({ min: -(2n ** 53n), max: 2n ** 53n }),
+    fc.bigInt({ min: -10000n, max: 10000n }),
+    fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }),
+  );
+  const divisors = fc.oneof(
+    fc.bigInt({ min: 1n, max: 10000n }),
+    fc.bigInt({ min: 2n ** 49n - 5n, max: 2n ** 49n + 5n }),
+    fc.bigInt({ min: 1n, max: 10n ** 20n }),
+    fc.constantFrom(2n, 8n, 40n, 200n),
+  );
 
   it('rounds half-even as decimal.js does', () => {
     fc.assert(
@@ -146,7 +176,10 @@ describe('fromDecimal', () => {
   it('reads normalised decimals of any length exactly, as BigInt arithmetic does', () => {
     const decimals = fc
       .tuple(fc.boolean(), fc.stringMatching(/^[1-9]\d{0,20}$|^0$/), fc.option(fc.stringMatching(/^\d{0,19}[1-9]$/), { nil: undefined }))
-      .map(([negative, whole, fractionDigits]) => `${negative && (whole !== '0' || fractionDigits !== undefined) ? '-' : ''}${whole}${fractionDigits === undefined ? '' : `.${fractionDigits}`}`);
+      .map(
+        ([negative, whole, fractionDigits]) =>
+          `${negative && (whole !== '0' || fractionDigits !== undefined) ? '-' : ''}${whole}${fractionDigits === undefined ? '' : `.${fractionDigits}`}`,
+      );
     fc.assert(
       fc.property(decimals, (text) => {
         const negative = text.startsWith('-');
@@ -160,7 +193,17 @@ describe('fromDecimal', () => {
     );
   });
 
-  it.each(['9010000000000001', '9007199254740993', '123456789012345', '1234567890123456', '-9999999999999999', '0.9007199254740993', '99999999999999.9', '9.999999999999999', '0.000000000000001'])('reads %s exactly', (text) => {
+  it.each([
+    '9010000000000001',
+    '9007199254740993',
+    '123456789012345',
+    '1234567890123456',
+    '-9999999999999999',
+    '0.9007199254740993',
+    '99999999999999.9',
+    '9.999999999999999',
+    '0.000000000000001',
+  ])('reads %s exactly', (text) => {
     const negative = text.startsWith('-');
     const digits = negative ? text.slice(1) : text;
     const point = digits.indexOf('.');
@@ -173,7 +216,10 @@ describe('a normalised decimal of at most 20 characters is its own text', () => 
   it('formatFraction(fromDecimal(text)) === text (what fillFactTexts relies on)', () => {
     const decimals = fc
       .tuple(fc.boolean(), fc.stringMatching(/^[1-9]\d{0,19}$|^0$/), fc.option(fc.stringMatching(/^\d{0,18}[1-9]$/), { nil: undefined }))
-      .map(([negative, whole, fractionDigits]) => `${negative && (whole !== '0' || fractionDigits !== undefined) ? '-' : ''}${whole}${fractionDigits === undefined ? '' : `.${fractionDigits}`}`)
+      .map(
+        ([negative, whole, fractionDigits]) =>
+          `${negative && (whole !== '0' || fractionDigits !== undefined) ? '-' : ''}${whole}${fractionDigits === undefined ? '' : `.${fractionDigits}`}`,
+      )
       .filter((text) => text.length <= 20);
     fc.assert(
       fc.property(decimals, (text) => {

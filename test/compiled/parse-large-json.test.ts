@@ -26,10 +26,12 @@ const documents = fc
   });
 
 /** A valid document with one random edit: a character inserted, deleted or replaced. */
-const edited = fc.tuple(documents, fc.nat(), fc.constantFrom('', ',', '"', '[', ']', '{', '}', ':', '\\', ' ', 'x', '\u0001', '任')).map(([text, at, insert]) => {
-  const position = at % (text.length + 1);
-  return text.slice(0, position) + insert + text.slice(position + (at % 3 === 0 ? 1 : 0));
-});
+const edited = fc
+  .tuple(documents, fc.nat(), fc.constantFrom('', ',', '"', '[', ']', '{', '}', ':', '\\', ' ', 'x', '\u0001', '任'))
+  .map(([text, at, insert]) => {
+    const position = at % (text.length + 1);
+    return text.slice(0, position) + insert + text.slice(position + (at % 3 === 0 ? 1 : 0));
+  });
 
 describe('parseLargeJson', () => {
   it('gives exactly JSON.parse of the whole text, or falls back, on valid and edited documents with tiny pieces', () => {

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain ES module without types
 import { generatePlan } from '../../bench/generate-plan.mjs';
 import { startFlatEvaluation } from '../../src/engine/evaluate-plan.js';
-import { BUNDLED_RULE_SET_IDS, evaluatePlan, evaluatePlanSync, formatEvaluation, formatEvaluationJsonChunks, parsePlan, startEvaluation, type EvaluateOptions, type Plan } from '../../src/index.js';
+import {
+  BUNDLED_RULE_SET_IDS,
+  evaluatePlan,
+  evaluatePlanSync,
+  formatEvaluation,
+  formatEvaluationJsonChunks,
+  parsePlan,
+  startEvaluation,
+  type EvaluateOptions,
+  type Plan,
+} from '../../src/index.js';
 import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../src/report/format-evaluation.js';
 import { FACT_KEYS, FLAT_RESULT_FIELDS, inflateFacts, renderJsonPiece } from '../../src/report/json-chunks.js';
 
@@ -52,16 +62,26 @@ describe('flat evaluation (the CLI’s path to its writer thread)', () => {
   it('agrees on generated plans, with long decimals, other magnitudes of a unit and every kind of target', () => {
     const long = (digits: string) => ({ kind: 'cumulative', measure: '投资', unit: '亿元', value: digits });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.stringMatching(/^[1-9]\d{15,24}(\.\d{1,6}[1-9])?$/), fc.stringMatching(/^\d{1,3}\.\d{17,22}[1-9]$/), (seed, big, precise) => {
-        const generated = (generatePlan as (n: number, seed: number) => { tasks: unknown[] })(40, seed);
-        generated.tasks.push(
-          { id: 'L1', title: 'long target', target: long(big), observations: [{ asOf: '2018-06-30', value: precise }] },
-          { id: 'L2', title: 'long value', target: long('7'), observations: [{ asOf: '2018-06-30', value: big, unit: '亿元' }] },
-          { id: 'L3', title: 'long rate', target: { kind: 'rate', measure: '增长', unit: '%', value: precise, bound: 'atMost' }, observations: [{ asOf: '2018-03-31', value: big }] },
-        );
-        const plan = parsePlan(generated);
-        for (const rules of BUNDLED_RULE_SET_IDS) expect(render(plan, { rules })).toBe(formatEvaluation(evaluatePlanSync(plan, { rules }), 'json'));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.stringMatching(/^[1-9]\d{15,24}(\.\d{1,6}[1-9])?$/),
+        fc.stringMatching(/^\d{1,3}\.\d{17,22}[1-9]$/),
+        (seed, big, precise) => {
+          const generated = (generatePlan as (n: number, seed: number) => { tasks: unknown[] })(40, seed);
+          generated.tasks.push(
+            { id: 'L1', title: 'long target', target: long(big), observations: [{ asOf: '2018-06-30', value: precise }] },
+            { id: 'L2', title: 'long value', target: long('7'), observations: [{ asOf: '2018-06-30', value: big, unit: '亿元' }] },
+            {
+              id: 'L3',
+              title: 'long rate',
+              target: { kind: 'rate', measure: '增长', unit: '%', value: precise, bound: 'atMost' },
+              observations: [{ asOf: '2018-03-31', value: big }],
+            },
+          );
+          const plan = parsePlan(generated);
+          for (const rules of BUNDLED_RULE_SET_IDS) expect(render(plan, { rules })).toBe(formatEvaluation(evaluatePlanSync(plan, { rules }), 'json'));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -88,7 +108,10 @@ describe('evaluationJsonChunksOf (json-rules-engine’s evaluations in the CLI)'
 
   it('writes empty plans and plans of several batches the same way', () => {
     const generated = (generatePlan as (n: number, seed: number) => unknown)(4500, 3);
-    for (const plan of [parsePlan(generated), parsePlan({ formatVersion: 1, id: 'e', title: 'e', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [] })]) {
+    for (const plan of [
+      parsePlan(generated),
+      parsePlan({ formatVersion: 1, id: 'e', title: 'e', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [] }),
+    ]) {
       const evaluation = evaluatePlanSync(plan);
       expect([...evaluationJsonChunksOf(evaluation)].join('')).toBe(formatEvaluation(evaluation, 'json'));
     }

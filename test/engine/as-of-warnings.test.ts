@@ -3,10 +3,20 @@
 // them in the evaluation (and so in the JSON output); the CLI prints them on stderr.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluatePlan, evaluatePlanSync, formatEvaluation, formatEvaluationJsonChunks, parsePlan, startEvaluation, STALE_AFTER_DAYS, type Plan } from '../../src/index.js';
+import {
+  evaluatePlan,
+  evaluatePlanSync,
+  formatEvaluation,
+  formatEvaluationJsonChunks,
+  parsePlan,
+  startEvaluation,
+  STALE_AFTER_DAYS,
+  type Plan,
+} from '../../src/index.js';
 import { ROOT, runCli } from '../hostile/run-cli.js';
 
-const xuchang = (): Record<string, unknown> => JSON.parse(readFileSync(new URL('examples/xuchang-2017-h1.plan.json', `file://${ROOT}/`), 'utf8')) as Record<string, unknown>;
+const xuchang = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL('examples/xuchang-2017-h1.plan.json', `file://${ROOT}/`), 'utf8')) as Record<string, unknown>;
 const plan = (change: (raw: Record<string, unknown>) => void = () => {}): Plan => {
   const raw = xuchang();
   change(raw);
@@ -54,12 +64,20 @@ describe('evaluation warnings', () => {
 
   it('are printed on stderr by evaluate (every format and engine) and report, with stdout carrying them only in JSON', async () => {
     const file = `${ROOT}/examples/ezhou-2014.plan.json`;
-    for (const args of [['evaluate', file], ['evaluate', file, '--format', 'json'], ['evaluate', file, '--format', 'json', '--engine', 'json-rules-engine'], ['report', file]]) {
+    for (const args of [
+      ['evaluate', file],
+      ['evaluate', file, '--format', 'json'],
+      ['evaluate', file, '--format', 'json', '--engine', 'json-rules-engine'],
+      ['report', file],
+    ]) {
       const { status, stdout, stderr } = await runCli([...args, '--as-of', '2015-03-31']);
       expect(status, args.join(' ')).toBe(0);
       const lines = stderr.split('\n').filter((line) => line.includes('warning'));
-      expect(lines, args.join(' ')).toEqual([expect.stringMatching(/^duban: 警告 \/ warning: 评估日期2015年3月31日在计划期（2014年1月1日至2014年12月31日）结束之后/)]);
-      if (args.includes('json')) expect((JSON.parse(stdout.toString('utf8')) as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toEqual(['as-of-outside-period']);
+      expect(lines, args.join(' ')).toEqual([
+        expect.stringMatching(/^duban: 警告 \/ warning: 评估日期2015年3月31日在计划期（2014年1月1日至2014年12月31日）结束之后/),
+      ]);
+      if (args.includes('json'))
+        expect((JSON.parse(stdout.toString('utf8')) as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toEqual(['as-of-outside-period']);
       else expect(stdout.toString('utf8')).not.toContain('warning');
     }
   });

@@ -72,12 +72,30 @@ const FACT_ROWS: Record<BundledRuleSetId, readonly FactRow[]> = {
     ['no data', noDataFacts(), 'no-data', '未报送', '未报送'],
     ['on pace', facts({ onPace: true, progress: 0.6, paceGap: 0.1, paceRatio: 1.2 }), 'completed', '完成', '完成'],
     ['a rate target on pace (met)', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5 }), 'completed', '完成', '完成'],
-    ['a met rate target on its deadline, on a figure covering the period', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataCoversPeriod: true }), 'completed', '完成', '完成'],
-    ['a met rate target on its deadline, on an older figure, is only partial', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataAgeDays: 184 }), 'partial', '部分完成', '部分完成'],
+    [
+      'a met rate target on its deadline, on a figure covering the period',
+      facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataCoversPeriod: true }),
+      'completed',
+      '完成',
+      '完成',
+    ],
+    [
+      'a met rate target on its deadline, on an older figure, is only partial',
+      facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataAgeDays: 184 }),
+      'partial',
+      '部分完成',
+      '部分完成',
+    ],
     ['not on pace, some progress', facts(), 'partial', '部分完成', '部分完成'],
     ['not on pace, a little progress', facts({ progress: 0.001, paceGap: -0.499, paceRatio: 0.002 }), 'partial', '部分完成', '部分完成'],
     ['no progress', facts({ value: 0, progress: 0, paceGap: -0.5, paceRatio: 0 }), 'not-completed', '未完成', '未完成'],
-    ['negative progress (a level moved the wrong way)', facts({ kind: 'level', progress: -0.2, paceGap: -0.7, paceRatio: -0.4 }), 'not-completed', '未完成', '未完成'],
+    [
+      'negative progress (a level moved the wrong way)',
+      facts({ kind: 'level', progress: -0.2, paceGap: -0.7, paceRatio: -0.4 }),
+      'not-completed',
+      '未完成',
+      '未完成',
+    ],
     ['a rate target not met', facts({ ...RATE_FACTS, met: false, onPace: false, margin: -0.5 }), 'not-completed', '未完成', '未完成'],
     ['a rate target is never partial, whatever its progress fact', facts({ kind: 'rate', progress: 0.5 }), 'not-completed', '未完成', '未完成'],
   ],
@@ -87,11 +105,41 @@ const FACT_ROWS: Record<BundledRuleSetId, readonly FactRow[]> = {
     ['no data (even flagged and overdue)', noDataFacts({ flags: ['problem'], overdue: true, daysToDeadline: -10 }), 'no-data', '未报送', '未报送'],
     ['met, not a rate', facts({ met: true, onPace: true, progress: 1, paceGap: 0.5, paceRatio: 2 }), 'done', '已完成', '已完成'],
     ['met beats a problem flag', facts({ met: true, onPace: true, progress: 1, flags: ['problem'] }), 'done', '已完成', '已完成'],
-    ['a met rate target on its deadline, on a figure covering the period', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataCoversPeriod: true }), 'done', '已完成', '已完成'],
-    ['a met rate target past its deadline, on a figure covering the period', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: -30, dataAgeDays: 10, dataCoversPeriod: true }), 'done', '已完成', '已完成'],
-    ['a met rate target on its deadline, on the half-year figure, is 有序推进', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataAgeDays: 184 }), 'on-track', '有序推进', '有序推进'],
-    ['a met rate target past its deadline, on an older figure, is 有序推进', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: -30, dataAgeDays: 214 }), 'on-track', '有序推进', '有序推进'],
-    ['a met rate target with time left is not 已完成 but 有序推进', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 1 }), 'on-track', '有序推进', '有序推进'],
+    [
+      'a met rate target on its deadline, on a figure covering the period',
+      facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataCoversPeriod: true }),
+      'done',
+      '已完成',
+      '已完成',
+    ],
+    [
+      'a met rate target past its deadline, on a figure covering the period',
+      facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: -30, dataAgeDays: 10, dataCoversPeriod: true }),
+      'done',
+      '已完成',
+      '已完成',
+    ],
+    [
+      'a met rate target on its deadline, on the half-year figure, is 有序推进',
+      facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataAgeDays: 184 }),
+      'on-track',
+      '有序推进',
+      '有序推进',
+    ],
+    [
+      'a met rate target past its deadline, on an older figure, is 有序推进',
+      facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: -30, dataAgeDays: 214 }),
+      'on-track',
+      '有序推进',
+      '有序推进',
+    ],
+    [
+      'a met rate target with time left is not 已完成 but 有序推进',
+      facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 1 }),
+      'on-track',
+      '有序推进',
+      '有序推进',
+    ],
     ['flags ["problem"] beats onPace', facts({ onPace: true, progress: 0.6, flags: ['problem'] }), 'problem', '存在突出问题', '标记为突出问题'],
     ['a problem flag among others', facts({ flags: ['watch', 'problem'] }), 'problem', '存在突出问题', '标记为突出问题'],
     ['a problem flag beats overdue', facts({ overdue: true, daysToDeadline: -5, flags: ['problem'] }), 'problem', '存在突出问题', '标记为突出问题'],
@@ -103,8 +151,20 @@ const FACT_ROWS: Record<BundledRuleSetId, readonly FactRow[]> = {
     ['paceRatio < 0.5', facts({ progress: 0.2, paceGap: -0.3, paceRatio: 0.4 }), 'problem', '存在突出问题', '进度严重滞后'],
     ['paceRatio 0', facts({ progress: 0, paceGap: -0.5, paceRatio: 0 }), 'problem', '存在突出问题', '进度严重滞后'],
     ['paceRatio exactly 0.5 is not < 0.5', facts({ progress: 0.25, paceGap: -0.25, paceRatio: 0.5 }), 'needs-effort', '需要加大力度', '需要加大力度'],
-    ['paceRatio null (a rate target not met) does not trigger the < 0.5 row', facts({ ...RATE_FACTS, met: false, onPace: false, margin: -0.5 }), 'needs-effort', '需要加大力度', '需要加大力度'],
-    ['paceRatio null (expected 0, negative progress) does not trigger the < 0.5 row', facts({ kind: 'level', progress: -0.1, expected: 0, paceGap: -0.1, paceRatio: null }), 'needs-effort', '需要加大力度', '需要加大力度'],
+    [
+      'paceRatio null (a rate target not met) does not trigger the < 0.5 row',
+      facts({ ...RATE_FACTS, met: false, onPace: false, margin: -0.5 }),
+      'needs-effort',
+      '需要加大力度',
+      '需要加大力度',
+    ],
+    [
+      'paceRatio null (expected 0, negative progress) does not trigger the < 0.5 row',
+      facts({ kind: 'level', progress: -0.1, expected: 0, paceGap: -0.1, paceRatio: null }),
+      'needs-effort',
+      '需要加大力度',
+      '需要加大力度',
+    ],
     ['behind pace, nothing else', facts(), 'needs-effort', '需要加大力度', '需要加大力度'],
   ],
   'traffic-light': [
@@ -113,8 +173,20 @@ const FACT_ROWS: Record<BundledRuleSetId, readonly FactRow[]> = {
     ['met', facts({ met: true, onPace: true, progress: 1, paceGap: 0.5 }), 'green', '绿灯', '已达标'],
     ['met beats a problem flag', facts({ met: true, onPace: true, progress: 1, flags: ['problem'] }), 'green', '绿灯', '已达标'],
     ['a met rate target with time left', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 100 }), 'green', '绿灯', '已达标'],
-    ['a met rate target on its deadline, on a figure covering the period', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataCoversPeriod: true }), 'green', '绿灯', '已达标'],
-    ['a met rate target on its deadline, on the half-year figure, is yellow', facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataAgeDays: 184 }), 'yellow', '黄灯', '临期'],
+    [
+      'a met rate target on its deadline, on a figure covering the period',
+      facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataCoversPeriod: true }),
+      'green',
+      '绿灯',
+      '已达标',
+    ],
+    [
+      'a met rate target on its deadline, on the half-year figure, is yellow',
+      facts({ ...RATE_FACTS, met: true, onPace: true, margin: 0.5, daysToDeadline: 0, dataAgeDays: 184 }),
+      'yellow',
+      '黄灯',
+      '临期',
+    ],
     ['overdue', facts({ overdue: true, daysToDeadline: -1 }), 'red', '红灯', '超期或突出问题'],
     ['overdue beats onPace', facts({ overdue: true, onPace: true, daysToDeadline: -1 }), 'red', '红灯', '超期或突出问题'],
     ['flagged as a problem, though on pace', facts({ onPace: true, flags: ['problem'] }), 'red', '红灯', '超期或突出问题'],
@@ -127,8 +199,20 @@ const FACT_ROWS: Record<BundledRuleSetId, readonly FactRow[]> = {
     ['daysToDeadline 4 is not 临期', facts({ onPace: true, progress: 0.99, paceGap: 0.01, daysToDeadline: 4 }), 'green', '绿灯', '达到序时进度'],
     ['on pace', facts({ onPace: true, progress: 0.6, paceGap: 0.1, paceRatio: 1.2 }), 'green', '绿灯', '达到序时进度'],
     ['behind pace by up to 30 points', facts(), 'yellow', '黄灯', '落后序时进度'],
-    ['a rate target not met, with time left', facts({ ...RATE_FACTS, met: false, onPace: false, margin: -0.5, daysToDeadline: 100 }), 'yellow', '黄灯', '落后序时进度'],
-    ['a rate target not met, overdue', facts({ ...RATE_FACTS, met: false, onPace: false, margin: -0.5, daysToDeadline: -1, overdue: true }), 'red', '红灯', '超期或突出问题'],
+    [
+      'a rate target not met, with time left',
+      facts({ ...RATE_FACTS, met: false, onPace: false, margin: -0.5, daysToDeadline: 100 }),
+      'yellow',
+      '黄灯',
+      '落后序时进度',
+    ],
+    [
+      'a rate target not met, overdue',
+      facts({ ...RATE_FACTS, met: false, onPace: false, margin: -0.5, daysToDeadline: -1, overdue: true }),
+      'red',
+      '红灯',
+      '超期或突出问题',
+    ],
   ],
 };
 
@@ -187,13 +271,25 @@ const LEVEL_WRONG_WAY: TaskInput = {
   observations: [{ asOf: '2018-06-30', value: 150 }],
 };
 
-const binary = (completedOn: string | null, extra: TaskInput = {}): TaskInput => ({ id: 'B1', title: '出台实施方案', target: { kind: 'binary', completedOn }, ...extra });
+const binary = (completedOn: string | null, extra: TaskInput = {}): TaskInput => ({
+  id: 'B1',
+  title: '出台实施方案',
+  target: { kind: 'binary', completedOn },
+  ...extra,
+});
 
 const PLAN_ROWS: Record<BundledRuleSetId, readonly PlanRow[]> = {
   'three-level': [
     ['a cancelled task', cumulative(60, CANCELLED), '2018-06-30', 'cancelled', '取消', '取消'],
     ['a task cancelled without data', cumulative(null, CANCELLED), '2018-06-30', 'cancelled', '取消', '取消'],
-    ['a task cancelled after the as-of date is not cancelled yet', cumulative(60, { cancelled: { on: '2018-09-01', reason: '因政策调整' } }), '2018-06-30', 'completed', '完成', '完成'],
+    [
+      'a task cancelled after the as-of date is not cancelled yet',
+      cumulative(60, { cancelled: { on: '2018-09-01', reason: '因政策调整' } }),
+      '2018-06-30',
+      'completed',
+      '完成',
+      '完成',
+    ],
     ['a task without observations', cumulative(null), '2018-06-30', 'no-data', '未报送', '未报送'],
     ['a task whose only observation is after the as-of date', cumulative(60, {}, '2018-07-15'), '2018-06-30', 'no-data', '未报送', '未报送'],
     ['60 of 100 at 时间过半', cumulative(60), '2018-06-30', 'completed', '完成', '完成'],
@@ -216,7 +312,14 @@ const PLAN_ROWS: Record<BundledRuleSetId, readonly PlanRow[]> = {
     ['a met rate target with time left is 有序推进, not 已完成', rate(8.5), '2018-06-30', 'on-track', '有序推进', '有序推进'],
     ['a met rate target on its deadline', rate(8.5, {}, {}, '2018-12-31'), '2018-12-31', 'done', '已完成', '已完成'],
     ['a met rate target after its deadline', rate(8.5, {}, {}, '2018-12-31'), '2019-01-31', 'done', '已完成', '已完成'],
-    ['a rate target met on the half-year figure (184 days old) at year end is 有序推进, not 已完成', rate(8.5), '2018-12-31', 'on-track', '有序推进', '有序推进'],
+    [
+      'a rate target met on the half-year figure (184 days old) at year end is 有序推进, not 已完成',
+      rate(8.5),
+      '2018-12-31',
+      'on-track',
+      '有序推进',
+      '有序推进',
+    ],
     ['a rate target met on the half-year figure, a month after its deadline, is 有序推进', rate(8.5), '2019-01-31', 'on-track', '有序推进', '有序推进'],
     ['a flagged task on pace', cumulative(60, { flags: ['problem'] }), '2018-06-30', 'problem', '存在突出问题', '标记为突出问题'],
     ['a cumulative task past its deadline', cumulative(60, { deadline: '2018-03-31' }), '2018-06-30', 'problem', '存在突出问题', '超期未完成'],
@@ -249,13 +352,16 @@ const PLAN_ROWS: Record<BundledRuleSetId, readonly PlanRow[]> = {
 };
 
 describe('evaluatePlan', () => {
-  describe.each(ENGINE_CHOICES.flatMap((engine) => BUNDLED_RULE_SET_IDS.map((id) => [engine, id] as const)))('with engine %s and the bundled %s rule set', (engine, id) => {
-    it.each(PLAN_ROWS[id])('%s (as of %s) → %s', async (_description, task, asOf, code, label, rule) => {
-      const evaluation = await evaluatePlan(planWith(task), { asOf, rules: id, engine });
-      expect(evaluation.results).toHaveLength(1);
-      const [result] = evaluation.results;
-      expect({ status: result?.status, label: result?.label, rule: result?.rule }).toEqual({ status: code, label, rule });
-      expect(evaluation.gaps).toEqual([]);
-    });
-  });
+  describe.each(ENGINE_CHOICES.flatMap((engine) => BUNDLED_RULE_SET_IDS.map((id) => [engine, id] as const)))(
+    'with engine %s and the bundled %s rule set',
+    (engine, id) => {
+      it.each(PLAN_ROWS[id])('%s (as of %s) → %s', async (_description, task, asOf, code, label, rule) => {
+        const evaluation = await evaluatePlan(planWith(task), { asOf, rules: id, engine });
+        expect(evaluation.results).toHaveLength(1);
+        const [result] = evaluation.results;
+        expect({ status: result?.status, label: result?.label, rule: result?.rule }).toEqual({ status: code, label, rule });
+        expect(evaluation.gaps).toEqual([]);
+      });
+    },
+  );
 });

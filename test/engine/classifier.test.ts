@@ -17,13 +17,33 @@ const slow = (value: unknown) => () => new Promise((resolve) => setTimeout(() =>
 const SEMANTICS: readonly (readonly [string, unknown, Record<string, unknown>, boolean])[] = [
   ['a numeric operator is false when the fact is null', { all: [{ fact: 'paceRatio', operator: 'lessThan', value: 0.5 }] }, { paceRatio: null }, false],
   ['a numeric operator compares numbers', { all: [{ fact: 'paceRatio', operator: 'lessThan', value: 0.5 }] }, { paceRatio: 0.4 }, true],
-  ['a null on the value side of a fact comparison counts as 0 for numeric operators', { all: [{ fact: 'progress', operator: 'greaterThan', value: { fact: 'expected' } }] }, { progress: 0.1, expected: null }, true],
-  ['a fact comparison of numbers', { all: [{ fact: 'progress', operator: 'greaterThanInclusive', value: { fact: 'expected' } }] }, { progress: 0.4, expected: 0.5 }, false],
+  [
+    'a null on the value side of a fact comparison counts as 0 for numeric operators',
+    { all: [{ fact: 'progress', operator: 'greaterThan', value: { fact: 'expected' } }] },
+    { progress: 0.1, expected: null },
+    true,
+  ],
+  [
+    'a fact comparison of numbers',
+    { all: [{ fact: 'progress', operator: 'greaterThanInclusive', value: { fact: 'expected' } }] },
+    { progress: 0.4, expected: 0.5 },
+    false,
+  ],
   ['contains looks into the flags list', { all: [{ fact: 'flags', operator: 'contains', value: 'problem' }] }, { flags: ['x', 'problem'] }, true],
   ['in checks list membership', { all: [{ fact: 'kind', operator: 'in', value: ['level', 'rate'] }] }, { kind: 'rate' }, true],
   ['notIn checks list non-membership', { all: [{ fact: 'kind', operator: 'notIn', value: ['level', 'rate'] }] }, { kind: 'rate' }, false],
   ['not negates', { not: { fact: 'met', operator: 'equal', value: true } }, { met: null }, true],
-  ['any needs one', { any: [{ fact: 'met', operator: 'equal', value: true }, { fact: 'overdue', operator: 'equal', value: true }] }, { met: false, overdue: true }, true],
+  [
+    'any needs one',
+    {
+      any: [
+        { fact: 'met', operator: 'equal', value: true },
+        { fact: 'overdue', operator: 'equal', value: true },
+      ],
+    },
+    { met: false, overdue: true },
+    true,
+  ],
 ];
 
 describe('createClassifier', () => {
@@ -41,7 +61,11 @@ describe('createClassifier', () => {
   it('ignores a higher priority rule whose conditions do not hold', async () => {
     const classifier = createClassifier(parseRuleFile(ruleFileJson([rule('高', 10, 'a', when('met')), rule('低', 5, 'b')])));
     const result = await classifier.classify(facts({ met: false }));
-    expect({ status: result.status?.code, rule: result.rule?.name, matched: result.matched.map((m) => m.name) }).toEqual({ status: 'b', rule: '低', matched: ['低'] });
+    expect({ status: result.status?.code, rule: result.rule?.name, matched: result.matched.map((m) => m.name) }).toEqual({
+      status: 'b',
+      rule: '低',
+      matched: ['低'],
+    });
   });
 
   it.each([
@@ -57,21 +81,24 @@ describe('createClassifier', () => {
   it.each([
     ['甲 first', 'a', 'b', '甲'],
     ['乙 first', 'b', 'a', '乙'],
-  ])('among equal priorities lets the first rule in the file win even when json-rules-engine reports the other first (%s)', async (_description, firstType, secondType, winner) => {
-    const names: Record<string, string> = { a: '甲', b: '乙' };
-    // The rule first in the file reads a fact that resolves late, so the engine finishes (and reports) the second rule first.
-    const rules = [rule(names[firstType]!, 10, firstType, when('slowFact')), rule(names[secondType]!, 10, secondType, when('fastFact'))];
-    const runtimeFacts = { ...facts(), slowFact: slow(true), fastFact: true };
+  ])(
+    'among equal priorities lets the first rule in the file win even when json-rules-engine reports the other first (%s)',
+    async (_description, firstType, secondType, winner) => {
+      const names: Record<string, string> = { a: '甲', b: '乙' };
+      // The rule first in the file reads a fact that resolves late, so the engine finishes (and reports) the second rule first.
+      const rules = [rule(names[firstType]!, 10, firstType, when('slowFact')), rule(names[secondType]!, 10, secondType, when('fastFact'))];
+      const runtimeFacts = { ...facts(), slowFact: slow(true), fastFact: true };
 
-    const engine = new Engine(rules.map((r) => ({ ...r, conditions: JSON.parse(JSON.stringify(r.conditions)) as never })));
-    const reported = (await engine.run({ ...runtimeFacts })).results.map((result) => result.name);
-    expect(reported, 'precondition: json-rules-engine reports the second rule first').toEqual([names[secondType], names[firstType]]);
+      const engine = new Engine(rules.map((r) => ({ ...r, conditions: JSON.parse(JSON.stringify(r.conditions)) as never })));
+      const reported = (await engine.run({ ...runtimeFacts })).results.map((result) => result.name);
+      expect(reported, 'precondition: json-rules-engine reports the second rule first').toEqual([names[secondType], names[firstType]]);
 
-    const classifier = createClassifier(parseRuleFile(ruleFileJson(rules), { facts: ['slowFact', 'fastFact'] }));
-    const result = await classifier.classify(runtimeFacts);
-    expect(result.rule?.name).toBe(winner);
-    expect(result.status?.code).toBe(firstType);
-  });
+      const classifier = createClassifier(parseRuleFile(ruleFileJson(rules), { facts: ['slowFact', 'fastFact'] }));
+      const result = await classifier.classify(runtimeFacts);
+      expect(result.rule?.name).toBe(winner);
+      expect(result.status?.code).toBe(firstType);
+    },
+  );
 
   it('reports a gap when no rule matches: no status, no rule, nothing matched', async () => {
     const classifier = createClassifier(parseRuleFile(ruleFileJson([rule('达标', 10, 'a', when('met')), rule('有序', 5, 'b', when('onPace'))])));
@@ -80,14 +107,18 @@ describe('createClassifier', () => {
 
   it('uses an operator registered both when parsing and when classifying', async () => {
     const withinTen: CustomOperator = (factValue, conditionValue) => typeof factValue === 'number' && Math.abs(factValue - Number(conditionValue)) <= 10;
-    const file = parseRuleFile(ruleFileJson([rule('接近', 10, 'a', { all: [{ fact: 'value', operator: 'withinTen', value: 100 }] }), rule('其他', 1, 'b')]), { operators: ['withinTen'] });
+    const file = parseRuleFile(ruleFileJson([rule('接近', 10, 'a', { all: [{ fact: 'value', operator: 'withinTen', value: 100 }] }), rule('其他', 1, 'b')]), {
+      operators: ['withinTen'],
+    });
     const classifier = createClassifier(file, { operators: { withinTen } });
     expect((await classifier.classify(facts({ value: 95 }))).rule?.name).toBe('接近');
     expect((await classifier.classify(facts({ value: 80 }))).rule?.name).toBe('其他');
   });
 
   it('fails with ENGINE_ERROR when an operator is named at parse time but no function is registered', async () => {
-    const file = parseRuleFile(ruleFileJson([rule('接近', 10, 'a', { all: [{ fact: 'value', operator: 'withinTen', value: 100 }] })]), { operators: ['withinTen'] });
+    const file = parseRuleFile(ruleFileJson([rule('接近', 10, 'a', { all: [{ fact: 'value', operator: 'withinTen', value: 100 }] })]), {
+      operators: ['withinTen'],
+    });
     const error = await rejectedDubanError(createClassifier(file).classify(facts()));
     expect(error.code).toBe('ENGINE_ERROR');
     expect(error.message).toContain('withinTen');
@@ -141,7 +172,11 @@ describe.each(ENGINE_CHOICES)('evaluatePlan with engine %s', (engine) => {
     ['甲 first', [rule('甲', 10, 'a'), rule('乙', 10, 'b')], '甲'],
     ['乙 first', [rule('乙', 10, 'b'), rule('甲', 10, 'a')], '乙'],
   ])('lets the first of two matching equal-priority rules decide every task (%s)', async (_description, rules, winner) => {
-    const evaluation = await evaluatePlan(planOf([cumulative(60, { id: 'x' }), rate(7, { id: 'y' })]), { asOf: '2018-06-30', rules: parseRuleFile(ruleFileJson(rules)), engine });
+    const evaluation = await evaluatePlan(planOf([cumulative(60, { id: 'x' }), rate(7, { id: 'y' })]), {
+      asOf: '2018-06-30',
+      rules: parseRuleFile(ruleFileJson(rules)),
+      engine,
+    });
     expect(evaluation.results.map((result) => result.rule)).toEqual([winner, winner]);
   });
 
@@ -161,14 +196,18 @@ describe.each(ENGINE_CHOICES)('evaluatePlan with engine %s', (engine) => {
 
   it('applies a registered operator given in its options', async () => {
     const withinTen: CustomOperator = (factValue, conditionValue) => typeof factValue === 'number' && Math.abs(factValue - Number(conditionValue)) <= 10;
-    const rules = parseRuleFile(ruleFileJson([rule('接近', 10, 'a', { all: [{ fact: 'value', operator: 'withinTen', value: 100 }] }), rule('其他', 1, 'b')]), { operators: ['withinTen'] });
+    const rules = parseRuleFile(ruleFileJson([rule('接近', 10, 'a', { all: [{ fact: 'value', operator: 'withinTen', value: 100 }] }), rule('其他', 1, 'b')]), {
+      operators: ['withinTen'],
+    });
     const plan = planOf([cumulative(95, { id: 'near' }), cumulative(80, { id: 'far' })]);
     const evaluation = await evaluatePlan(plan, { asOf: '2018-06-30', rules, operators: { withinTen }, engine });
     expect(evaluation.results.map((result) => result.rule)).toEqual(['接近', '其他']);
   });
 
   it('fails with ENGINE_ERROR, not a silent gap, when a parsed custom operator has no function', async () => {
-    const rules = parseRuleFile(ruleFileJson([rule('接近', 10, 'a', { all: [{ fact: 'value', operator: 'withinTen', value: 100 }] })]), { operators: ['withinTen'] });
+    const rules = parseRuleFile(ruleFileJson([rule('接近', 10, 'a', { all: [{ fact: 'value', operator: 'withinTen', value: 100 }] })]), {
+      operators: ['withinTen'],
+    });
     const caught = await evaluatePlan(planOf([cumulative(95)]), { asOf: '2018-06-30', rules, engine }).then(
       () => undefined,
       (error: unknown) => error,

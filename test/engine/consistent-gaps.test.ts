@@ -7,7 +7,17 @@
 // refused with its load error by every path; the consistent nulls stay for
 // the gaps of valid files (the second block).
 import { describe, expect, it } from 'vitest';
-import { isDubanError, compileRuleFile, createClassifier, evaluatePlan, evaluatePlanSync, evaluateTask, evaluateTasks, explainRules, startEvaluation } from '../../src/index.js';
+import {
+  isDubanError,
+  compileRuleFile,
+  createClassifier,
+  evaluatePlan,
+  evaluatePlanSync,
+  evaluateTask,
+  evaluateTasks,
+  explainRules,
+  startEvaluation,
+} from '../../src/index.js';
 import type { RuleFile, TaskResult } from '../../src/index.js';
 import { startFlatEvaluation } from '../../src/engine/evaluate-plan.js';
 import { inflateResults } from '../../src/report/json-chunks.js';
@@ -67,7 +77,11 @@ describe('a winner whose status the rule file does not list', () => {
 });
 
 describe('a task no rule matches', () => {
-  const gappy = { ...withoutProblemStatus(), statuses: [{ code: 'on-track', label: '有序推进' }], rules: [(readJson('rules/four-level.json') as RuleFile).rules[5]!] } as RuleFile;
+  const gappy = {
+    ...withoutProblemStatus(),
+    statuses: [{ code: 'on-track', label: '有序推进' }],
+    rules: [(readJson('rules/four-level.json') as RuleFile).rules[5]!],
+  } as RuleFile;
 
   it('has status, label and rule null on every path', async () => {
     const paths: TaskResult[][] = [

@@ -12,10 +12,13 @@ const ORIGIN = Date.UTC(2018, 0, 1);
 const day = (offset: number): string => new Date(ORIGIN + offset * DAY_MS).toISOString().slice(0, 10);
 
 /** A decimal with up to two fractional digits, as a JSON number or a string. */
-const decimal = (min: number, max: number) => fc.tuple(fc.integer({ min: min * 100, max: max * 100 }), fc.boolean()).map(([cents, asString]) => (asString ? (cents / 100).toFixed(2) : cents / 100));
+const decimal = (min: number, max: number) =>
+  fc.tuple(fc.integer({ min: min * 100, max: max * 100 }), fc.boolean()).map(([cents, asString]) => (asString ? (cents / 100).toFixed(2) : cents / 100));
 
 const observations = (min: number, max: number) =>
-  fc.uniqueArray(fc.record({ offset: fc.integer({ min: -60, max: 500 }), value: decimal(min, max) }), { selector: (o) => o.offset, maxLength: 4 }).map((list) => list.map(({ offset, value }) => ({ asOf: day(offset), value })));
+  fc
+    .uniqueArray(fc.record({ offset: fc.integer({ min: -60, max: 500 }), value: decimal(min, max) }), { selector: (o) => o.offset, maxLength: 4 })
+    .map((list) => list.map(({ offset, value }) => ({ asOf: day(offset), value })));
 
 const cumulativeTask = fc.record({
   target: fc.record({ kind: fc.constant('cumulative'), measure: fc.constant('新建项目'), unit: fc.constant('个'), value: fc.integer({ min: 1, max: 1000 }) }),
@@ -23,8 +26,15 @@ const cumulativeTask = fc.record({
 });
 
 const levelTask = fc
-  .record({ baseline: fc.integer({ min: 0, max: 500 }), delta: fc.integer({ min: -200, max: 200 }).filter((d) => d !== 0), observations: observations(-100, 800) })
-  .map(({ baseline, delta, observations: list }) => ({ target: { kind: 'level', measure: '高新技术企业', unit: '家', value: baseline + delta, baseline }, observations: list }));
+  .record({
+    baseline: fc.integer({ min: 0, max: 500 }),
+    delta: fc.integer({ min: -200, max: 200 }).filter((d) => d !== 0),
+    observations: observations(-100, 800),
+  })
+  .map(({ baseline, delta, observations: list }) => ({
+    target: { kind: 'level', measure: '高新技术企业', unit: '家', value: baseline + delta, baseline },
+    observations: list,
+  }));
 
 const rateTask = fc
   .record({
@@ -34,24 +44,48 @@ const rateTask = fc
     observations: observations(-15, 25),
   })
   .map(({ value, bound, tolerance, observations: list }) => ({
-    target: { kind: 'rate', measure: '地区生产总值增长', unit: '%', value, ...(bound === undefined ? {} : { bound }), ...(bound === 'about' ? { tolerance } : {}) },
+    target: {
+      kind: 'rate',
+      measure: '地区生产总值增长',
+      unit: '%',
+      value,
+      ...(bound === undefined ? {} : { bound }),
+      ...(bound === 'about' ? { tolerance } : {}),
+    },
     observations: list,
   }));
 
 const milestonesTask = fc
-  .array(fc.record({ due: fc.integer({ min: -30, max: 450 }), done: fc.option(fc.integer({ min: -30, max: 500 })), weight: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 5 })
-  .map((list) => ({ target: { kind: 'milestones', milestones: list.map((m, i) => ({ title: `节点${i + 1}`, due: day(m.due), done: m.done === null ? null : day(m.done), weight: m.weight })) } }));
+  .array(fc.record({ due: fc.integer({ min: -30, max: 450 }), done: fc.option(fc.integer({ min: -30, max: 500 })), weight: fc.integer({ min: 1, max: 5 }) }), {
+    minLength: 1,
+    maxLength: 5,
+  })
+  .map((list) => ({
+    target: {
+      kind: 'milestones',
+      milestones: list.map((m, i) => ({ title: `节点${i + 1}`, due: day(m.due), done: m.done === null ? null : day(m.done), weight: m.weight })),
+    },
+  }));
 
 const binaryTask = fc.option(fc.integer({ min: -30, max: 500 })).map((done) => ({ target: { kind: 'binary', completedOn: done === null ? null : day(done) } }));
 
 /** The task's window and pace: the plan's period, or its own start and deadline, maybe with a trajectory point inside it. */
 const windowAndPace = fc.oneof(
   fc.constant({}),
-  fc.record({ start: fc.integer({ min: -30, max: 300 }), length: fc.integer({ min: 0, max: 400 }), pace: fc.constantFrom<string | undefined>('monthly', 'daily', 'trajectory', undefined), expected: fc.integer({ min: 0, max: 100 }) }).map(({ start, length, pace, expected }) => ({
-    start: day(start),
-    deadline: day(start + length),
-    ...(pace === undefined || (pace === 'trajectory' && length === 0) ? {} : { pace: pace === 'trajectory' ? { trajectory: [{ date: day(start + Math.floor(length / 2)), expected: (expected / 100).toString() }] } : pace }),
-  })),
+  fc
+    .record({
+      start: fc.integer({ min: -30, max: 300 }),
+      length: fc.integer({ min: 0, max: 400 }),
+      pace: fc.constantFrom<string | undefined>('monthly', 'daily', 'trajectory', undefined),
+      expected: fc.integer({ min: 0, max: 100 }),
+    })
+    .map(({ start, length, pace, expected }) => ({
+      start: day(start),
+      deadline: day(start + length),
+      ...(pace === undefined || (pace === 'trajectory' && length === 0)
+        ? {}
+        : { pace: pace === 'trajectory' ? { trajectory: [{ date: day(start + Math.floor(length / 2)), expected: (expected / 100).toString() }] } : pace }),
+    })),
 );
 
 const taskArbitrary = fc
@@ -65,13 +99,22 @@ const taskArbitrary = fc
     // A trajectory is only checked and used for cumulative and level targets; keep it off the others.
     const { pace, ...rest } = window as { pace?: unknown };
     const usesPace = body.target.kind === 'cumulative' || body.target.kind === 'level' || typeof pace === 'string';
-    return { ...body, ...rest, ...(pace !== undefined && usesPace ? { pace } : {}), flags, cancelled: cancelled === null ? null : { on: day(cancelled), reason: '因政策调整' } };
+    return {
+      ...body,
+      ...rest,
+      ...(pace !== undefined && usesPace ? { pace } : {}),
+      flags,
+      cancelled: cancelled === null ? null : { on: day(cancelled), reason: '因政策调整' },
+    };
   });
 
 const planArbitrary = fc.record({
   tasks: fc.array(taskArbitrary, { maxLength: 6 }),
   // Any day, or a day where things happen for calendar-year tasks: 时间过半, the last days before the deadline, just after it.
-  asOf: fc.oneof(fc.integer({ min: -60, max: 600 }).map(day), fc.constantFrom('2018-06-30', '2018-12-28', '2018-12-29', '2018-12-30', '2018-12-31', '2019-01-01')),
+  asOf: fc.oneof(
+    fc.integer({ min: -60, max: 600 }).map(day),
+    fc.constantFrom('2018-06-30', '2018-12-28', '2018-12-29', '2018-12-30', '2018-12-31', '2019-01-01'),
+  ),
   planPace: fc.constantFrom<string | undefined>('monthly', 'daily', undefined),
 });
 
@@ -138,15 +181,18 @@ describe('evaluatePlan', () => {
     );
   });
 
-  it.each(ENGINE_CHOICES.flatMap((engine) => GAPPY_RULE_FILES.map((file) => [engine, file.id, file] as const)))('with engine %s, gives every task of a random plan exactly one status of %s or lists it as a gap', async (engine, _id, file) => {
-    await fc.assert(
-      fc.asyncProperty(planArbitrary, async (input) => {
-        const plan = buildPlan(input);
-        expectOneStatusOrGap(plan, await evaluatePlan(plan, { asOf: input.asOf, rules: file, engine }), file);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it.each(ENGINE_CHOICES.flatMap((engine) => GAPPY_RULE_FILES.map((file) => [engine, file.id, file] as const)))(
+    'with engine %s, gives every task of a random plan exactly one status of %s or lists it as a gap',
+    async (engine, _id, file) => {
+      await fc.assert(
+        fc.asyncProperty(planArbitrary, async (input) => {
+          const plan = buildPlan(input);
+          expectOneStatusOrGap(plan, await evaluatePlan(plan, { asOf: input.asOf, rules: file, engine }), file);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
   it('lists a gap for a task only four-level’s "always" row would have decided', async () => {
     const [withoutAlways] = GAPPY_RULE_FILES;
@@ -197,7 +243,11 @@ describe('the random plans above', () => {
         kinds.add(result.facts.kind);
       }
     }
-    expect([...rulesHit].sort()).toEqual(bundled(id).rules.map((rule) => rule.name).sort());
+    expect([...rulesHit].sort()).toEqual(
+      bundled(id)
+        .rules.map((rule) => rule.name)
+        .sort(),
+    );
     expect([...kinds].sort()).toEqual(['binary', 'cumulative', 'level', 'milestones', 'rate']);
   });
 });

@@ -14,8 +14,23 @@ const mixedPlan = () =>
     { id: 'a1', title: '出台实施方案', target: { kind: 'binary', completedOn: null } },
     rate(7, { id: 'm5' }),
     cumulative(40, { id: 'b2', ...CANCELLED }),
-    { id: 'k3', title: '高新技术企业达到220家', target: { kind: 'level', measure: '高新技术企业', unit: '家', value: 220, baseline: 160 }, observations: [{ asOf: '2018-05-31', value: 200 }] },
-    { id: 'c0', title: '建设物流园', target: { kind: 'milestones', milestones: [{ title: '开工', due: '2018-04-30', done: '2018-04-01' }, { title: '竣工', due: '2018-11-30' }] } },
+    {
+      id: 'k3',
+      title: '高新技术企业达到220家',
+      target: { kind: 'level', measure: '高新技术企业', unit: '家', value: 220, baseline: 160 },
+      observations: [{ asOf: '2018-05-31', value: 200 }],
+    },
+    {
+      id: 'c0',
+      title: '建设物流园',
+      target: {
+        kind: 'milestones',
+        milestones: [
+          { title: '开工', due: '2018-04-30', done: '2018-04-01' },
+          { title: '竣工', due: '2018-11-30' },
+        ],
+      },
+    },
     cumulative(null, { id: 'y7' }),
   ]);
 
@@ -61,7 +76,11 @@ describe('evaluatePlan', () => {
 
   it('returns the plan id, the as-of date used and the rule set id', async () => {
     const evaluation = await evaluatePlan(mixedPlan(), { asOf: '2018-06-30', rules: 'traffic-light' });
-    expect({ planId: evaluation.planId, asOf: evaluation.asOf, ruleSet: evaluation.ruleSet }).toEqual({ planId: 'test-2018', asOf: '2018-06-30', ruleSet: 'traffic-light' });
+    expect({ planId: evaluation.planId, asOf: evaluation.asOf, ruleSet: evaluation.ruleSet }).toEqual({
+      planId: 'test-2018',
+      asOf: '2018-06-30',
+      ruleSet: 'traffic-light',
+    });
   });
 
   it('uses the four-level rule set by default', async () => {
@@ -85,7 +104,13 @@ describe('evaluatePlan', () => {
   });
 
   it('counts each status, and counts cancelled tasks in the total', async () => {
-    const plan = planOf([cumulative(60, { id: 'a' }), cumulative(70, { id: 'b' }), cumulative(40, { id: 'c', ...CANCELLED }), cumulative(null, { id: 'd' }), cumulative(10, { id: 'e', ...CANCELLED })]);
+    const plan = planOf([
+      cumulative(60, { id: 'a' }),
+      cumulative(70, { id: 'b' }),
+      cumulative(40, { id: 'c', ...CANCELLED }),
+      cumulative(null, { id: 'd' }),
+      cumulative(10, { id: 'e', ...CANCELLED }),
+    ]);
     const { summary } = await evaluatePlan(plan, { asOf: '2018-06-30' });
     expect(summary).toEqual({
       total: 5,
@@ -122,7 +147,13 @@ describe('evaluatePlan', () => {
     });
 
     it('judges what was known at the as-of date: later observations are ignored', async () => {
-      const plan = planWith({ ...cumulative(null), observations: [{ asOf: '2018-03-31', value: 20 }, { asOf: '2018-06-30', value: 60 }] });
+      const plan = planWith({
+        ...cumulative(null),
+        observations: [
+          { asOf: '2018-03-31', value: 20 },
+          { asOf: '2018-06-30', value: 60 },
+        ],
+      });
       const [march, june] = await Promise.all([evaluatePlan(plan, { asOf: '2018-05-31' }), evaluatePlan(plan, { asOf: '2018-06-30' })]);
       expect(march.results[0]?.facts).toMatchObject({ value: '20', dataAgeDays: 61 });
       expect(june.results[0]?.facts).toMatchObject({ value: '60', dataAgeDays: 0 });
@@ -168,15 +199,31 @@ describe('evaluatePlan', () => {
   });
 
   it('writes decimal facts as exact decimal strings, without binary floating-point artefacts', async () => {
-    const plan = planWith({ id: 'D', title: '降低成本0.3亿元', target: { kind: 'cumulative', measure: '降低成本', unit: '亿元', value: '0.3' }, observations: [{ asOf: '2018-03-31', value: 0.1 }] });
+    const plan = planWith({
+      id: 'D',
+      title: '降低成本0.3亿元',
+      target: { kind: 'cumulative', measure: '降低成本', unit: '亿元', value: '0.3' },
+      observations: [{ asOf: '2018-03-31', value: 0.1 }],
+    });
     const facts = (await evaluatePlan(plan, { asOf: '2018-06-30' })).results[0]?.facts;
-    expect(facts).toMatchObject({ value: '0.1', target: '0.3', progress: '0.33333333333333333333', expected: '0.5', paceGap: '-0.16666666666666666667', dataAgeDays: 91 });
+    expect(facts).toMatchObject({
+      value: '0.1',
+      target: '0.3',
+      progress: '0.33333333333333333333',
+      expected: '0.5',
+      paceGap: '-0.16666666666666666667',
+      dataAgeDays: 91,
+    });
   });
 
   describe('the 咸宁 worked example (test/fixtures/xianning-worked.plan.json)', () => {
     it('gives T09 exactly the result of cli.md’s JSON example', async () => {
       const evaluation = await evaluatePlan(xianning(), { rules: 'four-level' });
-      expect({ planId: evaluation.planId, asOf: evaluation.asOf, ruleSet: evaluation.ruleSet }).toEqual({ planId: 'xianning-2018', asOf: '2018-03-31', ruleSet: 'four-level' });
+      expect({ planId: evaluation.planId, asOf: evaluation.asOf, ruleSet: evaluation.ruleSet }).toEqual({
+        planId: 'xianning-2018',
+        asOf: '2018-03-31',
+        ruleSet: 'four-level',
+      });
       const t09 = evaluation.results.find((result) => result.taskId === 'T09');
       expect(t09).toEqual(CLI_T09);
       expect(JSON.stringify(t09)).toBe(JSON.stringify(CLI_T09));
@@ -204,7 +251,9 @@ describe('evaluateTask', () => {
     const plan = mixedPlan();
     const evaluation = await evaluatePlan(plan, { asOf: '2018-06-30', rules: 'traffic-light' });
     for (const task of plan.tasks) {
-      expect(await evaluateTask(plan, task.id, { asOf: '2018-06-30', rules: 'traffic-light' })).toEqual(evaluation.results.find((result) => result.taskId === task.id));
+      expect(await evaluateTask(plan, task.id, { asOf: '2018-06-30', rules: 'traffic-light' })).toEqual(
+        evaluation.results.find((result) => result.taskId === task.id),
+      );
     }
   });
 

@@ -55,9 +55,17 @@ describe('explainTask', () => {
   });
 
   it.each([
-    ['atMost, met', rate(2.9, { title: '居民消费价格涨幅控制在3.5%以内' }, { measure: '居民消费价格涨幅', value: 3.5, bound: 'atMost' }), ['居民消费价格涨幅', '2.9%', '3.5%', '0.6个百分点']],
+    [
+      'atMost, met',
+      rate(2.9, { title: '居民消费价格涨幅控制在3.5%以内' }, { measure: '居民消费价格涨幅', value: 3.5, bound: 'atMost' }),
+      ['居民消费价格涨幅', '2.9%', '3.5%', '0.6个百分点'],
+    ],
     ['atLeast, not met', rate(7.5), ['地区生产总值增长', '7.5%', '8%', '0.5个百分点']],
-    ['about, met', rate(51, {}, { measure: 'PM2.5浓度', unit: '微克/立方米', value: 50, bound: 'about', tolerance: 2 }), ['PM2.5浓度', '51微克/立方米', '50微克/立方米', '2微克/立方米']],
+    [
+      'about, met',
+      rate(51, {}, { measure: 'PM2.5浓度', unit: '微克/立方米', value: 50, bound: 'about', tolerance: 2 }),
+      ['PM2.5浓度', '51微克/立方米', '50微克/立方米', '2微克/立方米'],
+    ],
   ])('explains a rate target (%s) with its value and bound, and no 序时进度', async (_description, task, parts) => {
     const sentence = await explanationOf(task, '2018-06-30');
     for (const part of parts) expect(sentence).toContain(part);
@@ -139,6 +147,8 @@ describe('explainTask', () => {
   it('is what evaluatePlan puts in each result', async () => {
     const plan = planOf([cumulative(40, { id: 'a' }), LEVEL, MILESTONES, rate(8.5)]);
     const evaluation = await evaluatePlan(plan, { asOf: '2018-06-30' });
-    expect(evaluation.results.map((result) => result.explanation)).toEqual(plan.tasks.map((task) => explainTask(plan, task, computeFacts(plan, task, '2018-06-30'), '2018-06-30')));
+    expect(evaluation.results.map((result) => result.explanation)).toEqual(
+      plan.tasks.map((task) => explainTask(plan, task, computeFacts(plan, task, '2018-06-30'), '2018-06-30')),
+    );
   });
 });

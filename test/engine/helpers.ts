@@ -81,7 +81,19 @@ export function facts(overrides: EngineFactsInput = {}): EngineFactsInput {
 
 /** The facts of a task without data: every observation-based fact null. */
 export function noDataFacts(overrides: EngineFactsInput = {}): EngineFactsInput {
-  return facts({ hasData: false, value: null, progress: null, paceGap: null, paceRatio: null, met: null, onPace: null, margin: null, dataAgeDays: null, dataCoversPeriod: null, ...overrides });
+  return facts({
+    hasData: false,
+    value: null,
+    progress: null,
+    paceGap: null,
+    paceRatio: null,
+    met: null,
+    onPace: null,
+    margin: null,
+    dataAgeDays: null,
+    dataCoversPeriod: null,
+    ...overrides,
+  });
 }
 
 /** A bundled rule set, validated. */

@@ -12,7 +12,10 @@ const withConditions = (conditions: unknown) => ruleFileJson([ruleWith({ conditi
 /** A one-leaf rule file, from JSON text so that keys such as `__proto__` stay own data keys. */
 const withLeafFactText = (fact: string, where: 'fact' | 'value') =>
   JSON.parse(
-    JSON.stringify(withConditions({ all: [where === 'fact' ? leaf({ fact: 'PLACEHOLDER' }) : leaf({ value: { fact: 'PLACEHOLDER' } })] })).replace('"PLACEHOLDER"', JSON.stringify(fact)),
+    JSON.stringify(withConditions({ all: [where === 'fact' ? leaf({ fact: 'PLACEHOLDER' }) : leaf({ value: { fact: 'PLACEHOLDER' } })] })).replace(
+      '"PLACEHOLDER"',
+      JSON.stringify(fact),
+    ),
   ) as unknown;
 
 /** Conditions nested `levels` deep (a leaf inside `levels − 1` "all" nodes). */
@@ -34,7 +37,12 @@ type Rejection = readonly [description: string, file: unknown, path: string, quo
 const RULE_REJECTIONS: readonly Rejection[] = [
   ['an unknown fact', withConditions({ all: [leaf({ fact: 'speed' })] }), '$.rules[0].conditions.all[0].fact', ['"speed"']],
   ['a fact in the wrong case', withConditions({ all: [leaf({ fact: 'OnPace' })] }), '$.rules[0].conditions.all[0].fact', ['"OnPace"']],
-  ['an unknown fact in a { "fact": ... } value', withConditions({ all: [leaf({ value: { fact: 'speed' } })] }), '$.rules[0].conditions.all[0].value.fact', ['"speed"']],
+  [
+    'an unknown fact in a { "fact": ... } value',
+    withConditions({ all: [leaf({ value: { fact: 'speed' } })] }),
+    '$.rules[0].conditions.all[0].value.fact',
+    ['"speed"'],
+  ],
   ['a fact named toString', withLeafFactText('toString', 'fact'), '$.rules[0].conditions.all[0].fact', ['"toString"']],
   ['a fact named __proto__', withLeafFactText('__proto__', 'fact'), '$.rules[0].conditions.all[0].fact', ['"__proto__"']],
   ['a fact named constructor', withLeafFactText('constructor', 'fact'), '$.rules[0].conditions.all[0].fact', ['"constructor"']],
@@ -43,8 +51,18 @@ const RULE_REJECTIONS: readonly Rejection[] = [
   ['a value fact named constructor', withLeafFactText('constructor', 'value'), '$.rules[0].conditions.all[0].value.fact', ['"constructor"']],
   ['an unknown operator', withConditions({ all: [leaf({ operator: 'withinTen' })] }), '$.rules[0].conditions.all[0].operator', ['"withinTen"']],
   ['the decorated operator not:equal', withConditions({ all: [leaf({ operator: 'not:equal' })] }), '$.rules[0].conditions.all[0].operator', ['"not:equal"']],
-  ['the decorated operator everyFact:contains', withConditions({ all: [leaf({ fact: 'flags', operator: 'everyFact:contains', value: 'problem' })] }), '$.rules[0].conditions.all[0].operator', ['"everyFact:contains"']],
-  ['the decorated operator swap:greaterThan', withConditions({ all: [leaf({ fact: 'progress', operator: 'swap:greaterThan', value: 0.5 })] }), '$.rules[0].conditions.all[0].operator', ['"swap:greaterThan"']],
+  [
+    'the decorated operator everyFact:contains',
+    withConditions({ all: [leaf({ fact: 'flags', operator: 'everyFact:contains', value: 'problem' })] }),
+    '$.rules[0].conditions.all[0].operator',
+    ['"everyFact:contains"'],
+  ],
+  [
+    'the decorated operator swap:greaterThan',
+    withConditions({ all: [leaf({ fact: 'progress', operator: 'swap:greaterThan', value: 0.5 })] }),
+    '$.rules[0].conditions.all[0].operator',
+    ['"swap:greaterThan"'],
+  ],
   ['an event type not in statuses', ruleFileJson([ruleWith({ event: { type: 'zzz' } })]), '$.rules[0].event.type', ['"zzz"']],
   ['a leaf without an operator', withConditions({ all: [{ fact: 'met', value: true }] }), '$.rules[0].conditions.all[0]', ['"operator"']],
   ['a leaf without a value', withConditions({ all: [{ fact: 'met', operator: 'equal' }] }), '$.rules[0].conditions.all[0]', ['"value"']],
@@ -62,9 +80,24 @@ const RULE_REJECTIONS: readonly Rejection[] = [
   ['a condition-level "priority" at the top', withConditions({ all: [leaf()], priority: 2 }), '$.rules[0].conditions.priority', ['"priority"']],
   ['an unknown key on a leaf', withConditions({ all: [leaf({ factt: 'x' })] }), '$.rules[0].conditions.all[0].factt', ['"factt"']],
   ['an unknown key on an "all" node', withConditions({ all: [leaf()], note: 'x' }), '$.rules[0].conditions.note', ['"note"']],
-  ['an unknown key in a fact reference', withConditions({ all: [leaf({ value: { fact: 'met', path: '$.x' } })] }), '$.rules[0].conditions.all[0].value.path', ['"path"']],
-  ['"in" with a non-list value', withConditions({ all: [leaf({ fact: 'kind', operator: 'in', value: 'rate' })] }), '$.rules[0].conditions.all[0].value', ['"in"', '"rate"']],
-  ['"notIn" with a non-list value', withConditions({ all: [leaf({ fact: 'kind', operator: 'notIn', value: 3 })] }), '$.rules[0].conditions.all[0].value', ['"notIn"', '3']],
+  [
+    'an unknown key in a fact reference',
+    withConditions({ all: [leaf({ value: { fact: 'met', path: '$.x' } })] }),
+    '$.rules[0].conditions.all[0].value.path',
+    ['"path"'],
+  ],
+  [
+    '"in" with a non-list value',
+    withConditions({ all: [leaf({ fact: 'kind', operator: 'in', value: 'rate' })] }),
+    '$.rules[0].conditions.all[0].value',
+    ['"in"', '"rate"'],
+  ],
+  [
+    '"notIn" with a non-list value',
+    withConditions({ all: [leaf({ fact: 'kind', operator: 'notIn', value: 3 })] }),
+    '$.rules[0].conditions.all[0].value',
+    ['"notIn"', '3'],
+  ],
   ['a duplicate rule name', ruleFileJson([ruleWith({}), ruleWith({ priority: 5 })]), '$.rules[1].name', [QUOTED_RULE]],
   ['priority 0', ruleFileJson([ruleWith({ priority: 0 })]), '$.rules[0].priority', ['0']],
   ['priority 1.5', ruleFileJson([ruleWith({ priority: 1.5 })]), '$.rules[0].priority', ['1.5']],
@@ -107,7 +140,10 @@ describe('parseRuleFile', () => {
   it('accepts "always" as { "all": [] }, "not", nested "any" and fact-to-fact comparisons', () => {
     const file = parseRuleFile(
       ruleFileJson([
-        ruleWith({ name: '甲', conditions: { any: [{ not: leaf() }, { all: [leaf({ fact: 'progress', operator: 'greaterThanInclusive', value: { fact: 'expected' } })] }] } }),
+        ruleWith({
+          name: '甲',
+          conditions: { any: [{ not: leaf() }, { all: [leaf({ fact: 'progress', operator: 'greaterThanInclusive', value: { fact: 'expected' } })] }] },
+        }),
         ruleWith({ name: '乙', priority: 1, conditions: { all: [] } }),
       ]),
     );

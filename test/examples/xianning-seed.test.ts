@@ -62,8 +62,15 @@ describe('咸宁 2018 Q1 example against seed 003', () => {
     expect(stated).toHaveLength(8);
     expect((plan as unknown as Record<string, unknown>)['x-seed-main-indicators']).toBe(stated.length);
     const main = plan.tasks.filter((task) => task.category === MAIN);
-    expect(main.map((task) => ({ actual: Number(task.observations?.[0]?.value), target: 'value' in task.target ? Number(task.target.value) : null, bound: task.target.kind === 'rate' ? (task.target.bound ?? 'atLeast') : null }))).toEqual(stated);
-    for (const task of main) expect({ id: task.id, met: result(task.id).facts.met, label: result(task.id).label }).toEqual({ id: task.id, met: true, label: '有序推进' });
+    expect(
+      main.map((task) => ({
+        actual: Number(task.observations?.[0]?.value),
+        target: 'value' in task.target ? Number(task.target.value) : null,
+        bound: task.target.kind === 'rate' ? (task.target.bound ?? 'atLeast') : null,
+      })),
+    ).toEqual(stated);
+    for (const task of main)
+      expect({ id: task.id, met: result(task.id).facts.met, label: result(task.id).label }).toEqual({ id: task.id, met: true, label: '有序推进' });
     expect(text).toContain(`其中，8项全市经济社会发展主要预期目标中，8项完成进度（`);
     const table = text.split('\n二、全市经济社会发展主要预期目标完成情况\n')[1]!.split('\n三、')[0]!;
     expect(table.split('\n').filter((line) => line.includes('有序推进'))).toHaveLength(8);
@@ -108,9 +115,33 @@ describe('咸宁 2018 Q1 example against seed 003', () => {
   it('models the seed’s prose as milestones: work the seed reports done is done by 2018-03-31, and the task is 有序推进', () => {
     const prose = plan.tasks.filter((task) => xString(task, 'x-note')?.includes(PROSE));
     const inSectionTwo = (task: Task) => task.category?.startsWith('2-') === true;
-    expect(prose.filter((task) => !inSectionTwo(task)).map((task) => task.id)).toEqual(['T04a', 'T05', 'T06b', 'T07', 'T08a', 'T10a', 'T10b', 'T10c', 'T10d', 'T12', 'T15', 'T17a', 'T17c', 'T18', 'T22a', 'T24a', 'T24b', 'T24c']);
+    expect(prose.filter((task) => !inSectionTwo(task)).map((task) => task.id)).toEqual([
+      'T04a',
+      'T05',
+      'T06b',
+      'T07',
+      'T08a',
+      'T10a',
+      'T10b',
+      'T10c',
+      'T10d',
+      'T12',
+      'T15',
+      'T17a',
+      'T17c',
+      'T18',
+      'T22a',
+      'T24a',
+      'T24b',
+      'T24c',
+    ]);
     // in section 二 every task is prose-as-milestones except W11 (dated steps of its own), W06f (a share of the year's plan) and W13c (done once)
-    expect(prose.filter(inSectionTwo).map((task) => task.id)).toEqual(plan.tasks.filter(inSectionTwo).map((task) => task.id).filter((id) => !['W06f', 'W11', 'W13c'].includes(id)));
+    expect(prose.filter(inSectionTwo).map((task) => task.id)).toEqual(
+      plan.tasks
+        .filter(inSectionTwo)
+        .map((task) => task.id)
+        .filter((id) => !['W06f', 'W11', 'W13c'].includes(id)),
+    );
     expect(prose.filter(inSectionTwo)).toHaveLength(110);
     for (const task of prose) {
       expect(task.target.kind, task.id).toBe('milestones');
@@ -128,11 +159,19 @@ describe('咸宁 2018 Q1 example against seed 003', () => {
       const target = plan.tasks.find((task) => task.id === id)!.target;
       return target.kind === 'milestones' ? target.milestones.map((s) => [s.title, s.done !== null]) : [];
     };
-    expect(steps('T12')).toEqual([['培育市级特色产业小镇完成专家评审', true], ['按程序审批(“正在按程序进行审批”)', false], ['打造20个市级以上特色产业小镇', false]]);
+    expect(steps('T12')).toEqual([
+      ['培育市级特色产业小镇完成专家评审', true],
+      ['按程序审批(“正在按程序进行审批”)', false],
+      ['打造20个市级以上特色产业小镇', false],
+    ]);
     expect(steps('T08a').every(([, done]) => done === false)).toBe(true); // 认定工作尚未启动
     expect(result('T22a').facts.progress).toBe('0.75');
     expect(result('W11').facts.progress).toBe('0.25'); // 确定…设6个工种
-    expect(steps('W09c')).toEqual([['制定出台“南鄂英才计划”7个系列配套政策', true], ['84套人才公寓正在进行装修招标,预计6月底实现拎包入住', false], ['优化服务留才', false]]);
+    expect(steps('W09c')).toEqual([
+      ['制定出台“南鄂英才计划”7个系列配套政策', true],
+      ['84套人才公寓正在进行装修招标,预计6月底实现拎包入住', false],
+      ['优化服务留才', false],
+    ]);
     const dueOf = (id: string, title: string) => {
       const target = plan.tasks.find((task) => task.id === id)!.target;
       return target.kind === 'milestones' ? target.milestones.find((s) => s.title === title)?.due : undefined;
@@ -153,7 +192,10 @@ describe('咸宁 2018 Q1 example against seed 003', () => {
     const sectionTwo = SEED.split('二、其他重点工作完成情况')[1]!.split('咸宁发布二维码')[0]!;
     const paragraphs: { part: number; text: string }[] = [];
     let part = 0;
-    for (const line of sectionTwo.split('\n').map((l) => l.trim()).filter((l) => l !== '')) {
+    for (const line of sectionTwo
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')) {
       const heading = /^\((.)\)/.exec(line);
       if (heading) part = '一二三四五六七八'.indexOf(heading[1]!) + 1;
       else if (!/^\d+\.[^。]*。$/.test(line)) paragraphs.push({ part, text: line.replace(/^\d+\./, '') });

@@ -53,7 +53,7 @@ describe('neutraliseCsvText', () => {
     );
   });
 
-  it('reads an apostrophe a spreadsheet user typed before a formula character as that mark (`\'-5` is -5)', () => {
+  it("reads an apostrophe a spreadsheet user typed before a formula character as that mark (`'-5` is -5)", () => {
     expect(restoreCsvText("'-5")).toBe('-5');
     expect(restoreCsvText("'=A1")).toBe('=A1');
   });

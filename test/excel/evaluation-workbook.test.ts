@@ -11,14 +11,24 @@ describe('writeEvaluationWorkbook', () => {
     const plan = loadExample('xuchang-2017-h1.plan.json');
     const evaluation = await evaluatePlan(plan);
     const workbook = await openWorkbook(await writeEvaluationWorkbook(plan, evaluation));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['总体情况', '1 经济运行与项目建设', '2 农业农村与脱贫攻坚', '3 生态环境', '4 民生与社会事业', '5 政府自身建设与其他', '分单位统计']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '总体情况',
+      '1 经济运行与项目建设',
+      '2 农业农村与脱贫攻坚',
+      '3 生态环境',
+      '4 民生与社会事业',
+      '5 政府自身建设与其他',
+      '分单位统计',
+    ]);
     const overview = sheetValues(workbook.getWorksheet('总体情况')!);
     expect(overview[2]).toEqual(['从督查情况看，25项工作中，14项已完成，6项有序推进，4项需要加大力度，1项存在突出问题。']);
     const statusRows = overview.slice(5, 9);
     expect(statusRows).toEqual(evaluation.summary.byStatus.filter((status) => status.count > 0).map((status) => [status.label, status.count]));
     for (const category of plan.categories!) {
       const sheet = workbook.worksheets.find((candidate) => candidate.name.startsWith(`${category.id} `))!;
-      const ids = sheetValues(sheet).slice(1).map((row) => row[0]);
+      const ids = sheetValues(sheet)
+        .slice(1)
+        .map((row) => row[0]);
       expect(ids).toEqual(plan.tasks.filter((task) => task.category === category.id).map((task) => task.id));
     }
   });
@@ -29,7 +39,22 @@ describe('writeEvaluationWorkbook', () => {
     const workbook = await openWorkbook(await writeEvaluationWorkbook(plan, evaluation));
     const sheet = workbook.getWorksheet('B 重点工作')!;
     const header = sheetValues(sheet)[0] as string[];
-    expect(header).toEqual(['序号', '任务内容', '牵头单位', '配合单位', '牵头领导', '状态', '目标', '实际', '完成进度', '序时进度', '进度差(个百分点)', '余量', '说明', '规则']);
+    expect(header).toEqual([
+      '序号',
+      '任务内容',
+      '牵头单位',
+      '配合单位',
+      '牵头领导',
+      '状态',
+      '目标',
+      '实际',
+      '完成进度',
+      '序时进度',
+      '进度差(个百分点)',
+      '余量',
+      '说明',
+      '规则',
+    ]);
     const rowOf = (id: string) => {
       let found: import('exceljs').Row | undefined;
       sheet.eachRow((row) => {
@@ -38,7 +63,15 @@ describe('writeEvaluationWorkbook', () => {
       return found!;
     };
     const w1 = rowOf('W1');
-    expect([w1.getCell(6).value, fillOf(w1.getCell(6)), w1.getCell(7).value, w1.getCell(8).value, w1.getCell(9).value, w1.getCell(10).value, w1.getCell(11).value]).toEqual(['有序推进', 'FFE2F3E3', '6000套', '3300套', 0.55, 0.5, 5]);
+    expect([
+      w1.getCell(6).value,
+      fillOf(w1.getCell(6)),
+      w1.getCell(7).value,
+      w1.getCell(8).value,
+      w1.getCell(9).value,
+      w1.getCell(10).value,
+      w1.getCell(11).value,
+    ]).toEqual(['有序推进', 'FFE2F3E3', '6000套', '3300套', 0.55, 0.5, 5]);
     expect(w1.getCell(9).numFmt).toBe('0.0%');
     expect([rowOf('W4').getCell(6).value, fillOf(rowOf('W4').getCell(6))]).toEqual(['存在突出问题', 'FFFBDADA']);
     expect([rowOf('W3').getCell(6).value, fillOf(rowOf('W3').getCell(6))]).toEqual(['取消', 'FFF4F4F4']);

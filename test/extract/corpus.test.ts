@@ -67,7 +67,27 @@ interface Tally {
   verdictsAgree: number;
 }
 
-const empty = (): Tally => ({ documents: 0, lost: 0, yearRight: 0, yearGiven: 0, kindRight: 0, gold: 0, extracted: 0, matched: 0, goldFigures: 0, extractedFigures: 0, matchedFigures: 0, owners: 0, ownersRight: 0, deadlines: 0, deadlinesRight: 0, verdicts: 0, verdictsKept: 0, verdictsJudged: 0, verdictsAgree: 0 });
+const empty = (): Tally => ({
+  documents: 0,
+  lost: 0,
+  yearRight: 0,
+  yearGiven: 0,
+  kindRight: 0,
+  gold: 0,
+  extracted: 0,
+  matched: 0,
+  goldFigures: 0,
+  extractedFigures: 0,
+  matchedFigures: 0,
+  owners: 0,
+  ownersRight: 0,
+  deadlines: 0,
+  deadlinesRight: 0,
+  verdicts: 0,
+  verdictsKept: 0,
+  verdictsJudged: 0,
+  verdictsAgree: 0,
+});
 
 function load(half: (typeof HALVES)[number]): { gold: CorpusGold; text: string }[] {
   const folder = new URL(`./corpus/${half}/`, import.meta.url);

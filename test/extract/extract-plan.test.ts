@@ -21,21 +21,49 @@ describe('extractPlan', () => {
       ['达到X% → at least', '森林覆盖率达到36.7%。', { kind: 'rate', measure: '森林覆盖率', unit: '%', value: '36.7', bound: 'atLeast' }],
       ['下降X% → at most −X', '单位生产总值能耗下降3.5%。', { kind: 'rate', measure: '单位生产总值能耗', unit: '%', value: '-3.5', bound: 'atMost' }],
       ['下降X%以上 → still at most −X', '单位生产总值能耗下降3%以上。', { kind: 'rate', measure: '单位生产总值能耗', unit: '%', value: '-3', bound: 'atMost' }],
-      ['左右 → about, 0.5 points for %', '国内生产总值增长6.5%左右。', { kind: 'rate', measure: '国内生产总值增长', unit: '%', value: '6.5', bound: 'about', tolerance: '0.5' }],
-      ['左右 → about, 5% of the value otherwise', '粮食产量稳定在100万吨左右。', { kind: 'rate', measure: '粮食产量', unit: '万吨', value: '100', bound: 'about', tolerance: '5' }],
-      ['控制在…左右 → a ceiling', '商品房去库存消化周期控制在10个月左右。', { kind: 'rate', measure: '商品房去库存消化周期', unit: '个月', value: '10', bound: 'atMost' }],
-      ['提高N个百分点 → at least N points', '高考重点院校入学率提高3个百分点。', { kind: 'rate', measure: '高考重点院校入学率提高', unit: '个百分点', value: '3', bound: 'atLeast' }],
+      [
+        '左右 → about, 0.5 points for %',
+        '国内生产总值增长6.5%左右。',
+        { kind: 'rate', measure: '国内生产总值增长', unit: '%', value: '6.5', bound: 'about', tolerance: '0.5' },
+      ],
+      [
+        '左右 → about, 5% of the value otherwise',
+        '粮食产量稳定在100万吨左右。',
+        { kind: 'rate', measure: '粮食产量', unit: '万吨', value: '100', bound: 'about', tolerance: '5' },
+      ],
+      [
+        '控制在…左右 → a ceiling',
+        '商品房去库存消化周期控制在10个月左右。',
+        { kind: 'rate', measure: '商品房去库存消化周期', unit: '个月', value: '10', bound: 'atMost' },
+      ],
+      [
+        '提高N个百分点 → at least N points',
+        '高考重点院校入学率提高3个百分点。',
+        { kind: 'rate', measure: '高考重点院校入学率提高', unit: '个百分点', value: '3', bound: 'atLeast' },
+      ],
       ['新增 N → cumulative', '城镇新增就业1.6万人。', { kind: 'cumulative', measure: '城镇新增就业', unit: '万人', value: '1.6' }],
       ['完成 N → cumulative', '确保全年完成基础设施投资80亿元。', { kind: 'cumulative', measure: '完成基础设施投资', unit: '亿元', value: '80' }],
       ['新建 N → cumulative', '新建保障性住房6300套。', { kind: 'cumulative', measure: '新建保障性住房', unit: '套', value: '6300' }],
       ['改造 N → cumulative', '综合改造老旧小区20个。', { kind: 'cumulative', measure: '综合改造老旧小区', unit: '个', value: '20' }],
       ['引进 N → cumulative', '力争再引进3家外埠金融机构。', { kind: 'cumulative', measure: '引进外埠金融机构', unit: '家', value: '3' }],
       ['化解 N → cumulative', '年内化解政府债务22亿元。', { kind: 'cumulative', measure: '化解政府债务', unit: '亿元', value: '22' }],
-      ['达到 N 单位 → rate judged as it stands', '高新技术企业达到220家。', { kind: 'rate', measure: '高新技术企业', unit: '家', value: '220', bound: 'atLeast' }],
+      [
+        '达到 N 单位 → rate judged as it stands',
+        '高新技术企业达到220家。',
+        { kind: 'rate', measure: '高新技术企业', unit: '家', value: '220', bound: 'atLeast' },
+      ],
       ['突破 N → cumulative', '力争专利申请量突破2000件。', { kind: 'cumulative', measure: '专利申请量', unit: '件', value: '2000' }],
       ['N人脱贫 → cumulative', '确保67178人脱贫。', { kind: 'cumulative', measure: '脱贫', unit: '人', value: '67178' }],
-      ['每立方X微克以下 → a concentration ceiling', 'PM10浓度均值控制在每立方70微克以下。', { kind: 'rate', measure: 'PM10浓度均值', unit: '微克/立方米', value: '70', bound: 'atMost' }],
-      ['比重达到A:1 → A 倍', '农产品加工业产值完成240亿元,与农业总产值比重达到1.8:1。', { kind: 'rate', measure: '农产品加工业产值与农业总产值比重', unit: '倍', value: '1.8', bound: 'atLeast' }],
+      [
+        '每立方X微克以下 → a concentration ceiling',
+        'PM10浓度均值控制在每立方70微克以下。',
+        { kind: 'rate', measure: 'PM10浓度均值', unit: '微克/立方米', value: '70', bound: 'atMost' },
+      ],
+      [
+        '比重达到A:1 → A 倍',
+        '农产品加工业产值完成240亿元,与农业总产值比重达到1.8:1。',
+        { kind: 'rate', measure: '农产品加工业产值与农业总产值比重', unit: '倍', value: '1.8', bound: 'atLeast' },
+      ],
     ];
     it.each(cases)('%s', (_, sentence, expected) => {
       expect(targetsOf(sentence).at(-1)).toEqual(expected);
@@ -71,7 +99,10 @@ describe('extractPlan', () => {
   });
 
   it('reads 各N个 after a list of names as one target per name', () => {
-    expect(targetsOf('新增“农业+休闲”“农业+旅游”示范基地各30个。').map((t) => ('measure' in t ? t.measure : ''))).toEqual(['新增“农业+休闲”示范基地', '新增“农业+旅游”示范基地']);
+    expect(targetsOf('新增“农业+休闲”“农业+旅游”示范基地各30个。').map((t) => ('measure' in t ? t.measure : ''))).toEqual([
+      '新增“农业+休闲”示范基地',
+      '新增“农业+旅游”示范基地',
+    ]);
   });
 
   it('reads each item of a list with the verb of the first (创建2个…、4个…)', () => {
@@ -82,7 +113,15 @@ describe('extractPlan', () => {
   });
 
   it('does not read scopes, names, ordinals and attributes as targets', () => {
-    for (const sentence of ['进一步提升9个示范区建设水平。', '开展第三次经济普查。', '全面开展“四个辽阳”建设。', '实施《法治政府建设方案(2016-2020)》。', '力争引进一批投资过亿,过十亿、乃至百亿元的大项目。', '形成一批百亿级产业集群。', '打造居民15分钟健身圈。']) {
+    for (const sentence of [
+      '进一步提升9个示范区建设水平。',
+      '开展第三次经济普查。',
+      '全面开展“四个辽阳”建设。',
+      '实施《法治政府建设方案(2016-2020)》。',
+      '力争引进一批投资过亿,过十亿、乃至百亿元的大项目。',
+      '形成一批百亿级产业集群。',
+      '打造居民15分钟健身圈。',
+    ]) {
       expect(targetsOf(sentence), sentence).toEqual([]);
     }
   });
@@ -142,7 +181,9 @@ describe('extractPlan', () => {
   });
 
   it('reads a target and its observation from one phrase (增长8.5%(预期目标8%))', () => {
-    const { plan } = extractPlan('2018年一季度完成情况的通报\n(一)主要指标\n一季度,我市实现地区生产总值增长8.5%(预期目标8%);规上工业能耗下降4.02%(省定目标为下降3.5%)。');
+    const { plan } = extractPlan(
+      '2018年一季度完成情况的通报\n(一)主要指标\n一季度,我市实现地区生产总值增长8.5%(预期目标8%);规上工业能耗下降4.02%(省定目标为下降3.5%)。',
+    );
     expect(plan.tasks.map((t) => [t.target, t.observations?.map((o) => o.value)])).toEqual([
       [{ kind: 'rate', measure: '地区生产总值增长', unit: '%', value: '8', bound: 'atLeast' }, ['8.5']],
       [{ kind: 'rate', measure: '规上工业能耗', unit: '%', value: '-3.5', bound: 'atMost' }, ['-4.02']],
@@ -225,7 +266,11 @@ describe('extractPlan', () => {
     const { plan } = extractPlan(seedText('004_c1271cb4d1a17d51'));
     it('makes one task per numbered item with no number, 9 categories, the first 责任单位 leading', () => {
       expect(plan.categories?.map((c) => c.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
-      expect(plan.tasks[0]).toMatchObject({ title: '全面激发市场活力', target: { kind: 'binary', completedOn: null }, owners: { lead: ['市工商局'], support: ['法制办', '商务局', '发改委', '金融办', '人行'] } });
+      expect(plan.tasks[0]).toMatchObject({
+        title: '全面激发市场活力',
+        target: { kind: 'binary', completedOn: null },
+        owners: { lead: ['市工商局'], support: ['法制办', '商务局', '发改委', '金融办', '人行'] },
+      });
       const binary = plan.tasks.filter((t) => t.target.kind === 'binary').length;
       expect(binary).toBe(23); // 34 items, 11 of them with numbers
     });
@@ -233,7 +278,14 @@ describe('extractPlan', () => {
 
   describe('options', () => {
     it('uses the given kind, year, as-of date, id, title and tolerance', () => {
-      const { plan, kind } = extractPlan('国内生产总值增长6.5%左右。', { kind: 'report', year: 2020, asOf: '2020-06-30', id: 'gdp', title: '试验', aboutTolerance: { points: '0.3' } });
+      const { plan, kind } = extractPlan('国内生产总值增长6.5%左右。', {
+        kind: 'report',
+        year: 2020,
+        asOf: '2020-06-30',
+        id: 'gdp',
+        title: '试验',
+        aboutTolerance: { points: '0.3' },
+      });
       expect(kind).toBe('report');
       expect(plan).toMatchObject({ id: 'gdp', title: '试验', asOf: '2020-06-30', period: { start: '2020-01-01', end: '2020-12-31' } });
       expect(plan.tasks[0]?.target).toMatchObject({ bound: 'about', tolerance: '0.3' });
@@ -245,12 +297,19 @@ describe('extractPlan', () => {
         expect.unreachable();
       } catch (error) {
         expect(isDubanError(error) && error.code).toBe('INVALID_OPTION');
-        expect(isDubanError(error) && error.issues.map((i) => i.path)).toEqual(['options.kind', 'options.year', 'options.asOf', 'options.aboutTolerance.share']);
+        expect(isDubanError(error) && error.issues.map((i) => i.path)).toEqual([
+          'options.kind',
+          'options.year',
+          'options.asOf',
+          'options.aboutTolerance.share',
+        ]);
       }
     });
 
     it('throws INVALID_OPTION when the text names no year and none is given', () => {
-      expect(() => extractPlan('地区生产总值增长6.5%。')).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', issues: [expect.objectContaining({ path: 'options.year' })] }));
+      expect(() => extractPlan('地区生产总值增长6.5%。')).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION', issues: [expect.objectContaining({ path: 'options.year' })] }),
+      );
     });
   });
 });

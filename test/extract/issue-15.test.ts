@@ -123,12 +123,19 @@ describe('extractPlan (issue #15): a sentence that cannot be read never loses th
     writeFileSync(file, text);
     let stdout = '';
     let stderr = '';
-    const status = await main(['extract', file], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin: () => '', now: Date.UTC(2019, 9, 30, 12) });
+    const status = await main(['extract', file], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      stdin: () => '',
+      now: Date.UTC(2019, 9, 30, 12),
+    });
     return { status, stdout, stderr, file };
   }
 
   it('writes the plan of a bulletin with 完成852.9亿元,滞后序时进度11.8个百分点 (no measure) and lists the sentence for review', async () => {
-    const { status, stdout, stderr, file } = await extract('2019年重点工作前三季度落实情况的通报\n1.新增城镇就业5万人。\n2.完成852.9亿元,滞后序时进度11.8个百分点。\n');
+    const { status, stdout, stderr, file } = await extract(
+      '2019年重点工作前三季度落实情况的通报\n1.新增城镇就业5万人。\n2.完成852.9亿元,滞后序时进度11.8个百分点。\n',
+    );
     expect(status).toBe(0);
     const plan = parsePlan(stdout);
     expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['新增城镇就业']);
@@ -170,7 +177,9 @@ describe('extractPlan (issue #15): signs and bounds', () => {
   });
 
   it('keeps 达到 on a count a stock (引进基金公司达到200家 is rate ≥ 200, seed 003), only money paid in is cumulative', () => {
-    expect(report('贺胜金融小镇引进基金公司达到200家。')).toEqual([{ kind: 'rate', measure: '贺胜金融小镇引进基金公司', unit: '家', value: '200', bound: 'atLeast' }]);
+    expect(report('贺胜金融小镇引进基金公司达到200家。')).toEqual([
+      { kind: 'rate', measure: '贺胜金融小镇引进基金公司', unit: '家', value: '200', bound: 'atLeast' },
+    ]);
   });
 
   it('reads 净增 as a cumulative verb and 达1.2亿美元 of an inflow as cumulative', () => {
@@ -192,11 +201,15 @@ describe('extractPlan (issue #15): numbers', () => {
   const report = (body: string) => extractPlan(`2021年政府工作报告\n今年主要预期目标:${body}`, { kind: 'report' });
 
   it('reads the Chinese decimal 五点五万人 as 5.5万人 with the measure 新增城镇就业', () => {
-    expect(report('新增城镇就业五点五万人。').plan.tasks.map((t) => t.target)).toEqual([{ kind: 'cumulative', measure: '新增城镇就业', unit: '万人', value: '5.5' }]);
+    expect(report('新增城镇就业五点五万人。').plan.tasks.map((t) => t.target)).toEqual([
+      { kind: 'cumulative', measure: '新增城镇就业', unit: '万人', value: '5.5' },
+    ]);
   });
 
   it('reads 百分之三, 千分之六 and 6‰', () => {
-    expect(report('居民消费价格涨幅控制在百分之三以内,人口自然增长率控制在千分之六以内,出生缺陷发生率控制在6‰以下。').plan.tasks.map((t) => t.target)).toMatchObject([
+    expect(
+      report('居民消费价格涨幅控制在百分之三以内,人口自然增长率控制在千分之六以内,出生缺陷发生率控制在6‰以下。').plan.tasks.map((t) => t.target),
+    ).toMatchObject([
       { kind: 'rate', value: '3', unit: '%', bound: 'atMost' },
       { kind: 'rate', value: '6', unit: '‰', bound: 'atMost' },
       { kind: 'rate', value: '6', unit: '‰', bound: 'atMost' },
@@ -204,7 +217,9 @@ describe('extractPlan (issue #15): numbers', () => {
   });
 
   it('reads 居民消费价格指数控制在103以内 as an index target', () => {
-    expect(report('居民消费价格指数控制在103以内。').plan.tasks.map((t) => t.target)).toEqual([{ kind: 'rate', measure: '居民消费价格指数', unit: '点', value: '103', bound: 'atMost' }]);
+    expect(report('居民消费价格指数控制在103以内。').plan.tasks.map((t) => t.target)).toEqual([
+      { kind: 'rate', measure: '居民消费价格指数', unit: '点', value: '103', bound: 'atMost' },
+    ]);
   });
 
   it('reads compound units: 7亿美元, 35微克/立方米', () => {
@@ -217,7 +232,9 @@ describe('extractPlan (issue #15): numbers', () => {
 
 describe('extractPlan (issue #15): measures and modes found on the tuning half', () => {
   it('reads the list after 具体为: as targets even when the sentence says 提出了', () => {
-    const { plan } = extractPlan('本报讯 周建峰在报告中提出了2021年全市经济社会高质量发展指标体系安排,具体为:地区生产总值增长6.5%左右;规上工业增加值增长9%。', { kind: 'report' });
+    const { plan } = extractPlan('本报讯 周建峰在报告中提出了2021年全市经济社会高质量发展指标体系安排,具体为:地区生产总值增长6.5%左右;规上工业增加值增长9%。', {
+      kind: 'report',
+    });
     expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['地区生产总值增长', '规上工业增加值增长']);
   });
 
@@ -227,7 +244,9 @@ describe('extractPlan (issue #15): measures and modes found on the tuning half',
   });
 
   it('reads no target from a criterion in parentheses (进展情况占比低于50%或增幅低于目标任务,下同)', () => {
-    const { plan } = extractPlan('2021年1-6月份目标任务完成情况\n未达序时进度的1项,为“农村居民人均可支配收入增长”(进展情况占比低于50%或增幅低于目标任务,下同)。');
+    const { plan } = extractPlan(
+      '2021年1-6月份目标任务完成情况\n未达序时进度的1项,为“农村居民人均可支配收入增长”(进展情况占比低于50%或增幅低于目标任务,下同)。',
+    );
     expect(plan.tasks).toEqual([]);
   });
 
@@ -247,7 +266,9 @@ describe('extractPlan (issue #15): measures and modes found on the tuning half',
 
 describe('extractPlan (issue #15): measures do not collide', () => {
   it('names two share-only tasks by their subjects (省级…, 市级…), not both 完成投资占年度投资计划', () => {
-    const { plan } = extractPlan('2025年上半年重点项目推进情况通报\n省级重点项目完成投资12亿元,占年度投资计划的45.2%。市级重点项目完成投资30亿元,占年度投资计划的43.2%。');
+    const { plan } = extractPlan(
+      '2025年上半年重点项目推进情况通报\n省级重点项目完成投资12亿元,占年度投资计划的45.2%。市级重点项目完成投资30亿元,占年度投资计划的43.2%。',
+    );
     const measures = plan.tasks.map((t) => ('measure' in t.target ? t.target.measure : ''));
     expect(measures).toHaveLength(2);
     expect(new Set(measures).size).toBe(2);
@@ -277,7 +298,9 @@ describe('extractPlan (issue #15): owners and deadlines of decompositions writte
   });
 
   it('gives each clause its own deadline (9月底完成…,11月底新建…,12月底改造…)', () => {
-    const { plan } = extractPlan('2021年重点任务分工\n9月底完成供热管网互联互通64公里,11月底新建改造道路63条、打通断头路31条,12月底改造棚户区23个区块。', { kind: 'decomposition' });
+    const { plan } = extractPlan('2021年重点任务分工\n9月底完成供热管网互联互通64公里,11月底新建改造道路63条、打通断头路31条,12月底改造棚户区23个区块。', {
+      kind: 'decomposition',
+    });
     expect(plan.tasks.map((t) => t.deadline)).toEqual(['2021-09-30', '2021-11-30', '2021-11-30', '2021-12-31']);
   });
 
@@ -289,12 +312,17 @@ describe('extractPlan (issue #15): owners and deadlines of decompositions writte
 
 describe('extractPlan (issue #15): second tuning batch', () => {
   it('reads no target from a report clause about an earlier year (2022年…预计增长2%左右), and the targets of the plan year after it', () => {
-    const { plan } = extractPlan('2023年中部省会目标\n2022年郑州全市生产总值预计增长2%左右,规模以上工业增加值增长3.5%。长沙2022年预计地区生产总值增长4.8%,2023年长沙主要预期目标包括地区生产总值增长7%左右。', { kind: 'report' });
+    const { plan } = extractPlan(
+      '2023年中部省会目标\n2022年郑州全市生产总值预计增长2%左右,规模以上工业增加值增长3.5%。长沙2022年预计地区生产总值增长4.8%,2023年长沙主要预期目标包括地区生产总值增长7%左右。',
+      { kind: 'report' },
+    );
     expect(plan.tasks.map((t) => t.target)).toMatchObject([{ kind: 'rate', value: '7', bound: 'about' }]);
   });
 
   it('reads a title-less page of 1-6月份累计完成投资 as a bulletin and pairs each figure with the nearest of two equal targets', () => {
-    const { plan, kind } = extractPlan('2020年计划实施千万元以上重点建设项目71个,总投资337.13亿元,年度计划完成投资56.21亿元,1-6月份累计完成投资35.9亿元,占年度目标的63.88%。其中亿元以上项目46个,总投资326.37亿元,年度计划完成投资49.19亿元,1-6月份累计完成投资32.43亿元。');
+    const { plan, kind } = extractPlan(
+      '2020年计划实施千万元以上重点建设项目71个,总投资337.13亿元,年度计划完成投资56.21亿元,1-6月份累计完成投资35.9亿元,占年度目标的63.88%。其中亿元以上项目46个,总投资326.37亿元,年度计划完成投资49.19亿元,1-6月份累计完成投资32.43亿元。',
+    );
     expect(kind).toBe('bulletin');
     expect(plan.asOf).toBe('2020-06-30');
     expect(plan.tasks.map((t) => ['value' in t.target && t.target.value, t.observations?.[0]?.value])).toEqual([
@@ -306,22 +334,32 @@ describe('extractPlan (issue #15): second tuning batch', () => {
 
 describe('extractPlan (issue #15): third tuning batch', () => {
   it('names a target after the heading before its colon (人均地区生产总值:增长6%左右; 高新技术企业数:新增10家以上)', () => {
-    const { plan } = extractPlan('2021年度目标设定如下:\n人均地区生产总值:增长6%左右,责任单位为区发改委;\n战略新兴产业产值:产值增长16%,责任单位为区发改委;\n高新技术企业数:新增10家以上,责任单位为区科技局;', { kind: 'decomposition' });
+    const { plan } = extractPlan(
+      '2021年度目标设定如下:\n人均地区生产总值:增长6%左右,责任单位为区发改委;\n战略新兴产业产值:产值增长16%,责任单位为区发改委;\n高新技术企业数:新增10家以上,责任单位为区科技局;',
+      { kind: 'decomposition' },
+    );
     expect(plan.tasks.map((t) => 'measure' in t.target && t.target.measure)).toEqual(['人均地区生产总值增长', '战略新兴产业产值增长', '新增高新技术企业数']);
   });
 
   it('reads the owner a sentence names after its target (…,责任单位为区经信局)', () => {
-    const { plan } = extractPlan('2021年度目标设定如下:\n固定资产投资:增长7%,责任单位为区发改委;技改投资占固定资产投资比重16.5%,责任单位为区经信局;', { kind: 'decomposition' });
+    const { plan } = extractPlan('2021年度目标设定如下:\n固定资产投资:增长7%,责任单位为区发改委;技改投资占固定资产投资比重16.5%,责任单位为区经信局;', {
+      kind: 'decomposition',
+    });
     expect(plan.tasks.map((t) => t.owners?.lead?.[0])).toEqual(['区发改委', '区经信局']);
   });
 
   it('reads no target from the grounds in parentheses (依据区人代会目标设置,高于省、市7.5%平均水平)', () => {
-    const { plan } = extractPlan('2021年度目标设定如下:\n规模以上工业增加值:增长8%(依据区人代会目标设置,高于省、市7.5%平均水平),责任单位为区经信局;', { kind: 'decomposition' });
+    const { plan } = extractPlan('2021年度目标设定如下:\n规模以上工业增加值:增长8%(依据区人代会目标设置,高于省、市7.5%平均水平),责任单位为区经信局;', {
+      kind: 'decomposition',
+    });
     expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '8' }]);
   });
 
   it('reads an amount named by its noun in a list of targets (固定资产投资162亿元) and a per-head level (人均社会消费品零售总额3.84万元), but not a total investment', () => {
-    const { plan } = extractPlan('2021年度目标设定如下:\n固定资产投资及技改投资:固定资产投资162亿元,增长7%;\n社会消费品零售总额:人均社会消费品零售总额3.84万元;\n重点项目:规划总投资78.85亿元;', { kind: 'decomposition' });
+    const { plan } = extractPlan(
+      '2021年度目标设定如下:\n固定资产投资及技改投资:固定资产投资162亿元,增长7%;\n社会消费品零售总额:人均社会消费品零售总额3.84万元;\n重点项目:规划总投资78.85亿元;',
+      { kind: 'decomposition' },
+    );
     expect(targets(plan.tasks)).toMatchObject([
       { kind: 'cumulative', measure: '固定资产投资', value: '162', unit: '亿元' },
       { kind: 'rate', measure: '固定资产投资增长', value: '7' },
@@ -338,28 +376,61 @@ describe('extractPlan (issue #15): third tuning batch', () => {
   });
 
   it('refuses a text that names no year with a message, in Chinese and English, asking for the year', () => {
-    expect(() => extractPlan('1至8月,全县累计完成固定资产投资72.7亿元,同比增长25.8%。')).toThrow(/找不到文件的年度.*\/ cannot find the year of the document.*pass the year/u);
+    expect(() => extractPlan('1至8月,全县累计完成固定资产投资72.7亿元,同比增长25.8%。')).toThrow(
+      /找不到文件的年度.*\/ cannot find the year of the document.*pass the year/u,
+    );
   });
 });
 
 describe('extractPlan (issue #15): fourth tuning batch (key-project progress)', () => {
   it('reads 年度计划投资X亿元 as the target and pairs the 1-4月 figure with it; a share of that plan for another measure (已落实资金) is no task', () => {
-    const { plan, kind } = extractPlan('2015年市政府共安排重点项目120项,年度计划投资300亿元。全市重点项目今年1-4月累计完成投资90亿元,为年度投资计划的30%,比时间进度慢了3.3个百分点;已落实资金120亿元,为年度投资计划的40%。');
+    const { plan, kind } = extractPlan(
+      '2015年市政府共安排重点项目120项,年度计划投资300亿元。全市重点项目今年1-4月累计完成投资90亿元,为年度投资计划的30%,比时间进度慢了3.3个百分点;已落实资金120亿元,为年度投资计划的40%。',
+    );
     expect(kind).toBe('bulletin');
     expect(plan.asOf).toBe('2015-04-30');
-    expect(plan.tasks.map((t) => [t.target.kind, 'value' in t.target && t.target.value, 'unit' in t.target && t.target.unit, t.observations?.map((o) => o.value)])).toEqual([['cumulative', '300', '亿元', ['90']]]);
+    expect(
+      plan.tasks.map((t) => [t.target.kind, 'value' in t.target && t.target.value, 'unit' in t.target && t.target.unit, t.observations?.map((o) => o.value)]),
+    ).toEqual([['cumulative', '300', '亿元', ['90']]]);
   });
 
   it('does not date a figure by the stage plan its share is of (占前三季度目标任务78.5%), nor make that share a task, and pairs it with the year’s target', () => {
-    const { plan } = extractPlan('某市2018年1-7月重点项目进展情况\n2018年全市重点项目目标任务为500亿元。1-7月,全市200个重点项目完成投资250亿元,占前三季度目标任务70%;新开工项目完成投资20亿元。');
+    const { plan } = extractPlan(
+      '某市2018年1-7月重点项目进展情况\n2018年全市重点项目目标任务为500亿元。1-7月,全市200个重点项目完成投资250亿元,占前三季度目标任务70%;新开工项目完成投资20亿元。',
+    );
     expect(plan.asOf).toBe('2018-07-31');
-    expect(plan.tasks.map((t) => ['value' in t.target && t.target.value, t.observations?.map((o) => [o.value, o.asOf])])).toEqual([['500', [['250', '2018-07-31']]]]);
+    expect(plan.tasks.map((t) => ['value' in t.target && t.target.value, t.observations?.map((o) => [o.value, o.asOf])])).toEqual([
+      ['500', [['250', '2018-07-31']]],
+    ]);
   });
 
   it('reads the rows of a plain-text table under a header naming the year’s plan and what was done, each owned by its place', () => {
-    const text = ['某市2018年1-7月重点项目进展情况', '2018年全市重点项目目标任务为100亿元。', '  单位:亿元', '县(市、区) 1-7月固投', '  增速情况', '1-7月全市重点项目完成情况', '年度投资计划 前三季度', '  投资计划', '1-7月', '  完成投资', '完成前三季度目标任务占比(%)', '某市 12.9% 100 75 60 80.0%', '甲区 13.7% 60 45 36 80.0%', '乙县 11.7% 40 30 24 80.0%', ''].join('\n');
+    const text = [
+      '某市2018年1-7月重点项目进展情况',
+      '2018年全市重点项目目标任务为100亿元。',
+      '  单位:亿元',
+      '县(市、区) 1-7月固投',
+      '  增速情况',
+      '1-7月全市重点项目完成情况',
+      '年度投资计划 前三季度',
+      '  投资计划',
+      '1-7月',
+      '  完成投资',
+      '完成前三季度目标任务占比(%)',
+      '某市 12.9% 100 75 60 80.0%',
+      '甲区 13.7% 60 45 36 80.0%',
+      '乙县 11.7% 40 30 24 80.0%',
+      '',
+    ].join('\n');
     const { plan } = extractPlan(text);
-    expect(plan.tasks.map((t) => ['measure' in t.target && t.target.measure, 'value' in t.target && t.target.value, t.owners?.lead?.[0], t.observations?.[0]?.value])).toEqual([
+    expect(
+      plan.tasks.map((t) => [
+        'measure' in t.target && t.target.measure,
+        'value' in t.target && t.target.value,
+        t.owners?.lead?.[0],
+        t.observations?.[0]?.value,
+      ]),
+    ).toEqual([
       ['项目目标', '100', undefined, '60'],
       ['甲区重点项目年度投资计划', '60', '甲区', '36'],
       ['乙县重点项目年度投资计划', '40', '乙县', '24'],
@@ -376,20 +447,26 @@ describe('extractPlan (issue #15): fourth tuning batch (key-project progress)', 
 
 describe('extractPlan (issue #15): fifth tuning batch (plan reports that recount the past year)', () => {
   it('reads a plan report opening 各位代表 with a heading 一、…计划执行情况 as a report, not a bulletin with no date, and reads no target from the past year', () => {
-    const { plan, kind } = extractPlan('各位代表:\n受市人民政府委托,现将2019年国民经济和社会发展计划执行情况及2020年计划草案提请大会审查。\n一、2019年国民经济和社会发展计划执行情况\n2019年,全市地区生产总值增长6.3%。工业技改投资占工业投资比重达到39%,高新技术企业超过3100家。');
+    const { plan, kind } = extractPlan(
+      '各位代表:\n受市人民政府委托,现将2019年国民经济和社会发展计划执行情况及2020年计划草案提请大会审查。\n一、2019年国民经济和社会发展计划执行情况\n2019年,全市地区生产总值增长6.3%。工业技改投资占工业投资比重达到39%,高新技术企业超过3100家。',
+    );
     expect(kind).toBe('report');
     expect(plan.tasks).toEqual([]);
   });
 
   it('reads no target from the world economy’s outlook (IMF调高全球经济2018年增速至3.7%) nor from 今后一个时期 or 一种…现象', () => {
-    const { plan } = extractPlan('珠海市2018年国民经济和社会发展计划\n国际货币基金组织(IMF)调高全球经济 2018 年 增速至 3.7%,表明世界经济复苏的动力仍然强劲。推动高质量发展是当前和今后一个时期确定发展思路、制定经济政策的根本要求。这也是发展进程中一种特殊性、阶段性的现象。', { kind: 'report' });
+    const { plan } = extractPlan(
+      '珠海市2018年国民经济和社会发展计划\n国际货币基金组织(IMF)调高全球经济 2018 年 增速至 3.7%,表明世界经济复苏的动力仍然强劲。推动高质量发展是当前和今后一个时期确定发展思路、制定经济政策的根本要求。这也是发展进程中一种特殊性、阶段性的现象。',
+      { kind: 'report' },
+    );
     expect(plan.tasks).toEqual([]);
   });
 });
 
 describe('extractPlan (issue #15): seventh tuning batch (a scorecard before the targets)', () => {
   it('reads no target under a short line naming an earlier year’s results (■ 2024年成绩单) and the targets after the plan year’s line, without list bullets in the measures', () => {
-    const text = '政府工作报告摘要\n■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n●粮食总产达到557亿斤\n■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n●城镇新增就业70万人以上\n';
+    const text =
+      '政府工作报告摘要\n■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n●粮食总产达到557亿斤\n■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n●城镇新增就业70万人以上\n';
     const { plan } = extractPlan(text, { kind: 'report', year: 2025 });
     expect(plan.tasks.map((t) => 'measure' in t.target && [t.target.measure, t.target.value])).toEqual([
       ['经济增长', '6'],
@@ -402,13 +479,19 @@ describe('extractPlan (issue #15): eighth tuning batch (the plan year of a repor
   const year = (text: string) => extractPlan(text).plan.period.start.slice(0, 4);
 
   it('takes the year a report is delivered in (——2016年1月29日在…人民代表大会…上) over a page title naming the year reviewed, and December’s for the next year', () => {
-    expect(year('天长市2015年政府工作报告\n——2016年1月29日在天长市第十五届人民代表大会第六次会议上\n各位代表:\n一、2015年工作情况\n全市地区生产总值增长8%。')).toBe('2016');
+    expect(
+      year('天长市2015年政府工作报告\n——2016年1月29日在天长市第十五届人民代表大会第六次会议上\n各位代表:\n一、2015年工作情况\n全市地区生产总值增长8%。'),
+    ).toBe('2016');
     expect(year('湘潭县政府工作报告\n——2022年12月23日在湘潭县第十八届人民代表大会第二次会议上\n各位代表:\n今年以来,全县经济企稳向好。')).toBe('2023');
   });
 
   it('does not take a horizon (将于2018年率先全面建成小康社会) as the year, nor a page date over the year the targets are for (2021年度目标设定)', () => {
     expect(year('关于某市政府工作报告\n市长作政府工作报告称,2017年地区生产总值增长的预期目标为8%左右,将于2018年率先全面建成小康社会。')).toBe('2017');
-    expect(year('县域经济考核指标目标任务情况汇报\n时间:2022-07-05 05:31:51\n对32项县域经济考核指标进行了分析和2021年度目标设定,具体设定情况如下:\n人均地区生产总值:增长6%左右,责任单位为区发改委;')).toBe('2021');
+    expect(
+      year(
+        '县域经济考核指标目标任务情况汇报\n时间:2022-07-05 05:31:51\n对32项县域经济考核指标进行了分析和2021年度目标设定,具体设定情况如下:\n人均地区生产总值:增长6%左右,责任单位为区发改委;',
+      ),
+    ).toBe('2021');
   });
 
   it('reads a report whose only year is its review’s (一、2024年工作回顾) as the next year’s', () => {
@@ -425,13 +508,16 @@ describe('extractPlan (issue #15): ninth tuning batch', () => {
   });
 
   it('does not carry the past into the next paragraph, nor past 主要预期目标 in the same one', () => {
-    const text = '2017年威海市政府工作报告要点\n2016年,全市生产总值增长8%。\n一般公共预算收入增长9%左右。\n2016年,全市生产总值增长8%。主要预期目标为:固定资产投资增长11%左右。';
+    const text =
+      '2017年威海市政府工作报告要点\n2016年,全市生产总值增长8%。\n一般公共预算收入增长9%左右。\n2016年,全市生产总值增长8%。主要预期目标为:固定资产投资增长11%左右。';
     const { plan } = extractPlan(text, { kind: 'report' });
     expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['9', '11']);
   });
 
   it('reads 当年计划投资 as the year’s plan, 概算投资 as a scale, and pairs each with the 1-12月份完成投资 after it', () => {
-    const { plan, kind } = extractPlan('2021年,我县重点工程项目共30项,总投资519.86亿元。\n省级6项,概算投资140.16亿元,当年计划投资19亿元。1-12月份完成投资28.78亿元,投资完成率151.47%。\n市级5项,概算投资221.76亿元,当年计划投资22.67亿元。1-12月份完成投资26.4亿元,投资完成率116.45%。');
+    const { plan, kind } = extractPlan(
+      '2021年,我县重点工程项目共30项,总投资519.86亿元。\n省级6项,概算投资140.16亿元,当年计划投资19亿元。1-12月份完成投资28.78亿元,投资完成率151.47%。\n市级5项,概算投资221.76亿元,当年计划投资22.67亿元。1-12月份完成投资26.4亿元,投资完成率116.45%。',
+    );
     expect(kind).toBe('bulletin');
     expect(plan.tasks.map((t) => ['value' in t.target && t.target.value, t.observations?.[0]?.value])).toEqual([
       ['19', '28.78'],
@@ -448,7 +534,9 @@ describe('extractPlan (issue #15): ninth tuning batch', () => {
   });
 
   it('reads no target from 计划新开工项目157项,总投资506.08亿元 (the count of a group of projects whose scale follows)', () => {
-    const { plan } = extractPlan('2023年县级重点项目共530项,年度计划投资561.86亿元,1-6月累计完成投资362.32亿元。其中:在建项目185项,总投资1330.5亿元;计划新开工项目157项,总投资506.08亿元,年度计划投资194.54亿元,1-6月累计完成投资101.97亿元。');
+    const { plan } = extractPlan(
+      '2023年县级重点项目共530项,年度计划投资561.86亿元,1-6月累计完成投资362.32亿元。其中:在建项目185项,总投资1330.5亿元;计划新开工项目157项,总投资506.08亿元,年度计划投资194.54亿元,1-6月累计完成投资101.97亿元。',
+    );
     expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['561.86', '194.54']);
   });
 });

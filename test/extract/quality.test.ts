@@ -5,13 +5,21 @@ import { score, type Gold } from './score.js';
 
 const seeds = new URL('./seeds/', import.meta.url);
 const golds = new URL('./gold/', import.meta.url);
-const files = readdirSync(golds).filter((name) => name.endsWith('.json')).sort();
+const files = readdirSync(golds)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 describe('extractPlan quality on the seeds (gold lists written by reading the documents)', () => {
   it('has a gold list for each of the five seeds', () => {
-    expect(files).toEqual(['000_52924f53d217235b.json', '001_6c6e10b74562c21b.json', '002_93b6e1f04503de54.json', '003_77440ee1c208de8a.json', '004_c1271cb4d1a17d51.json']);
+    expect(files).toEqual([
+      '000_52924f53d217235b.json',
+      '001_6c6e10b74562c21b.json',
+      '002_93b6e1f04503de54.json',
+      '003_77440ee1c208de8a.json',
+      '004_c1271cb4d1a17d51.json',
+    ]);
   });
 
   const rows: string[] = [];
@@ -24,7 +32,9 @@ describe('extractPlan quality on the seeds (gold lists written by reading the do
       const result = score(plan, gold);
       rows.push(
         `${gold.seed.slice(0, 3)} ${kind.padEnd(13)} gold ${String(result.gold).padStart(2)}  extracted ${String(result.extracted).padStart(2)}  matched ${String(result.matched).padStart(2)}  recall ${percent(result.recall).padStart(6)}  precision ${percent(result.precision).padStart(6)}` +
-          (result.goldFigures > 0 ? `  figures ${result.matchedFigures}/${result.goldFigures} recall ${percent(result.matchedFigures / result.goldFigures)} precision ${percent(result.extractedFigures === 0 ? 1 : result.matchedFigures / result.extractedFigures)}` : ''),
+          (result.goldFigures > 0
+            ? `  figures ${result.matchedFigures}/${result.goldFigures} recall ${percent(result.matchedFigures / result.goldFigures)} precision ${percent(result.extractedFigures === 0 ? 1 : result.matchedFigures / result.extractedFigures)}`
+            : ''),
       );
 
       it('drafts a plan that parsePlan accepts', () => {

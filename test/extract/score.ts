@@ -132,7 +132,9 @@ export function score(plan: Plan, gold: Gold): Score {
     if (item.deadline !== undefined && task.deadline !== item.deadline) deadlinesWrong.push(item);
     if (item.observation === undefined) continue;
     const unit = 'unit' in task.target ? task.target.unit : '';
-    const found = (task.observations ?? []).some((o) => (gold.asOf === undefined || o.asOf === gold.asOf) && sameQuantity(o.value, o.unit ?? unit, item.observation!.value, item.observation!.unit));
+    const found = (task.observations ?? []).some(
+      (o) => (gold.asOf === undefined || o.asOf === gold.asOf) && sameQuantity(o.value, o.unit ?? unit, item.observation!.value, item.observation!.unit),
+    );
     if (found) matchedFigures++;
     else missedFigures.push(item);
   }

@@ -27,15 +27,34 @@ const unit = fc.constantFrom('万人', '人', '亿元', '万元', '%', '个', '�
 
 const target = fc.oneof(
   fc.record({ kind: fc.constant('cumulative'), measure: fc.constant('新增就业'), unit: fc.constant('万人'), value: positive }),
-  fc.record({ kind: fc.constant('level'), measure: fc.constant('高新技术企业'), unit: fc.constant('家'), value: fc.constant('220'), baseline: fc.constantFrom('160', '250', 0) }),
+  fc.record({
+    kind: fc.constant('level'),
+    measure: fc.constant('高新技术企业'),
+    unit: fc.constant('家'),
+    value: fc.constant('220'),
+    baseline: fc.constantFrom('160', '250', 0),
+  }),
   fc.record(
     { kind: fc.constant('rate'), measure: fc.constant('增长'), unit: fc.constant('%'), value: decimal(-10, 10), bound: fc.constantFrom('atLeast', 'atMost') },
     { requiredKeys: ['kind', 'measure', 'unit', 'value'] },
   ),
-  fc.record({ kind: fc.constant('rate'), measure: fc.constant('优良率'), unit: fc.constant('%'), value: decimal(50, 90), bound: fc.constant('about'), tolerance: decimal(0, 5) }),
+  fc.record({
+    kind: fc.constant('rate'),
+    measure: fc.constant('优良率'),
+    unit: fc.constant('%'),
+    value: decimal(50, 90),
+    bound: fc.constant('about'),
+    tolerance: decimal(0, 5),
+  }),
   fc.record({
     kind: fc.constant('milestones'),
-    milestones: fc.array(fc.record({ title: fc.constantFrom('开工', '主体完工', '竣工'), due: date2018, done: fc.option(date2018, { nil: null }), weight: positive }, { requiredKeys: ['title', 'due'] }), { minLength: 1, maxLength: 4 }),
+    milestones: fc.array(
+      fc.record(
+        { title: fc.constantFrom('开工', '主体完工', '竣工'), due: date2018, done: fc.option(date2018, { nil: null }), weight: positive },
+        { requiredKeys: ['title', 'due'] },
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
   }),
   fc.record({ kind: fc.constant('binary'), completedOn: fc.option(date2018, { nil: null }) }),
 );
@@ -82,7 +101,13 @@ export const planDocument: fc.Arbitrary<Json> = fc
 
 const FACTS = FACT_CATALOGUE.map((fact) => fact.name);
 
-const literal = fc.oneof(fc.boolean(), fc.integer({ min: -5, max: 400 }), fc.double({ min: -2, max: 2, noNaN: true }), fc.constantFrom('cumulative', 'rate', 'problem'), fc.constant(null));
+const literal = fc.oneof(
+  fc.boolean(),
+  fc.integer({ min: -5, max: 400 }),
+  fc.double({ min: -2, max: 2, noNaN: true }),
+  fc.constantFrom('cumulative', 'rate', 'problem'),
+  fc.constant(null),
+);
 
 const leaf = fc
   .tuple(fc.constantFrom(...FACTS), fc.constantFrom(...BUILT_IN_OPERATORS))
@@ -91,7 +116,13 @@ const leaf = fc
       fact: fc.constant(fact),
       operator: fc.constant(operator),
       // "in" and "notIn" need a list; the others take a literal or another fact.
-      value: operator === 'in' || operator === 'notIn' ? fc.array(literal, { maxLength: 3 }) : fc.oneof(literal, fc.constantFrom(...FACTS).map((name) => ({ fact: name }))),
+      value:
+        operator === 'in' || operator === 'notIn'
+          ? fc.array(literal, { maxLength: 3 })
+          : fc.oneof(
+              literal,
+              fc.constantFrom(...FACTS).map((name) => ({ fact: name })),
+            ),
     }),
   )
   // A value of the wrong type for its fact is a load error: a valid file has none.
@@ -108,7 +139,11 @@ const { condition } = fc.letrec<{ condition: Json; node: Json }>((tie) => ({
   node: tie('condition'),
 }));
 
-const topCondition = fc.oneof(fc.record({ all: fc.array(condition, { maxLength: 3 }) }), fc.record({ any: fc.array(condition, { minLength: 1, maxLength: 3 }) }), fc.record({ not: condition }));
+const topCondition = fc.oneof(
+  fc.record({ all: fc.array(condition, { maxLength: 3 }) }),
+  fc.record({ any: fc.array(condition, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ not: condition }),
+);
 
 /** A valid rule file: 1 to 4 statuses, 1 to 6 rules over the fact catalogue and the built-in operators. */
 export const ruleFileDocument: fc.Arbitrary<Json> = fc
@@ -120,7 +155,10 @@ export const ruleFileDocument: fc.Arbitrary<Json> = fc
       title: fc.constant('模糊规则'),
       statuses: fc.constant(codes.map((code) => ({ code, label: `标签${code}` }))),
       rules: fc
-        .array(fc.record({ priority: fc.integer({ min: 1, max: 100 }), conditions: topCondition, event: fc.record({ type: fc.constantFrom(...codes) }) }), { minLength: 1, maxLength: 6 })
+        .array(fc.record({ priority: fc.integer({ min: 1, max: 100 }), conditions: topCondition, event: fc.record({ type: fc.constantFrom(...codes) }) }), {
+          minLength: 1,
+          maxLength: 6,
+        })
         .map((rules) => rules.map((rule, i) => ({ name: `规则${i + 1}`, ...rule }))),
     }),
   ) as fc.Arbitrary<Json>;
@@ -129,7 +167,10 @@ export const ruleFileDocument: fc.Arbitrary<Json> = fc
 export const observationsDocument: fc.Arbitrary<Json> = fc.record({
   formatVersion: fc.constant(1),
   planId: fc.constant('fuzz-2018'),
-  observations: fc.array(fc.record({ taskId: fc.constantFrom('T1', 'T2', 'T3', 'T9'), asOf: date2018, value: decimal(0, 100), unit }, { requiredKeys: ['taskId', 'asOf', 'value'] }), { maxLength: 5 }),
+  observations: fc.array(
+    fc.record({ taskId: fc.constantFrom('T1', 'T2', 'T3', 'T9'), asOf: date2018, value: decimal(0, 100), unit }, { requiredKeys: ['taskId', 'asOf', 'value'] }),
+    { maxLength: 5 },
+  ),
 }) as fc.Arbitrary<Json>;
 
 /** Every path to a value inside a document (the root is `[]`). */
@@ -157,10 +198,33 @@ export type Mutation =
   | { readonly kind: 'stringify' }
   | { readonly kind: 'wrap' };
 
-const hostileKey = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'x-note', 'path', 'params', 'valeu', ''));
+const hostileKey = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'x-note', 'path', 'params', 'valeu', ''),
+);
 const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
-  fc.constantFrom<Json>('2018-02-30', '2019-02-29', '2018-13-01', 'NaN', 'Infinity', '-0', '1e400', '1e999999', '', ' 8', '8%', -0, 1e300, -1, 0, 1.5, null, [], {}),
+  fc.constantFrom<Json>(
+    '2018-02-30',
+    '2019-02-29',
+    '2018-13-01',
+    'NaN',
+    'Infinity',
+    '-0',
+    '1e400',
+    '1e999999',
+    '',
+    ' 8',
+    '8%',
+    -0,
+    1e300,
+    -1,
+    0,
+    1.5,
+    null,
+    [],
+    {},
+  ),
 );
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -219,10 +283,12 @@ export function mutate(document: Json, changes: readonly (readonly [number, Muta
 
 /** A document with one to three random mutations. */
 export const mutated = (document: fc.Arbitrary<Json>) =>
-  fc.tuple(document, fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), mutation), { minLength: 1, maxLength: 3 })).map(([doc, changes]) => ({
-    original: doc,
-    document: mutate(doc, changes),
-  }));
+  fc
+    .tuple(document, fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), mutation), { minLength: 1, maxLength: 3 }))
+    .map(([doc, changes]) => ({
+      original: doc,
+      document: mutate(doc, changes),
+    }));
 
 /** Freezes a value and everything inside it. */
 export function deepFreeze<T>(value: T): T {

@@ -3,12 +3,24 @@
 // byte for byte, in every format and with either evaluator.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_CHOICES, evaluatePlan, evaluatePlanSync, evaluateTask, EVALUATION_FORMATS, formatEvaluation, parsePlan, parseRuleFile } from '../../src/index.js';
+import {
+  ENGINE_CHOICES,
+  evaluatePlan,
+  evaluatePlanSync,
+  evaluateTask,
+  EVALUATION_FORMATS,
+  formatEvaluation,
+  parsePlan,
+  parseRuleFile,
+} from '../../src/index.js';
 import type { EngineChoice, EvaluateOptions, Plan, RuleFile } from '../../src/index.js';
 import { date2018, deepFreeze, planDocument, ruleFileDocument } from './arbitraries.js';
 
 const RUNS = { numRuns: 150 };
-const rulesChoice = fc.oneof(fc.constantFrom('three-level', 'four-level', 'traffic-light') as fc.Arbitrary<EvaluateOptions['rules']>, ruleFileDocument.map((document) => parseRuleFile(document)));
+const rulesChoice = fc.oneof(
+  fc.constantFrom('three-level', 'four-level', 'traffic-light') as fc.Arbitrary<EvaluateOptions['rules']>,
+  ruleFileDocument.map((document) => parseRuleFile(document)),
+);
 const engine = fc.constantFrom(...ENGINE_CHOICES) as fc.Arbitrary<EngineChoice>;
 
 describe('evaluatePlan, evaluatePlanSync and evaluateTask', () => {

@@ -7,7 +7,17 @@
 // Each generator is checked to produce what it claims: the cases are counted.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFactComputer, isDubanError, MAX_ARRAY_LENGTH, MAX_ISSUES, MAX_JSON_DEPTH, parseObservationsCsv, parsePlan, parseRuleFile, type Plan } from '../../src/index.js';
+import {
+  createFactComputer,
+  isDubanError,
+  MAX_ARRAY_LENGTH,
+  MAX_ISSUES,
+  MAX_JSON_DEPTH,
+  parseObservationsCsv,
+  parsePlan,
+  parseRuleFile,
+  type Plan,
+} from '../../src/index.js';
 import { isExactJsonNumber } from '../../src/model/json-numbers.js';
 
 const LONG = process.env.DUBAN_FUZZ === 'long';
@@ -94,7 +104,9 @@ describe('hostile input never crashes', () => {
         saw(`depth:${depth + 1 > MAX_JSON_DEPTH ? 'over' : 'within'}`);
         const close = open === '[' ? ']' : '}';
         const value = open.repeat(depth) + '0' + close.repeat(depth);
-        const result = outcome(() => parsePlan(`{"formatVersion":1,"id":"d","title":"d","period":{"start":"2018-01-01","end":"2018-12-31"},"x-deep":${value},"tasks":[]}`));
+        const result = outcome(() =>
+          parsePlan(`{"formatVersion":1,"id":"d","title":"d","period":{"start":"2018-01-01","end":"2018-12-31"},"x-deep":${value},"tasks":[]}`),
+        );
         // The plan object is level 1, x-deep's value level 2: depth levels of nesting inside it.
         if (depth + 1 > MAX_JSON_DEPTH) expect(result).toBe('refused');
         outcome(() => parseRuleFile(`{"formatVersion":1,"id":"r","title":"r","x":${value}}`));
@@ -107,7 +119,13 @@ describe('hostile input never crashes', () => {
     fc.assert(
       fc.property(manyProblems, ({ n, broken }) => {
         saw(`problems:${n >= 1000 ? 'sliced' : 'whole'}`);
-        expect(outcome(() => parsePlan(`{"formatVersion":1,"id":"m","title":"m","period":{"start":"2018-01-01","end":"2018-12-31"},"tasks":[${Array(n).fill(broken).join(',')}]}`))).toBe('refused');
+        expect(
+          outcome(() =>
+            parsePlan(
+              `{"formatVersion":1,"id":"m","title":"m","period":{"start":"2018-01-01","end":"2018-12-31"},"tasks":[${Array(n).fill(broken).join(',')}]}`,
+            ),
+          ),
+        ).toBe('refused');
         const csv = 'taskId,asOf,value,unit,note\n' + 'x,y\n'.repeat(n);
         expect(outcome(() => parseObservationsCsv(csv, 'p'))).toBe('refused');
       }),
@@ -119,7 +137,10 @@ describe('hostile input never crashes', () => {
     fc.assert(
       fc.property(farNumber, (token) => {
         saw(`number:${isExactJsonNumber(token) ? 'exact' : 'inexact'}`);
-        const text = JSON.stringify({ ...HEAD, tasks: [{ ...TASK, observations: [{ asOf: '2018-03-31', value: 0 }] }] }).replace('"value":0', `"value":${token}`);
+        const text = JSON.stringify({ ...HEAD, tasks: [{ ...TASK, observations: [{ asOf: '2018-03-31', value: 0 }] }] }).replace(
+          '"value":0',
+          `"value":${token}`,
+        );
         let plan: Plan;
         try {
           plan = parsePlan(text);
@@ -155,7 +176,17 @@ describe('hostile input never crashes', () => {
 
   afterAll(() => {
     // Each generator made each kind of case it claims to make.
-    for (const kind of ['count:over', 'count:within', 'depth:over', 'depth:within', 'problems:sliced', 'number:exact', 'number:inexact', 'decimal:observation', 'decimal:target']) {
+    for (const kind of [
+      'count:over',
+      'count:within',
+      'depth:over',
+      'depth:within',
+      'problems:sliced',
+      'number:exact',
+      'number:inexact',
+      'decimal:observation',
+      'decimal:target',
+    ]) {
       expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
     }
   });

@@ -36,18 +36,27 @@ const PARSERS: readonly [string, (input: unknown) => unknown][] = [
 
 describe.each(PARSERS)('%s', (_name, parse) => {
   it('on arbitrary JSON values either succeeds or throws DubanError with issues', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => void outcome(() => parse(value))), RUNS);
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => void outcome(() => parse(value))),
+      RUNS,
+    );
   });
 
   it('on arbitrary text either succeeds or throws DubanError with issues', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json()), (text) => void outcome(() => parse(text))), RUNS);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json()), (text) => void outcome(() => parse(text))),
+      RUNS,
+    );
   });
 
   it('on anything JavaScript can hold (undefined, functions, symbols, Maps, Dates) throws DubanError', () => {
     fc.assert(
-      fc.property(fc.anything({ withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withBigInt: true, withNullPrototype: true }), (value) => {
-        void outcome(() => parse(value));
-      }),
+      fc.property(
+        fc.anything({ withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withBigInt: true, withNullPrototype: true }),
+        (value) => {
+          void outcome(() => parse(value));
+        },
+      ),
       RUNS,
     );
     for (const value of [undefined, () => 1, Symbol('x'), new Map(), new Date(0), 10n]) expect(outcome(() => parse(value)).ok).toBe(false);
@@ -66,20 +75,24 @@ describe('parsePlan on valid plans broken at random places', () => {
 
   it('either succeeds (and the plan evaluates) or throws DubanError, as an object and as text', async () => {
     await fc.assert(
-      fc.asyncProperty(mutated(planDocument), fc.constantFrom('three-level', 'four-level', 'traffic-light') as fc.Arbitrary<'three-level'>, async ({ document }, rules) => {
-        const asObject = outcome(() => parsePlan(document));
-        // A document mutated into a string is itself JSON text; its text form would be a JSON string literal.
-        if (typeof document !== 'string') {
-          const asText = outcome(() => parsePlan(JSON.stringify(document)));
-          expect(asText.ok).toBe(asObject.ok);
-          if (asText.ok && asObject.ok) expect(asText.value).toEqual(asObject.value);
-        }
-        if (asObject.ok) {
-          const plan = asObject.value as Parameters<typeof evaluatePlan>[0];
-          const evaluation = await evaluatePlan(plan, { rules, asOf: '2018-09-30' });
-          expect(evaluation.results.map((result) => result.taskId)).toEqual(plan.tasks.map((task) => task.id));
-        }
-      }),
+      fc.asyncProperty(
+        mutated(planDocument),
+        fc.constantFrom('three-level', 'four-level', 'traffic-light') as fc.Arbitrary<'three-level'>,
+        async ({ document }, rules) => {
+          const asObject = outcome(() => parsePlan(document));
+          // A document mutated into a string is itself JSON text; its text form would be a JSON string literal.
+          if (typeof document !== 'string') {
+            const asText = outcome(() => parsePlan(JSON.stringify(document)));
+            expect(asText.ok).toBe(asObject.ok);
+            if (asText.ok && asObject.ok) expect(asText.value).toEqual(asObject.value);
+          }
+          if (asObject.ok) {
+            const plan = asObject.value as Parameters<typeof evaluatePlan>[0];
+            const evaluation = await evaluatePlan(plan, { rules, asOf: '2018-09-30' });
+            expect(evaluation.results.map((result) => result.taskId)).toEqual(plan.tasks.map((task) => task.id));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -102,14 +115,18 @@ describe('parsePlan on valid plans broken at random places', () => {
 
   it('either succeeds or throws DubanError on text with random characters inserted', () => {
     fc.assert(
-      fc.property(planDocument, fc.array(fc.tuple(fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 3 }), (document, inserts) => {
-        let text = JSON.stringify(document);
-        for (const [at, piece] of inserts) {
-          const i = at % (text.length + 1);
-          text = text.slice(0, i) + piece + text.slice(i);
-        }
-        void outcome(() => parsePlan(text));
-      }),
+      fc.property(
+        planDocument,
+        fc.array(fc.tuple(fc.nat(), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 3 }),
+        (document, inserts) => {
+          let text = JSON.stringify(document);
+          for (const [at, piece] of inserts) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + piece + text.slice(i);
+          }
+          void outcome(() => parsePlan(text));
+        },
+      ),
       RUNS,
     );
   });
@@ -151,10 +168,20 @@ describe('observations', () => {
     );
   });
 
-  const cell = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('T1', '2018-06-30', '2018-02-30', '1.5', 'NaN', '-0', '万人', '"', '""', ',', '\n', '\r\n', ''));
+  const cell = fc.oneof(
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom('T1', '2018-06-30', '2018-02-30', '1.5', 'NaN', '-0', '万人', '"', '""', ',', '\n', '\r\n', ''),
+  );
 
   it('parseObservationsCsv on arbitrary text either succeeds or throws DubanError', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), fc.string({ maxLength: 5 }), (text, planId) => void outcome(() => parseObservationsCsv(text, planId))), RUNS);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' })),
+        fc.string({ maxLength: 5 }),
+        (text, planId) => void outcome(() => parseObservationsCsv(text, planId)),
+      ),
+      RUNS,
+    );
   });
 
   it('parseObservationsCsv on rows of hostile cells, quoted or not, either succeeds or throws DubanError', () => {
@@ -163,7 +190,8 @@ describe('observations', () => {
         const lines = rows.map((row) => row.map(([text, quoted]) => (quoted ? `"${text.replaceAll('"', '""')}"` : text)).join(','));
         const text = ['taskId,asOf,value,unit,note', ...lines].join(crlf ? '\r\n' : '\n');
         const parsed = outcome(() => parseObservationsCsv(text, 'fuzz-2018'));
-        if (parsed.ok) for (const observation of (parsed.value as ReturnType<typeof parseObservationsCsv>).observations) expect(observation.taskId).not.toBe('');
+        if (parsed.ok)
+          for (const observation of (parsed.value as ReturnType<typeof parseObservationsCsv>).observations) expect(observation.taskId).not.toBe('');
       }),
       RUNS,
     );

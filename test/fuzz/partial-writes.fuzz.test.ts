@@ -25,7 +25,11 @@ const real = { ...writeFs };
 afterEach(() => Object.assign(writeFs, real));
 
 /** What one writeSync call does. */
-type WriteStep = { readonly kind: 'all' } | { readonly kind: 'part'; readonly share: number } | { readonly kind: 'nothing' } | { readonly kind: 'error'; readonly code: string };
+type WriteStep =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'part'; readonly share: number }
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'error'; readonly code: string };
 
 const writeStep: fc.Arbitrary<WriteStep> = fc.oneof(
   { arbitrary: fc.constant({ kind: 'all' } as const), weight: 4 },
@@ -56,14 +60,16 @@ function inject(steps: readonly WriteStep[], fault: string): void {
     const count = step.kind === 'all' ? length : Math.floor(length * step.share);
     return count === 0 ? 0 : real.writeSync(fd, buffer, offset, count);
   };
-  const fail = <A extends unknown[], R>(name: string, code: string, call: (...args: A) => R) => (...args: A): R => {
-    if (fault === name) {
-      // close really closes, then fails (as a close reporting a delayed write error does).
-      if (name === 'close') call(...args);
-      throw systemError(code, name);
-    }
-    return call(...args);
-  };
+  const fail =
+    <A extends unknown[], R>(name: string, code: string, call: (...args: A) => R) =>
+    (...args: A): R => {
+      if (fault === name) {
+        // close really closes, then fails (as a close reporting a delayed write error does).
+        if (name === 'close') call(...args);
+        throw systemError(code, name);
+      }
+      return call(...args);
+    };
   writeFs.openSync = fail('open', 'EACCES', real.openSync);
   writeFs.fsyncSync = fail('fsync', 'EIO', real.fsyncSync);
   writeFs.closeSync = fail('close', 'EIO', real.closeSync);
@@ -74,13 +80,25 @@ function inject(steps: readonly WriteStep[], fault: string): void {
 const covered = new Map<string, number>();
 const count = (what: string) => covered.set(what, (covered.get(what) ?? 0) + 1);
 afterAll(() => {
-  console.log(`partial writes: ${[...covered].sort().map(([what, n]) => `${what} ${n}`).join(', ')}`);
+  console.log(
+    `partial writes: ${[...covered]
+      .sort()
+      .map(([what, n]) => `${what} ${n}`)
+      .join(', ')}`,
+  );
 });
 
-const expected = (value: string | Uint8Array | string[]) => Buffer.from(typeof value === 'string' ? value : value instanceof Uint8Array ? value : value.join(''));
+const expected = (value: string | Uint8Array | string[]) =>
+  Buffer.from(typeof value === 'string' ? value : value instanceof Uint8Array ? value : value.join(''));
 
 /** Checks one run's outcome: the target is all new or all old, the error is duban's, nothing is left. */
-function check(file: string, old: string | undefined, value: string | Uint8Array | string[], outcome: { ok: true } | { ok: false; error: unknown }, steps: readonly WriteStep[]): void {
+function check(
+  file: string,
+  old: string | undefined,
+  value: string | Uint8Array | string[],
+  outcome: { ok: true } | { ok: false; error: unknown },
+  steps: readonly WriteStep[],
+): void {
   const leftover = readdirSync(dir).filter((name) => name.endsWith('.tmp'));
   expect(leftover).toEqual([]);
   expect(temporaryFiles()).toEqual([]);
@@ -95,58 +113,90 @@ function check(file: string, old: string | undefined, value: string | Uint8Array
     // What failed first: the injected call named in the cause, or a write of 0 bytes.
     const cause = (outcome.error as { cause?: { code?: string; message?: string } }).cause;
     const where = /injected at (\w+)/.exec(cause?.message ?? '')?.[1];
-    count(where === undefined ? (cause?.code === 'ESHORTWRITE' ? 'failed: write of 0 bytes' : `failed: ${cause?.code}`) : where === 'write' ? `failed with ${cause?.code}` : `failed at ${where}`);
+    count(
+      where === undefined
+        ? cause?.code === 'ESHORTWRITE'
+          ? 'failed: write of 0 bytes'
+          : `failed: ${cause?.code}`
+        : where === 'write'
+          ? `failed with ${cause?.code}`
+          : `failed at ${where}`,
+    );
     count(old === undefined ? 'failed, no old file' : 'failed, old file kept');
   }
 }
 
 describe('writeAtomically under injected faults', () => {
-  it('leaves the whole new content or the old one, and no temporary file', () => {
-    let run = 0;
-    fc.assert(
-      fc.property(content, fc.array(writeStep, { maxLength: 12 }), otherFault, fc.option(fc.string({ maxLength: 50 })), (value, steps, fault, old) => {
-        const file = join(dir, `target-${run++}.out`);
-        if (old !== null) writeFileSync(file, old);
-        inject(steps, fault);
-        let outcome: { ok: true } | { ok: false; error: unknown };
-        try {
-          writeAtomically(file, value);
-          outcome = { ok: true };
-        } catch (error) {
-          outcome = { ok: false, error };
-        } finally {
-          Object.assign(writeFs, real);
-        }
-        check(file, old ?? undefined, value, outcome, steps);
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    'leaves the whole new content or the old one, and no temporary file',
+    () => {
+      let run = 0;
+      fc.assert(
+        fc.property(content, fc.array(writeStep, { maxLength: 12 }), otherFault, fc.option(fc.string({ maxLength: 50 })), (value, steps, fault, old) => {
+          const file = join(dir, `target-${run++}.out`);
+          if (old !== null) writeFileSync(file, old);
+          inject(steps, fault);
+          let outcome: { ok: true } | { ok: false; error: unknown };
+          try {
+            writeAtomically(file, value);
+            outcome = { ok: true };
+          } catch (error) {
+            outcome = { ok: false, error };
+          } finally {
+            Object.assign(writeFs, real);
+          }
+          check(file, old ?? undefined, value, outcome, steps);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('the same for the streamed JSON writer (in this thread)', async () => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ maxLength: 300 }), { minLength: 1, maxLength: 20 }), fc.array(writeStep, { maxLength: 8 }), otherFault, async (pieces, steps, fault) => {
-        const file = join(dir, `json-${run++}.json`);
-        writeFileSync(file, 'old');
-        inject(steps, fault);
-        let outcome: { ok: true } | { ok: false; error: unknown };
-        try {
-          await writeJsonPieces(file, pieces, false);
-          outcome = { ok: true };
-        } catch (error) {
-          outcome = { ok: false, error };
-        } finally {
-          Object.assign(writeFs, real);
-        }
-        check(file, 'old', pieces, outcome, steps);
-      }),
-      { numRuns: Math.ceil(RUNS / 2) },
-    );
-  }, TIMEOUT);
+  it(
+    'the same for the streamed JSON writer (in this thread)',
+    async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.string({ maxLength: 300 }), { minLength: 1, maxLength: 20 }),
+          fc.array(writeStep, { maxLength: 8 }),
+          otherFault,
+          async (pieces, steps, fault) => {
+            const file = join(dir, `json-${run++}.json`);
+            writeFileSync(file, 'old');
+            inject(steps, fault);
+            let outcome: { ok: true } | { ok: false; error: unknown };
+            try {
+              await writeJsonPieces(file, pieces, false);
+              outcome = { ok: true };
+            } catch (error) {
+              outcome = { ok: false, error };
+            } finally {
+              Object.assign(writeFs, real);
+            }
+            check(file, 'old', pieces, outcome, steps);
+          },
+        ),
+        { numRuns: Math.ceil(RUNS / 2) },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('reached every kind of outcome', () => {
-    for (const what of ['complete', 'complete after short writes', 'failed with ENOSPC', 'failed: write of 0 bytes', 'failed at open', 'failed at fsync', 'failed at close', 'failed at rename', 'failed, old file kept', 'failed, no old file']) {
+    for (const what of [
+      'complete',
+      'complete after short writes',
+      'failed with ENOSPC',
+      'failed: write of 0 bytes',
+      'failed at open',
+      'failed at fsync',
+      'failed at close',
+      'failed at rename',
+      'failed, old file kept',
+      'failed, no old file',
+    ]) {
       expect(covered.get(what) ?? 0, what).toBeGreaterThan(0);
     }
   });

@@ -11,7 +11,11 @@ import { CLI, ROOT, requireBuiltCli } from './run-cli.js';
 const ZERO = '/dev/zero';
 
 /** Runs the built CLI with stdin from `stdin` (a descriptor or 'pipe' fed by `feed`), a heap cap of 512 MiB and a timeout. */
-function run(args: string[], stdin: number | 'pipe' | 'ignore', feed?: (write: (chunk: Buffer) => boolean) => void): Promise<{ status: number | null; stderr: string; ms: number }> {
+function run(
+  args: string[],
+  stdin: number | 'pipe' | 'ignore',
+  feed?: (write: (chunk: Buffer) => boolean) => void,
+): Promise<{ status: number | null; stderr: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--max-old-space-size=512', CLI, ...args], { cwd: ROOT, stdio: [stdin, 'ignore', 'pipe'] });

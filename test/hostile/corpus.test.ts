@@ -47,7 +47,8 @@ const GENERATORS: Record<string, (file: string) => void> = {
     writeFileSync(file, JSON.stringify(plan).replace('"@@"', JSON.stringify('k'.repeat(50 * MiB))));
   },
   'plan-title-deep-100k.json': (file) => writeFileSync(file, splice({ ...JSON.parse(basePlan), title: '@@' }, `${'['.repeat(100_000)}${']'.repeat(100_000)}`)),
-  'plan-x-deep-100k.json': (file) => writeFileSync(file, splice({ ...JSON.parse(basePlan), 'x-deep': '@@' }, `${'{"a":'.repeat(100_000)}null${'}'.repeat(100_000)}`)),
+  'plan-x-deep-100k.json': (file) =>
+    writeFileSync(file, splice({ ...JSON.parse(basePlan), 'x-deep': '@@' }, `${'{"a":'.repeat(100_000)}null${'}'.repeat(100_000)}`)),
   'plan-too-many-tasks.json': (file) => writeFileSync(file, splice({ ...JSON.parse(basePlan), tasks: '@@' }, `[${new Array(1_000_001).fill('0').join(',')}]`)),
   'csv-cell-50mb.csv': (file) => writeFileSync(file, `taskId,asOf,value,unit,note\nT1,2018-07-31,2.5,万人,${'n'.repeat(50 * MiB)}\n`),
   'rules-deep-not-100k.json': (file) => {
@@ -143,7 +144,9 @@ describe('the hostile corpus manifest', () => {
   });
 
   it('uses every file of the corpus and has a generator for every generated input', () => {
-    const used = new Set(manifest.cases.flatMap((entry) => [...entry.args, ...(entry.sameOutputAs ?? []), entry.stdin === undefined ? '' : `{corpus}/${entry.stdin}`]));
+    const used = new Set(
+      manifest.cases.flatMap((entry) => [...entry.args, ...(entry.sameOutputAs ?? []), entry.stdin === undefined ? '' : `{corpus}/${entry.stdin}`]),
+    );
     for (const file of readdirSync(CORPUS)) expect(used, `corpus/${file} is not used by any case`).toContain(`{corpus}/${file}`);
     for (const entry of manifest.cases) if (entry.generate !== undefined) expect(Object.keys(GENERATORS)).toContain(entry.generate);
   });

@@ -45,7 +45,9 @@ describe('hand-built decimals reaching the pace code', () => {
       const plan = changed(base(cumulative), (task) => (task.observations[0].value = bad));
       const issue = refusal(() => createFactComputer(plan, '2018-06-30')(plan.tasks[0]!));
       expect(issue.path).toBe('$.tasks[0].observations[0].value');
-      expect(issue.message).toMatch(/^任务 T1「林业产值」的 observations\[0\]\.value 不是有限的十进制数.* \/ task T1 "林业产值": observations\[0\]\.value is not a finite decimal/);
+      expect(issue.message).toMatch(
+        /^任务 T1「林业产值」的 observations\[0\]\.value 不是有限的十进制数.* \/ task T1 "林业产值": observations\[0\]\.value is not a finite decimal/,
+      );
     });
   }
 
@@ -82,12 +84,23 @@ describe('hand-built decimals reaching the pace code', () => {
   });
 
   it('milestone weights of 0 are refused, not divided by', () => {
-    const plan = changed(base({ kind: 'milestones', milestones: [{ title: '立项', due: '2018-03-31', done: null }] }, []), (task) => (task.target.milestones[0].weight = '0'));
+    const plan = changed(
+      base({ kind: 'milestones', milestones: [{ title: '立项', due: '2018-03-31', done: null }] }, []),
+      (task) => (task.target.milestones[0].weight = '0'),
+    );
     expect(refusal(() => evaluatePlanSync(plan, { asOf: '2018-06-30' })).path).toBe('$.tasks[0].target.milestones[0].weight');
   });
 
   it('a plan that is not hand-built still refuses target 0 in the schema', () => {
-    const issue = refusal(() => parsePlan({ formatVersion: 1, id: 'p', title: 't', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: [{ id: 'T1', title: 'x', target: { ...cumulative, value: '0' } }] }));
+    const issue = refusal(() =>
+      parsePlan({
+        formatVersion: 1,
+        id: 'p',
+        title: 't',
+        period: { start: '2018-01-01', end: '2018-12-31' },
+        tasks: [{ id: 'T1', title: 'x', target: { ...cumulative, value: '0' } }],
+      }),
+    );
     expect(issue.message).toContain('a cumulative target must be > 0');
   });
 });

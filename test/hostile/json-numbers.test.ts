@@ -23,10 +23,19 @@ const planText = (observationValue: string, extra = '') =>
 
 describe('isExactJsonNumber', () => {
   it('accepts numbers whose double reads back as the written decimal', () => {
-    for (const token of ['0', '-0', '1', '1.50', '1e3', '0.1', '-3.5', '9007199254740992', '1E-7', '123456789012345', '2.5e-5']) expect(isExactJsonNumber(token), token).toBe(true);
+    for (const token of ['0', '-0', '1', '1.50', '1e3', '0.1', '-3.5', '9007199254740992', '1E-7', '123456789012345', '2.5e-5'])
+      expect(isExactJsonNumber(token), token).toBe(true);
   });
   it('refuses the ones that change value', () => {
-    for (const token of ['9007199254740993', '123456789012345678901234567890', '1e400', '-1e400', '1e-400', '0.1000000000000000055511151231257827', '1' + '0'.repeat(400)]) {
+    for (const token of [
+      '9007199254740993',
+      '123456789012345678901234567890',
+      '1e400',
+      '-1e400',
+      '1e-400',
+      '0.1000000000000000055511151231257827',
+      '1' + '0'.repeat(400),
+    ]) {
       expect(isExactJsonNumber(token), token).toBe(false);
     }
   });
@@ -36,7 +45,11 @@ describe('inexactNumberIssues', () => {
   it('names each inexact number by its JSON path and suggests the string', () => {
     const issues = inexactNumberIssues('{"a":[1,9007199254740993,{"b\\"c":1e400}],"d":"x:1e400, 9007199254740993","e":1e-400}');
     expect(issues).toEqual([
-      { path: '$.a[1]', message: '数字 9007199254740993 无法精确表示，请写成字符串 "9007199254740993" / the number 9007199254740993 cannot be represented exactly; write it as a string "9007199254740993"' },
+      {
+        path: '$.a[1]',
+        message:
+          '数字 9007199254740993 无法精确表示，请写成字符串 "9007199254740993" / the number 9007199254740993 cannot be represented exactly; write it as a string "9007199254740993"',
+      },
       { path: '$.a[2]["b\\"c"]', message: expect.stringContaining('the number 1e400 cannot be represented exactly') },
       { path: '$.e', message: expect.stringContaining('the number 1e-400 cannot') },
     ]);
@@ -72,18 +85,26 @@ describe('through the parse functions', () => {
   it('observations files and rule files are checked too', () => {
     const observations = '{"formatVersion":1,"planId":"p","observations":[{"taskId":"T1","asOf":"2018-03-31","value":1e400}]}';
     expect(issuesOf(() => parseObservations(observations)).map((issue) => issue.path)).toEqual(['$.observations[0].value']);
-    const rules = '{"formatVersion":1,"id":"r","title":"r","statuses":[{"status":"a","label":"A"}],"rules":[{"name":"n","priority":1,"conditions":{"all":[{"fact":"progress","operator":"greaterThan","value":1e400}]},"event":{"type":"a"}}]}';
+    const rules =
+      '{"formatVersion":1,"id":"r","title":"r","statuses":[{"status":"a","label":"A"}],"rules":[{"name":"n","priority":1,"conditions":{"all":[{"fact":"progress","operator":"greaterThan","value":1e400}]},"event":{"type":"a"}}]}';
     expect(issuesOf(() => parseRuleFile(rules))).toContainEqual(expect.objectContaining({ path: '$.rules[0].conditions.all[0].value' }));
   });
   it('a decision table cell "> 1e400" is refused instead of compiling to value null', () => {
-    const table = { rows: [{ progress: '> 1e400', status: 'ahead', priority: 2 }, { status: 'other', priority: 1 }] };
+    const table = {
+      rows: [
+        { progress: '> 1e400', status: 'ahead', priority: 2 },
+        { status: 'other', priority: 1 },
+      ],
+    };
     const issues = issuesOf(() => compileDecisionTable(table));
     expect(issues).toContainEqual(expect.objectContaining({ message: expect.stringContaining('the number 1e400 cannot be represented exactly') }));
     expect(issuesOf(() => compileDecisionTable('progress,status,priority\n> 9007199254740993,ahead,2\n,other,1\n', { format: 'csv' }))).toContainEqual(
       expect.objectContaining({ message: expect.stringContaining('9007199254740993') }),
     );
     // And in a JSON table's text.
-    expect(issuesOf(() => compileDecisionTable('{"rows":[{"progress":1e400,"status":"a","priority":1}]}'))).toContainEqual(expect.objectContaining({ path: '$.rows[0].progress' }));
+    expect(issuesOf(() => compileDecisionTable('{"rows":[{"progress":1e400,"status":"a","priority":1}]}'))).toContainEqual(
+      expect.objectContaining({ path: '$.rows[0].progress' }),
+    );
   });
   it('the large-file reader falls back (so the text parse reports the number with its path)', () => {
     const bytes = new TextEncoder().encode(planText('9007199254740993'));

@@ -58,10 +58,11 @@ function nestedArrays(levels: number): unknown {
 }
 
 /** Both ways of giving an input: as a value and as its JSON text. */
-const bothForms = (value: unknown) => [
-  ['object', value],
-  ['text', JSON.stringify(value)],
-] as const;
+const bothForms = (value: unknown) =>
+  [
+    ['object', value],
+    ['text', JSON.stringify(value)],
+  ] as const;
 
 describe('MAX_STRING_LENGTH', () => {
   it('is 100 000 characters', () => expect(MAX_STRING_LENGTH).toBe(100_000));
@@ -73,17 +74,23 @@ describe('MAX_STRING_LENGTH', () => {
   it.each(bothForms({ ...PLAN, title: 'x'.repeat(MAX_STRING_LENGTH + 1) }))('rejects a title one character longer, naming the path (%s)', (_form, input) => {
     const error = rejected(() => parsePlan(input));
     expect(error.code).toBe('INVALID_PLAN');
-    expect(error.issues).toEqual([{ path: '$.title', message: expect.stringContaining(`string of ${MAX_STRING_LENGTH + 1} characters is longer than the limit of ${MAX_STRING_LENGTH}`) }]);
+    expect(error.issues).toEqual([
+      { path: '$.title', message: expect.stringContaining(`string of ${MAX_STRING_LENGTH + 1} characters is longer than the limit of ${MAX_STRING_LENGTH}`) },
+    ]);
   });
 
   it('rejects an over-long key, even an x- key, at the object holding it', () => {
     const input = { ...PLAN, tasks: [{ ...PLAN.tasks[0], [`x-${'k'.repeat(MAX_STRING_LENGTH)}`]: 1 }] };
-    expect(rejected(() => parsePlan(input)).issues).toEqual([{ path: '$.tasks[0]', message: expect.stringContaining(`key of ${MAX_STRING_LENGTH + 2} characters`) }]);
+    expect(rejected(() => parsePlan(input)).issues).toEqual([
+      { path: '$.tasks[0]', message: expect.stringContaining(`key of ${MAX_STRING_LENGTH + 2} characters`) },
+    ]);
   });
 
   it('applies to observations files and rule files', () => {
     const note = 'n'.repeat(MAX_STRING_LENGTH + 1);
-    expect(rejected(() => parseObservations({ ...OBSERVATIONS, observations: [{ ...OBSERVATIONS.observations[0], note }] })).issues.map((issue) => issue.path)).toEqual(['$.observations[0].note']);
+    expect(
+      rejected(() => parseObservations({ ...OBSERVATIONS, observations: [{ ...OBSERVATIONS.observations[0], note }] })).issues.map((issue) => issue.path),
+    ).toEqual(['$.observations[0].note']);
     expect(rejected(() => parseRuleFile(JSON.stringify({ ...RULES, description: note }))).issues.map((issue) => issue.path)).toEqual(['$.description']);
   });
 
@@ -121,7 +128,12 @@ describe('MAX_JSON_DEPTH', () => {
 
   it.each(bothForms({ ...PLAN, 'x-deep': nestedArrays(MAX_JSON_DEPTH) }))('rejects one level more, naming the path (%s)', (_form, input) => {
     const error = rejected(() => parsePlan(input));
-    expect(error.issues).toEqual([{ path: `$.x-deep${'[0]'.repeat(MAX_JSON_DEPTH - 1)}`, message: `数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层 / nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects` }]);
+    expect(error.issues).toEqual([
+      {
+        path: `$.x-deep${'[0]'.repeat(MAX_JSON_DEPTH - 1)}`,
+        message: `数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层 / nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`,
+      },
+    ]);
   });
 
   it('rejects 100 000 levels of nesting without overflowing the stack, in every input format', () => {
@@ -154,7 +166,9 @@ describe('MAX_TASKS', () => {
   it('is 1 000 000 and a plan with one more task is rejected before its tasks are validated', () => {
     expect(MAX_TASKS).toBe(1_000_000);
     const error = rejected(() => parsePlan({ ...PLAN, tasks: new Array(MAX_TASKS + 1).fill(0) }));
-    expect(error.issues).toEqual([{ path: '$.tasks', message: `${MAX_TASKS + 1} 项任务，超过上限 ${MAX_TASKS} / ${MAX_TASKS + 1} tasks, more than the limit of ${MAX_TASKS}` }]);
+    expect(error.issues).toEqual([
+      { path: '$.tasks', message: `${MAX_TASKS + 1} 项任务，超过上限 ${MAX_TASKS} / ${MAX_TASKS + 1} tasks, more than the limit of ${MAX_TASKS}` },
+    ]);
   });
 });
 
@@ -162,7 +176,12 @@ describe('MAX_INPUT_BYTES', () => {
   it('is 256 MiB, and text one character longer is rejected by every parse function', () => {
     expect(MAX_INPUT_BYTES).toBe(256 * 1024 * 1024);
     const text = ' '.repeat(MAX_INPUT_BYTES + 1);
-    const expected = [{ path: '$', message: `输入长 ${MAX_INPUT_BYTES + 1} 个字符，超过上限 ${MAX_INPUT_BYTES}（256 MiB） / input is ${MAX_INPUT_BYTES + 1} characters long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)` }];
+    const expected = [
+      {
+        path: '$',
+        message: `输入长 ${MAX_INPUT_BYTES + 1} 个字符，超过上限 ${MAX_INPUT_BYTES}（256 MiB） / input is ${MAX_INPUT_BYTES + 1} characters long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`,
+      },
+    ];
     expect(rejected(() => parsePlan(text)).issues).toEqual(expected);
     expect(rejected(() => parseObservations(text)).issues).toEqual(expected);
     expect(rejected(() => parseRuleFile(text)).issues).toEqual(expected);
@@ -176,7 +195,13 @@ describe('large plans', () => {
     { kind: 'cumulative', measure: '新增就业', unit: '万人', value: '3.7' },
     { kind: 'level', measure: '高新技术企业', unit: '家', value: '220', baseline: '160' },
     { kind: 'rate', measure: '地区生产总值增长', unit: '%', value: '8' },
-    { kind: 'milestones', milestones: [{ title: '开工', due: '2018-03-31', done: '2018-03-20' }, { title: '竣工', due: '2018-11-30', done: null }] },
+    {
+      kind: 'milestones',
+      milestones: [
+        { title: '开工', due: '2018-03-31', done: '2018-03-20' },
+        { title: '竣工', due: '2018-11-30', done: null },
+      ],
+    },
     { kind: 'binary', completedOn: null },
   ];
   const tasks = Array.from({ length: TASKS }, (_, i) => ({

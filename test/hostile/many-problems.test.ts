@@ -6,7 +6,16 @@
 // long arrays are validated in slices that stop after MAX_ISSUES problems, CSV
 // rows have at most MAX_ARRAY_LENGTH cells, and errors list at most MAX_ISSUES.
 import { describe, expect, it } from 'vitest';
-import { DubanError, isDubanError, MAX_ARRAY_LENGTH, MAX_ISSUES, parseObservations, parseObservationsCsv, parsePlan, type DubanIssue } from '../../src/index.js';
+import {
+  DubanError,
+  isDubanError,
+  MAX_ARRAY_LENGTH,
+  MAX_ISSUES,
+  parseObservations,
+  parseObservationsCsv,
+  parsePlan,
+  type DubanIssue,
+} from '../../src/index.js';
 
 const PLAN = { formatVersion: 1, id: 'many', title: '很多问题', period: { start: '2018-01-01', end: '2018-12-31' } };
 const TASK = { id: 'T1', title: '林业产值', target: { kind: 'cumulative', measure: '林业产值', unit: '亿元', value: '200' } };
@@ -25,10 +34,16 @@ describe('many elements', () => {
   it('a task with more than MAX_ARRAY_LENGTH observations is refused at once, with the path', () => {
     const plan = { ...PLAN, tasks: [{ ...TASK, observations: Array.from({ length: 200_000 }, () => ({})) }] };
     expect(issuesOf(() => parsePlan(plan))).toEqual([
-      { path: '$.tasks[0].observations', message: `数组有 200000 个元素，超过上限 ${MAX_ARRAY_LENGTH} / array of 200000 elements, more than the limit of ${MAX_ARRAY_LENGTH}` },
+      {
+        path: '$.tasks[0].observations',
+        message: `数组有 200000 个元素，超过上限 ${MAX_ARRAY_LENGTH} / array of 200000 elements, more than the limit of ${MAX_ARRAY_LENGTH}`,
+      },
     ]);
     // As JSON text (3 bytes an element), too.
-    const text = JSON.stringify({ ...PLAN, tasks: [{ ...TASK, observations: [] }] }).replace('"observations":[]', `"observations":[${Array(200_000).fill('{}').join(',')}]`);
+    const text = JSON.stringify({ ...PLAN, tasks: [{ ...TASK, observations: [] }] }).replace(
+      '"observations":[]',
+      `"observations":[${Array(200_000).fill('{}').join(',')}]`,
+    );
     expect(issuesOf(() => parsePlan(text)).map((issue) => issue.path)).toEqual(['$.tasks[0].observations']);
   });
 
@@ -36,7 +51,11 @@ describe('many elements', () => {
     const day = (i: number) => new Date(Date.UTC(1990, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const observations = Array.from({ length: MAX_ARRAY_LENGTH }, (_, i) => ({ asOf: day(i), value: String(i) }));
     expect(parsePlan({ ...PLAN, tasks: [{ ...TASK, observations }] }).tasks[0]!.observations).toHaveLength(MAX_ARRAY_LENGTH);
-    expect(issuesOf(() => parsePlan({ ...PLAN, tasks: [{ ...TASK, observations: [...observations, { asOf: '2018-12-31', value: '1' }] }] })).map((issue) => issue.path)).toEqual(['$.tasks[0].observations']);
+    expect(
+      issuesOf(() => parsePlan({ ...PLAN, tasks: [{ ...TASK, observations: [...observations, { asOf: '2018-12-31', value: '1' }] }] })).map(
+        (issue) => issue.path,
+      ),
+    ).toEqual(['$.tasks[0].observations']);
     expect(parsePlan({ ...PLAN, 'x-data': Array.from({ length: MAX_ARRAY_LENGTH * 3 }, (_, i) => i), tasks: [TASK] }).tasks).toHaveLength(1);
   });
 });

@@ -11,7 +11,19 @@ import { ROOT } from './run-cli.js';
 const CORPUS = join(ROOT, 'test/hostile/corpus');
 const corpusText = (file: string) => readFileSync(join(CORPUS, file), 'utf8');
 const basePlan: Plan = parsePlan(corpusText('base.plan.json'));
-const OBJECT_INTERNALS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__'];
+const OBJECT_INTERNALS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupSetter__',
+];
 
 /** A one-rule file that assigns `status` when `conditions` hold. */
 function ruleFile(conditions: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -45,15 +57,28 @@ afterEach(() => {
 
 describe('facts, operators and fact references named after object internals', () => {
   it.each(OBJECT_INTERNALS)('rejects a fact named %s', (name) => {
-    for (const input of [ruleFile({ all: [{ fact: name, operator: 'equal', value: true }] }), JSON.stringify(ruleFile({ all: [{ fact: name, operator: 'equal', value: true }] }))]) {
+    for (const input of [
+      ruleFile({ all: [{ fact: name, operator: 'equal', value: true }] }),
+      JSON.stringify(ruleFile({ all: [{ fact: name, operator: 'equal', value: true }] })),
+    ]) {
       const error = rejection(input);
-      expect(error.issues).toContainEqual({ path: '$.rules[0].conditions.all[0].fact', message: expect.stringMatching(new RegExp(`/ rule "唯一规则": unknown fact ${JSON.stringify(name).replace(/[$]/g, '\\$&')}(; did you mean "[A-Za-z]+"\\?)?[;.]? [Vv]alid facts: kind,`)) });
+      expect(error.issues).toContainEqual({
+        path: '$.rules[0].conditions.all[0].fact',
+        message: expect.stringMatching(
+          new RegExp(
+            `/ rule "唯一规则": unknown fact ${JSON.stringify(name).replace(/[$]/g, '\\$&')}(; did you mean "[A-Za-z]+"\\?)?[;.]? [Vv]alid facts: kind,`,
+          ),
+        ),
+      });
     }
   });
 
   it.each(OBJECT_INTERNALS)('rejects an operator named %s', (name) => {
     const error = rejection(ruleFile({ all: [{ fact: 'met', operator: name, value: true }] }));
-    expect(error.issues).toContainEqual({ path: '$.rules[0].conditions.all[0].operator', message: expect.stringContaining(`/ rule "唯一规则": unknown operator ${JSON.stringify(name)}; valid operators: equal,`) });
+    expect(error.issues).toContainEqual({
+      path: '$.rules[0].conditions.all[0].operator',
+      message: expect.stringContaining(`/ rule "唯一规则": unknown operator ${JSON.stringify(name)}; valid operators: equal,`),
+    });
   });
 
   it.each(OBJECT_INTERNALS)('rejects a fact reference { "fact": "%s" }', (name) => {
@@ -69,7 +94,11 @@ describe('facts, operators and fact references named after object internals', ()
 describe('JSONPath', () => {
   it.each([
     ['a condition', { all: [{ fact: 'progress', operator: 'greaterThan', value: 0.5, path: '$.value' }] }, '$.rules[0].conditions.all[0].path'],
-    ['a fact reference', { all: [{ fact: 'progress', operator: 'greaterThan', value: { fact: 'expected', path: '$..constructor' } }] }, '$.rules[0].conditions.all[0].value.path'],
+    [
+      'a fact reference',
+      { all: [{ fact: 'progress', operator: 'greaterThan', value: { fact: 'expected', path: '$..constructor' } }] },
+      '$.rules[0].conditions.all[0].value.path',
+    ],
     ['a nested condition', { any: [{ not: { fact: 'met', operator: 'equal', value: true, path: '$' } }] }, '$.rules[0].conditions.any[0].not.path'],
   ])('rejects "path" in %s', (_where, conditions, path) => {
     const error = rejection(ruleFile(conditions));
@@ -93,8 +122,18 @@ describe('code in a rule file', () => {
       { code: CODE, label: '代码' },
     ],
     rules: [
-      { name: `eval("${CODE}")`, priority: 2, conditions: { all: [{ fact: 'flags', operator: 'contains', value: CODE }] }, event: { type: CODE, params: { run: CODE, toString: CODE, valueOf: CODE } } },
-      { name: 'new Function()', priority: 1, conditions: { all: [{ fact: 'flags', operator: 'doesNotContain', value: `require('child_process').execSync('${CODE}')` }] }, event: { type: 'ok', params: { script: `<script>${CODE}</script>` } } },
+      {
+        name: `eval("${CODE}")`,
+        priority: 2,
+        conditions: { all: [{ fact: 'flags', operator: 'contains', value: CODE }] },
+        event: { type: CODE, params: { run: CODE, toString: CODE, valueOf: CODE } },
+      },
+      {
+        name: 'new Function()',
+        priority: 1,
+        conditions: { all: [{ fact: 'flags', operator: 'doesNotContain', value: `require('child_process').execSync('${CODE}')` }] },
+        event: { type: 'ok', params: { script: `<script>${CODE}</script>` } },
+      },
     ],
   };
 

@@ -20,7 +20,8 @@ const ATTACK = '\u001b[2J\u001b]8;;https://evil.example/\u0007点这里\u001b]8;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 /** Markdown that a renderer would turn into HTML or a link. */
-const MARKDOWN_ATTACK = '<script>alert(1)</script> [点我](javascript:alert(1)) ![图](javascript:x) <javascript:alert(2)> <img src=x onerror=alert(3)> &lt;b&gt;';
+const MARKDOWN_ATTACK =
+  '<script>alert(1)</script> [点我](javascript:alert(1)) ![图](javascript:x) <javascript:alert(2)> <img src=x onerror=alert(3)> &lt;b&gt;';
 
 function hostilePlan(title: string, id = 'M1'): Plan {
   const plan = structuredClone(example);
@@ -57,7 +58,9 @@ describe('escapeMarkdownText', () => {
     expect(out).not.toMatch(/(?<!\\)</);
     expect(out).not.toMatch(/(?<!\\)\[/);
     expect(out).not.toMatch(/(?<!\\)&/);
-    expect(out).toBe('\\<script\\>alert(1)\\</script\\> \\[点我\\](javascript:alert(1)) !\\[图\\](javascript:x) \\<javascript:alert(2)\\> \\<img src=x onerror=alert(3)\\> \\&lt;b\\&gt;');
+    expect(out).toBe(
+      '\\<script\\>alert(1)\\</script\\> \\[点我\\](javascript:alert(1)) !\\[图\\](javascript:x) \\<javascript:alert(2)\\> \\<img src=x onerror=alert(3)\\> \\&lt;b\\&gt;',
+    );
     expect(escapeMarkdownText('推进“放管服”改革，完成年度目标（2018年）')).toBe('推进“放管服”改革，完成年度目标（2018年）');
     expect(escapeMarkdownText('一\r\n二\n三\u2028四')).toBe('一 二 三 四');
   });
@@ -97,7 +100,13 @@ describe('terminal table (evaluate --format table)', () => {
 
 describe('Markdown output', () => {
   it('evaluate --format markdown escapes HTML and links from titles and labels', () => {
-    const rules = parseRuleFile({ formatVersion: 1, id: 'x`<b>`', title: 'x', statuses: [{ code: 'ok', label: '<script>alert(1)</script>' }], rules: [{ name: 'r', priority: 1, conditions: { all: [] }, event: { type: 'ok' } }] });
+    const rules = parseRuleFile({
+      formatVersion: 1,
+      id: 'x`<b>`',
+      title: 'x',
+      statuses: [{ code: 'ok', label: '<script>alert(1)</script>' }],
+      rules: [{ name: 'r', priority: 1, conditions: { all: [] }, event: { type: 'ok' } }],
+    });
     const markdown = formatEvaluation(evaluatePlanSync(hostilePlan(`${MARKDOWN_ATTACK}\u001b[2J`), { rules }), 'markdown');
     expect(markdown).not.toMatch(/(?<!\\)<(?:script|img|javascript|b>)/);
     expect(markdown).not.toMatch(/(?<!\\)\[点我/);
@@ -137,7 +146,19 @@ describe('duban explain', () => {
   it('rules check prints rule names with their escapes visible', async () => {
     requireBuiltCli();
     const rules = join(dir, 'evil.rules.json');
-    writeFileSync(rules, JSON.stringify({ formatVersion: 1, id: 'evil', title: 'evil', statuses: [{ code: 'ok', label: '好' }], rules: [{ name: 'a\u001b[2J', priority: 1, conditions: { all: [] }, event: { type: 'ok' } }, { name: 'b\u202e', priority: 1, conditions: { all: [] }, event: { type: 'ok' } }] }));
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        formatVersion: 1,
+        id: 'evil',
+        title: 'evil',
+        statuses: [{ code: 'ok', label: '好' }],
+        rules: [
+          { name: 'a\u001b[2J', priority: 1, conditions: { all: [] }, event: { type: 'ok' } },
+          { name: 'b\u202e', priority: 1, conditions: { all: [] }, event: { type: 'ok' } },
+        ],
+      }),
+    );
     const check = await runCli(['rules', 'check', rules]);
     // The second rule is unreachable: the report names both.
     expect(check.stdout.toString('utf8')).toContain('\\u{1B}[2J');

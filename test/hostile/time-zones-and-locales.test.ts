@@ -21,9 +21,15 @@ const PLANS = readdirSync(join(ROOT, 'examples'))
   .filter((file) => file.endsWith('.plan.json'))
   .sort();
 
-const COMMANDS: readonly (readonly string[])[] = [...EVALUATION_FORMATS.map((format) => ['evaluate', '--format', format]), ...BULLETIN_FORMATS.map((format) => ['report', '--format', format])];
+const COMMANDS: readonly (readonly string[])[] = [
+  ...EVALUATION_FORMATS.map((format) => ['evaluate', '--format', format]),
+  ...BULLETIN_FORMATS.map((format) => ['report', '--format', format]),
+];
 
-const describeName = (env: Record<string, string | undefined>) => Object.entries(env).map(([key, value]) => `${key}=${value ?? '(unset)'}`).join(' ');
+const describeName = (env: Record<string, string | undefined>) =>
+  Object.entries(env)
+    .map(([key, value]) => `${key}=${value ?? '(unset)'}`)
+    .join(' ');
 
 beforeAll(() => requireBuiltCli());
 
@@ -43,7 +49,9 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('CLI output under other time
       runs.forEach((run, i) => {
         expect(run.stderr).not.toMatch(STACK_TRACE);
         expect(run.status, describeName(ENVIRONMENTS[i]!)).toBe(reference!.status);
-        expect(run.stdout.equals(reference!.stdout), `output under ${describeName(ENVIRONMENTS[i]!)} differs from ${describeName(ENVIRONMENTS[0]!)}`).toBe(true);
+        expect(run.stdout.equals(reference!.stdout), `output under ${describeName(ENVIRONMENTS[i]!)} differs from ${describeName(ENVIRONMENTS[0]!)}`).toBe(
+          true,
+        );
         expect(run.stderr).toBe(reference!.stderr);
       });
     });

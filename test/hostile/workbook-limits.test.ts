@@ -67,7 +67,10 @@ describe('workbook limits, checked before exceljs', () => {
     const issues = await refusal(bytes);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(issues).toEqual([
-      { path: 'xl/worksheets/sheet1.xml', message: `工作表用到第 1048576 行，超过上限 ${MAX_WORKBOOK_ROWS} 行 / the sheet reaches row 1048576, more than the limit of ${MAX_WORKBOOK_ROWS} rows` },
+      {
+        path: 'xl/worksheets/sheet1.xml',
+        message: `工作表用到第 1048576 行，超过上限 ${MAX_WORKBOOK_ROWS} 行 / the sheet reaches row 1048576, more than the limit of ${MAX_WORKBOOK_ROWS} rows`,
+      },
     ]);
   });
 
@@ -89,7 +92,9 @@ describe('workbook limits, checked before exceljs', () => {
 
   it('a used range over MAX_WORKBOOK_CELLS is refused (column 1 000 down to row 2 001)', async () => {
     const issues = await refusal(await withFarCell('ALL2001'));
-    expect(issues).toEqual([{ path: 'xl/worksheets/sheet1.xml', message: expect.stringMatching(/the sheet's used range has \d+ cells, more than the limit of 2000000$/) }]);
+    expect(issues).toEqual([
+      { path: 'xl/worksheets/sheet1.xml', message: expect.stringMatching(/the sheet's used range has \d+ cells, more than the limit of 2000000$/) },
+    ]);
   });
 
   it('a declared uncompressed size over MAX_WORKBOOK_BYTES is refused before anything is inflated', async () => {

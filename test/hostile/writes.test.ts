@@ -54,17 +54,20 @@ afterAll(() => {
 
 describe.skipIf(!('dir' in disk))(`on a full disk (a 12 KiB tmpfs)${'reason' in disk ? ` — skipped: ${disk.reason}` : ''}`, () => {
   const dir = 'dir' in disk ? disk.dir : '';
-  it.each(WRITERS.map(([name, args]) => [args.filter((arg) => arg !== PLAN).join(' '), name, args] as const))('duban %s --out %s: exit 2, “磁盘已满 / no space left on device”, the old file untouched, no temporary file', async (_label, name, args) => {
-    for (const file of readdirSync(dir)) rmSync(join(dir, file));
-    const out = join(dir, name);
-    writeFileSync(out, 'the old content\n');
-    const run = await runCli([...args, '--out', out]);
-    expect(run.stderr).toContain(`写入 ${out} 失败：磁盘已满（ENOSPC） / could not write ${out}: no space left on device (ENOSPC)`);
-    expect(run.stderr).not.toMatch(STACK_TRACE);
-    expect(run.status).toBe(2);
-    expect(readFileSync(out, 'utf8')).toBe('the old content\n');
-    expect(readdirSync(dir).filter((file) => file !== name)).toEqual([]);
-  });
+  it.each(WRITERS.map(([name, args]) => [args.filter((arg) => arg !== PLAN).join(' '), name, args] as const))(
+    'duban %s --out %s: exit 2, “磁盘已满 / no space left on device”, the old file untouched, no temporary file',
+    async (_label, name, args) => {
+      for (const file of readdirSync(dir)) rmSync(join(dir, file));
+      const out = join(dir, name);
+      writeFileSync(out, 'the old content\n');
+      const run = await runCli([...args, '--out', out]);
+      expect(run.stderr).toContain(`写入 ${out} 失败：磁盘已满（ENOSPC） / could not write ${out}: no space left on device (ENOSPC)`);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      expect(run.status).toBe(2);
+      expect(readFileSync(out, 'utf8')).toBe('the old content\n');
+      expect(readdirSync(dir).filter((file) => file !== name)).toEqual([]);
+    },
+  );
 
   it('the streamed JSON of a large plan, written by the writer thread: exit 2, nothing left', async () => {
     for (const file of readdirSync(dir)) rmSync(join(dir, file));
@@ -87,7 +90,10 @@ function privateDevices(): { null: string; full: string; stdout: string } | { re
   if (process.platform !== 'linux') return { reason: 'not Linux' };
   const dir = join(work, 'dev');
   mkdirSync(dir);
-  const made = [['null', '3'], ['full', '7']].map(([name, minor]) => spawnSync('mknod', ['-m', '666', join(dir, name!), 'c', '1', minor!], { encoding: 'utf8' }));
+  const made = [
+    ['null', '3'],
+    ['full', '7'],
+  ].map(([name, minor]) => spawnSync('mknod', ['-m', '666', join(dir, name!), 'c', '1', minor!], { encoding: 'utf8' }));
   const failed = made.find((run) => run.status !== 0);
   if (failed !== undefined) return { reason: `mknod failed (needs root): ${(failed.stderr || failed.error?.message || '').trim()}` };
   symlinkSync('/proc/self/fd/1', join(dir, 'stdout'));
@@ -181,21 +187,25 @@ describe('SIGTERM and SIGINT while a big output is written', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
-  ] as const)('%s removes the temporary file and exits %i', async (signal, status) => {
-    const dir = mkdtempSync(join(work, `${signal}-`));
-    const child = spawn(process.execPath, [CLI, 'evaluate', input, '--format', 'json', '--out', join(dir, 'result.json')], { stdio: 'ignore' });
-    const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (code, by) => done([code, by])));
-    // Wait until the temporary file is there and has grown, then signal.
-    const started = Date.now();
-    for (;;) {
-      const temporary = readdirSync(dir).find((file) => file.endsWith('.tmp'));
-      if (temporary !== undefined && statSync(join(dir, temporary)).size > 1 << 20) break;
-      if (Date.now() - started > 50_000) throw new Error('the output never started');
-      await new Promise((done) => setTimeout(done, 20));
-    }
-    child.kill(signal);
-    const [code, by] = await exited;
-    expect({ code, by }).toEqual({ code: status, by: null });
-    expect(readdirSync(dir)).toEqual([]);
-  }, 90_000);
+  ] as const)(
+    '%s removes the temporary file and exits %i',
+    async (signal, status) => {
+      const dir = mkdtempSync(join(work, `${signal}-`));
+      const child = spawn(process.execPath, [CLI, 'evaluate', input, '--format', 'json', '--out', join(dir, 'result.json')], { stdio: 'ignore' });
+      const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (code, by) => done([code, by])));
+      // Wait until the temporary file is there and has grown, then signal.
+      const started = Date.now();
+      for (;;) {
+        const temporary = readdirSync(dir).find((file) => file.endsWith('.tmp'));
+        if (temporary !== undefined && statSync(join(dir, temporary)).size > 1 << 20) break;
+        if (Date.now() - started > 50_000) throw new Error('the output never started');
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      child.kill(signal);
+      const [code, by] = await exited;
+      expect({ code, by }).toEqual({ code: status, by: null });
+      expect(readdirSync(dir)).toEqual([]);
+    },
+    90_000,
+  );
 });

@@ -35,7 +35,15 @@ describe('safeParsePlan cross-checks', () => {
       id: 'p',
       title: 'p',
       period,
-      tasks: [{ id: 'B', title: 'b', deadline: '2018-02-01', pace: { trajectory: [{ date: '2018-03-31', expected: '0.1' }] }, target: { kind: 'binary', completedOn: null } }],
+      tasks: [
+        {
+          id: 'B',
+          title: 'b',
+          deadline: '2018-02-01',
+          pace: { trajectory: [{ date: '2018-03-31', expected: '0.1' }] },
+          target: { kind: 'binary', completedOn: null },
+        },
+      ],
     };
     expect(paths(plan)).toEqual(['$.tasks[0].pace.trajectory[0].date']);
   });
@@ -58,7 +66,8 @@ describe('safeParsePlan cross-checks', () => {
 
 describe('safeParsePlan and __proto__ keys', () => {
   it('reports a __proto__ key as unknown wherever it is, and leaves Object.prototype alone', () => {
-    const text = '{"formatVersion":1,"id":"p","title":"p","period":{"start":"2018-01-01","end":"2018-12-31"},"__proto__":{"polluted":1},"tasks":[{"id":"a","title":"a","__proto__":"x","target":{"kind":"binary","completedOn":null}}]}';
+    const text =
+      '{"formatVersion":1,"id":"p","title":"p","period":{"start":"2018-01-01","end":"2018-12-31"},"__proto__":{"polluted":1},"tasks":[{"id":"a","title":"a","__proto__":"x","target":{"kind":"binary","completedOn":null}}]}';
     expect(paths(JSON.parse(text))).toEqual(['$.__proto__', '$.tasks[0].__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

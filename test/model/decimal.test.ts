@@ -19,12 +19,25 @@ describe('parseDecimal', () => {
     expect(parseDecimal(input)).toBe(expected);
   });
 
-  it.each<[unknown]>([[Number.NaN], [Number.POSITIVE_INFINITY], [Number.NEGATIVE_INFINITY], ['NaN'], ['Infinity'], [''], [' '], ['3.5%'], ['8.5 '], ['1,000'], ['0x10'], ['e3'], [null], [true], [[1]]])(
-    'rejects %j',
-    (input) => {
-      expect(parseDecimal(input)).toBeUndefined();
-    },
-  );
+  it.each<[unknown]>([
+    [Number.NaN],
+    [Number.POSITIVE_INFINITY],
+    [Number.NEGATIVE_INFINITY],
+    ['NaN'],
+    ['Infinity'],
+    [''],
+    [' '],
+    ['3.5%'],
+    ['8.5 '],
+    ['1,000'],
+    ['0x10'],
+    ['e3'],
+    [null],
+    [true],
+    [[1]],
+  ])('rejects %j', (input) => {
+    expect(parseDecimal(input)).toBeUndefined();
+  });
 });
 
 describe('compareDecimals', () => {
@@ -43,7 +56,10 @@ describe('isCalendarDate', () => {
     expect(isCalendarDate(date)).toBe(true);
   });
 
-  it.each(['2018-02-30', '2018-13-01', '2019-02-29', '1900-02-29', '2018-00-10', '2018-04-31', '2018-3-31', '20180331', '2018-03-31T00:00:00Z', ' 2018-03-31'])('rejects %s', (date) => {
-    expect(isCalendarDate(date)).toBe(false);
-  });
+  it.each(['2018-02-30', '2018-13-01', '2019-02-29', '1900-02-29', '2018-00-10', '2018-04-31', '2018-3-31', '20180331', '2018-03-31T00:00:00Z', ' 2018-03-31'])(
+    'rejects %s',
+    (date) => {
+      expect(isCalendarDate(date)).toBe(false);
+    },
+  );
 });

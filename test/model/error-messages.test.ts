@@ -34,7 +34,10 @@ describe('plan errors', () => {
   });
 
   it('name a task without an id by its place', () => {
-    const issue = issueAt(planError(planInput([{ title: '无编号', target: { kind: 'binary', completedOn: '2018-02-30' } }])).issues, '$.tasks[0].target.completedOn');
+    const issue = issueAt(
+      planError(planInput([{ title: '无编号', target: { kind: 'binary', completedOn: '2018-02-30' } }])).issues,
+      '$.tasks[0].target.completedOn',
+    );
     expect(issue.message).toMatch(/^第 1 项任务「无编号」的 target\.completedOn：/);
     expect(issue.message).toContain(' / task #1 "无编号": target.completedOn: not a real calendar date');
     expect(issue.task).toBeUndefined();
@@ -53,13 +56,18 @@ describe('plan errors', () => {
   });
 
   it('suggest a kind from its Chinese name', () => {
-    const issue = issueAt(planError(planInput([task('T1', { target: { kind: '累计', measure: 'm', unit: '个', value: 1 } })])).issues, '$.tasks[0].target.kind');
+    const issue = issueAt(
+      planError(planInput([task('T1', { target: { kind: '累计', measure: 'm', unit: '个', value: 1 } })])).issues,
+      '$.tasks[0].target.kind',
+    );
     expect(issue.message).toContain('did you mean "cumulative"?');
   });
 
   it('suggest the key for an unknown key and list the keys at that level', () => {
     const issue = issueAt(planError(planInput([task('T1', { deadine: '2018-06-30' })])).issues, '$.tasks[0].deadine');
-    expect(issue.message).toContain('未知的键 "deadine"；是否想写 "deadline"？可用的键：id、title、category、owners、leader、start、deadline、pace、target、observations、flags、cancelled');
+    expect(issue.message).toContain(
+      '未知的键 "deadine"；是否想写 "deadline"？可用的键：id、title、category、owners、leader、start、deadline、pace、target、observations、flags、cancelled',
+    );
     expect(issue.message).toContain('/ task T1 "任务 T1": deadine: unknown key "deadine"; did you mean "deadline"? Valid keys: id, title,');
   });
 
@@ -71,14 +79,20 @@ describe('plan errors', () => {
   });
 
   it('suggest a bound and a pace', () => {
-    const bound = issueAt(planError(planInput([task('T1', { target: { kind: 'rate', measure: 'm', unit: '%', value: 8, bound: '不低于' } })])).issues, '$.tasks[0].target.bound');
+    const bound = issueAt(
+      planError(planInput([task('T1', { target: { kind: 'rate', measure: 'm', unit: '%', value: 8, bound: '不低于' } })])).issues,
+      '$.tasks[0].target.bound',
+    );
     expect(bound.message).toContain('did you mean "atLeast"?');
     const pace = issueAt(planError(planInput([task('T1', { pace: 'Monthly' })])).issues, '$.tasks[0].pace');
     expect(pace.message).toContain('no accepted form matches "Monthly"; did you mean "monthly"?');
   });
 
   it('suggest a category', () => {
-    const issue = issueAt(planError(planInput([task('T1', { category: 'econ' })], { categories: [{ id: 'economy', title: '经济' }] })).issues, '$.tasks[0].category');
+    const issue = issueAt(
+      planError(planInput([task('T1', { category: 'econ' })], { categories: [{ id: 'economy', title: '经济' }] })).issues,
+      '$.tasks[0].category',
+    );
     expect(issue.message).toContain('unknown category "econ"');
     expect(issue.message).toContain('可用的类别：economy');
   });
@@ -197,7 +211,9 @@ describe('rule file errors', () => {
   ])('suggest the operator for %s and list the operators', (operator, suggested) => {
     const issue = issueAt(issuesOf(ruleFile({ fact: 'progress', operator, value: 0.5 })), '$.rules[0].conditions.all[0].operator');
     expect(issue.message).toContain(`未知的运算符 ${JSON.stringify(operator)}；是否想写 ${JSON.stringify(suggested)}？可用的运算符：equal、notEqual、`);
-    expect(issue.message).toContain(`unknown operator ${JSON.stringify(operator)}; did you mean ${JSON.stringify(suggested)}? Valid operators: equal, notEqual,`);
+    expect(issue.message).toContain(
+      `unknown operator ${JSON.stringify(operator)}; did you mean ${JSON.stringify(suggested)}? Valid operators: equal, notEqual,`,
+    );
   });
 
   it('suggest a status code, also for its label, and list the codes', () => {
@@ -217,19 +233,37 @@ describe('rule file errors', () => {
   it('say shape problems in Chinese first too', () => {
     const input = ruleFile({ fact: 'met', operator: 'equal', value: true });
     (input.rules as Json[])[0]!.priority = 1.5;
-    expect(issueAt(issuesOf(input), '$.rules[0].priority').message).toBe('规则「超前」：priority 必须是整数：1.5 / rule "超前": priority must be a whole number: 1.5');
+    expect(issueAt(issuesOf(input), '$.rules[0].priority').message).toBe(
+      '规则「超前」：priority 必须是整数：1.5 / rule "超前": priority must be a whole number: 1.5',
+    );
   });
 });
 
 describe('observations CSV errors', () => {
   const plan = parsePlan(planInput([task('T09'), task('T10'), task('B2', { title: '出台实施方案', target: { kind: 'binary', completedOn: null } })]));
-  const csv = ['taskId,asOf,value,unit,note', 'T09,2018-02-30,5,,', 'T09,2018-03-31,5,,', 'T99,2018-03-31,5,,', 'T10,2018-03-31,5,吨,', 'B2,2018-03-31,1,,', 'T10,2018-04-30,5%,,'].join('\n');
+  const csv = [
+    'taskId,asOf,value,unit,note',
+    'T09,2018-02-30,5,,',
+    'T09,2018-03-31,5,,',
+    'T99,2018-03-31,5,,',
+    'T10,2018-03-31,5,吨,',
+    'B2,2018-03-31,1,,',
+    'T10,2018-04-30,5%,,',
+  ].join('\n');
 
   it('name every bad row in one pass, reading and merging, by line and column', () => {
     const error = thrownDubanError(() => mergeObservationsCsv(plan, csv, { source: 'q1.csv' }));
     expect(error.code).toBe('INVALID_OBSERVATIONS');
-    expect(error.issues.map((issue) => issue.path)).toEqual(['line 2, column 2 (asOf)', 'line 4, column 1 (taskId)', 'line 5, column 4 (unit)', 'line 6, column 1 (taskId)', 'line 7, column 3 (value)']);
-    expect(issueAt(error.issues, 'line 4, column 1 (taskId)').message).toBe('计划中没有任务 id "T99"；是否想写 "T09"？ / unknown task id "T99"; did you mean "T09"?');
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      'line 2, column 2 (asOf)',
+      'line 4, column 1 (taskId)',
+      'line 5, column 4 (unit)',
+      'line 6, column 1 (taskId)',
+      'line 7, column 3 (value)',
+    ]);
+    expect(issueAt(error.issues, 'line 4, column 1 (taskId)').message).toBe(
+      '计划中没有任务 id "T99"；是否想写 "T09"？ / unknown task id "T99"; did you mean "T09"?',
+    );
     expect(issueAt(error.issues, 'line 6, column 1 (taskId)').task).toEqual({ id: 'B2', title: '出台实施方案' });
   });
 

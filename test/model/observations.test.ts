@@ -23,7 +23,12 @@ function issuesOf(fn: () => unknown): { path: string; message: string }[] {
 
 describe('parseObservations', () => {
   it('reads a valid file and normalises its decimals', () => {
-    const parsed = parseObservations(file([{ taskId: 'T1', asOf: '2018-03-31', value: 0.1 }, { taskId: 'T1', asOf: '2018-06-30', value: '1e2', unit: '亿元', note: '半年' }]));
+    const parsed = parseObservations(
+      file([
+        { taskId: 'T1', asOf: '2018-03-31', value: 0.1 },
+        { taskId: 'T1', asOf: '2018-06-30', value: '1e2', unit: '亿元', note: '半年' },
+      ]),
+    );
     expect(parsed).toEqual({
       formatVersion: 1,
       planId: 'test-2018',
@@ -96,7 +101,11 @@ describe('parseObservationsCsv', () => {
 
   it('reports every bad cell as "line N, column C (name)"', () => {
     const csv = `${HEADER}\nT1,2018-03-31,55,,\nT1,2018-02-30,55,,\nT2,2018-04-30,3.5%,,\n,2018-05-31,1,,\n`;
-    expect(issuesOf(() => parseObservationsCsv(csv, 'p')).map((issue) => issue.path)).toEqual(['line 3, column 2 (asOf)', 'line 4, column 3 (value)', 'line 5, column 1 (taskId)']);
+    expect(issuesOf(() => parseObservationsCsv(csv, 'p')).map((issue) => issue.path)).toEqual([
+      'line 3, column 2 (asOf)',
+      'line 4, column 3 (value)',
+      'line 5, column 1 (taskId)',
+    ]);
   });
 
   it('counts lines inside quoted cells when naming a bad cell', () => {
@@ -132,7 +141,15 @@ describe('mergeObservations', () => {
     );
 
   it('adds the observations to their tasks and keeps the existing ones', () => {
-    const merged = mergeObservations(plan(), parseObservations(file([{ taskId: 'T1', asOf: '2018-03-31', value: '55', note: '一季度' }, { taskId: 'jobs', asOf: '2018-03-31', value: '10312', unit: '人' }])));
+    const merged = mergeObservations(
+      plan(),
+      parseObservations(
+        file([
+          { taskId: 'T1', asOf: '2018-03-31', value: '55', note: '一季度' },
+          { taskId: 'jobs', asOf: '2018-03-31', value: '10312', unit: '人' },
+        ]),
+      ),
+    );
     expect(merged.tasks[0]?.observations).toEqual([
       { asOf: '2018-01-31', value: '10' },
       { asOf: '2018-03-31', value: '55', note: '一季度' },
@@ -166,12 +183,25 @@ describe('mergeObservations', () => {
     ['an unknown task id', file([{ taskId: 'T99', asOf: '2018-03-31', value: 1 }]), ['$.observations[0].taskId']],
     ['a planId of another plan', file([{ taskId: 'T1', asOf: '2018-03-31', value: 1 }], { planId: 'other-2018' }), ['$.planId']],
     ['an asOf the task already has', file([{ taskId: 'T1', asOf: '2018-01-31', value: 1 }]), ['$.observations[0].asOf']],
-    ['the same task and asOf twice in the file', file([{ taskId: 'T1', asOf: '2018-03-31', value: 1 }, { taskId: 'T1', asOf: '2018-03-31', value: 2 }]), ['$.observations[1].asOf']],
+    [
+      'the same task and asOf twice in the file',
+      file([
+        { taskId: 'T1', asOf: '2018-03-31', value: 1 },
+        { taskId: 'T1', asOf: '2018-03-31', value: 2 },
+      ]),
+      ['$.observations[1].asOf'],
+    ],
     ['an incompatible unit', file([{ taskId: 'jobs', asOf: '2018-03-31', value: 1, unit: '亿元' }]), ['$.observations[0].unit']],
     ['an observation for a milestones target', file([{ taskId: 'M', asOf: '2018-03-31', value: 1 }]), ['$.observations[0].taskId']],
     [
       'several problems at once',
-      file([{ taskId: 'T99', asOf: '2018-03-31', value: 1 }, { taskId: 'T1', asOf: '2018-01-31', value: 1 }], { planId: 'other-2018' }),
+      file(
+        [
+          { taskId: 'T99', asOf: '2018-03-31', value: 1 },
+          { taskId: 'T1', asOf: '2018-01-31', value: 1 },
+        ],
+        { planId: 'other-2018' },
+      ),
       ['$.planId', '$.observations[0].taskId', '$.observations[1].asOf'],
     ],
   ])('rejects %s', (_name, input, paths) => {

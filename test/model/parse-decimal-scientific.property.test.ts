@@ -16,8 +16,16 @@ function reference(text: string): string | undefined {
 
 const digits = (max: number) => fc.stringMatching(new RegExp(`^\\d{0,${max}}$`));
 const literal = fc
-  .tuple(fc.constantFrom('', '+', '-'), digits(40), fc.option(digits(40)), fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), fc.integer({ min: 0, max: 1100 }), fc.constantFrom('', '0', '000'))))
-  .map(([sign, whole, fraction, exponent]) => `${sign}${whole}${fraction === null ? '' : `.${fraction}`}${exponent === null ? '' : `${exponent[0]}${exponent[1]}${exponent[3]}${exponent[2]}`}`)
+  .tuple(
+    fc.constantFrom('', '+', '-'),
+    digits(40),
+    fc.option(digits(40)),
+    fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), fc.integer({ min: 0, max: 1100 }), fc.constantFrom('', '0', '000'))),
+  )
+  .map(
+    ([sign, whole, fraction, exponent]) =>
+      `${sign}${whole}${fraction === null ? '' : `.${fraction}`}${exponent === null ? '' : `${exponent[0]}${exponent[1]}${exponent[3]}${exponent[2]}`}`,
+  )
   .filter((text) => LITERAL.test(text));
 
 describe('parseDecimal on exponent literals', () => {
@@ -63,7 +71,15 @@ describe('compareDecimals without decimal.js', () => {
       }),
       { numRuns: 10_000 },
     );
-    for (const [a, b, expected] of [['0.1', '0.10', 0], ['-0.5', '-0.25', -1], ['10', '9.99', 1], ['-0', '0', 0], ['1e3', '999.9', 1], ['-1e-3', '0', -1]] as const) expect(compareDecimals(a, b)).toBe(expected);
+    for (const [a, b, expected] of [
+      ['0.1', '0.10', 0],
+      ['-0.5', '-0.25', -1],
+      ['10', '9.99', 1],
+      ['-0', '0', 0],
+      ['1e3', '999.9', 1],
+      ['-1e-3', '0', -1],
+    ] as const)
+      expect(compareDecimals(a, b)).toBe(expected);
     expect(negative).toBeGreaterThan(3_000);
     // Equal values written differently: every literal against its plain normal form.
     fc.assert(

@@ -43,13 +43,7 @@ describe('parsePlan', () => {
   });
 
   it('fills in the documented defaults', () => {
-    const plan = parsePlan(
-      planInput([
-        task('R', { target: rate() }),
-        task('M', { target: milestones }),
-        task('B', { target: { kind: 'binary' } }),
-      ]),
-    );
+    const plan = parsePlan(planInput([task('R', { target: rate() }), task('M', { target: milestones }), task('B', { target: { kind: 'binary' } })]));
     const [r, m, b] = plan.tasks.map((t) => t.target);
     expect(r).toMatchObject({ kind: 'rate', bound: 'atLeast' });
     expect(m).toEqual({ kind: 'milestones', milestones: [{ title: '开工', due: '2018-06-30', done: null, weight: '1' }] });
@@ -58,10 +52,13 @@ describe('parsePlan', () => {
 
   it('keeps keys starting with x- at every level', () => {
     const plan = parsePlan(
-      planInput([task('T1', { 'x-source': '第3页', target: { ...cumulativeTarget, 'x-note': 1 }, observations: [{ asOf: '2018-03-31', value: 1, 'x-by': '统计局' }] })], {
-        'x-editor': { name: 'analyst' },
-        period: { start: '2018-01-01', end: '2018-12-31', 'x-fiscal': true },
-      }),
+      planInput(
+        [task('T1', { 'x-source': '第3页', target: { ...cumulativeTarget, 'x-note': 1 }, observations: [{ asOf: '2018-03-31', value: 1, 'x-by': '统计局' }] })],
+        {
+          'x-editor': { name: 'analyst' },
+          period: { start: '2018-01-01', end: '2018-12-31', 'x-fiscal': true },
+        },
+      ),
     ) as unknown as Json & { tasks: Json[]; period: Json };
     expect(plan['x-editor']).toEqual({ name: 'analyst' });
     expect(plan.period['x-fiscal']).toBe(true);
@@ -124,15 +121,27 @@ describe('parsePlan', () => {
       ['an unknown task key (a typo of deadline)', planInput([task('T1', { deadine: '2018-06-30' })]), ['$.tasks[0].deadine']],
       ['an unknown top-level key', planInput([task('T1')], { titel: 'x' }), ['$.titel']],
       ['an unknown target key', planInput([task('T1', { target: { ...cumulativeTarget, units: '亿元' } })]), ['$.tasks[0].target.units']],
-      ['an unknown observation key', planInput([task('T1', { observations: [{ asOf: '2018-03-31', value: 1, vlaue: 2 }] })]), ['$.tasks[0].observations[0].vlaue']],
-      ['an unknown trajectory point key', planInput([task('T1')], { pace: { trajectory: [{ date: '2018-03-31', expected: '0.1', expcted: '0.2' }] } }), ['$.pace.trajectory[0].expcted']],
+      [
+        'an unknown observation key',
+        planInput([task('T1', { observations: [{ asOf: '2018-03-31', value: 1, vlaue: 2 }] })]),
+        ['$.tasks[0].observations[0].vlaue'],
+      ],
+      [
+        'an unknown trajectory point key',
+        planInput([task('T1')], { pace: { trajectory: [{ date: '2018-03-31', expected: '0.1', expcted: '0.2' }] } }),
+        ['$.pace.trajectory[0].expcted'],
+      ],
       ['an unknown period key', planInput([], { period: { start: '2018-01-01', end: '2018-12-31', middle: '2018-06-30' } }), ['$.period.middle']],
       // impossible or malformed dates
       ['2018-02-30', planInput([task('T1', { deadline: '2018-02-30' })]), ['$.tasks[0].deadline']],
       ['2018-13-01', planInput([task('T1', { observations: [{ asOf: '2018-13-01', value: 1 }] })]), ['$.tasks[0].observations[0].asOf']],
       ['2019-02-29 (not a leap year)', planInput([], { period: { start: '2019-01-01', end: '2019-02-29' } }), ['$.period.end']],
       ['a date with a time', planInput([], { asOf: '2018-03-31T00:00:00+08:00' }), ['$.asOf']],
-      ['a date without zero padding', planInput([task('T1', { target: { ...milestones, milestones: [{ title: '开工', due: '2018-6-30' }] } })]), ['$.tasks[0].target.milestones[0].due']],
+      [
+        'a date without zero padding',
+        planInput([task('T1', { target: { ...milestones, milestones: [{ title: '开工', due: '2018-6-30' }] } })]),
+        ['$.tasks[0].target.milestones[0].due'],
+      ],
       // inexact decimals
       ['NaN', planInput([task('T1', { target: { ...cumulativeTarget, value: Number.NaN } })]), ['$.tasks[0].target.value']],
       ['Infinity', planInput([task('T1', { target: { ...cumulativeTarget, value: Number.POSITIVE_INFINITY } })]), ['$.tasks[0].target.value']],
@@ -145,7 +154,16 @@ describe('parsePlan', () => {
       ['a missing target value', planInput([task('T1', { target: { kind: 'cumulative', measure: 'm', unit: '亿元' } })]), ['$.tasks[0].target.value']],
       // ids and references
       ['duplicate task ids', planInput([task('T1'), task('T2'), task('T1')]), ['$.tasks[2].id']],
-      ['duplicate category ids', planInput([], { categories: [{ id: '1', title: 'a' }, { id: '1', title: 'b' }] }), ['$.categories[1].id']],
+      [
+        'duplicate category ids',
+        planInput([], {
+          categories: [
+            { id: '1', title: 'a' },
+            { id: '1', title: 'b' },
+          ],
+        }),
+        ['$.categories[1].id'],
+      ],
       ['an unknown category', planInput([task('T1', { category: '9' })], { categories: [{ id: '1', title: 'a' }] }), ['$.tasks[0].category']],
       ['a category when the plan has none', planInput([task('T1', { category: '1' })]), ['$.tasks[0].category']],
       // date order
@@ -156,30 +174,90 @@ describe('parsePlan', () => {
       ['a cumulative value of 0', planInput([task('T1', { target: { ...cumulativeTarget, value: 0 } })]), ['$.tasks[0].target.value']],
       ['a negative cumulative value', planInput([task('T1', { target: { ...cumulativeTarget, value: '-5' } })]), ['$.tasks[0].target.value']],
       ['a level baseline equal to the value', planInput([task('T1', { target: level({ baseline: '220' }) })]), ['$.tasks[0].target.baseline']],
-      ['a level baseline equal to the value in another spelling', planInput([task('T1', { target: level({ baseline: 2.2e2, value: '220.00' }) })]), ['$.tasks[0].target.baseline']],
+      [
+        'a level baseline equal to the value in another spelling',
+        planInput([task('T1', { target: level({ baseline: 2.2e2, value: '220.00' }) })]),
+        ['$.tasks[0].target.baseline'],
+      ],
       ['a rate "about" without tolerance', planInput([task('T1', { target: rate({ bound: 'about' }) })]), ['$.tasks[0].target.tolerance']],
       ['a negative tolerance', planInput([task('T1', { target: rate({ bound: 'about', tolerance: '-0.5' }) })]), ['$.tasks[0].target.tolerance']],
       ['an unknown bound', planInput([task('T1', { target: rate({ bound: 'below' }) })]), ['$.tasks[0].target.bound']],
       ['an unknown target kind', planInput([task('T1', { target: { kind: 'percent', value: 1 } })]), ['$.tasks[0].target.kind']],
-      ['a milestone weight of 0', planInput([task('T1', { target: { kind: 'milestones', milestones: [{ title: '开工', due: '2018-06-30', weight: 0 }] } })]), ['$.tasks[0].target.milestones[0].weight']],
+      [
+        'a milestone weight of 0',
+        planInput([task('T1', { target: { kind: 'milestones', milestones: [{ title: '开工', due: '2018-06-30', weight: 0 }] } })]),
+        ['$.tasks[0].target.milestones[0].weight'],
+      ],
       ['an empty milestone list', planInput([task('T1', { target: { kind: 'milestones', milestones: [] } })]), ['$.tasks[0].target.milestones']],
       // observations
-      ['observations on a milestones target', planInput([task('T1', { target: milestones, observations: [{ asOf: '2018-03-31', value: 1 }] })]), ['$.tasks[0].observations']],
-      ['observations on a binary target', planInput([task('T1', { target: binary, observations: [{ asOf: '2018-03-31', value: 1 }] })]), ['$.tasks[0].observations']],
-      ['two observations with the same asOf', planInput([task('T1', { observations: [{ asOf: '2018-03-31', value: 1 }, { asOf: '2018-04-30', value: 2 }, { asOf: '2018-03-31', value: 3 }] })]), ['$.tasks[0].observations[2].asOf']],
-      ['an observation unit of another base unit', planInput([task('T1', { observations: [{ asOf: '2018-03-31', value: 10312, unit: '人' }] })]), ['$.tasks[0].observations[0].unit']],
-      ['个百分点 against a target in %', planInput([task('T1', { target: rate(), observations: [{ asOf: '2018-03-31', value: 1, unit: '个百分点' }] })]), ['$.tasks[0].observations[0].unit']],
+      [
+        'observations on a milestones target',
+        planInput([task('T1', { target: milestones, observations: [{ asOf: '2018-03-31', value: 1 }] })]),
+        ['$.tasks[0].observations'],
+      ],
+      [
+        'observations on a binary target',
+        planInput([task('T1', { target: binary, observations: [{ asOf: '2018-03-31', value: 1 }] })]),
+        ['$.tasks[0].observations'],
+      ],
+      [
+        'two observations with the same asOf',
+        planInput([
+          task('T1', {
+            observations: [
+              { asOf: '2018-03-31', value: 1 },
+              { asOf: '2018-04-30', value: 2 },
+              { asOf: '2018-03-31', value: 3 },
+            ],
+          }),
+        ]),
+        ['$.tasks[0].observations[2].asOf'],
+      ],
+      [
+        'an observation unit of another base unit',
+        planInput([task('T1', { observations: [{ asOf: '2018-03-31', value: 10312, unit: '人' }] })]),
+        ['$.tasks[0].observations[0].unit'],
+      ],
+      [
+        '个百分点 against a target in %',
+        planInput([task('T1', { target: rate(), observations: [{ asOf: '2018-03-31', value: 1, unit: '个百分点' }] })]),
+        ['$.tasks[0].observations[0].unit'],
+      ],
       // trajectories
-      ['trajectory dates that repeat', planInput([task('T1')], { pace: trajectory(['2018-03-31', '0.1'], ['2018-03-31', '0.2']) }), ['$.pace.trajectory[1].date']],
-      ['trajectory dates that go back', planInput([task('T1')], { pace: trajectory(['2018-06-30', '0.1'], ['2018-03-31', '0.2']) }), ['$.pace.trajectory[1].date']],
-      ['trajectory values that decrease', planInput([task('T1', { pace: trajectory(['2018-03-31', '0.4'], ['2018-06-30', '0.3']) })]), ['$.tasks[0].pace.trajectory[1].expected']],
+      [
+        'trajectory dates that repeat',
+        planInput([task('T1')], { pace: trajectory(['2018-03-31', '0.1'], ['2018-03-31', '0.2']) }),
+        ['$.pace.trajectory[1].date'],
+      ],
+      [
+        'trajectory dates that go back',
+        planInput([task('T1')], { pace: trajectory(['2018-06-30', '0.1'], ['2018-03-31', '0.2']) }),
+        ['$.pace.trajectory[1].date'],
+      ],
+      [
+        'trajectory values that decrease',
+        planInput([task('T1', { pace: trajectory(['2018-03-31', '0.4'], ['2018-06-30', '0.3']) })]),
+        ['$.tasks[0].pace.trajectory[1].expected'],
+      ],
       ['a trajectory value above 1', planInput([task('T1')], { pace: trajectory(['2018-03-31', '1.01']) }), ['$.pace.trajectory[0].expected']],
       ['a trajectory value below 0', planInput([task('T1')], { pace: trajectory(['2018-03-31', -0.1]) }), ['$.pace.trajectory[0].expected']],
       ['an empty trajectory', planInput([task('T1')], { pace: { trajectory: [] } }), ['$.pace.trajectory']],
       ['an unknown pace name', planInput([task('T1', { pace: 'weekly' })]), ['$.tasks[0].pace']],
-      ['a task trajectory point on the deadline', planInput([task('T1', { deadline: '2018-06-30', pace: trajectory(['2018-03-31', '0.1'], ['2018-06-30', '0.5']) })]), ['$.tasks[0].pace.trajectory[1].date']],
-      ['a task trajectory point before the start', planInput([task('T1', { start: '2018-04-01', pace: trajectory(['2018-03-31', '0.1']) })]), ['$.tasks[0].pace.trajectory[0].date']],
-      ['a plan trajectory point before a task start', planInput([task('T1'), task('T2', { start: '2018-04-01' })], { pace: trajectory(['2018-03-31', '0.2']) }), ['$.tasks[1].start']],
+      [
+        'a task trajectory point on the deadline',
+        planInput([task('T1', { deadline: '2018-06-30', pace: trajectory(['2018-03-31', '0.1'], ['2018-06-30', '0.5']) })]),
+        ['$.tasks[0].pace.trajectory[1].date'],
+      ],
+      [
+        'a task trajectory point before the start',
+        planInput([task('T1', { start: '2018-04-01', pace: trajectory(['2018-03-31', '0.1']) })]),
+        ['$.tasks[0].pace.trajectory[0].date'],
+      ],
+      [
+        'a plan trajectory point before a task start',
+        planInput([task('T1'), task('T2', { start: '2018-04-01' })], { pace: trajectory(['2018-03-31', '0.2']) }),
+        ['$.tasks[1].start'],
+      ],
       // task details
       ['a cancellation without a reason', planInput([task('T1', { cancelled: { on: '2018-05-01' } })]), ['$.tasks[0].cancelled.reason']],
       ['an impossible cancellation date', planInput([task('T1', { cancelled: { on: '2018-04-31', reason: '因政策调整' } })]), ['$.tasks[0].cancelled.on']],
@@ -210,7 +288,9 @@ describe('parsePlan', () => {
   });
 
   it('names the task whose window does not contain a plan trajectory point', () => {
-    const error = planError(planInput([task('T1'), task('早到期', { deadline: '2018-05-31' })], { pace: trajectory(['2018-03-31', '0.2'], ['2018-06-30', '0.5']) }));
+    const error = planError(
+      planInput([task('T1'), task('早到期', { deadline: '2018-05-31' })], { pace: trajectory(['2018-03-31', '0.2'], ['2018-06-30', '0.5']) }),
+    );
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]?.path).toMatch(/^\$\.tasks\[1\]/);
     expect(error.issues[0]?.message).toContain('早到期');
@@ -223,8 +303,15 @@ describe('parsePlan', () => {
   });
 
   it('accepts a plan trajectory whose points all lie in [start, deadline) of every task', () => {
-    const plan = parsePlan(planInput([task('T1'), task('T2', { start: '2018-03-31', deadline: '2018-07-01' })], { pace: trajectory(['2018-03-31', '0.2'], ['2018-06-30', '0.5']) }));
-    expect(plan.pace).toEqual({ trajectory: [{ date: '2018-03-31', expected: '0.2' }, { date: '2018-06-30', expected: '0.5' }] });
+    const plan = parsePlan(
+      planInput([task('T1'), task('T2', { start: '2018-03-31', deadline: '2018-07-01' })], { pace: trajectory(['2018-03-31', '0.2'], ['2018-06-30', '0.5']) }),
+    );
+    expect(plan.pace).toEqual({
+      trajectory: [
+        { date: '2018-03-31', expected: '0.2' },
+        { date: '2018-06-30', expected: '0.5' },
+      ],
+    });
   });
 
   it('reports problems of the shape in different tasks together', () => {
@@ -243,10 +330,21 @@ describe('parsePlan', () => {
         task('T1', { category: '2' }),
         task('T1', { start: '2018-09-01', deadline: '2018-08-31' }),
         task('T3', { target: level({ baseline: 220 }) }),
-        task('T4', { target: rate({ bound: 'about' }), observations: [{ asOf: '2018-03-31', value: 1 }, { asOf: '2018-03-31', value: 2 }] }),
+        task('T4', {
+          target: rate({ bound: 'about' }),
+          observations: [
+            { asOf: '2018-03-31', value: 1 },
+            { asOf: '2018-03-31', value: 2 },
+          ],
+        }),
         task('T5', { target: binary, observations: [{ asOf: '2018-03-31', value: 1 }] }),
       ],
-      { categories: [{ id: '1', title: 'a' }, { id: '1', title: 'b' }] },
+      {
+        categories: [
+          { id: '1', title: 'a' },
+          { id: '1', title: 'b' },
+        ],
+      },
     );
     expect(issuePaths(input).sort()).toEqual(
       [
@@ -279,14 +377,22 @@ describe('safeParsePlan', () => {
 
   it('never throws, whatever it is given', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.string(), fc.json(), fc.jsonValue().map((value) => planInput([task('T1', { target: value as Json })]))), (input) => {
-        const result = safeParsePlan(input);
-        if (!result.success) {
-          expect(result.error.code).toBe('INVALID_PLAN');
-          expect(result.error.issues.length).toBeGreaterThan(0);
-          for (const issue of result.error.issues) expect(issue.path.startsWith('$')).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((value) => planInput([task('T1', { target: value as Json })])),
+        ),
+        (input) => {
+          const result = safeParsePlan(input);
+          if (!result.success) {
+            expect(result.error.code).toBe('INVALID_PLAN');
+            expect(result.error.issues.length).toBeGreaterThan(0);
+            for (const issue of result.error.issues) expect(issue.path.startsWith('$')).toBe(true);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

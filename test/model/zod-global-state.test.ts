@@ -20,8 +20,24 @@ describe('duban and zod', () => {
     const duban = await import('../../src/index.js');
     const failure = (result: { success: boolean; error?: { issues: readonly unknown[] } }) => result.error?.issues ?? ['(no error)'];
     const issues = () => [
-      ...failure(duban.safeParsePlan({ formatVersion: 2, id: '', title: 'x', period: { start: '2018-02-30', end: 1 }, tasks: [{ id: 'T1', title: 't', target: { kind: 'cumulative', measure: 'm', unit: '亿元', value: '8%' }, deadine: 1 }] })),
-      ...failure(duban.safeParseRuleFile({ formatVersion: 1, id: 'r', title: 't', statuses: [], rules: [{ name: 'a', priority: 1.5, conditions: { all: [] }, event: { type: 'x' } }] })),
+      ...failure(
+        duban.safeParsePlan({
+          formatVersion: 2,
+          id: '',
+          title: 'x',
+          period: { start: '2018-02-30', end: 1 },
+          tasks: [{ id: 'T1', title: 't', target: { kind: 'cumulative', measure: 'm', unit: '亿元', value: '8%' }, deadine: 1 }],
+        }),
+      ),
+      ...failure(
+        duban.safeParseRuleFile({
+          formatVersion: 1,
+          id: 'r',
+          title: 't',
+          statuses: [],
+          rules: [{ name: 'a', priority: 1.5, conditions: { all: [] }, event: { type: 'x' } }],
+        }),
+      ),
     ];
     const cases = { formatVersion: 1, cases: [{ name: 'a', facts: { daysToDeadline: 1e300, dataAgeDays: -1e300 }, expected: null }] };
     const caseIssues = () => {
@@ -36,7 +52,10 @@ describe('duban and zod', () => {
     expect(plain).toContainEqual({ path: '$.cases[0].facts.daysToDeadline', message: 'Too big: expected int to be <=9007199254740991: 1e+300' });
     expect(plain).toContainEqual({ path: '$.cases[0].facts.dataAgeDays', message: 'Too small: expected int to be >=-9007199254740991: -1e+300' });
     expect(plain).toContainEqual({ path: '$.formatVersion', message: '应为 1，实际是 2 / expected 1, got 2' });
-    expect(plain).toContainEqual({ path: '$.rules[0].priority', message: '规则「a」：priority 必须是整数：1.5 / rule "a": priority must be a whole number: 1.5' });
+    expect(plain).toContainEqual({
+      path: '$.rules[0].priority',
+      message: '规则「a」：priority 必须是整数：1.5 / rule "a": priority must be a whole number: 1.5',
+    });
     try {
       z.config({ ...z.locales.de(), customError: () => 'vom Gastgeber' });
       expect([...issues(), ...caseIssues()]).toEqual(plain);

@@ -3,7 +3,14 @@ import { computeFacts, factsForEngine, factsToJson, latestObservation } from '..
 import { cumulative, factsOf, observations, planOf, show, taskAt, type Json } from './plans.js';
 
 const level = (baseline: number | string, value: number | string, unit = '家'): Json => ({ kind: 'level', measure: '水平', unit, value, baseline });
-const rate = (value: string, bound: string, tolerance?: string): Json => ({ kind: 'rate', measure: '比率', unit: '%', value, bound, ...(tolerance === undefined ? {} : { tolerance }) });
+const rate = (value: string, bound: string, tolerance?: string): Json => ({
+  kind: 'rate',
+  measure: '比率',
+  unit: '%',
+  value,
+  bound,
+  ...(tolerance === undefined ? {} : { tolerance }),
+});
 
 describe('computeFacts', () => {
   describe('cumulative progress and pace', () => {
@@ -106,7 +113,10 @@ describe('computeFacts', () => {
     });
 
     it('treats a rate without a bound as atLeast', () => {
-      const facts = factsOf({ target: { kind: 'rate', measure: 'GDP增速', unit: '%', value: '8' }, observations: observations(['2018-03-31', '7.5']) }, '2018-03-31');
+      const facts = factsOf(
+        { target: { kind: 'rate', measure: 'GDP增速', unit: '%', value: '8' }, observations: observations(['2018-03-31', '7.5']) },
+        '2018-03-31',
+      );
       expect(show(facts.margin)).toBe('-0.5');
       expect(facts.met).toBe(false);
     });
@@ -151,7 +161,13 @@ describe('computeFacts', () => {
     });
 
     it('is met when every milestone is done by the as-of date, and not overdue then', () => {
-      const done: Json = { kind: 'milestones', milestones: [{ title: '开工', due: '2018-06-30', done: '2018-06-01' }, { title: '竣工', due: '2018-12-31', done: '2019-01-10' }] };
+      const done: Json = {
+        kind: 'milestones',
+        milestones: [
+          { title: '开工', due: '2018-06-30', done: '2018-06-01' },
+          { title: '竣工', due: '2018-12-31', done: '2019-01-10' },
+        ],
+      };
       expect(factsOf({ target: done }, '2019-01-09')).toMatchObject({ met: false, overdue: true, overdueMilestones: 1 });
       expect(factsOf({ target: done }, '2019-01-10')).toMatchObject({ met: true, overdue: false, overdueMilestones: 0 });
     });
@@ -185,7 +201,15 @@ describe('computeFacts', () => {
     });
 
     it('always has data, but no value, target, margin, dataAgeDays or overdue milestones', () => {
-      expect(factsOf(binary(null), '2018-07-01')).toMatchObject({ kind: 'binary', hasData: true, value: null, target: null, margin: null, dataAgeDays: null, overdueMilestones: 0 });
+      expect(factsOf(binary(null), '2018-07-01')).toMatchObject({
+        kind: 'binary',
+        hasData: true,
+        value: null,
+        target: null,
+        margin: null,
+        dataAgeDays: null,
+        overdueMilestones: 0,
+      });
     });
   });
 
@@ -256,7 +280,9 @@ describe('computeFacts', () => {
       const facts = factsOf(task, asOf);
       expect(show(facts.value)).toBe(value);
       expect(facts.dataAgeDays).toBe(age);
-      expect(facts.observation?.asOf).toBe(asOf < '2018-02-28' ? '2018-01-31' : asOf < '2018-03-31' ? '2018-02-28' : asOf < '2018-04-30' ? '2018-03-31' : '2018-04-30');
+      expect(facts.observation?.asOf).toBe(
+        asOf < '2018-02-28' ? '2018-01-31' : asOf < '2018-03-31' ? '2018-02-28' : asOf < '2018-04-30' ? '2018-03-31' : '2018-04-30',
+      );
     });
 
     it('uses an observation dated before the task starts', () => {
@@ -313,7 +339,10 @@ describe('computeFacts', () => {
       expect(factsOf({ target: rate('6.5', 'atLeast') }, '2018-12-31').dataCoversPeriod).toBeNull();
       expect(factsOf({ target: rate('6.5', 'atLeast'), observations: observations(['2019-01-20', '6.7']) }, '2018-12-31').dataCoversPeriod).toBeNull();
       expect(factsOf({ target: { kind: 'binary', completedOn: '2018-05-01' } }, '2018-12-31').dataCoversPeriod).toBeNull();
-      expect(factsOf({ target: { kind: 'milestones', milestones: [{ title: '出台方案', due: '2018-05-31', done: '2018-05-20', weight: '1' }] } }, '2018-12-31').dataCoversPeriod).toBeNull();
+      expect(
+        factsOf({ target: { kind: 'milestones', milestones: [{ title: '出台方案', due: '2018-05-31', done: '2018-05-20', weight: '1' }] } }, '2018-12-31')
+          .dataCoversPeriod,
+      ).toBeNull();
     });
   });
 

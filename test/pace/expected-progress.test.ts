@@ -180,7 +180,12 @@ describe('expectedProgress', () => {
 
   it('applies a plan-level trajectory to every task without its own pace', () => {
     const plan = planOf(
-      [{ target: cumulative() }, { target: cumulative(), pace: 'monthly' }, { target: cumulative(), pace: 'daily' }, { target: cumulative(), start: '2018-02-01', deadline: '2018-09-30' }],
+      [
+        { target: cumulative() },
+        { target: cumulative(), pace: 'monthly' },
+        { target: cumulative(), pace: 'daily' },
+        { target: cumulative(), start: '2018-02-01', deadline: '2018-09-30' },
+      ],
       { pace: trajectory(['2018-03-31', '0.1'], ['2018-06-30', '0.4']) },
     );
     const at = (i: number) => formatFraction(computeFacts(plan, taskAt(plan, i), '2018-03-31').expected ?? { n: -1n, d: 1n });

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeFacts, expectedProgress, paceExpected, parsePlan, type ExactFacts, type Fraction, type Pace, type Plan, type TaskWindow } from '../../src/index.js';
+import {
+  computeFacts,
+  expectedProgress,
+  paceExpected,
+  parsePlan,
+  type ExactFacts,
+  type Fraction,
+  type Pace,
+  type Plan,
+  type TaskWindow,
+} from '../../src/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -28,7 +38,9 @@ interface Window {
 }
 
 const windowArb = (minLength = 0): fc.Arbitrary<Window> =>
-  fc.record({ start: fc.integer({ min: MIN_DAY, max: MAX_DAY }), length: fc.integer({ min: minLength, max: 1200 }) }).map(({ start, length }) => ({ start, deadline: start + length }));
+  fc
+    .record({ start: fc.integer({ min: MIN_DAY, max: MAX_DAY }), length: fc.integer({ min: minLength, max: 1200 }) })
+    .map(({ start, length }) => ({ start, deadline: start + length }));
 
 /** A valid trajectory inside a window of at least two days: dates strictly increasing in [s, t), values non-decreasing in [0, 1]. */
 const trajectoryArb = (window: Window): fc.Arbitrary<Pace> =>
@@ -138,15 +150,34 @@ const observationsArb = (units: readonly string[]) =>
     .chain((days) => fc.tuple(...days.map((day) => fc.record({ asOf: fc.constant(dateOf(day)), value: signed, unit: fc.constantFrom(...units) }))));
 
 const targetArb = fc.oneof(
-  fc.record({ target: fc.record({ kind: fc.constant('cumulative'), measure: fc.constant('投资'), unit: fc.constant('亿元'), value: positive }), observations: observationsArb(['亿元', '万元']) }),
   fc.record({
-    target: fc.tuple(signed, signed).filter(([a, b]) => Number(a) !== Number(b)).map(([baseline, value]) => ({ kind: 'level', measure: '库存', unit: '万平方米', value, baseline })),
+    target: fc.record({ kind: fc.constant('cumulative'), measure: fc.constant('投资'), unit: fc.constant('亿元'), value: positive }),
+    observations: observationsArb(['亿元', '万元']),
+  }),
+  fc.record({
+    target: fc
+      .tuple(signed, signed)
+      .filter(([a, b]) => Number(a) !== Number(b))
+      .map(([baseline, value]) => ({ kind: 'level', measure: '库存', unit: '万平方米', value, baseline })),
     observations: observationsArb(['万平方米', '平方米']),
   }),
   fc.record({
     target: fc.oneof(
-      fc.record({ kind: fc.constant('rate'), measure: fc.constant('增速'), unit: fc.constant('%'), value: signed, bound: fc.constantFrom('atLeast', 'atMost') }),
-      fc.record({ kind: fc.constant('rate'), measure: fc.constant('增速'), unit: fc.constant('%'), value: signed, bound: fc.constant('about'), tolerance: positive }),
+      fc.record({
+        kind: fc.constant('rate'),
+        measure: fc.constant('增速'),
+        unit: fc.constant('%'),
+        value: signed,
+        bound: fc.constantFrom('atLeast', 'atMost'),
+      }),
+      fc.record({
+        kind: fc.constant('rate'),
+        measure: fc.constant('增速'),
+        unit: fc.constant('%'),
+        value: signed,
+        bound: fc.constant('about'),
+        tolerance: positive,
+      }),
     ),
     observations: observationsArb(['%']),
   }),
@@ -154,7 +185,12 @@ const targetArb = fc.oneof(
     target: fc.record({
       kind: fc.constant('milestones'),
       milestones: fc.array(
-        fc.record({ title: fc.constant('节点'), due: dayIn2017to2019.map(dateOf), done: fc.option(dayIn2017to2019.map(dateOf), { nil: null }), weight: positive }),
+        fc.record({
+          title: fc.constant('节点'),
+          due: dayIn2017to2019.map(dateOf),
+          done: fc.option(dayIn2017to2019.map(dateOf), { nil: null }),
+          weight: positive,
+        }),
         { minLength: 1, maxLength: 4 },
       ),
     }),
@@ -168,7 +204,10 @@ const taskArb = fc
     start: fc.integer({ min: dayOf('2018-01-01'), max: dayOf('2018-06-30') }),
     length: fc.integer({ min: 1, max: 400 }),
     pace: fc.constantFrom('monthly', 'daily', undefined),
-    cancelled: fc.option(dayIn2017to2019.map((day) => ({ on: dateOf(day), reason: '因政策调整' })), { nil: null }),
+    cancelled: fc.option(
+      dayIn2017to2019.map((day) => ({ on: dateOf(day), reason: '因政策调整' })),
+      { nil: null },
+    ),
     flags: fc.constantFrom([], ['problem']),
   })
   .map(({ body, start, length, pace, cancelled, flags }) => ({
@@ -181,7 +220,13 @@ const taskArb = fc
   }));
 
 const planArb = fc.array(taskArb, { minLength: 1, maxLength: 4 }).map((tasks) =>
-  parsePlan({ formatVersion: 1, id: 'random', title: '随机计划', period: { start: '2018-01-01', end: '2018-12-31' }, tasks: tasks.map((task, i) => ({ id: `T${i}`, title: `任务${i}`, ...task })) }),
+  parsePlan({
+    formatVersion: 1,
+    id: 'random',
+    title: '随机计划',
+    period: { start: '2018-01-01', end: '2018-12-31' },
+    tasks: tasks.map((task, i) => ({ id: `T${i}`, title: `任务${i}`, ...task })),
+  }),
 );
 
 function deepFreeze<T>(value: T): T {
@@ -239,7 +284,9 @@ describe('computeFacts', () => {
             expect([facts.value, facts.target, facts.margin, facts.dataAgeDays].every(isNull)).toBe(true);
             expect([facts.progress, facts.expected, facts.paceGap, facts.met, facts.onPace].some(isNull)).toBe(false);
           } else if (!facts.hasData) {
-            expect([facts.value, facts.progress, facts.paceGap, facts.paceRatio, facts.met, facts.onPace, facts.margin, facts.dataAgeDays].every(isNull)).toBe(true);
+            expect([facts.value, facts.progress, facts.paceGap, facts.paceRatio, facts.met, facts.onPace, facts.margin, facts.dataAgeDays].every(isNull)).toBe(
+              true,
+            );
             expect(facts.target).not.toBeNull();
             expect(facts.expected === null).toBe(facts.kind === 'rate');
           } else if (facts.kind === 'rate') {
@@ -247,7 +294,9 @@ describe('computeFacts', () => {
             expect([facts.value, facts.target, facts.margin, facts.met, facts.dataAgeDays].some(isNull)).toBe(false);
             expect(facts.onPace).toBe(facts.met);
           } else {
-            expect([facts.value, facts.target, facts.progress, facts.expected, facts.paceGap, facts.met, facts.onPace, facts.dataAgeDays].some(isNull)).toBe(false);
+            expect([facts.value, facts.target, facts.progress, facts.expected, facts.paceGap, facts.met, facts.onPace, facts.dataAgeDays].some(isNull)).toBe(
+              false,
+            );
             expect(facts.margin).toBeNull();
           }
           if (facts.paceRatio === null && facts.expected !== null && facts.progress !== null) expect(facts.expected.n).toBe(0n);
@@ -261,7 +310,12 @@ describe('computeFacts', () => {
     fc.assert(
       fc.property(planArb, dayIn2017to2019, (plan, day) => {
         const asOf = dateOf(day);
-        const known: Plan = { ...plan, tasks: plan.tasks.map((task) => (task.observations === undefined ? task : { ...task, observations: task.observations.filter((o) => o.asOf <= asOf) })) };
+        const known: Plan = {
+          ...plan,
+          tasks: plan.tasks.map((task) =>
+            task.observations === undefined ? task : { ...task, observations: task.observations.filter((o) => o.asOf <= asOf) },
+          ),
+        };
         expect(allFacts(known, asOf)).toEqual(allFacts(plan, asOf));
       }),
       { numRuns: 300 },

@@ -50,7 +50,11 @@ describe('computeFacts', () => {
       const planText = ${JSON.stringify(planText)};
       process.stdout.write(JSON.stringify({ offset: new Date(2018, 0, 1).getTimezoneOffset(), result: tzSnapshot(planText) }));
     `;
-    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: new URL('../..', import.meta.url), env: { ...process.env, TZ: zone }, encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: new URL('../..', import.meta.url),
+      env: { ...process.env, TZ: zone },
+      encoding: 'utf8',
+    });
     const { offset: seen, result } = JSON.parse(output) as { offset: number; result: unknown };
     expect(seen).toBe(offset);
     expect(result).toEqual(here);

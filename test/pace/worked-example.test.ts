@@ -18,19 +18,54 @@ describe('computeFacts', () => {
     });
 
     it.each<[string, string, Partial<FactsJson>]>([
-      ['林业产值', 'T09', { value: '55', target: '200', expected: '0.25', progress: '0.275', paceGap: '0.025', paceRatio: '1.1', onPace: true, met: false, margin: null }],
+      [
+        '林业产值',
+        'T09',
+        { value: '55', target: '200', expected: '0.25', progress: '0.275', paceGap: '0.025', paceRatio: '1.1', onPace: true, met: false, margin: null },
+      ],
       [
         '城镇新增就业',
         'jobs',
-        { value: '1.0312', target: '3.7', expected: '0.25', progress: '0.2787027027027027027', paceGap: '0.028702702702702702703', paceRatio: '1.1148108108108108108', onPace: true, met: false, margin: null },
+        {
+          value: '1.0312',
+          target: '3.7',
+          expected: '0.25',
+          progress: '0.2787027027027027027',
+          paceGap: '0.028702702702702702703',
+          paceRatio: '1.1148108108108108108',
+          onPace: true,
+          met: false,
+          margin: null,
+        },
       ],
-      ['降低企业成本', 'cost', { value: '2.27', target: '10', expected: '0.25', progress: '0.227', paceGap: '-0.023', paceRatio: '0.908', onPace: false, met: false, margin: null }],
-      ['居民消费价格涨幅', 'cpi', { value: '2.9', target: '3.5', expected: null, progress: null, paceGap: null, paceRatio: null, onPace: true, met: true, margin: '0.6' }],
-      ['规上工业能耗', 'energy', { value: '-4.02', target: '-3.5', expected: null, progress: null, paceGap: null, paceRatio: null, onPace: true, met: true, margin: '0.52' }],
+      [
+        '降低企业成本',
+        'cost',
+        { value: '2.27', target: '10', expected: '0.25', progress: '0.227', paceGap: '-0.023', paceRatio: '0.908', onPace: false, met: false, margin: null },
+      ],
+      [
+        '居民消费价格涨幅',
+        'cpi',
+        { value: '2.9', target: '3.5', expected: null, progress: null, paceGap: null, paceRatio: null, onPace: true, met: true, margin: '0.6' },
+      ],
+      [
+        '规上工业能耗',
+        'energy',
+        { value: '-4.02', target: '-3.5', expected: null, progress: null, paceGap: null, paceRatio: null, onPace: true, met: true, margin: '0.52' },
+      ],
     ])('gives the row %s (%s) of the table', (_measure, taskId, expected) => {
       const facts = factsFor(taskId);
       expect(facts).toMatchObject(expected);
-      expect(facts).toMatchObject({ cancelled: false, hasData: true, overdue: false, daysToDeadline: 275, overdueMilestones: 0, dataAgeDays: 0, dataCoversPeriod: false, flags: [] });
+      expect(facts).toMatchObject({
+        cancelled: false,
+        hasData: true,
+        overdue: false,
+        daysToDeadline: 275,
+        overdueMilestones: 0,
+        dataAgeDays: 0,
+        dataCoversPeriod: false,
+        flags: [],
+      });
     });
 
     it('begins the non-terminating progress of 城镇新增就业 with 0.2787027027…', () => {

@@ -32,12 +32,21 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the packed package, install
     work = mkdtempSync(join(tmpdir(), 'duban-package-'));
     consumer = join(work, 'consumer');
     // --ignore-scripts: `prepare` would rebuild dist/ while other tests read it.
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as { filename: string; files: { path: string }[] }[];
     packedFiles = packed[0]!.files.map((file) => file.path).sort();
     execFileSync('mkdir', [consumer]);
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'duban-consumer', private: true, version: '1.0.0' }));
     // As a user installs it: scripts allowed, warnings shown (duban must cause none).
-    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn', join(work, packed[0]!.filename)], { cwd: consumer, encoding: 'utf8' });
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn', join(work, packed[0]!.filename)], {
+      cwd: consumer,
+      encoding: 'utf8',
+    });
     if (install.status !== 0) throw new Error(`npm install exited ${install.status}:\n${install.stderr}`);
     installWarnings = install.stderr;
   }, 110_000);
@@ -47,11 +56,32 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the packed package, install
   });
 
   it('contains the builds, declarations, bin, rule sets and schemas, and nothing else', () => {
-    for (const file of ['studio/dist/index.html', 'studio/dist/app.js', 'package.json', 'README.md', 'LICENSE', 'bin/duban.js', 'docs/concepts.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'rules/four-level.json', 'rules/three-level.json', 'rules/traffic-light.json']) {
+    for (const file of [
+      'studio/dist/index.html',
+      'studio/dist/app.js',
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'bin/duban.js',
+      'docs/concepts.md',
+      'dist/index.js',
+      'dist/index.cjs',
+      'dist/index.d.ts',
+      'dist/index.d.cts',
+      'dist/cli.js',
+      'rules/four-level.json',
+      'rules/three-level.json',
+      'rules/traffic-light.json',
+    ]) {
       expect(packedFiles).toContain(file);
     }
     expect(packedFiles.some((file) => file.startsWith('schemas/') && file.endsWith('.json'))).toBe(true);
-    const unexpected = packedFiles.filter((file) => !/^(package\.json|README\.md|LICENSE|bin\/duban\.js|dist\/.+\.[cm]?js|dist\/.+\.d\.[cm]?ts|docs\/[^/]+\.md|rules\/[^/]+\.json|schemas\/[^/]+\.json|studio\/dist\/.+\.(?:html|js|css|svg|json))$/.test(file));
+    const unexpected = packedFiles.filter(
+      (file) =>
+        !/^(package\.json|README\.md|LICENSE|bin\/duban\.js|dist\/.+\.[cm]?js|dist\/.+\.d\.[cm]?ts|docs\/[^/]+\.md|rules\/[^/]+\.json|schemas\/[^/]+\.json|studio\/dist\/.+\.(?:html|js|css|svg|json))$/.test(
+          file,
+        ),
+    );
     expect(unexpected).toEqual([]);
   });
 
@@ -127,7 +157,10 @@ catch (error) { console.log(JSON.stringify({ name: error.name, code: error.code,
     expect(output).toMatchObject({ name: 'DubanError', code: 'MISSING_DEPENDENCY' });
     expect(output.message).toMatch(/^Word 通报需要可选依赖 docx/);
     expect(output.message).toContain('npm install docx');
-    const cli = spawnSync(join(consumer, 'node_modules/.bin/duban'), ['report', PLAN, '--format', 'docx', '--out', join(consumer, 'x.docx')], { cwd: consumer, encoding: 'utf8' });
+    const cli = spawnSync(join(consumer, 'node_modules/.bin/duban'), ['report', PLAN, '--format', 'docx', '--out', join(consumer, 'x.docx')], {
+      cwd: consumer,
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(2);
     expect(cli.stdout).toBe('');
     expect(cli.stderr).toContain('npm install docx');
@@ -226,7 +259,16 @@ export { id };
     ] as const) {
       const config = `tsconfig.${moduleResolution}.${file}.json`;
       // No `types` and no `skipLibCheck`: TypeScript loads whatever node_modules/@types holds, as in a user's project.
-      const compilerOptions = { noEmit: true, strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, target: 'es2022', lib: ['es2022', 'dom'], module, moduleResolution };
+      const compilerOptions = {
+        noEmit: true,
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        target: 'es2022',
+        lib: ['es2022', 'dom'],
+        module,
+        moduleResolution,
+      };
       writeFileSync(join(consumer, config), JSON.stringify({ compilerOptions, files: [file] }));
       const result = spawnSync(process.execPath, [tsc, '-p', config], { cwd: consumer, encoding: 'utf8' });
       expect(`${result.stdout}${result.stderr}`, `${file} with ${module}/${moduleResolution}`).toBe('');

@@ -10,7 +10,8 @@ export async function unzipDocx(bytes: Uint8Array): Promise<Map<string, string>>
   return parts;
 }
 
-const unescapeXml = (text: string): string => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+const unescapeXml = (text: string): string =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
 
 /** The text of a piece of WordprocessingML: its `w:t` runs, `w:br` as a line break, `w:tab` as a tab. */
 export function xmlText(xml: string): string {

@@ -16,7 +16,9 @@ import { loadExample } from './helpers.js';
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
 const POPPLER = ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'].every((path) => existsSync(path));
 const missing = SOFFICE === undefined || !POPPLER;
-const why = missing ? ` (skipped: ${SOFFICE === undefined ? 'soffice not found; install Debian\'s libreoffice-writer-nogui' : 'pdftotext/pdfinfo not found; install poppler-utils'} to run it)` : '';
+const why = missing
+  ? ` (skipped: ${SOFFICE === undefined ? "soffice not found; install Debian's libreoffice-writer-nogui" : 'pdftotext/pdfinfo not found; install poppler-utils'} to run it)`
+  : '';
 
 const PT_PER_MM = 72 / 25.4;
 const indicators = { categories: ['1-1'] };
@@ -60,20 +62,28 @@ function words(file: string): Word[] {
 // The rendering does not depend on the zone (the .docx bytes are the same under every zone, see
 // sample-outputs.test.ts), so it runs once, in the main pass, not in the time-zone reruns.
 describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the Word bulletin in LibreOffice', () => {
-  it.skipIf(missing)(`converts to PDF headless${why}`, async () => {
-    plan = loadExample('xianning-2018-q1.plan.json');
-    evaluation = await evaluatePlan(plan, { asOf: '2018-03-31', rules: 'four-level' });
-    const docx = join(work, 'xianning.docx');
-    writeFileSync(docx, await writeBulletinDocx(plan, evaluation, { mainIndicators: indicators }));
-    const started = performance.now();
-    // A fresh profile, so no user settings (or a running LibreOffice) interfere.
-    const result = spawnSync(SOFFICE!, [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, docx], { encoding: 'utf8', timeout: 60_000 });
-    seconds = (performance.now() - started) / 1000;
-    pdf = join(work, 'xianning.pdf');
-    expect(existsSync(pdf), `soffice exited ${result.status} ${result.signal ?? ''}: ${result.stderr}`).toBe(true);
-    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(seconds).toBeLessThan(30);
-  }, 70_000);
+  it.skipIf(missing)(
+    `converts to PDF headless${why}`,
+    async () => {
+      plan = loadExample('xianning-2018-q1.plan.json');
+      evaluation = await evaluatePlan(plan, { asOf: '2018-03-31', rules: 'four-level' });
+      const docx = join(work, 'xianning.docx');
+      writeFileSync(docx, await writeBulletinDocx(plan, evaluation, { mainIndicators: indicators }));
+      const started = performance.now();
+      // A fresh profile, so no user settings (or a running LibreOffice) interfere.
+      const result = spawnSync(
+        SOFFICE!,
+        [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, docx],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      seconds = (performance.now() - started) / 1000;
+      pdf = join(work, 'xianning.pdf');
+      expect(existsSync(pdf), `soffice exited ${result.status} ${result.signal ?? ''}: ${result.stderr}`).toBe(true);
+      expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(seconds).toBeLessThan(30);
+    },
+    70_000,
+  );
 
   it.skipIf(missing)(`is A4, every page, and as many pages as its text needs${why}`, () => {
     const info = execFileSync('pdfinfo', ['-l', '99', pdf], { encoding: 'utf8' });
@@ -133,7 +143,9 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the Word bulletin in LibreO
       const key = `${word.page}:${word.yMin.toFixed(1)}`;
       byLine.set(key, [...(byLine.get(key) ?? []), word]);
     }
-    const chinese = [...byLine.values()].filter((line) => line.every((word) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”、]+$/.test(word.text)) && line[0]!.yMax - line[0]!.yMin > 16);
+    const chinese = [...byLine.values()].filter(
+      (line) => line.every((word) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”、]+$/.test(word.text)) && line[0]!.yMax - line[0]!.yMin > 16,
+    );
     const inside = (line: Word[]) => [...line.map((word) => word.text).join('')].length - (Math.max(...line.map((word) => word.xMax)) > right + 0.5 ? 1 : 0);
     const longest = Math.max(...chinese.map(inside));
     expect(longest).toBe(28);
@@ -146,7 +158,10 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the Word bulletin in LibreO
     const bottom = (37 + 225) * PT_PER_MM;
     for (let page = 1; page <= pages; page++) {
       const foot = all.filter((word) => word.page === page && word.yMin > bottom);
-      expect(foot.map((word) => word.text), `page ${page}`).toEqual(['—', String(page), '—']);
+      expect(
+        foot.map((word) => word.text),
+        `page ${page}`,
+      ).toEqual(['—', String(page), '—']);
       const xMin = Math.min(...foot.map((word) => word.xMin)) / PT_PER_MM;
       const xMax = Math.max(...foot.map((word) => word.xMax)) / PT_PER_MM;
       // One 4号 character (4.94 mm) in from the edge of the 版心.

@@ -90,14 +90,23 @@ describe('writeBulletinDocx', () => {
     const rels = parts.get('word/_rels/document.xml.rels')!;
     expect(parts.get('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
     const footer = (type: string) => {
-      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"/>`).exec(document)?.[1] ?? new RegExp(`<w:footerReference r:id="([^"]+)" w:type="${type}"/>`).exec(document)?.[1];
+      const id =
+        new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"/>`).exec(document)?.[1] ??
+        new RegExp(`<w:footerReference r:id="([^"]+)" w:type="${type}"/>`).exec(document)?.[1];
       const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
       return parts.get(`word/${target?.[1] ?? target?.[2]}`)!;
     };
     const styles = parts.get('word/styles.xml')!;
     const pageNumber = styleXml(styles, 'DubanPageNumber');
-    expect([attribute(pageNumber, 'w:rFonts', 'w:eastAsia'), attribute(pageNumber, 'w:rFonts', 'w:ascii'), Number(attribute(pageNumber, 'w:sz', 'w:val')) / 2]).toEqual(['宋体', '宋体', 14]);
-    for (const [type, side] of [['default', 'right'], ['even', 'left']] as const) {
+    expect([
+      attribute(pageNumber, 'w:rFonts', 'w:eastAsia'),
+      attribute(pageNumber, 'w:rFonts', 'w:ascii'),
+      Number(attribute(pageNumber, 'w:sz', 'w:val')) / 2,
+    ]).toEqual(['宋体', '宋体', 14]);
+    for (const [type, side] of [
+      ['default', 'right'],
+      ['even', 'left'],
+    ] as const) {
       const xml = footer(type);
       expect(xml, type).toContain('<w:pStyle w:val="DubanPageNumber"/>');
       expect(attribute(xml, 'w:jc', 'w:val'), type).toBe(side);
@@ -107,7 +116,11 @@ describe('writeBulletinDocx', () => {
     }
     // The footer line is 14 pt high and its top 7 mm below the 版心 (一字线上距版心下边缘7mm).
     const sectPr = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(document)![0];
-    const gap = mm(Number(attribute(sectPr, 'w:pgMar', 'w:bottom')) - Number(attribute(sectPr, 'w:pgMar', 'w:footer')) - Number(attribute(pageNumber, 'w:spacing', 'w:line')));
+    const gap = mm(
+      Number(attribute(sectPr, 'w:pgMar', 'w:bottom')) -
+        Number(attribute(sectPr, 'w:pgMar', 'w:footer')) -
+        Number(attribute(pageNumber, 'w:spacing', 'w:line')),
+    );
     expect(Math.abs(gap - 7)).toBeLessThanOrEqual(0.2);
   });
 
@@ -128,7 +141,10 @@ describe('writeBulletinDocx', () => {
   it('shades status cells in their tones, and not with shading: false', async () => {
     const plan = smallPlan();
     const evaluation = await evaluatePlan(plan, { rules: 'four-level' });
-    const tablesOf = async (shading: boolean) => bodyBlocks((await unzipDocx(await writeBulletinDocx(plan, evaluation, { shading }))).get('word/document.xml')!).filter((block): block is BodyTable => block.kind === 'table');
+    const tablesOf = async (shading: boolean) =>
+      bodyBlocks((await unzipDocx(await writeBulletinDocx(plan, evaluation, { shading }))).get('word/document.xml')!).filter(
+        (block): block is BodyTable => block.kind === 'table',
+      );
     const shaded = await tablesOf(true);
     const indicators = shaded[0]!;
     expect(indicators.rows[0]!.cells).toEqual(['指标', '目标', '实际', '状态', '说明']);
@@ -155,7 +171,9 @@ describe('writeBulletinDocx', () => {
   it('takes other fonts role by role', async () => {
     const plan = smallPlan();
     const evaluation = await evaluatePlan(plan, { rules: 'four-level' });
-    const styles = (await unzipDocx(await writeBulletinDocx(plan, evaluation, { fonts: { body: '方正仿宋_GBK', heading2: '方正楷体_GBK' } }))).get('word/styles.xml')!;
+    const styles = (await unzipDocx(await writeBulletinDocx(plan, evaluation, { fonts: { body: '方正仿宋_GBK', heading2: '方正楷体_GBK' } }))).get(
+      'word/styles.xml',
+    )!;
     expect(attribute(styleXml(styles, 'DubanBody'), 'w:rFonts', 'w:eastAsia')).toBe('方正仿宋_GBK');
     expect(attribute(styleXml(styles, 'DubanHeading2'), 'w:rFonts', 'w:eastAsia')).toBe('方正楷体_GBK');
     expect(attribute(styleXml(styles, 'DubanHeading1'), 'w:rFonts', 'w:eastAsia')).toBe(DEFAULT_DOCX_FONTS.heading1);
@@ -230,7 +248,18 @@ describe('duban report --format docx', () => {
     const folder = mkdtempSync(join(tmpdir(), 'duban-docx-'));
     try {
       const out = join(folder, '通报.docx');
-      const result = await run(['report', join(root, 'examples/xianning-2018-q1.plan.json'), '--as-of', '2018-03-31', '--indicators', 'category:1-1', '--format', 'docx', '--out', out]);
+      const result = await run([
+        'report',
+        join(root, 'examples/xianning-2018-q1.plan.json'),
+        '--as-of',
+        '2018-03-31',
+        '--indicators',
+        'category:1-1',
+        '--format',
+        'docx',
+        '--out',
+        out,
+      ]);
       expect([result.status, result.stdout, result.stderr]).toEqual([0, '', '']);
       expect(existsSync(out)).toBe(true);
       const { plan, evaluation, indicators } = await xianning();
@@ -259,14 +288,19 @@ async function expectSameAsText(plan: Plan, evaluations: readonly Evaluation[], 
   }
   const parts = await unzipDocx(await writeBulletinDocx(plan, evaluations, { mainIndicators }));
   const blocks = bodyBlocks(parts.get('word/document.xml')!);
-  expect(blocks.map((block) => (block.kind === 'table' ? { kind: 'table', rows: block.rows.length - 1 } : { kind: 'paragraph', text: block.text }))).toEqual(expected);
+  expect(blocks.map((block) => (block.kind === 'table' ? { kind: 'table', rows: block.rows.length - 1 } : { kind: 'paragraph', text: block.text }))).toEqual(
+    expected,
+  );
   const tables = blocks.filter((block): block is BodyTable => block.kind === 'table');
   expect(tables.length).toBe(modelTables.length);
   expect(tables.length).toBeGreaterThan(0);
   tables.forEach((table, i) => {
     const source = modelTables[i]!;
     expect(table.rows.map((row) => row.header)).toEqual([true, ...source.rows.map(() => false)]);
-    expect(table.rows.map((row) => row.cells)).toEqual([source.columns.map((column) => column.title), ...source.rows.map((row) => row.map((cell) => cell.text))]);
+    expect(table.rows.map((row) => row.cells)).toEqual([
+      source.columns.map((column) => column.title),
+      ...source.rows.map((row) => row.map((cell) => cell.text)),
+    ]);
     expect(table.gridColumns.reduce((a, b) => a + b, 0)).toBe(11906 - 1587 - 1474);
     expect(Math.min(...table.gridColumns)).toBeGreaterThan(300);
   });

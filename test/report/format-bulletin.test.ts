@@ -5,7 +5,11 @@ import { fullWidth } from '../../src/engine/wording.js';
 import { listName } from '../../src/report/bulletin-document.js';
 import { evaluatedExample, parseCounts, SEED_EXAMPLES, smallPlan } from './helpers.js';
 
-const sections = (markdown: string) => markdown.split('\n').filter((line) => line.startsWith('## ')).map((line) => line.slice(3));
+const sections = (markdown: string) =>
+  markdown
+    .split('\n')
+    .filter((line) => line.startsWith('## '))
+    .map((line) => line.slice(3));
 /** The lines of one `## ` section. */
 function section(markdown: string, title: string): string[] {
   const lines = markdown.split('\n');
@@ -29,7 +33,13 @@ describe('formatBulletin on the seed examples', () => {
   const shapes: Record<string, string[]> = {
     'jinzhou-2016-h1.plan.json': ['一、总体情况', '二、主要经济发展指标完成情况', '三、进度滞后和存在问题的工作', '四、分类统计', '五、分单位统计'],
     'xuchang-2017-h1.plan.json': ['一、总体情况', '二、主要指标完成情况', '三、进度滞后和存在问题的工作', '四、分类统计', '五、分单位统计', '六、分领导统计'],
-    'xianning-2018-q1.plan.json': ['一、总体情况', '二、全市经济社会发展主要预期目标完成情况', '三、进度滞后和存在问题的工作', '四、分类统计', '五、分单位统计'],
+    'xianning-2018-q1.plan.json': [
+      '一、总体情况',
+      '二、全市经济社会发展主要预期目标完成情况',
+      '三、进度滞后和存在问题的工作',
+      '四、分类统计',
+      '五、分单位统计',
+    ],
     'ezhou-2014.plan.json': ['一、总体情况', '二、主要指标完成情况', '三、进度滞后和存在问题的工作', '四、分类统计', '五、分单位统计'],
   };
 
@@ -58,7 +68,9 @@ describe('formatBulletin on the seed examples', () => {
         const lines = section(formatBulletin(plan, evaluation, { mainIndicators: indicators }), '总体情况');
         const named = lines.filter((line) => /^\*\*\d+项/.test(line)).map(unescape);
         const cancelled = evaluation.results.filter((result) => result.facts.cancelled);
-        const expected = expectedLines(evaluation).map((status) => `**${status.titles.length}项${status.label}。**${status.titles.length === 1 ? '即' : '分别是'}：${status.titles.join('、')}。`);
+        const expected = expectedLines(evaluation).map(
+          (status) => `**${status.titles.length}项${status.label}。**${status.titles.length === 1 ? '即' : '分别是'}：${status.titles.join('、')}。`,
+        );
         expect(named.slice(0, expected.length)).toEqual(expected);
         expect(named.length).toBe(expected.length + (cancelled.length > 0 ? 1 : 0));
       });
@@ -66,7 +78,13 @@ describe('formatBulletin on the seed examples', () => {
       it('lists every task behind 序时进度 or with a problem, grouped by status, with its explanation and owners', async () => {
         const { plan, evaluation } = await evaluatedExample(name);
         const lines = section(formatBulletin(plan, evaluation, { mainIndicators: indicators }), '进度滞后和存在问题的工作').map(unescape);
-        const behind = evaluation.results.filter((result) => !result.facts.cancelled && (result.facts.flags.includes('problem') || result.facts.overdue || (result.facts.hasData && (result.facts.onPace === false || result.facts.overdueMilestones > 0))));
+        const behind = evaluation.results.filter(
+          (result) =>
+            !result.facts.cancelled &&
+            (result.facts.flags.includes('problem') ||
+              result.facts.overdue ||
+              (result.facts.hasData && (result.facts.onPace === false || result.facts.overdueMilestones > 0))),
+        );
         for (const result of behind) {
           const task = plan.tasks.find((candidate) => candidate.id === result.taskId)!;
           const explanation = result.explanation.startsWith(`${result.title}：`) ? result.explanation.slice(result.title.length + 1) : result.explanation;
@@ -76,15 +94,22 @@ describe('formatBulletin on the seed examples', () => {
           for (const unit of task.owners?.lead ?? []) expect(item).toContain(fullWidth(unit));
         }
         const groups = lines.filter((line) => line.startsWith('### ')).map((line) => line.slice(4));
-        const labels = evaluation.summary.byStatus.filter((status) => behind.some((result) => result.status === status.status)).map((status) => `${status.label}（${behind.filter((result) => result.status === status.status).length}项）`);
+        const labels = evaluation.summary.byStatus
+          .filter((status) => behind.some((result) => result.status === status.status))
+          .map((status) => `${status.label}（${behind.filter((result) => result.status === status.status).length}项）`);
         const noData = evaluation.results.filter((result) => !result.facts.cancelled && !result.facts.hasData).length;
-        expect(groups.map((group) => group.replace(/^（[一二三四五六七八九十]+）/, ''))).toEqual([...labels, ...(noData > 0 ? [`暂无报送数据（${noData}项）`] : [])]);
+        expect(groups.map((group) => group.replace(/^（[一二三四五六七八九十]+）/, ''))).toEqual([
+          ...labels,
+          ...(noData > 0 ? [`暂无报送数据（${noData}项）`] : []),
+        ]);
       });
 
       it('is the same text for the same input', async () => {
         const { plan, evaluation } = await evaluatedExample(name);
         for (const format of ['markdown', 'html', 'text'] as const) {
-          expect(formatBulletin(plan, evaluation, { format, mainIndicators: indicators })).toBe(formatBulletin(plan, evaluation, { format, mainIndicators: indicators }));
+          expect(formatBulletin(plan, evaluation, { format, mainIndicators: indicators })).toBe(
+            formatBulletin(plan, evaluation, { format, mainIndicators: indicators }),
+          );
         }
       });
     });
@@ -96,7 +121,9 @@ describe('formatBulletin on the seed examples', () => {
     const sentence = /^其中，(.*)。$/m.exec(markdown)?.[1] ?? '';
     const [indicators, others] = sentence.split('；') as [string, string];
     expect(indicators).toMatch(/^8项主要经济发展指标中，3项完成进度（.*），5项未完成进度（.*）$/);
-    const onPace = evaluation.results.filter((result) => plan.tasks.find((task) => task.id === result.taskId)?.category === '1' && result.facts.onPace === true).map((result) => result.title);
+    const onPace = evaluation.results
+      .filter((result) => plan.tasks.find((task) => task.id === result.taskId)?.category === '1' && result.facts.onPace === true)
+      .map((result) => result.title);
     expect(indicators).toContain(`3项完成进度（${onPace.join('、')}）`);
     expect(others.startsWith('24项重点工作中，1项取消（园林绿化养护市场化试点），12项完成，7项部分完成（')).toBe(true);
     // Seed 000: "4项工作未完成(锦州港建设资金投入、锦州湾机场开通新航线、商品房去库存、淘汰老旧黄标车)".
@@ -137,7 +164,9 @@ describe('formatBulletin', () => {
   it('names the leader and the lead and supporting units of each task behind, in the words of seed 001', async () => {
     const { plan, evaluation } = await small();
     const lines = section(formatBulletin(plan, evaluation), '进度滞后和存在问题的工作');
-    expect(lines).toContain('2. **城镇新增就业3万人**：城镇新增就业完成1.2万人，为目标的40%，序时进度50%，落后10个百分点。由张三、李四牵头，市人社局、市住建局负责。');
+    expect(lines).toContain(
+      '2. **城镇新增就业3万人**：城镇新增就业完成1.2万人，为目标的40%，序时进度50%，落后10个百分点。由张三、李四牵头，市人社局、市住建局负责。',
+    );
     expect(lines).toContain('1. **大气环境治理**：尚未完成，完成时限为2018年12月31日，剩余184天，被列为突出问题。市环保局负责。');
     expect(lines).toContain('1. **农村环境整治100个村**：市农委负责。');
   });
@@ -163,7 +192,14 @@ describe('formatBulletin', () => {
   });
 
   it('escapes Markdown in plan text', async () => {
-    const plan = parsePlan({ formatVersion: 1, id: 'x', title: '计划*甲*|<b>', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [{ id: 'T1', title: '任务|_乙_', target: { kind: 'binary', completedOn: null } }] });
+    const plan = parsePlan({
+      formatVersion: 1,
+      id: 'x',
+      title: '计划*甲*|<b>',
+      period: { start: '2018-01-01', end: '2018-12-31' },
+      asOf: '2018-06-30',
+      tasks: [{ id: 'T1', title: '任务|_乙_', target: { kind: 'binary', completedOn: null } }],
+    });
     const markdown = formatBulletin(plan, await evaluatePlan(plan));
     expect(markdown).toContain('# 计划\\*甲\\*\\|\\<b\\>落实情况通报');
     expect(markdown).toContain('任务\\|\\_乙\\_');
@@ -171,8 +207,17 @@ describe('formatBulletin', () => {
   });
 
   it('says so when no task is behind', async () => {
-    const plan = parsePlan({ formatVersion: 1, id: 'x', title: '计划', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [{ id: 'T1', title: '任务', target: { kind: 'binary', completedOn: '2018-02-01' } }] });
-    expect(section(formatBulletin(plan, await evaluatePlan(plan)), '进度滞后和存在问题的工作')).toEqual(['所有工作均已完成或按序时进度推进，没有进度滞后或存在问题的工作。']);
+    const plan = parsePlan({
+      formatVersion: 1,
+      id: 'x',
+      title: '计划',
+      period: { start: '2018-01-01', end: '2018-12-31' },
+      asOf: '2018-06-30',
+      tasks: [{ id: 'T1', title: '任务', target: { kind: 'binary', completedOn: '2018-02-01' } }],
+    });
+    expect(section(formatBulletin(plan, await evaluatePlan(plan)), '进度滞后和存在问题的工作')).toEqual([
+      '所有工作均已完成或按序时进度推进，没有进度滞后或存在问题的工作。',
+    ]);
   });
 
   it('reports the latest of several evaluations and adds each task’s status history', async () => {
@@ -196,7 +241,9 @@ describe('formatBulletin', () => {
   it('refuses an unknown format and evaluations that cannot form a trend', async () => {
     const { plan, evaluation } = await small();
     expect(() => formatBulletin(plan, evaluation, { format: 'pdf' as 'html' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => formatBulletin(plan, [evaluation, evaluation])).toThrow(expect.objectContaining({ issues: [{ path: 'evaluations', message: 'two evaluations as of "2018-06-30"' }] }));
+    expect(() => formatBulletin(plan, [evaluation, evaluation])).toThrow(
+      expect.objectContaining({ issues: [{ path: 'evaluations', message: 'two evaluations as of "2018-06-30"' }] }),
+    );
     const threeLevel = await evaluatePlan(plan, { asOf: '2018-03-31', rules: 'three-level' });
     expect(() => formatBulletin(plan, [evaluation, threeLevel])).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
     expect(() => formatBulletin(plan, [])).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
@@ -212,7 +259,9 @@ describe('reportPlan', () => {
 
   it('evaluates at the plan’s asOf by default, with the rule set and format given', async () => {
     const plan = smallPlan();
-    expect(await reportPlan(plan, { rules: 'three-level', format: 'text' })).toBe(formatBulletin(plan, await evaluatePlan(plan, { rules: 'three-level' }), { format: 'text' }));
+    expect(await reportPlan(plan, { rules: 'three-level', format: 'text' })).toBe(
+      formatBulletin(plan, await evaluatePlan(plan, { rules: 'three-level' }), { format: 'text' }),
+    );
   });
 
   it.each([[['2018-02-30']], [[]], ['all']] as const)('refuses the as-of dates %j when they are not dates, or none exist', async (asOf) => {

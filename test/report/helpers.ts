@@ -38,8 +38,23 @@ export function smallPlan(extra: Record<string, unknown> = {}): Plan {
       { id: 'B', title: '重点工作' },
     ],
     tasks: [
-      { id: 'G1', title: '地区生产总值增长8%', category: 'A', target: { kind: 'rate', measure: '地区生产总值增长', unit: '%', value: 8 }, observations: [{ asOf: '2018-03-31', value: '7.5' }, { asOf: '2018-06-30', value: '8.2' }] },
-      { id: 'G2', title: '居民消费价格涨幅控制在3%以内', category: 'A', target: { kind: 'rate', measure: '居民消费价格涨幅', unit: '%', value: 3, bound: 'atMost' }, observations: [{ asOf: '2018-06-30', value: '3.4' }] },
+      {
+        id: 'G1',
+        title: '地区生产总值增长8%',
+        category: 'A',
+        target: { kind: 'rate', measure: '地区生产总值增长', unit: '%', value: 8 },
+        observations: [
+          { asOf: '2018-03-31', value: '7.5' },
+          { asOf: '2018-06-30', value: '8.2' },
+        ],
+      },
+      {
+        id: 'G2',
+        title: '居民消费价格涨幅控制在3%以内',
+        category: 'A',
+        target: { kind: 'rate', measure: '居民消费价格涨幅', unit: '%', value: 3, bound: 'atMost' },
+        observations: [{ asOf: '2018-06-30', value: '3.4' }],
+      },
       {
         id: 'W1',
         title: '新建保障性住房6000套',
@@ -47,7 +62,10 @@ export function smallPlan(extra: Record<string, unknown> = {}): Plan {
         owners: { lead: ['市住建局'], support: ['市财政局'] },
         leader: '张三',
         target: { kind: 'cumulative', measure: '新建保障性住房', unit: '套', value: 6000 },
-        observations: [{ asOf: '2018-03-31', value: 1600 }, { asOf: '2018-06-30', value: 3300 }],
+        observations: [
+          { asOf: '2018-03-31', value: 1600 },
+          { asOf: '2018-06-30', value: 3300 },
+        ],
       },
       {
         id: 'W2',
@@ -56,11 +74,26 @@ export function smallPlan(extra: Record<string, unknown> = {}): Plan {
         owners: { lead: ['市人社局', '市住建局'] },
         leader: '张三、李四',
         target: { kind: 'cumulative', measure: '城镇新增就业', unit: '万人', value: 3 },
-        observations: [{ asOf: '2018-03-31', value: 9000, unit: '人' }, { asOf: '2018-06-30', value: 12000, unit: '人' }],
+        observations: [
+          { asOf: '2018-03-31', value: 9000, unit: '人' },
+          { asOf: '2018-06-30', value: 12000, unit: '人' },
+        ],
       },
-      { id: 'W3', title: '园林绿化养护市场化试点', category: 'B', target: { kind: 'binary', completedOn: null }, cancelled: { on: '2018-05-01', reason: '因政策调整' } },
+      {
+        id: 'W3',
+        title: '园林绿化养护市场化试点',
+        category: 'B',
+        target: { kind: 'binary', completedOn: null },
+        cancelled: { on: '2018-05-01', reason: '因政策调整' },
+      },
       { id: 'W4', title: '大气环境治理', category: 'B', owners: { lead: ['市环保局'] }, flags: ['problem'], target: { kind: 'binary', completedOn: null } },
-      { id: 'W5', title: '农村环境整治100个村', category: 'B', owners: { lead: ['市农委'] }, target: { kind: 'cumulative', measure: '完成整治的村', unit: '个', value: 100 } },
+      {
+        id: 'W5',
+        title: '农村环境整治100个村',
+        category: 'B',
+        owners: { lead: ['市农委'] },
+        target: { kind: 'cumulative', measure: '完成整治的村', unit: '个', value: 100 },
+      },
       { id: 'W6', title: '出台优化营商环境实施方案', owners: { lead: ['市发改委'] }, leader: '李四', target: { kind: 'binary', completedOn: '2018-04-15' } },
     ],
     ...extra,
@@ -72,7 +105,7 @@ export function parseCounts(sentence: string): { total: number; counts: Map<stri
   const match = /^(\d+)项[^中]*中，(.*)$/.exec(sentence);
   if (match === null) throw new Error(`not a counts sentence: ${sentence}`);
   const counts = new Map<string, number>();
-  for (const part of match[2]!.split("，")) {
+  for (const part of match[2]!.split('，')) {
     const item = /^(\d+)项(.+)$/.exec(part);
     if (item === null) throw new Error(`not a count: ${part}`);
     counts.set(item[2]!, Number(item[1]));

@@ -30,7 +30,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1000, height: 800 },
   });
   context.on('request', (request) => requests.push(request.url()));
@@ -64,13 +73,25 @@ describe('the HTML bulletin in Chromium', () => {
     expect(text).toContain(`从督查情况看，${latest.summary.total}项工作中，${counts.join('，')}。`);
     for (const task of plan.tasks) expect(text, task.id).toContain(listName(task.title));
 
-    const quantitative = latest.results.filter((result) => ['cumulative', 'level', 'milestones'].includes(result.facts.kind) && result.facts.progress !== null && !result.facts.cancelled);
-    expect(await page.locator('.bullets .bullet svg.bullet-chart').count()).toBe(quantitative.length + (plan.mainIndicators === 'none' ? 0 : latest.results.filter((result) => result.facts.kind === 'rate').length));
+    const quantitative = latest.results.filter(
+      (result) => ['cumulative', 'level', 'milestones'].includes(result.facts.kind) && result.facts.progress !== null && !result.facts.cancelled,
+    );
+    expect(await page.locator('.bullets .bullet svg.bullet-chart').count()).toBe(
+      quantitative.length + (plan.mainIndicators === 'none' ? 0 : latest.results.filter((result) => result.facts.kind === 'rate').length),
+    );
     const statusChart = page.locator('svg.status-bars');
     expect(await statusChart.getAttribute('aria-label')).toBe(`状态分布（共25项）：${counts.join('，')}`);
     expect((await statusChart.boundingBox())?.width).toBeGreaterThan(300);
     expect(await page.locator('figure.trend svg.trend-chart').count()).toBeGreaterThan(5);
-    expect(await page.locator('h2').allInnerTexts()).toEqual(['一、总体情况', '二、进度滞后和存在问题的工作', '三、各项工作完成进度与序时进度', '四、分类统计', '五、分单位统计', '六、分领导统计', '七、进度变化']);
+    expect(await page.locator('h2').allInnerTexts()).toEqual([
+      '一、总体情况',
+      '二、进度滞后和存在问题的工作',
+      '三、各项工作完成进度与序时进度',
+      '四、分类统计',
+      '五、分单位统计',
+      '六、分领导统计',
+      '七、进度变化',
+    ]);
     const badge = page.locator('span.tone-bad').first();
     expect(await badge.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(251, 218, 218)');
 
@@ -108,7 +129,10 @@ describe('the HTML bulletin in Chromium', () => {
       // (DejaVu, Liberation, …) would draw boxes.
       const main = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0];
       const family = main?.familyName ?? '(none)';
-      expect(named.has(family), `${selector} ("${text?.slice(0, 20)}") is drawn with ${fonts.map((font) => `${font.familyName} (${font.glyphCount})`).join(', ')}, not a CJK font the page names: install one, e.g. apt-get install fonts-noto-cjk`).toBe(true);
+      expect(
+        named.has(family),
+        `${selector} ("${text?.slice(0, 20)}") is drawn with ${fonts.map((font) => `${font.familyName} (${font.glyphCount})`).join(', ')}, not a CJK font the page names: install one, e.g. apt-get install fonts-noto-cjk`,
+      ).toBe(true);
       checked.push(`${selector}: ${family}`);
     }
     expect(checked).toHaveLength(5);
@@ -123,7 +147,14 @@ describe('the HTML bulletin in Chromium', () => {
       title: '<script>window.pwned = 1</script>计划',
       period: { start: '2018-01-01', end: '2018-12-31' },
       asOf: '2018-06-30',
-      tasks: [{ id: 'T1', title: '<img src="http://example.invalid/x.png" onerror="window.pwned = 2">任务', target: { kind: 'cumulative', measure: '量', unit: '个', value: 10 }, observations: [{ asOf: '2018-06-30', value: 2 }] }],
+      tasks: [
+        {
+          id: 'T1',
+          title: '<img src="http://example.invalid/x.png" onerror="window.pwned = 2">任务',
+          target: { kind: 'cumulative', measure: '量', unit: '个', value: 10 },
+          observations: [{ asOf: '2018-06-30', value: 2 }],
+        },
+      ],
     });
     requests.length = 0;
     const page = await open(formatBulletin(plan, await evaluatePlan(plan), { format: 'html' }));

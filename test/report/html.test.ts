@@ -68,6 +68,13 @@ describe('formatBulletin as HTML', () => {
   it('writes one table of tasks per lead unit', async () => {
     const plan = smallPlan();
     const html = formatBulletin(plan, await evaluatePlan(plan), { format: 'html' });
-    expect([...html.matchAll(/<h3>([^<]+)<\/h3>\n<table>/g)].map((match) => match[1])).toEqual(['市住建局（2项）', '市人社局（1项）', '市环保局（1项）', '市农委（1项）', '市发改委（1项）', '未明确牵头单位（3项）']);
+    expect([...html.matchAll(/<h3>([^<]+)<\/h3>\n<table>/g)].map((match) => match[1])).toEqual([
+      '市住建局（2项）',
+      '市人社局（1项）',
+      '市环保局（1项）',
+      '市农委（1项）',
+      '市发改委（1项）',
+      '未明确牵头单位（3项）',
+    ]);
   });
 });

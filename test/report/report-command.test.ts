@@ -26,7 +26,18 @@ describe('duban report', () => {
   });
 
   it('takes --rules, --indicators category:ID, --format text and --title', async () => {
-    const { status, stdout } = await run(['report', example('jinzhou-2016-h1.plan.json'), '--rules', 'three-level', '--indicators', 'category:1', '--format', 'text', '--title', '关于上半年任务指标完成情况的报告']);
+    const { status, stdout } = await run([
+      'report',
+      example('jinzhou-2016-h1.plan.json'),
+      '--rules',
+      'three-level',
+      '--indicators',
+      'category:1',
+      '--format',
+      'text',
+      '--title',
+      '关于上半年任务指标完成情况的报告',
+    ]);
     expect(status).toBe(0);
     expect(stdout.split('\n')[0]).toBe('关于上半年任务指标完成情况的报告');
     expect(stdout).toContain('其中，8项主要经济发展指标中，3项完成进度（');
@@ -66,7 +77,16 @@ describe('duban report', () => {
   it('exits 1 and lists the gaps when a rule file leaves tasks without a status, still writing the bulletin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-report-'));
     const rules = join(dir, 'rules.json');
-    writeFileSync(rules, JSON.stringify({ formatVersion: 1, id: 'only-done', title: '只判定完成', statuses: [{ code: 'met', label: '达标' }], rules: [{ name: '达标', priority: 1, conditions: { all: [{ fact: 'met', operator: 'equal', value: true }] }, event: { type: 'met' } }] }));
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        formatVersion: 1,
+        id: 'only-done',
+        title: '只判定完成',
+        statuses: [{ code: 'met', label: '达标' }],
+        rules: [{ name: '达标', priority: 1, conditions: { all: [{ fact: 'met', operator: 'equal', value: true }] }, event: { type: 'met' } }],
+      }),
+    );
     const { status, stdout, stderr } = await run(['report', example('xuchang-2017-h1.plan.json'), '--rules', rules]);
     expect(status).toBe(1);
     expect(stdout).toContain('从督查情况看，25项工作中，16项达标，9项未判定。');

@@ -16,9 +16,16 @@ describe('examples/reports', () => {
     it(`${file} is what duban ${args.join(' ')} writes`, async () => {
       const out = join(mkdtempSync(join(tmpdir(), 'duban-sample-')), file);
       let stderr = '';
-      const status = await main([...args.map((arg) => (arg.startsWith('examples/') ? join(root, arg) : arg)), '--out', out], { stdout: () => {}, stderr: (text) => (stderr += text), stdin: () => '' });
+      const status = await main([...args.map((arg) => (arg.startsWith('examples/') ? join(root, arg) : arg)), '--out', out], {
+        stdout: () => {},
+        stderr: (text) => (stderr += text),
+        stdin: () => '',
+      });
       expect([status, stderr]).toEqual([0, '']);
-      expect(Buffer.from(readFileSync(out)).equals(readFileSync(join(root, 'examples/reports', file))), `examples/reports/${file} is stale: regenerate it`).toBe(true);
+      expect(
+        Buffer.from(readFileSync(out)).equals(readFileSync(join(root, 'examples/reports', file))),
+        `examples/reports/${file} is stale: regenerate it`,
+      ).toBe(true);
     });
   }
 });

@@ -3,7 +3,8 @@ import { evaluatePlan, isDubanError, parseRuleFile, summarizeEvaluation, type Ev
 import { evaluatedExample, smallPlan } from './helpers.js';
 
 const ids = (entries: readonly { task: { id: string } }[]) => entries.map((entry) => entry.task.id);
-const counts = (tally: Tally) => Object.fromEntries([...tally.byStatus.filter((s) => s.count > 0).map((s) => [s.status, s.count]), ['cancelled*', tally.cancelled], ['total', tally.total]]);
+const counts = (tally: Tally) =>
+  Object.fromEntries([...tally.byStatus.filter((s) => s.count > 0).map((s) => [s.status, s.count]), ['cancelled*', tally.cancelled], ['total', tally.total]]);
 const groups = (list: readonly GroupTally[]) => list.map((group) => [group.title, ids(group.tasks)]);
 
 async function small(options: Parameters<typeof summarizeEvaluation>[2] = {}): Promise<EvaluationSummary> {
@@ -62,7 +63,10 @@ describe('summarizeEvaluation', () => {
 
   it('keeps 各县(市、区) as one unit: names are never split inside brackets', async () => {
     const plan = smallPlan();
-    const withBrackets = { ...plan, tasks: plan.tasks.map((task) => (task.id === 'W1' ? { ...task, leader: '王五(常务)、赵六', owners: { lead: ['各县(市、区)'] } } : task)) };
+    const withBrackets = {
+      ...plan,
+      tasks: plan.tasks.map((task) => (task.id === 'W1' ? { ...task, leader: '王五(常务)、赵六', owners: { lead: ['各县(市、区)'] } } : task)),
+    };
     const summary = summarizeEvaluation(withBrackets, await evaluatePlan(withBrackets, { rules: 'four-level' }));
     expect(summary.byLeadUnit.map((group) => group.title)).toContain('各县(市、区)');
     expect(summary.tasks.find((entry) => entry.task.id === 'W1')?.leaders).toEqual(['王五(常务)', '赵六']);
@@ -94,7 +98,12 @@ describe('summarizeEvaluation', () => {
   it('takes the group titles from the categories when the indicators are one category (seed 000: 8项主要经济发展指标, 82项重点工作)', async () => {
     const { plan, evaluation } = await evaluatedExample('jinzhou-2016-h1.plan.json');
     const summary = summarizeEvaluation(plan, evaluation, { mainIndicators: { categories: ['1'] } });
-    expect([summary.mainIndicators.title, summary.mainIndicators.tasks.length, summary.mainIndicators.onPace.length, summary.mainIndicators.behind.length]).toEqual(['主要经济发展指标', 8, 3, 5]);
+    expect([
+      summary.mainIndicators.title,
+      summary.mainIndicators.tasks.length,
+      summary.mainIndicators.onPace.length,
+      summary.mainIndicators.behind.length,
+    ]).toEqual(['主要经济发展指标', 8, 3, 5]);
     expect([summary.otherWork.title, summary.otherWork.tasks.length, summary.otherWork.cancelled.length]).toEqual(['重点工作', 24, 1]);
     expect(counts(summary.otherWork.tally)).toEqual({ completed: 12, partial: 7, 'not-completed': 4, 'cancelled*': 1, total: 24 });
   });
@@ -107,7 +116,14 @@ describe('summarizeEvaluation', () => {
 
   it('gives the bundled status codes their traffic-light tones and your own codes the tones you choose', async () => {
     const summary = await small({ tones: { done: 'other' } });
-    expect(Object.fromEntries(summary.byStatus.map((s) => [s.status, s.tone]))).toEqual({ done: 'other', 'on-track': 'good', 'needs-effort': 'warn', problem: 'bad', 'no-data': 'none', cancelled: 'off' });
+    expect(Object.fromEntries(summary.byStatus.map((s) => [s.status, s.tone]))).toEqual({
+      done: 'other',
+      'on-track': 'good',
+      'needs-effort': 'warn',
+      problem: 'bad',
+      'no-data': 'none',
+      cancelled: 'off',
+    });
     expect(summary.tasks.find((entry) => entry.task.id === 'W3')?.tone).toBe('off');
   });
 
@@ -155,11 +171,17 @@ describe('summarizeEvaluation', () => {
       expect.unreachable();
     } catch (error) {
       expect(isDubanError(error) && error.code).toBe('INVALID_OPTION');
-      expect(isDubanError(error) && error.issues.map((issue) => issue.message)).toEqual(['evaluation of plan "other", not of "small-2018"', 'no result for task "G1"']);
+      expect(isDubanError(error) && error.issues.map((issue) => issue.message)).toEqual([
+        'evaluation of plan "other", not of "small-2018"',
+        'no result for task "G1"',
+      ]);
     }
   });
 
   it('refuses main-indicator categories the plan does not have', async () => {
-    await expect(small({ mainIndicators: { categories: ['Z'] } })).rejects.toMatchObject({ code: 'INVALID_OPTION', issues: [{ path: 'mainIndicators.categories', message: 'plan "small-2018" has no category "Z"' }] });
+    await expect(small({ mainIndicators: { categories: ['Z'] } })).rejects.toMatchObject({
+      code: 'INVALID_OPTION',
+      issues: [{ path: 'mainIndicators.categories', message: 'plan "small-2018" has no category "Z"' }],
+    });
   });
 });

@@ -7,7 +7,12 @@ import { evaluatePlanSync, parsePlan, summarizeEvaluation } from '../../src/inde
 
 describe('summarizeEvaluation on a large plan', () => {
   it('summarises 200 000 tasks of one status', () => {
-    const tasks = Array.from({ length: 200_000 }, (_, i) => ({ id: `T${i}`, title: `任务${i}`, deadline: '2018-12-31', target: { kind: 'binary', completedOn: null } }));
+    const tasks = Array.from({ length: 200_000 }, (_, i) => ({
+      id: `T${i}`,
+      title: `任务${i}`,
+      deadline: '2018-12-31',
+      target: { kind: 'binary', completedOn: null },
+    }));
     const plan = parsePlan({ formatVersion: 1, id: 'big', title: '大计划', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks });
     const summary = summarizeEvaluation(plan, evaluatePlanSync(plan, { rules: 'four-level' }));
     expect(summary.tasks).toHaveLength(200_000);

@@ -15,10 +15,29 @@ function plainDecimal(digits: bigint, zeros: number, scale: number): string {
 
 /** Decimal strings as duban's facts hold them, from ordinary to absurd: 400 digits, 400 decimals, past what a double holds. */
 const decimal = fc.oneof(
-  fc.constantFrom('0', '-0', '1', '-1', '0.5', '8', '8.000000000000001', '9'.repeat(400), `-${'9'.repeat(400)}`, `0.${'0'.repeat(400)}1`, `-0.${'0'.repeat(400)}1`, `1${'0'.repeat(308)}`, `17976931348623157${'0'.repeat(292)}`, `-17976931348623159${'0'.repeat(292)}`),
-  fc.tuple(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 })).map(([digits, zeros, scale]) => plainDecimal(digits, zeros, scale)),
+  fc.constantFrom(
+    '0',
+    '-0',
+    '1',
+    '-1',
+    '0.5',
+    '8',
+    '8.000000000000001',
+    '9'.repeat(400),
+    `-${'9'.repeat(400)}`,
+    `0.${'0'.repeat(400)}1`,
+    `-0.${'0'.repeat(400)}1`,
+    `1${'0'.repeat(308)}`,
+    `17976931348623157${'0'.repeat(292)}`,
+    `-17976931348623159${'0'.repeat(292)}`,
+  ),
+  fc
+    .tuple(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }))
+    .map(([digits, zeros, scale]) => plainDecimal(digits, zeros, scale)),
 );
-const tone = fc.constantFrom('done', 'good', 'warn', 'bad', 'none', 'off', 'other') as fc.Arbitrary<'done' | 'good' | 'warn' | 'bad' | 'none' | 'off' | 'other'>;
+const tone = fc.constantFrom('done', 'good', 'warn', 'bad', 'none', 'off', 'other') as fc.Arbitrary<
+  'done' | 'good' | 'warn' | 'bad' | 'none' | 'off' | 'other'
+>;
 
 /** Every number-valued attribute of an SVG, and the points of its polylines. */
 function numbersOf(svg: string): string[] {
@@ -45,50 +64,102 @@ const RUNS = { numRuns: LONG ? 20_000 : 400 };
 const TIMEOUT = LONG ? 900_000 : 30_000;
 
 describe('svg charts on extreme numbers', () => {
-  it('progressBulletSvg', () => {
-    fc.assert(
-      fc.property(decimal, decimal, tone, (progress, expected, colour) => {
-        expectFinite(progressBulletSvg({ taskId: 'T', title: 't', label: 'l', progress, expected, tone: colour }), 320, 30);
-      }),
-      RUNS,
-    );
-  }, TIMEOUT);
+  it(
+    'progressBulletSvg',
+    () => {
+      fc.assert(
+        fc.property(decimal, decimal, tone, (progress, expected, colour) => {
+          expectFinite(progressBulletSvg({ taskId: 'T', title: 't', label: 'l', progress, expected, tone: colour }), 320, 30);
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('indicatorBulletSvg', () => {
-    fc.assert(
-      fc.property(decimal, decimal, fc.option(decimal), tone, (value, target, tolerance, colour) => {
-        expectFinite(indicatorBulletSvg({ taskId: 'T', title: 't', label: 'l', value, target, unit: '%', targetText: `${target}%`, tolerance, tone: colour }), 320, 30);
-      }),
-      RUNS,
-    );
-  }, TIMEOUT);
+  it(
+    'indicatorBulletSvg',
+    () => {
+      fc.assert(
+        fc.property(decimal, decimal, fc.option(decimal), tone, (value, target, tolerance, colour) => {
+          expectFinite(
+            indicatorBulletSvg({ taskId: 'T', title: 't', label: 'l', value, target, unit: '%', targetText: `${target}%`, tolerance, tone: colour }),
+            320,
+            30,
+          );
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('trendLineSvg', () => {
-    const dates = ['2024-03-31', '2024-06-30', '2024-09-30'] as CalendarDate[];
-    fc.assert(
-      fc.property(fc.constantFrom('progress', 'rate') as fc.Arbitrary<'progress' | 'rate'>, fc.array(fc.option(decimal), { minLength: 3, maxLength: 3 }), fc.array(fc.option(decimal), { minLength: 3, maxLength: 3 }), (mode, actual, expected) => {
-        expectFinite(trendLineSvg({ taskId: 'T', title: 't', mode, unit: '%', dates, actual, expected, tone: 'good' }), 360, 170);
-      }),
-      RUNS,
-    );
-  }, TIMEOUT);
+  it(
+    'trendLineSvg',
+    () => {
+      const dates = ['2024-03-31', '2024-06-30', '2024-09-30'] as CalendarDate[];
+      fc.assert(
+        fc.property(
+          fc.constantFrom('progress', 'rate') as fc.Arbitrary<'progress' | 'rate'>,
+          fc.array(fc.option(decimal), { minLength: 3, maxLength: 3 }),
+          fc.array(fc.option(decimal), { minLength: 3, maxLength: 3 }),
+          (mode, actual, expected) => {
+            expectFinite(trendLineSvg({ taskId: 'T', title: 't', mode, unit: '%', dates, actual, expected, tone: 'good' }), 360, 170);
+          },
+        ),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('statusBarsSvg', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), { minLength: 1, maxLength: 6 }), (counts) => {
-        const svg = statusBarsSvg(counts.map((count) => ({ label: '状态', count, tone: 'good' as const })), 1);
-        expect(svg).not.toMatch(/NaN|Infinity/);
-      }),
-      RUNS,
-    );
-  }, TIMEOUT);
+  it(
+    'statusBarsSvg',
+    () => {
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), { minLength: 1, maxLength: 6 }), (counts) => {
+          const svg = statusBarsSvg(
+            counts.map((count) => ({ label: '状态', count, tone: 'good' as const })),
+            1,
+          );
+          expect(svg).not.toMatch(/NaN|Infinity/);
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 
   it('the named cases: progress of ±400 digits, a rate of 400 digits against 8, values 1e-401 apart, ±1e308', () => {
     const huge = '9'.repeat(400);
     const tiny = `0.${'0'.repeat(400)}1`;
-    for (const [progress, expected] of [[huge, '0.5'], [`-${huge}`, '0.5'], ['0.5', huge]]) expectFinite(progressBulletSvg({ taskId: 'T', title: 't', label: 'l', progress: progress!, expected: expected!, tone: 'bad' }), 320, 30);
-    for (const [value, target] of [[huge, '8'], [`-${huge}`, huge], [tiny, `0.${'0'.repeat(400)}2`], [`1${'0'.repeat(308)}`, `-1${'0'.repeat(308)}`]]) {
-      expectFinite(indicatorBulletSvg({ taskId: 'T', title: 't', label: 'l', value: value!, target: target!, unit: '%', targetText: target!, tolerance: huge, tone: 'bad' }), 320, 30);
+    for (const [progress, expected] of [
+      [huge, '0.5'],
+      [`-${huge}`, '0.5'],
+      ['0.5', huge],
+    ])
+      expectFinite(progressBulletSvg({ taskId: 'T', title: 't', label: 'l', progress: progress!, expected: expected!, tone: 'bad' }), 320, 30);
+    for (const [value, target] of [
+      [huge, '8'],
+      [`-${huge}`, huge],
+      [tiny, `0.${'0'.repeat(400)}2`],
+      [`1${'0'.repeat(308)}`, `-1${'0'.repeat(308)}`],
+    ]) {
+      expectFinite(
+        indicatorBulletSvg({
+          taskId: 'T',
+          title: 't',
+          label: 'l',
+          value: value!,
+          target: target!,
+          unit: '%',
+          targetText: target!,
+          tolerance: huge,
+          tone: 'bad',
+        }),
+        320,
+        30,
+      );
     }
   });
 });

@@ -18,16 +18,39 @@ function probePlan(): Plan {
     period: { start: '2024-01-01', end: '2024-12-31' },
     asOf: '2024-06-30',
     tasks: [
-      { id: 'A1', title: '新增城镇就业1.6万人', target: { kind: 'cumulative', measure: '新增城镇就业', unit: '万人', value: '1.6' }, observations: [{ asOf: '2024-06-30', value: 8500, unit: '人' }], owners: { lead: ['市人社局'] } },
-      { id: 'A2', title: '外贸进出口总额增长5%', target: { kind: 'rate', measure: '外贸进出口总额增速', unit: '%', value: '5', bound: 'atLeast' }, observations: [{ asOf: '2024-06-30', value: '-8' }] },
-      { id: 'A3', title: '单位GDP能耗下降3%', target: { kind: 'rate', measure: '单位GDP能耗增速', unit: '%', value: '-3', bound: 'atMost' }, observations: [{ asOf: '2024-06-30', value: '-2.5' }] },
+      {
+        id: 'A1',
+        title: '新增城镇就业1.6万人',
+        target: { kind: 'cumulative', measure: '新增城镇就业', unit: '万人', value: '1.6' },
+        observations: [{ asOf: '2024-06-30', value: 8500, unit: '人' }],
+        owners: { lead: ['市人社局'] },
+      },
+      {
+        id: 'A2',
+        title: '外贸进出口总额增长5%',
+        target: { kind: 'rate', measure: '外贸进出口总额增速', unit: '%', value: '5', bound: 'atLeast' },
+        observations: [{ asOf: '2024-06-30', value: '-8' }],
+      },
+      {
+        id: 'A3',
+        title: '单位GDP能耗下降3%',
+        target: { kind: 'rate', measure: '单位GDP能耗增速', unit: '%', value: '-3', bound: 'atMost' },
+        observations: [{ asOf: '2024-06-30', value: '-2.5' }],
+      },
       { id: 'A4', title: '出台优化营商环境实施方案', deadline: '2024-05-31', target: { kind: 'binary', completedOn: null } },
-      { id: 'A5', title: '9月底前关闭煤矿14处', deadline: '2024-09-30', target: { kind: 'cumulative', measure: '关闭煤矿', unit: '处', value: 14 }, observations: [{ asOf: '2024-06-30', value: 7 }] },
+      {
+        id: 'A5',
+        title: '9月底前关闭煤矿14处',
+        deadline: '2024-09-30',
+        target: { kind: 'cumulative', measure: '关闭煤矿', unit: '处', value: 14 },
+        observations: [{ asOf: '2024-06-30', value: 7 }],
+      },
     ],
   });
 }
 
-const explanation = async (plan: Plan, id: string, asOf?: string) => (await evaluatePlan(plan, asOf === undefined ? {} : { asOf })).results.find((result) => result.taskId === id)!.explanation;
+const explanation = async (plan: Plan, id: string, asOf?: string) =>
+  (await evaluatePlan(plan, asOf === undefined ? {} : { asOf })).results.find((result) => result.taskId === id)!.explanation;
 
 /** ASCII marks next to a Chinese character: what GB/T 15834 writes full-width. */
 const HALF_WIDTH_IN_CHINESE = /[\p{Script=Han}][,:;()?!]|[,:;()?!][\p{Script=Han}]/u;
@@ -54,7 +77,14 @@ describe('explanations', () => {
   });
 
   it('words every bound of a rate', () => {
-    const rate = (measure: string, value: string, bound: 'atLeast' | 'atMost' | 'about', tolerance?: string) => ({ kind: 'rate' as const, measure, unit: '%', value, bound, ...(tolerance === undefined ? {} : { tolerance }) });
+    const rate = (measure: string, value: string, bound: 'atLeast' | 'atMost' | 'about', tolerance?: string) => ({
+      kind: 'rate' as const,
+      measure,
+      unit: '%',
+      value,
+      bound,
+      ...(tolerance === undefined ? {} : { tolerance }),
+    });
     expect(rateTargetText(rate('地区生产总值增长', '6.5', 'atLeast'))).toBe('不低于6.5%');
     expect(rateTargetText(rate('城镇登记失业率', '3.5', 'atMost'))).toBe('控制在3.5%以内');
     expect(rateTargetText(rate('单位GDP能耗增速', '-3', 'atMost'))).toBe('下降3%');
@@ -73,7 +103,8 @@ describe('explanations', () => {
     for (const name of Object.keys(SEED_EXAMPLES)) {
       const plan = loadExample(name);
       for (const rules of BUNDLED_RULE_SET_IDS) {
-        for (const result of (await evaluatePlan(plan, { rules })).results) expect(result.explanation, `${name} ${result.taskId}`).not.toMatch(HALF_WIDTH_IN_CHINESE);
+        for (const result of (await evaluatePlan(plan, { rules })).results)
+          expect(result.explanation, `${name} ${result.taskId}`).not.toMatch(HALF_WIDTH_IN_CHINESE);
       }
     }
   });
@@ -127,7 +158,21 @@ describe('rounding', () => {
   });
 
   it('rounds half-even through the rounding option of evaluatePlan and formatBulletin, and refuses others', async () => {
-    const plan = parsePlan({ formatVersion: 1, id: 'r', title: '计划', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [{ id: 'T1', title: '新建项目32个', target: { kind: 'cumulative', measure: '新建项目', unit: '个', value: 32 }, observations: [{ asOf: '2018-06-30', value: 17 }] }] });
+    const plan = parsePlan({
+      formatVersion: 1,
+      id: 'r',
+      title: '计划',
+      period: { start: '2018-01-01', end: '2018-12-31' },
+      asOf: '2018-06-30',
+      tasks: [
+        {
+          id: 'T1',
+          title: '新建项目32个',
+          target: { kind: 'cumulative', measure: '新建项目', unit: '个', value: 32 },
+          observations: [{ asOf: '2018-06-30', value: 17 }],
+        },
+      ],
+    });
     const evaluation = await evaluatePlan(plan, { rounding: 'half-even' });
     expect(evaluation.results[0]!.explanation).toBe('新建项目完成17个，为目标的53.12%，序时进度50%，超前3.12个百分点');
     // The exact facts are not rounded.
@@ -139,7 +184,21 @@ describe('rounding', () => {
   });
 
   it('gives a bulletin’s explanations the same rounding', async () => {
-    const plan = parsePlan({ formatVersion: 1, id: 'r', title: '计划', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [{ id: 'T1', title: '新建项目32个', target: { kind: 'cumulative', measure: '新建项目', unit: '个', value: 32 }, observations: [{ asOf: '2018-06-30', value: 17 }] }] });
+    const plan = parsePlan({
+      formatVersion: 1,
+      id: 'r',
+      title: '计划',
+      period: { start: '2018-01-01', end: '2018-12-31' },
+      asOf: '2018-06-30',
+      tasks: [
+        {
+          id: 'T1',
+          title: '新建项目32个',
+          target: { kind: 'cumulative', measure: '新建项目', unit: '个', value: 32 },
+          observations: [{ asOf: '2018-06-30', value: 17 }],
+        },
+      ],
+    });
     expect(await explanation(plan, 'T1')).toBe('新建项目完成17个，为目标的53.13%，序时进度50%，超前3.13个百分点');
   });
 });
@@ -158,7 +217,12 @@ describe('the 落款', () => {
     expect(markdown.trimEnd().split('\n').slice(-3)).toEqual(['许昌市人民政府督查室', '', '2017年7月5日']);
     expect(formatBulletin(plan, evaluation, { format: 'html' })).toContain('<p class="signature">许昌市人民政府<br>2017年6月30日</p>');
     const anonymous = probePlan();
-    expect(formatBulletin(anonymous, await evaluatePlan(anonymous), { format: 'text' }).trimEnd().split('\n').at(-1)).not.toMatch(/年\d+月\d+日$/);
+    expect(
+      formatBulletin(anonymous, await evaluatePlan(anonymous), { format: 'text' })
+        .trimEnd()
+        .split('\n')
+        .at(-1),
+    ).not.toMatch(/年\d+月\d+日$/);
     expect(() => formatBulletin(plan, evaluation, { date: '2017-02-30' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
   });
 });
@@ -179,10 +243,17 @@ describe('main indicators as the plan says', () => {
   });
 
   it('refuses a plan naming a category it does not have', () => {
-    const plan = { formatVersion: 1, id: 'x', title: '计划', period: { start: '2018-01-01', end: '2018-12-31' }, categories: [{ id: 'A', title: '甲' }], mainIndicators: { categories: ['B'] }, tasks: [] };
+    const plan = {
+      formatVersion: 1,
+      id: 'x',
+      title: '计划',
+      period: { start: '2018-01-01', end: '2018-12-31' },
+      categories: [{ id: 'A', title: '甲' }],
+      mainIndicators: { categories: ['B'] },
+      tasks: [],
+    };
     expect(() => parsePlan(plan)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: '$.mainIndicators.categories[0]' })] }));
     expect(() => parsePlan({ ...plan, mainIndicators: 'all' })).toThrow(expect.objectContaining({ code: 'INVALID_PLAN' }));
     expect(parsePlan({ ...plan, mainIndicators: { categories: ['A'] } }).mainIndicators).toEqual({ categories: ['A'] });
   });
 });
-

@@ -15,7 +15,12 @@ const STATUSES = [
 function ladder(n: number, facts: readonly { fact: string; threshold: (i: number) => number }[]): RuleFile {
   const rules = Array.from({ length: n }, (_, i) => {
     const { fact, threshold } = facts[i % facts.length]!;
-    return { name: `r${i}`, priority: i + 2, conditions: { all: [{ fact, operator: 'greaterThanInclusive', value: threshold(Math.floor(i / facts.length)) }] }, event: { type: i % 2 === 0 ? 'a' : 'b' } };
+    return {
+      name: `r${i}`,
+      priority: i + 2,
+      conditions: { all: [{ fact, operator: 'greaterThanInclusive', value: threshold(Math.floor(i / facts.length)) }] },
+      event: { type: i % 2 === 0 ? 'a' : 'b' },
+    };
   });
   rules.push({ name: 'rest', priority: 1, conditions: { all: [] }, event: { type: 'b' } } as never);
   return parseRuleFile({ formatVersion: 1, id: `ladder-${n}`, title: 'ladder', statuses: STATUSES, rules });
@@ -52,15 +57,28 @@ describe('checkRuleFile on many rules', () => {
 
 describe('checkRuleFile where the combinations grow exponentially', () => {
   // Every subset of 20 flags is a different combination: 2^21 per sort of task.
-  const rules = Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, priority: i + 2, conditions: { all: [{ fact: 'flags', operator: 'contains', value: `flag-${i}` }] }, event: { type: 'a' } }));
-  const ruleFile = parseRuleFile({ formatVersion: 1, id: 'flags', title: 'flags', statuses: STATUSES, rules: [...rules, { name: 'rest', priority: 1, conditions: { all: [] }, event: { type: 'b' } }] });
+  const rules = Array.from({ length: 20 }, (_, i) => ({
+    name: `f${i}`,
+    priority: i + 2,
+    conditions: { all: [{ fact: 'flags', operator: 'contains', value: `flag-${i}` }] },
+    event: { type: 'a' },
+  }));
+  const ruleFile = parseRuleFile({
+    formatVersion: 1,
+    id: 'flags',
+    title: 'flags',
+    statuses: STATUSES,
+    rules: [...rules, { name: 'rest', priority: 1, conditions: { all: [] }, event: { type: 'b' } }],
+  });
   const report = checkRuleFile(ruleFile);
 
   it('stops early and says how far it got', () => {
     expect(report.stoppedEarly).toEqual({ combinations: 100_001, samples: expect.any(Number), completed: [], partly: 'cumulative' });
     const limit = report.limits.find((item) => item.message.startsWith('the check stopped early'));
     expect(limit?.message).toContain('after 100001 combinations');
-    expect(limit?.message).toContain('cumulative tasks only in part; level, rate, milestones, binary, cumulative (no data), level (no data), rate (no data) tasks not at all');
+    expect(limit?.message).toContain(
+      'cumulative tasks only in part; level, rate, milestones, binary, cumulative (no data), level (no data), rate (no data) tasks not at all',
+    );
     expect(limit?.zh).toContain('检查在 100001 种条件结果组合');
     expect(limit?.zh).toContain('累计型(有数据)任务只检查了一部分');
   });

@@ -36,7 +36,16 @@ describe('duban rules check', () => {
   });
 
   it('exits 2 on an invalid file, writing nothing to stdout', async () => {
-    const { status, stdout, stderr } = await run(['rules', 'check', '-'], JSON.stringify({ formatVersion: 1, id: 'x', title: 'x', statuses: [{ code: 'a', label: 'A' }], rules: [{ name: 'r', priority: 0, conditions: { all: [{ fact: 'progres', operator: 'lessThan', value: 1 }] }, event: { type: 'a' } }] }));
+    const { status, stdout, stderr } = await run(
+      ['rules', 'check', '-'],
+      JSON.stringify({
+        formatVersion: 1,
+        id: 'x',
+        title: 'x',
+        statuses: [{ code: 'a', label: 'A' }],
+        rules: [{ name: 'r', priority: 0, conditions: { all: [{ fact: 'progres', operator: 'lessThan', value: 1 }] }, event: { type: 'a' } }],
+      }),
+    );
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('unknown fact "progres"');

@@ -43,7 +43,8 @@ describe('the decision tables in docs/rule-tables.md', () => {
 });
 
 describe('compileDecisionTable', () => {
-  const rulesOf = (cells: Record<string, unknown>) => (compileDecisionTable([{ ...cells, status: 's', label: 'S' }]) as { rules: { conditions: { all: unknown[] } }[] }).rules[0]!.conditions.all;
+  const rulesOf = (cells: Record<string, unknown>) =>
+    (compileDecisionTable([{ ...cells, status: 's', label: 'S' }]) as { rules: { conditions: { all: unknown[] } }[] }).rules[0]!.conditions.all;
 
   it.each([
     [{ met: 'true' }, [{ fact: 'met', operator: 'equal', value: true }]],
@@ -53,7 +54,13 @@ describe('compileDecisionTable', () => {
     [{ onPace: 'null' }, [{ fact: 'onPace', operator: 'equal', value: null }]],
     [{ paceRatio: '< 0.5' }, [{ fact: 'paceRatio', operator: 'lessThan', value: 0.5 }]],
     [{ paceGap: '<= -0.3' }, [{ fact: 'paceGap', operator: 'lessThanInclusive', value: -0.3 }]],
-    [{ progress: '>= 0 and < 1' }, [{ fact: 'progress', operator: 'greaterThanInclusive', value: 0 }, { fact: 'progress', operator: 'lessThan', value: 1 }]],
+    [
+      { progress: '>= 0 and < 1' },
+      [
+        { fact: 'progress', operator: 'greaterThanInclusive', value: 0 },
+        { fact: 'progress', operator: 'lessThan', value: 1 },
+      ],
+    ],
     [{ kind: '!= rate' }, [{ fact: 'kind', operator: 'notEqual', value: 'rate' }]],
     [{ kind: 'rate' }, [{ fact: 'kind', operator: 'equal', value: 'rate' }]],
     [{ kind: 'in cumulative|level' }, [{ fact: 'kind', operator: 'in', value: ['cumulative', 'level'] }]],
@@ -66,11 +73,24 @@ describe('compileDecisionTable', () => {
   });
 
   it('gives descending priorities so the first matching row wins, and keeps given ones', () => {
-    const json = compileDecisionTable('name,status,label,met\na,x,X,true\nb,y,Y,-\n', { format: 'csv', id: 'csv' }) as { id: string; rules: { name: string; priority: number }[]; statuses: unknown[] };
+    const json = compileDecisionTable('name,status,label,met\na,x,X,true\nb,y,Y,-\n', { format: 'csv', id: 'csv' }) as {
+      id: string;
+      rules: { name: string; priority: number }[];
+      statuses: unknown[];
+    };
     expect(json.id).toBe('csv');
-    expect(json.rules.map((rule) => [rule.name, rule.priority])).toEqual([['a', 20], ['b', 10]]);
-    expect(json.statuses).toEqual([{ code: 'x', label: 'X' }, { code: 'y', label: 'Y' }]);
-    const given = compileDecisionTable([{ status: 'x', label: 'X', priority: 50 }, { status: 'y', label: 'Y', priority: 7 }]) as { rules: { priority: number; name: string }[] };
+    expect(json.rules.map((rule) => [rule.name, rule.priority])).toEqual([
+      ['a', 20],
+      ['b', 10],
+    ]);
+    expect(json.statuses).toEqual([
+      { code: 'x', label: 'X' },
+      { code: 'y', label: 'Y' },
+    ]);
+    const given = compileDecisionTable([
+      { status: 'x', label: 'X', priority: 50 },
+      { status: 'y', label: 'Y', priority: 7 },
+    ]) as { rules: { priority: number; name: string }[] };
     expect(given.rules.map((rule) => rule.priority)).toEqual([50, 7]);
     expect(given.rules[0]!.name).toBe('X(第1行)');
   });
@@ -82,13 +102,24 @@ describe('compileDecisionTable', () => {
       expect.unreachable();
     } catch (error) {
       expect(isDubanError(error)).toBe(true);
-      expect((error as { issues: { path: string }[] }).issues.map((issue) => issue.path)).toEqual(['line 2, column "paceRatio"', 'line 2, column "progres"', 'line 3, column "status"']);
+      expect((error as { issues: { path: string }[] }).issues.map((issue) => issue.path)).toEqual([
+        'line 2, column "paceRatio"',
+        'line 2, column "progres"',
+        'line 3, column "status"',
+      ]);
     }
     try {
-      compileDecisionTable({ rows: [{ status: 'x', label: 'X', priority: 5 }, { status: 'y', label: 'Y', priority: 9 }] });
+      compileDecisionTable({
+        rows: [
+          { status: 'x', label: 'X', priority: 5 },
+          { status: 'y', label: 'Y', priority: 9 },
+        ],
+      });
       expect.unreachable();
     } catch (error) {
-      expect((error as { issues: { path: string; message: string }[] }).issues).toEqual([{ path: '$.rows[1].priority', message: 'priority 9 does not descend (the row above has 5): the first matching row must win' }]);
+      expect((error as { issues: { path: string; message: string }[] }).issues).toEqual([
+        { path: '$.rows[1].priority', message: 'priority 9 does not descend (the row above has 5): the first matching row must win' },
+      ]);
     }
   });
 });

@@ -20,17 +20,39 @@ describe('explainRules', () => {
 
   it('shows each condition with its fact value, operator, value and result, in priority then file order', async () => {
     const ruleFile = parseRuleFile({
-      formatVersion: 1, id: 't', title: 't', statuses: [{ code: 'a', label: '甲' }, { code: 'b', label: '乙' }],
+      formatVersion: 1,
+      id: 't',
+      title: 't',
+      statuses: [
+        { code: 'a', label: '甲' },
+        { code: 'b', label: '乙' },
+      ],
       rules: [
         { name: 'low', priority: 1, conditions: { all: [] }, event: { type: 'b' } },
-        { name: 'first', priority: 5, conditions: { all: [{ fact: 'progress', operator: 'lessThan', value: { fact: 'expected' } }, { not: { fact: 'flags', operator: 'contains', value: 'problem' } }] }, event: { type: 'a' } },
+        {
+          name: 'first',
+          priority: 5,
+          conditions: {
+            all: [{ fact: 'progress', operator: 'lessThan', value: { fact: 'expected' } }, { not: { fact: 'flags', operator: 'contains', value: 'problem' } }],
+          },
+          event: { type: 'a' },
+        },
         { name: 'second', priority: 5, conditions: { any: [{ fact: 'kind', operator: 'equal', value: 'rate' }] }, event: { type: 'b' } },
       ],
     });
     const why = await explainRules(ruleFile, { kind: 'rate', progress: null, expected: null, flags: ['problem'] });
     expect(why.rules.map((rule) => rule.name)).toEqual(['first', 'second', 'low']);
     const [progressLeaf, notNode] = why.rules[0]!.conditions.children;
-    expect(progressLeaf).toMatchObject({ node: 'leaf', fact: 'progress', factValue: null, operator: 'lessThan', value: { fact: 'expected' }, valueResult: null, result: 'false', path: '$.rules[1].conditions.all[0]' });
+    expect(progressLeaf).toMatchObject({
+      node: 'leaf',
+      fact: 'progress',
+      factValue: null,
+      operator: 'lessThan',
+      value: { fact: 'expected' },
+      valueResult: null,
+      result: 'false',
+      path: '$.rules[1].conditions.all[0]',
+    });
     expect(notNode).toMatchObject({ node: 'not', result: 'false' });
     expect(notNode!.children[0]).toMatchObject({ fact: 'flags', factValue: ['problem'], result: 'true' });
     expect(why.winner).toBe('second');
@@ -40,7 +62,13 @@ describe('explainRules', () => {
   });
 
   it('explains a gap', async () => {
-    const ruleFile = parseRuleFile({ formatVersion: 1, id: 't', title: 't', statuses: [{ code: 'a', label: 'A' }], rules: [{ name: 'r', priority: 1, conditions: { all: [{ fact: 'cancelled', operator: 'equal', value: true }] }, event: { type: 'a' } }] });
+    const ruleFile = parseRuleFile({
+      formatVersion: 1,
+      id: 't',
+      title: 't',
+      statuses: [{ code: 'a', label: 'A' }],
+      rules: [{ name: 'r', priority: 1, conditions: { all: [{ fact: 'cancelled', operator: 'equal', value: true }] }, event: { type: 'a' } }],
+    });
     const why = await explainRules(ruleFile, { cancelled: false });
     expect([why.winner, why.status]).toEqual([null, null]);
     expect(why.reasonZh).toContain('漏判');

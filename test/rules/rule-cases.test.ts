@@ -32,18 +32,33 @@ describe('runRuleCases', () => {
       ],
     });
     const result = await runRuleCases(bundled('four-level'), cases);
-    expect(result.results.map((item) => [item.name, item.passed])).toEqual([['wrong status', false], ['wrong rule', false], ['right', true], ['unknown status', false]]);
+    expect(result.results.map((item) => [item.name, item.passed])).toEqual([
+      ['wrong status', false],
+      ['wrong rule', false],
+      ['right', true],
+      ['unknown status', false],
+    ]);
     expect(result.results[0]!.message).toContain('expected "done", got "on-track"');
     expect(result.results[3]!.message).toContain('not in the rule file');
     expect([result.passed, result.failed]).toEqual([1, 3]);
     const noCatchAll = { ...bundled('four-level'), rules: bundled('four-level').rules.filter((rule) => rule.priority > 1) };
-    const gap = await runRuleCases(noCatchAll, parseRuleCases({ formatVersion: 1, defaultFacts: base.defaultFacts, cases: [{ name: 'gap', facts: { onPace: false, progress: 0.4, value: 40, paceGap: -0.1, paceRatio: 0.8 }, expected: null }] }));
+    const gap = await runRuleCases(
+      noCatchAll,
+      parseRuleCases({
+        formatVersion: 1,
+        defaultFacts: base.defaultFacts,
+        cases: [{ name: 'gap', facts: { onPace: false, progress: 0.4, value: 40, paceGap: -0.1, paceRatio: 0.8 }, expected: null }],
+      }),
+    );
     expect(gap.results[0]!.passed).toBe(true);
   });
 
   it('warns about facts no task can produce, without failing the case', async () => {
     const base = JSON.parse(casesText('four-level')) as { defaultFacts: unknown };
-    const result = await runRuleCases(bundled('four-level'), parseRuleCases({ formatVersion: 1, defaultFacts: base.defaultFacts, cases: [{ name: 'odd', facts: { met: true, onPace: false }, expected: 'done' }] }));
+    const result = await runRuleCases(
+      bundled('four-level'),
+      parseRuleCases({ formatVersion: 1, defaultFacts: base.defaultFacts, cases: [{ name: 'odd', facts: { met: true, onPace: false }, expected: 'done' }] }),
+    );
     expect(result.results[0]!.passed).toBe(true);
     expect(result.results[0]!.warnings.join(' ')).toContain('met implies onPace');
   });

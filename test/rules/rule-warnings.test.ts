@@ -7,7 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ruleFileWarning } from '../../src/cli/commands/rule-warnings.js';
 import { main } from '../../src/cli/main.js';
-import { BUNDLED_RULE_SET_IDS, bundledRuleFileJson, checkRuleFile, evaluatePlan, formatBulletin, formatEvaluation, parsePlan, parseRuleFile } from '../../src/index.js';
+import {
+  BUNDLED_RULE_SET_IDS,
+  bundledRuleFileJson,
+  checkRuleFile,
+  evaluatePlan,
+  formatBulletin,
+  formatEvaluation,
+  parsePlan,
+  parseRuleFile,
+} from '../../src/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const at = (path: string) => join(root, path);
@@ -27,13 +36,19 @@ async function run(args: string[], stdin = '') {
 describe('ruleFileWarning', () => {
   it('names the unreachable rules and the rules check command, Chinese first, in one line', () => {
     const warning = ruleFileWarning(ruleFileAt(SHADOWED), 'shadowed.json');
-    expect(warning).toBe('duban: 警告 warning: shadowed.json：1 条规则永远不会生效（「进度严重滞后」）；详见 duban rules check shadowed.json / shadowed.json has 1 unreachable rule(s) ("进度严重滞后"): see duban rules check shadowed.json\n');
+    expect(warning).toBe(
+      'duban: 警告 warning: shadowed.json：1 条规则永远不会生效（「进度严重滞后」）；详见 duban rules check shadowed.json / shadowed.json has 1 unreachable rule(s) ("进度严重滞后"): see duban rules check shadowed.json\n',
+    );
   });
 
   it('names the unused statuses by code', () => {
     const file = ruleFileAt(UNUSED);
     const code = file.statuses[5]!.code;
-    expect(ruleFileWarning(file, 'unused-status.json')).toMatch(new RegExp(`^duban: 警告 warning: unused-status\\.json：1 个状态没有规则能给出（${code}）；.* / .*1 status\\(es\\) no rule can assign \\(${code}\\).*\\n$`));
+    expect(ruleFileWarning(file, 'unused-status.json')).toMatch(
+      new RegExp(
+        `^duban: 警告 warning: unused-status\\.json：1 个状态没有规则能给出（${code}）；.* / .*1 status\\(es\\) no rule can assign \\(${code}\\).*\\n$`,
+      ),
+    );
   });
 
   it.each(BUNDLED_RULE_SET_IDS)('says nothing about the bundled %s set', (id) => {

@@ -32,7 +32,8 @@ describe('the JSON Schemas editors read', () => {
   });
 
   it('the rule-file schema describes every fact of the catalogue', () => {
-    const leaf = (jsonSchemas().ruleFile as { $defs: { leaf: { properties: { fact: { enum: string[]; markdownEnumDescriptions: string[] } } } } }).$defs.leaf.properties.fact;
+    const leaf = (jsonSchemas().ruleFile as { $defs: { leaf: { properties: { fact: { enum: string[]; markdownEnumDescriptions: string[] } } } } }).$defs.leaf
+      .properties.fact;
     expect(leaf.enum).toEqual(FACT_CATALOGUE.map((fact) => fact.name));
     leaf.markdownEnumDescriptions.forEach((text, i) => {
       expect(text, leaf.enum[i]).toMatch(CHINESE);

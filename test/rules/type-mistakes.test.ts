@@ -45,17 +45,30 @@ describe('parseRuleFile refuses type mistakes', () => {
     expect(issuesOf(fourLevelWith(4, first, 'true'))).toEqual([
       {
         path: '$.rules[4].conditions.all[0].value',
-        message: '规则「超期未完成」：事实 overdue 是布尔值，"true" 是文本，此条件永远不会成立；请写 true（不带引号） / rule "超期未完成": fact overdue is a boolean and "true" is text, so this condition can never match: write true without quotes',
+        message:
+          '规则「超期未完成」：事实 overdue 是布尔值，"true" 是文本，此条件永远不会成立；请写 true（不带引号） / rule "超期未完成": fact overdue is a boolean and "true" is text, so this condition can never match: write true without quotes',
       },
     ]);
   });
 
   it('refuses "0" on daysToDeadline and false on a numeric fact', () => {
     const file = structuredClone(bundledRuleFileJson('four-level')) as { rules: { conditions: Record<string, unknown> }[] };
-    file.rules[2]!.conditions = { all: [{ fact: 'met', operator: 'equal', value: true }, { any: [{ fact: 'kind', operator: 'notEqual', value: 'rate' }, { fact: 'daysToDeadline', operator: 'lessThanInclusive', value: '0' }] }] };
+    file.rules[2]!.conditions = {
+      all: [
+        { fact: 'met', operator: 'equal', value: true },
+        {
+          any: [
+            { fact: 'kind', operator: 'notEqual', value: 'rate' },
+            { fact: 'daysToDeadline', operator: 'lessThanInclusive', value: '0' },
+          ],
+        },
+      ],
+    };
     const days = issuesOf(file);
     expect(days.map((issue) => issue.path)).toEqual(['$.rules[2].conditions.all[1].any[1].value']);
-    expect(days[0]!.message).toMatch(/^规则「已完成」：事实 daysToDeadline 是整数，"0" 是文本，.*；请写 0（不带引号） \/ rule "已完成": .*write 0 without quotes$/);
+    expect(days[0]!.message).toMatch(
+      /^规则「已完成」：事实 daysToDeadline 是整数，"0" 是文本，.*；请写 0（不带引号） \/ rule "已完成": .*write 0 without quotes$/,
+    );
     const ratio = issuesOf(fourLevelWith(6, first, false));
     expect(ratio.map((issue) => issue.path)).toEqual(['$.rules[6].conditions.all[0].value']);
     expect(ratio[0]!.message).toContain('事实 paceRatio 是数字，false 是布尔值，JavaScript 会悄悄把它当作 0；请写一个数字');
@@ -116,7 +129,10 @@ describe('parseRuleFile refuses type mistakes', () => {
 describe('checkRuleFile on a rule file built by hand', () => {
   it('still reports the type mistakes parseRuleFile would refuse, with the same words', () => {
     const ruleFile = { ...parseRuleFile(bundledRuleFileJson('four-level')) };
-    const built = { ...ruleFile, rules: ruleFile.rules.map((rule, i) => (i === 4 ? { ...rule, conditions: { all: [{ fact: 'overdue', operator: 'equal', value: 'true' }] } } : rule)) } as RuleFile;
+    const built = {
+      ...ruleFile,
+      rules: ruleFile.rules.map((rule, i) => (i === 4 ? { ...rule, conditions: { all: [{ fact: 'overdue', operator: 'equal', value: 'true' }] } } : rule)),
+    } as RuleFile;
     const problem = checkRuleFile(built).problems.find((candidate) => candidate.kind === 'type');
     expect(problem).toMatchObject({ severity: 'error', path: '$.rules[4].conditions.all[0]', rules: ['超期未完成'] });
     expect(problem!.zh).toContain('事实 overdue 是布尔值，"true" 是文本，此条件永远不会成立；请写 true（不带引号）');

@@ -17,13 +17,19 @@ function issuesOf(text: string): { path: string }[] {
 
 describe('locateJson', () => {
   it('finds the value of every path parseRuleFile names, as it is written', () => {
-    const file = structuredClone(bundledRuleFileJson('four-level')) as { rules: { priority: unknown; conditions: { all: { fact: unknown; value: unknown }[] } }[] };
+    const file = structuredClone(bundledRuleFileJson('four-level')) as {
+      rules: { priority: unknown; conditions: { all: { fact: unknown; value: unknown }[] } }[];
+    };
     file.rules[6]!.conditions.all[0]!.value = '0.5';
     file.rules[2]!.conditions.all[0]!.fact = 'mett';
     file.rules[4]!.priority = 0;
     const text = JSON.stringify(file, null, 2);
     const issues = issuesOf(text);
-    expect(issues.map((issue) => issue.path).sort()).toEqual(['$.rules[2].conditions.all[0].fact', '$.rules[4].priority', '$.rules[6].conditions.all[0].value']);
+    expect(issues.map((issue) => issue.path).sort()).toEqual([
+      '$.rules[2].conditions.all[0].fact',
+      '$.rules[4].priority',
+      '$.rules[6].conditions.all[0].value',
+    ]);
     const spans = locateJson(text);
     const shown = Object.fromEntries(issues.map((issue) => [issue.path, text.slice(spanOf(spans, issue.path)!.from, spanOf(spans, issue.path)!.to)]));
     expect(shown).toEqual({ '$.rules[2].conditions.all[0].fact': '"mett"', '$.rules[4].priority': '0', '$.rules[6].conditions.all[0].value': '"0.5"' });

@@ -12,7 +12,10 @@ import { chromium } from 'playwright-core';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const images = `${root}docs/images/`;
 
-const child = spawn(process.execPath, [`${root}bin/duban.js`, 'studio', 'examples/xianning-2018-q1.plan.json', '--no-open', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [`${root}bin/duban.js`, 'studio', 'examples/xianning-2018-q1.plan.json', '--no-open', '--port', '0'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const url = await new Promise((resolve) => {
   let out = '';
   child.stdout.on('data', (chunk) => {
@@ -73,5 +76,6 @@ try {
 
 // Smaller files for the repository: pngquant (Debian's package) when it is there.
 const names = ['workbench', 'changed', 'json-error', 'explain'].map((name) => `${images}studio-${name}.png`);
-if (existsSync('/usr/bin/pngquant')) spawnSync('/usr/bin/pngquant', ['--quality', '60-85', '--strip', '--force', '--ext', '.png', ...names], { stdio: 'inherit' });
+if (existsSync('/usr/bin/pngquant'))
+  spawnSync('/usr/bin/pngquant', ['--quality', '60-85', '--strip', '--force', '--ext', '.png', ...names], { stdio: 'inherit' });
 else console.warn('pngquant is not installed (apt-get install pngquant): the screenshots are left as Chromium wrote them');

@@ -30,7 +30,10 @@ interface Studio {
 
 /** Starts `duban studio ARGS --no-open --port 0` and resolves when it prints its URL. */
 function startStudio(args: string[]): Promise<Studio> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/duban.js'), 'studio', ...args, '--no-open', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/duban.js'), 'studio', ...args, '--no-open', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   return new Promise((resolve, reject) => {
@@ -77,7 +80,9 @@ function studioIsStale(): boolean {
   const time = statSync(built).mtimeMs;
   const sources = [
     ...['studio/index.html', 'studio/style.css', 'studio/favicon.svg', 'studio/build.mjs'].map((file) => join(ROOT, file)),
-    ...['studio/src', 'src'].flatMap((folder) => readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).map((file) => join(ROOT, folder, file))),
+    ...['studio/src', 'src'].flatMap((folder) =>
+      readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).map((file) => join(ROOT, folder, file)),
+    ),
   ];
   return sources.some((file) => statSync(file).mtimeMs > time);
 }
@@ -105,7 +110,16 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
       headless: true,
       acceptDownloads: true,
       viewport: { width: 1440, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 120_000);
 
@@ -166,26 +180,38 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
   /** Every task's status as the page shows it (all rows), by task id. */
   async function shownStatuses(page: Page): Promise<Record<string, string>> {
     if ((await page.locator('#show-all').count()) > 0) await page.click('#show-all');
-    return page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll('#results-table tbody tr')).map((row) => [(row as HTMLElement).dataset.task!, (row as HTMLElement).dataset.status!])));
+    return page.evaluate(() =>
+      Object.fromEntries(
+        Array.from(document.querySelectorAll('#results-table tbody tr')).map((row) => [
+          (row as HTMLElement).dataset.task!,
+          (row as HTMLElement).dataset.status!,
+        ]),
+      ),
+    );
   }
 
-  const statusesOf = (evaluation: { results: readonly { taskId: string; status: string | null }[] }) => Object.fromEntries(evaluation.results.map((result) => [result.taskId, result.status ?? '']));
+  const statusesOf = (evaluation: { results: readonly { taskId: string; status: string | null }[] }) =>
+    Object.fromEntries(evaluation.results.map((result) => [result.taskId, result.status ?? '']));
   const plan = () => library.parsePlan(readFileSync(join(ROOT, PLAN_FILE), 'utf8'));
-  const fourLevel = () => structuredClone(library.bundledRuleFileJson('four-level')) as { rules: { name: string; conditions: { all: { value: unknown }[] } }[] };
+  const fourLevel = () =>
+    structuredClone(library.bundledRuleFileJson('four-level')) as { rules: { name: string; conditions: { all: { value: unknown }[] } }[] };
 
   it('serves nothing but the app and the given files, on 127.0.0.1, under a strict CSP', async () => {
     expect(studio.stdout).toContain(`duban studio: ${studio.url}`);
     const index = await get(studio.url, '/');
     expect(index.status).toBe(200);
     const csp = String(index.headers['content-security-policy']);
-    expect(csp.split(';').map((directive) => directive.trim())).toEqual(expect.arrayContaining(["default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"]));
+    expect(csp.split(';').map((directive) => directive.trim())).toEqual(
+      expect.arrayContaining(["default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"]),
+    );
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|\*|blob:/);
     // The page repeats the policy (less frame-ancestors, which a meta element cannot carry).
     expect(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(index.body)?.[1]).toBe(csp.replace("; frame-ancestors 'none'", ''));
     const initial = JSON.parse((await get(studio.url, '/initial.json')).body) as { plan: { name: string; text: string } };
     expect(initial.plan.name).toBe('xianning-2018-q1.plan.json');
     expect(initial.plan.text).toBe(readFileSync(join(ROOT, PLAN_FILE), 'utf8'));
-    for (const path of ['/package.json', '/../package.json', '/%2e%2e/package.json', '/src/index.ts', '/examples/xianning-2018-q1.plan.json']) expect((await get(studio.url, path)).status, path).toBe(404);
+    for (const path of ['/package.json', '/../package.json', '/%2e%2e/package.json', '/src/index.ts', '/examples/xianning-2018-q1.plan.json'])
+      expect((await get(studio.url, path)).status, path).toBe(404);
     // A page of another site that reaches this port through its own host name (DNS rebinding) is refused.
     expect((await get(studio.url, '/initial.json', 'attacker.example')).status).toBe(403);
   }, 90_000);
@@ -195,7 +221,8 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     const expected = library.evaluatePlanSync(plan(), { rules: 'four-level' });
     expect(await shownStatuses(page)).toEqual(statusesOf(expected));
     expect(await page.locator('#summary-line').textContent()).toBe(library.summaryLine(expected));
-    for (const entry of expected.summary.byStatus) expect(await page.locator(`.counts li[data-status="${entry.status}"]`).getAttribute('data-count')).toBe(String(entry.count));
+    for (const entry of expected.summary.byStatus)
+      expect(await page.locator(`.counts li[data-status="${entry.status}"]`).getAttribute('data-count')).toBe(String(entry.count));
     // Filter by status: only those rows.
     await page.selectOption('#filter-status', 'needs-effort');
     const rows = await page.locator('#results-table tbody tr').evaluateAll((list) => list.map((row) => (row as HTMLElement).dataset.status));
@@ -234,7 +261,9 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     // The JSON view shows the same edit.
     await page.click('#tab-json');
     expect(await page.locator('#json-view .cm-content').isVisible()).toBe(true);
-    expect(JSON.parse(await page.evaluate(() => (document.getElementById('json-view') as HTMLElement & { dubanText: () => string }).dubanText()))).toEqual(edited);
+    expect(JSON.parse(await page.evaluate(() => (document.getElementById('json-view') as HTMLElement & { dubanText: () => string }).dubanText()))).toEqual(
+      edited,
+    );
     await page.click('#tab-table');
 
     await page.click('#undo');
@@ -327,7 +356,9 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     const t08b = raw.tasks.find((candidate) => candidate.id === 'T08b')!;
     t08b.observations = [...(t08b.observations ?? []).filter((observation) => observation.asOf !== evaluation.asOf), { asOf: evaluation.asOf, value: '300' }];
     const whatIf = library.evaluatePlanSync(library.parsePlan(raw), { rules });
-    expect(whatIf.results.find((result) => result.taskId === 'T08b')!.status, 'the figure changes the status').not.toBe(evaluation.results.find((result) => result.taskId === 'T08b')!.status);
+    expect(whatIf.results.find((result) => result.taskId === 'T08b')!.status, 'the figure changes the status').not.toBe(
+      evaluation.results.find((result) => result.taskId === 'T08b')!.status,
+    );
     expect(await shownStatuses(page)).toEqual(statusesOf(whatIf));
     expect(await page.locator('#summary-line').textContent()).toBe(library.summaryLine(whatIf));
     expect(await page.locator('#changed-list li').evaluateAll((list) => list.map((item) => (item as HTMLElement).dataset.task))).toEqual(['T08b']);
@@ -407,7 +438,10 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     expect(await page.locator('#json-view .cm-hover').textContent()).toContain('格式版本');
     await page.mouse.move(0, 0);
     // Hover on a fact name: its meaning, type and formula from the fact catalogue.
-    await page.locator('#json-view .cm-line span', { hasText: /^"cancelled"$/ }).first().hover();
+    await page
+      .locator('#json-view .cm-line span', { hasText: /^"cancelled"$/ })
+      .first()
+      .hover();
     await page.waitForSelector('#json-view .cm-hover:has-text("cancelled")');
     expect(await page.locator('#json-view .cm-hover').last().textContent()).toContain('是否已取消');
     await page.mouse.move(0, 0);
@@ -430,7 +464,11 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     const page = await open(studio.url);
     const source = plan();
     const book = await excel.writePlanWorkbook(source);
-    await page.setInputFiles('#open-plan', { name: '任务分解表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(book) });
+    await page.setInputFiles('#open-plan', {
+      name: '任务分解表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(book),
+    });
     await page.waitForFunction(() => document.getElementById('plan-name')?.textContent === '任务分解表.xlsx', undefined, { timeout: 30_000 });
     const fromBook = await excel.readPlanWorkbook(book, { source: '任务分解表.xlsx' });
     const expected = library.evaluatePlanSync(fromBook, { rules: 'four-level' });
@@ -459,7 +497,7 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     await page.close();
   }, 90_000);
 
-  it('reads a workbook plan given on the command line through duban\'s readers, and hands a bad rule file to the page, where it is fixed in the JSON view', async () => {
+  it("reads a workbook plan given on the command line through duban's readers, and hands a bad rule file to the page, where it is fixed in the JSON view", async () => {
     const excel = (await import(pathToFileURL(join(ROOT, 'dist/excel.js')).href)) as typeof import('../../src/excel/index.js');
     const folder = mkdtempSync(join(tmpdir(), 'duban-studio-book-'));
     const book = join(folder, '任务分解表.xlsx');
@@ -468,7 +506,10 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     writeFileSync(join(folder, 'bad-rules.json'), '{ "formatVersion": 1, ');
     const served = await startStudio([book, '--rules', join(folder, 'bad-rules.json')]);
     try {
-      const initial = JSON.parse((await get(served.url, '/initial.json')).body) as { plan: { name: string; text: string }; rules: { name: string; error: { code: string; issues: { path: string }[] } } };
+      const initial = JSON.parse((await get(served.url, '/initial.json')).body) as {
+        plan: { name: string; text: string };
+        rules: { name: string; error: { code: string; issues: { path: string }[] } };
+      };
       expect(initial.plan.name).toBe('任务分解表.xlsx');
       expect(JSON.parse(initial.plan.text)).toEqual(JSON.parse(JSON.stringify(await excel.readPlanWorkbook(bytes, { source: book }))));
       // A bad rule file is the page's to report and the analyst's to fix there, not the server's to refuse.

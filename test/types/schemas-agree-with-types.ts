@@ -90,7 +90,9 @@ export type _ObservationRecord = Expect<Agree<Item<ObservationsFileOutput['obser
 // and the parsed RuleFile drops `$schema`.
 type RuleFileOutput = z.output<typeof ruleFileSchema>;
 type RuleOutput = Item<RuleFileOutput['rules']>;
-export type _RuleFile = Expect<Agree<Without<RuleFileOutput, '$schema' | 'rules'> & { rules: readonly (Without<RuleOutput, 'conditions'> & { conditions: TopLevelCondition })[] }, RuleFile>>;
+export type _RuleFile = Expect<
+  Agree<Without<RuleFileOutput, '$schema' | 'rules'> & { rules: readonly (Without<RuleOutput, 'conditions'> & { conditions: TopLevelCondition })[] }, RuleFile>
+>;
 export type _Rule = Expect<Agree<Without<RuleOutput, 'conditions'> & { conditions: TopLevelCondition }, Rule>>;
 export type _RuleEvent = Expect<Agree<RuleOutput['event'], RuleEvent>>;
 export type _Status = Expect<Agree<Item<RuleFileOutput['statuses']>, Status>>;

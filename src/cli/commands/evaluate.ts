@@ -97,19 +97,26 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     return 0;
   }
   const problems: string[] = [];
-  if (positionals.length !== 1) problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length !== 1)
+    problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
   const asOf = values['as-of'];
   if (asOf !== undefined && !isCalendarDate(asOf)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(asOf)}`);
   const format = (values.format ?? 'table') as EvaluationFormat;
-  if (!(EVALUATION_FORMATS as readonly string[]).includes(format)) problems.push(`--format: expected one of ${EVALUATION_FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
+  if (!(EVALUATION_FORMATS as readonly string[]).includes(format))
+    problems.push(`--format: expected one of ${EVALUATION_FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
   const engine = (values.engine ?? 'compiled') as EngineChoice;
-  if (!(ENGINE_CHOICES as readonly string[]).includes(engine)) problems.push(`--engine: expected one of ${ENGINE_CHOICES.join(', ')}, got ${JSON.stringify(values.engine)}`);
+  if (!(ENGINE_CHOICES as readonly string[]).includes(engine))
+    problems.push(`--engine: expected one of ${ENGINE_CHOICES.join(', ')}, got ${JSON.stringify(values.engine)}`);
   const rounding = values.rounding as Rounding | undefined;
-  if (rounding !== undefined && !ROUNDINGS.includes(rounding)) problems.push(`--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}`);
+  if (rounding !== undefined && !ROUNDINGS.includes(rounding))
+    problems.push(`--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}`);
   checkOptions(problems);
   const planFile = positionals[0] ?? '-';
   // For a plan file large enough to want the writer thread, it starts now: its start-up overlaps with reading the plan.
-  const early = format === 'json' && engine === 'compiled' && values.out !== undefined && writerThreadAvailable() && sizeOf(planFile) >= EARLY_WRITER_MIN_BYTES ? startWriterThread() : undefined;
+  const early =
+    format === 'json' && engine === 'compiled' && values.out !== undefined && writerThreadAvailable() && sizeOf(planFile) >= EARLY_WRITER_MIN_BYTES
+      ? startWriterThread()
+      : undefined;
   try {
     return await evaluateWith(planFile, { asOf, format, engine, rounding, out: values.out, rules: values.rules, observations: values.observations }, early, io);
   } finally {
@@ -120,7 +127,15 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
 /** The rest of `duban evaluate`, once the options are checked. */
 async function evaluateWith(
   planFile: string,
-  values: { asOf: string | undefined; format: EvaluationFormat; engine: EngineChoice; rounding: Rounding | undefined; out: string | undefined; rules: string | undefined; observations: string | undefined },
+  values: {
+    asOf: string | undefined;
+    format: EvaluationFormat;
+    engine: EngineChoice;
+    rounding: Rounding | undefined;
+    out: string | undefined;
+    rules: string | undefined;
+    observations: string | undefined;
+  },
   early: WriterThread | undefined,
   io: CliIo,
 ): Promise<number> {
@@ -144,7 +159,8 @@ async function evaluateWith(
       const unmatched: Gap[] = [];
       const pieces = counted(flatEvaluationJsonPieces(stream, unmatched), progress);
       // A large plan's output is rendered and written by a second thread while this one evaluates.
-      if (values.out !== undefined) await writeJsonPieces(values.out, pieces, early ?? (plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable()));
+      if (values.out !== undefined)
+        await writeJsonPieces(values.out, pieces, early ?? (plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable()));
       else for (const piece of pieces) io.stdout(renderJsonPiece(piece));
       gaps.push(...unmatched.map((gap) => gap.taskId));
     } else {
@@ -191,7 +207,15 @@ export function evaluateCounted(plan: Plan, options: EvaluateOptions, progress: 
   progress.advance(results.length % PROGRESS_STEP);
   const gaps: Gap[] = results.filter((result) => result.status === null).map(({ taskId, title, facts }) => ({ taskId, title, facts }));
   // Built here from duban's own results: recognised, so formatting it does not check its shape again.
-  return recognise('evaluation', { planId: stream.planId, asOf: stream.asOf, ruleSet: stream.ruleFile.id, results, gaps, summary: summarize(stream.ruleFile, results), warnings: stream.warnings });
+  return recognise('evaluation', {
+    planId: stream.planId,
+    asOf: stream.asOf,
+    ruleSet: stream.ruleFile.id,
+    results,
+    gaps,
+    summary: summarize(stream.ruleFile, results),
+    warnings: stream.warnings,
+  });
 }
 
 /** The size of a file in bytes, or -1 (stdin, or not there: reading it reports the problem). */
@@ -203,4 +227,3 @@ function sizeOf(file: string): number {
     return -1;
   }
 }
-

@@ -75,13 +75,22 @@ function conditionLines(node: ConditionExplanation, indent: string): string[] {
 export function formatExplanation(explanation: RulesExplanation, heading: string, facts: Readonly<Record<string, unknown>>, sentence: string): string {
   const width = Math.max(...Object.keys(facts).map((fact) => fact.length));
   const lines = [heading, '', '事实 facts:'];
-  for (const [fact, value] of Object.entries(facts)) lines.push(`  ${fact.padEnd(width)}  ${(typeof value === 'string' ? value : show(value)).padEnd(12)}  ${SHORT_ZH.get(fact) ?? ''}`);
+  for (const [fact, value] of Object.entries(facts))
+    lines.push(`  ${fact.padEnd(width)}  ${(typeof value === 'string' ? value : show(value)).padEnd(12)}  ${SHORT_ZH.get(fact) ?? ''}`);
   lines.push('', `规则(按优先级,同级按文件顺序)/ rules in priority order, then file order — ${explanation.ruleSet}:`);
   explanation.rules.forEach((rule, i) => {
-    lines.push('', `${String(i + 1).padStart(2)}. [${rule.priority}] ${rule.name} → ${rule.status} ${rule.label}  ${rule.matched ? '成立 matched' : '不成立 not matched'}${rule.winner ? '  ★ 胜出 winner' : ''}`);
+    lines.push(
+      '',
+      `${String(i + 1).padStart(2)}. [${rule.priority}] ${rule.name} → ${rule.status} ${rule.label}  ${rule.matched ? '成立 matched' : '不成立 not matched'}${rule.winner ? '  ★ 胜出 winner' : ''}`,
+    );
     lines.push(...conditionLines(rule.conditions, '      '));
   });
-  lines.push('', `结论 verdict: ${explanation.status === null ? '漏判 gap(无状态 no status)' : `${explanation.label}(${explanation.status})`}`, `  ${explanation.reasonZh}`, `  ${explanation.reason}`);
+  lines.push(
+    '',
+    `结论 verdict: ${explanation.status === null ? '漏判 gap(无状态 no status)' : `${explanation.label}(${explanation.status})`}`,
+    `  ${explanation.reasonZh}`,
+    `  ${explanation.reason}`,
+  );
   if (sentence !== '') lines.push('', `说明 explanation: ${sentence}`);
   // Rule names, labels and the task's title are user text: a terminal must show their control characters, not obey them.
   return `${escapeTerminalText(lines.join('\n'), 'lines')}\n`;
@@ -93,7 +102,13 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     args,
     allowPositionals: true,
     strict: true,
-    options: { 'as-of': { type: 'string' }, rules: { type: 'string' }, observations: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'as-of': { type: 'string' },
+      rules: { type: 'string' },
+      observations: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help === true) {
     io.stdout(EXPLAIN_HELP);
@@ -110,7 +125,10 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
   const { plan, rules } = loadEvaluationInputs({ plan: planFile, rules: values.rules, observations: values.observations }, io);
   const task = plan.tasks.find((candidate) => candidate.id === taskId);
   if (task === undefined) {
-    throw new DubanError('UNKNOWN_TASK', `no task with id ${JSON.stringify(taskId)}`, { issues: [{ path: '$.tasks', message: `no task with id ${JSON.stringify(taskId)} in plan ${JSON.stringify(plan.id)}` }], source: planFile });
+    throw new DubanError('UNKNOWN_TASK', `no task with id ${JSON.stringify(taskId)}`, {
+      issues: [{ path: '$.tasks', message: `no task with id ${JSON.stringify(taskId)} in plan ${JSON.stringify(plan.id)}` }],
+      source: planFile,
+    });
   }
   const ruleFile = typeof rules === 'string' ? parseRuleFile(bundledRuleFileJson(rules), { source: `rules/${rules}.json` }) : rules;
   const asOf = asOfOption ?? plan.asOf ?? todayInChina(io.now);
@@ -118,7 +136,9 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
   const explanation = await explainRules(ruleFile, factsForEngine(exact));
   const sentence = explainTask(plan, task, exact, asOf);
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ taskId: task.id, title: task.title, asOf, ...explanation, factsJson: factsToJson(exact), explanation: sentence }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ taskId: task.id, title: task.title, asOf, ...explanation, factsJson: factsToJson(exact), explanation: sentence }, null, 2)}\n`,
+    );
   } else {
     const heading = `任务 task ${escapeTerminalText(task.id)}:${escapeTerminalText(task.title)}\n评估日期 as of ${asOf} · 规则集 rule set ${ruleFile.id}`;
     io.stdout(formatExplanation(explanation, heading, { ...factsToJson(exact) }, sentence));

@@ -40,7 +40,8 @@ export async function exportExcelCommand(args: string[], io: CliIo): Promise<num
     return 0;
   }
   const problems: string[] = [];
-  if (positionals.length !== 1) problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length !== 1)
+    problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
   const fromExtension = values.out === undefined ? 'csv' : /\.xlsx$/i.test(values.out) ? 'xlsx' : /\.csv$/i.test(values.out) ? 'csv' : undefined;
   const format = values.format ?? fromExtension;
   if (format === undefined) problems.push(`--out: expected a .xlsx or .csv file name, or give --format, got ${JSON.stringify(values.out)}`);

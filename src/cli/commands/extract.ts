@@ -63,7 +63,12 @@ function decodeStrict(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', sour
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new DubanError('INVALID_OPTION', `${source} 不是有效的 ${encoding.toUpperCase()} 文本。 / ${source} is not valid ${encoding.toUpperCase()}.`, {
-      issues: [{ path: '$', message: `文件以 ${encoding.toUpperCase()} 的字节顺序标记或空字节开头,但无法按此解码;请转换为 UTF-8。 / it looks like ${encoding.toUpperCase()} (byte-order mark or NUL bytes) but does not decode as such; convert it to UTF-8` }],
+      issues: [
+        {
+          path: '$',
+          message: `文件以 ${encoding.toUpperCase()} 的字节顺序标记或空字节开头,但无法按此解码;请转换为 UTF-8。 / it looks like ${encoding.toUpperCase()} (byte-order mark or NUL bytes) but does not decode as such; convert it to UTF-8`,
+        },
+      ],
       source,
     });
   }
@@ -86,10 +91,20 @@ export function decodeDocument(bytes: Uint8Array, source = 'document'): string {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeStrict(bytes, 'utf-16be', source);
   const nulls = utf16ByNulls(bytes);
   if (nulls === 'mixed') {
-    throw new DubanError('INVALID_OPTION', `${source} 含有空字节,不是 UTF-8、GB18030 或 UTF-16 文本。 / ${source} holds NUL bytes: it is not UTF-8, GB18030 or UTF-16 text.`, {
-      issues: [{ path: '$', message: '请给出纯文本文件(UTF-8、GB18030 或带字节顺序标记的 UTF-16);Word、PDF 请先另存为文本。 / give a plain text file (UTF-8, GB18030, or UTF-16); save Word or PDF files as text first' }],
-      source,
-    });
+    throw new DubanError(
+      'INVALID_OPTION',
+      `${source} 含有空字节,不是 UTF-8、GB18030 或 UTF-16 文本。 / ${source} holds NUL bytes: it is not UTF-8, GB18030 or UTF-16 text.`,
+      {
+        issues: [
+          {
+            path: '$',
+            message:
+              '请给出纯文本文件(UTF-8、GB18030 或带字节顺序标记的 UTF-16);Word、PDF 请先另存为文本。 / give a plain text file (UTF-8, GB18030, or UTF-16); save Word or PDF files as text first',
+          },
+        ],
+        source,
+      },
+    );
   }
   if (nulls !== undefined) return decodeStrict(bytes, nulls, source);
   try {
@@ -99,19 +114,28 @@ export function decodeDocument(bytes: Uint8Array, source = 'document'): string {
   }
 }
 
-
 function readDocument(file: string, io: ExtractIo): string {
   if (file === '-') {
     if (io.stdinBytes !== undefined) {
       const bytes = io.stdinBytes();
-      if (bytes.length > MAX_INPUT_BYTES) throw new DubanError('INVALID_OPTION', 'cannot read stdin', { issues: [{ path: '$', message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }], source: 'stdin' });
+      if (bytes.length > MAX_INPUT_BYTES)
+        throw new DubanError('INVALID_OPTION', 'cannot read stdin', {
+          issues: [{ path: '$', message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }],
+          source: 'stdin',
+        });
       return decodeDocument(bytes, 'stdin');
     }
     const text = io.stdin();
-    if (text.length > MAX_INPUT_BYTES) throw new DubanError('INVALID_OPTION', 'cannot read stdin', { issues: [{ path: '$', message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }], source: 'stdin' });
+    if (text.length > MAX_INPUT_BYTES)
+      throw new DubanError('INVALID_OPTION', 'cannot read stdin', {
+        issues: [{ path: '$', message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }],
+        source: 'stdin',
+      });
     if (text.includes('\ufffd')) {
       throw new DubanError('INVALID_OPTION', 'stdin is not valid UTF-8', {
-        issues: [{ path: '$', message: '标准输入不是有效的 UTF-8;GB18030 文本请以文件路径给出 / stdin is not valid UTF-8; give a GB18030 text as a file path' }],
+        issues: [
+          { path: '$', message: '标准输入不是有效的 UTF-8;GB18030 文本请以文件路径给出 / stdin is not valid UTF-8; give a GB18030 text as a file path' },
+        ],
         source: 'stdin',
       });
     }
@@ -142,9 +166,11 @@ export async function extractCommand(args: string[], io: ExtractIo): Promise<num
     return 0;
   }
   const problems: string[] = [];
-  if (positionals.length !== 1) problems.push(positionals.length === 0 ? 'missing FILE (or - for stdin)' : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length !== 1)
+    problems.push(positionals.length === 0 ? 'missing FILE (or - for stdin)' : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
   const kind = values.kind;
-  if (kind !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(kind)) problems.push(`--kind: expected one of ${DOCUMENT_KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+  if (kind !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(kind))
+    problems.push(`--kind: expected one of ${DOCUMENT_KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
   const year = values.year;
   if (year !== undefined && !/^\d{4}$/u.test(year)) problems.push(`--year: expected a four-digit year, got ${JSON.stringify(year)}`);
   const asOf = values['as-of'];

@@ -40,7 +40,8 @@ export async function importExcelCommand(args: string[], io: CliIo): Promise<num
   }
   const problems: string[] = [];
   const file = positionals[0];
-  if (positionals.length !== 1 || file === undefined) problems.push(positionals.length === 0 ? 'missing BOOK.xlsx or TASKS.csv' : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length !== 1 || file === undefined)
+    problems.push(positionals.length === 0 ? 'missing BOOK.xlsx or TASKS.csv' : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
   const kind = file === undefined ? undefined : /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : undefined;
   if (file !== undefined && kind === undefined) problems.push(`expected a .xlsx or .csv file, got ${JSON.stringify(file)}`);
   if (kind === 'csv' && values.base === undefined) problems.push('--base PLAN.json is needed for a CSV task table (it holds the tasks only)');

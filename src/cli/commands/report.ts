@@ -66,7 +66,11 @@ PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read th
 function parseIndicators(value: string | undefined, problems: string[]): MainIndicators | undefined {
   if (value === undefined || value === 'rate' || value === 'none') return value;
   const match = /^category:(.+)$/.exec(value);
-  const ids = match?.[1]?.split(',').map((id) => id.trim()).filter((id) => id !== '') ?? [];
+  const ids =
+    match?.[1]
+      ?.split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '') ?? [];
   if (ids.length === 0) {
     problems.push(`--indicators: expected rate, none or category:ID[,ID], got ${JSON.stringify(value)}`);
     return undefined;
@@ -97,19 +101,25 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     return 0;
   }
   const problems: string[] = [];
-  if (positionals.length !== 1) problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length !== 1)
+    problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
   const asOf = values['as-of'] ?? [];
   const all = asOf.includes('all');
   if (all && asOf.length > 1) problems.push('--as-of all cannot be combined with other dates');
   for (const date of asOf) if (date !== 'all' && !isCalendarDate(date)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(date)}`);
   const format = (values.format ?? 'markdown') as BulletinFormat | 'xlsx' | 'docx';
-  if (format !== 'xlsx' && format !== 'docx' && !(BULLETIN_FORMATS as readonly string[]).includes(format)) problems.push(`--format: expected one of ${BULLETIN_FORMATS.join(', ')}, xlsx, docx, got ${JSON.stringify(values.format)}`);
+  if (format !== 'xlsx' && format !== 'docx' && !(BULLETIN_FORMATS as readonly string[]).includes(format))
+    problems.push(`--format: expected one of ${BULLETIN_FORMATS.join(', ')}, xlsx, docx, got ${JSON.stringify(values.format)}`);
   if (format === 'xlsx' && values.out === undefined) problems.push('--format xlsx needs --out FILE.xlsx (a workbook is not written to the terminal)');
-  if (format === 'docx' && values.out === undefined) problems.push('--format docx 须给出 --out 文件名.docx(Word 文档不输出到终端) / --format docx needs --out FILE.docx (a Word document is not written to the terminal)');
+  if (format === 'docx' && values.out === undefined)
+    problems.push(
+      '--format docx 须给出 --out 文件名.docx(Word 文档不输出到终端) / --format docx needs --out FILE.docx (a Word document is not written to the terminal)',
+    );
   const mainIndicators = parseIndicators(values.indicators, problems);
   if (values.title !== undefined && values.title.trim() === '') problems.push('--title must not be empty');
   const rounding = values.rounding as Rounding | undefined;
-  if (rounding !== undefined && !ROUNDINGS.includes(rounding)) problems.push(`--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}`);
+  if (rounding !== undefined && !ROUNDINGS.includes(rounding))
+    problems.push(`--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}`);
   checkOptions(problems);
 
   const { plan, rules } = loadEvaluationInputs({ plan: positionals[0] ?? '-', rules: values.rules, observations: values.observations }, io);
@@ -133,7 +143,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   for (const warning of evaluations.at(-1)?.warnings ?? []) io.stderr(`duban: 警告 / warning: ${warning.message}\n`);
   let gaps = 0;
   for (const evaluation of evaluations) {
-    for (const gap of evaluation.gaps) io.stderr(`duban: rule gap: task ${JSON.stringify(gap.taskId)} matched no rule in ${JSON.stringify(evaluation.ruleSet)} as of ${evaluation.asOf}\n`);
+    for (const gap of evaluation.gaps)
+      io.stderr(`duban: rule gap: task ${JSON.stringify(gap.taskId)} matched no rule in ${JSON.stringify(evaluation.ruleSet)} as of ${evaluation.asOf}\n`);
     gaps += evaluation.gaps.length;
   }
   return gaps > 0 ? 1 : 0;

@@ -15,7 +15,9 @@ import type { CliIo } from '../io.js';
 export function ruleFileWarning(ruleFile: RuleFile, source: string): string | undefined {
   const { problems } = checkRuleFile(ruleFile, { maxGaps: 0 });
   const unreachable = problems.filter((problem) => problem.kind === 'unreachable').map((problem) => problem.rules[0] ?? '');
-  const unused = problems.filter((problem) => problem.kind === 'unused-status').map((problem) => ruleFile.statuses[Number(/\[(\d+)\]/.exec(problem.path)?.[1])]?.code ?? problem.path);
+  const unused = problems
+    .filter((problem) => problem.kind === 'unused-status')
+    .map((problem) => ruleFile.statuses[Number(/\[(\d+)\]/.exec(problem.path)?.[1])]?.code ?? problem.path);
   if (unreachable.length === 0 && unused.length === 0) return undefined;
   const zh: string[] = [];
   const en: string[] = [];

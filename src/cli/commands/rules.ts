@@ -58,7 +58,10 @@ export function formatCheckReport(report: RuleCheckReport, source: string): stri
   const lines: string[] = [];
   const errors = report.problems.filter((problem) => problem.severity === 'error').length;
   const warnings = report.problems.length - errors;
-  if (report.problems.length === 0) lines.push(`${source}(${report.ruleSet}):未发现问题 / no problems found(检查了 ${report.combinations} 种事实组合 / ${report.combinations} fact combinations examined)`);
+  if (report.problems.length === 0)
+    lines.push(
+      `${source}(${report.ruleSet}):未发现问题 / no problems found(检查了 ${report.combinations} 种事实组合 / ${report.combinations} fact combinations examined)`,
+    );
   else lines.push(`${source}(${report.ruleSet}):${errors} 个错误、${warnings} 个警告 / ${errors} error(s), ${warnings} warning(s)`);
   const stop = report.stoppedEarly;
   if (stop !== null) {
@@ -67,11 +70,17 @@ export function formatCheckReport(report: RuleCheckReport, source: string): stri
     );
   }
   for (const problem of report.problems) {
-    lines.push('', `${problem.severity === 'error' ? '错误 error' : '警告 warning'} · ${KIND_LABELS[problem.kind]} · ${problem.path}`, `  ${problem.zh}`, `  ${problem.message}`);
+    lines.push(
+      '',
+      `${problem.severity === 'error' ? '错误 error' : '警告 warning'} · ${KIND_LABELS[problem.kind]} · ${problem.path}`,
+      `  ${problem.zh}`,
+      `  ${problem.message}`,
+    );
     if (problem.example !== null) lines.push(`  示例事实 example facts: ${JSON.stringify(problem.example)}`);
   }
   const listed = report.problems.filter((problem) => problem.kind === 'gap').length;
-  if (report.gapRegions > listed) lines.push('', `另有 ${report.gapRegions - listed} 处漏判未列出 / ${report.gapRegions - listed} more gap region(s) not listed`);
+  if (report.gapRegions > listed)
+    lines.push('', `另有 ${report.gapRegions - listed} 处漏判未列出 / ${report.gapRegions - listed} more gap region(s) not listed`);
   if (report.limits.length > 0) {
     lines.push('', '未能精确分析 / not analysed exactly:');
     for (const limit of report.limits) lines.push(`  ${limit.path}`, `    ${limit.zh}`, `    ${limit.message}`);
@@ -80,14 +89,21 @@ export function formatCheckReport(report: RuleCheckReport, source: string): stri
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help === true) {
     io.stdout(RULES_HELP);
     return 0;
   }
   const format = values.format ?? 'text';
   checkOptions([
-    ...(positionals.length === 1 ? [] : [positionals.length === 0 ? 'missing RULES (a rule file or a bundled rule set id)' : `expected one rule file, got ${positionals.length}`]),
+    ...(positionals.length === 1
+      ? []
+      : [positionals.length === 0 ? 'missing RULES (a rule file or a bundled rule set id)' : `expected one rule file, got ${positionals.length}`]),
     ...(format === 'text' || format === 'json' ? [] : [`--format: expected text or json, got ${JSON.stringify(format)}`]),
   ]);
   const { ruleFile, source } = loadRuleFile(positionals[0]!, io);
@@ -98,7 +114,12 @@ async function check(args: string[], io: CliIo): Promise<number> {
 }
 
 async function test(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help === true) {
     io.stdout(RULES_HELP);
     return 0;
@@ -150,11 +171,20 @@ async function compile(args: string[], io: CliIo): Promise<number> {
     io.stdout(RULES_HELP);
     return 0;
   }
-  checkOptions(positionals.length === 1 ? [] : [positionals.length === 0 ? 'missing TABLE (a .json or .csv decision table)' : `expected one table, got ${positionals.length}`]);
+  checkOptions(
+    positionals.length === 1
+      ? []
+      : [positionals.length === 0 ? 'missing TABLE (a .json or .csv decision table)' : `expected one table, got ${positionals.length}`],
+  );
   const file = positionals[0]!;
   const text = readText(file, io.stdin);
   const format = /\.csv$/i.test(file) ? 'csv' : 'json';
-  const json = compileDecisionTable(text, { format, source: file === '-' ? 'stdin' : file, ...(values.id === undefined ? {} : { id: values.id }), ...(values.title === undefined ? {} : { title: values.title }) });
+  const json = compileDecisionTable(text, {
+    format,
+    source: file === '-' ? 'stdin' : file,
+    ...(values.id === undefined ? {} : { id: values.id }),
+    ...(values.title === undefined ? {} : { title: values.title }),
+  });
   const output = `${JSON.stringify(json, null, 2)}\n`;
   if (values.out !== undefined) writeAtomically(values.out, output);
   else io.stdout(output);

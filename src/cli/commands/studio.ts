@@ -37,7 +37,8 @@ PLAN is a plan JSON file, a 任务分解表 workbook (.xlsx) or a CSV task table
 `;
 
 /** The policy every response is served with (the app's index.html repeats it). */
-export const STUDIO_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const STUDIO_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,7 +77,10 @@ function errorJson(error: DubanError): unknown {
 }
 
 /** What the app loads first (`/initial.json`): the files given on the command line, as text, or the error reading them. */
-export async function initialFiles(options: { plan?: string | undefined; rules?: string | undefined; observations?: string | undefined; base?: string | undefined }, io: CliIo): Promise<Record<string, unknown>> {
+export async function initialFiles(
+  options: { plan?: string | undefined; rules?: string | undefined; observations?: string | undefined; base?: string | undefined },
+  io: CliIo,
+): Promise<Record<string, unknown>> {
   const initial: Record<string, unknown> = {};
   const attempt = async (key: string, name: string, read: () => string | Promise<string>) => {
     try {
@@ -159,7 +163,8 @@ export function studioServer(files: ReadonlyMap<string, Buffer>, initial: Record
 
 /** Opens a URL in the default browser; resolves to false when no opener could be started. */
 function openBrowser(url: string): Promise<boolean> {
-  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
   return new Promise((resolve) => {
     try {
       const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
@@ -196,8 +201,10 @@ export async function studioCommand(args: string[], io: CliIo): Promise<number> 
   const problems: string[] = [];
   if (positionals.length > 1) problems.push(`expected at most one plan, got ${positionals.length}: ${positionals.join(' ')}`);
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port > 65535) problems.push(`--port: expected a port number 0–65535, got ${JSON.stringify(values.port)}`);
-  if (values.rules !== undefined && !isBundledRuleSetId(values.rules) && !/[\\/]|\.json$/i.test(values.rules)) problems.push(`--rules: unknown rule set ${JSON.stringify(values.rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}, or give a rule file's path`);
+  if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port > 65535)
+    problems.push(`--port: expected a port number 0–65535, got ${JSON.stringify(values.port)}`);
+  if (values.rules !== undefined && !isBundledRuleSetId(values.rules) && !/[\\/]|\.json$/i.test(values.rules))
+    problems.push(`--rules: unknown rule set ${JSON.stringify(values.rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}, or give a rule file's path`);
   checkOptions(problems);
   const files = appFiles(appFolder());
   const initial = await initialFiles({ plan: positionals[0], rules: values.rules, observations: values.observations, base: values.base }, io);
@@ -211,7 +218,11 @@ export async function studioCommand(args: string[], io: CliIo): Promise<number> 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const opened = values['no-open'] === true ? false : await openBrowser(url);
   io.stdout(`duban studio: ${url}\n`);
-  io.stdout(opened ? '已在浏览器中打开;按 Ctrl+C 停止。 Opened in the browser; press Ctrl+C to stop.\n' : '请在浏览器中打开上面的网址;按 Ctrl+C 停止。 Open the URL above in a browser; press Ctrl+C to stop.\n');
+  io.stdout(
+    opened
+      ? '已在浏览器中打开;按 Ctrl+C 停止。 Opened in the browser; press Ctrl+C to stop.\n'
+      : '请在浏览器中打开上面的网址;按 Ctrl+C 停止。 Open the URL above in a browser; press Ctrl+C to stop.\n',
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

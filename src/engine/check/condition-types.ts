@@ -88,7 +88,8 @@ function fixFor(fact: FactDefinition, value: unknown, operator: string): { zh: s
   }
   if (isNumeric(fact.type)) {
     const number = numberText(value);
-    if (number !== undefined && (fact.type === 'number' || Number.isInteger(number) || NUMERIC.has(operator))) return { zh: `请写 ${show(number)}（不带引号）`, en: `write ${show(number)} without quotes` };
+    if (number !== undefined && (fact.type === 'number' || Number.isInteger(number) || NUMERIC.has(operator)))
+      return { zh: `请写 ${show(number)}（不带引号）`, en: `write ${show(number)} without quotes` };
     if (fact.type === 'integer' && !NUMERIC.has(operator)) return { zh: '请写一个整数', en: 'write a whole number' };
     return { zh: '请写一个数字', en: 'write a number' };
   }
@@ -109,9 +110,13 @@ function mismatch(fact: FactDefinition, value: unknown, item: number | undefined
   const enValue = item === undefined ? show(value) : `item ${item + 1} of the list, ${show(value)},`;
   if (value === null) return { zh: `事实 ${fact.name} 从不为 null`, en: `fact ${fact.name} is never null` };
   if (fact.type === 'string' && typeof value === 'string') {
-    return { zh: `事实 kind 的取值只有 ${KINDS.join('、')}，${zhValue} 不在其中`, en: `fact kind is one of ${KINDS.join(', ')} and ${enValue} is none of them` };
+    return {
+      zh: `事实 kind 的取值只有 ${KINDS.join('、')}，${zhValue} 不在其中`,
+      en: `fact kind is one of ${KINDS.join(', ')} and ${enValue} is none of them`,
+    };
   }
-  if (fact.type === 'integer' && typeof value === 'number') return { zh: `事实 ${fact.name} 是整数，${zhValue} 不是整数`, en: `fact ${fact.name} is a whole number and ${enValue} is not` };
+  if (fact.type === 'integer' && typeof value === 'number')
+    return { zh: `事实 ${fact.name} 是整数，${zhValue} 不是整数`, en: `fact ${fact.name} is a whole number and ${enValue} is not` };
   return { zh: `事实 ${fact.name} 是${type.zh}，${zhValue} 是${what.zh}`, en: `fact ${fact.name} is ${type.en} and ${enValue} is ${what.en}` };
 }
 
@@ -136,7 +141,12 @@ function equalityMistakes(fact: FactDefinition, operator: string, value: unknown
     ];
   }
   if (fits(fact, value)) return [];
-  const fix = Array.isArray(value) ? { zh: `要在几个值中任取其一，请改用 ${operator === 'equal' ? 'in' : 'notIn'}`, en: `to match any of several values, use ${operator === 'equal' ? 'in' : 'notIn'}` } : fixFor(fact, value, operator);
+  const fix = Array.isArray(value)
+    ? {
+        zh: `要在几个值中任取其一，请改用 ${operator === 'equal' ? 'in' : 'notIn'}`,
+        en: `to match any of several values, use ${operator === 'equal' ? 'in' : 'notIn'}`,
+      }
+    : fixFor(fact, value, operator);
   return [{ at: ['value'], ...joined(mismatch(fact, value, undefined), operator === 'equal' ? NEVER : ALWAYS, fix) }];
 }
 
@@ -144,16 +154,37 @@ function equalityMistakes(fact: FactDefinition, operator: string, value: unknown
 function numericMistakes(fact: FactDefinition, operator: string, value: unknown): ConditionTypeMistake[] {
   if (!isNumeric(fact.type)) {
     const type = typeWords(fact.type);
-    const fix = fact.type === 'string[]' ? { zh: '请改用 contains', en: 'use contains' } : fact.type === 'string' ? { zh: '请改用 equal 或 in', en: 'use equal or in' } : { zh: '请改用 equal', en: 'use equal' };
+    const fix =
+      fact.type === 'string[]'
+        ? { zh: '请改用 contains', en: 'use contains' }
+        : fact.type === 'string'
+          ? { zh: '请改用 equal 或 in', en: 'use equal or in' }
+          : { zh: '请改用 equal', en: 'use equal' };
     const outcome = fact.type === 'string[]' ? { zh: '结果只取决于标记的文字', en: 'the result depends only on the flags’ text' } : NEVER;
-    return [{ at: ['operator'], ...joined({ zh: `${operator} 只用于比较数字，而事实 ${fact.name} 是${type.zh}`, en: `${operator} compares numbers, but fact ${fact.name} is ${type.en}` }, outcome, fix) }];
+    return [
+      {
+        at: ['operator'],
+        ...joined(
+          { zh: `${operator} 只用于比较数字，而事实 ${fact.name} 是${type.zh}`, en: `${operator} compares numbers, but fact ${fact.name} is ${type.en}` },
+          outcome,
+          fix,
+        ),
+      },
+    ];
   }
   if (typeof value === 'number') return [];
   const what = literalWords(value);
   const converted = Number(value as never);
-  const reason = { zh: `事实 ${fact.name} 是${typeWords(fact.type).zh}，${show(value)} 是${what.zh}`, en: `fact ${fact.name} is ${typeWords(fact.type).en} and ${show(value)} is ${what.en}` };
+  const reason = {
+    zh: `事实 ${fact.name} 是${typeWords(fact.type).zh}，${show(value)} 是${what.zh}`,
+    en: `fact ${fact.name} is ${typeWords(fact.type).en} and ${show(value)} is ${what.en}`,
+  };
   let outcome: { zh: string; en: string };
-  if (numberText(value) !== undefined) outcome = { zh: '比较全凭 JavaScript 的隐式转换，而 equal、in 等运算符不会转换', en: 'the comparison rests on JavaScript’s silent conversion, which equal, in and the others do not make' };
+  if (numberText(value) !== undefined)
+    outcome = {
+      zh: '比较全凭 JavaScript 的隐式转换，而 equal、in 等运算符不会转换',
+      en: 'the comparison rests on JavaScript’s silent conversion, which equal, in and the others do not make',
+    };
   else if (Number.isNaN(converted)) outcome = NEVER;
   else outcome = { zh: `JavaScript 会悄悄把它当作 ${show(converted)}`, en: `JavaScript silently reads it as ${show(converted)}` };
   return [{ at: ['value'], ...joined(reason, outcome, fixFor(fact, value, operator)) }];
@@ -182,18 +213,45 @@ function listMistakes(fact: FactDefinition, operator: string, value: unknown): C
 function containsMistakes(fact: FactDefinition, operator: string, value: unknown): ConditionTypeMistake[] {
   if (fact.type !== 'string[]') {
     const fix = fact.type === 'string' ? { zh: '请改用 equal 或 in', en: 'use equal or in' } : { zh: '请改用 equal', en: 'use equal' };
-    return [{ at: ['operator'], ...joined({ zh: `${operator} 用于在列表中查找，而事实 ${fact.name} 是${typeWords(fact.type).zh}，不是列表`, en: `${operator} looks inside a list, but fact ${fact.name} is ${typeWords(fact.type).en}, not a list` }, NEVER, fix) }];
+    return [
+      {
+        at: ['operator'],
+        ...joined(
+          {
+            zh: `${operator} 用于在列表中查找，而事实 ${fact.name} 是${typeWords(fact.type).zh}，不是列表`,
+            en: `${operator} looks inside a list, but fact ${fact.name} is ${typeWords(fact.type).en}, not a list`,
+          },
+          NEVER,
+          fix,
+        ),
+      },
+    ];
   }
   if (typeof value === 'string') return [];
   const outcome = operator === 'contains' ? NEVER : ALWAYS;
-  return [{ at: ['value'], ...joined({ zh: `事实 flags 中只有文本，${show(value)} 是${literalWords(value).zh}`, en: `fact flags holds only text and ${show(value)} is ${literalWords(value).en}` }, outcome, { zh: '请写带引号的标记文字，如 "problem"', en: 'write the flag as quoted text, such as "problem"' }) }];
+  return [
+    {
+      at: ['value'],
+      ...joined(
+        {
+          zh: `事实 flags 中只有文本，${show(value)} 是${literalWords(value).zh}`,
+          en: `fact flags holds only text and ${show(value)} is ${literalWords(value).en}`,
+        },
+        outcome,
+        { zh: '请写带引号的标记文字，如 "problem"', en: 'write the flag as quoted text, such as "problem"' },
+      ),
+    },
+  ];
 }
 
 /** A fact compared with another catalogue fact. */
 function factToFactMistakes(fact: FactDefinition, operator: string, other: FactDefinition): ConditionTypeMistake[] {
   const left = typeWords(fact.type);
   const right = typeWords(other.type);
-  const reason = { zh: `事实 ${fact.name} 是${left.zh}，事实 ${other.name} 是${right.zh}`, en: `fact ${fact.name} is ${left.en} and fact ${other.name} is ${right.en}` };
+  const reason = {
+    zh: `事实 ${fact.name} 是${left.zh}，事实 ${other.name} 是${right.zh}`,
+    en: `fact ${fact.name} is ${left.en} and fact ${other.name} is ${right.en}`,
+  };
   const meaningless = { zh: '二者类型不同，这样比较没有意义', en: 'the two are of different types and the comparison means nothing' };
   const fix = { zh: '请与同类型的事实或一个值比较', en: 'compare with a fact of the same type, or with a value' };
   if (NUMERIC.has(operator)) {
@@ -206,11 +264,25 @@ function factToFactMistakes(fact: FactDefinition, operator: string, other: FactD
   }
   if (operator === 'in' || operator === 'notIn') {
     if (fact.type === 'string[]') return listMistakes(fact, operator, []);
-    return other.type === 'string[]' && fact.type === 'string' ? [] : [{ at: ['value', 'fact'], ...joined({ zh: `${reason.zh}：${operator} 要在文本列表中查找文本`, en: `${reason.en}: ${operator} looks text up in a list of text` }, NEVER, fix) }];
+    return other.type === 'string[]' && fact.type === 'string'
+      ? []
+      : [
+          {
+            at: ['value', 'fact'],
+            ...joined({ zh: `${reason.zh}：${operator} 要在文本列表中查找文本`, en: `${reason.en}: ${operator} looks text up in a list of text` }, NEVER, fix),
+          },
+        ];
   }
   // contains / doesNotContain
   if (fact.type !== 'string[]') return containsMistakes(fact, operator, '');
-  return other.type === 'string' ? [] : [{ at: ['value', 'fact'], ...joined(reason, NEVER, { zh: '请写带引号的标记文字，如 "problem"', en: 'write the flag as quoted text, such as "problem"' }) }];
+  return other.type === 'string'
+    ? []
+    : [
+        {
+          at: ['value', 'fact'],
+          ...joined(reason, NEVER, { zh: '请写带引号的标记文字，如 "problem"', en: 'write the flag as quoted text, such as "problem"' }),
+        },
+      ];
 }
 
 /**

@@ -80,7 +80,16 @@ export function compileRules(ruleFile: RuleFile): CompiledRules {
     if ('not' in condition) return { not: compile(condition.not, [...path, 'not'], rule) };
     const { fact, operator, value } = condition;
     const index = leaves.length;
-    leaves.push({ index, rule, path: formatPath(path), fact, operator, value, factRef: isFactRef(value) ? value.fact : undefined, inexact: inexactReason(fact, operator, value) });
+    leaves.push({
+      index,
+      rule,
+      path: formatPath(path),
+      fact,
+      operator,
+      value,
+      factRef: isFactRef(value) ? value.fact : undefined,
+      inexact: inexactReason(fact, operator, value),
+    });
     return { leaf: index };
   };
   const rules = ruleFile.rules.map((rule, index) => ({ rule, index, node: compile(rule.conditions, ['rules', index, 'conditions'], rule.name) }));
@@ -115,7 +124,11 @@ export function evaluateLeaf(leaf: Leaf, facts: Readonly<Record<string, unknown>
   if (leaf.factRef !== undefined && !Object.hasOwn(facts, leaf.factRef)) return undefined;
   const left = facts[leaf.fact];
   const right = leaf.factRef === undefined ? leaf.value : facts[leaf.factRef];
-  const operator = Object.hasOwn(OPERATORS, leaf.operator) ? OPERATORS[leaf.operator] : Object.hasOwn(operators, leaf.operator) ? operators[leaf.operator] : undefined;
+  const operator = Object.hasOwn(OPERATORS, leaf.operator)
+    ? OPERATORS[leaf.operator]
+    : Object.hasOwn(operators, leaf.operator)
+      ? operators[leaf.operator]
+      : undefined;
   if (operator === undefined) return undefined;
   try {
     return operator(left, right) === true;

@@ -116,13 +116,23 @@ function groupLabels(fact: string, atoms: readonly Atom[], leaves: readonly Leaf
  * Describers for the facts the rules read (plus `kind` and `hasData`, which
  * always say what sort of task a region holds).
  */
-export function factDescribers(facts: readonly string[], leaves: readonly Leaf[], thresholds: ReadonlyMap<string, readonly Fraction[]>, flags: readonly string[]): FactDescriber[] {
+export function factDescribers(
+  facts: readonly string[],
+  leaves: readonly Leaf[],
+  thresholds: ReadonlyMap<string, readonly Fraction[]>,
+  flags: readonly string[],
+): FactDescriber[] {
   const out: FactDescriber[] = [];
   for (const fact of ['kind', 'hasData', ...facts.filter((name) => name !== 'kind' && name !== 'hasData')]) {
     const own = leaves.filter((leaf) => leaf.fact === fact && leaf.factRef === undefined && leaf.inexact === undefined);
     const type = factType(fact);
     if (fact === 'flags') {
-      if (flags.length > 0 && own.length > 0) out.push({ fact, describe: (value) => (Array.isArray(value) ? flags.map((flag) => `flags ${value.includes(flag) ? '∋' : '∌'} ${JSON.stringify(flag)}`).join(', ') : undefined) });
+      if (flags.length > 0 && own.length > 0)
+        out.push({
+          fact,
+          describe: (value) =>
+            Array.isArray(value) ? flags.map((flag) => `flags ${value.includes(flag) ? '∋' : '∌'} ${JSON.stringify(flag)}`).join(', ') : undefined,
+        });
       continue;
     }
     if (own.length === 0 && fact !== 'kind' && fact !== 'hasData') continue;

@@ -64,7 +64,13 @@ export interface Exploration {
 
 export const segmentOf = (facts: SampleFacts) => `${String(facts.kind)}${facts.hasData === true ? '' : ' (no data)'}`;
 
-function* points(leaves: readonly Leaf[], thresholds: ReadonlyMap<string, readonly Fraction[]>, flagStrings: readonly string[], operators: Readonly<Record<string, CustomOperator>>, state: Exploration): Generator<Point> {
+function* points(
+  leaves: readonly Leaf[],
+  thresholds: ReadonlyMap<string, readonly Fraction[]>,
+  flagStrings: readonly string[],
+  operators: Readonly<Record<string, CustomOperator>>,
+  state: Exploration,
+): Generator<Point> {
   const touchesVariant = (leaf: Leaf) => [leaf.fact, leaf.factRef].some((fact) => fact === 'cancelled' || fact === 'flags');
   const coreLeaves = leaves.filter((leaf) => !touchesVariant(leaf));
   const variantLeaves = leaves.filter(touchesVariant);
@@ -176,7 +182,12 @@ export interface Explored {
  * @param ranked - the rules in the order the engine tries them
  * @param operators - the application's operators
  */
-export function explore(leaves: readonly Leaf[], rules: readonly CompiledRule[], ranked: readonly CompiledRule[], operators: Readonly<Record<string, CustomOperator>>): Explored {
+export function explore(
+  leaves: readonly Leaf[],
+  rules: readonly CompiledRule[],
+  ranked: readonly CompiledRule[],
+  operators: Readonly<Record<string, CustomOperator>>,
+): Explored {
   const { thresholds, flags } = collectThresholds(leaves);
   const mentioned = FACT_ORDER.filter((fact) => leaves.some((leaf) => leaf.fact === fact || leaf.factRef === fact));
   const describers = factDescribers(mentioned, leaves, thresholds, flags);
@@ -230,7 +241,11 @@ export function explore(leaves: readonly Leaf[], rules: readonly CompiledRule[],
             const above: number[] = [];
             for (let j = 0; j < i; j++) if (cell[j] === true) above.push(j);
             alwaysAbove.set(rule.index, above);
-          } else if (known.length > 0) alwaysAbove.set(rule.index, known.filter((j) => cell[j] === true));
+          } else if (known.length > 0)
+            alwaysAbove.set(
+              rule.index,
+              known.filter((j) => cell[j] === true),
+            );
         }
         possibleMatch.add(rule.index);
         if (decided < 0) possibleWin.add(rule.index);

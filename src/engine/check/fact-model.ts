@@ -104,7 +104,12 @@ function position(cuts: readonly Fraction[], value: Fraction): number {
  * across slabs only the sloped lines move, so a slab whose facts the conditions
  * do not tell apart from an earlier one's adds nothing.
  */
-function* progressPlane(lines: readonly Line[], expectedCuts: readonly Fraction[], pBounds: { min?: Fraction; max?: Fraction }, skipSlab: (e: Fraction) => boolean): Generator<[Fraction, Fraction]> {
+function* progressPlane(
+  lines: readonly Line[],
+  expectedCuts: readonly Fraction[],
+  pBounds: { min?: Fraction; max?: Fraction },
+  skipSlab: (e: Fraction) => boolean,
+): Generator<[Fraction, Fraction]> {
   const eCuts: Fraction[] = [ZERO, ONE, ...expectedCuts];
   const flat = lines.filter((line) => isZero(line.a));
   const sloped = lines.filter((line) => !isZero(line.a));
@@ -122,7 +127,11 @@ function* progressPlane(lines: readonly Line[], expectedCuts: readonly Fraction[
   const bounds = { min: pBounds.min, minInclusive: true, max: pBounds.max, maxInclusive: true };
   for (const e of sampleLine(eCuts, { min: ZERO, minInclusive: true, max: ONE, maxInclusive: true })) {
     if (skipSlab(e)) continue;
-    for (const p of sampleLine(lines.map((line) => (isZero(line.a) ? line.b : at(line, e))), bounds)) yield [e, p];
+    for (const p of sampleLine(
+      lines.map((line) => (isZero(line.a) ? line.b : at(line, e))),
+      bounds,
+    ))
+      yield [e, p];
   }
 }
 
@@ -270,12 +279,20 @@ export function* coreSamples(thresholds: Thresholds, pruner: SamplePruner = NEVE
       const value = num(v);
       const target = num(t);
       if (pruner.skip('rate:pair', { kind: 'rate', hasData: true, value, target }, [marginDependency])) continue;
-      margins ??= sampleLine([ZERO, ...marginCuts, floorMargin], { min: floorMargin, minInclusive: true }).map((margin) => [num(margin), compare(margin, ZERO) >= 0]);
+      margins ??= sampleLine([ZERO, ...marginCuts, floorMargin], { min: floorMargin, minInclusive: true }).map((margin) => [
+        num(margin),
+        compare(margin, ZERO) >= 0,
+      ]);
       for (const [margin, met] of margins) {
         for (const d of days) {
           const overdue = d < 0n && !met;
           const daysToDeadline = Number(d);
-          if (pruner.skip('rate:day', { kind: 'rate', hasData: true, value, target, met, onPace: met, margin, daysToDeadline, overdue }, [[['dataCoversPeriod'], d]])) continue;
+          if (
+            pruner.skip('rate:day', { kind: 'rate', hasData: true, value, target, met, onPace: met, margin, daysToDeadline, overdue }, [
+              [['dataCoversPeriod'], d],
+            ])
+          )
+            continue;
           for (const age of ages(d)) {
             yield {
               kind: 'rate',
@@ -305,7 +322,9 @@ export function* coreSamples(thresholds: Thresholds, pruner: SamplePruner = NEVE
 
   // milestones.
   const milestoneCounts = sampleIntegers([...cutsOf(thresholds, 'overdueMilestones'), ONE], 0n, undefined);
-  for (const [e, p] of progressPlane(uniqueLines(baseLines), expectedCuts, { min: ZERO, max: ONE }, (e) => slab('milestones', e, [[['overdueMilestones'], isZero(e)]]))) {
+  for (const [e, p] of progressPlane(uniqueLines(baseLines), expectedCuts, { min: ZERO, max: ONE }, (e) =>
+    slab('milestones', e, [[['overdueMilestones'], isZero(e)]]),
+  )) {
     const met = compare(p, ONE) === 0;
     const onPace = compare(p, e) >= 0;
     const progress = num(p);
@@ -313,7 +332,13 @@ export function* coreSamples(thresholds: Thresholds, pruner: SamplePruner = NEVE
     const paceGap = num(sub(p, e));
     const paceRatio = isZero(e) ? null : num(div(p, e));
     const plane = { kind: 'milestones', hasData: true, progress, expected, paceGap, paceRatio, met, onPace };
-    if (pruner.skip('milestones:plane', plane, [[['overdueMilestones'], isZero(e)], [['overdueMilestones', 'overdue'], met]])) continue;
+    if (
+      pruner.skip('milestones:plane', plane, [
+        [['overdueMilestones'], isZero(e)],
+        [['overdueMilestones', 'overdue'], met],
+      ])
+    )
+      continue;
     for (const count of milestoneCounts) {
       if (count > 0n && (met || isZero(e))) continue;
       for (const d of days) {
@@ -458,7 +483,8 @@ export function factConstraintViolations(facts: Readonly<Record<string, unknown>
   const data = kind === 'milestones' || kind === 'binary' || hasData === true;
   need(typeof hasData === 'boolean' && (hasData || (kind !== 'milestones' && kind !== 'binary')), 'hasData is always true for milestones and binary');
   if (!data) {
-    for (const fact of ['value', 'progress', 'paceGap', 'paceRatio', 'met', 'onPace', 'margin', 'dataAgeDays', 'dataCoversPeriod']) need(facts[fact] === null, `${fact} is null without data`);
+    for (const fact of ['value', 'progress', 'paceGap', 'paceRatio', 'met', 'onPace', 'margin', 'dataAgeDays', 'dataCoversPeriod'])
+      need(facts[fact] === null, `${fact} is null without data`);
   }
   need(kind === 'milestones' || om === 0, 'overdueMilestones is 0 unless the kind is milestones');
   need((p === null) === (kind === 'rate' || !data), 'progress is null exactly when the kind is rate or there is no data');
@@ -476,7 +502,11 @@ export function factConstraintViolations(facts: Readonly<Record<string, unknown>
     if (data) {
       need(isNumber(facts.value), 'value is a number with data');
       need(isInteger(age) && age >= 0 && age <= MAX_DAY_SPAN, 'dataAgeDays is a whole number with data');
-      if (isInteger(age) && isInteger(D)) need(facts.dataCoversPeriod === D + age <= 0, 'dataCoversPeriod means the observation is dated on or after the deadline (daysToDeadline + dataAgeDays ≤ 0)');
+      if (isInteger(age) && isInteger(D))
+        need(
+          facts.dataCoversPeriod === D + age <= 0,
+          'dataCoversPeriod means the observation is dated on or after the deadline (daysToDeadline + dataAgeDays ≤ 0)',
+        );
     } else need(age === null, 'dataAgeDays is null without data');
   }
   if (data && kind !== 'rate') {
@@ -496,7 +526,8 @@ export function factConstraintViolations(facts: Readonly<Record<string, unknown>
       need(typeof met === 'boolean' && onPace === met, 'rate: onPace equals met');
       const { margin, value, target } = facts;
       need(isNumber(margin) && met === margin >= 0, 'rate: met means margin ≥ 0');
-      if (isNumber(margin) && isNumber(value) && isNumber(target)) need(margin >= -Math.abs(value - target) - 1e-9 * Math.max(1, Math.abs(value), Math.abs(target)), 'rate: margin ≥ −|value − target|');
+      if (isNumber(margin) && isNumber(value) && isNumber(target))
+        need(margin >= -Math.abs(value - target) - 1e-9 * Math.max(1, Math.abs(value), Math.abs(target)), 'rate: margin ≥ −|value − target|');
     }
   }
   if (isNumber(D)) need(facts.overdue === (D < 0 && met !== true), 'overdue means past the deadline and not met');

@@ -15,8 +15,25 @@ interface Details {
 }
 
 /** One problem, in the report's shape. */
-function finding(kind: RuleCheckKind, severity: 'error' | 'warning', path: string, rules: readonly string[], text: { zh: string; message: string }, details: Details = {}): RuleCheckProblem {
-  return { kind, severity, path, rules, zh: text.zh, message: text.message, example: details.example ?? null, region: details.region ?? null, preemptedBy: details.preemptedBy ?? [] };
+function finding(
+  kind: RuleCheckKind,
+  severity: 'error' | 'warning',
+  path: string,
+  rules: readonly string[],
+  text: { zh: string; message: string },
+  details: Details = {},
+): RuleCheckProblem {
+  return {
+    kind,
+    severity,
+    path,
+    rules,
+    zh: text.zh,
+    message: text.message,
+    example: details.example ?? null,
+    region: details.region ?? null,
+    preemptedBy: details.preemptedBy ?? [],
+  };
 }
 
 /** Facts in catalogue order, without `cancelled`/`flags` noise removed: the example a report shows. */
@@ -26,7 +43,9 @@ function example(facts: SampleFacts): Record<string, unknown> {
 
 /** The type mistakes in single conditions (load errors, implausible thresholds). */
 export function typeFindings(typeProblems: readonly LeafProblem[]): RuleCheckProblem[] {
-  return typeProblems.map(({ leaf, severity, message, zh }) => finding('type', severity, leaf.path, [leaf.rule], { zh: `规则“${leaf.rule}”:${zh}`, message: `rule ${JSON.stringify(leaf.rule)}: ${message}` }));
+  return typeProblems.map(({ leaf, severity, message, zh }) =>
+    finding('type', severity, leaf.path, [leaf.rule], { zh: `规则“${leaf.rule}”:${zh}`, message: `rule ${JSON.stringify(leaf.rule)}: ${message}` }),
+  );
 }
 
 /** Type mistakes the domains reveal: a condition no task can satisfy, or one every task satisfies. */
@@ -62,7 +81,8 @@ export function domainFindings(leaves: readonly Leaf[], typeProblems: readonly L
  * With conditions beyond exact analysis a region only says where the example lies.
  */
 function mergeGaps(gaps: readonly GapRegion[], covered: readonly (readonly (string | undefined)[])[], inexact: boolean): GapRegion[] {
-  const matches = (parts: readonly (string | undefined)[], vector: readonly (string | undefined)[]) => parts.every((part, i) => part === undefined || part === vector[i]);
+  const matches = (parts: readonly (string | undefined)[], vector: readonly (string | undefined)[]) =>
+    parts.every((part, i) => part === undefined || part === vector[i]);
   const widened: GapRegion[] = gaps.map((region) => {
     let parts = [...region.parts];
     for (let f = parts.length - 1; f >= 0; f--) {
@@ -77,7 +97,8 @@ function mergeGaps(gaps: readonly GapRegion[], covered: readonly (readonly (stri
     const best = gaps.filter((gap) => matches(region.parts, gap.parts)).sort((a, b) => oddness(a.facts) - oddness(b.facts))[0];
     if (best !== undefined) widened[i] = { parts: region.parts, facts: best.facts };
   }
-  for (const [i, region] of widened.entries()) if (inexact || covered.some((vector) => matches(region.parts, vector))) widened[i] = { ...region, partial: true };
+  for (const [i, region] of widened.entries())
+    if (inexact || covered.some((vector) => matches(region.parts, vector))) widened[i] = { ...region, partial: true };
   const keys = widened.map((region) => JSON.stringify(region.parts));
   return widened.filter((region, i) => keys.indexOf(keys[i]!) === i && !widened.some((other, j) => keys[j] !== keys[i] && matches(other.parts, region.parts)));
 }
@@ -90,7 +111,11 @@ function mergeGaps(gaps: readonly GapRegion[], covered: readonly (readonly (stri
  * @param maxGaps - how many to list
  */
 export function gapFindings(leaves: readonly Leaf[], explored: Explored, maxGaps: number): { problems: RuleCheckProblem[]; regions: number } {
-  const regions = mergeGaps([...explored.gapRegions.values()], explored.covered, leaves.some((leaf) => leaf.inexact !== undefined));
+  const regions = mergeGaps(
+    [...explored.gapRegions.values()],
+    explored.covered,
+    leaves.some((leaf) => leaf.inexact !== undefined),
+  );
   const problems = regions.slice(0, maxGaps).map((region) => {
     const text = region.parts.filter((part): part is string => part !== undefined).join(', ') || 'every task';
     return finding(
@@ -109,7 +134,11 @@ export function gapFindings(leaves: readonly Leaf[], explored: Explored, maxGaps
 }
 
 /** Rules that never decide a task, naming what pre-empts them; the ones that could not be decided exactly are limits. */
-export function unreachableFindings(rules: readonly CompiledRule[], ranked: readonly CompiledRule[], explored: Explored): { problems: RuleCheckProblem[]; limits: RuleCheckLimit[] } {
+export function unreachableFindings(
+  rules: readonly CompiledRule[],
+  ranked: readonly CompiledRule[],
+  explored: Explored,
+): { problems: RuleCheckProblem[]; limits: RuleCheckLimit[] } {
   const problems: RuleCheckProblem[] = [];
   const limits: RuleCheckLimit[] = [];
   for (const rule of rules) {
@@ -117,16 +146,28 @@ export function unreachableFindings(rules: readonly CompiledRule[], ranked: read
     const path = `$.rules[${rule.index}]`;
     const name = rule.rule.name;
     if (explored.state.truncated || explored.possibleWin.has(rule.index)) {
-      limits.push({ path, rules: [name], message: `rule ${JSON.stringify(name)}: whether it can ever decide a task could not be decided exactly`, zh: `规则“${name}”:无法精确判定它能否决定任何任务的状态` });
+      limits.push({
+        path,
+        rules: [name],
+        message: `rule ${JSON.stringify(name)}: whether it can ever decide a task could not be decided exactly`,
+        zh: `规则“${name}”:无法精确判定它能否决定任何任务的状态`,
+      });
       continue;
     }
     if (!explored.possibleMatch.has(rule.index)) {
-      problems.push(finding('unreachable', 'error', path, [name], { zh: `规则“${name}”永远不会生效:没有任何任务能满足它的条件`, message: `rule ${JSON.stringify(name)} is unreachable: no task can satisfy its conditions` }));
+      problems.push(
+        finding('unreachable', 'error', path, [name], {
+          zh: `规则“${name}”永远不会生效:没有任何任务能满足它的条件`,
+          message: `rule ${JSON.stringify(name)} is unreachable: no task can satisfy its conditions`,
+        }),
+      );
       continue;
     }
     // Name the rule that covers everything this one matches, if there is one; else every rule that decides first somewhere.
     const covering = (explored.alwaysAbove.get(rule.index) ?? []).map((j) => ranked[j]!);
-    const by = (covering.length > 0 ? [covering[0]!] : ranked.filter((other) => explored.preemptors.get(rule.index)?.has(other.index))).map((other) => other.rule.name);
+    const by = (covering.length > 0 ? [covering[0]!] : ranked.filter((other) => explored.preemptors.get(rule.index)?.has(other.index))).map(
+      (other) => other.rule.name,
+    );
     const list = by.map((other) => JSON.stringify(other)).join(', ');
     problems.push(
       finding(
@@ -134,7 +175,10 @@ export function unreachableFindings(rules: readonly CompiledRule[], ranked: read
         'error',
         path,
         [name],
-        { zh: `规则“${name}”永远不会生效:凡满足它的任务,都已先被${by.map((other) => `“${other}”`).join('、')}判定`, message: `rule ${JSON.stringify(name)} is unreachable: every task it matches is decided first by ${list}` },
+        {
+          zh: `规则“${name}”永远不会生效:凡满足它的任务,都已先被${by.map((other) => `“${other}”`).join('、')}判定`,
+          message: `rule ${JSON.stringify(name)} is unreachable: every task it matches is decided first by ${list}`,
+        },
         { preemptedBy: by },
       ),
     );
@@ -164,7 +208,11 @@ export function unusedStatusFindings(ruleFile: RuleFile, rules: readonly Compile
   const out: RuleCheckProblem[] = [];
   ruleFile.statuses.forEach((status, i) => {
     const assigning = rules.filter((rule) => rule.rule.event.type === status.code);
-    if (assigning.length > 0 && (assigning.some((rule) => explored.reachable.has(rule.index) || explored.possibleWin.has(rule.index)) || explored.state.truncated)) return;
+    if (
+      assigning.length > 0 &&
+      (assigning.some((rule) => explored.reachable.has(rule.index) || explored.possibleWin.has(rule.index)) || explored.state.truncated)
+    )
+      return;
     out.push(
       finding(
         'unused-status',
@@ -172,8 +220,14 @@ export function unusedStatusFindings(ruleFile: RuleFile, rules: readonly Compile
         `$.statuses[${i}]`,
         assigning.map((rule) => rule.rule.name),
         {
-          zh: assigning.length === 0 ? `状态 ${status.code}(${status.label})已声明,但没有规则给出它` : `状态 ${status.code}(${status.label})只由永远不会生效的规则给出`,
-          message: assigning.length === 0 ? `status ${JSON.stringify(status.code)} is declared but no rule assigns it` : `status ${JSON.stringify(status.code)} is assigned only by unreachable rules`,
+          zh:
+            assigning.length === 0
+              ? `状态 ${status.code}(${status.label})已声明,但没有规则给出它`
+              : `状态 ${status.code}(${status.label})只由永远不会生效的规则给出`,
+          message:
+            assigning.length === 0
+              ? `status ${JSON.stringify(status.code)} is declared but no rule assigns it`
+              : `status ${JSON.stringify(status.code)} is assigned only by unreachable rules`,
         },
       ),
     );
@@ -209,15 +263,32 @@ export function undecidedGapsLimits(rules: readonly CompiledRule[], explored: Ex
 
 /** The sorts of task in the order the checker explores them. */
 const SEGMENTS = ['cumulative', 'level', 'rate', 'milestones', 'binary', 'cumulative (no data)', 'level (no data)', 'rate (no data)'];
-const SEGMENTS_ZH: Record<string, string> = { cumulative: '累计型(有数据)', level: '水平型(有数据)', rate: '比率型(有数据)', milestones: '节点型', binary: '完成型', 'cumulative (no data)': '累计型(无数据)', 'level (no data)': '水平型(无数据)', 'rate (no data)': '比率型(无数据)' };
+const SEGMENTS_ZH: Record<string, string> = {
+  cumulative: '累计型(有数据)',
+  level: '水平型(有数据)',
+  rate: '比率型(有数据)',
+  milestones: '节点型',
+  binary: '完成型',
+  'cumulative (no data)': '累计型(无数据)',
+  'level (no data)': '水平型(无数据)',
+  'rate (no data)': '比率型(无数据)',
+};
 
 /** The limit that says the check stopped early, and what it covered. */
 export function stoppedEarlyLimit(state: Exploration): RuleCheckLimit {
   const done = state.completed;
   const partly = state.current;
   const rest = SEGMENTS.slice(partly === undefined ? SEGMENTS.length : SEGMENTS.indexOf(partly) + 1);
-  const en = [done.length > 0 ? `every combination of ${done.join(', ')} tasks was examined` : 'no sort of task was examined completely', ...(partly === undefined ? [] : [`${partly} tasks only in part`]), ...(rest.length > 0 ? [`${rest.join(', ')} tasks not at all`] : [])];
-  const zh = [done.length > 0 ? `已完整检查${done.map((segment) => SEGMENTS_ZH[segment]).join('、')}任务` : '没有一类任务检查完整', ...(partly === undefined ? [] : [`${SEGMENTS_ZH[partly]}任务只检查了一部分`]), ...(rest.length > 0 ? [`${rest.map((segment) => SEGMENTS_ZH[segment]).join('、')}任务未检查`] : [])];
+  const en = [
+    done.length > 0 ? `every combination of ${done.join(', ')} tasks was examined` : 'no sort of task was examined completely',
+    ...(partly === undefined ? [] : [`${partly} tasks only in part`]),
+    ...(rest.length > 0 ? [`${rest.join(', ')} tasks not at all`] : []),
+  ];
+  const zh = [
+    done.length > 0 ? `已完整检查${done.map((segment) => SEGMENTS_ZH[segment]).join('、')}任务` : '没有一类任务检查完整',
+    ...(partly === undefined ? [] : [`${SEGMENTS_ZH[partly]}任务只检查了一部分`]),
+    ...(rest.length > 0 ? [`${rest.map((segment) => SEGMENTS_ZH[segment]).join('、')}任务未检查`] : []),
+  ];
   return {
     path: '$.rules',
     rules: [],

@@ -34,7 +34,12 @@ export const PLAUSIBLE_RANGES: Readonly<Record<string, readonly [number, number]
  * thresholds outside the range ordinary tasks produce (warnings).
  */
 export function leafProblems(leaf: Leaf): LeafProblem[] {
-  const out: LeafProblem[] = conditionTypeMistakes(leaf.fact, leaf.operator, leaf.value).map((mistake) => ({ leaf, severity: 'error', message: mistake.en, zh: mistake.zh }));
+  const out: LeafProblem[] = conditionTypeMistakes(leaf.fact, leaf.operator, leaf.value).map((mistake) => ({
+    leaf,
+    severity: 'error',
+    message: mistake.en,
+    zh: mistake.zh,
+  }));
   if (out.length > 0 || factType(leaf.fact) === undefined || !NUMERIC.has(leaf.operator) || typeof leaf.value !== 'number') return out;
   const range = PLAUSIBLE_RANGES[leaf.fact];
   if (range !== undefined && (leaf.value < range[0] || leaf.value > range[1])) {

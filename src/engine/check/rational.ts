@@ -117,5 +117,7 @@ export function sampleIntegers(criticals: readonly Fraction[], min: bigint | und
   if (max !== undefined) out.add(max);
   // Nearest to 0 first, so the examples a report shows use ordinary values.
   const size = (k: bigint) => (k < 0n ? -k : k);
-  return [...out].filter((k) => (min === undefined || k >= min) && (max === undefined || k <= max)).sort((a, b) => (size(a) < size(b) ? -1 : size(a) > size(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return [...out]
+    .filter((k) => (min === undefined || k >= min) && (max === undefined || k <= max))
+    .sort((a, b) => (size(a) < size(b) ? -1 : size(a) > size(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
