@@ -82,7 +82,11 @@ const BRAND = Symbol.for('duban.error');
  *
  * @example
  * ```ts
- * if (error.issues.length > MAX_ISSUES) console.log(error.issues.at(-1)?.message); // '以及另外 … / and … more problems'
+ * try {
+ *   parsePlan(json);
+ * } catch (error) {
+ *   if (isDubanError(error) && error.issues.length > MAX_ISSUES) console.log(error.issues.at(-1)?.message); // '以及另外 … / and … more problems'
+ * }
  * ```
  * @category Limits
  */

@@ -205,7 +205,7 @@ export function planLimitIssues(input: unknown): DubanIssue[] {
  *
  * @example
  * ```ts
- * await readPlanWorkbook(bomb); // throws INVALID_PLAN: more than the limit of 67108864 bytes uncompressed
+ * await readPlanWorkbook(bytes); // a workbook that inflates past 64 MiB: throws INVALID_PLAN, more than the limit of 67108864 bytes uncompressed
  * ```
  * @category Limits
  */
@@ -219,7 +219,7 @@ export const MAX_WORKBOOK_BYTES = 67_108_864;
  *
  * @example
  * ```ts
- * await readPlanWorkbook(farCell); // throws INVALID_PLAN: the sheet reaches row 1048576
+ * await readPlanWorkbook(bytes); // one cell at A1048576: throws INVALID_PLAN, the sheet reaches row 1048576
  * ```
  * @category Limits
  */
@@ -231,7 +231,7 @@ export const MAX_WORKBOOK_ROWS = 100_000;
  *
  * @example
  * ```ts
- * await readPlanWorkbook(wide); // throws INVALID_PLAN: the sheet reaches column 16384
+ * await readPlanWorkbook(bytes); // one cell at XFD1: throws INVALID_PLAN, the sheet reaches column 16384
  * ```
  * @category Limits
  */
@@ -244,7 +244,7 @@ export const MAX_WORKBOOK_COLUMNS = 1_000;
  *
  * @example
  * ```ts
- * await readPlanWorkbook(huge); // throws INVALID_PLAN: the sheet's used range has more than 2000000 cells
+ * await readPlanWorkbook(bytes); // 3000 rows of 1000 columns: throws INVALID_PLAN, the used range has more than 2000000 cells
  * ```
  * @category Limits
  */
