@@ -78,7 +78,7 @@ describe.skipIf(process.env.DUBAN_TZ_RERUN === '1')('the packed package, install
     expect(packedFiles.some((file) => file.startsWith('schemas/') && file.endsWith('.json'))).toBe(true);
     const unexpected = packedFiles.filter(
       (file) =>
-        !/^(package\.json|README\.md|LICENSE|bin\/duban\.js|dist\/.+\.[cm]?js|dist\/.+\.d\.[cm]?ts|docs\/[^/]+\.md|rules\/[^/]+\.json|schemas\/[^/]+\.json|studio\/dist\/.+\.(?:html|js|css|svg|json))$/.test(
+        !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|bin\/duban\.js|dist\/.+\.[cm]?js|dist\/.+\.d\.[cm]?ts|docs\/[^/]+\.md|rules\/[^/]+\.json|schemas\/[^/]+\.json|studio\/dist\/.+\.(?:html|js|css|svg|json))$/.test(
           file,
         ),
     );
