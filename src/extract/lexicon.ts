@@ -4,6 +4,41 @@
  * stay one table.
  */
 
+/** The classifiers (量词) and 人: units that count, in BASE_UNITS and COUNT_UNITS alike. */
+const CLASSIFIERS: readonly string[] = [
+  '个',
+  '家',
+  '户',
+  '项',
+  '所',
+  '座',
+  '处',
+  '条',
+  '台',
+  '辆',
+  '套',
+  '间',
+  '栋',
+  '张',
+  '件',
+  '宗',
+  '名',
+  '人',
+  '支',
+  '笔',
+  '艘',
+  '架',
+  '部',
+  '场',
+  '次',
+  '株',
+  '棵',
+  '只',
+  '头',
+  '篇',
+  '种',
+];
+
 /**
  * Base units a quantity may carry, longest first where one is a prefix of
  * another (`个百分点` before `个`, `千瓦时` before `千瓦`). Time spans (年, 月, 日,
@@ -39,37 +74,7 @@ export const BASE_UNITS: readonly string[] = [
   '米',
   '度',
   '倍',
-  '个',
-  '家',
-  '户',
-  '项',
-  '所',
-  '座',
-  '处',
-  '条',
-  '台',
-  '辆',
-  '套',
-  '间',
-  '栋',
-  '张',
-  '件',
-  '宗',
-  '名',
-  '人',
-  '支',
-  '笔',
-  '艘',
-  '架',
-  '部',
-  '场',
-  '次',
-  '株',
-  '棵',
-  '只',
-  '头',
-  '篇',
-  '种',
+  ...CLASSIFIERS,
 ].sort((a, b) => b.length - a.length);
 
 /** Spellings of units that are written differently in source texts, mapped to the unit used in plans. */
@@ -224,41 +229,7 @@ export const CUMULATIVE_VERBS: readonly string[] = [
 ];
 
 /** Units that count things (classifiers and people); other units measure amounts (亿元, 万亩, 公里). */
-export const COUNT_UNITS: ReadonlySet<string> = new Set([
-  '个',
-  '家',
-  '户',
-  '项',
-  '所',
-  '座',
-  '处',
-  '条',
-  '台',
-  '辆',
-  '套',
-  '间',
-  '栋',
-  '张',
-  '件',
-  '宗',
-  '名',
-  '人',
-  '支',
-  '笔',
-  '艘',
-  '架',
-  '部',
-  '场',
-  '次',
-  '株',
-  '棵',
-  '只',
-  '头',
-  '篇',
-  '种',
-  '人次',
-  '户次',
-]);
+export const COUNT_UNITS: ReadonlySet<string> = new Set([...CLASSIFIERS, '人次', '户次']);
 
 /** Words a topic (the clause before a short measure) loses at its ends: 加快林业产业发展 → 林业产业. */
 export const TOPIC_PREFIXES: readonly string[] = [
