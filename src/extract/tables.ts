@@ -124,23 +124,24 @@ function addRows(context: ReadContext, layout: Layout, table: Table, asOf: Calen
     const value = row.values[table.plan]!;
     const at = scopeAt(layout, row.start);
     if (at === undefined) continue;
+    /** The row's completed figure, reported for `measure`. */
+    const figureOf = (measure: string, done: string) => ({
+      measure,
+      value: done,
+      unit: table.unit,
+      growth: false,
+      stage: undefined,
+      at: row.start,
+      span: { start: row.start, end: row.end },
+      sentence: at.sentence,
+      scope: at.scope,
+      asOf,
+      share: undefined,
+    });
     const repeated = stated.get(`${value}|${table.unit}`);
     if (repeated !== undefined) {
       // The city's row repeats the target its text states: the row gives that target's figure, if the text gave none.
-      if (repeated.figure === undefined && table.done !== undefined)
-        repeated.figure = {
-          measure: repeated.measure,
-          value: row.values[table.done]!,
-          unit: table.unit,
-          growth: false,
-          stage: undefined,
-          at: row.start,
-          span: { start: row.start, end: row.end },
-          sentence: at.sentence,
-          scope: at.scope,
-          asOf,
-          share: undefined,
-        };
+      if (repeated.figure === undefined && table.done !== undefined) repeated.figure = figureOf(repeated.measure, row.values[table.done]!);
       continue;
     }
     const measure = `${row.name}${table.measure}`;
@@ -163,21 +164,7 @@ function addRows(context: ReadContext, layout: Layout, table: Table, asOf: Calen
       figure: undefined,
       statedShare: undefined,
     };
-    if (table.done !== undefined) {
-      target.figure = {
-        measure,
-        value: row.values[table.done]!,
-        unit: table.unit,
-        growth: false,
-        stage: undefined,
-        at: row.start,
-        span: { start: row.start, end: row.end },
-        sentence: at.sentence,
-        scope: at.scope,
-        asOf,
-        share: undefined,
-      };
-    }
+    if (table.done !== undefined) target.figure = figureOf(measure, row.values[table.done]!);
     context.targets.push(target);
     owners.set(at.sentence.start, { lead: [row.name], support: [], leader: undefined });
   }
