@@ -17,7 +17,7 @@ import { recognise } from '../model/recognised.js';
 import type { Plan, Task } from '../model/types.js';
 import { quote } from '../model/schema-kit.js';
 import { factComputer, type ExactFacts } from '../pace/compute-facts.js';
-import { factsForEngineOf, factsToJsonOf, fillFactTexts, newFactTexts, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
+import { factsForEngineOf, factsToJsonOf, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
 import { asOfWarnings, type AsOfSource, type EvaluationWarning } from './as-of-warnings.js';
 import { ROUNDINGS, type Rounding } from './wording.js';
@@ -25,7 +25,7 @@ import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type Bun
 import { ensureRuleFile } from './boundary.js';
 import type { Classification } from './classifier.js';
 import { compileRuleFile, type CompiledRuleFile, type Decision } from './compile-rule-file.js';
-import { explainTaskOf, explainTaskWith } from './explain-task.js';
+import { explainTaskOf } from './explain-task.js';
 import type { CustomOperator } from './operators.js';
 import { parseRuleFile, type RuleFile } from './parse-rule-file.js';
 
@@ -172,9 +172,9 @@ export const EVALUATE_OPTIONS: OptionSpec = {
 /**
  * The arguments of an evaluation, checked at the boundary: the plan as
  * `ensurePlan` accepts it (a parsed plan at once), the options by
- * {@link EVALUATE_OPTIONS} (null and undefined are `{}`).
+ * {@link EVALUATE_OPTIONS} (null and undefined are `{}`). Internal.
  */
-function evaluationArguments(plan: unknown, options: unknown): { plan: Plan; options: EvaluateOptions } {
+export function evaluationArguments(plan: unknown, options: unknown): { plan: Plan; options: EvaluateOptions } {
   return { plan: ensurePlan(plan), options: readOptions<EvaluateOptions>(options, EVALUATE_OPTIONS) };
 }
 
@@ -227,8 +227,9 @@ function resolveEngine(options: EvaluateOptions): EngineChoice {
 /**
  * Everything an evaluation needs, resolved once: the as-of date, the rule file,
  * the compiled classifier and a fact computer whose caches are shared by all tasks.
+ * Internal.
  */
-interface Prepared {
+export interface Prepared {
   readonly asOf: CalendarDate;
   readonly ruleFile: RuleFile;
   readonly facts: (task: Task) => ExactFacts;
@@ -261,49 +262,10 @@ function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): 
 }
 
 /**
- * Starts an evaluation like {@link startEvaluation} whose results come flat
- * (see `FLAT_RESULT_FIELDS` of report/json-chunks.ts), in arrays of up to
- * `batchSize` results: the form that is cheapest to hand to another thread.
- * Internal: for the CLI's writer thread.
+ * The prepared evaluation and the compiled rules of a synchronous evaluation.
+ * Internal: also for the CLI's flat output layout (src/cli/flat-layout.ts).
  */
-export function startFlatEvaluation(
-  plan: Plan,
-  options: EvaluateOptions,
-  batchSize: number,
-): Omit<EvaluationStream, 'results'> & { readonly batches: Iterable<unknown[]> } {
-  ({ plan, options } = evaluationArguments(plan, options));
-  const { prepared, compiled } = prepareCompiled(plan, options);
-  return {
-    planId: plan.id,
-    asOf: prepared.asOf,
-    ruleFile: prepared.ruleFile,
-    warnings: prepared.warnings,
-    batches: { [Symbol.iterator]: () => flatBatches(plan, prepared, compiled, batchSize) },
-  };
-}
-
-function* flatBatches(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile, batchSize: number): Generator<unknown[], void, undefined> {
-  const { asOf } = prepared;
-  const texts = newFactTexts();
-  let batch: unknown[] = [];
-  let count = 0;
-  for (const task of plan.tasks) {
-    const exact = prepared.facts(task);
-    const decision = decideSafely(compiled, exact);
-    batch.push(task.id, task.title, decision?.status?.code ?? null, decision?.status?.label ?? null, decision?.rule.name ?? null);
-    fillFactTexts(texts, task, exact);
-    pushFactsJson(batch, exact, texts);
-    batch.push(explainTaskWith(plan, task, exact, asOf, texts, prepared.rounding));
-    if (++count === batchSize) {
-      yield batch;
-      batch = [];
-      count = 0;
-    }
-  }
-  if (count > 0) yield batch;
-}
-
-function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prepared; compiled: CompiledRuleFile } {
+export function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prepared; compiled: CompiledRuleFile } {
   if (resolveEngine(options) !== 'compiled') {
     throw new DubanError('INVALID_OPTION', 'synchronous evaluation needs engine "compiled"', {
       issues: [{ path: 'engine', message: 'use evaluatePlan for engine "json-rules-engine"' }],
@@ -383,8 +345,8 @@ export function startEvaluation(plan: Plan, options: EvaluateOptions = {}): Eval
   });
 }
 
-/** The compiled rules' decision on a task's facts; a failure of a rule (an application's operator) is an ENGINE_ERROR. */
-function decideSafely(compiled: CompiledRuleFile, facts: ExactFacts): Decision | null {
+/** The compiled rules' decision on a task's facts; a failure of a rule (an application's operator) is an ENGINE_ERROR. Internal. */
+export function decideSafely(compiled: CompiledRuleFile, facts: ExactFacts): Decision | null {
   try {
     return compiled.decide(factsForEngineOf(facts));
   } catch (cause) {

@@ -7,10 +7,9 @@ import { isRecognised } from '../model/recognised.js';
 import type { Plan } from '../model/types.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
 import { escapeMarkdownText, escapeTerminalText } from './safe-text.js';
-import type { startFlatEvaluation } from '../engine/evaluate-plan.js';
 import type { EvaluationWarning } from '../engine/as-of-warnings.js';
 import type { RuleFile } from '../engine/parse-rule-file.js';
-import { FLAT_RESULT_FIELDS, inflateFacts, renderJsonPiece, RESULTS_BATCH_SIZE, type JsonPiece, type ResultsBatch } from './json-chunks.js';
+import { renderJsonPiece, RESULTS_BATCH_SIZE, type JsonPiece, type ResultsBatch } from './json-chunks.js';
 
 /**
  * The output formats of an evaluation.
@@ -338,32 +337,12 @@ export function* evaluationJsonChunksOf(evaluation: Evaluation): Generator<strin
   yield `${results.length === 0 ? '[]' : '\n  ]'},\n  "gaps": ${nest(evaluation.gaps, '  ')},\n  "summary": ${nest(evaluation.summary, '  ')},\n  "warnings": ${nest(evaluation.warnings ?? [], '  ')}\n}\n`;
 }
 
-/**
- * The JSON output of a flat evaluation (`startFlatEvaluation`) as pieces: the
- * same text as {@link evaluationJsonPieces} gives for the same evaluation.
- * The tasks no rule matched are collected in `gaps` as the pieces are read.
- */
-export function* flatEvaluationJsonPieces(stream: ReturnType<typeof startFlatEvaluation>, gaps: Gap[] = []): Generator<JsonPiece, void, undefined> {
-  yield jsonHeader(stream.planId, stream.asOf, stream.ruleFile.id);
-  const counts = new Map<string | null, number>();
-  let first = true;
-  for (const flat of stream.batches) {
-    for (let at = 0; at < flat.length; at += FLAT_RESULT_FIELDS) {
-      const status = flat[at + 2] as string | null;
-      if (status === null) gaps.push({ taskId: flat[at] as string, title: flat[at + 1] as string, facts: inflateFacts(flat, at) });
-      counts.set(status, (counts.get(status) ?? 0) + 1);
-    }
-    yield { flat, first };
-    first = false;
-  }
-  yield jsonFooter(stream.ruleFile, first, gaps, counts, stream.warnings);
-}
-
-/** The JSON output up to the opening of `results`. */
-const jsonHeader = (planId: string, asOf: string, ruleSet: string): string =>
+/** The JSON output up to the opening of `results`. Internal: also for src/cli/flat-layout.ts. */
+export const jsonHeader = (planId: string, asOf: string, ruleSet: string): string =>
   `{\n  "planId": ${JSON.stringify(planId)},\n  "asOf": ${JSON.stringify(asOf)},\n  "ruleSet": ${JSON.stringify(ruleSet)},\n  "results": `;
 
-function jsonFooter(
+/** The JSON output after the last result: the gaps, the counts and the warnings. Internal: also for src/cli/flat-layout.ts. */
+export function jsonFooter(
   ruleFile: RuleFile,
   empty: boolean,
   gaps: readonly Gap[],

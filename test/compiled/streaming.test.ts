@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain ES module without types
 import { generatePlan } from '../../bench/generate-plan.mjs';
-import { startFlatEvaluation } from '../../src/engine/evaluate-plan.js';
+import { FACT_KEYS, FLAT_RESULT_FIELDS, flatEvaluationJsonPieces, inflateFacts, renderOutputPiece, startFlatEvaluation } from '../../src/cli/flat-layout.js';
 import {
   BUNDLED_RULE_SET_IDS,
   evaluatePlan,
@@ -15,8 +15,7 @@ import {
   type EvaluateOptions,
   type Plan,
 } from '../../src/index.js';
-import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../src/report/format-evaluation.js';
-import { FACT_KEYS, FLAT_RESULT_FIELDS, inflateFacts, renderJsonPiece } from '../../src/report/json-chunks.js';
+import { evaluationJsonChunksOf } from '../../src/report/format-evaluation.js';
 
 const examples = readdirSync(new URL('../../examples/', import.meta.url)).filter((name) => name.endsWith('.plan.json'));
 
@@ -47,7 +46,7 @@ describe('formatEvaluationJsonChunks', () => {
 });
 
 describe('flat evaluation (the CLI’s path to its writer thread)', () => {
-  const render = (plan: Plan, options: EvaluateOptions) => [...flatEvaluationJsonPieces(startFlatEvaluation(plan, options, 7))].map(renderJsonPiece).join('');
+  const render = (plan: Plan, options: EvaluateOptions) => [...flatEvaluationJsonPieces(startFlatEvaluation(plan, options, 7))].map(renderOutputPiece).join('');
 
   it.each(examples)('writes exactly the bytes of formatEvaluation(…, "json") for %s, every bundled rule set, several dates', (name) => {
     const plan = parsePlan(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));

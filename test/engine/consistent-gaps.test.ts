@@ -19,8 +19,7 @@ import {
   startEvaluation,
 } from '../../src/index.js';
 import type { RuleFile, TaskResult } from '../../src/index.js';
-import { startFlatEvaluation } from '../../src/engine/evaluate-plan.js';
-import { inflateResults } from '../../src/report/json-chunks.js';
+import { inflateResults, startFlatEvaluation } from '../../src/cli/flat-layout.js';
 import { cumulative, facts, planOf, readJson } from './helpers.js';
 
 /** four-level as JSON.parse gives it, with the status `problem` dropped from its statuses (its rules still assign it). */

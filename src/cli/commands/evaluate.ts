@@ -20,10 +20,9 @@ import {
   ROUNDINGS,
   type Rounding,
 } from '../../index.js';
-import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
 import { recognise } from '../../model/recognised.js';
-import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
-import { FLAT_RESULT_FIELDS, renderJsonPiece, type JsonPiece } from '../../report/json-chunks.js';
+import { evaluationJsonChunksOf } from '../../report/format-evaluation.js';
+import { FLAT_RESULT_FIELDS, flatEvaluationJsonPieces, renderOutputPiece, startFlatEvaluation, type OutputPiece } from '../flat-layout.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { startWriterThread, writeJsonPieces, writerThreadAvailable, type WriterThread } from '../json-writer.js';
 import { clockOf, NO_PROGRESS, startProgress, type Progress } from '../progress.js';
@@ -161,7 +160,7 @@ async function evaluateWith(
       // A large plan's output is rendered and written by a second thread while this one evaluates.
       if (values.out !== undefined)
         await writeJsonPieces(values.out, pieces, early ?? (plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable()));
-      else for (const piece of pieces) io.stdout(renderJsonPiece(piece));
+      else for (const piece of pieces) io.stdout(renderOutputPiece(piece));
       gaps.push(...unmatched.map((gap) => gap.taskId));
     } else {
       const evaluation = engine === 'compiled' ? evaluateCounted(plan, options, progress) : await evaluatePlan(plan, options);
@@ -184,7 +183,7 @@ async function evaluateWith(
 }
 
 /** The JSON output's pieces, counting the tasks of each batch of results as done. */
-function* counted(pieces: Iterable<JsonPiece>, progress: Progress): Generator<JsonPiece, void, undefined> {
+function* counted(pieces: Iterable<OutputPiece>, progress: Progress): Generator<OutputPiece, void, undefined> {
   for (const piece of pieces) {
     if (typeof piece !== 'string' && 'flat' in piece) progress.advance(piece.flat.length / FLAT_RESULT_FIELDS);
     yield piece;
