@@ -147,7 +147,6 @@ export { explainRules } from './engine/explain-rules.js';
 export type { ConditionExplanation, ConditionOutcome, ExplainRulesOptions, RuleExplanation, RulesExplanation } from './engine/explain-rules.js';
 export { compileDecisionTable, DECISION_TABLE_COLUMNS } from './engine/compile-decision-table.js';
 export type { CompileDecisionTableOptions } from './engine/compile-decision-table.js';
-export { ruleCasesJsonSchema } from './engine/json-schemas.js';
 
 export { DOCUMENT_KINDS, extractPlan } from './extract/extract-plan.js';
 export type { AboutToleranceOptions, DocumentKind, ExtractionResult, ExtractOptions, ReviewItem, SourceSpan } from './extract/extract-plan.js';

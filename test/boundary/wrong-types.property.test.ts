@@ -162,7 +162,6 @@ const FUNCTIONS: Readonly<Record<string, number>> = {
   runRuleCases: 3,
   explainRules: 3,
   compileDecisionTable: 2,
-  ruleCasesJsonSchema: 0,
   extractPlan: 2,
   formatPlanCsv: 1,
   parsePlanCsv: 2,
