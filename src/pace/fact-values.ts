@@ -145,11 +145,7 @@ export function fillFactTexts(texts: FactTexts, task: Task, facts: ExactFacts): 
  *
  * @param facts - the exact facts
  * @returns the facts with decimal strings
- * @example
- * ```ts
- * factsToJson(computeFacts(plan, task, '2018-03-31')).progress; // '0.275'
- * ```
- * @category Pace
+ * Internal: not exported from the package.
  */
 export function factsToJson(facts: ExactFacts): FactsJson {
   return factsToJsonOf(checkedFacts(facts));

@@ -7,8 +7,7 @@ import {
   evaluatePlan,
   formatEvaluation,
   isCalendarDate,
-  startEvaluation,
-  summarize,
+  evaluatePlanStream,
   type EngineChoice,
   type EvaluateOptions,
   type Evaluation,
@@ -20,6 +19,7 @@ import {
   ROUNDINGS,
   type Rounding,
 } from '../../index.js';
+import { summarizeCounts } from '../../engine/evaluate-plan.js';
 import { recognise } from '../../model/recognised.js';
 import { evaluationJsonChunksOf } from '../../report/format-evaluation.js';
 import { FLAT_RESULT_FIELDS, flatEvaluationJsonPieces, renderOutputPiece, startFlatEvaluation, type OutputPiece } from '../flat-layout.js';
@@ -194,13 +194,15 @@ function* counted(pieces: Iterable<OutputPiece>, progress: Progress): Generator<
 const PROGRESS_STEP = 256;
 
 /**
- * The evaluation `evaluatePlanSync` gives, made from `startEvaluation`'s
+ * The evaluation `evaluatePlanSync` gives, made from `evaluatePlanStream`'s
  * results one at a time so that they can be counted as they come.
  */
 export function evaluateCounted(plan: Plan, options: EvaluateOptions, progress: Progress): Evaluation {
-  const stream = startEvaluation(plan, options);
+  const stream = evaluatePlanStream(plan, options);
   const results: TaskResult[] = [];
+  const counts = new Map<string | null, number>();
   for (const result of stream.results) {
+    counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
     if (results.push(result) % PROGRESS_STEP === 0) progress.advance(PROGRESS_STEP);
   }
   progress.advance(results.length % PROGRESS_STEP);
@@ -212,7 +214,7 @@ export function evaluateCounted(plan: Plan, options: EvaluateOptions, progress: 
     ruleSet: stream.ruleFile.id,
     results,
     gaps,
-    summary: summarize(stream.ruleFile, results),
+    summary: summarizeCounts(stream.ruleFile, counts),
     warnings: stream.warnings,
   });
 }
