@@ -195,16 +195,18 @@ export function evaluationArguments(plan: unknown, options: unknown): { plan: Pl
 /** The plan with only the tasks of these ids, in its order; an unknown id is UNKNOWN_TASK. */
 function selectTasks(plan: Plan, ids: readonly string[]): Plan {
   const known = new Set(plan.tasks.map((task) => task.id));
-  const unknown = ids.flatMap((id, i) => (known.has(id) ? [] : [{ path: `tasks[${i}]`, message: `no task with id ${quote(id)} in plan ${quote(plan.id)}` }]));
+  const unknown = ids.flatMap((id, i) =>
+    known.has(id)
+      ? []
+      : [{ path: `tasks[${i}]`, message: `计划 ${quote(plan.id)} 中没有编号为 ${quote(id)} 的任务 / no task with id ${quote(id)} in plan ${quote(plan.id)}` }],
+  );
   if (unknown.length > 0) {
     const first = ids.find((id) => !known.has(id))!;
-    throw new DubanError(
-      'UNKNOWN_TASK',
-      unknown.length === 1 ? `no task with id ${quote(first)}` : `${unknown.length} task ids not in the plan, the first ${quote(first)}`,
-      {
-        issues: unknown,
-      },
-    );
+    const message =
+      unknown.length === 1
+        ? `没有编号为 ${quote(first)} 的任务 / no task with id ${quote(first)}`
+        : `${unknown.length} 个任务编号不在计划中，第一个是 ${quote(first)} / ${unknown.length} task ids not in the plan, the first ${quote(first)}`;
+    throw new DubanError('UNKNOWN_TASK', message, { issues: unknown });
   }
   const wanted = new Set(ids);
   // Some tasks of a validated plan are a validated plan.

@@ -287,6 +287,9 @@ describe('the tasks option', () => {
     expect(error.code).toBe('UNKNOWN_TASK');
     expect(error.message).toContain(JSON.stringify(taskId));
     expect(error.issues.map((issue) => issue.path)).toEqual(['tasks[1]']);
+    expect(error.issues[0]!.message).toBe(
+      `计划 "xianning-2018" 中没有编号为 ${JSON.stringify(taskId)} 的任务 / no task with id ${JSON.stringify(taskId)} in plan "xianning-2018"`,
+    );
   });
 
   it('lists every unknown id, synchronously too', () => {
