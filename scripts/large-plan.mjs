@@ -92,7 +92,7 @@ function writePlan(file, count) {
 
 /** In a child process: read, validate and evaluate the plan with the library, then format it. */
 async function libraryChild(file) {
-  const { evaluatePlan, formatEvaluation, formatEvaluationJsonChunks, parsePlan, startEvaluation } = await import(dist);
+  const { evaluatePlan, formatEvaluation, formatEvaluationJsonChunks, parsePlan, evaluatePlanStream } = await import(dist);
   const figures = {};
   let start = performance.now();
   const text = readFileSync(file, 'utf8');
@@ -105,7 +105,7 @@ async function libraryChild(file) {
   if (values.format === 'json') {
     // JSON for a million tasks is longer than a JavaScript string can be: it is streamed (evaluating again), as the CLI does.
     figures.outputChars = 0;
-    for (const chunk of formatEvaluationJsonChunks(startEvaluation(plan, { rules: values.rules }))) figures.outputChars += chunk.length;
+    for (const chunk of formatEvaluationJsonChunks(evaluatePlanStream(plan, { rules: values.rules }))) figures.outputChars += chunk.length;
   } else {
     figures.outputChars = formatEvaluation(evaluation, values.format).length;
   }
@@ -136,7 +136,7 @@ if (values.child === 'library') {
     );
     if (library.status !== 0) throw new Error(`library run failed (exit ${library.status}):\n${library.stderr}`);
     const figures = JSON.parse(library.stdout);
-    const formatting = values.format === 'json' ? 'startEvaluation + formatEvaluationJsonChunks' : `formatEvaluation(${values.format})`;
+    const formatting = values.format === 'json' ? 'evaluatePlanStream + formatEvaluationJsonChunks' : `formatEvaluation(${values.format})`;
     console.log(
       `library: parsePlan ${figures.parseSeconds.toFixed(1)} s, evaluatePlan ${figures.evaluateSeconds.toFixed(1)} s, ${formatting} ${figures.formatSeconds.toFixed(1)} s (${(figures.outputChars / 1048576).toFixed(0)} Mi characters), peak RSS ${figures.peakMb} MiB`,
     );

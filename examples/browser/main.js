@@ -2,7 +2,7 @@
 // The browser example: loads a plan, evaluates it with every bundled rule set and
 // both evaluators, and shows the results. It imports the package's ESM build
 // (dist/index.js); build.mjs bundles it with its dependencies into dist/main.js.
-import { BUNDLED_RULE_SET_IDS, ENGINE_CHOICES, evaluatePlan, parsePlan, summaryLine } from '../../dist/index.js';
+import { BUNDLED_RULE_SET_IDS, ENGINE_CHOICES, evaluatePlan, parsePlan, formatSummaryLine } from '../../dist/index.js';
 
 // Relative to the page (examples/browser/), so it holds for the bundle in dist/ too.
 const PLAN_URL = new URL('../xianning-2018-q1.plan.json', document.baseURI);
@@ -37,7 +37,7 @@ async function run() {
     results[rules] = {};
     for (const engine of ENGINE_CHOICES) results[rules][engine] = await evaluatePlan(plan, { rules, engine });
     const evaluation = results[rules].compiled;
-    container.append(element('h2', `${rules} · ${evaluation.asOf}`), element('p', summaryLine(evaluation)), resultTable(evaluation));
+    container.append(element('h2', `${rules} · ${evaluation.asOf}`), element('p', formatSummaryLine(evaluation)), resultTable(evaluation));
   }
   document.getElementById('duban-results').textContent = JSON.stringify(results);
   document.getElementById('status').textContent = `完成:${plan.tasks.length} 项任务 × ${BUNDLED_RULE_SET_IDS.length} 个规则集。Done.`;

@@ -1,7 +1,7 @@
 // The writer thread of `duban evaluate --format json --out FILE` for large plans (see json-writer.ts):
 // it renders batches of task results to JSON text and writes them, while the main thread evaluates.
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderJsonPiece, type JsonPiece } from '../report/json-chunks.js';
+import { renderOutputPiece, type OutputPiece } from './flat-layout.js';
 import type { WriterMessage, WriterReply, WriterSetup } from './json-writer.js';
 import { writeChunk } from './write-file.js';
 
@@ -20,7 +20,7 @@ parentPort!.on('message', (message: WriterMessage) => {
     try {
       if (typeof message === 'object' && 'fd' in message) fd = message.fd;
       // Every byte checked: a full disk's short write is an error, not a truncated file.
-      else writeChunk(fd, renderJsonPiece(message as JsonPiece));
+      else writeChunk(fd, renderOutputPiece(message as OutputPiece));
     } catch (error) {
       // A write error (ENOSPC, EIO...) or anything else: reported at the end, and the main thread stops sending.
       const { code, message: text } = error as { code?: string; message?: string };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { renderJsonPiece, type JsonPiece } from '../report/json-chunks.js';
+import { renderOutputPiece, type OutputPiece } from './flat-layout.js';
 import { openAtomically, yieldToSignals } from './write-file.js';
 
 /** What the writer thread is given: a shared progress counter. */
@@ -16,7 +16,7 @@ export interface WriterOpen {
 }
 
 /** A message to the writer thread: where to write, a piece to write, or the end. */
-export type WriterMessage = WriterOpen | JsonPiece | 'end';
+export type WriterMessage = WriterOpen | OutputPiece | 'end';
 
 /** The writer thread's answer to `end`. */
 export type WriterReply = { readonly ok: true } | { readonly ok: false; readonly code: string | undefined; readonly message: string };
@@ -48,12 +48,12 @@ export function writerThreadAvailable(): boolean {
  * this one goes on evaluating — the two halves of the work overlap on two cores.
  * The bytes are the same either way; on any error nothing is left behind.
  */
-export async function writeJsonPieces(file: string, pieces: Iterable<JsonPiece>, thread: boolean | WriterThread, script: URL = WORKER_SCRIPT): Promise<void> {
+export async function writeJsonPieces(file: string, pieces: Iterable<OutputPiece>, thread: boolean | WriterThread, script: URL = WORKER_SCRIPT): Promise<void> {
   if (thread === false) {
     const target = openAtomically(file);
     try {
       for (const piece of pieces) {
-        target.write(renderJsonPiece(piece));
+        target.write(renderOutputPiece(piece));
         await yieldToSignals();
       }
       target.commit();

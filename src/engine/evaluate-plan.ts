@@ -3,21 +3,20 @@ import { ensurePlan } from '../model/boundary.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import {
   dateOption,
-  ensureString,
   finiteNumberOption,
-  invalidOption,
   isPlainObject,
   kindOf,
   oneOfOption,
   operatorsOption,
   readOptions,
+  stringListOption,
   type OptionSpec,
 } from '../model/check-arguments.js';
 import { recognise } from '../model/recognised.js';
 import type { Plan, Task } from '../model/types.js';
 import { quote } from '../model/schema-kit.js';
 import { factComputer, type ExactFacts } from '../pace/compute-facts.js';
-import { factsForEngineOf, factsToJsonOf, fillFactTexts, newFactTexts, pushFactsJson, type FactsJson } from '../pace/fact-values.js';
+import { factsForEngineOf, factsToJsonOf, type FactsJson } from '../pace/fact-values.js';
 import { todayInChina } from '../pace/today.js';
 import { asOfWarnings, type AsOfSource, type EvaluationWarning } from './as-of-warnings.js';
 import { ROUNDINGS, type Rounding } from './wording.js';
@@ -25,12 +24,12 @@ import { bundledRuleFileJson, isBundledRuleSetId, BUNDLED_RULE_SET_IDS, type Bun
 import { ensureRuleFile } from './boundary.js';
 import type { Classification } from './classifier.js';
 import { compileRuleFile, type CompiledRuleFile, type Decision } from './compile-rule-file.js';
-import { explainTaskOf, explainTaskWith } from './explain-task.js';
+import { explainTaskOf } from './explain-task.js';
 import type { CustomOperator } from './operators.js';
 import { parseRuleFile, type RuleFile } from './parse-rule-file.js';
 
 /**
- * Options for {@link evaluatePlan} and {@link evaluateTask}.
+ * Options for {@link evaluatePlan}, {@link evaluatePlanSync} and {@link evaluatePlanStream}.
  *
  * @category Engine
  */
@@ -54,6 +53,13 @@ export interface EvaluateOptions {
    * `half-even` (GB/T 8170 修约). The facts are exact and not affected.
    */
   readonly rounding?: Rounding | undefined;
+  /**
+   * Evaluate only the tasks with these ids, in the plan's order (an id given
+   * twice counts once); the gaps, counts and warnings are those of these tasks.
+   * An id the plan does not have is a {@link DubanError} `UNKNOWN_TASK`.
+   * Default: every task.
+   */
+  readonly tasks?: readonly string[] | undefined;
 }
 
 /**
@@ -159,7 +165,10 @@ function asOfSource(plan: Plan, options: EvaluateOptions): AsOfSource {
   return options.asOf !== undefined ? 'option' : plan.asOf !== undefined ? 'plan' : 'today';
 }
 
-/** The checks of {@link EvaluateOptions}; `rules` is validated in full by {@link resolveRules}. */
+/**
+ * The checks of the {@link EvaluateOptions} that `reportPlan` shares (all but
+ * `tasks`); `rules` is validated in full by {@link resolveRules}.
+ */
 export const EVALUATE_OPTIONS: OptionSpec = {
   asOf: dateOption,
   rules: (value) => (typeof value === 'string' || isPlainObject(value) ? undefined : `expected a bundled rule set id or a rule file, got ${kindOf(value)}`),
@@ -169,13 +178,39 @@ export const EVALUATE_OPTIONS: OptionSpec = {
   rounding: oneOfOption(ROUNDINGS),
 };
 
+const PLAN_EVALUATE_OPTIONS: OptionSpec = { ...EVALUATE_OPTIONS, tasks: stringListOption };
+
 /**
  * The arguments of an evaluation, checked at the boundary: the plan as
  * `ensurePlan` accepts it (a parsed plan at once), the options by
- * {@link EVALUATE_OPTIONS} (null and undefined are `{}`).
+ * {@link EVALUATE_OPTIONS} and `tasks` (null and undefined are `{}`). With
+ * `tasks`, the plan is narrowed to those tasks. Internal.
  */
-function evaluationArguments(plan: unknown, options: unknown): { plan: Plan; options: EvaluateOptions } {
-  return { plan: ensurePlan(plan), options: readOptions<EvaluateOptions>(options, EVALUATE_OPTIONS) };
+export function evaluationArguments(plan: unknown, options: unknown): { plan: Plan; options: EvaluateOptions } {
+  const checked = ensurePlan(plan);
+  const read = readOptions<EvaluateOptions>(options, PLAN_EVALUATE_OPTIONS);
+  return { plan: read.tasks === undefined ? checked : selectTasks(checked, read.tasks), options: read };
+}
+
+/** The plan with only the tasks of these ids, in its order; an unknown id is UNKNOWN_TASK. */
+function selectTasks(plan: Plan, ids: readonly string[]): Plan {
+  const known = new Set(plan.tasks.map((task) => task.id));
+  const unknown = ids.flatMap((id, i) =>
+    known.has(id)
+      ? []
+      : [{ path: `tasks[${i}]`, message: `计划 ${quote(plan.id)} 中没有编号为 ${quote(id)} 的任务 / no task with id ${quote(id)} in plan ${quote(plan.id)}` }],
+  );
+  if (unknown.length > 0) {
+    const first = ids.find((id) => !known.has(id))!;
+    const message =
+      unknown.length === 1
+        ? `没有编号为 ${quote(first)} 的任务 / no task with id ${quote(first)}`
+        : `${unknown.length} 个任务编号不在计划中，第一个是 ${quote(first)} / ${unknown.length} task ids not in the plan, the first ${quote(first)}`;
+    throw new DubanError('UNKNOWN_TASK', message, { issues: unknown });
+  }
+  const wanted = new Set(ids);
+  // Some tasks of a validated plan are a validated plan.
+  return recognise('plan', { ...plan, tasks: plan.tasks.filter((task) => wanted.has(task.id)) });
 }
 
 /** Resolves the as-of date: the option, else the plan's, else today in UTC+8. */
@@ -227,8 +262,9 @@ function resolveEngine(options: EvaluateOptions): EngineChoice {
 /**
  * Everything an evaluation needs, resolved once: the as-of date, the rule file,
  * the compiled classifier and a fact computer whose caches are shared by all tasks.
+ * Internal.
  */
-interface Prepared {
+export interface Prepared {
   readonly asOf: CalendarDate;
   readonly ruleFile: RuleFile;
   readonly facts: (task: Task) => ExactFacts;
@@ -261,49 +297,10 @@ function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): 
 }
 
 /**
- * Starts an evaluation like {@link startEvaluation} whose results come flat
- * (see `FLAT_RESULT_FIELDS` of report/json-chunks.ts), in arrays of up to
- * `batchSize` results: the form that is cheapest to hand to another thread.
- * Internal: for the CLI's writer thread.
+ * The prepared evaluation and the compiled rules of a synchronous evaluation.
+ * Internal: also for the CLI's flat output layout (src/cli/flat-layout.ts).
  */
-export function startFlatEvaluation(
-  plan: Plan,
-  options: EvaluateOptions,
-  batchSize: number,
-): Omit<EvaluationStream, 'results'> & { readonly batches: Iterable<unknown[]> } {
-  ({ plan, options } = evaluationArguments(plan, options));
-  const { prepared, compiled } = prepareCompiled(plan, options);
-  return {
-    planId: plan.id,
-    asOf: prepared.asOf,
-    ruleFile: prepared.ruleFile,
-    warnings: prepared.warnings,
-    batches: { [Symbol.iterator]: () => flatBatches(plan, prepared, compiled, batchSize) },
-  };
-}
-
-function* flatBatches(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile, batchSize: number): Generator<unknown[], void, undefined> {
-  const { asOf } = prepared;
-  const texts = newFactTexts();
-  let batch: unknown[] = [];
-  let count = 0;
-  for (const task of plan.tasks) {
-    const exact = prepared.facts(task);
-    const decision = decideSafely(compiled, exact);
-    batch.push(task.id, task.title, decision?.status?.code ?? null, decision?.status?.label ?? null, decision?.rule.name ?? null);
-    fillFactTexts(texts, task, exact);
-    pushFactsJson(batch, exact, texts);
-    batch.push(explainTaskWith(plan, task, exact, asOf, texts, prepared.rounding));
-    if (++count === batchSize) {
-      yield batch;
-      batch = [];
-      count = 0;
-    }
-  }
-  if (count > 0) yield batch;
-}
-
-function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prepared; compiled: CompiledRuleFile } {
+export function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prepared; compiled: CompiledRuleFile } {
   if (resolveEngine(options) !== 'compiled') {
     throw new DubanError('INVALID_OPTION', 'synchronous evaluation needs engine "compiled"', {
       issues: [{ path: 'engine', message: 'use evaluatePlan for engine "json-rules-engine"' }],
@@ -314,31 +311,8 @@ function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prep
 }
 
 /**
- * Evaluates the tasks of a plan one by one, synchronously, with the compiled
- * rules: a generator, so a very large plan can be written out as it is
- * evaluated without holding every result in memory. Yields one result per task,
- * in the plan's order; a result with `status: null` is a gap. Options are
- * checked when it is called, before the first result.
- *
- * @param plan - a validated plan
- * @param options - as-of date, rule set and registered operators (`engine` must be `"compiled"` or absent)
- * @returns a generator of task results
- * @throws {@link DubanError} as {@link evaluatePlan}
- * @example
- * ```ts
- * for (const result of evaluateTasks(plan, { asOf: '2018-06-30' })) write(JSON.stringify(result));
- * ```
- * @category Engine
- */
-export function evaluateTasks(plan: Plan, options: EvaluateOptions = {}): Generator<TaskResult, void, undefined> {
-  ({ plan, options } = evaluationArguments(plan, options));
-  const { prepared, compiled } = prepareCompiled(plan, options);
-  return generate(plan, prepared, compiled);
-}
-
-/**
  * An evaluation in progress: what is known before the first task, and the task
- * results as a lazy sequence (see {@link startEvaluation}).
+ * results as a lazy sequence (see {@link evaluatePlanStream}).
  *
  * @category Engine
  */
@@ -356,22 +330,25 @@ export interface EvaluationStream {
 }
 
 /**
- * Starts a synchronous, compiled evaluation whose results are computed one at
- * a time as they are read, so a plan of a million tasks can be written out
- * without holding every result in memory. Options are checked at once.
+ * Evaluates a plan as a stream: synchronously, with the compiled rules, each
+ * task's result computed when it is read, so a plan of a million tasks can be
+ * written out without holding every result in memory. The results are those
+ * of {@link evaluatePlanSync}, in the plan's order; a result with
+ * `status: null` is a gap. Options are checked at once, before the first result.
  *
  * @param plan - a validated plan
- * @param options - as-of date, rule set and registered operators (`engine` must be `"compiled"` or absent)
+ * @param options - as-of date, rule set, registered operators, tasks (`engine` must be `"compiled"` or absent)
  * @returns the stream
  * @throws {@link DubanError} as {@link evaluatePlan}
  * @example
  * ```ts
- * const stream = startEvaluation(plan, { rules: 'traffic-light' });
+ * const stream = evaluatePlanStream(plan, { rules: 'traffic-light' });
  * for (const chunk of formatEvaluationJsonChunks(stream)) out.write(chunk);
+ * for (const result of evaluatePlanStream(plan, { asOf: '2018-06-30' }).results) out.write(JSON.stringify(result));
  * ```
  * @category Engine
  */
-export function startEvaluation(plan: Plan, options: EvaluateOptions = {}): EvaluationStream {
+export function evaluatePlanStream(plan: Plan, options: EvaluateOptions = {}): EvaluationStream {
   ({ plan, options } = evaluationArguments(plan, options));
   const { prepared, compiled } = prepareCompiled(plan, options);
   return recognise('evaluation stream', {
@@ -383,8 +360,8 @@ export function startEvaluation(plan: Plan, options: EvaluateOptions = {}): Eval
   });
 }
 
-/** The compiled rules' decision on a task's facts; a failure of a rule (an application's operator) is an ENGINE_ERROR. */
-function decideSafely(compiled: CompiledRuleFile, facts: ExactFacts): Decision | null {
+/** The compiled rules' decision on a task's facts; a failure of a rule (an application's operator) is an ENGINE_ERROR. Internal. */
+export function decideSafely(compiled: CompiledRuleFile, facts: ExactFacts): Decision | null {
   try {
     return compiled.decide(factsForEngineOf(facts));
   } catch (cause) {
@@ -432,6 +409,11 @@ function assemble(plan: Plan, asOf: CalendarDate, ruleFile: RuleFile, results: T
  */
 export function evaluatePlanSync(plan: Plan, options: EvaluateOptions = {}): Evaluation {
   ({ plan, options } = evaluationArguments(plan, options));
+  return evaluateCompiled(plan, options);
+}
+
+/** {@link evaluatePlanSync} of checked arguments. */
+function evaluateCompiled(plan: Plan, options: EvaluateOptions): Evaluation {
   const { prepared, compiled } = prepareCompiled(plan, options);
   return assemble(plan, prepared.asOf, prepared.ruleFile, [...generate(plan, prepared, compiled)], prepared.warnings);
 }
@@ -446,19 +428,20 @@ export function evaluatePlanSync(plan: Plan, options: EvaluateOptions = {}): Eva
  * `engine: "json-rules-engine"` to run json-rules-engine itself, task by task.
  *
  * @param plan - a validated plan (see `parsePlan`)
- * @param options - as-of date, rule set, registered operators and engine
+ * @param options - as-of date, rule set, registered operators, engine, rounding and the tasks to evaluate
  * @returns the evaluation
- * @throws {@link DubanError} `INVALID_OPTION` for a bad as-of date, rule set id or engine, `ENGINE_ERROR` if rule evaluation fails
+ * @throws {@link DubanError} `INVALID_OPTION` for a bad as-of date, rule set id or engine, `UNKNOWN_TASK` for an id in `tasks` the plan does not have, `ENGINE_ERROR` if rule evaluation fails
  * @example
  * ```ts
  * const evaluation = await evaluatePlan(parsePlan(json), { asOf: '2018-03-31', rules: 'four-level' });
  * for (const result of evaluation.results) console.log(result.taskId, result.label, result.explanation);
+ * const [t09] = (await evaluatePlan(plan, { asOf: '2018-03-31', tasks: ['T09'] })).results;
  * ```
  * @category Engine
  */
 export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): Promise<Evaluation> {
   ({ plan, options } = evaluationArguments(plan, options));
-  if (resolveEngine(options) === 'compiled') return evaluatePlanSync(plan, options);
+  if (resolveEngine(options) === 'compiled') return evaluateCompiled(plan, options);
   const { asOf, ruleFile, facts, warnings, rounding } = prepare(plan, options);
   // json-rules-engine (and its dependencies) only when asked for: an app's bundler makes this
   // import a chunk loaded on demand, so the default engine does not bring it along.
@@ -472,65 +455,17 @@ export async function evaluatePlan(plan: Plan, options: EvaluateOptions = {}): P
   return assemble(plan, asOf, ruleFile, results, warnings);
 }
 
-/**
- * Evaluates one task of a plan, exactly as {@link evaluatePlan} would.
- *
- * @param plan - a validated plan
- * @param taskId - the task's id
- * @param options - as-of date, rule set, registered operators and engine
- * @returns the task's result (`status` is `null` for a gap)
- * @throws {@link DubanError} `UNKNOWN_TASK` when no task has that id, and as {@link evaluatePlan}
- * @example
- * ```ts
- * const result = await evaluateTask(plan, 'T09', { asOf: '2018-03-31' });
- * result.label; // '有序推进'
- * ```
- * @category Engine
- */
-export async function evaluateTask(plan: Plan, taskId: string, options: EvaluateOptions = {}): Promise<TaskResult> {
-  ({ plan, options } = evaluationArguments(plan, options));
-  ensureString(taskId, 'taskId');
-  const task = plan.tasks.find((candidate) => candidate.id === taskId);
-  if (task === undefined)
-    throw new DubanError('UNKNOWN_TASK', `no task with id ${quote(taskId)}`, {
-      issues: [{ path: 'taskId', message: `no task with id ${quote(taskId)} in plan ${quote(plan.id)}` }],
-    });
-  // One task of a validated plan is a validated plan.
-  const single: Plan = recognise('plan', { ...plan, tasks: [task] });
-  const evaluation = await evaluatePlan(single, options);
-  return evaluation.results[0]!;
-}
-
-/**
- * Counts the results per status of a rule file, in the order of its
- * `statuses`, zeros included; `total` counts every task.
- *
- * @param ruleFile - the rule file the results come from
- * @param results - task results (only their `status` is read)
- * @returns the summary
- * @example
- * ```ts
- * summarize(ruleFile, evaluation.results).byStatus; // [{ status: 'done', label: '已完成', count: 3 }, ...]
- * ```
- * @category Engine
- */
-export function summarize(ruleFile: RuleFile, results: readonly Pick<TaskResult, 'status'>[]): Summary {
-  const file = ensureRuleFile(ruleFile);
-  if (!Array.isArray(results)) invalidOption('results', `expected a list of task results, got ${kindOf(results)}`);
-  results.forEach((result: unknown, i) => {
-    const status: unknown = isPlainObject(result) ? result.status : undefined;
-    if (typeof status !== 'string' && status !== null) invalidOption(`results[${i}].status`, `expected a status code or null, got ${kindOf(status)}`);
-  });
-  return summarizeCounts(file, countStatuses(results));
-}
-
 function countStatuses(results: readonly Pick<TaskResult, 'status'>[]): Map<string | null, number> {
   const counts = new Map<string | null, number>();
   for (const result of results) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
   return counts;
 }
 
-/** The summary from counts per status (`null` for gaps), for callers that do not keep every result. */
+/**
+ * The counts per status of a rule file, in the order of its `statuses`, zeros
+ * included, from counts per status code (`null` for gaps); `total` counts every
+ * task. Internal: an evaluation's `summary`.
+ */
 export function summarizeCounts(ruleFile: RuleFile, counts: ReadonlyMap<string | null, number>): Summary {
   let total = 0;
   for (const count of counts.values()) total += count;

@@ -78,18 +78,21 @@ export interface JsonSchemas {
   readonly observations: Record<string, unknown>;
   /** The rule file. */
   readonly ruleFile: Record<string, unknown>;
+  /** The rule test case file (see `parseRuleCases`). */
+  readonly ruleCases: Record<string, unknown>;
 }
 
 /**
- * The JSON Schemas (draft 2020-12) of duban's three input formats, generated
- * from the zod schemas. They are shipped as `duban/schemas/*.json`, and plans
- * and rule files point to them with `$schema` so editors validate, complete and
- * explain on hover.
+ * The JSON Schemas (draft 2020-12) of duban's four input formats, generated
+ * from the zod schemas: plans, observations, rule files and rule test case
+ * files. They are shipped as `duban/schemas/*.json`, and files point to them
+ * with `$schema` so editors validate, complete and explain on hover.
  *
- * @returns `{ plan, observations, ruleFile }`, each a JSON Schema object
+ * @returns `{ plan, observations, ruleFile, ruleCases }`, each a JSON Schema object
  * @example
  * ```ts
  * writeFileSync('plan.schema.json', JSON.stringify(jsonSchemas().plan, null, 2));
+ * writeFileSync('rule-cases.schema.json', JSON.stringify(jsonSchemas().ruleCases, null, 2));
  * ```
  * @category Engine
  */
@@ -116,23 +119,12 @@ export function jsonSchemas(): JsonSchemas {
       description: 'duban 报送数据文件。\n\nReported values to merge into a plan.',
     }),
     ruleFile: withDefs,
+    ruleCases: ruleCasesJsonSchema(),
   };
 }
 
-/**
- * The JSON Schema (draft 2020-12) of a rule test case file (see
- * `parseRuleCases`), generated from its zod schema and shipped as
- * `duban/schemas/rule-cases.schema.json`, so editors validate, complete and
- * explain case files on hover.
- *
- * @returns the JSON Schema object
- * @example
- * ```ts
- * writeFileSync('rule-cases.schema.json', JSON.stringify(ruleCasesJsonSchema(), null, 2));
- * ```
- * @category Engine
- */
-export function ruleCasesJsonSchema(): Record<string, unknown> {
+/** The JSON Schema of a rule test case file, shipped as `duban/schemas/rule-cases.schema.json`. */
+function ruleCasesJsonSchema(): Record<string, unknown> {
   return toJsonSchema(ruleCasesSchema, {
     id: `${BASE}/rule-cases.schema.json`,
     title: 'duban rule test cases',

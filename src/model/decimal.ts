@@ -72,13 +72,7 @@ export type DecimalString = string;
  *
  * @param input - a number or a decimal string
  * @returns the normalised {@link DecimalString}, or `undefined` when the input is not an exact finite decimal
- * @example
- * ```ts
- * parseDecimal('1e3'); // '1000'
- * parseDecimal(0.1); // '0.1'
- * parseDecimal('3.5%'); // undefined
- * ```
- * @category Model
+ * Internal: not exported from the package.
  */
 export function parseDecimal(input: unknown): DecimalString | undefined {
   if (typeof input === 'string') {
@@ -137,11 +131,7 @@ function fromScientific(text: string): DecimalString | undefined {
  * @param a - a {@link DecimalString}
  * @param b - a {@link DecimalString}
  * @returns `-1`, `0` or `1`
- * @example
- * ```ts
- * compareDecimals('0.1', '0.10'); // 0
- * ```
- * @category Model
+ * Internal: not exported from the package.
  */
 export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 {
   // Decimal strings from duban are exact; anything else is refused, never half-read.

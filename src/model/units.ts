@@ -1,19 +1,13 @@
 import { DubanError } from '../errors.js';
 /**
  * A magnitude prefix of a unit: 十 百 千 万 十万 百万 千万 亿 万亿.
- *
- * @category Model
+ * Internal: not exported from the package.
  */
 export type MagnitudePrefix = '十' | '百' | '千' | '万' | '十万' | '百万' | '千万' | '亿' | '万亿';
 
 /**
  * The magnitude prefixes a unit may start with, and the power of ten of each.
- *
- * @example
- * ```ts
- * MAGNITUDE_PREFIXES['亿']; // 8
- * ```
- * @category Model
+ * Internal: not exported from the package.
  */
 export const MAGNITUDE_PREFIXES: Readonly<Record<MagnitudePrefix, number>> = {
   十: 1,
@@ -55,13 +49,7 @@ function splits(unit: string): UnitSplit[] {
  * @param from - the unit the value is written in, e.g. `人`
  * @param to - the unit wanted, e.g. `万人`
  * @returns the power of ten (`-4` for `人` → `万人`), or `undefined` when the units are not compatible
- * @example
- * ```ts
- * unitConversionExponent('人', '万人'); // -4
- * unitConversionExponent('亿元', '万元'); // 4
- * unitConversionExponent('人', '亩'); // undefined
- * ```
- * @category Model
+ * Internal: not exported from the package.
  */
 export function unitConversionExponent(from: string, to: string): number | undefined {
   if (typeof from !== 'string' || typeof to !== 'string') {

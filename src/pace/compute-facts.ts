@@ -64,11 +64,7 @@ export interface ExactFacts {
  * @param task - the task
  * @param asOf - the as-of date `d`
  * @returns that observation, or `null` when there is none
- * @example
- * ```ts
- * latestObservation(task, '2018-03-31')?.value; // '55'
- * ```
- * @category Pace
+ * Internal: not exported from the package.
  */
 export function latestObservation(task: Task, asOf: CalendarDate): Observation | null {
   return latestOf(ensureTaskShape(task), ensureDate(asOf));

@@ -8,8 +8,7 @@ import { add, clamp01, compare, div, fraction, fromDecimal, mul, ONE, sub, ZERO,
 
 /**
  * A task's window and pace with the plan's defaults applied.
- *
- * @category Pace
+ * Internal: not exported from the package.
  */
 export interface TaskWindow {
   /** `s`, the first day. */
@@ -27,11 +26,7 @@ export interface TaskWindow {
  * @param plan - the validated plan
  * @param task - one of its tasks
  * @returns the window and pace in force
- * @example
- * ```ts
- * taskWindow(plan, plan.tasks[0]!); // { start: '2018-01-01', deadline: '2018-12-31', pace: 'monthly' }
- * ```
- * @category Pace
+ * Internal: not exported from the package.
  */
 export function taskWindow(plan: Plan, task: Task): TaskWindow {
   requireTaskOf(plan, task);
@@ -89,11 +84,7 @@ function monthPosition(date: CalendarDate): Fraction {
  * @param window - the task's window and pace
  * @param asOf - the as-of date `d`
  * @returns the exact expected progress
- * @example
- * ```ts
- * paceExpected({ start: '2018-01-01', deadline: '2018-12-31', pace: 'monthly' }, '2018-02-14'); // 1/8
- * ```
- * @category Pace
+ * Internal: not exported from the package.
  */
 export function paceExpected(window: TaskWindow, asOf: CalendarDate): Fraction {
   return paceExpectedOf(ensureWindow(window), requireDay(asOf));

@@ -87,8 +87,9 @@ function convert<T>(facts: ExactFacts, write: (value: Fraction | null) => T) {
 
 /**
  * The decimal texts of a task's value, target, expected progress and margin
- * (`formatFraction` of each), worked out once and shared by the JSON facts and
- * the explanation. Internal: not part of the package's API.
+ * (`formatFraction` of each), worked out once and shared by the explanation
+ * (`explainTaskWith`) and the CLI's flat results (src/cli/flat-layout.ts).
+ * Internal: not part of the package's API.
  */
 export interface FactTexts {
   value: string | null;
@@ -140,44 +141,11 @@ export function fillFactTexts(texts: FactTexts, task: Task, facts: ExactFacts): 
 }
 
 /**
- * Appends the facts as {@link factsToJson} writes them to `out`, in the order
- * of their keys (`FACT_KEYS` of report/json-chunks.ts): the flat form of a
- * task result. Internal: not part of the package's API.
- */
-export function pushFactsJson(out: unknown[], facts: ExactFacts, texts: FactTexts): void {
-  out.push(
-    facts.kind,
-    facts.cancelled,
-    facts.hasData,
-    texts.value,
-    texts.target,
-    text(facts.progress),
-    texts.expected,
-    text(facts.paceGap),
-    text(facts.paceRatio),
-    facts.met,
-    facts.onPace,
-    texts.margin,
-    facts.overdue,
-    facts.daysToDeadline,
-    facts.overdueMilestones,
-    facts.dataAgeDays,
-    facts.dataCoversPeriod,
-    // The task's own list: a flat result is only ever copied (sent to a thread) or written, never changed.
-    facts.flags,
-  );
-}
-
-/**
  * Writes exact facts as JSON output does (decimal strings).
  *
  * @param facts - the exact facts
  * @returns the facts with decimal strings
- * @example
- * ```ts
- * factsToJson(computeFacts(plan, task, '2018-03-31')).progress; // '0.275'
- * ```
- * @category Pace
+ * Internal: not exported from the package.
  */
 export function factsToJson(facts: ExactFacts): FactsJson {
   return factsToJsonOf(checkedFacts(facts));

@@ -13,11 +13,7 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  *
  * @param now - the current time in milliseconds since the epoch (default `Date.now()`), injectable for tests
  * @returns the date `YYYY-MM-DD` in UTC+8
- * @example
- * ```ts
- * todayInChina(Date.UTC(2018, 2, 31, 16, 30)); // '2018-04-01'
- * ```
- * @category Pace
+ * Internal: not exported from the package.
  */
 // eslint-disable-next-line no-restricted-syntax -- the one clock read of the library: the default of an injectable argument, turned into a UTC+8 day number (zone-independent)
 export function todayInChina(now: number = Date.now()): CalendarDate {

@@ -37,12 +37,7 @@ function isZeroWidth(codePoint: number): boolean {
  *
  * @param text - the string
  * @returns its width in columns
- * @example
- * ```ts
- * displayWidth('有序推进'); // 8
- * displayWidth('T09'); // 3
- * ```
- * @category Report
+ * Internal: not exported from the package.
  */
 export function displayWidth(text: string): number {
   if (typeof text !== 'string')

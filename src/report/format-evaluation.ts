@@ -7,10 +7,9 @@ import { isRecognised } from '../model/recognised.js';
 import type { Plan } from '../model/types.js';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width.js';
 import { escapeMarkdownText, escapeTerminalText } from './safe-text.js';
-import type { startFlatEvaluation } from '../engine/evaluate-plan.js';
 import type { EvaluationWarning } from '../engine/as-of-warnings.js';
 import type { RuleFile } from '../engine/parse-rule-file.js';
-import { FLAT_RESULT_FIELDS, inflateFacts, renderJsonPiece, RESULTS_BATCH_SIZE, type JsonPiece, type ResultsBatch } from './json-chunks.js';
+import { renderJsonPiece, RESULTS_BATCH_SIZE, type JsonPiece, type ResultsBatch } from './json-chunks.js';
 
 /**
  * The output formats of an evaluation.
@@ -60,8 +59,20 @@ function rateUnits(plan: Plan | undefined): ReadonlyMap<string, string> | undefi
   return units;
 }
 
-/** One line summing up the counts: `共5项：有序推进4项，需要加大力度1项`. */
-export function summaryLine(evaluation: Evaluation): string {
+/**
+ * One line summing up an evaluation's counts, statuses with no task left out
+ * and gaps last: `共5项：有序推进4项，需要加大力度1项`. The table and Markdown
+ * formats end with it.
+ *
+ * @param evaluation - the evaluation
+ * @returns the line, without a newline
+ * @example
+ * ```ts
+ * formatSummaryLine(evaluation); // '共5项：有序推进4项，需要加大力度1项'
+ * ```
+ * @category Report
+ */
+export function formatSummaryLine(evaluation: Evaluation): string {
   evaluation = ensureEvaluation(evaluation);
   const parts = evaluation.summary.byStatus.filter((entry) => entry.count > 0).map((entry) => `${entry.label}${entry.count}项`);
   if (evaluation.gaps.length > 0) parts.push(`未判定${evaluation.gaps.length}项`);
@@ -83,14 +94,7 @@ function header(evaluation: Evaluation): string {
  * labels and rule names are written as `\u{HEX}` (`\u{1B}`), so the terminal
  * shows them instead of obeying them.
  *
- * @param evaluation - the evaluation
- * @param plan - the evaluated plan, for the units of the 差距 column
- * @returns the table, ending with a newline
- * @example
- * ```ts
- * process.stdout.write(formatTable(await evaluatePlan(plan), plan));
- * ```
- * @category Report
+ * Internal: `formatEvaluation(evaluation, 'table', plan)`.
  */
 export function formatTable(evaluation: Evaluation, plan?: Plan): string {
   evaluation = ensureEvaluation(evaluation);
@@ -121,7 +125,7 @@ export function formatTable(evaluation: Evaluation, plan?: Plan): string {
     widths.map((w) => '─'.repeat(w)).join('  '),
     ...rows.map(line),
     '',
-    escapeTerminalText(summaryLine(evaluation)),
+    escapeTerminalText(formatSummaryLine(evaluation)),
   ];
   for (const gap of evaluation.gaps) out.push(`规则缺口：任务 ${escapeTerminalText(gap.taskId)} 没有任何规则匹配`);
   return `${out.join('\n')}\n`;
@@ -138,20 +142,14 @@ const ruleSetMarkdown = (id: string) => (/^[\w.-]+$/.test(id) ? `\`${id}\`` : es
  * the rule file is escaped: `<script>` stays text, `[x](javascript:…)` is no
  * link, and control characters are written as `\u{HEX}`.
  *
- * @param evaluation - the evaluation
- * @returns the Markdown text
- * @example
- * ```ts
- * writeFileSync('bulletin.md', formatMarkdown(evaluation));
- * ```
- * @category Report
+ * Internal: `formatEvaluation(evaluation, 'markdown')`.
  */
 export function formatMarkdown(evaluation: Evaluation): string {
   evaluation = ensureEvaluation(evaluation);
   const out = [
     `# 评估结果 ${escapeMarkdown(evaluation.planId)}`,
     '',
-    `截至 ${evaluation.asOf}，规则集 ${ruleSetMarkdown(evaluation.ruleSet)}。${escapeMarkdown(summaryLine(evaluation))}。`,
+    `截至 ${evaluation.asOf}，规则集 ${ruleSetMarkdown(evaluation.ruleSet)}。${escapeMarkdown(formatSummaryLine(evaluation))}。`,
     '',
     '| 状态 | 数量 |',
     '| --- | ---: |',
@@ -189,7 +187,7 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  * with apostrophes followed by one of those characters (`'=1`) gets one more;
  * {@link restoreCsvText} removes one apostrophe from exactly these cells.
  *
- * Internal: used by `formatCsv` and by `duban/excel`'s CSV task table.
+ * Internal: used by the CSV format and by `duban/excel`'s CSV task table.
  */
 export function neutraliseCsvText(text: string): string {
   return FORMULA_TRIGGER.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
@@ -218,13 +216,7 @@ export function csvField(value: string | number | boolean | null): string {
  * starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a
  * leading `'` (`'=HYPERLINK(…)`); numbers such as `-0.5` are written as they are.
  *
- * @param evaluation - the evaluation
- * @returns the CSV text
- * @example
- * ```ts
- * writeFileSync('result.csv', formatCsv(evaluation));
- * ```
- * @category Report
+ * Internal: `formatEvaluation(evaluation, 'csv')`.
  */
 export function formatCsv(evaluation: Evaluation): string {
   evaluation = ensureEvaluation(evaluation);
@@ -275,8 +267,26 @@ export function formatCsv(evaluation: Evaluation): string {
 }
 
 /**
- * Renders an evaluation in one of the {@link EVALUATION_FORMATS}. `json` is the
- * documented machine format (cli.md), pretty-printed with two spaces.
+ * Renders an evaluation in one of the {@link EVALUATION_FORMATS}, as
+ * `duban evaluate --format` writes it:
+ *
+ * - `table`: a terminal table with Chinese headings, aligned with CJK text
+ *   (wide characters count two columns), long titles cut; its 差距 column gives
+ *   progress against 序时进度 in 个百分点 and, for `rate` targets, the distance
+ *   to the bound in the target's unit, named when `plan` is given. Control and
+ *   bidirectional formatting characters from user text are written as
+ *   `\u{HEX}`, so a terminal shows them instead of obeying them.
+ * - `json`: the documented machine format (cli.md), pretty-printed with two spaces.
+ * - `markdown`: a heading, the counts, a table of every task with its status and
+ *   explanation, and the gaps; text from the plan and the rule file is escaped
+ *   (`<script>` stays text, `[x](javascript:…)` is no link).
+ * - `csv`: UTF-8 with a byte-order mark (so Excel reads the Chinese), one row
+ *   per task with its status, the numeric facts and the explanation; a text cell
+ *   that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`,
+ *   a tab or a carriage return) gets a leading `'`, numbers such as `-0.5` stay.
+ *
+ * Each text ends with a newline. For a plan too large to hold its JSON text in
+ * one string, see {@link formatEvaluationJsonChunks}.
  *
  * @param evaluation - the evaluation
  * @param format - the format
@@ -284,7 +294,9 @@ export function formatCsv(evaluation: Evaluation): string {
  * @returns the text
  * @example
  * ```ts
- * formatEvaluation(evaluation, 'json');
+ * process.stdout.write(formatEvaluation(await evaluatePlan(plan), 'table', plan));
+ * writeFileSync('result.csv', formatEvaluation(evaluation, 'csv'));
+ * writeFileSync('result.json', formatEvaluation(evaluation, 'json'));
  * ```
  * @category Report
  */
@@ -310,16 +322,16 @@ export function formatEvaluation(evaluation: Evaluation, format: EvaluationForma
  * `formatEvaluation(evaluation, 'json')`, but no more than one task result is
  * held at a time (the gaps and the counts are kept until the end).
  *
- * @param stream - an evaluation started with `startEvaluation`
+ * @param stream - an evaluation started with `evaluatePlanStream`
  * @returns a generator of text chunks
  * @example
  * ```ts
- * for (const chunk of formatEvaluationJsonChunks(startEvaluation(plan))) process.stdout.write(chunk);
+ * for (const chunk of formatEvaluationJsonChunks(evaluatePlanStream(plan))) process.stdout.write(chunk);
  * ```
  * @category Report
  */
 export function* formatEvaluationJsonChunks(stream: EvaluationStream): Generator<string, void, undefined> {
-  if (!isRecognised('evaluation stream', stream)) invalidOption('stream', `expected a stream returned by startEvaluation, got ${kindOf(stream)}`);
+  if (!isRecognised('evaluation stream', stream)) invalidOption('stream', `expected a stream returned by evaluatePlanStream, got ${kindOf(stream)}`);
   for (const piece of evaluationJsonPieces(stream)) yield renderJsonPiece(piece);
 }
 
@@ -338,32 +350,12 @@ export function* evaluationJsonChunksOf(evaluation: Evaluation): Generator<strin
   yield `${results.length === 0 ? '[]' : '\n  ]'},\n  "gaps": ${nest(evaluation.gaps, '  ')},\n  "summary": ${nest(evaluation.summary, '  ')},\n  "warnings": ${nest(evaluation.warnings ?? [], '  ')}\n}\n`;
 }
 
-/**
- * The JSON output of a flat evaluation (`startFlatEvaluation`) as pieces: the
- * same text as {@link evaluationJsonPieces} gives for the same evaluation.
- * The tasks no rule matched are collected in `gaps` as the pieces are read.
- */
-export function* flatEvaluationJsonPieces(stream: ReturnType<typeof startFlatEvaluation>, gaps: Gap[] = []): Generator<JsonPiece, void, undefined> {
-  yield jsonHeader(stream.planId, stream.asOf, stream.ruleFile.id);
-  const counts = new Map<string | null, number>();
-  let first = true;
-  for (const flat of stream.batches) {
-    for (let at = 0; at < flat.length; at += FLAT_RESULT_FIELDS) {
-      const status = flat[at + 2] as string | null;
-      if (status === null) gaps.push({ taskId: flat[at] as string, title: flat[at + 1] as string, facts: inflateFacts(flat, at) });
-      counts.set(status, (counts.get(status) ?? 0) + 1);
-    }
-    yield { flat, first };
-    first = false;
-  }
-  yield jsonFooter(stream.ruleFile, first, gaps, counts, stream.warnings);
-}
-
-/** The JSON output up to the opening of `results`. */
-const jsonHeader = (planId: string, asOf: string, ruleSet: string): string =>
+/** The JSON output up to the opening of `results`. Internal: also for src/cli/flat-layout.ts. */
+export const jsonHeader = (planId: string, asOf: string, ruleSet: string): string =>
   `{\n  "planId": ${JSON.stringify(planId)},\n  "asOf": ${JSON.stringify(asOf)},\n  "ruleSet": ${JSON.stringify(ruleSet)},\n  "results": `;
 
-function jsonFooter(
+/** The JSON output after the last result: the gaps, the counts and the warnings. Internal: also for src/cli/flat-layout.ts. */
+export function jsonFooter(
   ruleFile: RuleFile,
   empty: boolean,
   gaps: readonly Gap[],
@@ -382,7 +374,7 @@ function jsonFooter(
 export function* evaluationJsonPieces(stream: EvaluationStream): Generator<JsonPiece, void, undefined> {
   yield jsonHeader(stream.planId, stream.asOf, stream.ruleFile.id);
   const gaps: Gap[] = [];
-  // Counts per status, as `summarize` would make them from the whole list.
+  // Counts per status, as the evaluation's summary counts them.
   const counts = new Map<string | null, number>();
   let batch: TaskResult[] = [];
   let first = true;

@@ -14,7 +14,7 @@ import { reportingDates } from './trend.js';
  *
  * @category Report
  */
-export interface ReportOptions extends Omit<EvaluateOptions, 'asOf'>, BulletinOptions {
+export interface ReportOptions extends Omit<EvaluateOptions, 'asOf' | 'tasks'>, BulletinOptions {
   /**
    * One as-of date, several (a trend; the latest is reported), or `"all"`:
    * every {@link reportingDates | reporting date} of the plan. Default: the

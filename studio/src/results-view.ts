@@ -6,7 +6,7 @@ import type { Evaluation, TaskResult } from '../../src/engine/evaluate-plan.js';
 import type { Task } from '../../src/model/types.js';
 import { FACT_CATALOGUE } from '../../src/pace/fact-catalogue.js';
 import type { FactsJson } from '../../src/pace/fact-values.js';
-import { summaryLine } from '../../src/report/format-evaluation.js';
+import { formatSummaryLine } from '../../src/report/format-evaluation.js';
 import { statusTones, type StatusTone } from '../../src/report/status-tone.js';
 import { h, replace } from './dom.js';
 import { lang, pick, t } from './i18n.js';
@@ -104,8 +104,8 @@ export function renderResults(roots: { summary: HTMLElement; changes: HTMLElemen
       ),
     );
   }
-  const sentence = summaryLine(evaluation);
-  const before = previous === null ? null : summaryLine(previous);
+  const sentence = formatSummaryLine(evaluation);
+  const before = previous === null ? null : formatSummaryLine(previous);
   replace(
     roots.summary,
     h('h2', {}, `${plan.title} · ${t('asOf')} ${evaluation.asOf} · ${t('rules')} ${evaluation.ruleSet}`),

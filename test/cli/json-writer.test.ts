@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeJsonPieces } from '../../src/cli/json-writer.js';
-import { evaluatePlanSync, formatEvaluation, isDubanError, parsePlan, startEvaluation } from '../../src/index.js';
+import { evaluatePlanSync, formatEvaluation, isDubanError, parsePlan, evaluatePlanStream } from '../../src/index.js';
 import { evaluationJsonPieces } from '../../src/report/format-evaluation.js';
 import type { JsonPiece } from '../../src/report/json-chunks.js';
 // @ts-expect-error -- a plain ES module without types
@@ -25,7 +25,7 @@ describe('writeJsonPieces', () => {
     expect(existsSync(SCRIPT)).toBe(true);
     for (const thread of [false, true]) {
       const file = join(dir, `out-${thread}.json`);
-      await writeJsonPieces(file, evaluationJsonPieces(startEvaluation(plan)), thread, SCRIPT);
+      await writeJsonPieces(file, evaluationJsonPieces(evaluatePlanStream(plan)), thread, SCRIPT);
       expect(readFileSync(file, 'utf8')).toBe(expected);
     }
   });
@@ -41,7 +41,7 @@ describe('writeJsonPieces', () => {
     const file = join(dir, 'failed.json');
     function* failing(): Generator<JsonPiece> {
       yield '{';
-      yield* evaluationJsonPieces(startEvaluation(plan));
+      yield* evaluationJsonPieces(evaluatePlanStream(plan));
       throw new Error('rule evaluation failed');
     }
     await expect(writeJsonPieces(file, failing(), true, SCRIPT)).rejects.toThrow('rule evaluation failed');

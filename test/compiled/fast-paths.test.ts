@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import { isExists } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, parseDecimal } from '../../src/index.js';
+import { isCalendarDate } from '../../src/index.js';
+import { parseDecimal } from '../../src/model/decimal.js';
 
 const Exact = Decimal.clone({ precision: 1000 });
 const reference = (text: string) => {

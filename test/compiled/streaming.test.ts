@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain ES module without types
 import { generatePlan } from '../../bench/generate-plan.mjs';
-import { startFlatEvaluation } from '../../src/engine/evaluate-plan.js';
+import { FACT_KEYS, FLAT_RESULT_FIELDS, flatEvaluationJsonPieces, inflateFacts, renderOutputPiece, startFlatEvaluation } from '../../src/cli/flat-layout.js';
 import {
   BUNDLED_RULE_SET_IDS,
   evaluatePlan,
@@ -11,12 +11,11 @@ import {
   formatEvaluation,
   formatEvaluationJsonChunks,
   parsePlan,
-  startEvaluation,
+  evaluatePlanStream,
   type EvaluateOptions,
   type Plan,
 } from '../../src/index.js';
-import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../src/report/format-evaluation.js';
-import { FACT_KEYS, FLAT_RESULT_FIELDS, inflateFacts, renderJsonPiece } from '../../src/report/json-chunks.js';
+import { evaluationJsonChunksOf } from '../../src/report/format-evaluation.js';
 
 const examples = readdirSync(new URL('../../examples/', import.meta.url)).filter((name) => name.endsWith('.plan.json'));
 
@@ -24,14 +23,14 @@ describe('formatEvaluationJsonChunks', () => {
   it.each(examples)('writes exactly the bytes of formatEvaluation(…, "json") for %s with every bundled rule set', (name) => {
     const plan = parsePlan(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
     for (const rules of BUNDLED_RULE_SET_IDS) {
-      const streamed = [...formatEvaluationJsonChunks(startEvaluation(plan, { rules }))].join('');
+      const streamed = [...formatEvaluationJsonChunks(evaluatePlanStream(plan, { rules }))].join('');
       expect(streamed).toBe(formatEvaluation(evaluatePlanSync(plan, { rules }), 'json'));
     }
   });
 
   it('writes an empty plan and a plan with gaps exactly as JSON.stringify does', () => {
     const empty = parsePlan({ formatVersion: 1, id: 'e', title: 'e', period: { start: '2018-01-01', end: '2018-12-31' }, asOf: '2018-06-30', tasks: [] });
-    expect([...formatEvaluationJsonChunks(startEvaluation(empty))].join('')).toBe(formatEvaluation(evaluatePlanSync(empty), 'json'));
+    expect([...formatEvaluationJsonChunks(evaluatePlanStream(empty))].join('')).toBe(formatEvaluation(evaluatePlanSync(empty), 'json'));
     const rules = {
       formatVersion: 1 as const,
       id: 'only-met',
@@ -42,12 +41,12 @@ describe('formatEvaluationJsonChunks', () => {
     const plan = parsePlan(readFileSync(new URL('../../examples/xianning-2018-q1.plan.json', import.meta.url), 'utf8'));
     const evaluation = evaluatePlanSync(plan, { rules });
     expect(evaluation.gaps.length).toBeGreaterThan(0);
-    expect([...formatEvaluationJsonChunks(startEvaluation(plan, { rules }))].join('')).toBe(formatEvaluation(evaluation, 'json'));
+    expect([...formatEvaluationJsonChunks(evaluatePlanStream(plan, { rules }))].join('')).toBe(formatEvaluation(evaluation, 'json'));
   });
 });
 
 describe('flat evaluation (the CLI’s path to its writer thread)', () => {
-  const render = (plan: Plan, options: EvaluateOptions) => [...flatEvaluationJsonPieces(startFlatEvaluation(plan, options, 7))].map(renderJsonPiece).join('');
+  const render = (plan: Plan, options: EvaluateOptions) => [...flatEvaluationJsonPieces(startFlatEvaluation(plan, options, 7))].map(renderOutputPiece).join('');
 
   it.each(examples)('writes exactly the bytes of formatEvaluation(…, "json") for %s, every bundled rule set, several dates', (name) => {
     const plan = parsePlan(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));

@@ -9,7 +9,7 @@ import {
   formatEvaluation,
   formatEvaluationJsonChunks,
   parsePlan,
-  startEvaluation,
+  evaluatePlanStream,
   STALE_AFTER_DAYS,
   type Plan,
 } from '../../src/index.js';
@@ -58,8 +58,8 @@ describe('evaluation warnings', () => {
     const evaluation = evaluatePlanSync(plan(), { asOf: '2017-12-31' });
     const json = JSON.parse(formatEvaluation(evaluation, 'json')) as { warnings: unknown[] };
     expect(json.warnings).toEqual(evaluation.warnings);
-    expect([...formatEvaluationJsonChunks(startEvaluation(plan(), { asOf: '2017-12-31' }))].join('')).toBe(formatEvaluation(evaluation, 'json'));
-    expect(startEvaluation(plan(), { asOf: '2017-12-31' }).warnings).toEqual(evaluation.warnings);
+    expect([...formatEvaluationJsonChunks(evaluatePlanStream(plan(), { asOf: '2017-12-31' }))].join('')).toBe(formatEvaluation(evaluation, 'json'));
+    expect(evaluatePlanStream(plan(), { asOf: '2017-12-31' }).warnings).toEqual(evaluation.warnings);
   });
 
   it('are printed on stderr by evaluate (every format and engine) and report, with stdout carrying them only in JSON', async () => {

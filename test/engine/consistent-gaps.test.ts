@@ -7,20 +7,9 @@
 // refused with its load error by every path; the consistent nulls stay for
 // the gaps of valid files (the second block).
 import { describe, expect, it } from 'vitest';
-import {
-  isDubanError,
-  compileRuleFile,
-  createClassifier,
-  evaluatePlan,
-  evaluatePlanSync,
-  evaluateTask,
-  evaluateTasks,
-  explainRules,
-  startEvaluation,
-} from '../../src/index.js';
+import { isDubanError, compileRuleFile, createClassifier, evaluatePlan, evaluatePlanSync, explainRules, evaluatePlanStream } from '../../src/index.js';
 import type { RuleFile, TaskResult } from '../../src/index.js';
-import { startFlatEvaluation } from '../../src/engine/evaluate-plan.js';
-import { inflateResults } from '../../src/report/json-chunks.js';
+import { inflateResults, startFlatEvaluation } from '../../src/cli/flat-layout.js';
 import { cumulative, facts, planOf, readJson } from './helpers.js';
 
 /** four-level as JSON.parse gives it, with the status `problem` dropped from its statuses (its rules still assign it). */
@@ -65,10 +54,9 @@ describe('a winner whose status the rule file does not list', () => {
       () => evaluatePlan(plan, options),
       () => evaluatePlan(plan, { ...options, engine: 'json-rules-engine' }),
       () => evaluatePlanSync(plan, options),
-      () => evaluateTask(plan, 'T1', options),
-      () => evaluateTask(plan, 'T1', { ...options, engine: 'json-rules-engine' }),
-      () => evaluateTasks(plan, options),
-      () => startEvaluation(plan, options),
+      () => evaluatePlan(plan, { ...options, tasks: ['T1'] }),
+      () => evaluatePlan(plan, { ...options, tasks: ['T1'], engine: 'json-rules-engine' }),
+      () => evaluatePlanStream(plan, options),
       () => startFlatEvaluation(plan, options, 1),
       () => explainRules(withoutProblemStatus(), facts({ paceRatio: 0.2 })),
     ];
@@ -87,8 +75,8 @@ describe('a task no rule matches', () => {
     const paths: TaskResult[][] = [
       (await evaluatePlan(plan, { ...options, rules: gappy })).results as TaskResult[],
       (await evaluatePlan(plan, { ...options, rules: gappy, engine: 'json-rules-engine' })).results as TaskResult[],
-      [...evaluateTasks(plan, { ...options, rules: gappy })],
-      [...startEvaluation(plan, { ...options, rules: gappy }).results],
+      (await evaluatePlan(plan, { ...options, rules: gappy, tasks: ['T2', 'T1'] })).results as TaskResult[],
+      [...evaluatePlanStream(plan, { ...options, rules: gappy }).results],
       [...startFlatEvaluation(plan, { ...options, rules: gappy }, 2).batches].flatMap((batch) => inflateResults(batch)),
     ];
     for (const results of paths) expectConsistent(results);

@@ -1,8 +1,9 @@
-// evaluatePlan / evaluateTask: order, summary, as-of resolution, option errors,
+// evaluatePlan (with and without `tasks`): order, summary, as-of resolution, option errors,
 // determinism, and the JSON of cli.md's example.
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULE_SET_IDS, evaluatePlan, evaluateTask, parsePlan, parseRuleFile, summarize } from '../../src/index.js';
-import type { BundledRuleSetId } from '../../src/index.js';
+import { BUNDLED_RULE_SET_IDS, evaluatePlan, evaluatePlanStream, evaluatePlanSync, parsePlan, parseRuleFile } from '../../src/index.js';
+import type { BundledRuleSetId, DubanError, EvaluateOptions, Plan } from '../../src/index.js';
+import { summarizeCounts } from '../../src/engine/evaluate-plan.js';
 import { bundled, cumulative, planOf, planWith, rate, readJson, rejectedDubanError, ruleFileJson } from './helpers.js';
 
 const CANCELLED = { cancelled: { on: '2018-03-01', reason: '因政策调整' } };
@@ -246,41 +247,89 @@ describe('evaluatePlan', () => {
   });
 });
 
-describe('evaluateTask', () => {
+describe('the tasks option', () => {
+  const one = async (plan: Plan, taskId: string, options: EvaluateOptions = {}) => {
+    const { results } = await evaluatePlan(plan, { ...options, tasks: [taskId] });
+    expect(results).toHaveLength(1);
+    return results[0]!;
+  };
+
   it('evaluates one task exactly as evaluatePlan does', async () => {
     const plan = mixedPlan();
     const evaluation = await evaluatePlan(plan, { asOf: '2018-06-30', rules: 'traffic-light' });
     for (const task of plan.tasks) {
-      expect(await evaluateTask(plan, task.id, { asOf: '2018-06-30', rules: 'traffic-light' })).toEqual(
-        evaluation.results.find((result) => result.taskId === task.id),
-      );
+      for (const engine of ['compiled', 'json-rules-engine'] as const) {
+        expect(await one(plan, task.id, { asOf: '2018-06-30', rules: 'traffic-light', engine })).toEqual(
+          evaluation.results.find((result) => result.taskId === task.id),
+        );
+      }
     }
   });
 
   it('gives T09 of the 咸宁 example the result of cli.md', async () => {
-    expect(await evaluateTask(xianning(), 'T09')).toEqual(CLI_T09);
+    expect(await one(xianning(), 'T09')).toEqual(CLI_T09);
   });
 
-  it.each(['T99', 't09', ''])('rejects the unknown task id %j with UNKNOWN_TASK', async (taskId) => {
-    const error = await rejectedDubanError(evaluateTask(xianning(), taskId));
+  it('keeps the plan’s order, counts a repeated id once, and counts only the chosen tasks, in every evaluation', async () => {
+    const plan = mixedPlan();
+    const options = { asOf: '2018-06-30', rules: 'traffic-light', tasks: ['c0', 'z9', 'c0', 'y7'] } as const;
+    const evaluations = [await evaluatePlan(plan, options), evaluatePlanSync(plan, options)];
+    for (const evaluation of evaluations) {
+      expect(evaluation.results.map((result) => result.taskId)).toEqual(['z9', 'c0', 'y7']);
+      expect(evaluation.summary.total).toBe(3);
+    }
+    expect([...evaluatePlanStream(plan, options).results].map((result) => result.taskId)).toEqual(['z9', 'c0', 'y7']);
+    expect((await evaluatePlan(plan, { ...options, tasks: [] })).results).toEqual([]);
+  });
+
+  it.each(['T99', 't09', ''])('rejects the unknown task id %j with UNKNOWN_TASK naming it and its place', async (taskId) => {
+    const error = await rejectedDubanError(evaluatePlan(xianning(), { tasks: ['T09', taskId] }));
     expect(error.code).toBe('UNKNOWN_TASK');
     expect(error.message).toContain(JSON.stringify(taskId));
+    expect(error.issues.map((issue) => issue.path)).toEqual(['tasks[1]']);
+    expect(error.issues[0]!.message).toBe(
+      `计划 "xianning-2018" 中没有编号为 ${JSON.stringify(taskId)} 的任务 / no task with id ${JSON.stringify(taskId)} in plan "xianning-2018"`,
+    );
   });
 
+  it('lists every unknown id, synchronously too', () => {
+    const error = (() => {
+      try {
+        evaluatePlanSync(xianning(), { tasks: ['x1', 'T09', 'x2'] });
+      } catch (caught) {
+        return caught as DubanError;
+      }
+      throw new Error('not refused');
+    })();
+    expect(error.code).toBe('UNKNOWN_TASK');
+    expect(error.issues.map((issue) => issue.path)).toEqual(['tasks[0]', 'tasks[2]']);
+  });
+
+  it.each([{ tasks: 'T09' }, { tasks: [1] }, { tasks: null }, { tasks: {} }])(
+    'rejects tasks: $tasks (not a list of ids) with INVALID_OPTION',
+    async ({ tasks }) => {
+      const error = await rejectedDubanError(evaluatePlan(xianning(), { tasks } as unknown as EvaluateOptions));
+      expect(error.code).toBe('INVALID_OPTION');
+      expect(error.issues.map((issue) => issue.path)).toEqual(['tasks']);
+    },
+  );
+
   it('rejects an invalid as-of option with INVALID_OPTION', async () => {
-    expect((await rejectedDubanError(evaluateTask(xianning(), 'T09', { asOf: '2018-13-01' }))).code).toBe('INVALID_OPTION');
+    expect((await rejectedDubanError(evaluatePlan(xianning(), { tasks: ['T09'], asOf: '2018-13-01' }))).code).toBe('INVALID_OPTION');
   });
 
   it('rejects an unknown rule set id with INVALID_OPTION', async () => {
-    expect((await rejectedDubanError(evaluateTask(xianning(), 'T09', { rules: 'five-level' as BundledRuleSetId }))).code).toBe('INVALID_OPTION');
+    expect((await rejectedDubanError(evaluatePlan(xianning(), { tasks: ['T09'], rules: 'five-level' as BundledRuleSetId }))).code).toBe('INVALID_OPTION');
   });
 });
 
-describe('summarize', () => {
+describe('the summary', () => {
   it('counts results per status in the rule file’s order and skips gaps', () => {
     const file = bundled('traffic-light');
     const result = (status: string | null) => ({ taskId: 'x', title: 'x', status, label: null, rule: null, facts: {} as never, explanation: '' });
-    expect(summarize(file, [result('red'), result(null), result('green'), result('red')])).toEqual({
+    const counts = new Map<string | null, number>();
+    for (const { status } of [result('red'), result(null), result('green'), result('red')]) counts.set(status, (counts.get(status) ?? 0) + 1);
+    expect(summarizeCounts(file, counts)).toEqual({
       total: 4,
       byStatus: [
         { status: 'green', label: '绿灯', count: 1 },

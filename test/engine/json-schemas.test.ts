@@ -12,6 +12,7 @@ const SCHEMA_FILES: readonly (readonly [file: string, key: keyof JsonSchemas])[]
   ['plan.schema.json', 'plan'],
   ['observations.schema.json', 'observations'],
   ['rule-file.schema.json', 'ruleFile'],
+  ['rule-cases.schema.json', 'ruleCases'],
 ];
 
 /** The JSON files of a folder of the repository whose names end with `suffix`. */
@@ -40,7 +41,7 @@ describe('jsonSchemas', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 
-  it('ships the three input schemas', () => {
+  it('ships the four input schemas', () => {
     expect(filesIn('schemas/', '.json')).toEqual(expect.arrayContaining(SCHEMA_FILES.map(([file]) => `schemas/${file}`)));
   });
 

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPlanCsv, parsePlanCsv } from '../../src/excel/index.js';
-import { evaluatePlanSync, formatCsv } from '../../src/index.js';
+import { evaluatePlanSync } from '../../src/index.js';
+import { formatCsv } from '../../src/report/format-evaluation.js';
 import { parseCsvRows } from '../../src/model/observations-file.js';
 import { neutraliseCsvText, restoreCsvText } from '../../src/report/format-evaluation.js';
 import { formulaPlan, HYPERLINK_TITLE, runsAsFormula } from './hostile-text.js';

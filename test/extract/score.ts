@@ -17,7 +17,9 @@
  *   the same value (converted to the gold unit) dated at the gold as-of date;
  *   figure precision divides by every observation the extracted plan holds.
  */
-import { compareDecimals, parseDecimal, unitConversionExponent, type Plan, type Task } from '../../src/index.js';
+import { type Plan, type Task } from '../../src/index.js';
+import { compareDecimals, parseDecimal } from '../../src/model/decimal.js';
+import { unitConversionExponent } from '../../src/model/units.js';
 
 export interface GoldTarget {
   readonly measure: string;

@@ -3,16 +3,7 @@
 // byte for byte, in every format and with either evaluator.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ENGINE_CHOICES,
-  evaluatePlan,
-  evaluatePlanSync,
-  evaluateTask,
-  EVALUATION_FORMATS,
-  formatEvaluation,
-  parsePlan,
-  parseRuleFile,
-} from '../../src/index.js';
+import { ENGINE_CHOICES, evaluatePlan, evaluatePlanSync, EVALUATION_FORMATS, formatEvaluation, parsePlan, parseRuleFile } from '../../src/index.js';
 import type { EngineChoice, EvaluateOptions, Plan, RuleFile } from '../../src/index.js';
 import { date2018, deepFreeze, planDocument, ruleFileDocument } from './arbitraries.js';
 
@@ -23,7 +14,7 @@ const rulesChoice = fc.oneof(
 );
 const engine = fc.constantFrom(...ENGINE_CHOICES) as fc.Arbitrary<EngineChoice>;
 
-describe('evaluatePlan, evaluatePlanSync and evaluateTask', () => {
+describe('evaluatePlan and evaluatePlanSync', () => {
   it('never mutate the plan, the rule file or the options (all deeply frozen)', async () => {
     await fc.assert(
       fc.asyncProperty(planDocument, rulesChoice, date2018, engine, async (document, rules, asOf, engineChoice) => {
@@ -33,7 +24,7 @@ describe('evaluatePlan, evaluatePlanSync and evaluateTask', () => {
         deepFreeze(plan);
         const evaluation = await evaluatePlan(plan, options);
         const task = plan.tasks[0]!;
-        await evaluateTask(plan, task.id, options);
+        await evaluatePlan(plan, { ...options, tasks: [task.id] });
         if (engineChoice === 'compiled') evaluatePlanSync(plan, options);
         expect({ plan, rules }).toEqual(before);
         expect(evaluation.results).toHaveLength(plan.tasks.length);
@@ -71,12 +62,13 @@ describe('evaluatePlan, evaluatePlanSync and evaluateTask', () => {
     );
   });
 
-  it('evaluateTask gives exactly the result evaluatePlan gives for that task', async () => {
+  it('evaluatePlan with tasks: [id] gives exactly the result evaluatePlan gives for that task', async () => {
     await fc.assert(
       fc.asyncProperty(planDocument, rulesChoice, date2018, async (document, rules, asOf) => {
         const plan = parsePlan(document);
         const evaluation = await evaluatePlan(plan, { asOf, rules });
-        for (const [i, task] of plan.tasks.entries()) expect(await evaluateTask(plan, task.id, { asOf, rules })).toEqual(evaluation.results[i]);
+        for (const [i, task] of plan.tasks.entries())
+          expect((await evaluatePlan(plan, { asOf, rules, tasks: [task.id] })).results).toEqual([evaluation.results[i]]);
       }),
       { numRuns: 60 },
     );

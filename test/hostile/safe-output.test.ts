@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayWidth, evaluatePlanSync, formatBulletin, formatEvaluation, parsePlan, parseRuleFile, type Plan } from '../../src/index.js';
+import { evaluatePlanSync, formatBulletin, formatEvaluation, parsePlan, parseRuleFile, type Plan } from '../../src/index.js';
+import { displayWidth } from '../../src/report/display-width.js';
 import { escapeMarkdownText, escapeTerminalText } from '../../src/report/safe-text.js';
 import { requireBuiltCli, ROOT, runCli } from './run-cli.js';
 

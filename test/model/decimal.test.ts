@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimals, isCalendarDate, parseDecimal } from '../../src/index.js';
+import { isCalendarDate } from '../../src/index.js';
+import { compareDecimals, parseDecimal } from '../../src/model/decimal.js';
 
 describe('parseDecimal', () => {
   it.each<[unknown, string]>([

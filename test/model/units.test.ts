@@ -1,5 +1,5 @@
+import { MAGNITUDE_PREFIXES, unitConversionExponent } from '../../src/model/units.js';
 import { describe, expect, it } from 'vitest';
-import { MAGNITUDE_PREFIXES, unitConversionExponent } from '../../src/index.js';
 
 describe('unitConversionExponent', () => {
   it.each<[string, string, number]>([

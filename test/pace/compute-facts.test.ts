@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeFacts, factsForEngine, factsToJson, latestObservation } from '../../src/index.js';
+import { computeFacts, factsForEngine } from '../../src/index.js';
+import { latestObservation } from '../../src/pace/compute-facts.js';
+import { factsToJson } from '../../src/pace/fact-values.js';
 import { cumulative, factsOf, observations, planOf, show, taskAt, type Json } from './plans.js';
 
 const level = (baseline: number | string, value: number | string, unit = '家'): Json => ({ kind: 'level', measure: '水平', unit, value, baseline });

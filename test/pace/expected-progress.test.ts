@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeFacts, expectedProgress, formatFraction, paceExpected, taskWindow, type Pace, type TaskWindow } from '../../src/index.js';
+import { computeFacts, expectedProgress, formatFraction, type Pace } from '../../src/index.js';
+import { paceExpected, type TaskWindow, taskWindow } from '../../src/pace/expected-progress.js';
 import { cumulative, planOf, taskAt, type Json } from './plans.js';
 
 const year2018 = (pace: Pace): TaskWindow => ({ start: '2018-01-01', deadline: '2018-12-31', pace });

@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  computeFacts,
-  expectedProgress,
-  paceExpected,
-  parsePlan,
-  type ExactFacts,
-  type Fraction,
-  type Pace,
-  type Plan,
-  type TaskWindow,
-} from '../../src/index.js';
+import { computeFacts, expectedProgress, parsePlan, type ExactFacts, type Fraction, type Pace, type Plan } from '../../src/index.js';
+import { paceExpected, type TaskWindow } from '../../src/pace/expected-progress.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,8 +1,9 @@
+import { todayInChina } from '../../src/pace/today.js';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { todayInChina } from '../../src/index.js';
+
 import { tzSnapshot } from './tz-snapshot.js';
 
 describe('todayInChina', () => {

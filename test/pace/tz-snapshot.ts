@@ -1,4 +1,7 @@
-import { computeFacts, factsToJson, formatFraction, paceExpected, parsePlan, todayInChina } from '../../src/index.js';
+import { computeFacts, formatFraction, parsePlan } from '../../src/index.js';
+import { paceExpected } from '../../src/pace/expected-progress.js';
+import { factsToJson } from '../../src/pace/fact-values.js';
+import { todayInChina } from '../../src/pace/today.js';
 
 const DATES = ['2017-12-31', '2018-01-01', '2018-02-14', '2018-03-31', '2018-06-30', '2018-12-31', '2019-01-01'];
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeFacts, factsToJson, parsePlan, type FactsJson, type Plan } from '../../src/index.js';
+import { computeFacts, parsePlan, type FactsJson, type Plan } from '../../src/index.js';
+import { factsToJson } from '../../src/pace/fact-values.js';
 
 /** The 咸宁 2018 worked example of pace-and-facts.md, as a plan file. */
 const plan: Plan = parsePlan(readFileSync(new URL('../fixtures/xianning-worked.plan.json', import.meta.url), 'utf8'), { source: 'xianning-worked.plan.json' });

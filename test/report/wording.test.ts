@@ -4,7 +4,8 @@
 // in a bulletin's body, and the rounding rule of the docs (四舍五入, GB/T 8170 on
 // request).
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULE_SET_IDS, displayWidth, evaluatePlan, formatBulletin, parsePlan, type Plan } from '../../src/index.js';
+import { BUNDLED_RULE_SET_IDS, evaluatePlan, formatBulletin, parsePlan, type Plan } from '../../src/index.js';
+import { displayWidth } from '../../src/report/display-width.js';
 import { fullWidth, rateTargetText, rateValueText, roundedText } from '../../src/engine/wording.js';
 import { percentText } from '../../src/report/text-kit.js';
 import { loadExample, SEED_EXAMPLES } from './helpers.js';

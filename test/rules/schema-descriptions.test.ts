@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FACT_CATALOGUE, jsonSchemas, ruleCasesJsonSchema } from '../../src/index.js';
+import { FACT_CATALOGUE, jsonSchemas } from '../../src/index.js';
 import { ROOT } from './helpers.js';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -25,7 +25,7 @@ function undescribed(schema: unknown): string[] {
 }
 
 describe('the JSON Schemas editors read', () => {
-  const schemas = { ...jsonSchemas(), ruleCases: ruleCasesJsonSchema() };
+  const schemas = jsonSchemas();
 
   it.each(Object.keys(schemas))('%s describes every property in Chinese and English', (name) => {
     expect(undescribed(schemas[name as keyof typeof schemas])).toEqual([]);
@@ -45,7 +45,7 @@ describe('the JSON Schemas editors read', () => {
     const files = readdirSync(new URL('schemas/', ROOT)).sort();
     expect(files).toContain('rule-cases.schema.json');
     const shipped = JSON.parse(readFileSync(new URL('schemas/rule-cases.schema.json', ROOT), 'utf8')) as unknown;
-    expect(shipped).toEqual(JSON.parse(JSON.stringify(ruleCasesJsonSchema())));
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(jsonSchemas().ruleCases)));
     for (const file of files) expect(undescribed(JSON.parse(readFileSync(new URL(`schemas/${file}`, ROOT), 'utf8'))), file).toEqual([]);
   });
 });

@@ -220,7 +220,7 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     const page = await open(studio.url);
     const expected = library.evaluatePlanSync(plan(), { rules: 'four-level' });
     expect(await shownStatuses(page)).toEqual(statusesOf(expected));
-    expect(await page.locator('#summary-line').textContent()).toBe(library.summaryLine(expected));
+    expect(await page.locator('#summary-line').textContent()).toBe(library.formatSummaryLine(expected));
     for (const entry of expected.summary.byStatus)
       expect(await page.locator(`.counts li[data-status="${entry.status}"]`).getAttribute('data-count')).toBe(String(entry.count));
     // Filter by status: only those rows.
@@ -253,8 +253,8 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
       expect(await count.getAttribute('data-count')).toBe(String(entry.count));
       expect(await count.getAttribute('data-before')).toBe(String(before.summary.byStatus.find((old) => old.status === entry.status)!.count));
     }
-    expect(await page.locator('#summary-line').textContent()).toBe(library.summaryLine(after));
-    expect(await page.locator('#summary-line-before').textContent()).toContain(library.summaryLine(before));
+    expect(await page.locator('#summary-line').textContent()).toBe(library.formatSummaryLine(after));
+    expect(await page.locator('#summary-line-before').textContent()).toContain(library.formatSummaryLine(before));
     // The changed tasks are highlighted in the table, before → after.
     for (const taskId of changed) expect(await page.locator(`#results-table tr[data-task="${taskId}"]`).getAttribute('class')).toContain('changed');
     expect(await shownStatuses(page)).toEqual(statusesOf(after));
@@ -360,7 +360,7 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
       evaluation.results.find((result) => result.taskId === 'T08b')!.status,
     );
     expect(await shownStatuses(page)).toEqual(statusesOf(whatIf));
-    expect(await page.locator('#summary-line').textContent()).toBe(library.summaryLine(whatIf));
+    expect(await page.locator('#summary-line').textContent()).toBe(library.formatSummaryLine(whatIf));
     expect(await page.locator('#changed-list li').evaluateAll((list) => list.map((item) => (item as HTMLElement).dataset.task))).toEqual(['T08b']);
     expect(n).toBeGreaterThan(0);
 
@@ -423,7 +423,7 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     await editsAfter(page, n);
     const expected = library.evaluatePlanSync(plan(), { rules: 'four-level', asOf: '2018-06-30' });
     expect(await shownStatuses(page)).toEqual(statusesOf(expected));
-    expect(await page.locator('#summary-line').textContent()).toBe(library.summaryLine(expected));
+    expect(await page.locator('#summary-line').textContent()).toBe(library.formatSummaryLine(expected));
     expect(await page.locator('#summary h2').textContent()).toContain('2018-06-30');
     await expectClean(page);
     await page.close();
@@ -473,7 +473,7 @@ describe.skipIf(skipped)('duban studio in headless Chromium', () => {
     const fromBook = await excel.readPlanWorkbook(book, { source: '任务分解表.xlsx' });
     const expected = library.evaluatePlanSync(fromBook, { rules: 'four-level' });
     expect(await shownStatuses(page)).toEqual(statusesOf(expected));
-    expect(await page.locator('#summary-line').textContent()).toBe(library.summaryLine(expected));
+    expect(await page.locator('#summary-line').textContent()).toBe(library.formatSummaryLine(expected));
 
     const download = page.waitForEvent('download');
     await page.click('#export-xlsx');

@@ -7,8 +7,7 @@ import {
   evaluatePlan,
   formatEvaluation,
   isCalendarDate,
-  startEvaluation,
-  summarize,
+  evaluatePlanStream,
   type EngineChoice,
   type EvaluateOptions,
   type Evaluation,
@@ -20,10 +19,10 @@ import {
   ROUNDINGS,
   type Rounding,
 } from '../../index.js';
-import { startFlatEvaluation } from '../../engine/evaluate-plan.js';
+import { summarizeCounts } from '../../engine/evaluate-plan.js';
 import { recognise } from '../../model/recognised.js';
-import { evaluationJsonChunksOf, flatEvaluationJsonPieces } from '../../report/format-evaluation.js';
-import { FLAT_RESULT_FIELDS, renderJsonPiece, type JsonPiece } from '../../report/json-chunks.js';
+import { evaluationJsonChunksOf } from '../../report/format-evaluation.js';
+import { FLAT_RESULT_FIELDS, flatEvaluationJsonPieces, renderOutputPiece, startFlatEvaluation, type OutputPiece } from '../flat-layout.js';
 import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
 import { startWriterThread, writeJsonPieces, writerThreadAvailable, type WriterThread } from '../json-writer.js';
 import { clockOf, NO_PROGRESS, startProgress, type Progress } from '../progress.js';
@@ -161,7 +160,7 @@ async function evaluateWith(
       // A large plan's output is rendered and written by a second thread while this one evaluates.
       if (values.out !== undefined)
         await writeJsonPieces(values.out, pieces, early ?? (plan.tasks.length >= WRITER_THREAD_MIN_TASKS && writerThreadAvailable()));
-      else for (const piece of pieces) io.stdout(renderJsonPiece(piece));
+      else for (const piece of pieces) io.stdout(renderOutputPiece(piece));
       gaps.push(...unmatched.map((gap) => gap.taskId));
     } else {
       const evaluation = engine === 'compiled' ? evaluateCounted(plan, options, progress) : await evaluatePlan(plan, options);
@@ -184,7 +183,7 @@ async function evaluateWith(
 }
 
 /** The JSON output's pieces, counting the tasks of each batch of results as done. */
-function* counted(pieces: Iterable<JsonPiece>, progress: Progress): Generator<JsonPiece, void, undefined> {
+function* counted(pieces: Iterable<OutputPiece>, progress: Progress): Generator<OutputPiece, void, undefined> {
   for (const piece of pieces) {
     if (typeof piece !== 'string' && 'flat' in piece) progress.advance(piece.flat.length / FLAT_RESULT_FIELDS);
     yield piece;
@@ -195,13 +194,15 @@ function* counted(pieces: Iterable<JsonPiece>, progress: Progress): Generator<Js
 const PROGRESS_STEP = 256;
 
 /**
- * The evaluation `evaluatePlanSync` gives, made from `startEvaluation`'s
+ * The evaluation `evaluatePlanSync` gives, made from `evaluatePlanStream`'s
  * results one at a time so that they can be counted as they come.
  */
 export function evaluateCounted(plan: Plan, options: EvaluateOptions, progress: Progress): Evaluation {
-  const stream = startEvaluation(plan, options);
+  const stream = evaluatePlanStream(plan, options);
   const results: TaskResult[] = [];
+  const counts = new Map<string | null, number>();
   for (const result of stream.results) {
+    counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
     if (results.push(result) % PROGRESS_STEP === 0) progress.advance(PROGRESS_STEP);
   }
   progress.advance(results.length % PROGRESS_STEP);
@@ -213,7 +214,7 @@ export function evaluateCounted(plan: Plan, options: EvaluateOptions, progress: 
     ruleSet: stream.ruleFile.id,
     results,
     gaps,
-    summary: summarize(stream.ruleFile, results),
+    summary: summarizeCounts(stream.ruleFile, counts),
     warnings: stream.warnings,
   });
 }

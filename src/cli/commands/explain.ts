@@ -8,13 +8,13 @@ import {
   explainTask,
   FACT_CATALOGUE,
   factsForEngine,
-  factsToJson,
   isCalendarDate,
   parseRuleFile,
-  todayInChina,
   type ConditionExplanation,
   type RulesExplanation,
 } from '../../index.js';
+import { factsToJson } from '../../pace/fact-values.js';
+import { todayInChina } from '../../pace/today.js';
 import { escapeTerminalText } from '../../report/safe-text.js';
 import { checkOptions, loadEvaluationInputs, type CliIo } from '../io.js';
 
