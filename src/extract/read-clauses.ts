@@ -181,9 +181,17 @@ const isRateUnit = (q: Quantity): boolean => q.ratio || RATE_UNITS.has(q.unit);
 const LEADING_TIME =
   /^(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
 
+/** A news lead (甘孜日报讯, 本报讯) and the place a report speaks for (我州, 全州): no part of a measure. */
+const LEAD = /^(?:[\u4e00-\u9fff]{0,6}(?:日报|晚报|报|网))?讯|^(?:(?:19|20)\d{2}年度?)?(?:我|全)[州盟旗镇乡县区]/u;
+
 function clean(measure: string): string {
   // ●经济增长6%左右: list bullets are no part of the measure.
-  const stripped = stripEnds(measure.replace(/[\s*●•■◆▪]/gu, '').replace(LEADING_TIME, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
+  const bare = measure
+    .replace(/[\s*●•■◆▪]/gu, '')
+    .replace(LEADING_TIME, '')
+    .replace(LEAD, '')
+    .replace(LEAD, '');
+  const stripped = stripEnds(bare, MEASURE_PREFIXES, MEASURE_SUFFIXES);
   return stripped.length > MAX_MEASURE ? stripped.slice(-MAX_MEASURE) : stripped;
 }
 
@@ -346,7 +354,8 @@ function shareOf(text: string, clause: Span, q: Quantity): { annual: boolean; ba
   if (!/年度|全年|目标|任务|计划|总投资|总额|总量/u.test(base)) return undefined;
   // 占前三季度目标任务78.5%: the share of a stage plan is not progress on the year's.
   const stage = /^(?:第?[一二三四1-4]季度|前三季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月)/u.test(base);
-  return { annual: !stage && /年度|全年|目标|任务/u.test(base), base };
+  // 为年投资计划的74.1%, 为年计划的44%: 年 alone also names the year's plan.
+  return { annual: !stage && /年度|全年|当年|本年|目标|任务|^年(?:投资)?计划/u.test(base), base };
 }
 
 /** An explicit cue right before a quantity: 任务14处, 任务为25.11万亩, 全年目标560亿元, 计划组建8个, 计划投入资金94.65亿元. */
@@ -1124,6 +1133,18 @@ function readFigure(context: ReadContext, scope: Scope, sentence: Sentence, clau
   // 全市230个重点项目今年1-4月累计完成投资: the count of projects and the period say nothing of what is measured.
   let measure = clean(`${before}${text.slice(noun.start, noun.end)}`.replace(FIGURE_NOISE, ''));
   if (measure.length <= 2) measure = clean(`${state.lastSubject}${measure}`);
+  // 产业发展项目172个,完成投资295.9亿元: the count in the clause before names what the amount was done for.
+  const counted = state.lastFigure;
+  if (
+    /^(?:累计)?(?:完成|实现)/u.test(measure) &&
+    counted !== undefined &&
+    state.previousClause !== undefined &&
+    counted.at >= state.previousClause.start &&
+    counted.at < state.previousClause.end &&
+    isCountUnit(counted.unit) &&
+    /项目$/u.test(counted.measure)
+  )
+    measure = clean(`${counted.measure}${measure}`);
   const figure: FoundFigure = {
     measure,
     value,
