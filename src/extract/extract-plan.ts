@@ -192,9 +192,12 @@ const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
 const BULLETIN_BODY =
   /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
-/** A line opening with the period its figures cover (1-9月份, / 2019年1-2月, / 2019年2月, / 1月1日-9月4日,): a progress report. */
+/**
+ * A line opening with the period its figures cover, after a news lead if any (1-9月份, / 2019年1-2月, /
+ * 1月1日-9月4日, / 本报讯 (记者…)今年前三季度, / 截至5月底,): a progress report.
+ */
 const PERIOD_LINE =
-  /(?:^|\n)[ \t\u3000]*(?:(?:(?:19|20)\d{2}年)?[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|(?:19|20)\d{2}年[0-9]{1,2}月份?|1月1日[-—–~至][0-9]{1,2}月[0-9]{1,2}日)[,,]/u;
+  /(?:^|\n)[ \t\u3000]*(?:[^\n,。]{0,30}讯[ \t\u3000]*(?:\([^)\n]{0,30}\))?)?(?:今年|本年)?(?:(?:(?:19|20)\d{2}年)?[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|(?:19|20)\d{2}年[0-9]{1,2}月份?|1月1日[-—–~至][0-9]{1,2}月[0-9]{1,2}日|前三季度|上半年|第?[一二三1-3]季度|前[0-9一二三四五六七八九十]{1,2}个?月|截至[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日))[,,]/u;
 /** Body words of a decomposition: who carries out what. */
 const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
 
@@ -229,6 +232,8 @@ function latestYear(text: string): number | undefined {
     const before = text[match.index - 1] ?? '';
     // 到2025年, 2021—2025年, 将于2018年率先…: horizons, not the year spoken of.
     if (before === '到' || before === '至' || before === '—' || before === '-' || before === '~' || before === '于') continue;
+    // 2001年至2019年: the start of a range is no more the year spoken of than its end.
+    if (/^[至到—\-~–](?:19|20)\d{2}年/u.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) continue;
     const year = Number(match[1]);
     if (latest === undefined || year > latest) latest = year;
   }

@@ -96,3 +96,50 @@ describe('extractPlan: bulletins of the tenth tuning batch', () => {
     expect(quantitative(county.plan.tasks)).toEqual([]);
   });
 });
+
+describe('extractPlan: bulletins of the eleventh tuning batch', () => {
+  it('reads a news report whose first sentence opens with its period after the lead (本报讯 (记者…)今年前三季度, / 今年1—11月, / 截至5月底,) as a bulletin', () => {
+    const hebi = extractPlan('本报讯 (记者 某某)今年前三季度,全市重点项目共完成投资150亿元,为年度计划的75%。', { year: 2010 });
+    expect(hebi.kind).toBe('bulletin');
+    expect(hebi.plan.asOf).toBe('2010-09-30');
+    expect(extractPlan('今年1—11月,全省150个在建重点项目完成投资1200亿元,为年计划的90%。', { year: 2012 }).kind).toBe('bulletin');
+    const housing = extractPlan('观点网讯:住建部公布1-5月进展情况。\n截至5月底,全国已开工300万套;基本建成200万套。', { year: 2012 });
+    expect(housing.kind).toBe('bulletin');
+    expect(housing.plan.asOf).toBe('2012-05-31');
+  });
+
+  it('does not take the start of a range (2001年至2019年) as the year, as it does not take its end', () => {
+    expect(() => extractPlan('截至9月底,省重点项目完成投资800亿元,完成年度计划的80%。\n新闻推荐\n2001年至2019年,某市举办了13届茶博会。')).toThrow(/年度|year/u);
+  });
+
+  it('reads 7个省重点项目完成年度投资计划的81% (a share with no amount before it) as a share of the year’s plan', () => {
+    const text = '2010年重点项目前三季度进展情况\n7个省重点项目完成年度投资计划的81%,投资进度居全省第五位;109个列入“双千”工程项目完成年度投资计划的75%。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: '省重点项目占年度投资计划', value: '100', unit: '%', figures: [['2010-09-30', '81', '%']] },
+      { measure: '列入“双千”工程项目占年度投资计划', value: '100', unit: '%', figures: [['2010-09-30', '75', '%']] },
+    ]);
+  });
+
+  it('reads 分别占计划的X%、Y% as the shares of the amounts before it when the paragraph names the year’s plan, and a bare 计划 otherwise as no year’s plan', () => {
+    const text =
+      '2012年1—11月重点项目进展情况\n全省100个续建重点项目完成投资1000亿元,为年计划的90%。按行业划分,50个产业发展项目完成投资300亿元,40个基础设施项目完成投资600亿元,分别占计划的80.5%、99%。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: '续建重点项目完成投资占年计划', value: '100', unit: '%', figures: [['2012-11-30', '90', '%']] },
+      { measure: '产业发展项目完成投资占计划', value: '100', unit: '%', figures: [['2012-11-30', '80.5', '%']] },
+      { measure: '基础设施项目完成投资占计划', value: '100', unit: '%', figures: [['2012-11-30', '99', '%']] },
+    ]);
+    expect(quantitative(extractPlan('2012年1—11月重点项目进展情况\n产业发展项目完成投资300亿元,占计划的80.5%。').plan.tasks)).toEqual([]);
+  });
+
+  it('reads 今年…将开建N and 今年…竣工计划为N as this year’s targets, but not 下一步将新建 nor 预计将完成 with no year named', () => {
+    const text =
+      '2012年1-5月保障房进展\n截至5月底,全国已开工300万套。\n今年全国将开建保障房700万套,低于2011年1000万套的目标;今年保障房的竣工计划为500万套。下一步将新建公租房20万套,预计将完成投资3000亿元。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.measure, t.value, t.unit])).toEqual([
+      ['开建保障房', '700', '万套'],
+      ['保障房的竣工', '500', '万套'],
+    ]);
+  });
+});
