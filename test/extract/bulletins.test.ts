@@ -143,3 +143,19 @@ describe('extractPlan: bulletins of the eleventh tuning batch', () => {
     ]);
   });
 });
+
+describe('extractPlan: bulletins of the twelfth tuning batch', () => {
+  it('reads a text with no title whose body states a share of the year’s plan (完成年度投资计划的69%) as a bulletin, dated by its period', () => {
+    const { kind, plan } = extractPlan(
+      '今年是“十三五”开局之年,重点工程建设成效明显。前三季度,各出资企业完成投资80.5亿元,比上年同期增长16%,完成年度投资计划的70%。',
+      {
+        year: 2016,
+      },
+    );
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2016-09-30');
+    expect(quantitative(plan.tasks).map(summary)).toEqual([
+      { measure: '各出资企业完成投资占年度投资计划', value: '100', unit: '%', figures: [['2016-09-30', '70', '%']] },
+    ]);
+  });
+});
