@@ -381,13 +381,23 @@ function leadingShare(text: string, clause: Span, q: Quantity): { subject: strin
  */
 function readRespectiveShares(context: ReadContext, scope: Scope, sentence: Sentence, clause: Span, quantities: readonly Quantity[]): boolean {
   const { text } = context;
-  const head = /^分别(?:占|为|完成)((?:年度|全年|年)?(?:投资)?计划)的?/u.exec(text.slice(clause.start, clause.end).replace(/\s/gu, ''));
+  // Only the clause's opening is read: a long clause costs no more per share.
+  if (!text.startsWith('分别', clause.start)) return false;
+  const head = /^分别(?:占|为|完成)((?:年度|全年|年)?(?:投资)?计划)的?/u.exec(
+    text.slice(clause.start, Math.min(clause.end, clause.start + 20)).replace(/\s/gu, ''),
+  );
   if (head === null || !(/年/u.test(head[1]!) || namesYearPlan(text, scope.start, clause.start))) return false;
   const shares = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end && q.unit === '%');
-  const amounts = context.figures.filter(
-    (f) => f.sentence.start === sentence.start && f.at < clause.start && f.unit !== '%' && !isCountUnit(f.unit) && f.share === undefined,
-  );
-  if (shares.length < 2 || shares.length !== amounts.length) return false;
+  if (shares.length < 2) return false;
+  // The amounts of this sentence before the clause, newest first; one more than the shares is enough to refuse (and keeps this linear).
+  const amounts: FoundFigure[] = [];
+  for (let i = context.figures.length - 1; i >= 0 && amounts.length <= shares.length; i--) {
+    const figure = context.figures[i]!;
+    // An amount that already has its share closes the run of amounts this clause speaks of.
+    if (figure.sentence.start !== sentence.start || figure.share !== undefined) break;
+    if (figure.at < clause.start && figure.unit !== '%' && !isCountUnit(figure.unit)) amounts.unshift(figure);
+  }
+  if (shares.length !== amounts.length) return false;
   amounts.forEach((figure, i) => {
     const q = shares[i]!;
     figure.share = { value: q.value, annual: true, base: head[1]!, span: { start: q.start, end: q.end } };
