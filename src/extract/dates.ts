@@ -56,7 +56,8 @@ export interface PeriodMention {
 
 /**
  * The reporting periods in `text[from, to)`: 一季度 (03-31), 上半年 (06-30),
- * 前三季度 (09-30), 1—5月 / 1-6月份 / 一至五月 (end of that month), 全年 (12-31).
+ * 前三季度 (09-30), 1—5月 / 1-6月份 / 一至五月 (end of that month), 1月1日-9月4日
+ * (that day), 全年 (12-31).
  */
 export function periodMentions(text: string, from: number, to: number, year: number): PeriodMention[] {
   const found: PeriodMention[] = [];
@@ -95,6 +96,15 @@ export function periodMentions(text: string, from: number, to: number, year: num
           found.push({ date, start: i, end: k + 1 });
           i = k;
         }
+      }
+    } else if (c === '1' && text.startsWith('月1日', i + 1) && DASHES.has(text[i + 4] ?? '') && (i === from || !(text[i - 1]! >= '0' && text[i - 1]! <= '9'))) {
+      // 1月1日-9月4日, 1月1日至7月27日: from the year's start to that day.
+      const month = smallNumberAt(text, i + 5);
+      const day = month !== undefined && text[month.end] === '月' ? smallNumberAt(text, month.end + 1) : undefined;
+      const date = month !== undefined && day !== undefined && (text[day.end] === '日' || text[day.end] === '号') ? dateOf(year, month.n, day.n) : undefined;
+      if (date !== undefined) {
+        found.push({ date, start: i, end: day!.end + 1 });
+        i = day!.end;
       }
     } else if ((c === '1' || c === '一') && DASHES.has(text[i + 1] ?? '') && (i === from || !(text[i - 1]! >= '0' && text[i - 1]! <= '9'))) {
       const month = smallNumberAt(text, i + 2);

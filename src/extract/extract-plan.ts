@@ -12,8 +12,8 @@ import { readLayout, type Scope, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
-import { readTables } from './tables.js';
-import { readShortfall, verdictList } from './read-shortfall.js';
+import { readTables, TABLE_ROW_NOTE } from './tables.js';
+import { readCountsDone, readShortfall, verdictList } from './read-shortfall.js';
 import { baseUnit, readSentence, reportsDone, type PastCarry, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
 import { wordIndex } from './words.js';
@@ -156,7 +156,7 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
   return low + 1;
 }
 
-const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标/u;
+const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报/u;
 const NOT_TITLE = /^(?:发布|来源|当前位置|索引|信息|文\s*号|日期|时间|编辑|首页)/u;
 
 function titleLine(text: string): Span | undefined {
@@ -191,7 +191,13 @@ const BULLETIN_TITLE =
 const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
 const BULLETIN_BODY =
-  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
+  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
+/**
+ * A line opening with the period its figures cover, after a news lead if any (1-9月份, / 2019年1-2月, /
+ * 1月1日-9月4日, / 本报讯 (记者…)今年前三季度, / 截至5月底,): a progress report.
+ */
+const PERIOD_LINE =
+  /(?:^|\n)[ \t\u3000]*(?:[^\n,。]{0,30}讯[ \t\u3000]*(?:\([^)\n]{0,30}\))?)?(?:今年|本年)?(?:(?:(?:19|20)\d{2}年)?[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|(?:19|20)\d{2}年[0-9]{1,2}月份?|1月1日[-—–~至][0-9]{1,2}月[0-9]{1,2}日|前三季度|上半年|第?[一二三1-3]季度|前[0-9一二三四五六七八九十]{1,2}个?月|截至[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日))[,,]/u;
 /** Body words of a decomposition: who carries out what. */
 const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
 
@@ -207,7 +213,7 @@ function detectKind(text: string, title: string): DocumentKind {
   // 各位代表: a speech to the people's congress (a work or plan report), whatever progress it recounts.
   if (/各位代表[::]/u.test(text.slice(0, 300))) return 'report';
   const head = text.slice(0, 3000);
-  if (BULLETIN_BODY.test(head)) return 'bulletin';
+  if (BULLETIN_BODY.test(head) || PERIOD_LINE.test(head)) return 'bulletin';
   let owners = 0;
   for (let at = text.indexOf('责任单位'); at >= 0 && owners < 3; at = text.indexOf('责任单位', at + 4)) owners++;
   if (owners >= 3 || DECOMPOSITION_BODY.test(head)) return 'decomposition';
@@ -226,6 +232,8 @@ function latestYear(text: string): number | undefined {
     const before = text[match.index - 1] ?? '';
     // 到2025年, 2021—2025年, 将于2018年率先…: horizons, not the year spoken of.
     if (before === '到' || before === '至' || before === '—' || before === '-' || before === '~' || before === '于') continue;
+    // 2001年至2019年: the start of a range is no more the year spoken of than its end.
+    if (/^[至到—\-~–](?:19|20)\d{2}年/u.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) continue;
     const year = Number(match[1]);
     if (latest === undefined || year > latest) latest = year;
   }
@@ -459,6 +467,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       const sentenceAsOf = kind === 'bulletin' ? (reportDateIn(normal, sentence.start, sentence.end, year) ?? asOf!) : (asOf ?? `${year}-12-31`);
       const deadline = deadlineIn(normal, sentence.start, sentence.end, year);
       if (kind === 'bulletin') {
+        // 2个嵌入式养老机构建设已完成1个(50%): the whole is the target, what is done its figure.
+        readCountsDone(context, scope, sentence, sentenceAsOf, deadline);
         // 增长5.8%,低于目标1.2个百分点; 完成年度目标的48.6%; 滞后序时进度9.5个百分点.
         if (readShortfall(context, scope, sentence, sentenceAsOf, deadline)) continue;
         // 未达到序时进度的9项为:A、B、C — the listed items are targets with the document's verdict.
@@ -574,7 +584,10 @@ function buildPlan(
       .replace(/的/gu, '')
       .replace(/计划投资/gu, '投资计划')
       .replace(/^(?:年度|全年|当年)/u, '');
-  const statedPlans = context.targets.filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure)).map((t) => planWords(t.measure));
+  // A table row's plan is its place's (吉首市 | 57 | 82.5 |), not the plan a sentence's share is of (累计完成投资474.5亿元,为年投资计划的74.1%).
+  const statedPlans = context.targets
+    .filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure) && !t.notes.includes(TABLE_ROW_NOTE))
+    .map((t) => planWords(t.measure));
   for (const figure of context.figures) {
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;
     const base = planWords(figure.share.base);
@@ -815,7 +828,9 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
       for (const target of compatible) {
         const score = charDice(target.measure, figure.measure);
         const threshold = compatible.length === 1 ? PAIR_THRESHOLD_UNIQUE : PAIR_THRESHOLD;
-        if (score < threshold) continue;
+        // 年度计划投资307.05亿元,1-8月累计完成投资210.88亿元,完成年度计划的68.68%: a stated share equal to value ÷ target says what the figure measures.
+        const shareSays = figure.share?.annual === true && target.kind === 'cumulative' && shareAgrees(figure, target);
+        if (score < threshold && !shareSays) continue;
         candidates.push({ target, figure, score, unit: unitsMatch(figure.unit, target.unit)!, shareOk: shareAgrees(figure, target) });
       }
     }

@@ -162,6 +162,7 @@ export const CUMULATIVE_VERBS: readonly string[] = [
   '新增',
   '新建',
   '新开工',
+  '开建',
   '新签约',
   '新发展',
   '新培育',

@@ -181,9 +181,17 @@ const isRateUnit = (q: Quantity): boolean => q.ratio || RATE_UNITS.has(q.unit);
 const LEADING_TIME =
   /^(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
 
+/** A news lead (甘孜日报讯, 本报讯) and the place a report speaks for (我州, 全州): no part of a measure. */
+const LEAD = /^(?:[\u4e00-\u9fff]{0,6}(?:日报|晚报|报|网))?讯|^(?:(?:19|20)\d{2}年度?)?(?:我|全)[州盟旗镇乡县区]/u;
+
 function clean(measure: string): string {
   // ●经济增长6%左右: list bullets are no part of the measure.
-  const stripped = stripEnds(measure.replace(/[\s*●•■◆▪]/gu, '').replace(LEADING_TIME, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
+  const bare = measure
+    .replace(/[\s*●•■◆▪]/gu, '')
+    .replace(LEADING_TIME, '')
+    .replace(LEAD, '')
+    .replace(LEAD, '');
+  const stripped = stripEnds(bare, MEASURE_PREFIXES, MEASURE_SUFFIXES);
   return stripped.length > MAX_MEASURE ? stripped.slice(-MAX_MEASURE) : stripped;
 }
 
@@ -332,8 +340,13 @@ function isAttribute(text: string, q: Quantity, to: number): boolean {
   return false;
 }
 
+/** Whether the 400 characters before `at` (within the paragraph from `from`) name the year's plan (年计划, 年度投资计划). */
+function namesYearPlan(text: string, from: number, at: number): boolean {
+  return /(?:年度?|全年|当年)(?:投资)?计划/u.test(text.slice(Math.max(from, at - 400), at));
+}
+
 /** A share phrase: "占年度计划19.2%", "完成目标任务的32.30%", "占年度目标任务的28%". */
-function shareOf(text: string, clause: Span, q: Quantity): { annual: boolean; base: string } | undefined {
+function shareOf(text: string, clause: Span, q: Quantity, scopeStart = clause.start): { annual: boolean; base: string } | undefined {
   if (q.unit !== '%') return undefined;
   let start = q.start;
   while (start > clause.start && q.start - start < 16 && text[start - 1] !== ',') start--;
@@ -346,7 +359,50 @@ function shareOf(text: string, clause: Span, q: Quantity): { annual: boolean; ba
   if (!/年度|全年|目标|任务|计划|总投资|总额|总量/u.test(base)) return undefined;
   // 占前三季度目标任务78.5%: the share of a stage plan is not progress on the year's.
   const stage = /^(?:第?[一二三四1-4]季度|前三季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月)/u.test(base);
-  return { annual: !stage && /年度|全年|目标|任务/u.test(base), base };
+  // 为年投资计划的74.1%, 为年计划的44%: 年 alone also names the year's plan.
+  // 为年计划的95.6% … 分别占计划的102.4%: a bare 计划 is the year's when the paragraph has just named it.
+  const bare = /^(?:投资)?计划(?:投资)?$/u.test(base) && namesYearPlan(text, scopeStart, q.start);
+  return { annual: !stage && (bare || /年度|全年|当年|本年|目标|任务|^年(?:投资)?计划/u.test(base)), base };
+}
+
+/** 7个省重点项目完成年度投资计划的81%: the subject and the year's plan of a share that opens its clause (a count of projects first). */
+function leadingShare(text: string, clause: Span, q: Quantity): { subject: string; base: string } | undefined {
+  if (q.unit !== '%' || q.start - clause.start > 60) return undefined;
+  const match = /^(?:[0-9]+个)?([\u4e00-\u9fff“”"]{2,30}?项目)(?:完成|占)((?:年度|全年|年)(?:投资)?计划)的?$/u.exec(
+    text.slice(clause.start, q.start).replace(/\s/gu, ''),
+  );
+  if (match === null) return undefined;
+  return { subject: clean(match[1]!), base: match[2]! };
+}
+
+/**
+ * 6个新农村建设项目完成投资93.3亿元,54个产业发展项目完成投资268.1亿元,…,分别占计划的102.4%、80.8%:
+ * a clause of shares opening with 分别 gives each amount of its sentence, in order, its share (as many shares as amounts).
+ */
+function readRespectiveShares(context: ReadContext, scope: Scope, sentence: Sentence, clause: Span, quantities: readonly Quantity[]): boolean {
+  const { text } = context;
+  // Only the clause's opening is read: a long clause costs no more per share.
+  if (!text.startsWith('分别', clause.start)) return false;
+  const head = /^分别(?:占|为|完成)((?:年度|全年|年)?(?:投资)?计划)的?/u.exec(
+    text.slice(clause.start, Math.min(clause.end, clause.start + 20)).replace(/\s/gu, ''),
+  );
+  if (head === null || !(/年/u.test(head[1]!) || namesYearPlan(text, scope.start, clause.start))) return false;
+  const shares = quantities.filter((q) => q.start >= clause.start && q.end <= clause.end && q.unit === '%');
+  if (shares.length < 2) return false;
+  // The amounts of this sentence before the clause, newest first; one more than the shares is enough to refuse (and keeps this linear).
+  const amounts: FoundFigure[] = [];
+  for (let i = context.figures.length - 1; i >= 0 && amounts.length <= shares.length; i--) {
+    const figure = context.figures[i]!;
+    // An amount that already has its share closes the run of amounts this clause speaks of.
+    if (figure.sentence.start !== sentence.start || figure.share !== undefined) break;
+    if (figure.at < clause.start && figure.unit !== '%' && !isCountUnit(figure.unit)) amounts.unshift(figure);
+  }
+  if (shares.length !== amounts.length) return false;
+  amounts.forEach((figure, i) => {
+    const q = shares[i]!;
+    figure.share = { value: q.value, annual: true, base: head[1]!, span: { start: q.start, end: q.end } };
+  });
+  return true;
 }
 
 /** An explicit cue right before a quantity: 任务14处, 任务为25.11万亩, 全年目标560亿元, 计划组建8个, 计划投入资金94.65亿元. */
@@ -355,13 +411,21 @@ function cueBefore(text: string, from: number, q: Quantity): { start: number; ve
   if (text[at - 1] === '为' || text[at - 1] === '是') at--;
   // 主要经济指标任务10项: a count of tasks, not a task.
   if (baseUnit(q.unit) === '项' && (text.endsWith('任务', at) || text.endsWith('目标', at))) return undefined;
-  if (text.endsWith('任务', at) || text.endsWith('目标', at)) {
+  // 今年保障房的竣工计划为500万套: this year's plan, named so (not 计划 of a stage or a next step).
+  const thisYear = /今年|全年|年内|本年|年度/u.test(text.slice(from, at));
+  if (text.endsWith('任务', at) || text.endsWith('目标', at) || (at < q.start && thisYear && text.endsWith('计划', at))) {
     const start = at - 2;
     if (start >= from) return { start, verb: undefined, verbEnd: at };
   }
   // 年度计划投资401.9亿元, 年度投资计划647.4亿元, 当年计划投资63.27亿元: the year's plan is the target (the words stay in the measure).
   const plan = /(?:年度|全年|当年)(?:计划投资|投资计划)$/u.exec(text.slice(Math.max(from, at - 6), at));
   if (plan !== null) return { start: at, verb: undefined, verbEnd: at, plan: plan[0] };
+  // 今年全国将开建保障房700万套: what this year is to do (not 预计将完成…, a forecast, nor a next step with no year).
+  for (let i = q.start - 2; i >= Math.max(from, q.start - 12); i--) {
+    if (text[i] !== '将' || !thisYear || text[i - 1] === '即' || /预计|预期|有望/u.test(text.slice(Math.max(from, i - 4), i))) continue;
+    const verb = wordStartingAt(text, i + 1, q.start, CUMULATIVE);
+    if (verb !== undefined && q.start - (i + 1 + verb.length) <= 8) return { start: i, verb, verbEnd: i + 1 + verb.length };
+  }
   for (let i = q.start - 2; i >= Math.max(from, q.start - 12); i--) {
     if (!text.startsWith('计划', i)) continue;
     if (wordEndingAt(text, i, Math.max(from, i - 4), NOT_PLAN) !== undefined) return undefined;
@@ -471,11 +535,32 @@ function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clau
     if (consumed.has(q) || q.start < covered) continue;
     const before = text[q.start - 1];
     if (before === '第' || before === '等' || before === '前' || isAttribute(text, q, clause.end)) continue;
-    const share = shareOf(text, clause, q);
+    const share = shareOf(text, clause, q, scope.start);
     if (share !== undefined) {
       const figure = state.lastFigure;
       if (figure !== undefined && figure.share === undefined)
         figure.share = { value: q.value, annual: share.annual, base: share.base, span: { start: q.start, end: q.end } };
+      segment = q.end;
+      continue;
+    }
+    // 分别占计划的102.4%、80.8%: the shares of the amounts before, in order.
+    if (q.unit === '%' && readRespectiveShares(context, scope, sentence, clause, quantities)) return;
+    // 7个省重点项目完成年度投资计划的81%: a share with no amount before it in its sentence.
+    const subjectShare = state.lastFigure === undefined ? leadingShare(text, clause, q) : undefined;
+    if (subjectShare !== undefined) {
+      context.figures.push({
+        measure: subjectShare.subject,
+        value: q.value,
+        unit: '%',
+        growth: false,
+        stage: undefined,
+        at: q.start,
+        span: { start: clause.start, end: q.end },
+        sentence,
+        scope,
+        asOf: state.asOf,
+        share: { value: q.value, annual: true, base: subjectShare.base, span: { start: q.start, end: q.end } },
+      });
       segment = q.end;
       continue;
     }
@@ -1124,6 +1209,18 @@ function readFigure(context: ReadContext, scope: Scope, sentence: Sentence, clau
   // 全市230个重点项目今年1-4月累计完成投资: the count of projects and the period say nothing of what is measured.
   let measure = clean(`${before}${text.slice(noun.start, noun.end)}`.replace(FIGURE_NOISE, ''));
   if (measure.length <= 2) measure = clean(`${state.lastSubject}${measure}`);
+  // 产业发展项目172个,完成投资295.9亿元: the count in the clause before names what the amount was done for.
+  const counted = state.lastFigure;
+  if (
+    /^(?:累计)?(?:完成|实现)/u.test(measure) &&
+    counted !== undefined &&
+    state.previousClause !== undefined &&
+    counted.at >= state.previousClause.start &&
+    counted.at < state.previousClause.end &&
+    isCountUnit(counted.unit) &&
+    /项目$/u.test(counted.measure)
+  )
+    measure = clean(`${counted.measure}${measure}`);
   const figure: FoundFigure = {
     measure,
     value,

@@ -228,3 +228,63 @@ export function verdictList(text: string, sentence: Span): { verdict: string; st
   if (match === null) return undefined;
   return { verdict: match[1]!, start: sentence.start + match.index + match[0].length };
 }
+
+/**
+ * 2个嵌入式养老机构建设已完成1个(50%), 263场送戏进万村已送230场(87%): the whole, what is done of it in the same
+ * classifier, and the share that is part ÷ whole (checked to the share's stated digits). Counts of tasks (项) are
+ * statistics, not targets.
+ */
+const COUNT_DONE =
+  /(?:^|[、,;])([0-9]+(?:\.[0-9]+)?)(个|件|条|场|所|座|处|家|户|宗|台|套|辆|栋|公里|千米|米|亩|万亩|人|名|人次|村)([^0-9、,;。()]{2,30}?)(?:已经?|累计)(?:完成|建成|送|开工|实施|改造|治理|办结|发放|培训|安置|救助)?([0-9]+(?:\.[0-9]+)?)\2[(]([0-9]+(?:\.[0-9]+)?)%[)]/gu;
+
+/** Whether `share`% is `part` ÷ `whole` to the rounding of its digits. */
+function isShareOf(part: DecimalString, whole: DecimalString, share: string): boolean {
+  const digits = share.includes('.') ? share.length - share.indexOf('.') - 1 : 0;
+  const wholeValue = fromDecimal(whole);
+  if (wholeValue.n <= 0n) return false;
+  const actual = div(mul(fromDecimal(part), fraction(100n)), wholeValue);
+  const gap = add(actual, neg(fromDecimal(share)));
+  const tolerance = fraction(5n, 10n ** BigInt(digits + 1));
+  return gap.n * tolerance.d <= tolerance.n * gap.d && -gap.n * tolerance.d <= tolerance.n * gap.d;
+}
+
+/** Reads the items of a bulletin sentence written as the whole then what is done of it (2个X已完成1个(50%)); returns how many. */
+export function readCountsDone(context: ReadContext, scope: Scope, sentence: Sentence, asOf: CalendarDate, deadline: CalendarDate | undefined): number {
+  const { text } = context;
+  const body = text.slice(sentence.start, sentence.end);
+  let read = 0;
+  for (const match of body.matchAll(COUNT_DONE)) {
+    const [whole, unit, noun, part, share] = [match[1]!, match[2]!, match[3]!, match[4]!, match[5]!];
+    if (!isShareOf(part, whole, share)) continue;
+    const measure = stripEnds(noun.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
+    if (measure.length < 2) continue;
+    const value = parseDecimal(whole);
+    const done = parseDecimal(part);
+    if (value === undefined || done === undefined) continue;
+    const at = sentence.start + match.index + (match[0].length - match[0].trimStart().length) + (/^[、,;]/u.test(match[0]) ? 1 : 0);
+    const end = sentence.start + match.index + match[0].length;
+    const found: FoundTarget = {
+      scope,
+      sentence,
+      deadline,
+      stage: undefined,
+      titlePrefix: '',
+      measure,
+      title: { start: at, end },
+      kind: 'cumulative',
+      bound: undefined,
+      tolerance: undefined,
+      value,
+      unit,
+      growth: false,
+      at,
+      notes: [`原文先写总数${whole}${unit},再写已完成${part}${unit}(${share}%):总数为目标,已完成数为观测值`],
+      figure: undefined,
+      statedShare: share,
+    };
+    found.figure = { measure, value: done, unit, growth: false, stage: undefined, at, span: { start: at, end }, sentence, scope, asOf, share: undefined };
+    context.targets.push(found);
+    read++;
+  }
+  return read;
+}

@@ -9,7 +9,9 @@
  * The header names the columns of the plain numbers (percentages are growth or
  * shares and are skipped): the year's plan (年度投资计划, 全年目标) becomes each
  * row's target, owned by the place, and the column of what was done (1-7月完成投资)
- * its figure. A row repeating a target the text already states (the city's
+ * its figure. A table whose columns are separated by | (隶 属 | 项目个数 | 年投资计划 |
+ * 完成投资额 | 年计划投资完成率 |) is read by its header's cells, one column each.
+ * A row repeating a target the text already states (the city's
  * total) gives only that target's figure, when the text gave none, and so is a table whose header does not name both
  * columns or whose rows do not have one number per named column.
  */
@@ -23,6 +25,9 @@ const ROW = /^[ \t]*([\u4e00-\u9fff]{2,10})[ \t]+((?:-?[0-9]+(?:\.[0-9]+)?%?[ \t
 /** The column labels of plain numbers, in header order: 年度投资计划, 前三季度投资计划, 1-7月完成投资 (not …目标任务占比). */
 const LABEL = /((?:年度|全年|前三季度|上半年|一季度|[1一]-[0-9]{1,2}月份?)?)(投资计划|计划投资|目标任务|完成投资)(?!占比)/gu;
 const UNIT = /单位[::]\s*(亿元|万元|元|万人|人|万吨|吨|个|家|项)/u;
+
+/** The note of a target read from a table's row. */
+export const TABLE_ROW_NOTE = '表格中的一行:年度计划为目标,完成数为观测值,请核对列';
 
 /** A table found in the text. */
 interface Table {
@@ -56,6 +61,67 @@ function tableAt(text: string, lines: readonly { start: number; end: number }[],
   const subject = named.replace(/^(?:月份?|季度|上半年)?(?:全市|全县|全区)?/u, '');
   const label = labels[plan]!;
   return { rows, plan, done: done < 0 ? undefined : done, measure: `${subject}${label.period}${label.word}`, unit };
+}
+
+/** The cells of a line whose columns are separated by |, trimmed, or undefined for a line of fewer than three. */
+function cellsOf(line: string): string[] | undefined {
+  if (!line.includes('|')) return undefined;
+  const cells = line.split('|').map((cell) => cell.trim());
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  while (cells.length > 0 && cells[0] === '') cells.shift();
+  return cells.length >= 3 ? cells : undefined;
+}
+
+const NUMBER_CELL = /^-?[0-9]+(?:\.[0-9]+)?%?$/u;
+/** The column of the year's plan: 年投资计划, 年度投资计划, 全年目标任务 (not …完成率). */
+const PLAN_CELL = /^(?:年度?|全年|当年|本年)?(?:投资计划|计划投资|目标任务|目标)$/u;
+/** The column of what was done: 完成投资额, 1-9月完成投资 (not …完成率, …占比). */
+const DONE_CELL = /^(?:(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?)?(?:累计)?完成投资(?:额)?)$/u;
+
+/**
+ * The tables whose columns are separated by | (隶 属 | 项目个数 | 年投资计划 | 完成投资额 | 年计划投资完成率 |):
+ * a header of labels, then rows of a place's name and one number per column; the columns of the
+ * year's plan and of what was done are found by their labels.
+ */
+function pipeTables(text: string, lines: readonly { start: number; end: number }[]): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = cellsOf(text.slice(lines[i]!.start, lines[i]!.end));
+    if (header === undefined || header.some((cell) => NUMBER_CELL.test(cell))) continue;
+    const labels = header.map((cell) => cell.replace(/\s+/gu, ''));
+    const plan = labels.findIndex((label) => PLAN_CELL.test(label));
+    const done = labels.findIndex((label) => DONE_CELL.test(label));
+    if (plan <= 0) continue;
+    const rows = [];
+    let last = i;
+    for (let j = i + 1; j < lines.length; j++) {
+      const cells = cellsOf(text.slice(lines[j]!.start, lines[j]!.end));
+      if (cells === undefined || cells.length !== labels.length) break;
+      const name = cells[0]!.replace(/\s+/gu, '');
+      if (!/^[\u4e00-\u9fff]{2,10}$/u.test(name) || !cells.slice(1).every((cell) => NUMBER_CELL.test(cell))) break;
+      const values = cells.map((cell) => cell.replace(/%$/u, ''));
+      if (cells[plan]!.endsWith('%') || (done > 0 && cells[done]!.endsWith('%'))) break;
+      rows.push({ name, values, start: lines[j]!.start, end: lines[j]!.end });
+      last = j;
+    }
+    if (rows.length < 3) continue;
+    // 单位:个、亿元 and the table's title (1-9月份州重点项目投资完成情况汇总表) up to 3 lines above the header.
+    let unit: string | undefined;
+    let subject = '';
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const line = text.slice(lines[k]!.start, lines[k]!.end).replace(/\s+/gu, '');
+      const units = /单位[::]((?:[\u4e00-\u9fff]{1,3}[、,,/]?){1,4})/u.exec(line)?.[1]?.split(/[、,,/]/u) ?? [];
+      unit ??= units.find((u) => /^(?:亿元|万元|元)$/u.test(u)) ?? units.find((u) => UNIT.test(`单位:${u}`));
+      const named = /([\u4e00-\u9fff]{2,16})(?:完成情况|进展情况)/u.exec(line)?.[1];
+      if (named !== undefined && subject === '') subject = named.replace(/^(?:月份?|季度|上半年)?(?:全市|全县|全区)?/u, '');
+    }
+    if (unit === undefined) continue;
+    const label = labels[plan]!;
+    const measure = `${label.includes('投资') ? subject.replace(/投资$/u, '') : subject}${label}`;
+    tables.push({ rows, plan, done: done > 0 ? done : undefined, measure, unit });
+    i = last;
+  }
+  return tables;
 }
 
 /** The line spans of the text. */
@@ -98,6 +164,7 @@ export function readTables(context: ReadContext, layout: Layout, asOf: CalendarD
   const { text } = context;
   const owners = new Map<number, FoundOwners>();
   const lines = linesOf(text);
+  for (const table of pipeTables(text, lines)) addRows(context, layout, table, asOf, owners);
   let i = 0;
   while (i < lines.length) {
     if (!ROW.test(text.slice(lines[i]!.start, lines[i]!.end))) {
@@ -159,7 +226,7 @@ function addRows(context: ReadContext, layout: Layout, table: Table, asOf: Calen
       at: row.start,
       sentence: at.sentence,
       scope: at.scope,
-      notes: ['表格中的一行:年度计划为目标,完成数为观测值,请核对列'],
+      notes: [TABLE_ROW_NOTE],
       deadline: undefined,
       figure: undefined,
       statedShare: undefined,

@@ -29,6 +29,21 @@ const PIECES = [
   '计划投入',
   '预期目标',
   '占年度目标任务的',
+  // Bulletin phrasings of the tenth to twelfth tuning batches.
+  '为年投资计划的',
+  '分别占计划的',
+  '完成年度投资计划的',
+  '个项目',
+  '已完成',
+  '(50%)',
+  '今年',
+  '将',
+  '计划为',
+  ' | ',
+  '单位:个、亿元',
+  '年投资计划',
+  '1月1日-9月4日',
+  '本报讯',
   '同比',
   '已',
   '了',
@@ -162,6 +177,10 @@ describe('extractPlan on arbitrary and hostile text', () => {
     ['headings', '一、标题\n(一)小标题\n1.新增1个。\n'.repeat(10_000)],
     ['figures against one target', `1.新增就业3万人。${'全市新增就业1万人,'.repeat(20_000)}`],
     ['shares', '完成投资1亿元,占年度计划1%,'.repeat(12_000)],
+    ['respective shares', '5个项目完成投资3亿元,分别占年计划的1%、2%'.repeat(8_000)],
+    ['wholes and parts done', '、2个养老机构建设已完成1个(50%)'.repeat(9_000)],
+    ['shares with no amount', '7个省重点项目完成年度投资计划的81%'.repeat(9_000)],
+    ['table rows with |', `单位:个、亿元\n隶 属 | 项目个数 | 年投资计划 | 完成投资额 |\n${'甲县 | 5 | 8.5 | 6.1 |\n'.repeat(9_000)}`],
   ];
   it.each(hostile)('finishes on %s', (_, body) => {
     const text = `2018年一季度完成情况通报\n${body}`;
