@@ -226,6 +226,8 @@ function latestYear(text: string): number | undefined {
     const before = text[match.index - 1] ?? '';
     // 到2025年, 2021—2025年, 将于2018年率先…: horizons, not the year spoken of.
     if (before === '到' || before === '至' || before === '—' || before === '-' || before === '~' || before === '于') continue;
+    // 经济总量在2020年比2010年翻一番: a goal's horizon, compared with a base year.
+    if (/^(?:比|较)(?:19|20)\d{2}年/u.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) continue;
     const year = Number(match[1]);
     if (latest === undefined || year > latest) latest = year;
   }
@@ -245,6 +247,17 @@ function detectYear(text: string, title: string): YearFound | undefined {
   if (date !== null) return { year: Number(date[1]), published };
   const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000));
   return anywhere === undefined ? undefined : { year: anywhere, published: undefined };
+}
+
+/**
+ * The year a report's title says was completed (2021年 全县…目标任务高质量全面完成, 2024年成绩单), when the
+ * text also names the year after it (the year the report is for); otherwise undefined.
+ */
+function reviewTitle(title: string, head: string): number | undefined {
+  const done = /((?:19|20)\d{2})年[^。\n]{0,40}(?:全面完成|圆满完成|超额完成|成绩单|回顾|取得)/u.exec(title);
+  if (done === null) return undefined;
+  const year = Number(done[1]);
+  return head.includes(`${year + 1}年`) ? year : undefined;
 }
 
 function categoryOf(scope: Scope): { id: string; title: string } | undefined {
@@ -375,12 +388,22 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const delivered =
     kind === 'report' && options.year === undefined ? /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。\n]{0,30}人民代表大会/u.exec(normal.slice(0, 3000)) : null;
   if (delivered !== null) found = { year: Number(delivered[1]) + (Number(delivered[2]) >= 11 ? 1 : 0), published: found?.published };
+  else if (found !== undefined && options.year === undefined && kind === 'report' && reviewTitle(titleText, normal.slice(0, 3000)) === found.year)
+    // 《政府工作报告》摘要:2021年 全县经济社会发展各项目标任务高质量全面完成, and 2022年的主要工作 in the text: the report is the next year's.
+    found = { year: found.year + 1, published: found.published };
   else if (found !== undefined && options.year === undefined && kind !== 'bulletin' && !/((?:19|20)\d{2})年/u.test(titleText)) {
     const head = normal.slice(0, 3000);
-    // 对32项…指标进行了分析和2021年度目标设定 (a page dated 2022): the year the targets are for, over the page's date.
-    const targetsFor = /((?:19|20)\d{2})年度?(?:目标|主要预期目标|重点工作|工作任务|计划)/u.exec(head);
-    // 一、2024年工作回顾 and no later year: a report for the year after.
-    const reviewed = kind === 'report' ? /((?:19|20)\d{2})年工作回顾/u.exec(head) : null;
+    // 对32项…指标进行了分析和2021年度目标设定 (a page dated 2022), 2018年发展的主要预期目标, 对2018年政府工作的建议: the year the targets are for, over the page's date.
+    const targetsFor = /((?:19|20)\d{2})年度?(?:(?:经济社会)?发展的?)?(?:目标|主要预期目标|预期目标|重点工作|工作任务|计划|政府工作(?:任务|的建议))/u.exec(
+      head,
+    );
+    // 一、2024年工作回顾, 2024年……成绩单, 2016年,全市生产总值达到3157.7亿元 and no later year: a report for the year after.
+    const reviewed =
+      kind === 'report'
+        ? /((?:19|20)\d{2})年(?:工作回顾|[^。\n]{0,40}成绩单|[,,](?:全市|全县|全区|全省|全国|我市|我县|我区)[^。\n,,;;]{0,12}?(?:达到|完成|实现)[0-9])/u.exec(
+            head,
+          )
+        : null;
     if (targetsFor !== null) found = { year: Number(targetsFor[1]), published: found.published };
     else if (reviewed !== null && Number(reviewed[1]) === found.year) found = { year: found.year + 1, published: found.published };
   }

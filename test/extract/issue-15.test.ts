@@ -540,3 +540,27 @@ describe('extractPlan (issue #15): ninth tuning batch', () => {
     expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['561.86', '194.54']);
   });
 });
+
+describe('extractPlan (issue #15): tenth tuning batch (the year of a report, and what is not this year’s)', () => {
+  it('takes the year of 2018年发展的主要预期目标 / 对2018年政府工作的建议 as the plan year, not the horizon of 在2020年比2010年翻一番', () => {
+    const text =
+      '报告共分三个部分:一、过去五年工作回顾;二、2018年经济社会发展总体要求和政策取向;三、对2018年政府工作的建议。报告提出了2018年发展的主要预期目标。\n国内生产总值增长6.5%左右。要完成经济总量在2020年比2010年翻一番的目标。';
+    expect(extractPlan(text, { kind: 'report' }).plan.period.start).toBe('2018-01-01');
+  });
+
+  it('reads a report whose only year is that of its scorecard (2024年……成绩单) or of its stated results (2016年,全市生产总值达到…) as the next year’s', () => {
+    const scorecard = extractPlan(
+      '各位代表:\n2024年全市上下解放思想 奋发进取 交出了一份优异成绩单\n(一)经济实力实现新跃升。地区生产总值完成4704.3亿元、增长6.1%。',
+    );
+    expect(scorecard.plan.period.start).toBe('2025-01-01');
+    expect(scorecard.plan.tasks).toEqual([]);
+    const results = extractPlan('过去五年,贵阳经济增速连续4年位居全国省会城市第一。2016年,全市生产总值达到3157.7亿元、增长11.7%。', { kind: 'report' });
+    expect(results.plan.period.start).toBe('2017-01-01');
+  });
+
+  it('reads a report titled with the year it says was completed (2021年…目标任务高质量全面完成) as the next year’s when the text names it', () => {
+    const text =
+      '《政府工作报告》摘要(一):2021年 全县经济社会发展各项目标任务高质量全面完成\n1月20日,县长在作《政府工作报告》时,对2021年工作作了全面回顾,对2022年的主要工作作了安排部署。';
+    expect(extractPlan(text).plan.period.start).toBe('2022-01-01');
+  });
+});
