@@ -542,6 +542,9 @@ describe('extractPlan (issue #15): ninth tuning batch', () => {
 });
 
 describe('extractPlan (issue #15): tenth tuning batch (the year of a report, and what is not this year’s)', () => {
+  const values = (text: string, year?: number) =>
+    extractPlan(text, { kind: 'report', ...(year === undefined ? {} : { year }) }).plan.tasks.map((t) => 'value' in t.target && t.target.value);
+
   it('takes the year of 2018年发展的主要预期目标 / 对2018年政府工作的建议 as the plan year, not the horizon of 在2020年比2010年翻一番', () => {
     const text =
       '报告共分三个部分:一、过去五年工作回顾;二、2018年经济社会发展总体要求和政策取向;三、对2018年政府工作的建议。报告提出了2018年发展的主要预期目标。\n国内生产总值增长6.5%左右。要完成经济总量在2020年比2010年翻一番的目标。';
@@ -562,5 +565,24 @@ describe('extractPlan (issue #15): tenth tuning batch (the year of a report, and
     const text =
       '《政府工作报告》摘要(一):2021年 全县经济社会发展各项目标任务高质量全面完成\n1月20日,县长在作《政府工作报告》时,对2021年工作作了全面回顾,对2022年的主要工作作了安排部署。';
     expect(extractPlan(text).plan.period.start).toBe('2022-01-01');
+  });
+
+  it('reads no target from a plan period’s goals (今后五年…主要目标是:…年均增长11%左右,总量突破5500亿元) and reads this year’s after 今年', () => {
+    const text =
+      '记者从会上了解到,今后五年经济社会发展的主要目标是:创新发展更加强劲。全市生产总值年均增长11%左右,总量突破5500亿元,森林覆盖率超过50%。\n今年主要预期目标:地区生产总值增长7%。';
+    expect(values(text, 2017)).toEqual(['7']);
+  });
+
+  it('reads no target from results had (这几年, 过去五年, 据统计预测), and an average (年均增长) only in its own clause', () => {
+    const text =
+      '这几年,经济运行平稳,过去五年GDP的增长速度最低是6.7%,最高是7.8%。\n据统计预测,全县地区生产总值增长12.6%达92.9亿元,一般公共预算收入增长6%达4.21亿元。\n今年的主要预期目标是:国内生产总值增长6.5%左右,研发投入年均增长10%,城镇新增就业5万人。';
+    expect(values(text, 2018)).toEqual(['6.5', '5']);
+  });
+
+  it('reads no target from a news explainer’s label (数字1:6.5%左右) nor from a rate spoken of (6.5%左右的增速可以实现…)', () => {
+    const text =
+      '数字1:6.5%左右\n【原文】\n国内生产总值增长6.5%左右。从经济基本面看,6.5%左右的增速可以实现比较充分的就业。实现6.5%左右的增长预期目标是有条件的。';
+    const { plan } = extractPlan(text, { kind: 'report', year: 2018 });
+    expect(targets(plan.tasks)).toMatchObject([{ measure: '国内生产总值增长', value: '6.5', bound: 'about' }]);
   });
 });
