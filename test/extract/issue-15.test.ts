@@ -585,4 +585,8 @@ describe('extractPlan (issue #15): tenth tuning batch (the year of a report, and
     const { plan } = extractPlan(text, { kind: 'report', year: 2018 });
     expect(targets(plan.tasks)).toMatchObject([{ measure: '国内生产总值增长', value: '6.5', bound: 'about' }]);
   });
+
+  it('reads 力争纳入省级重点项目150个以上 as a count to reach, like 实施市级重点项目350个', () => {
+    expect(values('加快重大项目建设。力争纳入省级重点项目150个以上,实施市级重点项目350个。', 2025)).toEqual(['150', '350']);
+  });
 });
