@@ -260,6 +260,24 @@ function reviewTitle(title: string, head: string): number | undefined {
   return head.includes(`${year + 1}年`) ? year : undefined;
 }
 
+/** The core of a measure, for telling a restatement: without 全市, 全社会, 完成, 同口径, 比上年 and the like. */
+function coreMeasure(measure: string): string {
+  return measure.replace(/^(?:全市|全县|全区|全社会|全年|完成|实现)+/u, '').replace(/同口径|比上年|较上年/gu, '');
+}
+
+/** Whether `found` (its target `target`) restates, in another sentence of the same numbered task, the target of an earlier draft. */
+function restates(draft: Draft, found: FoundTarget, target: Target): boolean {
+  const sameTask = draft.scope === found.scope || (draft.scope.item !== undefined && draft.scope.item === found.scope.item);
+  if (!sameTask || draft.sentence.start === found.sentence.start) return false;
+  const earlier = draft.target;
+  if (earlier.kind !== target.kind || !('value' in earlier) || !('value' in target)) return false;
+  if (earlier.unit !== target.unit || compareDecimals(earlier.value, target.value) !== 0) return false;
+  if (earlier.kind === 'rate' && target.kind === 'rate' && earlier.bound !== target.bound) return false;
+  const a = coreMeasure(earlier.measure);
+  const b = coreMeasure(target.measure);
+  return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
+}
+
 function categoryOf(scope: Scope): { id: string; title: string } | undefined {
   const { section, subsection } = scope;
   if (subsection !== undefined) return { id: `${section?.number ?? 0}.${subsection.number}`, title: subsection.title };
@@ -570,6 +588,8 @@ function buildPlan(
           }
         : { kind: 'cumulative', measure: found.measure, unit: found.unit, value: found.value };
     if (found.kind === 'cumulative' && compareDecimals(found.value, '0') <= 0) continue;
+    // 1.地区生产总值增长12%。全市生产总值达到3260亿元,增长12%。: a numbered task restating its heading's target in a later sentence is one task.
+    if (kind === 'decomposition' && drafts.some((d) => restates(d, found, target))) continue;
     const scopeOwners = ownersByScope.get(found.scope);
     const owners =
       settings.ownersBySentence.get(found.sentence.start) ??

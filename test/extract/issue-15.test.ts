@@ -589,4 +589,23 @@ describe('extractPlan (issue #15): tenth tuning batch (the year of a report, and
   it('reads 力争纳入省级重点项目150个以上 as a count to reach, like 实施市级重点项目350个', () => {
     expect(values('加快重大项目建设。力争纳入省级重点项目150个以上,实施市级重点项目350个。', 2025)).toEqual(['150', '350']);
   });
+
+  it('reads a numbered task that restates its heading’s target in a later sentence (同口径比上年增长12%, 比上年增长10%以上) as one task', () => {
+    const text = [
+      '宁波市人民政府关于印发2007年市政府工作主要任务责任分解的通知',
+      '一、主要目标',
+      '1.财政一般预算收入增长12%。',
+      '全市财政一般预算收入623亿元,同口径比上年增长12%。(市财政局)',
+      '2.全社会固定资产投资增长10%以上。',
+      '全年完成固定资产投资超过1650亿元,比上年增长10%以上。(市发改委)',
+    ].join('\n');
+    const { plan, kind } = extractPlan(text);
+    expect(kind).toBe('decomposition');
+    expect(plan.tasks.map((t) => 'value' in t.target && [t.target.measure, t.target.value])).toEqual([
+      ['财政一般预算收入增长', '12'],
+      ['财政一般预算收入', '623'],
+      ['全社会固定资产投资增长', '10'],
+      ['完成固定资产投资', '1650'],
+    ]);
+  });
 });
