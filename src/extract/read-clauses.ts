@@ -735,7 +735,11 @@ function readRateTarget(site: SiteReading): number {
     bound = boundFrom(q, 'atLeast');
   }
   const pair = /^(.{2,16}率)[和与及、](.{2,16}率)$/u.exec(subject);
-  const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : [subject];
+  // 城镇居民人均可支配收入和农民人均纯收入增长8%: two measures with one head noun (收入), the verb shared.
+  const verbTail = /(?:增长|下降|提高|降低)$/u.exec(subject)?.[0] ?? '';
+  const twin = /^(.{4,18}?)[和与及](.{4,18})$/u.exec(subject.slice(0, subject.length - verbTail.length));
+  const twins = twin !== null && twin[1]!.slice(-2) === twin[2]!.slice(-2) ? [`${twin[1]}${verbTail}`, `${twin[2]}${verbTail}`] : undefined;
+  const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : (twins ?? [subject]);
   const values = [value];
   // 城镇和农村居民人均可支配收入分别增长8%和8.5%左右: one value for each measure, the last one's 左右/以上 for both.
   const second =

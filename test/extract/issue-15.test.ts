@@ -608,4 +608,12 @@ describe('extractPlan (issue #15): tenth tuning batch (the year of a report, and
       ['完成固定资产投资', '1650'],
     ]);
   });
+
+  it('reads 城镇居民人均可支配收入和农民人均纯收入增长8% as two targets (two measures with one head noun, the verb shared)', () => {
+    const { plan } = extractPlan('2007年主要预期目标\n主要预期目标为:城镇居民人均可支配收入和农民人均纯收入增长8%。', { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', measure: '城镇居民人均可支配收入增长', value: '8', bound: 'atLeast' },
+      { kind: 'rate', measure: '农民人均纯收入增长', value: '8', bound: 'atLeast' },
+    ]);
+  });
 });
