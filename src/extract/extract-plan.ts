@@ -572,6 +572,11 @@ function buildPlan(
 
   const paired = pairFigures(context, notes);
 
+  // In a decomposition, the first owners named in each numbered task's scopes, for the targets of its heading.
+  const ownersByItem = new Map<NonNullable<Scope['item']>, FoundOwners>();
+  if (kind === 'decomposition')
+    for (const [scope, found] of ownersByScope)
+      if (scope.item !== undefined && found.lead.length > 0 && !ownersByItem.has(scope.item)) ownersByItem.set(scope.item, found);
   const drafts: Draft[] = [];
   const slice = (span: Span) => original.slice(span.start, span.end).trim();
   const titleOf = (found: FoundTarget) => `${found.titlePrefix}${slice({ start: Math.max(found.title.start, found.title.end - 120), end: found.title.end })}`;
@@ -590,7 +595,9 @@ function buildPlan(
     if (found.kind === 'cumulative' && compareDecimals(found.value, '0') <= 0) continue;
     // 1.地区生产总值增长12%。全市生产总值达到3260亿元,增长12%。: a numbered task restating its heading's target in a later sentence is one task.
     if (kind === 'decomposition' && drafts.some((d) => restates(d, found, target))) continue;
-    const scopeOwners = ownersByScope.get(found.scope);
+    // 1.地区生产总值增长12%。 / 全市生产总值达到3260亿元,增长12%。(市发改委): the heading's target has the owners its task names below it.
+    const ownOwners = ownersByScope.get(found.scope);
+    const scopeOwners = ownOwners?.lead.length !== 0 || found.scope.item === undefined ? ownOwners : (ownersByItem.get(found.scope.item) ?? ownOwners);
     const owners =
       settings.ownersBySentence.get(found.sentence.start) ??
       (scopeOwners !== undefined && scopeOwners.lead.length > 0 ? scopeOwners : undefined) ??

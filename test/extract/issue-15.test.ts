@@ -616,4 +616,22 @@ describe('extractPlan (issue #15): tenth tuning batch (the year of a report, and
       { kind: 'rate', measure: '农民人均纯收入增长', value: '8', bound: 'atLeast' },
     ]);
   });
+
+  it('reads a closing parenthesis naming only units (市发改委), (市经委、环保局) as a decomposition task’s owners, its heading’s target included', () => {
+    const text = [
+      '宁波市人民政府关于印发2007年市政府工作主要任务责任分解的通知',
+      '一、主要目标',
+      '1.地区生产总值增长12%。',
+      '全市生产总值达到3260亿元。(市发改委)',
+      '2.二氧化硫排放量下降10%。(市经委、环保局)',
+      '3.新建保障性住房5000套(含县区)。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.tasks.map((t) => [t.owners?.lead, t.owners?.support])).toEqual([
+      [['市发改委'], undefined],
+      [['市发改委'], undefined],
+      [['市经委'], ['环保局']],
+      [undefined, undefined],
+    ]);
+  });
 });
