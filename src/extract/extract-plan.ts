@@ -266,6 +266,9 @@ function coreMeasure(measure: string): string {
 }
 
 /** Whether `found` (its target `target`) restates, in another sentence of the same numbered task, the target of an earlier draft. */
+/** How many earlier drafts of the same task and quantity a target is compared with to tell a restatement. */
+const RESTATE_REACH = 8;
+
 function restates(draft: Draft, found: FoundTarget, target: Target): boolean {
   const sameTask = draft.scope === found.scope || (draft.scope.item !== undefined && draft.scope.item === found.scope.item);
   if (!sameTask || draft.sentence.start === found.sentence.start) return false;
@@ -578,6 +581,17 @@ function buildPlan(
     for (const [scope, found] of ownersByScope)
       if (scope.item !== undefined && found.lead.length > 0 && !ownersByItem.has(scope.item)) ownersByItem.set(scope.item, found);
   const drafts: Draft[] = [];
+  // The drafts of each numbered task (or scope) by quantity (kind, unit, value): where a restatement is looked for.
+  const byQuantity = new Map<object, Map<string, Draft[]>>();
+  const restatable = (found: FoundTarget, target: Target): Draft[] => {
+    const task: object = found.scope.item ?? found.scope;
+    let quantities = byQuantity.get(task);
+    if (quantities === undefined) byQuantity.set(task, (quantities = new Map()));
+    const key = `${target.kind}|${'unit' in target ? target.unit : ''}|${'value' in target ? target.value : ''}`;
+    let list = quantities.get(key);
+    if (list === undefined) quantities.set(key, (list = []));
+    return list;
+  };
   const slice = (span: Span) => original.slice(span.start, span.end).trim();
   const titleOf = (found: FoundTarget) => `${found.titlePrefix}${slice({ start: Math.max(found.title.start, found.title.end - 120), end: found.title.end })}`;
   for (const found of context.targets) {
@@ -594,7 +608,9 @@ function buildPlan(
         : { kind: 'cumulative', measure: found.measure, unit: found.unit, value: found.value };
     if (found.kind === 'cumulative' && compareDecimals(found.value, '0') <= 0) continue;
     // 1.地区生产总值增长12%。全市生产总值达到3260亿元,增长12%。: a numbered task restating its heading's target in a later sentence is one task.
-    if (kind === 'decomposition' && drafts.some((d) => restates(d, found, target))) continue;
+    // Only the last few drafts of the same task with the same quantity are compared, so a list with no end stays linear.
+    const sameQuantity = kind === 'decomposition' ? restatable(found, target) : undefined;
+    if (sameQuantity !== undefined && sameQuantity.slice(-RESTATE_REACH).some((d) => restates(d, found, target))) continue;
     // 1.地区生产总值增长12%。 / 全市生产总值达到3260亿元,增长12%。(市发改委): the heading's target has the owners its task names below it.
     const ownOwners = ownersByScope.get(found.scope);
     const scopeOwners = ownOwners?.lead.length !== 0 || found.scope.item === undefined ? ownOwners : (ownersByItem.get(found.scope.item) ?? ownOwners);
@@ -602,7 +618,7 @@ function buildPlan(
       settings.ownersBySentence.get(found.sentence.start) ??
       (scopeOwners !== undefined && scopeOwners.lead.length > 0 ? scopeOwners : undefined) ??
       scopeOwners;
-    drafts.push({
+    const draft: Draft = {
       found,
       at: found.at,
       scope: found.scope,
@@ -613,7 +629,9 @@ function buildPlan(
       notes: found.notes,
       owners,
       deadline: found.deadline,
-    });
+    };
+    drafts.push(draft);
+    sameQuantity?.push(draft);
   }
 
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.
