@@ -540,7 +540,14 @@ function headingBefore(context: ReadContext, state: SentenceState): string {
 
 /** A subject that names its own context: 占…比重, 与…比重 and one- or two-character measures borrow the previous subject or topic. */
 function withContext(context: ReadContext, measure: string, raw: string, state: SentenceState): string {
-  if (/^(?:占|与|比)/u.test(raw) || raw === '') return clean((state.lastSubject !== '' ? state.lastSubject : headingBefore(context, state)) + raw);
+  if (/^(?:占|与|比)/u.test(raw) || raw === '') {
+    const inherited = clean((state.lastSubject !== '' ? state.lastSubject : headingBefore(context, state)) + raw);
+    if (inherited !== '' || raw !== '' || state.previousClause === undefined) return inherited;
+    // 城镇居民人均可支配收入比上年增加1530元,达到21200元: the previous clause names what reaches the amount, before its change.
+    const previous = context.text.slice(state.previousClause.start, state.previousClause.end);
+    const named = /^([\u4e00-\u9fff]{2,16}?)(?:同比|比上年|较上年|比去年|较去年)/u.exec(previous.replace(/[\s*]/gu, ''));
+    return named === null ? '' : clean(named[1]!);
+  }
   if (GENERIC_MEASURES.has(measure)) {
     const previous = state.lastSubject !== '' ? state.lastSubject : topic(context.text, state.previousClause);
     // 战略新兴产业产值:产值增长16% — the topic already ends with the measure.

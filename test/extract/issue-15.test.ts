@@ -634,4 +634,16 @@ describe('extractPlan (issue #15): tenth tuning batch (the year of a report, and
       [undefined, undefined],
     ]);
   });
+
+  it('reads 比上年增加1530元,达到21200元 as a target of what the previous clause names (城镇居民人均可支配收入), not an empty measure left for review', () => {
+    const { plan, review } = extractPlan('1.城镇居民人均可支配收入增长8%。\n城镇居民人均可支配收入比上年增加1530元,达到21200元。(市发改委)', {
+      kind: 'decomposition',
+      year: 2007,
+    });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', measure: '城镇居民人均可支配收入增长', value: '8' },
+      { kind: 'rate', measure: '城镇居民人均可支配收入', value: '21200', unit: '元', bound: 'atLeast' },
+    ]);
+    expect(review).toEqual([]);
+  });
 });
