@@ -234,6 +234,8 @@ function latestYear(text: string): number | undefined {
     if (before === '到' || before === '至' || before === '—' || before === '-' || before === '~' || before === '于') continue;
     // 2001年至2019年: the start of a range is no more the year spoken of than its end.
     if (/^[至到—\-~–](?:19|20)\d{2}年/u.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) continue;
+    // 经济总量在2020年比2010年翻一番: a goal's horizon, compared with a base year.
+    if (/^(?:比|较)(?:19|20)\d{2}年/u.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) continue;
     const year = Number(match[1]);
     if (latest === undefined || year > latest) latest = year;
   }
@@ -253,6 +255,38 @@ function detectYear(text: string, title: string): YearFound | undefined {
   if (date !== null) return { year: Number(date[1]), published };
   const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000));
   return anywhere === undefined ? undefined : { year: anywhere, published: undefined };
+}
+
+/**
+ * The year a report's title says was completed (2021年 全县…目标任务高质量全面完成, 2024年成绩单), when the
+ * text also names the year after it (the year the report is for); otherwise undefined.
+ */
+function reviewTitle(title: string, head: string): number | undefined {
+  const done = /((?:19|20)\d{2})年[^。\n]{0,40}(?:全面完成|圆满完成|超额完成|成绩单|回顾|取得)/u.exec(title);
+  if (done === null) return undefined;
+  const year = Number(done[1]);
+  return head.includes(`${year + 1}年`) ? year : undefined;
+}
+
+/** The core of a measure, for telling a restatement: without 全市, 全社会, 完成, 同口径, 比上年 and the like. */
+function coreMeasure(measure: string): string {
+  return measure.replace(/^(?:全市|全县|全区|全社会|全年|完成|实现)+/u, '').replace(/同口径|比上年|较上年/gu, '');
+}
+
+/** Whether `found` (its target `target`) restates, in another sentence of the same numbered task, the target of an earlier draft. */
+/** How many earlier drafts of the same task and quantity a target is compared with to tell a restatement. */
+const RESTATE_REACH = 8;
+
+function restates(draft: Draft, found: FoundTarget, target: Target): boolean {
+  const sameTask = draft.scope === found.scope || (draft.scope.item !== undefined && draft.scope.item === found.scope.item);
+  if (!sameTask || draft.sentence.start === found.sentence.start) return false;
+  const earlier = draft.target;
+  if (earlier.kind !== target.kind || !('value' in earlier) || !('value' in target)) return false;
+  if (earlier.unit !== target.unit || compareDecimals(earlier.value, target.value) !== 0) return false;
+  if (earlier.kind === 'rate' && target.kind === 'rate' && earlier.bound !== target.bound) return false;
+  const a = coreMeasure(earlier.measure);
+  const b = coreMeasure(target.measure);
+  return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
 }
 
 function categoryOf(scope: Scope): { id: string; title: string } | undefined {
@@ -383,12 +417,22 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const delivered =
     kind === 'report' && options.year === undefined ? /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。\n]{0,30}人民代表大会/u.exec(normal.slice(0, 3000)) : null;
   if (delivered !== null) found = { year: Number(delivered[1]) + (Number(delivered[2]) >= 11 ? 1 : 0), published: found?.published };
+  else if (found !== undefined && options.year === undefined && kind === 'report' && reviewTitle(titleText, normal.slice(0, 3000)) === found.year)
+    // 《政府工作报告》摘要:2021年 全县经济社会发展各项目标任务高质量全面完成, and 2022年的主要工作 in the text: the report is the next year's.
+    found = { year: found.year + 1, published: found.published };
   else if (found !== undefined && options.year === undefined && kind !== 'bulletin' && !/((?:19|20)\d{2})年/u.test(titleText)) {
     const head = normal.slice(0, 3000);
-    // 对32项…指标进行了分析和2021年度目标设定 (a page dated 2022): the year the targets are for, over the page's date.
-    const targetsFor = /((?:19|20)\d{2})年度?(?:目标|主要预期目标|重点工作|工作任务|计划)/u.exec(head);
-    // 一、2024年工作回顾 and no later year: a report for the year after.
-    const reviewed = kind === 'report' ? /((?:19|20)\d{2})年工作回顾/u.exec(head) : null;
+    // 对32项…指标进行了分析和2021年度目标设定 (a page dated 2022), 2018年发展的主要预期目标, 对2018年政府工作的建议: the year the targets are for, over the page's date.
+    const targetsFor = /((?:19|20)\d{2})年度?(?:(?:经济社会)?发展的?)?(?:目标|主要预期目标|预期目标|重点工作|工作任务|计划|政府工作(?:任务|的建议))/u.exec(
+      head,
+    );
+    // 一、2024年工作回顾, 2024年……成绩单, 2016年,全市生产总值达到3157.7亿元 and no later year: a report for the year after.
+    const reviewed =
+      kind === 'report'
+        ? /((?:19|20)\d{2})年(?:工作回顾|[^。\n]{0,40}成绩单|[,,](?:全市|全县|全区|全省|全国|我市|我县|我区)[^。\n,,;;]{0,12}?(?:达到|完成|实现)[0-9])/u.exec(
+            head,
+          )
+        : null;
     if (targetsFor !== null) found = { year: Number(targetsFor[1]), published: found.published };
     else if (reviewed !== null && Number(reviewed[1]) === found.year) found = { year: found.year + 1, published: found.published };
   }
@@ -541,7 +585,23 @@ function buildPlan(
 
   const paired = pairFigures(context, notes);
 
+  // In a decomposition, the first owners named in each numbered task's scopes, for the targets of its heading.
+  const ownersByItem = new Map<NonNullable<Scope['item']>, FoundOwners>();
+  if (kind === 'decomposition')
+    for (const [scope, found] of ownersByScope)
+      if (scope.item !== undefined && found.lead.length > 0 && !ownersByItem.has(scope.item)) ownersByItem.set(scope.item, found);
   const drafts: Draft[] = [];
+  // The drafts of each numbered task (or scope) by quantity (kind, unit, value): where a restatement is looked for.
+  const byQuantity = new Map<object, Map<string, Draft[]>>();
+  const restatable = (found: FoundTarget, target: Target): Draft[] => {
+    const task: object = found.scope.item ?? found.scope;
+    let quantities = byQuantity.get(task);
+    if (quantities === undefined) byQuantity.set(task, (quantities = new Map()));
+    const key = `${target.kind}|${'unit' in target ? target.unit : ''}|${'value' in target ? target.value : ''}`;
+    let list = quantities.get(key);
+    if (list === undefined) quantities.set(key, (list = []));
+    return list;
+  };
   const slice = (span: Span) => original.slice(span.start, span.end).trim();
   const titleOf = (found: FoundTarget) => `${found.titlePrefix}${slice({ start: Math.max(found.title.start, found.title.end - 120), end: found.title.end })}`;
   for (const found of context.targets) {
@@ -557,12 +617,18 @@ function buildPlan(
           }
         : { kind: 'cumulative', measure: found.measure, unit: found.unit, value: found.value };
     if (found.kind === 'cumulative' && compareDecimals(found.value, '0') <= 0) continue;
-    const scopeOwners = ownersByScope.get(found.scope);
+    // 1.地区生产总值增长12%。全市生产总值达到3260亿元,增长12%。: a numbered task restating its heading's target in a later sentence is one task.
+    // Only the last few drafts of the same task with the same quantity are compared, so a list with no end stays linear.
+    const sameQuantity = kind === 'decomposition' ? restatable(found, target) : undefined;
+    if (sameQuantity !== undefined && sameQuantity.slice(-RESTATE_REACH).some((d) => restates(d, found, target))) continue;
+    // 1.地区生产总值增长12%。 / 全市生产总值达到3260亿元,增长12%。(市发改委): the heading's target has the owners its task names below it.
+    const ownOwners = ownersByScope.get(found.scope);
+    const scopeOwners = ownOwners?.lead.length !== 0 || found.scope.item === undefined ? ownOwners : (ownersByItem.get(found.scope.item) ?? ownOwners);
     const owners =
       settings.ownersBySentence.get(found.sentence.start) ??
       (scopeOwners !== undefined && scopeOwners.lead.length > 0 ? scopeOwners : undefined) ??
       scopeOwners;
-    drafts.push({
+    const draft: Draft = {
       found,
       at: found.at,
       scope: found.scope,
@@ -573,7 +639,9 @@ function buildPlan(
       notes: found.notes,
       owners,
       deadline: found.deadline,
-    });
+    };
+    drafts.push(draft);
+    sameQuantity?.push(draft);
   }
 
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.

@@ -227,6 +227,7 @@ export const CUMULATIVE_VERBS: readonly string[] = [
   '续建',
   '获批',
   '再就业',
+  '纳入',
 ];
 
 /** Units that count things (classifiers and people); other units measure amounts (亿元, 万亩, 公里). */

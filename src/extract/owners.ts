@@ -87,8 +87,20 @@ export function readOwners(text: string, span: Span): FoundOwners {
       support = all.slice(1);
     }
   }
+  // 全市生产总值达到3260亿元,增长12%。(市发改委): a closing parenthesis naming only units names the owners.
+  if (lead.length === 0) {
+    const closing = /[((]([^()()]{2,60})[))][。.]?\s*$/u.exec(slice);
+    const all = closing === null ? [] : units(closing[1]!);
+    if (all.length > 0 && all.every((unit) => UNIT_HINT.test(unit) && BARE_UNIT.test(unit))) {
+      lead = all.slice(0, 1);
+      support = all.slice(1);
+    }
+  }
   return { lead, support, leader };
 }
+
+/** A unit named bare in a closing parenthesis: 市发改委, 环保局 — not 含县区 or 区级. */
+const BARE_UNIT = /^(?:(?:市|县|区)[\u4e00-\u9fff]{1,14}|[\u4e00-\u9fff]{1,12}(?:局|委|办|厅))$/u;
 
 /** A unit a sentence names after its target: "固定资产投资162亿元,增长7%,责任单位为区发改委" → 区发改委 (the first named leads). */
 export function responsibleIn(text: string, span: Span): FoundOwners | undefined {

@@ -470,9 +470,11 @@ export function readSentence(
     const own = deadlineIn(context.text, clause.start, clause.end, context.year);
     if (own !== undefined) state.deadline = own;
     // In a report, a clause about an earlier year (2022年郑州全市生产总值预计增长2%左右) reports, and so do the clauses after it until one names the plan year.
-    if (pastAware !== false) past = pastAfter(context.text.slice(clause.start, clause.end), context.year, past);
+    const said = context.text.slice(clause.start, clause.end);
+    if (pastAware !== false) past = pastAfter(said, context.year, past);
     const before = context.targets.length;
-    readClause(context, scope, sentence, clause, past ? 'report' : mode, state);
+    // 生产总值年均增长11%左右: an average over a plan period, not the year's target.
+    readClause(context, scope, sentence, clause, past || (pastAware !== false && /年均/u.test(said)) ? 'report' : mode, state);
     state.previousClause = clause;
     state.previousClauseRead = context.targets.length > before;
   }
@@ -485,11 +487,18 @@ export function readSentence(
  * list of 预期目标 ends it. 比2010年, 较去年同期: a base of comparison, not the year spoken of.
  */
 export function pastAfter(clause: string, year: number, past: boolean): boolean {
-  const years = [...clause.matchAll(/(^|[^比较与于以自从])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
+  // 今后五年…的主要目标是, “十三五”发展目标, 到2025年: a plan period's goals, not the plan year's, whatever 主要目标 follows.
+  if (PLAN_PERIOD.test(clause) || [...clause.matchAll(/(?:^|[^0-9])[到至]((?:19|20)\d{2})年/gu)].some((m) => Number(m[1]) > year)) return true;
+  const years = [...clause.matchAll(/(^|[^比较与于以自从到至])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
   if (years.some((y) => y >= year) || /今年|明年|新的一年|预期目标|主要目标/u.test(clause)) return false;
-  if (years.some((y) => y < year) || /(^|[^比较同与于])(?:去年|上年|上一年)(?!同期)/u.test(clause)) return true;
+  if (years.some((y) => y < year) || /(^|[^比较同与于])(?:去年|上年|上一年)(?!同期)/u.test(clause) || PAST_PERIOD.test(clause)) return true;
   return past;
 }
+
+/** Words that open a plan period longer than the year: 今后五年, 未来五年, “十四五”时期, “十三五”发展目标. */
+const PLAN_PERIOD = /今后五年|未来五年|十[一二三四五]五[”"’]?(?:时期|期间|末|发展目标|规划目标|目标)/u;
+/** Words that speak of results already had: 过去五年, 五年来, 这几年, 过去的一年, 据统计, 初步核算. */
+const PAST_PERIOD = /过去(?:的)?(?:五|一|两|三)年|(?:五|一|两|三)年来|这几年|据统计|初步核算|初步统计/u;
 
 /** Whether the sentences read so far in a paragraph of a report speak of an earlier year; {@link readSentence} updates it. */
 export interface PastCarry {
@@ -616,7 +625,14 @@ function headingBefore(context: ReadContext, state: SentenceState): string {
 
 /** A subject that names its own context: 占…比重, 与…比重 and one- or two-character measures borrow the previous subject or topic. */
 function withContext(context: ReadContext, measure: string, raw: string, state: SentenceState): string {
-  if (/^(?:占|与|比)/u.test(raw) || raw === '') return clean((state.lastSubject !== '' ? state.lastSubject : headingBefore(context, state)) + raw);
+  if (/^(?:占|与|比)/u.test(raw) || raw === '') {
+    const inherited = clean((state.lastSubject !== '' ? state.lastSubject : headingBefore(context, state)) + raw);
+    if (inherited !== '' || raw !== '' || state.previousClause === undefined) return inherited;
+    // 城镇居民人均可支配收入比上年增加1530元,达到21200元: the previous clause names what reaches the amount, before its change.
+    const previous = context.text.slice(state.previousClause.start, state.previousClause.end);
+    const named = /^([\u4e00-\u9fff]{2,16}?)(?:同比|比上年|较上年|比去年|较去年)/u.exec(previous.replace(/[\s*]/gu, ''));
+    return named === null ? '' : clean(named[1]!);
+  }
   if (GENERIC_MEASURES.has(measure)) {
     const previous = state.lastSubject !== '' ? state.lastSubject : topic(context.text, state.previousClause);
     // 战略新兴产业产值:产值增长16% — the topic already ends with the measure.
@@ -759,6 +775,11 @@ function readRateTarget(site: SiteReading): number {
   const { text } = context;
   const verb = rateVerb(text, q.start, from);
   const subjectRaw = text.slice(from, verb?.start ?? q.start);
+  // 数字1:6.5%左右 — a label of a news explainer, not a measure; 6.5%左右的增速可以实现… — a rate spoken of, not a share to reach.
+  const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
+  const lineHead = q.start - lineStart <= 12 ? text.slice(lineStart, q.start) : '';
+  if (verb === undefined && /^\s*[\u4e00-\u9fff]{1,4}[0-9一二三四五六七八九十]{1,2}[::]\s*$/u.test(lineHead)) return q.end;
+  if (verb === undefined && /^(?:左右|以上|以下)?的(?:增速|增长|增幅|涨幅|速度)/u.test(text.slice(q.end, q.end + 8))) return q.end;
   let subject = withContext(context, clean(subjectRaw), subjectRaw.replace(/[\s*]/gu, ''), state);
   let kind = verb?.kind;
   let bound: RateBound;
@@ -806,7 +827,11 @@ function readRateTarget(site: SiteReading): number {
     bound = boundFrom(q, 'atLeast');
   }
   const pair = /^(.{2,16}率)[和与及、](.{2,16}率)$/u.exec(subject);
-  const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : [subject];
+  // 城镇居民人均可支配收入和农民人均纯收入增长8%: two measures with one head noun (收入), the verb shared.
+  const verbTail = /(?:增长|下降|提高|降低)$/u.exec(subject)?.[0] ?? '';
+  const twin = /^(.{4,18}?)[和与及](.{4,18})$/u.exec(subject.slice(0, subject.length - verbTail.length));
+  const twins = twin !== null && twin[1]!.slice(-2) === twin[2]!.slice(-2) ? [`${twin[1]}${verbTail}`, `${twin[2]}${verbTail}`] : undefined;
+  const measures = /(?:均|都|分别)\s*$/u.test(subjectRaw) ? splitMeasure(subject) : pair !== null ? [pair[1]!, pair[2]!] : (twins ?? [subject]);
   const values = [value];
   // 城镇和农村居民人均可支配收入分别增长8%和8.5%左右: one value for each measure, the last one's 左右/以上 for both.
   const second =

@@ -540,3 +540,110 @@ describe('extractPlan (issue #15): ninth tuning batch', () => {
     expect(plan.tasks.map((t) => 'value' in t.target && t.target.value)).toEqual(['561.86', '194.54']);
   });
 });
+
+describe('extractPlan (issue #15): tenth tuning batch (the year of a report, and what is not this year’s)', () => {
+  const values = (text: string, year?: number) =>
+    extractPlan(text, { kind: 'report', ...(year === undefined ? {} : { year }) }).plan.tasks.map((t) => 'value' in t.target && t.target.value);
+
+  it('takes the year of 2018年发展的主要预期目标 / 对2018年政府工作的建议 as the plan year, not the horizon of 在2020年比2010年翻一番', () => {
+    const text =
+      '报告共分三个部分:一、过去五年工作回顾;二、2018年经济社会发展总体要求和政策取向;三、对2018年政府工作的建议。报告提出了2018年发展的主要预期目标。\n国内生产总值增长6.5%左右。要完成经济总量在2020年比2010年翻一番的目标。';
+    expect(extractPlan(text, { kind: 'report' }).plan.period.start).toBe('2018-01-01');
+  });
+
+  it('reads a report whose only year is that of its scorecard (2024年……成绩单) or of its stated results (2016年,全市生产总值达到…) as the next year’s', () => {
+    const scorecard = extractPlan(
+      '各位代表:\n2024年全市上下解放思想 奋发进取 交出了一份优异成绩单\n(一)经济实力实现新跃升。地区生产总值完成4704.3亿元、增长6.1%。',
+    );
+    expect(scorecard.plan.period.start).toBe('2025-01-01');
+    expect(scorecard.plan.tasks).toEqual([]);
+    const results = extractPlan('过去五年,贵阳经济增速连续4年位居全国省会城市第一。2016年,全市生产总值达到3157.7亿元、增长11.7%。', { kind: 'report' });
+    expect(results.plan.period.start).toBe('2017-01-01');
+  });
+
+  it('reads a report titled with the year it says was completed (2021年…目标任务高质量全面完成) as the next year’s when the text names it', () => {
+    const text =
+      '《政府工作报告》摘要(一):2021年 全县经济社会发展各项目标任务高质量全面完成\n1月20日,县长在作《政府工作报告》时,对2021年工作作了全面回顾,对2022年的主要工作作了安排部署。';
+    expect(extractPlan(text).plan.period.start).toBe('2022-01-01');
+  });
+
+  it('reads no target from a plan period’s goals (今后五年…主要目标是:…年均增长11%左右,总量突破5500亿元) and reads this year’s after 今年', () => {
+    const text =
+      '记者从会上了解到,今后五年经济社会发展的主要目标是:创新发展更加强劲。全市生产总值年均增长11%左右,总量突破5500亿元,森林覆盖率超过50%。\n今年主要预期目标:地区生产总值增长7%。';
+    expect(values(text, 2017)).toEqual(['7']);
+  });
+
+  it('reads no target from results had (这几年, 过去五年, 据统计预测), and an average (年均增长) only in its own clause', () => {
+    const text =
+      '这几年,经济运行平稳,过去五年GDP的增长速度最低是6.7%,最高是7.8%。\n据统计预测,全县地区生产总值增长12.6%达92.9亿元,一般公共预算收入增长6%达4.21亿元。\n今年的主要预期目标是:国内生产总值增长6.5%左右,研发投入年均增长10%,城镇新增就业5万人。';
+    expect(values(text, 2018)).toEqual(['6.5', '5']);
+  });
+
+  it('reads no target from a news explainer’s label (数字1:6.5%左右) nor from a rate spoken of (6.5%左右的增速可以实现…)', () => {
+    const text =
+      '数字1:6.5%左右\n【原文】\n国内生产总值增长6.5%左右。从经济基本面看,6.5%左右的增速可以实现比较充分的就业。实现6.5%左右的增长预期目标是有条件的。';
+    const { plan } = extractPlan(text, { kind: 'report', year: 2018 });
+    expect(targets(plan.tasks)).toMatchObject([{ measure: '国内生产总值增长', value: '6.5', bound: 'about' }]);
+  });
+
+  it('reads 力争纳入省级重点项目150个以上 as a count to reach, like 实施市级重点项目350个', () => {
+    expect(values('加快重大项目建设。力争纳入省级重点项目150个以上,实施市级重点项目350个。', 2025)).toEqual(['150', '350']);
+  });
+
+  it('reads a numbered task that restates its heading’s target in a later sentence (同口径比上年增长12%, 比上年增长10%以上) as one task', () => {
+    const text = [
+      '宁波市人民政府关于印发2007年市政府工作主要任务责任分解的通知',
+      '一、主要目标',
+      '1.财政一般预算收入增长12%。',
+      '全市财政一般预算收入623亿元,同口径比上年增长12%。(市财政局)',
+      '2.全社会固定资产投资增长10%以上。',
+      '全年完成固定资产投资超过1650亿元,比上年增长10%以上。(市发改委)',
+    ].join('\n');
+    const { plan, kind } = extractPlan(text);
+    expect(kind).toBe('decomposition');
+    expect(plan.tasks.map((t) => 'value' in t.target && [t.target.measure, t.target.value])).toEqual([
+      ['财政一般预算收入增长', '12'],
+      ['财政一般预算收入', '623'],
+      ['全社会固定资产投资增长', '10'],
+      ['完成固定资产投资', '1650'],
+    ]);
+  });
+
+  it('reads 城镇居民人均可支配收入和农民人均纯收入增长8% as two targets (two measures with one head noun, the verb shared)', () => {
+    const { plan } = extractPlan('2007年主要预期目标\n主要预期目标为:城镇居民人均可支配收入和农民人均纯收入增长8%。', { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', measure: '城镇居民人均可支配收入增长', value: '8', bound: 'atLeast' },
+      { kind: 'rate', measure: '农民人均纯收入增长', value: '8', bound: 'atLeast' },
+    ]);
+  });
+
+  it('reads a closing parenthesis naming only units (市发改委), (市经委、环保局) as a decomposition task’s owners, its heading’s target included', () => {
+    const text = [
+      '宁波市人民政府关于印发2007年市政府工作主要任务责任分解的通知',
+      '一、主要目标',
+      '1.地区生产总值增长12%。',
+      '全市生产总值达到3260亿元。(市发改委)',
+      '2.二氧化硫排放量下降10%。(市经委、环保局)',
+      '3.新建保障性住房5000套(含县区)。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.tasks.map((t) => [t.owners?.lead, t.owners?.support])).toEqual([
+      [['市发改委'], undefined],
+      [['市发改委'], undefined],
+      [['市经委'], ['环保局']],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('reads 比上年增加1530元,达到21200元 as a target of what the previous clause names (城镇居民人均可支配收入), not an empty measure left for review', () => {
+    const { plan, review } = extractPlan('1.城镇居民人均可支配收入增长8%。\n城镇居民人均可支配收入比上年增加1530元,达到21200元。(市发改委)', {
+      kind: 'decomposition',
+      year: 2007,
+    });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', measure: '城镇居民人均可支配收入增长', value: '8' },
+      { kind: 'rate', measure: '城镇居民人均可支配收入', value: '21200', unit: '元', bound: 'atLeast' },
+    ]);
+    expect(review).toEqual([]);
+  });
+});
