@@ -4,8 +4,8 @@
  *
  * @module duban
  */
-export { DUBAN_ERROR_CODES, DubanError, isDubanError, MAX_ISSUES } from './errors.js';
-export type { DubanErrorCode, DubanErrorOptions, DubanIssue } from './errors.js';
+export { DUBAN_ERROR_CODES, DubanError, formatPath, isDubanError, ISSUE_CODES, MAX_ISSUES } from './errors.js';
+export type { DubanErrorCode, DubanErrorOptions, DubanIssue, IssueCode, IssueKey } from './errors.js';
 
 export { isCalendarDate } from './model/calendar-date.js';
 export type { CalendarDate } from './model/calendar-date.js';

@@ -189,7 +189,9 @@ function resolveRules(options: EvaluateOptions): RuleFile {
   if (typeof rules !== 'string') return ensureRuleFile(rules, options.operators);
   if (!isBundledRuleSetId(rules)) {
     throw new DubanError('INVALID_OPTION', `unknown rule set ${quote(rules)}`, {
-      issues: [{ path: 'rules', message: `unknown rule set ${quote(rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}` }],
+      issues: [
+        { code: 'unknown_reference', path: 'rules', keys: ['rules'], message: `unknown rule set ${quote(rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}` },
+      ],
     });
   }
   return parseRuleFile(bundledRuleFileJson(rules), { source: `rules/${rules}.json` });
@@ -218,7 +220,9 @@ function resolveEngine(options: EvaluateOptions): EngineChoice {
   const engine = options.engine ?? 'compiled';
   if (!(ENGINE_CHOICES as readonly string[]).includes(engine)) {
     throw new DubanError('INVALID_OPTION', `unknown engine ${quote(engine)}`, {
-      issues: [{ path: 'engine', message: `unknown engine ${quote(engine)}; expected ${ENGINE_CHOICES.join(' or ')}` }],
+      issues: [
+        { code: 'invalid_value', path: 'engine', keys: ['engine'], message: `unknown engine ${quote(engine)}; expected ${ENGINE_CHOICES.join(' or ')}` },
+      ],
     });
   }
   return engine;
@@ -241,7 +245,7 @@ function resolveRounding(options: EvaluateOptions): Rounding {
   if (rounding === undefined) return 'half-up';
   if (!ROUNDINGS.includes(rounding)) {
     throw new DubanError('INVALID_OPTION', `unknown rounding ${quote(rounding)}`, {
-      issues: [{ path: 'rounding', message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(rounding)}` }],
+      issues: [{ code: 'invalid_value', path: 'rounding', keys: ['rounding'], message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(rounding)}` }],
     });
   }
   return rounding;
@@ -306,7 +310,7 @@ function* flatBatches(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile
 function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prepared; compiled: CompiledRuleFile } {
   if (resolveEngine(options) !== 'compiled') {
     throw new DubanError('INVALID_OPTION', 'synchronous evaluation needs engine "compiled"', {
-      issues: [{ path: 'engine', message: 'use evaluatePlan for engine "json-rules-engine"' }],
+      issues: [{ code: 'unsupported', path: 'engine', keys: ['engine'], message: 'use evaluatePlan for engine "json-rules-engine"' }],
     });
   }
   const prepared = prepare(plan, options);
@@ -493,7 +497,7 @@ export async function evaluateTask(plan: Plan, taskId: string, options: Evaluate
   const task = plan.tasks.find((candidate) => candidate.id === taskId);
   if (task === undefined)
     throw new DubanError('UNKNOWN_TASK', `no task with id ${quote(taskId)}`, {
-      issues: [{ path: 'taskId', message: `no task with id ${quote(taskId)} in plan ${quote(plan.id)}` }],
+      issues: [{ code: 'unknown_reference', path: 'taskId', keys: ['taskId'], message: `no task with id ${quote(taskId)} in plan ${quote(plan.id)}` }],
     });
   // One task of a validated plan is a validated plan.
   const single: Plan = recognise('plan', { ...plan, tasks: [task] });
