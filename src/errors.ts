@@ -159,8 +159,11 @@ export function formatPath(keys: readonly PropertyKey[]): string {
   return out;
 }
 
+// Builders of issues, for duban's own modules (not exported from index.ts): each derives the
+// path from the keys, or the keys from the path, in one place, so the two never disagree.
+
 /** The keys of a zod-style path as issue keys (a symbol, which JSON never has, as its text). */
-export function issueKeys(path: readonly PropertyKey[]): IssueKey[] {
+function issueKeys(path: readonly PropertyKey[]): IssueKey[] {
   return path.map((key) => (typeof key === 'symbol' ? key.toString() : key));
 }
 
@@ -205,7 +208,7 @@ export function pathKeys(path: string): IssueKey[] {
 }
 
 /** The path of an argument issue (see {@link argumentIssue}). */
-export function argumentPath(keys: readonly IssueKey[]): string {
+function argumentPath(keys: readonly IssueKey[]): string {
   const [name, ...rest] = keys;
   return `${String(name ?? '')}${formatPath(rest).slice(1)}`;
 }
@@ -226,7 +229,7 @@ export function cellIssue(code: IssueCode, address: string, message: string): Du
 }
 
 /** The keys of a table address (see {@link cellIssue}). */
-export function addressKeys(address: string): IssueKey[] {
+function addressKeys(address: string): IssueKey[] {
   if (address === '$') return [];
   const line = /^line (\d+)(?:, column (?:"((?:[^"\\]|\\.)*)"|(\d+)|([^(]*?)))?(?: \(.*\))?$/.exec(address);
   if (line !== null) {
