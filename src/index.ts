@@ -10,9 +10,9 @@
  * @module duban
  */
 
-// Errors: every misuse and every bad input is a DubanError with its issues.
-export { DUBAN_ERROR_CODES, DubanError, isDubanError } from './errors.js';
-export type { DubanErrorCode, DubanErrorOptions, DubanIssue } from './errors.js';
+// Errors: every misuse and every bad input is a DubanError with its issues, each with a code from ISSUE_CODES.
+export { DUBAN_ERROR_CODES, DubanError, formatPath, isDubanError, ISSUE_CODES } from './errors.js';
+export type { DubanErrorCode, DubanErrorOptions, DubanIssue, IssueCode, IssueKey } from './errors.js';
 
 // Model: plans and observations, parsed and validated (parse… throws, safeParse… returns the issues).
 export { isCalendarDate } from './model/calendar-date.js';

@@ -14,24 +14,29 @@ import {
   parsePlan,
   parseRuleFile,
   type BundledRuleSetId,
+  type IssueCode,
   type Plan,
   type RuleFile,
 } from '../index.js';
 
-/** A usage problem: reported like invalid input, exit 2. */
-export function usage(message: string): DubanError {
-  return new DubanError('INVALID_OPTION', message, { issues: [{ path: 'options', message }], source: 'command line' });
+/** A usage problem: reported like invalid input, exit 2 (`code` says what is wrong with the command line). */
+export function usage(message: string, code: IssueCode): DubanError {
+  return new DubanError('INVALID_OPTION', message, { issues: [{ code, path: 'options', keys: ['options'], message }], source: 'command line' });
 }
 
-/** An input file duban refuses to read: too large, or not UTF-8. */
-function unreadable(file: string, message: string): DubanError {
-  return new DubanError('INVALID_OPTION', `cannot read ${file}`, { issues: [{ path: '$', message }], source: file });
+/** An input file duban refuses to read: too large (LIMIT_EXCEEDED), or not UTF-8 (READ_FAILED). */
+function unreadable(file: string, code: 'too_large' | 'invalid_format', message: string): DubanError {
+  return new DubanError(code === 'too_large' ? 'LIMIT_EXCEEDED' : 'READ_FAILED', `cannot read ${file}`, {
+    issues: [{ code, path: '$', keys: [], message }],
+    source: file,
+  });
 }
 
 /** The error for an input over MAX_INPUT_BYTES: its size when known, else only that it went past the limit. */
 const tooLarge = (file: string, size?: number) =>
   unreadable(
     file,
+    'too_large',
     size === undefined
       ? bilingual(
           `输入超过上限 ${MAX_INPUT_BYTES} 字节（256 MiB），读到上限即停止`,
@@ -132,7 +137,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 function decodeUtf8(file: string, bytes: Buffer): string {
   if (isUtf8(bytes)) return bytes.toString('utf8');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw unreadable(file, 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); duban reads UTF-8 only: save it as UTF-8');
+    throw unreadable(file, 'invalid_format', 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); duban reads UTF-8 only: save it as UTF-8');
   }
   const offset = firstInvalidUtf8(bytes);
   const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
@@ -140,6 +145,7 @@ function decodeUtf8(file: string, bytes: Buffer): string {
   for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
   throw unreadable(
     file,
+    'invalid_format',
     `not valid UTF-8 at line ${line}, byte ${offset - lineStart + 1} of the line (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at offset ${offset}); ` +
       'duban reads UTF-8 only: convert the file first, e.g. from GB18030/GBK with iconv -f GB18030 -t UTF-8',
   );
@@ -160,6 +166,7 @@ export function readText(file: string, stdin: () => string): string {
       const line = text.slice(0, bad).split('\n').length;
       throw unreadable(
         'stdin',
+        'invalid_format',
         `not valid UTF-8: it decodes to the replacement character U+FFFD at line ${line}; duban reads UTF-8 only: convert the input first, e.g. from GB18030/GBK with iconv -f GB18030 -t UTF-8`,
       );
     }
@@ -179,8 +186,15 @@ function withReadErrors<T>(file: string, read: () => T): T {
   } catch (cause) {
     if (isDubanError(cause)) throw cause;
     const code = (cause as { code?: string }).code;
-    throw new DubanError('INVALID_OPTION', `cannot read ${file}`, {
-      issues: [{ path: '$', message: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? String(cause)})` }],
+    throw new DubanError('READ_FAILED', `cannot read ${file}`, {
+      issues: [
+        {
+          code: 'read_failed',
+          path: '$',
+          keys: [],
+          message: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? String(cause)})`,
+        },
+      ],
       source: file,
       cause,
     });
@@ -190,7 +204,7 @@ function withReadErrors<T>(file: string, read: () => T): T {
 export function loadRules(spec: string | undefined, read: (file: string) => string): RuleFile | undefined {
   if (spec === undefined || isBundledRuleSetId(spec)) return undefined;
   if (!/[\\/]|\.json$/i.test(spec))
-    throw usage(`unknown rule set ${JSON.stringify(spec)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}, or give a rule file's path`);
+    throw usage(`unknown rule set ${JSON.stringify(spec)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}, or give a rule file's path`, 'unknown_reference');
   return parseRuleFile(read(spec), { source: spec });
 }
 
@@ -283,11 +297,17 @@ export function loadEvaluationInputs(options: { plan: string; rules?: string | u
   return { plan, rules: rules ?? ((options.rules ?? 'four-level') as BundledRuleSetId) };
 }
 
+/** One problem with the command line: what is wrong (an issue code) and the message. */
+export interface CommandLineProblem {
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
 /** Throws one error listing every command-line problem, if there are any. */
-export function checkOptions(problems: readonly string[]): void {
+export function checkOptions(problems: readonly CommandLineProblem[]): void {
   if (problems.length > 0) {
     throw new DubanError('INVALID_OPTION', 'invalid command line', {
-      issues: problems.map((message) => ({ path: 'options', message })),
+      issues: problems.map(({ code, message }) => ({ code, path: 'options', keys: ['options'], message })),
       source: 'command line',
     });
   }

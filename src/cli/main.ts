@@ -7,7 +7,7 @@ import { importExcelCommand } from './commands/import-excel.js';
 import { explainCommand } from './commands/explain.js';
 import { rulesCommand } from './commands/rules.js';
 import { studioCommand } from './commands/studio.js';
-import { DubanError } from '../errors.js';
+import { DubanError, type IssueCode } from '../errors.js';
 import { bilingual, closestWord, suggestion } from '../model/suggest.js';
 import { reportErrors, type CliIo } from './io.js';
 import { isOutputClosed } from './output.js';
@@ -104,9 +104,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** A command-line problem, reported as `duban: command line: PATH: message` with exit 2. */
-function commandLine(path: string, zh: string, en: string): DubanError {
+function commandLine(code: IssueCode, path: string, zh: string, en: string): DubanError {
   const message = bilingual(zh, en);
-  return new DubanError('INVALID_OPTION', message, { issues: [{ path, message }], source: 'command line' });
+  return new DubanError('INVALID_OPTION', message, { issues: [{ code, path, keys: [path], message }], source: 'command line' });
 }
 
 function unknownCommand(command: string): DubanError {
@@ -115,6 +115,7 @@ function unknownCommand(command: string): DubanError {
   const what = command.startsWith('-') ? { zh: '选项', en: 'option' } : { zh: '命令', en: 'command' };
   const hint = suggestion(command, names, { zh: '命令', en: 'commands' });
   return commandLine(
+    'unknown_key',
     'command',
     `未知的${what.zh} ${JSON.stringify(command)}${hint.zh}；运行 duban --help 查看用法`,
     `unknown ${what.en} ${JSON.stringify(command)}${hint.en}; run duban --help`,
@@ -153,18 +154,19 @@ async function commandLineError(error: unknown, command: string, run: (args: str
     );
     const list = options.join(' ');
     return commandLine(
+      'unknown_key',
       'options',
       `duban ${command} 没有选项 ${option}${near === undefined ? '；' : `；是否想写 --${near}？`}可用的选项：${list}`,
       `unknown option ${option} for duban ${command}${near === undefined ? '.' : `; did you mean --${near}?`} Options: ${list}`,
     );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (/does not take an argument/.test(text)) return commandLine('options', `选项 ${option} 不带值`, `option ${option} takes no value`);
-    return commandLine('options', `选项 ${option} 缺少值（写成 ${option} 值）`, `option ${option} needs a value (${option} VALUE)`);
+    if (/does not take an argument/.test(text)) return commandLine('invalid_value', 'options', `选项 ${option} 不带值`, `option ${option} takes no value`);
+    return commandLine('required', 'options', `选项 ${option} 缺少值（写成 ${option} 值）`, `option ${option} needs a value (${option} VALUE)`);
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-    return commandLine('options', `多余的参数 ${JSON.stringify(option)}`, `unexpected argument ${JSON.stringify(option)}`);
-  return commandLine('options', `命令行有误：${text}`, `bad command line: ${text}`);
+    return commandLine('too_many', 'options', `多余的参数 ${JSON.stringify(option)}`, `unexpected argument ${JSON.stringify(option)}`);
+  return commandLine('invalid_value', 'options', `命令行有误：${text}`, `bad command line: ${text}`);
 }
 
 /** Reports an error that ended a command on stderr and returns the exit status for it. */

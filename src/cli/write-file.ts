@@ -197,7 +197,11 @@ const REASONS: Readonly<Record<string, readonly [string, string]>> = {
 /** duban's error for a file that could not be written: `写入 F 失败：原因 / could not write F: reason`. */
 export function writeFailure(file: string, zh: string, en: string, cause?: unknown): DubanError {
   const message = `写入 ${file} 失败：${zh} / could not write ${file}: ${en}`;
-  return new DubanError('INVALID_OPTION', message, { issues: [{ path: '--out', message }], source: file, ...(cause === undefined ? {} : { cause }) });
+  return new DubanError('WRITE_FAILED', message, {
+    issues: [{ code: 'write_failed', path: '--out', keys: ['--out'], message }],
+    source: file,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 /**

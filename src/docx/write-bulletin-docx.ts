@@ -427,7 +427,7 @@ export async function writeBulletinDocx(plan: Plan, evaluations: Evaluation | re
   const trend = summarizeTrend(plan, ensureEvaluations(evaluations), summarizeOptions(options));
   if (options.date !== undefined && !isCalendarDate(options.date)) {
     throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, {
-      issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }],
+      issues: [{ code: 'invalid_date', path: 'date', keys: ['date'], message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }],
     });
   }
   const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date, rounding: options.rounding });

@@ -3,11 +3,10 @@
  * files, evaluations and facts handed to exported functions are recognised
  * when duban returned them, and validated otherwise.
  */
-import type { DubanIssue } from '../errors.js';
+import { argumentIssue, type DubanIssue } from '../errors.js';
 import { invalidOption, isPlainObject, kindOf, refuse } from '../model/check-arguments.js';
 import { isCalendarDate } from '../model/calendar-date.js';
 import { isRecognised } from '../model/recognised.js';
-import { formatPath } from '../model/schema-kit.js';
 import type { ExactFacts } from '../pace/compute-facts.js';
 import type { CustomOperator } from './operators.js';
 import type { Evaluation } from './evaluate-plan.js';
@@ -25,7 +24,10 @@ import { safeParseRuleFile, type RuleFile } from './parse-rule-file.js';
  */
 export function ensureRuleFile(value: unknown, operators?: Readonly<Record<string, CustomOperator>>, typeMistakes: 'refuse' | 'keep' = 'refuse'): RuleFile {
   if (isRecognised('rule file', value)) return value as RuleFile;
-  if (!isPlainObject(value)) refuse('INVALID_RULE_FILE', [{ path: '$', message: `expected a rule file object (see parseRuleFile), got ${kindOf(value)}` }]);
+  if (!isPlainObject(value))
+    refuse('INVALID_RULE_FILE', [
+      { code: 'invalid_type', path: '$', keys: [], message: `expected a rule file object (see parseRuleFile), got ${kindOf(value)}` },
+    ]);
   const result = safeParseRuleFile(value, operators === undefined ? {} : { operators: Object.keys(operators) });
   if (result.success) return result.data;
   // Type mistakes are the only messages that start with the rule's name in Chinese (parse-rule-file.ts).
@@ -82,21 +84,29 @@ const RESULT: Readonly<Record<string, Check>> = {
 const GAP: Readonly<Record<string, Check>> = { taskId: isString, title: isString };
 const STATUS_COUNT: Readonly<Record<string, Check>> = { status: isString, label: isString, count: isCount };
 
-function checkFields(value: unknown, fields: Readonly<Record<string, Check>>, path: PropertyKey[], issues: DubanIssue[]): value is Record<string, unknown> {
+type Where = [string, ...PropertyKey[]];
+
+function checkFields(value: unknown, fields: Readonly<Record<string, Check>>, path: Where, issues: DubanIssue[]): value is Record<string, unknown> {
   if (!isPlainObject(value)) {
-    issues.push({ path: formatPath(path), message: `expected an object, got ${kindOf(value)}` });
+    issues.push(argumentIssue('invalid_type', path, `expected an object, got ${kindOf(value)}`));
     return false;
   }
   for (const [key, check] of Object.entries(fields)) {
     if (!check(value[key]))
-      issues.push({ path: formatPath([...path, key]), message: `${Object.hasOwn(value, key) ? 'wrong type' : 'missing'}: got ${kindOf(value[key])}` });
+      issues.push(
+        argumentIssue(
+          Object.hasOwn(value, key) ? 'invalid_type' : 'required',
+          [...path, key],
+          `${Object.hasOwn(value, key) ? 'wrong type' : 'missing'}: got ${kindOf(value[key])}`,
+        ),
+      );
   }
   return true;
 }
 
-function checkList(value: unknown, path: PropertyKey[], issues: DubanIssue[], each: (item: unknown, path: PropertyKey[]) => void): void {
+function checkList(value: unknown, path: Where, issues: DubanIssue[], each: (item: unknown, path: Where) => void): void {
   if (!Array.isArray(value)) {
-    issues.push({ path: formatPath(path), message: `expected a list, got ${kindOf(value)}` });
+    issues.push(argumentIssue('invalid_type', path, `expected a list, got ${kindOf(value)}`));
     return;
   }
   for (let i = 0; i < value.length && issues.length < 100; i++) each(value[i], [...path, i]);
@@ -109,12 +119,12 @@ function checkList(value: unknown, path: PropertyKey[], issues: DubanIssue[], ea
  *
  * @throws DubanError `INVALID_OPTION` naming every field of the wrong type (at most 100)
  */
-export function ensureEvaluation(value: unknown, where: readonly PropertyKey[] = ['evaluation']): Evaluation {
+export function ensureEvaluation(value: unknown, where: readonly [string, ...PropertyKey[]] = ['evaluation']): Evaluation {
   if (isRecognised('evaluation', value)) return value as Evaluation;
   const issues: DubanIssue[] = [];
-  const at = (path: PropertyKey[]) => [...where, ...path];
+  const at = (path: PropertyKey[]): Where => [...where, ...path];
   if (checkFields(value, { planId: isString, asOf: isCalendarDate, ruleSet: isString }, at([]), issues)) {
-    const facts = (item: Record<string, unknown>, path: PropertyKey[]) => checkFields(item.facts, FACTS_JSON, [...path, 'facts'], issues);
+    const facts = (item: Record<string, unknown>, path: Where) => checkFields(item.facts, FACTS_JSON, [...path, 'facts'], issues);
     checkList(value.results, at(['results']), issues, (item, path) => {
       if (checkFields(item, RESULT, path, issues)) facts(item, path);
     });
@@ -127,17 +137,13 @@ export function ensureEvaluation(value: unknown, where: readonly PropertyKey[] =
       );
     }
   }
-  if (issues.length > 0)
-    refuse(
-      'INVALID_OPTION',
-      issues.map((issue) => ({ path: issue.path.replace(/^\$\./, ''), message: issue.message })),
-    );
+  if (issues.length > 0) refuse('INVALID_OPTION', issues);
   return value as Evaluation;
 }
 
 /** One evaluation or a non-empty list of them, each checked by {@link ensureEvaluation}. */
 export function ensureEvaluations(value: unknown): readonly Evaluation[] {
   if (!Array.isArray(value)) return [ensureEvaluation(value)];
-  if (value.length === 0) invalidOption('evaluations', 'give at least one evaluation');
+  if (value.length === 0) invalidOption('evaluations', 'give at least one evaluation', 'too_small');
   return value.map((item, i) => ensureEvaluation(item, ['evaluations', i]));
 }

@@ -1,9 +1,9 @@
-import { DubanError, type DubanIssue } from '../errors.js';
+import { argumentIssue, DubanError, inputErrorCode, jsonIssue, lineIssue, type DubanIssue, type IssueCode } from '../errors.js';
 import { oneOfOption, readOptions, stringOption } from '../model/check-arguments.js';
 import { parseCsvRows } from '../model/observations-file.js';
 import { inexactNumberMessage, isExactJsonNumber } from '../model/json-numbers.js';
 import { parseJsonText } from '../model/parse-input.js';
-import { formatPath, quote } from '../model/schema-kit.js';
+import { quote } from '../model/schema-kit.js';
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
 import { safeParseRuleFile } from './parse-rule-file.js';
 
@@ -66,18 +66,25 @@ const COMPARISONS: ReadonlyArray<[string, string]> = [
  * `>= n`, `in a|b|c`, `not in a|b`, `contains s`, `not contains s`, and
  * several of these joined with ` and `.
  */
-function cellConditions(fact: string, cell: unknown): { leaves: Leaf[]; error?: string } {
+function cellConditions(fact: string, cell: unknown): { leaves: Leaf[]; error?: CellError } {
   try {
     return readCell(fact, cell);
   } catch (error) {
-    if (error instanceof InexactNumber) return { leaves: [], error: inexactNumberMessage(error.text) };
+    if (error instanceof InexactNumber) return { leaves: [], error: { code: 'inexact_number', message: inexactNumberMessage(error.text) } };
     throw error;
   }
 }
 
-function readCell(fact: string, cell: unknown): { leaves: Leaf[]; error?: string } {
+/** What is wrong with a cell. */
+interface CellError {
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+function readCell(fact: string, cell: unknown): { leaves: Leaf[]; error?: CellError } {
   if (cell === null || typeof cell === 'boolean' || typeof cell === 'number') return { leaves: [{ fact, operator: 'equal', value: cell }] };
-  if (typeof cell !== 'string') return { leaves: [], error: `a cell must be text, a number, true, false or null, got ${quote(cell)}` };
+  if (typeof cell !== 'string')
+    return { leaves: [], error: { code: 'invalid_type', message: `a cell must be text, a number, true, false or null, got ${quote(cell)}` } };
   const text = cell.trim();
   if (text === '' || text === '-') return { leaves: [] };
   const leaves: Leaf[] = [];
@@ -96,12 +103,12 @@ function readCell(fact: string, cell: unknown): { leaves: Leaf[]; error?: string
     if (comparison !== undefined) {
       const value = literal(part.slice(comparison[0].length).trim());
       if (['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(comparison[1]) && typeof value !== 'number') {
-        return { leaves: [], error: `${comparison[0]} needs a number, got ${quote(part)}` };
+        return { leaves: [], error: { code: 'invalid_type', message: `${comparison[0]} needs a number, got ${quote(part)}` } };
       }
       leaves.push({ fact, operator: comparison[1], value });
       continue;
     }
-    if (/^[<>!=]/.test(part)) return { leaves: [], error: `cannot read ${quote(part)}` };
+    if (/^[<>!=]/.test(part)) return { leaves: [], error: { code: 'invalid_value', message: `cannot read ${quote(part)}` } };
     leaves.push({ fact, operator: 'equal', value: literal(part) });
   }
   return { leaves };
@@ -110,29 +117,35 @@ function readCell(fact: string, cell: unknown): { leaves: Leaf[]; error?: string
 interface Row {
   readonly where: string;
   readonly cells: Readonly<Record<string, unknown>>;
-  /** The path of a cell, for messages. */
-  readonly cellPath: (column: string) => string;
+  /** An issue at one of the row's cells (JSON path, or CSV line and column). */
+  readonly cellIssue: (code: IssueCode, column: string, message: string) => DubanIssue;
 }
 
 function readJsonTable(input: unknown, issues: DubanIssue[]): { rows: Row[]; meta: Record<string, unknown> } {
   const table = Array.isArray(input) ? { rows: input } : input;
   if (typeof table !== 'object' || table === null || !Array.isArray((table as { rows?: unknown }).rows)) {
-    issues.push({ path: '$', message: 'a decision table is a list of rows, or { "rows": [...] } with optional "id", "title", "description", "statuses"' });
+    issues.push(
+      jsonIssue('invalid_type', [], 'a decision table is a list of rows, or { "rows": [...] } with optional "id", "title", "description", "statuses"'),
+    );
     return { rows: [], meta: {} };
   }
   const { rows, ...meta } = table as { rows: unknown[] } & Record<string, unknown>;
   const prefix = Array.isArray(input) ? [] : ['rows'];
   for (const key of Object.keys(meta)) {
     if (!['$schema', 'formatVersion', 'id', 'title', 'description', 'statuses'].includes(key) && !key.startsWith('x-'))
-      issues.push({ path: formatPath([key]), message: `unknown key ${quote(key)}` });
+      issues.push(jsonIssue('unknown_key', [key], `unknown key ${quote(key)}`));
   }
   const out: Row[] = [];
   rows.forEach((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      issues.push({ path: formatPath([...prefix, i]), message: `a row must be an object of cells, got ${quote(row)}` });
+      issues.push(jsonIssue('invalid_type', [...prefix, i], `a row must be an object of cells, got ${quote(row)}`));
       return;
     }
-    out.push({ where: `row ${i + 1}`, cells: row as Record<string, unknown>, cellPath: (column) => formatPath([...prefix, i, column]) });
+    out.push({
+      where: `row ${i + 1}`,
+      cells: row as Record<string, unknown>,
+      cellIssue: (code, column, message) => jsonIssue(code, [...prefix, i, column], message),
+    });
   });
   return { rows: out, meta };
 }
@@ -142,17 +155,22 @@ function readCsvTable(text: string, issues: DubanIssue[]): Row[] {
   for (const item of parsed.issues) issues.push(item);
   const [header, ...body] = parsed.rows;
   if (header === undefined) {
-    issues.push({ path: 'line 1', message: 'the table is empty: expected a header row of fact names and "status"' });
+    issues.push(lineIssue('csv_syntax', 1, 'the table is empty: expected a header row of fact names and "status"'));
     return [];
   }
   const columns = header.cells.map((cell) => cell.trim());
   return body.map((row) => {
     if (row.cells.length !== columns.length)
-      issues.push({ path: `line ${row.line}`, message: `expected ${columns.length} cells like the header, got ${row.cells.length}` });
+      issues.push(lineIssue('csv_syntax', row.line, `expected ${columns.length} cells like the header, got ${row.cells.length}`));
     return {
       where: `line ${row.line}`,
       cells: Object.fromEntries(columns.map((column, i) => [column, row.cells[i] ?? ''])),
-      cellPath: (column: string) => `line ${row.line}, column ${quote(column)}`,
+      cellIssue: (code: IssueCode, column: string, message: string) => ({
+        code,
+        path: `line ${row.line}, column ${quote(column)}`,
+        keys: [row.line, column],
+        message,
+      }),
     };
   });
 }
@@ -169,7 +187,7 @@ function readCsvTable(text: string, issues: DubanIssue[]): Row[] {
  * @param input - the table: JSON text or value (a list of rows, or `{ id, title, description, statuses, rows }`), or CSV text
  * @param options - the format, id, title and file name
  * @returns the rule file's JSON
- * @throws {@link DubanError} `INVALID_DECISION_TABLE` naming every bad cell (JSON path, or CSV line and column)
+ * @throws {@link DubanError} `INVALID_DECISION_TABLE` (`LIMIT_EXCEEDED` over a limit) naming every bad cell (JSON path, or CSV line and column)
  * @example
  * ```ts
  * const json = compileDecisionTable('status,label,cancelled\ncancelled,取消,true\nother,其他,-\n', { format: 'csv', id: 'mine' });
@@ -186,15 +204,21 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
   });
   const issues: DubanIssue[] = [];
   const fail = () =>
-    new DubanError('INVALID_DECISION_TABLE', `${options.source ?? 'decision table'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, {
-      issues,
-      ...(options.source === undefined ? {} : { source: options.source }),
-    });
+    new DubanError(
+      inputErrorCode('INVALID_DECISION_TABLE', issues),
+      `${options.source ?? 'decision table'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`,
+      {
+        issues,
+        ...(options.source === undefined ? {} : { source: options.source }),
+      },
+    );
   let rows: Row[];
   let meta: Record<string, unknown> = {};
   if (options.format === 'csv') {
     if (typeof input !== 'string')
-      throw new DubanError('INVALID_OPTION', 'a CSV decision table must be given as text', { issues: [{ path: 'input', message: 'expected CSV text' }] });
+      throw new DubanError('INVALID_OPTION', 'a CSV decision table must be given as text', {
+        issues: [argumentIssue('invalid_type', ['input'], 'expected CSV text')],
+      });
     rows = readCsvTable(input, issues);
   } else {
     let data = input;
@@ -208,7 +232,7 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
     }
     ({ rows, meta } = readJsonTable(data, issues));
   }
-  if (rows.length === 0 && issues.length === 0) issues.push({ path: '$', message: 'the table has no rows' });
+  if (rows.length === 0 && issues.length === 0) issues.push(jsonIssue('too_small', [], 'the table has no rows'));
 
   const statuses = new Map<string, string | undefined>();
   const rules: Record<string, unknown>[] = [];
@@ -220,38 +244,42 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
       if ((DECISION_TABLE_COLUMNS as readonly string[]).includes(name) || name.startsWith('x-')) continue;
       if (!FACTS.has(name)) {
         if (i === 0 || options.format !== 'csv')
-          issues.push({
-            path: row.cellPath(column),
-            message: `unknown column ${quote(name)}: columns are facts (${[...FACTS].join(', ')}) and ${DECISION_TABLE_COLUMNS.join(', ')}`,
-          });
+          issues.push(
+            row.cellIssue(
+              'unknown_key',
+              column,
+              `unknown column ${quote(name)}: columns are facts (${[...FACTS].join(', ')}) and ${DECISION_TABLE_COLUMNS.join(', ')}`,
+            ),
+          );
         continue;
       }
       const result = cellConditions(name, cell);
-      if (result.error !== undefined) issues.push({ path: row.cellPath(column), message: result.error });
+      if (result.error !== undefined) issues.push(row.cellIssue(result.error.code, column, result.error.message));
       for (const item of result.leaves) leaves.push(item);
     }
     const status = row.cells.status;
     if (typeof status !== 'string' || status.trim() === '') {
-      issues.push({ path: row.cellPath('status'), message: `${row.where}: missing status` });
+      issues.push(row.cellIssue('required', 'status', `${row.where}: missing status`));
       return;
     }
     const code = status.trim();
     const label = typeof row.cells.label === 'string' && row.cells.label.trim() !== '' ? row.cells.label.trim() : undefined;
     const known = statuses.get(code);
     if (known !== undefined && label !== undefined && known !== label)
-      issues.push({ path: row.cellPath('label'), message: `status ${quote(code)} is labelled ${quote(known)} in an earlier row, ${quote(label)} here` });
+      issues.push(row.cellIssue('inconsistent', 'label', `status ${quote(code)} is labelled ${quote(known)} in an earlier row, ${quote(label)} here`));
     if (!statuses.has(code) || known === undefined) statuses.set(code, label);
     let priority = (rows.length - i) * 10;
     const given = row.cells.priority;
     if (given !== undefined && given !== '' && given !== '-') {
       const number = typeof given === 'number' ? given : Number(String(given).trim());
       if (!Number.isInteger(number) || number < 1)
-        issues.push({ path: row.cellPath('priority'), message: `priority must be a whole number >= 1, got ${quote(given)}` });
+        issues.push(
+          row.cellIssue(Number.isInteger(number) ? 'too_small' : 'invalid_type', 'priority', `priority must be a whole number >= 1, got ${quote(given)}`),
+        );
       else if (number >= previous)
-        issues.push({
-          path: row.cellPath('priority'),
-          message: `priority ${number} does not descend (the row above has ${previous}): the first matching row must win`,
-        });
+        issues.push(
+          row.cellIssue('inconsistent', 'priority', `priority ${number} does not descend (the row above has ${previous}): the first matching row must win`),
+        );
       else priority = number;
     }
     previous = priority;
@@ -263,7 +291,7 @@ export function compileDecisionTable(input: unknown, options: CompileDecisionTab
   if (declared === undefined) {
     declared = [...statuses].map(([code, label]) => {
       if (label === undefined)
-        issues.push({ path: '$', message: `status ${quote(code)} has no label: fill the "label" column in one of its rows, or list "statuses"` });
+        issues.push(jsonIssue('required', [], `status ${quote(code)} has no label: fill the "label" column in one of its rows, or list "statuses"`));
       return { code, label: label ?? code };
     });
   }

@@ -1,4 +1,4 @@
-import { DubanError, isDubanError } from '../errors.js';
+import { argumentIssue, DubanError, isDubanError } from '../errors.js';
 import { ensurePlan } from '../model/boundary.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import {
@@ -198,7 +198,13 @@ function selectTasks(plan: Plan, ids: readonly string[]): Plan {
   const unknown = ids.flatMap((id, i) =>
     known.has(id)
       ? []
-      : [{ path: `tasks[${i}]`, message: `计划 ${quote(plan.id)} 中没有编号为 ${quote(id)} 的任务 / no task with id ${quote(id)} in plan ${quote(plan.id)}` }],
+      : [
+          argumentIssue(
+            'unknown_reference',
+            ['tasks', i],
+            `计划 ${quote(plan.id)} 中没有编号为 ${quote(id)} 的任务 / no task with id ${quote(id)} in plan ${quote(plan.id)}`,
+          ),
+        ],
   );
   if (unknown.length > 0) {
     const first = ids.find((id) => !known.has(id))!;
@@ -224,7 +230,9 @@ function resolveRules(options: EvaluateOptions): RuleFile {
   if (typeof rules !== 'string') return ensureRuleFile(rules, options.operators);
   if (!isBundledRuleSetId(rules)) {
     throw new DubanError('INVALID_OPTION', `unknown rule set ${quote(rules)}`, {
-      issues: [{ path: 'rules', message: `unknown rule set ${quote(rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}` }],
+      issues: [
+        { code: 'unknown_reference', path: 'rules', keys: ['rules'], message: `unknown rule set ${quote(rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}` },
+      ],
     });
   }
   return parseRuleFile(bundledRuleFileJson(rules), { source: `rules/${rules}.json` });
@@ -253,7 +261,9 @@ function resolveEngine(options: EvaluateOptions): EngineChoice {
   const engine = options.engine ?? 'compiled';
   if (!(ENGINE_CHOICES as readonly string[]).includes(engine)) {
     throw new DubanError('INVALID_OPTION', `unknown engine ${quote(engine)}`, {
-      issues: [{ path: 'engine', message: `unknown engine ${quote(engine)}; expected ${ENGINE_CHOICES.join(' or ')}` }],
+      issues: [
+        { code: 'invalid_value', path: 'engine', keys: ['engine'], message: `unknown engine ${quote(engine)}; expected ${ENGINE_CHOICES.join(' or ')}` },
+      ],
     });
   }
   return engine;
@@ -277,7 +287,7 @@ function resolveRounding(options: EvaluateOptions): Rounding {
   if (rounding === undefined) return 'half-up';
   if (!ROUNDINGS.includes(rounding)) {
     throw new DubanError('INVALID_OPTION', `unknown rounding ${quote(rounding)}`, {
-      issues: [{ path: 'rounding', message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(rounding)}` }],
+      issues: [{ code: 'invalid_value', path: 'rounding', keys: ['rounding'], message: `expected one of ${ROUNDINGS.join(', ')}, got ${quote(rounding)}` }],
     });
   }
   return rounding;
@@ -303,7 +313,7 @@ function* generate(plan: Plan, prepared: Prepared, compiled: CompiledRuleFile): 
 export function prepareCompiled(plan: Plan, options: EvaluateOptions): { prepared: Prepared; compiled: CompiledRuleFile } {
   if (resolveEngine(options) !== 'compiled') {
     throw new DubanError('INVALID_OPTION', 'synchronous evaluation needs engine "compiled"', {
-      issues: [{ path: 'engine', message: 'use evaluatePlan for engine "json-rules-engine"' }],
+      issues: [{ code: 'unsupported', path: 'engine', keys: ['engine'], message: 'use evaluatePlan for engine "json-rules-engine"' }],
     });
   }
   const prepared = prepare(plan, options);

@@ -1,4 +1,4 @@
-import { DubanError, type DubanIssue } from '../errors.js';
+import { DubanError, inputErrorCode, jsonIssue, type DubanIssue, type IssueCode } from '../errors.js';
 import { readOptions, stringListOption, stringOption } from '../model/check-arguments.js';
 import { inputLimitIssues } from '../model/limits.js';
 import { parseJsonText, type SafeParseResult } from '../model/parse-input.js';
@@ -261,18 +261,19 @@ interface WalkContext {
 
 /** Checks a rule's conditions without recursion, so deep nesting cannot overflow the stack. */
 function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContext): void {
-  const report = (path: PropertyKey[], zh: string, en: string) =>
-    ctx.issues.push({ path: formatPath(path), message: bilingual(`规则「${ctx.rule}」：${zh}`, `rule ${quote(ctx.rule)}: ${en}`) });
+  const report = (code: IssueCode, path: PropertyKey[], zh: string, en: string) =>
+    ctx.issues.push(jsonIssue(code, path, bilingual(`规则「${ctx.rule}」：${zh}`, `rule ${quote(ctx.rule)}: ${en}`)));
   const unknownKey = (path: PropertyKey[], key: string, valid: readonly string[], where: Bilingual = { zh: '', en: '' }) => {
     const hint = suggestion(key, valid, { zh: '键', en: 'keys' });
-    report(path, `${where.zh}未知的键 ${quote(key)}${hint.zh}`, `unknown key ${quote(key)}${where.en}${hint.en}`);
+    report('unknown_key', path, `${where.zh}未知的键 ${quote(key)}${hint.zh}`, `unknown key ${quote(key)}${where.en}${hint.en}`);
   };
   const unknownFact = (path: PropertyKey[], fact: string) => {
     const hint = suggestion(fact, [...ctx.facts], { zh: '事实', en: 'facts' }, FACT_ALIASES);
-    report(path, `未知的事实 ${quote(fact)}${hint.zh}`, `unknown fact ${quote(fact)}${hint.en}`);
+    report('unknown_reference', path, `未知的事实 ${quote(fact)}${hint.zh}`, `unknown fact ${quote(fact)}${hint.en}`);
   };
   if (!isObject(root) || !['all', 'any', 'not'].some((key) => Object.hasOwn(root, key))) {
     report(
+      'invalid_type',
       rootPath,
       `条件的最外层应为 { "all": [...] }、{ "any": [...] } 或 { "not": ... }，实际是 ${quote(root)}`,
       `conditions must be { "all": [...] }, { "any": [...] } or { "not": ... } at the top, got ${quote(root)}`,
@@ -283,23 +284,24 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
   while (stack.length > 0) {
     const { node, path, depth } = stack.pop()!;
     if (depth > MAX_CONDITION_DEPTH) {
-      report(path, `条件嵌套超过 ${MAX_CONDITION_DEPTH} 层`, `conditions are nested deeper than ${MAX_CONDITION_DEPTH} levels`);
+      report('too_deep', path, `条件嵌套超过 ${MAX_CONDITION_DEPTH} 层`, `conditions are nested deeper than ${MAX_CONDITION_DEPTH} levels`);
       continue;
     }
     if (!isObject(node)) {
-      report(path, `条件格式错误：应为对象，实际是 ${quote(node)}`, `malformed condition: expected an object, got ${quote(node)}`);
+      report('invalid_type', path, `条件格式错误：应为对象，实际是 ${quote(node)}`, `malformed condition: expected an object, got ${quote(node)}`);
       continue;
     }
     const keys = ownKeys(node);
     for (const key of keys) {
       const forbidden = FORBIDDEN_CONDITION_KEYS.get(key);
-      if (forbidden !== undefined) report([...path, key], forbidden.zh, forbidden.en);
+      if (forbidden !== undefined) report('unsupported', [...path, key], forbidden.zh, forbidden.en);
     }
     const boolean: string[] = keys.filter((key) => key === 'all' || key === 'any' || key === 'not');
     if (boolean.length > 0) {
       const [kind] = boolean;
       if (boolean.length > 1) {
         report(
+          'inconsistent',
           path,
           `条件格式错误：每个节点只能用 "all"、"any"、"not" 之一，实际有 ${boolean.map((k) => quote(k)).join(' 和 ')}`,
           `malformed condition: use one of "all", "any", "not" per node, got ${boolean.map((k) => quote(k)).join(' and ')}`,
@@ -310,10 +312,15 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
       if (kind === 'not') {
         stack.push({ node: child, path: [...path, 'not'], depth: depth + 1 });
       } else if (!Array.isArray(child)) {
-        report([...path, kind!], `"${kind}" 应为条件的列表，实际是 ${quote(child)}`, `"${kind}" must be a list of conditions, got ${quote(child)}`);
+        report(
+          'invalid_type',
+          [...path, kind!],
+          `"${kind}" 应为条件的列表，实际是 ${quote(child)}`,
+          `"${kind}" must be a list of conditions, got ${quote(child)}`,
+        );
       } else {
         if (kind === 'any' && child.length === 0)
-          report([...path, kind], '"any" 不能为空（“总是成立”请写 { "all": [] }）', '"any" must not be empty (write "always" as { "all": [] })');
+          report('too_small', [...path, kind], '"any" 不能为空（“总是成立”请写 { "all": [] }）', '"any" must not be empty (write "always" as { "all": [] })');
         for (let i = child.length - 1; i >= 0; i--) stack.push({ node: child[i], path: [...path, kind!, i], depth: depth + 1 });
       }
       continue;
@@ -325,6 +332,7 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
     for (const key of ['fact', 'operator', 'value']) {
       if (!Object.hasOwn(node, key)) {
         report(
+          'required',
           path,
           `条件格式错误：缺少 ${quote(key)}（条件是 { "all" }、{ "any" }、{ "not" } 或 { "fact", "operator", "value" }）`,
           `malformed condition: missing ${quote(key)} (a condition is { "all" }, { "any" }, { "not" } or { "fact", "operator", "value" })`,
@@ -333,35 +341,38 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
     }
     const { fact, operator, value } = node;
     if (Object.hasOwn(node, 'fact')) {
-      if (typeof fact !== 'string') report([...path, 'fact'], `fact 应为文本，实际是 ${quote(fact)}`, `fact must be a string, got ${quote(fact)}`);
+      if (typeof fact !== 'string')
+        report('invalid_type', [...path, 'fact'], `fact 应为文本，实际是 ${quote(fact)}`, `fact must be a string, got ${quote(fact)}`);
       else if (!ctx.facts.has(fact)) unknownFact([...path, 'fact'], fact);
     }
     if (Object.hasOwn(node, 'operator')) {
       if (typeof operator !== 'string')
-        report([...path, 'operator'], `operator 应为文本，实际是 ${quote(operator)}`, `operator must be a string, got ${quote(operator)}`);
+        report('invalid_type', [...path, 'operator'], `operator 应为文本，实际是 ${quote(operator)}`, `operator must be a string, got ${quote(operator)}`);
       else if (operator.includes(':'))
         report(
+          'unsupported',
           [...path, 'operator'],
           `不允许带修饰的运算符 ${quote(operator)}；请用 "not" 或其他运算符`,
           `decorated operator ${quote(operator)} is not allowed; use "not" or another operator`,
         );
       else if (!ctx.operators.has(operator)) {
         const hint = suggestion(operator, [...ctx.operators], { zh: '运算符', en: 'operators' }, OPERATOR_ALIASES);
-        report([...path, 'operator'], `未知的运算符 ${quote(operator)}${hint.zh}`, `unknown operator ${quote(operator)}${hint.en}`);
+        report('unknown_reference', [...path, 'operator'], `未知的运算符 ${quote(operator)}${hint.zh}`, `unknown operator ${quote(operator)}${hint.en}`);
       }
     }
     if (isObject(value) && Object.hasOwn(value, 'fact')) {
       const extra = ownKeys(value).filter((key) => key !== 'fact');
       for (const key of extra) {
         const forbidden = FORBIDDEN_CONDITION_KEYS.get(key);
-        if (forbidden !== undefined) report([...path, 'value', key], forbidden.zh, forbidden.en);
+        if (forbidden !== undefined) report('unsupported', [...path, 'value', key], forbidden.zh, forbidden.en);
         else unknownKey([...path, 'value', key], key, ['fact'], { zh: '事实引用中有', en: ' in a fact reference' });
       }
       if (typeof value.fact !== 'string')
-        report([...path, 'value', 'fact'], `fact 应为文本，实际是 ${quote(value.fact)}`, `fact must be a string, got ${quote(value.fact)}`);
+        report('invalid_type', [...path, 'value', 'fact'], `fact 应为文本，实际是 ${quote(value.fact)}`, `fact must be a string, got ${quote(value.fact)}`);
       else if (!ctx.facts.has(value.fact)) unknownFact([...path, 'value', 'fact'], value.fact);
     } else if ((operator === 'in' || operator === 'notIn') && Object.hasOwn(node, 'value') && !Array.isArray(value)) {
       report(
+        'invalid_type',
         [...path, 'value'],
         `运算符 ${quote(operator)} 的 value 应为列表，实际是 ${quote(value)}`,
         `operator ${quote(operator)} needs a list as its value, got ${quote(value)}`,
@@ -370,7 +381,7 @@ function checkConditions(root: unknown, rootPath: PropertyKey[], ctx: WalkContex
     // A value that can never match its fact's type (or that JavaScript would silently convert) is a load error.
     if (typeof fact === 'string' && typeof operator === 'string' && !ctx.registered.has(operator) && Object.hasOwn(node, 'value')) {
       for (const mistake of conditionTypeMistakes(fact, operator, value)) {
-        ctx.issues.push({ path: formatPath([...path, ...mistake.at]), message: `规则「${ctx.rule}」：${mistake.zh} / rule ${quote(ctx.rule)}: ${mistake.en}` });
+        ctx.issues.push(jsonIssue('invalid_type', [...path, ...mistake.at], `规则「${ctx.rule}」：${mistake.zh} / rule ${quote(ctx.rule)}: ${mistake.en}`));
       }
     }
   }
@@ -384,10 +395,9 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
     input.statuses.forEach((status, i) => {
       if (!isObject(status) || typeof status.code !== 'string') return;
       if (codes.has(status.code))
-        issues.push({
-          path: formatPath(['statuses', i, 'code']),
-          message: bilingual(`状态代码 ${quote(status.code)} 重复`, `duplicate status code ${quote(status.code)}`),
-        });
+        issues.push(
+          jsonIssue('duplicate_id', ['statuses', i, 'code'], bilingual(`状态代码 ${quote(status.code)} 重复`, `duplicate status code ${quote(status.code)}`)),
+        );
       codes.add(status.code);
     });
   }
@@ -407,16 +417,15 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
     const name = typeof rule.name === 'string' ? rule.name : `#${i + 1}`;
     if (typeof rule.name === 'string') {
       if (names.has(rule.name))
-        issues.push({
-          path: formatPath(['rules', i, 'name']),
-          message: bilingual(`规则名称 ${quote(rule.name)} 重复`, `duplicate rule name ${quote(rule.name)}`),
-        });
+        issues.push(jsonIssue('duplicate_id', ['rules', i, 'name'], bilingual(`规则名称 ${quote(rule.name)} 重复`, `duplicate rule name ${quote(rule.name)}`)));
       names.add(rule.name);
     }
     if (isObject(rule.event) && typeof rule.event.type === 'string' && !codes.has(rule.event.type)) {
       const hint = suggestion(rule.event.type, [...codes], { zh: '状态代码', en: 'status codes' }, labels);
       issues.push({
+        code: 'unknown_reference',
         path: formatPath(['rules', i, 'event', 'type']),
+        keys: ['rules', i, 'event', 'type'],
         message: bilingual(
           `规则「${name}」：状态 ${quote(rule.event.type)} 不在 statuses 中${hint.zh}`,
           `rule ${quote(name)}: event type ${quote(rule.event.type)} is not in statuses${hint.en}`,
@@ -432,12 +441,12 @@ function ruleFileRules(input: Record<string, unknown>, options: ParseRuleFileOpt
 function withRuleNames(issues: DubanIssue[], data: unknown): DubanIssue[] {
   const rules = isObject(data) && Array.isArray(data.rules) ? data.rules : [];
   return issues.map((issue) => {
-    const match = /^\$\.rules\[(\d+)\]/.exec(issue.path);
-    if (match === null) return issue;
-    const rule: unknown = rules[Number(match[1])];
-    const name = isObject(rule) && typeof rule.name === 'string' ? rule.name : `#${Number(match[1]) + 1}`;
+    const [first, index] = issue.keys;
+    if (first !== 'rules' || typeof index !== 'number') return issue;
+    const rule: unknown = rules[index];
+    const name = isObject(rule) && typeof rule.name === 'string' ? rule.name : `#${index + 1}`;
     const { zh, en } = splitBilingual(issue.message);
-    return { path: issue.path, message: bilingual(`规则「${name}」：${zh ?? en}`, `rule ${quote(name)}: ${en}`) };
+    return { ...issue, message: bilingual(`规则「${name}」：${zh ?? en}`, `rule ${quote(name)}: ${en}`) };
   });
 }
 
@@ -458,7 +467,7 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
   options = readOptions<ParseRuleFileOptions>(options, PARSE_RULE_FILE_OPTIONS);
   const fail = (issues: DubanIssue[]) => ({
     success: false as const,
-    error: new DubanError('INVALID_RULE_FILE', `${options.source ?? 'rule file'}: ${issues.length} problem(s)`, {
+    error: new DubanError(inputErrorCode('INVALID_RULE_FILE', issues), `${options.source ?? 'rule file'}: ${issues.length} problem(s)`, {
       issues,
       ...(options.source === undefined ? {} : { source: options.source }),
     }),
@@ -475,7 +484,7 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
     if (overLimits.length > 0) {
       const ruleIssues = isObject(data) ? ruleFileRules(data, options) : [];
       // A condition already reported as too deep needs no second, deeper report from the general limit.
-      const tooDeep = ruleIssues.filter((issue) => issue.message.includes('nested deeper')).map((issue) => issue.path);
+      const tooDeep = ruleIssues.filter((issue) => issue.code === 'too_deep').map((issue) => issue.path);
       return fail([...ruleIssues, ...overLimits.filter((issue) => !tooDeep.some((path) => issue.path.startsWith(path)))]);
     }
   }
@@ -515,7 +524,7 @@ export function safeParseRuleFile(input: unknown, options: ParseRuleFileOptions 
  * @param input - the rule file as parsed JSON, or its JSON text
  * @param options - registered operators and facts, and the file name for messages
  * @returns the validated rule file
- * @throws {@link DubanError} with code `INVALID_RULE_FILE` and the list of issues
+ * @throws {@link DubanError} with code `INVALID_RULE_FILE` and the list of issues (`LIMIT_EXCEEDED` for a file over a limit)
  * @example
  * ```ts
  * const rules = parseRuleFile(JSON.parse(text), { source: 'my-rules.json' });

@@ -1,10 +1,10 @@
-import { DubanError, type DubanIssue } from '../errors.js';
+import { DubanError, inputErrorCode, jsonIssue, type DubanIssue } from '../errors.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import { invalidOption, kindOf, operatorsOption, readOptions, stringOption } from '../model/check-arguments.js';
 import { parseJsonText, safeParsePlan } from '../model/parse-input.js';
 import { isRecognised, recognise } from '../model/recognised.js';
 import { ruleCasesSchema } from '../model/rule-cases.js';
-import { formatPath, toDubanIssues } from '../model/schema-kit.js';
+import { toDubanIssues } from '../model/schema-kit.js';
 import type { Plan } from '../model/types.js';
 import { computeFacts } from '../pace/compute-facts.js';
 import { FACT_CATALOGUE } from '../pace/fact-catalogue.js';
@@ -128,7 +128,7 @@ const FACT_NAMES = FACT_CATALOGUE.map((fact) => fact.name as string);
  * @param input - the case file as parsed JSON, or its JSON text
  * @param options - the file name for messages
  * @returns the cases, with every task case's facts computed
- * @throws {@link DubanError} `INVALID_RULE_CASES` listing every problem with its JSON path
+ * @throws {@link DubanError} `INVALID_RULE_CASES` (`LIMIT_EXCEEDED` over a limit) listing every problem with its JSON path
  * @example
  * ```ts
  * const cases = parseRuleCases(readFileSync('rules/four-level.cases.json', 'utf8'));
@@ -138,10 +138,14 @@ const FACT_NAMES = FACT_CATALOGUE.map((fact) => fact.name as string);
 export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = {}): RuleCases {
   options = readOptions<ParseRuleCasesOptions>(options, { source: stringOption });
   const fail = (issues: DubanIssue[]) =>
-    new DubanError('INVALID_RULE_CASES', `${options.source ?? 'rule cases'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, {
-      issues,
-      ...(options.source === undefined ? {} : { source: options.source }),
-    });
+    new DubanError(
+      inputErrorCode('INVALID_RULE_CASES', issues),
+      `${options.source ?? 'rule cases'}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`,
+      {
+        issues,
+        ...(options.source === undefined ? {} : { source: options.source }),
+      },
+    );
   let data = input;
   if (typeof input === 'string') {
     const parsed = parseJsonText(input);
@@ -155,30 +159,36 @@ export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = 
   const cases: RuleCase[] = [];
   const raw = (data as { cases: unknown[] }).cases;
   file.cases.forEach((item, i) => {
-    const at = (...path: PropertyKey[]) => formatPath(['cases', i, ...path]);
+    const at = (...path: PropertyKey[]) => ['cases', i, ...path];
     const base = { name: item.name, expected: item.expected, rule: item.rule ?? null };
     if ((item.facts === undefined) === (item.task === undefined)) {
-      issues.push({
-        path: at(),
-        message: `case ${JSON.stringify(item.name)}: give either "facts" or "task", not ${item.facts === undefined ? 'neither' : 'both'}`,
-      });
+      issues.push(
+        jsonIssue(
+          item.facts === undefined ? 'required' : 'inconsistent',
+          at(),
+          `case ${JSON.stringify(item.name)}: give either "facts" or "task", not ${item.facts === undefined ? 'neither' : 'both'}`,
+        ),
+      );
       return;
     }
     if (item.facts !== undefined) {
-      if (item.asOf !== undefined) issues.push({ path: at('asOf'), message: `case ${JSON.stringify(item.name)}: "asOf" applies only to a task case` });
+      if (item.asOf !== undefined) issues.push(jsonIssue('inconsistent', at('asOf'), `case ${JSON.stringify(item.name)}: "asOf" applies only to a task case`));
       const facts: Record<string, unknown> = { ...file.defaultFacts, ...item.facts };
       const missing = FACT_NAMES.filter((fact) => !Object.hasOwn(facts, fact));
       if (missing.length > 0)
-        issues.push({
-          path: at('facts'),
-          message: `case ${JSON.stringify(item.name)}: missing facts ${missing.join(', ')} (give them in the case or in "defaultFacts")`,
-        });
+        issues.push(
+          jsonIssue(
+            'required',
+            at('facts'),
+            `case ${JSON.stringify(item.name)}: missing facts ${missing.join(', ')} (give them in the case or in "defaultFacts")`,
+          ),
+        );
       else cases.push({ ...base, facts: Object.fromEntries(FACT_NAMES.map((fact) => [fact, facts[fact]])), task: null });
       return;
     }
-    if (item.asOf === undefined) issues.push({ path: at('asOf'), message: `case ${JSON.stringify(item.name)}: a task case needs "asOf"` });
+    if (item.asOf === undefined) issues.push(jsonIssue('required', at('asOf'), `case ${JSON.stringify(item.name)}: a task case needs "asOf"`));
     if (file.period === undefined) {
-      issues.push({ path: formatPath(['period']), message: 'task cases need the plan "period"' });
+      issues.push(jsonIssue('required', ['period'], 'task cases need the plan "period"'));
       return;
     }
     const rawTask = (raw[i] as { task: unknown }).task;
@@ -192,7 +202,13 @@ export function parseRuleCases(input: unknown, options: ParseRuleCasesOptions = 
     });
     if (!plan.success) {
       for (const issue of plan.error.issues)
-        issues.push({ path: issue.path.replace(/^\$\.tasks\[0\]/, at('task')), message: `case ${JSON.stringify(item.name)}: ${issue.message}` });
+        issues.push(
+          jsonIssue(
+            issue.code,
+            issue.keys[0] === 'tasks' && issue.keys[1] === 0 ? at('task', ...issue.keys.slice(2)) : issue.keys,
+            `case ${JSON.stringify(item.name)}: ${issue.message}`,
+          ),
+        );
       return;
     }
     if (item.asOf === undefined) return;

@@ -57,7 +57,7 @@ export function formatPlanCsv(plan: Plan): string {
  * @param text - the CSV text (a byte-order mark is ignored)
  * @param options - the base plan and the file name
  * @returns the validated plan
- * @throws `DubanError` `INVALID_PLAN` listing every problem by line and column
+ * @throws `DubanError` `INVALID_PLAN` (`LIMIT_EXCEEDED` for a cell over a limit) listing every problem by line and column
  * @example
  * ```ts
  * import { parsePlanCsv } from 'duban/excel';

@@ -108,7 +108,7 @@ export async function writePlanWorkbook(plan: Plan): Promise<Uint8Array> {
  * @param data - the .xlsx bytes
  * @param options - the file name for messages, a base plan for a workbook without 计划 sheet
  * @returns the validated plan
- * @throws `DubanError` `INVALID_PLAN` listing every problem by sheet and cell
+ * @throws `DubanError` `INVALID_PLAN` (`LIMIT_EXCEEDED` for a workbook over a limit) listing every problem by sheet and cell
  * @example
  * ```ts
  * import { readPlanWorkbook } from 'duban/excel';
@@ -130,11 +130,15 @@ export async function readPlanWorkbook(data: Uint8Array | ArrayBuffer, options: 
   const taskSheet = tables.has(TASK_SHEET) ? TASK_SHEET : workbook.worksheets.find((sheet) => findHeaderRow(tables.get(sheet.name)!.table) !== undefined)?.name;
   const fallback = `${taskSheet ?? TASK_SHEET}!A1`;
   if (taskSheet === undefined) {
-    issues.fail(fallback, `no sheet named ${TASK_SHEET} and no sheet with a header row holding ${TASK_TABLE_COLUMNS[0]} and ${TASK_TABLE_COLUMNS[2]}`);
+    issues.fail(
+      'required',
+      fallback,
+      `no sheet named ${TASK_SHEET} and no sheet with a header row holding ${TASK_TABLE_COLUMNS[0]} and ${TASK_TABLE_COLUMNS[2]}`,
+    );
   }
   const used = [taskSheet, PLAN_SHEET, CATEGORY_SHEET];
   for (const name of used) {
-    if (name !== undefined) for (const problem of tables.get(name)?.problems ?? []) issues.fail(problem.path, problem.message);
+    if (name !== undefined) for (const problem of tables.get(name)?.problems ?? []) issues.fail(problem.code, problem.path, problem.message);
   }
   const json: Record<string, unknown> = options.base === undefined ? {} : baseKeys(options.base);
   const planTable = tables.get(PLAN_SHEET)?.table;
@@ -143,7 +147,7 @@ export async function readPlanWorkbook(data: Uint8Array | ArrayBuffer, options: 
     for (const key of Object.keys(json)) if (key.startsWith('x-')) delete json[key];
     Object.assign(json, readMetaTable(planTable, issues));
   } else if (options.base === undefined) {
-    issues.fail(`${PLAN_SHEET}!A1`, `no sheet named ${PLAN_SHEET} (with the plan's 编号, 标题, 开始日期, 结束日期), and no base plan given`);
+    issues.fail('required', `${PLAN_SHEET}!A1`, `no sheet named ${PLAN_SHEET} (with the plan's 编号, 标题, 开始日期, 结束日期), and no base plan given`);
   }
   const categoryTable = tables.get(CATEGORY_SHEET)?.table;
   if (categoryTable !== undefined) json.categories = readCategoryTable(categoryTable, issues);

@@ -1,6 +1,6 @@
 // Reading a plan from cells: the task table, the plan sheet and the category table,
 // every problem named by its cell.
-import { DubanError, type DubanIssue } from '../errors.js';
+import { cellIssue, DubanError, inputErrorCode, type DubanIssue, type IssueCode } from '../errors.js';
 import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import { parseDecimal } from '../model/decimal.js';
 import { safeParsePlan } from '../model/parse-input.js';
@@ -32,8 +32,8 @@ export class CellIssues {
   }
 
   /** Records a problem with a cell. */
-  fail(address: string, message: string): void {
-    this.issues.push({ path: address, message });
+  fail(code: IssueCode, address: string, message: string): void {
+    this.issues.push(cellIssue(code, address, message));
     this.failed.add(address);
   }
 
@@ -53,7 +53,7 @@ export class CellIssues {
       }
       const where = address ?? (typeof fallback === 'string' ? fallback : fallback(issue.path));
       if (this.failed.has(where)) continue;
-      this.issues.push({ path: where, message: `${issue.message} (${issue.path})` });
+      this.issues.push(cellIssue(issue.code, where, `${issue.message} (${issue.path})`));
     }
   }
 }
@@ -86,7 +86,7 @@ class CellReader {
     const cell = this.cell(row, column);
     if (cell === null || cell === '') return undefined;
     if (typeof cell === 'boolean') {
-      this.issues.fail(this.address(row, column!), `${label}: expected text, got the boolean ${String(cell).toUpperCase()}`);
+      this.issues.fail('invalid_type', this.address(row, column!), `${label}: expected text, got the boolean ${String(cell).toUpperCase()}`);
       return undefined;
     }
     return cellText(cell);
@@ -96,7 +96,7 @@ class CellReader {
     const cell = this.cell(row, column);
     if (isEmpty(cell)) return undefined;
     const parsed = typeof cell === 'number' ? parseDecimal(cell) : typeof cell === 'string' ? parseDecimal(cell.trim()) : undefined;
-    if (parsed === undefined) this.issues.fail(this.address(row, column!), `${label}: not a number: ${quote(cellText(cell))}`);
+    if (parsed === undefined) this.issues.fail('invalid_decimal', this.address(row, column!), `${label}: not a number: ${quote(cellText(cell))}`);
     return parsed;
   }
 
@@ -106,7 +106,7 @@ class CellReader {
     if (typeof cell === 'object' && cell !== null) return cell.date;
     if (typeof cell === 'string' && isCalendarDate(cell.trim())) return cell.trim();
     const hint = typeof cell === 'number' ? ' (a number: format the cell as a date, or write the date as text)' : '';
-    this.issues.fail(this.address(row, column!), `${label}: not a real calendar date YYYY-MM-DD: ${quote(cellText(cell))}${hint}`);
+    this.issues.fail('invalid_date', this.address(row, column!), `${label}: not a real calendar date YYYY-MM-DD: ${quote(cellText(cell))}${hint}`);
     return undefined;
   }
 
@@ -123,7 +123,7 @@ class CellReader {
       try {
         return JSON.parse(cell.slice(JSON_PREFIX.length)) as unknown;
       } catch {
-        this.issues.fail(this.address(row, column!), `${label}: text after "json:" is not valid JSON: ${quote(cell)}`);
+        this.issues.fail('json_syntax', this.address(row, column!), `${label}: text after "json:" is not valid JSON: ${quote(cell)}`);
         return undefined;
       }
     }
@@ -136,6 +136,7 @@ class CellReader {
     if (text === undefined || text === '') return undefined;
     for (const [key, list] of Object.entries(words) as [K, readonly string[]][]) if (key === text || list.includes(text)) return key;
     this.issues.fail(
+      'invalid_value',
       this.address(row, column!),
       `${label}: expected one of ${Object.values<readonly string[]>(words)
         .map((list) => list[0])
@@ -158,7 +159,11 @@ class CellReader {
       const match = /^(\d{4}-\d{2}-\d{2})\s*[=:]\s*(\S+)$/.exec(point);
       const expected = match === null ? undefined : parseDecimal(match[2]);
       if (match === null || expected === undefined || !isCalendarDate(match[1])) {
-        this.issues.fail(this.address(row, column!), `${label}: expected 按月, 按日 or points DATE=FRACTION separated by ;, got ${quote(point)}`);
+        this.issues.fail(
+          'invalid_value',
+          this.address(row, column!),
+          `${label}: expected 按月, 按日 or points DATE=FRACTION separated by ;, got ${quote(point)}`,
+        );
         return undefined;
       }
       trajectory.push({ date: match[1]!, expected });
@@ -187,6 +192,7 @@ class CellReader {
         weightValue === undefined
       ) {
         this.issues.fail(
+          'invalid_value',
           this.address(row, column!),
           `${label}: expected one milestone a line, 节点名称|计划完成日期|实际完成日期|权重 (the last two optional), got ${quote(line)}`,
         );
@@ -237,13 +243,13 @@ function readHeader(table: Table, headerRow: number, issues: CellIssues): Column
   header.forEach((cell, column) => {
     if (isEmpty(cell)) {
       const used = table.rows.slice(headerRow + 1).findIndex((row) => !isEmpty(row[column] ?? null));
-      if (used >= 0) issues.fail(table.address(headerRow + 1 + used, column), 'a value in a column without a header');
+      if (used >= 0) issues.fail('required', table.address(headerRow + 1 + used, column), 'a value in a column without a header');
       return;
     }
     const text = typeof cell === 'object' && cell !== null ? cell.date : String(cell).trim();
     const address = table.address(headerRow, column);
     if (seen.has(text)) {
-      issues.fail(address, `duplicate column ${quote(text)} (also ${table.address(headerRow, seen.get(text)!)})`);
+      issues.fail('duplicate_key', address, `duplicate column ${quote(text)} (also ${table.address(headerRow, seen.get(text)!)})`);
       return;
     }
     seen.set(text, column);
@@ -254,13 +260,19 @@ function readHeader(table: Table, headerRow: number, issues: CellIssues): Column
     else if (text.startsWith('x-')) extensions.push({ key: text, column });
     else
       issues.fail(
+        'unknown_key',
         address,
         `unknown column ${quote(text)}; the columns are ${TASK_TABLE_COLUMNS.join(', ')}, a date YYYY-MM-DD per reporting date, "YYYY-MM-DD 备注" for its notes, and x-… columns`,
       );
   });
-  for (const [date, column] of notes) if (!values.has(date)) issues.fail(table.address(headerRow, column), `note column for ${date} without a column ${date}`);
+  for (const [date, column] of notes)
+    if (!values.has(date)) issues.fail('inconsistent', table.address(headerRow, column), `note column for ${date} without a column ${date}`);
   if (known.责任单位 !== undefined && (known.牵头单位 !== undefined || known.配合单位 !== undefined)) {
-    issues.fail(table.address(headerRow, known.责任单位), '责任单位 (first unit leads, the others support) cannot be combined with 牵头单位 or 配合单位');
+    issues.fail(
+      'inconsistent',
+      table.address(headerRow, known.责任单位),
+      '责任单位 (first unit leads, the others support) cannot be combined with 牵头单位 or 配合单位',
+    );
   }
   const periods = [...values.entries()].sort(([, a], [, b]) => a - b).map(([date, value]) => ({ date, value, note: notes.get(date) }));
   return { known, periods, extensions };
@@ -291,7 +303,7 @@ function readTask({ reader, row, columns, index, issues }: TaskRow): Record<stri
     if (value !== undefined) task[key] = value;
   };
   const id = reader.cell(row, known.序号);
-  if (isEmpty(id)) issues.fail(reader.address(row, known.序号!), '序号: every task needs an id');
+  if (isEmpty(id)) issues.fail('required', reader.address(row, known.序号!), '序号: every task needs an id');
   else set('id', cellText(id).trim(), known.序号);
   set('title', reader.text(row, known.任务内容, '任务内容') ?? '', known.任务内容);
   set('category', reader.text(row, known.分类, '分类')?.trim() || undefined, known.分类);
@@ -326,6 +338,7 @@ function readTask({ reader, row, columns, index, issues }: TaskRow): Record<stri
     else if (!valueGiven) kind = 'binary';
     else
       issues.fail(
+        'required',
         reader.address(row, known.类型 ?? known.目标值!),
         `类型: needed when 目标值 is given; one of ${Object.values(TARGET_KIND_WORDS)
           .map((words) => words[0])
@@ -375,7 +388,7 @@ function readTask({ reader, row, columns, index, issues }: TaskRow): Record<stri
     for (const [column, misplaced] of unused) {
       const index = known[column];
       if (misplaced && !isEmpty(reader.cell(row, index)) && !issues.hasFailed(reader.address(row, index!))) {
-        issues.fail(reader.address(row, index!), `${column}: does not apply to a ${TARGET_KIND_WORDS[kind][0]} (${kind}) target`);
+        issues.fail('inconsistent', reader.address(row, index!), `${column}: does not apply to a ${TARGET_KIND_WORDS[kind][0]} (${kind}) target`);
       }
     }
     task.target = target as unknown as Target;
@@ -390,14 +403,15 @@ function readTask({ reader, row, columns, index, issues }: TaskRow): Record<stri
     from(known.取消日期, 'cancelled');
     from(known.取消日期, 'cancelled', 'on');
     from(known.取消原因, 'cancelled', 'reason');
-  } else if (reason !== undefined) issues.fail(reader.address(row, known.取消原因!), '取消原因: given without a 取消日期');
+  } else if (reason !== undefined) issues.fail('inconsistent', reader.address(row, known.取消原因!), '取消原因: given without a 取消日期');
 
   const observations: Observation[] = [];
   for (const period of columns.periods) {
     const cell = reader.cell(row, period.value);
     const note = reader.text(row, period.note, `${period.date} 备注`);
     if (isEmpty(cell)) {
-      if (note !== undefined) issues.fail(reader.address(row, period.note!), `${period.date} 备注: a note without a value in column ${period.date}`);
+      if (note !== undefined)
+        issues.fail('inconsistent', reader.address(row, period.note!), `${period.date} 备注: a note without a value in column ${period.date}`);
       continue;
     }
     const address = reader.address(row, period.value);
@@ -412,7 +426,7 @@ function readTask({ reader, row, columns, index, issues }: TaskRow): Record<stri
         observation = { asOf: period.date, value: parsed, ...(split.unit === undefined ? {} : { unit: split.unit }) };
     }
     if (observation === undefined) {
-      issues.fail(address, `${period.date}: expected a number, optionally followed by its unit (10312人), got ${quote(cellText(cell))}`);
+      issues.fail('invalid_decimal', address, `${period.date}: expected a number, optionally followed by its unit (10312人), got ${quote(cellText(cell))}`);
       continue;
     }
     issues.from(at('observations', observations.length), address);
@@ -453,7 +467,7 @@ export function numberAndUnit(text: string): { number: string; unit: string | un
 export function readTaskTable(table: Table, issues: CellIssues): { tasks: Record<string, unknown>[]; headerFound: boolean } {
   const headerRow = findHeaderRow(table);
   if (headerRow === undefined) {
-    issues.fail(table.address(0, 0), 'no header row with the columns 序号 and 任务内容 in the first 20 rows');
+    issues.fail('required', table.address(0, 0), 'no header row with the columns 序号 and 任务内容 in the first 20 rows');
     return { tasks: [], headerFound: false };
   }
   const columns = readHeader(table, headerRow, issues);
@@ -485,13 +499,17 @@ export function readMetaTable(table: Table, issues: CellIssues): Record<string, 
   table.rows.forEach((row, index) => {
     const label = typeof row[0] === 'string' ? row[0].trim() : row[0] === null || row[0] === undefined ? '' : cellText(row[0]);
     if (label === '' || (index === 0 && label === '项目')) {
-      if (label === '' && !isEmpty(row[1] ?? null)) issues.fail(table.address(index, 1), 'a value without a label in column A');
+      if (label === '' && !isEmpty(row[1] ?? null)) issues.fail('required', table.address(index, 1), 'a value without a label in column A');
       return;
     }
     const entry = PLAN_SHEET_ROWS.find(([name]) => name === label);
     const key = entry?.[1] ?? (label.startsWith('x-') ? label : undefined);
     if (key === undefined) {
-      issues.fail(table.address(index, 0), `unknown item ${quote(label)}; the items are ${PLAN_SHEET_ROWS.map(([name]) => name).join(', ')} and x-… keys`);
+      issues.fail(
+        'unknown_key',
+        table.address(index, 0),
+        `unknown item ${quote(label)}; the items are ${PLAN_SHEET_ROWS.map(([name]) => name).join(', ')} and x-… keys`,
+      );
       return;
     }
     const path = key === 'period.start' || key === 'period.end' ? ['period', key.slice(7)] : [key];
@@ -522,12 +540,12 @@ export function readCategoryTable(table: Table, issues: CellIssues): Record<stri
   const idColumn = header.indexOf('编号');
   const titleColumn = header.indexOf('名称');
   if (idColumn < 0 || titleColumn < 0) {
-    issues.fail(table.address(0, 0), 'the header row needs the columns 编号 and 名称');
+    issues.fail('required', table.address(0, 0), 'the header row needs the columns 编号 and 名称');
     return [];
   }
   header.forEach((text, column) => {
     if (text !== '' && text !== '编号' && text !== '名称' && !text.startsWith('x-'))
-      issues.fail(table.address(0, column), `unknown column ${quote(text)}; the columns are 编号, 名称 and x-…`);
+      issues.fail('unknown_key', table.address(0, column), `unknown column ${quote(text)}; the columns are 编号, 名称 and x-…`);
   });
   const reader = new CellReader(table, issues);
   const categories: Record<string, unknown>[] = [];
@@ -576,7 +594,7 @@ export function finishPlan(json: Record<string, unknown>, issues: CellIssues, fa
   if (!result.success) issues.addPlanIssues(result.error.issues, fallback);
   if (issues.issues.length > 0 || !result.success) {
     const count = issues.issues.length;
-    throw new DubanError('INVALID_PLAN', `${source ?? 'task table'}: ${count === 1 ? '1 problem' : `${count} problems`}`, {
+    throw new DubanError(inputErrorCode('INVALID_PLAN', issues.issues), `${source ?? 'task table'}: ${count === 1 ? '1 problem' : `${count} problems`}`, {
       issues: inReadingOrder(issues.issues),
       ...(source === undefined ? {} : { source }),
     });

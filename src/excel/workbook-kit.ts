@@ -1,5 +1,5 @@
 import type { Workbook, Worksheet } from 'exceljs';
-import { DubanError } from '../errors.js';
+import { DubanError, type DubanIssue } from '../errors.js';
 import { importOptionalPeer } from '../optional-peer.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { StatusTone } from '../report/status-tone.js';
@@ -56,7 +56,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, source: strin
     await workbook.xlsx.load((data instanceof Uint8Array ? data : new Uint8Array(data)) as unknown as ArrayBuffer);
   } catch (cause) {
     throw new DubanError('INVALID_PLAN', `${source ?? 'workbook'}: not an .xlsx workbook`, {
-      issues: [{ path: '$', message: `not an .xlsx workbook: ${cause instanceof Error ? cause.message : String(cause)}` }],
+      issues: [{ code: 'invalid_format', path: '$', keys: [], message: `not an .xlsx workbook: ${cause instanceof Error ? cause.message : String(cause)}` }],
       ...(source === undefined ? {} : { source }),
       cause,
     });
@@ -111,9 +111,10 @@ const utcDate = (date: Date): CalendarDate => date.toISOString().slice(0, 10);
  * merge empty). Cells holding an error (`#N/A`) or a formula without a stored
  * result are returned as problems, named by sheet and cell.
  */
-export function sheetTable(sheet: Worksheet): { table: Table; problems: { path: string; message: string }[] } {
+export function sheetTable(sheet: Worksheet): { table: Table; problems: DubanIssue[] } {
   const address = (row: number, column: number) => `${sheet.name}!${columnLetters(column)}${row + 1}`;
-  const problems: { path: string; message: string }[] = [];
+  const cellAt = (row: number, column: number) => ({ path: address(row, column), keys: [sheet.name, `${columnLetters(column)}${row + 1}`] });
+  const problems: DubanIssue[] = [];
   const rows: CellValue[][] = [];
   const normalise = (value: unknown, row: number, column: number): CellValue => {
     if (value === null || value === undefined) return null;
@@ -124,16 +125,20 @@ export function sheetTable(sheet: Worksheet): { table: Table; problems: { path: 
     if (typeof object.hyperlink === 'string') return typeof object.text === 'string' ? object.text : normalise(object.text, row, column);
     if ('formula' in object || 'sharedFormula' in object) {
       if (object.result === undefined) {
-        problems.push({ path: address(row, column), message: 'a formula without a stored result: open and save the workbook in Excel, or paste the values' });
+        problems.push({
+          ...cellAt(row, column),
+          code: 'unsupported',
+          message: 'a formula without a stored result: open and save the workbook in Excel, or paste the values',
+        });
         return null;
       }
       return normalise(object.result, row, column);
     }
     if (typeof object.error === 'string') {
-      problems.push({ path: address(row, column), message: `the cell holds the error ${object.error}` });
+      problems.push({ ...cellAt(row, column), code: 'unsupported', message: `the cell holds the error ${object.error}` });
       return null;
     }
-    problems.push({ path: address(row, column), message: 'a cell value duban cannot read' });
+    problems.push({ ...cellAt(row, column), code: 'unsupported', message: 'a cell value duban cannot read' });
     return null;
   };
   // exceljs computes rowCount and columnCount by walking every row: read them once.
@@ -142,7 +147,8 @@ export function sheetTable(sheet: Worksheet): { table: Table; problems: { path: 
   // checkWorkbookLimits counted the XML; a sheet built in memory is bounded here too, before the walk.
   if (rowCount > MAX_WORKBOOK_ROWS || columnCount > MAX_WORKBOOK_COLUMNS || rowCount * columnCount > MAX_WORKBOOK_CELLS) {
     problems.push({
-      path: address(Math.min(rowCount, MAX_WORKBOOK_ROWS + 1) - 1, Math.min(columnCount, MAX_WORKBOOK_COLUMNS + 1) - 1),
+      ...cellAt(Math.min(rowCount, MAX_WORKBOOK_ROWS + 1) - 1, Math.min(columnCount, MAX_WORKBOOK_COLUMNS + 1) - 1),
+      code: 'too_many',
       message: bilingual(
         `工作表用到 ${rowCount} 行 ${columnCount} 列，超过上限（${MAX_WORKBOOK_ROWS} 行、${MAX_WORKBOOK_COLUMNS} 列、${MAX_WORKBOOK_CELLS} 个单元格）`,
         `the sheet uses ${rowCount} rows and ${columnCount} columns, more than the limits (${MAX_WORKBOOK_ROWS} rows, ${MAX_WORKBOOK_COLUMNS} columns, ${MAX_WORKBOOK_CELLS} cells)`,

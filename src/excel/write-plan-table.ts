@@ -1,8 +1,8 @@
 // Writing a plan as cells: the task table, the plan sheet and the category table.
-import { DubanError, type DubanIssue } from '../errors.js';
+import { DubanError, jsonIssue, type DubanIssue } from '../errors.js';
 import type { CalendarDate } from '../model/calendar-date.js';
 import { parseDecimal } from '../model/decimal.js';
-import { formatPath, quote } from '../model/schema-kit.js';
+import { quote } from '../model/schema-kit.js';
 import type { Category, Pace, Plan } from '../model/types.js';
 import { splitNames } from '../report/text-kit.js';
 import { type CellValue, TASK_TABLE_COLUMNS, TARGET_KIND_WORDS, RATE_BOUND_WORDS, PLAN_SHEET_ROWS, PACE_WORDS, JSON_PREFIX } from './plan-table-columns.js';
@@ -34,10 +34,13 @@ function paceText(pace: Pace): string {
 function namesProblem(names: readonly string[], path: PropertyKey[], problems: DubanIssue[]): void {
   const joined = names.join('、');
   if (JSON.stringify(splitNames(joined)) !== JSON.stringify(names)) {
-    problems.push({
-      path: formatPath(path),
-      message: `${quote(names)} cannot be written as one cell of names separated by 、 and read back the same (a name is empty, has spaces at its ends, or holds 、,; outside brackets)`,
-    });
+    problems.push(
+      jsonIssue(
+        'unsupported',
+        path,
+        `${quote(names)} cannot be written as one cell of names separated by 、 and read back the same (a name is empty, has spaces at its ends, or holds 、,; outside brackets)`,
+      ),
+    );
   }
 }
 
@@ -46,7 +49,7 @@ function nestedExtensions(plan: Plan, problems: DubanIssue[]): void {
   const check = (object: object | null | undefined, path: PropertyKey[]) => {
     if (object === null || object === undefined || typeof object !== 'object') return;
     for (const key of extensionKeys(object))
-      problems.push({ path: formatPath([...path, key]), message: 'a task table keeps x- keys of the plan, its categories and its tasks only' });
+      problems.push(jsonIssue('unsupported', [...path, key], 'a task table keeps x- keys of the plan, its categories and its tasks only'));
   };
   check(plan.period, ['period']);
   if (typeof plan.pace === 'object') {

@@ -5,7 +5,7 @@
 // as a stream (DecompressionStream: no Node API, nothing held) to check that
 // it is no larger than declared, and each worksheet's rows, cells, highest
 // cell and declared dimension are counted against the limits.
-import { DubanError, type DubanIssue } from '../errors.js';
+import { DubanError, inputErrorCode, type DubanIssue } from '../errors.js';
 import { MAX_WORKBOOK_BYTES, MAX_WORKBOOK_CELLS, MAX_WORKBOOK_COLUMNS, MAX_WORKBOOK_ROWS } from '../model/limits.js';
 import { bilingual } from '../model/suggest.js';
 
@@ -131,17 +131,22 @@ async function inflate(bytes: Uint8Array, entry: Entry, sheet: SheetCount | unde
  * rows, {@link MAX_WORKBOOK_COLUMNS} columns or {@link MAX_WORKBOOK_CELLS}
  * cells, counting its highest cell and the dimension it declares.
  *
- * @throws DubanError `INVALID_PLAN` naming the file and the sheet
+ * @throws DubanError `LIMIT_EXCEEDED` (`INVALID_PLAN` for a damaged zip) naming the file and the sheet
  */
 export async function checkWorkbookLimits(bytes: Uint8Array, source: string | undefined): Promise<void> {
   const entries = centralDirectory(bytes);
   if (entries === undefined) return;
   const refuse = (issues: DubanIssue[]) =>
-    new DubanError('INVALID_PLAN', `${source ?? 'workbook'}: over the workbook limits`, { issues, ...(source === undefined ? {} : { source }) });
+    new DubanError(inputErrorCode('INVALID_PLAN', issues), `${source ?? 'workbook'}: over the workbook limits`, {
+      issues,
+      ...(source === undefined ? {} : { source }),
+    });
   if (entries === 'zip64')
     throw refuse([
       {
+        code: 'too_large',
         path: '$',
+        keys: [],
         message: bilingual(
           `工作簿使用 ZIP64（4 GiB 以上），超过上限 ${MAX_WORKBOOK_BYTES} 字节`,
           `the workbook is a ZIP64 archive (over 4 GiB), more than the limit of ${MAX_WORKBOOK_BYTES} bytes`,
@@ -152,7 +157,9 @@ export async function checkWorkbookLimits(bytes: Uint8Array, source: string | un
   if (declared > MAX_WORKBOOK_BYTES) {
     throw refuse([
       {
+        code: 'too_large',
         path: '$',
+        keys: [],
         message: bilingual(
           `工作簿解压后 ${declared} 字节，超过上限 ${MAX_WORKBOOK_BYTES}（${MAX_WORKBOOK_BYTES >> 20} MiB）`,
           `the workbook is ${declared} bytes uncompressed, more than the limit of ${MAX_WORKBOOK_BYTES} (${MAX_WORKBOOK_BYTES >> 20} MiB)`,
@@ -166,7 +173,9 @@ export async function checkWorkbookLimits(bytes: Uint8Array, source: string | un
     const count: SheetCount | undefined = sheetName === undefined ? undefined : { rows: 0, cells: 0, lastRow: 0, lastColumn: 0 };
     if ((await inflate(bytes, entry, count)) === 'larger') {
       issues.push({
+        code: 'invalid_format',
         path: entry.name,
+        keys: [entry.name],
         message: bilingual(
           `压缩包中的 ${entry.name} 解压后比声明的 ${entry.uncompressed} 字节更大：文件已损坏或被篡改`,
           `${entry.name} inflates to more than the ${entry.uncompressed} bytes the zip declares: the file is damaged or forged`,
@@ -178,7 +187,9 @@ export async function checkWorkbookLimits(bytes: Uint8Array, source: string | un
     const where = `xl/worksheets/${sheetName!}.xml`;
     if (Math.max(count.rows, count.lastRow) > MAX_WORKBOOK_ROWS) {
       issues.push({
+        code: 'too_many',
         path: where,
+        keys: [where],
         message: bilingual(
           `工作表用到第 ${Math.max(count.rows, count.lastRow)} 行，超过上限 ${MAX_WORKBOOK_ROWS} 行`,
           `the sheet reaches row ${Math.max(count.rows, count.lastRow)}, more than the limit of ${MAX_WORKBOOK_ROWS} rows`,
@@ -187,7 +198,9 @@ export async function checkWorkbookLimits(bytes: Uint8Array, source: string | un
     }
     if (count.lastColumn > MAX_WORKBOOK_COLUMNS) {
       issues.push({
+        code: 'too_many',
         path: where,
+        keys: [where],
         message: bilingual(
           `工作表用到第 ${count.lastColumn} 列，超过上限 ${MAX_WORKBOOK_COLUMNS} 列`,
           `the sheet reaches column ${count.lastColumn}, more than the limit of ${MAX_WORKBOOK_COLUMNS} columns`,
@@ -198,7 +211,9 @@ export async function checkWorkbookLimits(bytes: Uint8Array, source: string | un
     const range = Math.max(count.rows, count.lastRow) * count.lastColumn;
     if (issues.length === 0 && Math.max(count.cells, range) > MAX_WORKBOOK_CELLS) {
       issues.push({
+        code: 'too_many',
         path: where,
+        keys: [where],
         message: bilingual(
           `工作表的使用范围有 ${Math.max(count.cells, range)} 个单元格，超过上限 ${MAX_WORKBOOK_CELLS}`,
           `the sheet's used range has ${Math.max(count.cells, range)} cells, more than the limit of ${MAX_WORKBOOK_CELLS}`,

@@ -1,4 +1,4 @@
-import { DubanError } from '../errors.js';
+import { DubanError, type DubanIssue } from '../errors.js';
 import { isCalendarDate, type CalendarDate } from '../model/calendar-date.js';
 import { compareDecimals, parseDecimal, type DecimalString } from '../model/decimal.js';
 import { safeParsePlan } from '../model/parse-input.js';
@@ -400,12 +400,26 @@ interface Draft {
 export function extractPlan(text: string, options: ExtractOptions = {}): ExtractionResult {
   if (typeof text !== 'string')
     throw new DubanError('INVALID_OPTION', 'extractPlan takes the document as text', {
-      issues: [{ path: 'text', message: `expected a string, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}` }],
+      issues: [
+        {
+          code: 'invalid_type',
+          path: 'text',
+          keys: ['text'],
+          message: `expected a string, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}`,
+        },
+      ],
     });
   if (options === null || options === undefined) options = {};
   if (typeof options !== 'object' || Array.isArray(options))
     throw new DubanError('INVALID_OPTION', 'options must be an object', {
-      issues: [{ path: 'options', message: `expected an object, got ${Array.isArray(options) ? 'an array' : typeof options}` }],
+      issues: [
+        {
+          code: 'invalid_type',
+          path: 'options',
+          keys: ['options'],
+          message: `expected an object, got ${Array.isArray(options) ? 'an array' : typeof options}`,
+        },
+      ],
     });
   checkExtractOptions(options);
   const normal = normalizeText(text);
@@ -440,7 +454,16 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     throw new DubanError(
       'INVALID_OPTION',
       '找不到文件的年度:文中没有“2018年”这样的年份,请给出年度(year 选项,命令行 --year)。 / cannot find the year of the document: the text names no year (such as 2018年); pass the year (option year, --year).',
-      { issues: [{ path: 'options.year', message: '文中没有年份,请给出年度。 / the text names no year (such as 2018年); pass the year' }] },
+      {
+        issues: [
+          {
+            code: 'required',
+            path: 'options.year',
+            keys: ['options', 'year'],
+            message: '文中没有年份,请给出年度。 / the text names no year (such as 2018年); pass the year',
+          },
+        ],
+      },
     );
   }
   let year = found.year;
@@ -459,7 +482,16 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       throw new DubanError(
         'INVALID_OPTION',
         '找不到通报的数据日期:标题和正文都没有写期间(一季度、上半年、1-6月),请给出数据日期(asOf 选项,命令行 --as-of)。 / cannot find the reporting date of the bulletin: the title names no period (一季度, 上半年, 1-6月); pass asOf (--as-of).',
-        { issues: [{ path: 'options.asOf', message: '标题没有写期间,请给出数据日期。 / the title names no period (一季度, 上半年, 1-6月); pass asOf' }] },
+        {
+          issues: [
+            {
+              code: 'required',
+              path: 'options.asOf',
+              keys: ['options', 'asOf'],
+              message: '标题没有写期间,请给出数据日期。 / the title names no period (一季度, 上半年, 1-6月); pass asOf',
+            },
+          ],
+        },
       );
     }
   }
@@ -544,19 +576,39 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
 }
 
 function checkExtractOptions(options: ExtractOptions): void {
-  const issues: { path: string; message: string }[] = [];
+  const issues: DubanIssue[] = [];
   if (options.kind !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(options.kind))
-    issues.push({ path: 'options.kind', message: `expected one of ${DOCUMENT_KINDS.join(', ')}, got ${JSON.stringify(options.kind)}` });
+    issues.push({
+      code: 'invalid_value',
+      path: 'options.kind',
+      keys: ['options', 'kind'],
+      message: `expected one of ${DOCUMENT_KINDS.join(', ')}, got ${JSON.stringify(options.kind)}`,
+    });
   if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 1000 && options.year <= 9999))
-    issues.push({ path: 'options.year', message: `expected a four-digit year, got ${JSON.stringify(options.year)}` });
+    issues.push({
+      code: 'invalid_value',
+      path: 'options.year',
+      keys: ['options', 'year'],
+      message: `expected a four-digit year, got ${JSON.stringify(options.year)}`,
+    });
   if (options.asOf !== undefined && !isCalendarDate(options.asOf))
-    issues.push({ path: 'options.asOf', message: `not a real calendar date YYYY-MM-DD: ${JSON.stringify(options.asOf)}` });
+    issues.push({
+      code: 'invalid_date',
+      path: 'options.asOf',
+      keys: ['options', 'asOf'],
+      message: `not a real calendar date YYYY-MM-DD: ${JSON.stringify(options.asOf)}`,
+    });
   if (options.id !== undefined && (typeof options.id !== 'string' || options.id === ''))
-    issues.push({ path: 'options.id', message: 'expected a non-empty string' });
+    issues.push({ code: 'invalid_type', path: 'options.id', keys: ['options', 'id'], message: 'expected a non-empty string' });
   for (const key of ['points', 'share'] as const) {
     const value = options.aboutTolerance?.[key];
     if (value !== undefined && (parseDecimal(value) === undefined || value.startsWith('-')))
-      issues.push({ path: `options.aboutTolerance.${key}`, message: `expected a decimal >= 0, got ${JSON.stringify(value)}` });
+      issues.push({
+        code: 'invalid_decimal',
+        path: `options.aboutTolerance.${key}`,
+        keys: ['options', 'aboutTolerance', key],
+        message: `expected a decimal >= 0, got ${JSON.stringify(value)}`,
+      });
   }
   if (issues.length > 0) throw new DubanError('INVALID_OPTION', 'invalid extract options', { issues });
 }
@@ -742,8 +794,10 @@ function buildPlan(
     return id;
   };
   if (drafts.length > MAX_TASKS) {
-    throw new DubanError('INVALID_OPTION', 'the text yields too many targets for one plan', {
-      issues: [{ path: '$', message: `${drafts.length} targets read, more than the ${MAX_TASKS} tasks a plan may have; split the text` }],
+    throw new DubanError('LIMIT_EXCEEDED', 'the text yields too many targets for one plan', {
+      issues: [
+        { code: 'too_many', path: '$', keys: [], message: `${drafts.length} targets read, more than the ${MAX_TASKS} tasks a plan may have; split the text` },
+      ],
     });
   }
   const width = String(drafts.length).length < 2 ? 2 : String(drafts.length).length;

@@ -14,6 +14,10 @@ import { safeParseObservations, safeParsePlan } from './parse-input.js';
 import { taskSchema } from './plan.js';
 import { isRecognised, isTaskOf } from './recognised.js';
 import { toDubanIssues } from './schema-kit.js';
+import { argumentIssue, type DubanIssue } from '../errors.js';
+
+/** An issue of a task checked on its own: its keys start at the `task` argument (`task.target.value`). */
+const taskIssue = (issue: DubanIssue, inside: readonly PropertyKey[]): DubanIssue => argumentIssue(issue.code, ['task', ...inside], issue.message);
 import type { ObservationsFile, Plan, Task } from './types.js';
 
 /**
@@ -24,7 +28,8 @@ import type { ObservationsFile, Plan, Task } from './types.js';
  */
 export function ensurePlan(value: unknown): Plan {
   if (isRecognised('plan', value)) return value as Plan;
-  if (!isPlainObject(value)) refuse('INVALID_PLAN', [{ path: '$', message: `expected a plan object (see parsePlan), got ${kindOf(value)}` }]);
+  if (!isPlainObject(value))
+    refuse('INVALID_PLAN', [{ code: 'invalid_type', path: '$', keys: [], message: `expected a plan object (see parsePlan), got ${kindOf(value)}` }]);
   const result = safeParsePlan(value);
   if (!result.success) throw result.error;
   return result.data;
@@ -38,7 +43,9 @@ export function ensurePlan(value: unknown): Plan {
 export function ensureObservationsFile(value: unknown): ObservationsFile {
   if (isRecognised('observations', value)) return value as ObservationsFile;
   if (!isPlainObject(value))
-    refuse('INVALID_OBSERVATIONS', [{ path: '$', message: `expected an observations file object (see parseObservations), got ${kindOf(value)}` }]);
+    refuse('INVALID_OBSERVATIONS', [
+      { code: 'invalid_type', path: '$', keys: [], message: `expected an observations file object (see parseObservations), got ${kindOf(value)}` },
+    ]);
   const result = safeParseObservations(value);
   if (!result.success) throw result.error;
   return result.data;
@@ -53,12 +60,12 @@ export function ensureObservationsFile(value: unknown): ObservationsFile {
  */
 export function ensureTask(plan: Plan, value: unknown): Task {
   if (isTaskOf(plan, value)) return value as Task;
-  if (!isPlainObject(value)) refuse('INVALID_PLAN', [{ path: 'task', message: `expected a task object of the plan, got ${kindOf(value)}` }]);
+  if (!isPlainObject(value)) refuse('INVALID_PLAN', [argumentIssue('invalid_type', ['task'], `expected a task object of the plan, got ${kindOf(value)}`)]);
   const result = safeParsePlan({ ...plan, tasks: [value] });
   if (!result.success)
     refuse(
       'INVALID_PLAN',
-      result.error.issues.map((issue) => ({ path: issue.path.replace(/^\$\.tasks\[0\]/, 'task'), message: issue.message })),
+      result.error.issues.map((issue) => (issue.keys[0] === 'tasks' && issue.keys[1] === 0 ? taskIssue(issue, issue.keys.slice(2)) : issue)),
     );
   return result.data.tasks[0]!;
 }
@@ -70,12 +77,12 @@ export function ensureTask(plan: Plan, value: unknown): Task {
  * @throws DubanError `INVALID_PLAN` with every issue
  */
 export function ensureTaskShape(value: unknown): Task {
-  if (!isPlainObject(value)) refuse('INVALID_PLAN', [{ path: 'task', message: `expected a task object, got ${kindOf(value)}` }]);
+  if (!isPlainObject(value)) refuse('INVALID_PLAN', [argumentIssue('invalid_type', ['task'], `expected a task object, got ${kindOf(value)}`)]);
   const result = taskSchema.safeParse(value);
   if (!result.success)
     refuse(
       'INVALID_PLAN',
-      toDubanIssues(result.error, value).map((issue) => ({ path: issue.path.replace(/^\$/, 'task'), message: issue.message })),
+      toDubanIssues(result.error, value).map((issue) => taskIssue(issue, issue.keys)),
     );
   return result.data as Task;
 }

@@ -2,7 +2,7 @@
  * Argument and option checks shared by the library's entry points (see
  * boundary.ts): a wrong value is INVALID_OPTION naming the argument or option.
  */
-import { DubanError, type DubanErrorCode, type DubanIssue } from '../errors.js';
+import { DubanError, issueAt, type DubanErrorCode, type DubanIssue, type IssueCode } from '../errors.js';
 import { isCalendarDate, type CalendarDate } from './calendar-date.js';
 import { kindOf } from './kind-of.js';
 import { quote } from './schema-kit.js';
@@ -17,20 +17,24 @@ export function refuse(code: DubanErrorCode, issues: DubanIssue[]): never {
   throw new DubanError(code, issues.length === 1 ? `${first!.path}: ${first!.message}` : `${issues.length} problems`, { issues });
 }
 
-/** Throws INVALID_OPTION for one argument or option. */
-export function invalidOption(path: string, message: string): never {
-  return refuse('INVALID_OPTION', [{ path, message }]);
+/** Throws INVALID_OPTION for one argument or option (`path` such as `options.year` or `results[2].status`; see issueAt). */
+export function invalidOption(path: string, message: string, code: IssueCode = 'invalid_type'): never {
+  return refuse('INVALID_OPTION', [issueAt(code, path, message)]);
 }
 
-/** Checks one option's value: a message when it is wrong, else `undefined`. */
-export type OptionCheck = (value: unknown) => string | undefined;
+/** What is wrong with an option's value: its issue code and message (a bare message is `invalid_type`). */
+export type OptionProblem = string | { readonly code: IssueCode; readonly message: string };
+
+/** Checks one option's value: the problem when it is wrong, else `undefined`. */
+export type OptionCheck = (value: unknown) => OptionProblem | undefined;
 
 /** The checks of an options bag, by option name. */
 export type OptionSpec = Readonly<Record<string, OptionCheck>>;
 
 export const stringOption: OptionCheck = (value) => (typeof value === 'string' ? undefined : `expected a string, got ${kindOf(value)}`);
 export const booleanOption: OptionCheck = (value) => (typeof value === 'boolean' ? undefined : `expected true or false, got ${kindOf(value)}`);
-export const dateOption: OptionCheck = (value) => (isCalendarDate(value) ? undefined : `expected a real calendar date YYYY-MM-DD, got ${kindOf(value)}`);
+export const dateOption: OptionCheck = (value) =>
+  isCalendarDate(value) ? undefined : { code: 'invalid_date', message: `expected a real calendar date YYYY-MM-DD, got ${kindOf(value)}` };
 export const finiteNumberOption: OptionCheck = (value) =>
   typeof value === 'number' && Number.isFinite(value) ? undefined : `expected a finite number, got ${kindOf(value)}`;
 export const oneOfOption =
@@ -38,7 +42,7 @@ export const oneOfOption =
   (value) =>
     typeof value === 'string' && choices.includes(value)
       ? undefined
-      : `expected one of ${choices.map((choice) => quote(choice)).join(', ')}, got ${kindOf(value)}`;
+      : { code: 'invalid_value', message: `expected one of ${choices.map((choice) => quote(choice)).join(', ')}, got ${kindOf(value)}` };
 export const stringListOption: OptionCheck = (value) =>
   Array.isArray(value) && value.every((item) => typeof item === 'string')
     ? undefined
@@ -64,12 +68,13 @@ export function readOptions<T>(value: unknown, spec: OptionSpec, where?: string,
     const check = Object.hasOwn(spec, key) ? spec[key] : undefined;
     if (check === undefined) {
       if (unknownKeys === 'ignore') continue;
-      issues.push({ path: at(key), message: `unknown option ${quote(key)}; known: ${Object.keys(spec).join(', ')}` });
+      issues.push(issueAt('unknown_key', at(key), `unknown option ${quote(key)}; known: ${Object.keys(spec).join(', ')}`));
       continue;
     }
     const item = value[key];
-    const message = item === undefined ? undefined : check(item);
-    if (message !== undefined) issues.push({ path: at(key), message });
+    const problem = item === undefined ? undefined : check(item);
+    if (typeof problem === 'string') issues.push(issueAt('invalid_type', at(key), problem));
+    else if (problem !== undefined) issues.push(issueAt(problem.code, at(key), problem.message));
   }
   if (issues.length > 0) refuse('INVALID_OPTION', issues);
   return value as T;
@@ -82,5 +87,5 @@ export function ensureString(value: unknown, path: string): string {
 
 /** A calendar-date argument, else INVALID_OPTION naming it. */
 export function ensureDate(value: unknown, path = 'asOf'): CalendarDate {
-  return isCalendarDate(value) ? value : invalidOption(path, `expected a real calendar date YYYY-MM-DD, got ${kindOf(value)}`);
+  return isCalendarDate(value) ? value : invalidOption(path, `expected a real calendar date YYYY-MM-DD, got ${kindOf(value)}`, 'invalid_date');
 }

@@ -138,11 +138,13 @@ export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 
   const normalA = typeof a === 'string' ? parseDecimal(a) : undefined;
   const normalB = typeof b === 'string' ? parseDecimal(b) : undefined;
   if (normalA === undefined || normalB === undefined) {
-    const wrong = normalA === undefined ? { path: 'a', value: a as unknown } : { path: 'b', value: b as unknown };
+    const wrong = normalA === undefined ? { path: 'a' as const, value: a as unknown } : { path: 'b' as const, value: b as unknown };
     throw new DubanError('INVALID_OPTION', 'compareDecimals takes decimal strings', {
       issues: [
         {
+          code: typeof wrong.value === 'string' ? 'invalid_decimal' : 'invalid_type',
           path: wrong.path,
+          keys: [wrong.path],
           message: `expected a decimal string such as "0.25" (see parseDecimal), got ${typeof wrong.value === 'string' ? JSON.stringify(wrong.value.slice(0, 40)) : typeof wrong.value}`,
         },
       ],

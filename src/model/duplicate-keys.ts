@@ -1,5 +1,6 @@
 import type { DubanIssue } from '../errors.js';
-import { formatPath, quote } from './schema-kit.js';
+import { jsonIssue } from '../errors.js';
+import { quote } from './schema-kit.js';
 
 /** Texts longer than this are not scanned for duplicate keys (hand-edited files are far smaller). */
 export const MAX_DUPLICATE_KEY_SCAN = 16 << 20;
@@ -20,7 +21,7 @@ export function duplicateKeyIssues(text: string): DubanIssue[] {
   if (text.length > MAX_DUPLICATE_KEY_SCAN) return [];
   const issues: DubanIssue[] = [];
   const stack: Frame[] = [];
-  const path = (key: string) => formatPath([...stack.slice(0, -1).map((frame) => (frame.object ? (frame.key ?? '') : frame.index)), key]);
+  const keysTo = (key: string) => [...stack.slice(0, -1).map((frame) => (frame.object ? (frame.key ?? '') : frame.index)), key];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -41,7 +42,8 @@ export function duplicateKeyIssues(text: string): DubanIssue[] {
       if (top !== undefined && top.object && top.expectKey) {
         const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
         const seen = top.keys === undefined ? false : typeof top.keys === 'string' ? top.keys === key : top.keys.has(key);
-        if (seen) issues.push({ path: path(key), message: `duplicate key ${quote(key)}: JSON keeps only the last, so the first value would be lost` });
+        if (seen)
+          issues.push(jsonIssue('duplicate_key', keysTo(key), `duplicate key ${quote(key)}: JSON keeps only the last, so the first value would be lost`));
         if (top.keys === undefined) top.keys = key;
         else if (typeof top.keys === 'string') top.keys = new Set([top.keys, key]);
         else top.keys.add(key);

@@ -5,9 +5,8 @@
 // written out again). Node 20's JSON.parse gives no access to the source text,
 // so the text is scanned for its number tokens, and each token whose written
 // decimal is not the decimal duban would read is reported with its JSON path.
-import type { DubanIssue } from '../errors.js';
+import { jsonIssue, type DubanIssue, type IssueKey } from '../errors.js';
 import { parseDecimal } from './decimal.js';
-import { formatPath } from './schema-kit.js';
 import { bilingual } from './suggest.js';
 
 /** At most this many inexact numbers are reported for one text (a hostile file could have millions). */
@@ -53,7 +52,7 @@ function tokenEnd(text: string, start: number): number {
  * then placed in one pass over the text, which drops those inside strings and
  * finds the JSON path of the others.
  */
-function inexactNumbers(text: string, max: number): { found: { start: number; end: number; path: string }[]; more: number } {
+function inexactNumbers(text: string, max: number): { found: { start: number; end: number; keys: IssueKey[] }[]; more: number } {
   const candidates: { start: number; end: number }[] = [];
   const lead = /^[ \t\r\n]*-?\d/.exec(text);
   if (lead !== null) {
@@ -75,7 +74,7 @@ function inexactNumbers(text: string, max: number): { found: { start: number; en
     candidates.map(({ start }) => start),
   );
   const real = candidates.filter(({ start }) => paths.has(start));
-  return { found: real.slice(0, max).map((token) => ({ ...token, path: paths.get(token.start)! })), more: Math.max(0, real.length - max) };
+  return { found: real.slice(0, max).map((token) => ({ ...token, keys: paths.get(token.start)! })), more: Math.max(0, real.length - max) };
 }
 
 /**
@@ -93,10 +92,10 @@ type Frame = { readonly object: true; key: string; expectKey: boolean } | { read
  * The JSON paths of the values that start at the given offsets (ascending) of
  * a valid JSON text, found in one pass; an offset inside a string has none.
  */
-function pathsAt(text: string, offsets: readonly number[]): Map<number, string> {
-  const paths = new Map<number, string>();
+function pathsAt(text: string, offsets: readonly number[]): Map<number, IssueKey[]> {
+  const paths = new Map<number, IssueKey[]>();
   const stack: Frame[] = [];
-  const here = () => formatPath(stack.map((frame) => (frame.object ? frame.key : frame.index)));
+  const here = () => stack.map((frame) => (frame.object ? frame.key : frame.index));
   let next = 0;
   for (let i = 0; i < text.length && next < offsets.length; i++) {
     while (next < offsets.length && offsets[next]! < i) next++;
@@ -150,8 +149,13 @@ export function inexactNumberMessage(token: string): string {
  */
 export function inexactNumberIssues(text: string): DubanIssue[] {
   const { found, more } = inexactNumbers(text, MAX_NUMBER_ISSUES);
-  const issues: DubanIssue[] = found.map(({ start, end, path }) => ({ path, message: inexactNumberMessage(text.slice(start, end)) }));
+  const issues: DubanIssue[] = found.map(({ start, end, keys }) => jsonIssue('inexact_number', keys, inexactNumberMessage(text.slice(start, end))));
   if (more > 0)
-    issues.push({ path: '$', message: bilingual(`以及另外 ${more} 个无法精确表示的数字`, `and ${more} more numbers that cannot be represented exactly`) });
+    issues.push({
+      code: 'truncated',
+      path: '$',
+      keys: [],
+      message: bilingual(`以及另外 ${more} 个无法精确表示的数字`, `and ${more} more numbers that cannot be represented exactly`),
+    });
   return issues;
 }

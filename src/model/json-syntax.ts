@@ -129,12 +129,15 @@ export function jsonSyntaxIssue(text: string, error: unknown): DubanIssue {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
   const position = /position (\d+)/.exec(message);
   const offset = position !== null ? Number(position[1]) : /Unexpected end of JSON input/.test(message) ? text.length : searchPosition(text);
-  if (offset === undefined) return { path: '$', message: bilingual(`不是有效的 JSON（${message}）`, `not valid JSON: ${message}`) };
+  if (offset === undefined)
+    return { code: 'json_syntax', path: '$', keys: [], message: bilingual(`不是有效的 JSON（${message}）`, `not valid JSON: ${message}`) };
   const { line, column } = lineAndColumn(text, offset);
   const hint = hintAt(text, offset, message);
   const zhWhat = offset >= text.length ? '内容不完整（文件在中途结束）' : '有语法错误';
   return {
+    code: 'json_syntax',
     path: '$',
+    keys: [],
     message: bilingual(
       `不是有效的 JSON：${text.trim() === '' ? '文件是空的' : hint === undefined ? `第 ${line} 行第 ${column} 列${zhWhat}` : hint.zh}`,
       `not valid JSON at line ${line}, column ${column}: ${message}${hint === undefined ? '' : `; ${hint.en}`}`,

@@ -1,5 +1,5 @@
-import type { DubanIssue } from '../errors.js';
-import { formatPath, quote } from './schema-kit.js';
+import { jsonIssue, type DubanIssue } from '../errors.js';
+import { quote } from './schema-kit.js';
 import { bilingual } from './suggest.js';
 
 /**
@@ -94,10 +94,10 @@ interface Visit {
   readonly free: boolean;
 }
 
-function pathOf(visit: Visit): string {
+function keysOf(visit: Visit): (string | number)[] {
   const keys: (string | number)[] = [];
   for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) keys.push(at.key);
-  return formatPath(keys.reverse());
+  return keys.reverse();
 }
 
 /**
@@ -106,7 +106,9 @@ function pathOf(visit: Visit): string {
  */
 export function inputTooLargeIssue(size: number, unit: 'bytes' | 'characters'): DubanIssue {
   return {
+    code: 'too_large',
     path: '$',
+    keys: [],
     message: bilingual(
       `输入长 ${size} ${unit === 'bytes' ? '字节' : '个字符'}，超过上限 ${MAX_INPUT_BYTES}（256 MiB）`,
       `input is ${size} ${unit} long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`,
@@ -137,27 +139,33 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
     const visit = stack.pop()!;
     const { value, depth } = visit;
     if (typeof value === 'string') {
-      if (value.length > MAX_STRING_LENGTH) issues.push({ path: pathOf(visit), message: stringTooLongMessage(value) });
+      if (value.length > MAX_STRING_LENGTH) issues.push(jsonIssue('too_long', keysOf(visit), stringTooLongMessage(value)));
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_JSON_DEPTH) {
-      issues.push({
-        path: pathOf(visit),
-        message: bilingual(`数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层`, `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`),
-      });
+      issues.push(
+        jsonIssue(
+          'too_deep',
+          keysOf(visit),
+          bilingual(`数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层`, `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`),
+        ),
+      );
       continue;
     }
     if (Array.isArray(value)) {
       const long = depth === 2 && visit.parent?.parent === undefined && typeof visit.key === 'string' && LONG_ARRAYS.has(visit.key);
       if (!long && !visit.free && value.length > MAX_ARRAY_LENGTH) {
-        issues.push({
-          path: pathOf(visit),
-          message: bilingual(
-            `数组有 ${value.length} 个元素，超过上限 ${MAX_ARRAY_LENGTH}`,
-            `array of ${value.length} elements, more than the limit of ${MAX_ARRAY_LENGTH}`,
+        issues.push(
+          jsonIssue(
+            'too_many',
+            keysOf(visit),
+            bilingual(
+              `数组有 ${value.length} 个元素，超过上限 ${MAX_ARRAY_LENGTH}`,
+              `array of ${value.length} elements, more than the limit of ${MAX_ARRAY_LENGTH}`,
+            ),
           ),
-        });
+        );
         continue;
       }
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: visit, depth: depth + 1, free: visit.free });
@@ -167,7 +175,7 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
       if (key.length > MAX_STRING_LENGTH) {
-        issues.push({ path: pathOf(visit), message: stringTooLongMessage(key, 'key') });
+        issues.push(jsonIssue('too_long', keysOf(visit), stringTooLongMessage(key, 'key')));
         continue;
       }
       // Extension keys are kept as they are, never validated: only their nesting and strings are bounded.
@@ -176,7 +184,9 @@ export function inputLimitIssues(input: unknown, depth = 1): DubanIssue[] {
   }
   if (issues.length >= MAX_LIMIT_ISSUES && stack.length > 0)
     issues.push({
+      code: 'truncated',
       path: '$',
+      keys: [],
       message: bilingual(
         `超限的问题没有全部列出（列出 ${MAX_LIMIT_ISSUES} 个后停止）`,
         `more problems with the limits were not listed (stopped after ${MAX_LIMIT_ISSUES})`,
@@ -191,7 +201,7 @@ export function planLimitIssues(input: unknown): DubanIssue[] {
   const { tasks } = input as { tasks: unknown };
   if (!Array.isArray(tasks) || tasks.length <= MAX_TASKS) return [];
   return [
-    { path: '$.tasks', message: bilingual(`${tasks.length} 项任务，超过上限 ${MAX_TASKS}`, `${tasks.length} tasks, more than the limit of ${MAX_TASKS}`) },
+    jsonIssue('too_many', ['tasks'], bilingual(`${tasks.length} 项任务，超过上限 ${MAX_TASKS}`, `${tasks.length} tasks, more than the limit of ${MAX_TASKS}`)),
   ];
 }
 

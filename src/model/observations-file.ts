@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { DubanIssue } from '../errors.js';
+import { lineIssue, type DubanIssue } from '../errors.js';
 import type { ObservationsFile } from './types.js';
 import { MAX_ARRAY_LENGTH } from './limits.js';
 import { dateSchema, decimalSchema, describe, nonEmptyString, strictObject } from './schema-kit.js';
@@ -72,7 +72,7 @@ export function parseCsvRows(
       for (;;) {
         const quote = text.indexOf('"', from);
         if (quote === -1) {
-          issues.push({ path: `line ${rowLine}`, message: '引号开始的单元格没有结束引号 / unterminated quoted cell' });
+          issues.push(lineIssue('csv_syntax', rowLine, '引号开始的单元格没有结束引号 / unterminated quoted cell'));
           return { rows, issues };
         }
         parts.push(text.slice(from, quote));
@@ -99,10 +99,7 @@ export function parseCsvRows(
     }
     cells.push(cell);
     if (cells.length > MAX_ARRAY_LENGTH) {
-      issues.push({
-        path: `line ${rowLine}`,
-        message: `一行超过 ${MAX_ARRAY_LENGTH} 个单元格，整行未读 / a row of more than ${MAX_ARRAY_LENGTH} cells, left out`,
-      });
+      issues.push(lineIssue('too_many', rowLine, `一行超过 ${MAX_ARRAY_LENGTH} 个单元格，整行未读 / a row of more than ${MAX_ARRAY_LENGTH} cells, left out`));
       cells = [];
       const next = text.indexOf('\n', i);
       if (next === -1) break;

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { capIssues, DubanError, MAX_ISSUES, type DubanErrorCode, type DubanIssue } from '../errors.js';
+import { capIssues, DubanError, inputErrorCode, jsonIssue, lineIssue, MAX_ISSUES, type DubanErrorCode, type DubanIssue, type IssueCode } from '../errors.js';
 import { ensureObservationsFile, ensurePlan } from './boundary.js';
 import { ensureString, readOptions, stringOption } from './check-arguments.js';
 import { isCalendarDate } from './calendar-date.js';
@@ -12,7 +12,7 @@ import { fastParsePlan } from './fast-parse-plan.js';
 import { planCrossChecks, planSchema, unitMessage } from './plan.js';
 import { recognise } from './recognised.js';
 import type { Observation, ObservationRecord, ObservationsFile, Plan } from './types.js';
-import { formatPath, notDateMessage, notDecimalMessage, prototypeKeyIssues, quote, toDubanIssues } from './schema-kit.js';
+import { notDateMessage, notDecimalMessage, prototypeKeyIssues, quote, toDubanIssues } from './schema-kit.js';
 import { MAX_INPUT_BYTES, MAX_STRING_LENGTH, inputLimitIssues, inputTooLargeIssue, planLimitIssues, stringTooLongMessage } from './limits.js';
 import { unitConversionExponent } from './units.js';
 import { bilingual, closestWord, splitBilingual } from './suggest.js';
@@ -128,7 +128,7 @@ function recognised<T extends object>(kind: 'plan' | 'observations', result: Saf
 }
 
 function makeError(code: DubanErrorCode, what: string, issues: DubanIssue[], options: ParseOptions): DubanError {
-  return new DubanError(code, `${options.source ?? what}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, {
+  return new DubanError(inputErrorCode(code, issues), `${options.source ?? what}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}`, {
     issues,
     ...(options.source === undefined ? {} : { source: options.source }),
   });
@@ -170,7 +170,6 @@ function safeParseInSlices<S extends z.ZodMiniType>(
   const parsed: unknown[] = [];
   let head: Record<string, unknown> | undefined;
   let failed = false;
-  const inside = new RegExp(`^\\$\\.${key}\\[(\\d+)\\]`);
   let start = 0;
   let stopped: DubanIssue | undefined;
   while (start < items.length) {
@@ -192,20 +191,21 @@ function safeParseInSlices<S extends z.ZodMiniType>(
     } else {
       failed = true;
       for (const issue of toDubanIssues(result.error, part)) {
-        const at = inside.exec(issue.path);
-        if (at !== null) issues.push({ ...issue, path: `$.${key}[${Number(at[1]) + start}]${issue.path.slice(at[0].length)}` });
+        const [first, index, ...rest] = issue.keys;
+        if (first === key && typeof index === 'number') issues.push(jsonIssue(issue.code, [key, index + start, ...rest], issue.message));
         else if (start === 0) issues.push(issue);
       }
     }
     start = end;
     if (issues.length >= MAX_ISSUES && start < items.length) {
-      stopped = {
-        path: `$.${key}`,
-        message: bilingual(
+      stopped = jsonIssue(
+        'truncated',
+        [key],
+        bilingual(
           `找到 ${issues.length} 个问题后停止检查：第 ${start + 1} 项起（共 ${items.length} 项）未检查`,
           `stopped after ${issues.length} problems: elements from index ${start} on (of ${items.length}) were not checked`,
         ),
-      };
+      );
       break;
     }
   }
@@ -298,7 +298,7 @@ export function safeParsePlan(input: unknown, options: ParseOptions = {}): SafeP
  * @param input - the plan as parsed JSON, or its JSON text
  * @param options - the file name for messages
  * @returns the validated {@link Plan}
- * @throws {@link DubanError} with code `INVALID_PLAN`
+ * @throws {@link DubanError} with code `INVALID_PLAN` (`LIMIT_EXCEEDED` for an input over a limit)
  * @example
  * ```ts
  * const plan = parsePlan(readFileSync('plan.json', 'utf8'), { source: 'plan.json' });
@@ -333,7 +333,7 @@ export function safeParseObservations(input: unknown, options: ParseOptions = {}
  * @param input - the file as parsed JSON, or its JSON text
  * @param options - the file name for messages
  * @returns the validated file
- * @throws {@link DubanError} with code `INVALID_OBSERVATIONS`
+ * @throws {@link DubanError} with code `INVALID_OBSERVATIONS` (`LIMIT_EXCEEDED` for an input over a limit)
  * @example
  * ```ts
  * const observations = parseObservations({ formatVersion: 1, planId: 'xianning-2018', observations: [{ taskId: 'T09', asOf: '2018-06-30', value: '98' }] });
@@ -354,7 +354,7 @@ export function parseObservations(input: unknown, options: ParseOptions = {}): O
  * @param planId - the plan the rows belong to
  * @param options - the file name for messages
  * @returns the observations as an {@link ObservationsFile}
- * @throws {@link DubanError} with code `INVALID_OBSERVATIONS`
+ * @throws {@link DubanError} with code `INVALID_OBSERVATIONS` (`LIMIT_EXCEEDED` for a text or cell over a limit)
  * @example
  * ```ts
  * parseObservationsCsv('taskId,asOf,value,unit,note\nT09,2018-03-31,55,亿元,一季度\n', 'xianning-2018');
@@ -373,10 +373,10 @@ export function parseObservationsCsv(text: string, planId: string, options: Pars
 /** The line of each observation of a file read from CSV, so that merge problems name CSV lines too. */
 const CSV_LINES = new WeakMap<ObservationsFile, readonly number[]>();
 
-/** The path of a CSV cell: `line 4, column 2 (asOf)`. */
-function csvCell(line: number, column: number): string {
+/** An issue at a CSV cell (`column` from 0): path `line 4, column 2 (asOf)`, keys `[4, 2]`. */
+function csvCell(code: IssueCode, line: number, column: number, message: string): DubanIssue {
   const name = OBSERVATION_CSV_COLUMNS[column];
-  return `line ${line}, column ${column + 1}${name === undefined ? '' : ` (${name})`}`;
+  return { code, path: `line ${line}, column ${column + 1}${name === undefined ? '' : ` (${name})`}`, keys: [line, column + 1], message };
 }
 
 /**
@@ -406,7 +406,7 @@ export function readObservationsCsv(text: string, planId: string): { file: Obser
     let long = false;
     for (let i = 0; i < cells.length; i++) {
       if (cells[i]!.length > MAX_STRING_LENGTH) {
-        report({ path: csvCell(line, i), message: stringTooLongMessage(cells[i]!, 'cell') });
+        report(csvCell('too_long', line, i, stringTooLongMessage(cells[i]!, 'cell')));
         long = true;
       }
     }
@@ -414,34 +414,40 @@ export function readObservationsCsv(text: string, planId: string): { file: Obser
       header = { line, cells };
       headerOk = cells.join(',') === columns;
       if (!headerOk)
-        report({
-          path: `line ${line}`,
-          message: bilingual(`表头应为 ${columns}，实际是 ${quote(cells.join(','))}`, `header must be ${columns}, got ${quote(cells.join(','))}`),
-        });
+        report(
+          lineIssue(
+            'csv_syntax',
+            line,
+            bilingual(`表头应为 ${columns}，实际是 ${quote(cells.join(','))}`, `header must be ${columns}, got ${quote(cells.join(','))}`),
+          ),
+        );
       return;
     }
     if (long || !headerOk) return;
     if (cells.length !== OBSERVATION_CSV_COLUMNS.length) {
-      report({
-        path: `line ${line}`,
-        message: bilingual(
-          `应有 ${OBSERVATION_CSV_COLUMNS.length} 个单元格（${columns}），实际有 ${cells.length} 个`,
-          `expected ${OBSERVATION_CSV_COLUMNS.length} cells, got ${cells.length}`,
+      report(
+        lineIssue(
+          'csv_syntax',
+          line,
+          bilingual(
+            `应有 ${OBSERVATION_CSV_COLUMNS.length} 个单元格（${columns}），实际有 ${cells.length} 个`,
+            `expected ${OBSERVATION_CSV_COLUMNS.length} cells, got ${cells.length}`,
+          ),
         ),
-      });
+      );
       return;
     }
     const [taskId, asOf, value, unit, note] = cells as [string, string, string, string, string];
     const decimal = parseDecimal(value.trim());
-    if (taskId === '') report({ path: csvCell(line, 0), message: bilingual('任务编号 taskId 不能为空', 'taskId must not be empty') });
-    if (!isCalendarDate(asOf)) report({ path: csvCell(line, 1), message: notDateMessage(asOf) });
-    if (decimal === undefined) report({ path: csvCell(line, 2), message: notDecimalMessage(value) });
+    if (taskId === '') report(csvCell('required', line, 0, bilingual('任务编号 taskId 不能为空', 'taskId must not be empty')));
+    if (!isCalendarDate(asOf)) report(csvCell('invalid_date', line, 1, notDateMessage(asOf)));
+    if (decimal === undefined) report(csvCell('invalid_decimal', line, 2, notDecimalMessage(value)));
     if (taskId !== '' && isCalendarDate(asOf) && decimal !== undefined) {
       observations.push({ taskId, asOf, value: decimal, ...(unit === '' ? {} : { unit }), ...(note === '' ? {} : { note }) });
       lines.push(line);
     }
   });
-  if (header === undefined) report({ path: 'line 1', message: bilingual(`缺少表头行 ${columns}`, `missing header row ${columns}`) });
+  if (header === undefined) report(lineIssue('csv_syntax', 1, bilingual(`缺少表头行 ${columns}`, `missing header row ${columns}`)));
   // The problems of the CSV syntax first, as they were read.
   if (csvIssues.length > 0) issues.unshift(...csvIssues.slice(0, MAX_ISSUES));
   more += Math.max(0, csvIssues.length - MAX_ISSUES);
@@ -509,7 +515,9 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
   const issues: DubanIssue[] = [];
   if (file.planId !== plan.id)
     issues.push({
+      code: 'inconsistent',
       path: '$.planId',
+      keys: ['planId'],
       message: bilingual(
         `planId ${quote(file.planId)} 与计划的 id ${quote(plan.id)} 不符`,
         `planId ${quote(file.planId)} does not match the plan's id ${quote(plan.id)}`,
@@ -524,26 +532,33 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
   const ids = plan.tasks.length <= 10_000 ? plan.tasks.map((task) => task.id) : [];
   file.observations.forEach((observation, j) => {
     const line = lines?.[j];
-    const path = (key: string) => (line === undefined ? formatPath(['observations', j, key]) : csvCell(line, csvColumn(key)));
+    const at = (code: IssueCode, key: string, message: string) =>
+      line === undefined ? jsonIssue(code, ['observations', j, key], message) : csvCell(code, line, csvColumn(key), message);
     const i = index.get(observation.taskId);
     const task = i === undefined ? undefined : plan.tasks[i];
     if (i === undefined || task === undefined) {
       const near = closestWord(observation.taskId, ids);
       const hint = near === undefined ? { zh: '', en: '' } : { zh: `；是否想写 ${quote(near)}？`, en: `; did you mean ${quote(near)}?` };
-      issues.push({
-        path: path('taskId'),
-        message: bilingual(`计划中没有任务 id ${quote(observation.taskId)}${hint.zh}`, `unknown task id ${quote(observation.taskId)}${hint.en}`),
-      });
+      issues.push(
+        at(
+          'unknown_reference',
+          'taskId',
+          bilingual(`计划中没有任务 id ${quote(observation.taskId)}${hint.zh}`, `unknown task id ${quote(observation.taskId)}${hint.en}`),
+        ),
+      );
       return;
     }
     const about = { task: { id: task.id, title: task.title } };
     const { target } = task;
     if (target.kind === 'milestones' || target.kind === 'binary') {
       issues.push({
-        path: path('taskId'),
-        message: bilingual(
-          `任务 ${task.id}「${shortTitle(task.title)}」是 ${quote(target.kind)} 型目标，不接受报送值（其进度记在目标本身）`,
-          `task ${quote(task.id)} has a ${quote(target.kind)} target, which takes no observations`,
+        ...at(
+          'inconsistent',
+          'taskId',
+          bilingual(
+            `任务 ${task.id}「${shortTitle(task.title)}」是 ${quote(target.kind)} 型目标，不接受报送值（其进度记在目标本身）`,
+            `task ${quote(task.id)} has a ${quote(target.kind)} target, which takes no observations`,
+          ),
         ),
         ...about,
       });
@@ -552,20 +567,26 @@ export function mergeObservations(plan: Plan, file: ObservationsFile, options: P
     const list = added.get(i) ?? [...(task.observations ?? [])];
     if (list.some((existing) => existing.asOf === observation.asOf)) {
       issues.push({
-        path: path('asOf'),
-        message: bilingual(
-          `任务 ${task.id}「${shortTitle(task.title)}」已有截至 ${quote(observation.asOf)} 的报送值`,
-          `task ${quote(task.id)} already has an observation with asOf ${quote(observation.asOf)}`,
+        ...at(
+          'duplicate_id',
+          'asOf',
+          bilingual(
+            `任务 ${task.id}「${shortTitle(task.title)}」已有截至 ${quote(observation.asOf)} 的报送值`,
+            `task ${quote(task.id)} already has an observation with asOf ${quote(observation.asOf)}`,
+          ),
         ),
         ...about,
       });
     }
     if (observation.unit !== undefined && unitConversionExponent(observation.unit, target.unit) === undefined) {
       issues.push({
-        path: path('unit'),
-        message: bilingual(
-          `任务 ${task.id}「${shortTitle(task.title)}」：${splitBilingual(unitMessage(observation.unit, target.unit)).zh!}`,
-          `task ${quote(task.id)}: ${splitBilingual(unitMessage(observation.unit, target.unit)).en}`,
+        ...at(
+          'inconsistent',
+          'unit',
+          bilingual(
+            `任务 ${task.id}「${shortTitle(task.title)}」：${splitBilingual(unitMessage(observation.unit, target.unit)).zh!}`,
+            `task ${quote(task.id)}: ${splitBilingual(unitMessage(observation.unit, target.unit)).en}`,
+          ),
         ),
         ...about,
       });

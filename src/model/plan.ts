@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import type { DubanIssue } from '../errors.js';
+import { jsonIssue, type DubanIssue, type IssueCode } from '../errors.js';
 import { isCalendarDate } from './calendar-date.js';
 import { compareDecimals, parseDecimal } from './decimal.js';
-import { dateSchema, decimalSchema, describe, formatPath, nonEmptyString, quote, strictObject } from './schema-kit.js';
+import { dateSchema, decimalSchema, describe, nonEmptyString, quote, strictObject } from './schema-kit.js';
 import { bilingual, suggestion } from './suggest.js';
 import type { Plan, RateBound, TargetKind } from './types.js';
 import { unitConversionExponent } from './units.js';
@@ -207,7 +207,7 @@ export const planShapeSchema = strictObject({
   tasks: describe(z.array(taskSchema), '任务列表。', 'Tasks.'),
 });
 
-type Issue = { message: string; path: PropertyKey[] };
+type Issue = { code: IssueCode; message: string; path: PropertyKey[] };
 type Raw = Record<string, unknown>;
 
 const record = (value: unknown): Raw | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : undefined);
@@ -234,6 +234,7 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
   const periodEnd = date(field(plan.period, 'end'));
   if (periodStart !== undefined && periodEnd !== undefined && periodStart > periodEnd) {
     issues.push({
+      code: 'inconsistent',
       path: ['period', 'end'],
       message: bilingual(
         `计划期结束日 period.end ${quote(periodEnd)} 早于开始日 period.start ${quote(periodStart)}`,
@@ -246,12 +247,16 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
     const id = text(field(category, 'id'));
     if (id === undefined) return;
     if (categoryIds.has(id))
-      issues.push({ path: ['categories', i, 'id'], message: bilingual(`类别 id ${quote(id)} 重复`, `duplicate category id ${quote(id)}`) });
+      issues.push({
+        code: 'duplicate_id',
+        path: ['categories', i, 'id'],
+        message: bilingual(`类别 id ${quote(id)} 重复`, `duplicate category id ${quote(id)}`),
+      });
     categoryIds.add(id);
   });
   list(field(plan.mainIndicators, 'categories')).forEach((id, i) => {
     if (typeof id === 'string' && id !== '' && !categoryIds.has(id))
-      issues.push({ path: ['mainIndicators', 'categories', i], message: `unknown category ${quote(id)}` });
+      issues.push({ code: 'unknown_reference', path: ['mainIndicators', 'categories', i], message: `unknown category ${quote(id)}` });
   });
   const planTrajectory = list(field(plan.pace, 'trajectory'));
   for (const item of trajectoryRules(planTrajectory, ['pace'])) issues.push(item);
@@ -260,18 +265,20 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
     const at = (...rest: PropertyKey[]) => ['tasks', i, ...rest];
     const id = text(field(task, 'id'));
     if (id !== undefined) {
-      if (taskIds.has(id)) issues.push({ path: at('id'), message: bilingual(`任务 id ${quote(id)} 重复`, `duplicate task id ${quote(id)}`) });
+      if (taskIds.has(id))
+        issues.push({ code: 'duplicate_id', path: at('id'), message: bilingual(`任务 id ${quote(id)} 重复`, `duplicate task id ${quote(id)}`) });
       taskIds.add(id);
     }
     const category = text(field(task, 'category'));
     if (category !== undefined && !categoryIds.has(category))
-      issues.push({ path: at('category'), message: unknownCategoryMessage(category, [...categoryIds]) });
+      issues.push({ code: 'unknown_reference', path: at('category'), message: unknownCategoryMessage(category, [...categoryIds]) });
     const ownStart = field(task, 'start');
     const ownDeadline = field(task, 'deadline');
     const start = ownStart === undefined ? periodStart : date(ownStart);
     const deadline = ownDeadline === undefined ? periodEnd : date(ownDeadline);
     if (start !== undefined && deadline !== undefined && start > deadline)
       issues.push({
+        code: 'inconsistent',
         path: at('deadline'),
         message: bilingual(
           `完成时限 deadline ${quote(deadline)} 早于开始日期 start ${quote(start)}`,
@@ -291,6 +298,7 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
         const when = date(field(point, 'date'));
         if (when !== undefined && (when < start || when >= deadline)) {
           issues.push({
+            code: 'inconsistent',
             path: ownTrajectory === undefined ? at('start') : at('pace', 'trajectory', j, 'date'),
             message: bilingual(
               `轨迹点 ${quote(when)} 不在任务的时间窗口 [${start}, ${deadline}) 内`,
@@ -303,7 +311,7 @@ export function planCrossChecks(input: unknown): DubanIssue[] {
     const observations = field(task, 'observations');
     if (observations !== undefined) for (const item of observationRules(target, kind, observations, at('observations'), convertible)) issues.push(item);
   });
-  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return issues.map((issue) => jsonIssue(issue.code, issue.path, issue.message));
 }
 
 /** The message for a category id that is not in `categories`, with the closest id and the valid ones. */
@@ -338,6 +346,7 @@ function trajectoryRules(points: readonly unknown[], path: PropertyKey[]): Issue
     const current = { date: date(field(point, 'date')), expected: parseDecimal(field(point, 'expected')) };
     if (current.expected !== undefined && (compareDecimals(current.expected, '0') < 0 || compareDecimals(current.expected, '1') > 0)) {
       issues.push({
+        code: compareDecimals(current.expected, '0') < 0 ? 'too_small' : 'too_big',
         path: [...at, 'expected'],
         message: bilingual(`expected 应在 0 到 1 之间，实际是 ${quote(current.expected)}`, `expected must be in [0, 1], got ${quote(current.expected)}`),
       });
@@ -345,6 +354,7 @@ function trajectoryRules(points: readonly unknown[], path: PropertyKey[]): Issue
     if (previous !== undefined) {
       if (current.date !== undefined && previous.date !== undefined && current.date <= previous.date) {
         issues.push({
+          code: 'inconsistent',
           path: [...at, 'date'],
           message: bilingual(
             `轨迹日期必须递增：${quote(current.date)} 在 ${quote(previous.date)} 之后`,
@@ -354,6 +364,7 @@ function trajectoryRules(points: readonly unknown[], path: PropertyKey[]): Issue
       }
       if (current.expected !== undefined && previous.expected !== undefined && compareDecimals(current.expected, previous.expected) < 0) {
         issues.push({
+          code: 'inconsistent',
           path: [...at, 'expected'],
           message: bilingual(
             `轨迹数值不能减小：${quote(current.expected)} 在 ${quote(previous.expected)} 之后`,
@@ -376,6 +387,7 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
       // Normalised decimals: `0` or a leading `-` is <= 0.
       if (value !== undefined && (value === '0' || value.startsWith('-')))
         issues.push({
+          code: 'too_small',
           path: [...path, 'value'],
           message: bilingual(`累计型目标必须大于 0，实际是 ${quote(value)}`, `a cumulative target must be > 0, got ${quote(value)}`),
         });
@@ -387,6 +399,7 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
       // Normalised decimals are equal exactly when their strings are.
       if (value !== undefined && baseline !== undefined && value === baseline)
         issues.push({
+          code: 'inconsistent',
           path: [...path, 'baseline'],
           message: bilingual(`基数 baseline 不能等于目标值 ${quote(value)}`, `baseline must differ from the target value ${quote(value)}`),
         });
@@ -397,14 +410,20 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
       const hasTolerance = field(target, 'tolerance') !== undefined;
       const tolerance = decimal('tolerance');
       if (bound === 'about' && !hasTolerance)
-        issues.push({ path: [...path, 'tolerance'], message: bilingual('bound 为 "about"（左右）时需要 tolerance', 'bound "about" needs a tolerance') });
+        issues.push({
+          code: 'required',
+          path: [...path, 'tolerance'],
+          message: bilingual('bound 为 "about"（左右）时需要 tolerance', 'bound "about" needs a tolerance'),
+        });
       if (bound !== 'about' && hasTolerance && typeof bound === 'string')
         issues.push({
+          code: 'inconsistent',
           path: [...path, 'tolerance'],
           message: bilingual(`tolerance 只用于 bound "about"，不用于 ${quote(bound)}`, `tolerance applies only to bound "about", not ${quote(bound)}`),
         });
       if (tolerance !== undefined && tolerance.startsWith('-'))
         issues.push({
+          code: 'too_small',
           path: [...path, 'tolerance'],
           message: bilingual(`tolerance 不能小于 0，实际是 ${quote(tolerance)}`, `tolerance must be >= 0, got ${quote(tolerance)}`),
         });
@@ -415,6 +434,7 @@ function targetRules(target: unknown, kind: string | undefined, path: PropertyKe
         const weight = parseDecimal(field(milestone, 'weight'));
         if (weight !== undefined && (weight === '0' || weight.startsWith('-')))
           issues.push({
+            code: 'too_small',
             path: [...path, 'milestones', j, 'weight'],
             message: bilingual(`权重 weight 必须大于 0，实际是 ${quote(weight)}`, `weight must be > 0, got ${quote(weight)}`),
           });
@@ -431,6 +451,7 @@ function observationRules(target: unknown, kind: string | undefined, observation
   if (kind === 'milestones' || kind === 'binary') {
     return [
       {
+        code: 'inconsistent',
         path,
         message: bilingual(
           `${quote(kind)} 型目标不能有报送值 observations：其进度记在目标本身`,
@@ -446,7 +467,11 @@ function observationRules(target: unknown, kind: string | undefined, observation
     const asOf = date(field(observation, 'asOf'));
     if (asOf !== undefined) {
       if (dates.has(asOf))
-        issues.push({ path: [...path, j, 'asOf'], message: bilingual(`有两个截至 ${quote(asOf)} 的报送值`, `two observations with asOf ${quote(asOf)}`) });
+        issues.push({
+          code: 'duplicate_id',
+          path: [...path, j, 'asOf'],
+          message: bilingual(`有两个截至 ${quote(asOf)} 的报送值`, `two observations with asOf ${quote(asOf)}`),
+        });
       dates.add(asOf);
     }
     const unit = text(field(observation, 'unit'));
@@ -458,7 +483,7 @@ function observationRules(target: unknown, kind: string | undefined, observation
       unit !== targetUnit &&
       !isConvertible(unit, targetUnit, convertible)
     ) {
-      issues.push({ path: [...path, j, 'unit'], message: unitMessage(unit, targetUnit) });
+      issues.push({ code: 'inconsistent', path: [...path, j, 'unit'], message: unitMessage(unit, targetUnit) });
     }
   });
   return issues;

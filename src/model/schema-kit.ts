@@ -2,7 +2,7 @@
 // CSP violation in a strict browser page even though zod catches it), and apps bundle only the
 // parts of zod that are used. Every message is duban's own (see toDubanIssues), never zod's locale.
 import * as z from 'zod/mini';
-import type { DubanIssue } from '../errors.js';
+import { formatPath, ISSUE_CODES, jsonIssue, type DubanIssue, type IssueCode } from '../errors.js';
 import { CALENDAR_DATE_PATTERN, isCalendarDate } from './calendar-date.js';
 import { DECIMAL_STRING_PATTERN, parseDecimal } from './decimal.js';
 import { quote } from './quote.js';
@@ -45,7 +45,7 @@ export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) 
         if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
         for (const key of Object.keys(value)) {
           if (!known.has(key) && !key.startsWith('x-')) {
-            ctx.addIssue({ code: 'custom', message: unknownKeyMessage(key, valid), path: [key] });
+            ctx.addIssue({ code: 'custom', message: unknownKeyMessage(key, valid), path: [key], params: { duban: 'unknown_key' } });
           }
         }
       },
@@ -75,7 +75,7 @@ export const decimalSchema = () =>
       z.transform((input, ctx) => {
         const parsed = parseDecimal(input);
         if (parsed === undefined) {
-          ctx.issues.push({ code: 'custom', message: notDecimalMessage(input), input });
+          ctx.issues.push({ code: 'custom', message: notDecimalMessage(input), input, params: { duban: 'invalid_decimal' } });
           return z.NEVER;
         }
         return parsed;
@@ -86,7 +86,7 @@ export const decimalSchema = () =>
 
 /** A real calendar date `YYYY-MM-DD`. */
 export const dateSchema = () =>
-  withJsonSchema(z.string().check(z.refine(isCalendarDate, { error: (issue) => notDateMessage(issue.input) })), {
+  withJsonSchema(z.string().check(z.refine(isCalendarDate, { error: (issue) => notDateMessage(issue.input), params: { duban: 'invalid_date' } })), {
     type: 'string',
     pattern: CALENDAR_DATE_PATTERN,
     format: 'date',
@@ -172,16 +172,7 @@ const VALUE_ALIASES: Readonly<Record<string, string>> = {
 /** The discriminator values {@link toDubanIssues} suggests from, exported for a test that keeps them equal to TARGET_KINDS. */
 export const TARGET_KIND_VALUES: readonly string[] = DISCRIMINATOR_VALUES.kind!.values;
 
-/** Formats a path of keys and indexes as a JSON path: `$.tasks[3].target.value`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '$';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$-]*$/.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
+export { formatPath };
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -196,41 +187,42 @@ function typeName(value: unknown): string {
  */
 export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssue[] }, input: unknown): DubanIssue[] {
   const issues: DubanIssue[] = [];
+  const add = (code: IssueCode, keys: readonly PropertyKey[], message: string) => issues.push(jsonIssue(code, keys, message));
   for (const issue of error.issues) {
-    const path = formatPath(issue.path);
     const at = valueAt(input, issue.path);
     switch (issue.code) {
       case 'invalid_type':
-        issues.push({
-          path,
+        add(
+          at.found ? 'invalid_type' : 'required',
+          issue.path,
           // A message duban set itself (`priority must be a whole number`) says more than the type.
-          message:
-            at.found && splitBilingual(issue.message).zh !== undefined
-              ? withValue(issue.message, at.value)
-              : at.found
-                ? bilingual(
-                    `应为${ZH_TYPES[issue.expected] ?? issue.expected}，实际是${ZH_TYPES[typeName(at.value)] ?? typeName(at.value)} ${quote(at.value)}`,
-                    `expected ${issue.expected}, got ${typeName(at.value)} ${quote(at.value)}`,
-                  )
-                : missingKeyMessage(issue.path.at(-1)),
-        });
+          at.found && splitBilingual(issue.message).zh !== undefined
+            ? withValue(issue.message, at.value)
+            : at.found
+              ? bilingual(
+                  `应为${ZH_TYPES[issue.expected] ?? issue.expected}，实际是${ZH_TYPES[typeName(at.value)] ?? typeName(at.value)} ${quote(at.value)}`,
+                  `expected ${issue.expected}, got ${typeName(at.value)} ${quote(at.value)}`,
+                )
+              : missingKeyMessage(issue.path.at(-1)),
+        );
         break;
       case 'invalid_union': {
         const discriminator = (issue as { discriminator?: string }).discriminator;
         if (discriminator !== undefined) {
-          const at = issue.path.at(-1) === discriminator ? issue.path : [...issue.path, discriminator];
-          const value = valueAt(input, at);
+          const where = issue.path.at(-1) === discriminator ? issue.path : [...issue.path, discriminator];
+          const value = valueAt(input, where);
           const known = DISCRIMINATOR_VALUES[discriminator];
           const hint =
             known === undefined || typeof value.value !== 'string'
               ? { zh: '', en: '' }
               : suggestion(value.value, known.values, { zh: '值', en: 'values' }, known.aliases);
-          issues.push({
-            path: formatPath(at),
-            message: value.found
+          add(
+            value.found ? 'invalid_value' : 'required',
+            where,
+            value.found
               ? bilingual(`未知的 ${discriminator} ${quote(value.value)}${hint.zh}`, `unknown ${discriminator} ${quote(value.value)}${hint.en}`)
               : missingKeyMessage(discriminator),
-          });
+          );
         } else {
           // Report the branch the value was meant for: the one whose problems are not a plain type mismatch.
           const branches = (issue.errors ?? []).filter(
@@ -248,10 +240,13 @@ export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssu
               literals.length > 0 && typeof at.value === 'string'
                 ? suggestion(at.value, literals, { zh: '写法', en: 'forms' }, VALUE_ALIASES)
                 : { zh: '', en: '' };
-            issues.push({
-              path,
-              message: bilingual(`不符合任何可接受的写法：${quote(at.value)}${hint.zh}`, `no accepted form matches ${quote(at.value)}${hint.en}`),
-            });
+            add(
+              at.found ? 'invalid_value' : 'required',
+              issue.path,
+              at.found
+                ? bilingual(`不符合任何可接受的写法：${quote(at.value)}${hint.zh}`, `no accepted form matches ${quote(at.value)}${hint.en}`)
+                : missingKeyMessage(issue.path.at(-1)),
+            );
           }
         }
         break;
@@ -260,28 +255,41 @@ export function toDubanIssues(error: { readonly issues: readonly z.core.$ZodIssu
         const strings = issue.values.filter((v): v is string => typeof v === 'string');
         const near = strings.length > 0 && typeof at.value === 'string' ? closestWord(at.value, strings, VALUE_ALIASES) : undefined;
         const zhValues = issue.values.map((v) => quote(v));
-        issues.push({
-          path,
-          message: at.found
+        add(
+          at.found ? 'invalid_value' : 'required',
+          issue.path,
+          at.found
             ? bilingual(
                 `应为 ${zhValues.length > 1 ? `${zhValues.slice(0, -1).join('、')} 或 ${zhValues.at(-1)!}` : zhValues.join('')}，实际是 ${quote(at.value)}${near === undefined ? '' : `；是否想写 ${quote(near)}？`}`,
                 `expected ${issue.values.map((v) => quote(v)).join(' or ')}, got ${quote(at.value)}${near === undefined ? '' : `; did you mean ${quote(near)}?`}`,
               )
             : missingKeyMessage(issue.path.at(-1)),
-        });
+        );
         break;
       }
       case 'too_small':
       case 'too_big':
       case 'custom':
-        if (!at.found && typeof issue.path.at(-1) === 'string') issues.push({ path, message: missingKeyMessage(issue.path.at(-1)) });
-        else issues.push({ path, message: issue.code === 'custom' ? issue.message : withValue(issue.message, at.value) });
+        if (!at.found && typeof issue.path.at(-1) === 'string') add('required', issue.path, missingKeyMessage(issue.path.at(-1)));
+        else
+          add(
+            issue.code === 'custom' ? customCode(issue) : issue.code,
+            issue.path,
+            issue.code === 'custom' ? issue.message : withValue(issue.message, at.value),
+          );
         break;
       default:
-        issues.push({ path, message: issue.message });
+        // zod/mini raises no other code for duban's schemas (no string formats, no record keys).
+        add('invalid_value', issue.path, issue.message);
     }
   }
   return issues;
+}
+
+/** The issue code a duban check gave its custom zod issue (`params: { duban: 'invalid_date' }`). */
+function customCode(issue: z.core.$ZodIssueCustom): IssueCode {
+  const code: unknown = issue.params?.duban;
+  return typeof code === 'string' && (ISSUE_CODES as readonly string[]).includes(code) ? (code as IssueCode) : 'invalid_value';
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
@@ -328,7 +336,7 @@ export function prototypeKeyIssues(input: unknown): DubanIssue[] {
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
       const child = { value: (value as Record<string, unknown>)[key], key, parent: entry };
-      if (key === '__proto__') issues.push({ path: formatPath(pathOf(child)), message: bilingual('未知的键 "__proto__"', 'unknown key "__proto__"') });
+      if (key === '__proto__') issues.push(jsonIssue('unknown_key', pathOf(child), bilingual('未知的键 "__proto__"', 'unknown key "__proto__"')));
       stack.push(child);
     }
   }

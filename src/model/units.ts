@@ -55,7 +55,7 @@ export function unitConversionExponent(from: string, to: string): number | undef
   if (typeof from !== 'string' || typeof to !== 'string') {
     const path = typeof from !== 'string' ? 'from' : 'to';
     throw new DubanError('INVALID_OPTION', 'units are strings', {
-      issues: [{ path, message: `expected a unit such as "万人", got ${typeof (path === 'from' ? from : to)}` }],
+      issues: [{ code: 'invalid_type', path, keys: [path], message: `expected a unit such as "万人", got ${typeof (path === 'from' ? from : to)}` }],
     });
   }
   if (from === to) return 0;

@@ -6,7 +6,7 @@ import type { Observation, Plan, Target, Task } from '../model/types.js';
 import { unitConversionExponent } from '../model/units.js';
 import { dayNumber } from './calendar.js';
 import { expectedProgressOf as expectedProgress, windowOf as taskWindow } from './expected-progress.js';
-import { DubanError } from '../errors.js';
+import { DubanError, pathKeys } from '../errors.js';
 import { bilingual } from '../model/suggest.js';
 import { abs, add, compare, div, fromDecimal, isZero, notADecimal, ONE, scale10, sub, ZERO, type Fraction } from './fraction.js';
 
@@ -140,7 +140,9 @@ function undefinedProgress(plan: Plan, task: Task, where: string, zh: string, en
   return new DubanError('INVALID_PLAN', `${path}: ${en}`, {
     issues: [
       {
+        code: 'invalid_value',
         path,
+        keys: pathKeys(path),
         message: bilingual(
           `任务 ${task.id}「${task.title.slice(0, 30)}」的 ${where}：${zh}，进度无从计算`,
           `task ${task.id} ${JSON.stringify(task.title.slice(0, 30))}: ${where}: ${en}, so progress is undefined`,

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../model/calendar-date.js';
-import { DubanError, type DubanErrorCode } from '../errors.js';
+import { DubanError, issueAt, type DubanErrorCode, type IssueCode } from '../errors.js';
 import { kindOf } from '../model/kind-of.js';
 import { isRecognised, isTaskOf } from '../model/recognised.js';
 import type { Pace, Plan, Task } from '../model/types.js';
@@ -41,14 +41,14 @@ export function taskWindow(plan: Plan, task: Task): TaskWindow {
  * with a pointer to parsePlan.
  */
 
-function refuse(code: DubanErrorCode, path: string, message: string): never {
-  throw new DubanError(code, `${path}: ${message}`, { issues: [{ path, message }] });
+function refuse(code: DubanErrorCode, issue: IssueCode, path: string, message: string): never {
+  throw new DubanError(code, `${path}: ${message}`, { issues: [issueAt(issue, path, message)] });
 }
 
 function requireTaskOf(plan: unknown, task: unknown): void {
   if (!isRecognised('plan', plan))
-    refuse('INVALID_PLAN', '$', `expected a plan returned by parsePlan (validate a plain object with parsePlan first), got ${kindOf(plan)}`);
-  if (!isTaskOf(plan as Plan, task)) refuse('INVALID_PLAN', 'task', `expected one of the plan's tasks, got ${kindOf(task)}`);
+    refuse('INVALID_PLAN', 'invalid_type', '$', `expected a plan returned by parsePlan (validate a plain object with parsePlan first), got ${kindOf(plan)}`);
+  if (!isTaskOf(plan as Plan, task)) refuse('INVALID_PLAN', 'unknown_reference', 'task', `expected one of the plan's tasks, got ${kindOf(task)}`);
 }
 
 /** `YYYY-MM-DD`, a real date of a year from 1000 (as isCalendarDate, without its dependency). */
@@ -59,7 +59,7 @@ function isDay(value: unknown): value is CalendarDate {
 }
 
 function requireDay(value: unknown, path = 'asOf'): CalendarDate {
-  return isDay(value) ? value : refuse('INVALID_OPTION', path, `expected a real calendar date YYYY-MM-DD, got ${kindOf(value)}`);
+  return isDay(value) ? value : refuse('INVALID_OPTION', 'invalid_date', path, `expected a real calendar date YYYY-MM-DD, got ${kindOf(value)}`);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -92,11 +92,11 @@ export function paceExpected(window: TaskWindow, asOf: CalendarDate): Fraction {
 
 /** A task window as {@link taskWindow} returns it, checked: dates in order and a valid pace. */
 function ensureWindow(value: unknown): TaskWindow {
-  if (!isObject(value)) refuse('INVALID_OPTION', 'window', `expected a task window { start, deadline, pace }, got ${kindOf(value)}`);
+  if (!isObject(value)) refuse('INVALID_OPTION', 'invalid_type', 'window', `expected a task window { start, deadline, pace }, got ${kindOf(value)}`);
   const { start, deadline, pace } = value;
   requireDay(start, 'window.start');
   if (!isDay(deadline) || deadline < (start as string))
-    refuse('INVALID_OPTION', 'window.deadline', `expected a real calendar date YYYY-MM-DD on or after the start, got ${kindOf(deadline)}`);
+    refuse('INVALID_OPTION', 'invalid_date', 'window.deadline', `expected a real calendar date YYYY-MM-DD on or after the start, got ${kindOf(deadline)}`);
   if (pace === 'monthly' || pace === 'daily') return value as unknown as TaskWindow;
   const points: unknown = isObject(pace) ? pace.trajectory : undefined;
   let previous: { date: string; expected: Fraction } | undefined;
@@ -113,7 +113,12 @@ function ensureWindow(value: unknown): TaskWindow {
       return ordered;
     });
   if (!valid)
-    refuse('INVALID_OPTION', 'window.pace', `expected "monthly", "daily" or a trajectory of { date, expected } points within the window, got ${kindOf(pace)}`);
+    refuse(
+      'INVALID_OPTION',
+      'invalid_value',
+      'window.pace',
+      `expected "monthly", "daily" or a trajectory of { date, expected } points within the window, got ${kindOf(pace)}`,
+    );
   return value as unknown as TaskWindow;
 }
 

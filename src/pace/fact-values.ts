@@ -158,7 +158,9 @@ export const factsToJsonOf = (facts: ExactFacts): FactsJson => convert(facts, te
 function checkedFacts(facts: unknown): ExactFacts {
   if (isRecognised('facts', facts)) return facts as ExactFacts;
   throw new DubanError('INVALID_OPTION', 'expected facts computed by computeFacts or createFactComputer', {
-    issues: [{ path: 'facts', message: `expected facts computed by computeFacts or createFactComputer, got ${kindOf(facts)}` }],
+    issues: [
+      { code: 'invalid_type', path: 'facts', keys: ['facts'], message: `expected facts computed by computeFacts or createFactComputer, got ${kindOf(facts)}` },
+    ],
   });
 }
 

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { DubanError } from '../errors.js';
+import { DubanError, pathKeys } from '../errors.js';
 import { parseDecimal, type DecimalString } from '../model/decimal.js';
 import { quote } from '../model/quote.js';
 import { bilingual } from '../model/suggest.js';
@@ -38,7 +38,9 @@ export function fraction(n: bigint, d: bigint = 1n): Fraction {
     throw new DubanError('INVALID_PLAN', 'division by zero', {
       issues: [
         {
+          code: 'inconsistent',
           path: '$',
+          keys: [],
           message: bilingual(
             '计算中出现除数为 0（目标值等于基数，或里程碑权重之和为 0）：请用 parsePlan 校验计划',
             'a divisor is 0 (a target equal to its baseline, or milestone weights that sum to 0): validate the plan with parsePlan',
@@ -91,7 +93,9 @@ export function notADecimal(text: unknown, path: string, task?: { readonly id: s
   return new DubanError('INVALID_PLAN', `not a decimal: ${shown}`, {
     issues: [
       {
+        code: 'invalid_decimal',
         path,
+        keys: pathKeys(path),
         message: bilingual(
           `${zhWho}${where} 不是有限的十进制数：${shown}（请用 parsePlan 校验计划）`,
           `${enWho}${where} is not a finite decimal: ${shown} (validate the plan with parsePlan)`,
@@ -178,7 +182,7 @@ export const scale10 = (a: Fraction, exponent: number): Fraction =>
 export function formatFraction(value: Fraction): DecimalString {
   if (typeof value !== 'object' || value === null || typeof value.n !== 'bigint' || typeof value.d !== 'bigint' || value.d <= 0n) {
     throw new DubanError('INVALID_OPTION', 'formatFraction takes a fraction { n, d } of BigInts, d > 0', {
-      issues: [{ path: 'value', message: 'expected { n: bigint, d: bigint } with d > 0, as the facts hold them' }],
+      issues: [{ code: 'invalid_type', path: 'value', keys: ['value'], message: 'expected { n: bigint, d: bigint } with d > 0, as the facts hold them' }],
     });
   }
   if (value.n === 0n) return '0';

@@ -19,7 +19,9 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 export function todayInChina(now: number = Date.now()): CalendarDate {
   if (typeof now !== 'number' || !Number.isFinite(now) || Math.abs(now) > 8.64e15) {
     throw new DubanError('INVALID_OPTION', 'now must be a time in milliseconds since 1970', {
-      issues: [{ path: 'now', message: `expected a finite number of milliseconds (a Date's getTime()), got ${kindOf(now)}` }],
+      issues: [
+        { code: 'invalid_type', path: 'now', keys: ['now'], message: `expected a finite number of milliseconds (a Date's getTime()), got ${kindOf(now)}` },
+      ],
     });
   }
   return dateOfDayNumber(Math.floor((now + CHINA_OFFSET_MS) / DAY_MS));

@@ -41,7 +41,9 @@ function isZeroWidth(codePoint: number): boolean {
  */
 export function displayWidth(text: string): number {
   if (typeof text !== 'string')
-    throw new DubanError('INVALID_OPTION', 'displayWidth takes a string', { issues: [{ path: 'text', message: `expected a string, got ${typeof text}` }] });
+    throw new DubanError('INVALID_OPTION', 'displayWidth takes a string', {
+      issues: [{ code: 'invalid_type', path: 'text', keys: ['text'], message: `expected a string, got ${typeof text}` }],
+    });
   let width = 0;
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;

@@ -93,13 +93,13 @@ export function formatBulletin(plan: Plan, evaluations: Evaluation | readonly Ev
   const format = options.format ?? 'markdown';
   if (!(BULLETIN_FORMATS as readonly string[]).includes(format)) {
     throw new DubanError('INVALID_OPTION', `unknown bulletin format ${quote(format)}`, {
-      issues: [{ path: 'format', message: `expected one of ${BULLETIN_FORMATS.join(', ')}, got ${quote(format)}` }],
+      issues: [{ code: 'invalid_value', path: 'format', keys: ['format'], message: `expected one of ${BULLETIN_FORMATS.join(', ')}, got ${quote(format)}` }],
     });
   }
   const trend = summarizeTrend(plan, list, summarizeOptions(options));
   if (options.date !== undefined && !isCalendarDate(options.date)) {
     throw new DubanError('INVALID_OPTION', `not a real calendar date: ${quote(options.date)}`, {
-      issues: [{ path: 'date', message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }],
+      issues: [{ code: 'invalid_date', path: 'date', keys: ['date'], message: `expected a calendar date YYYY-MM-DD, got ${quote(options.date)}` }],
     });
   }
   const document = buildBulletin(plan, trend, { title: options.title, issuer: options.issuer, date: options.date, rounding: options.rounding });

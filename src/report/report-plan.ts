@@ -33,7 +33,7 @@ function resolveDates(plan: Plan, asOf: ReportOptions['asOf']): (CalendarDate | 
     const dates = reportingDates(plan);
     if (dates.length === 0) {
       throw new DubanError('INVALID_OPTION', 'no reporting dates', {
-        issues: [{ path: 'asOf', message: `"all": plan ${quote(plan.id)} has no observations and no asOf` }],
+        issues: [{ code: 'required', path: 'asOf', keys: ['asOf'], message: `"all": plan ${quote(plan.id)} has no observations and no asOf` }],
       });
     }
     return dates;
@@ -44,8 +44,8 @@ function resolveDates(plan: Plan, asOf: ReportOptions['asOf']): (CalendarDate | 
     throw new DubanError('INVALID_OPTION', 'invalid as-of date', {
       issues:
         list.length === 0
-          ? [{ path: 'asOf', message: 'give at least one as-of date' }]
-          : bad.map((date) => ({ path: 'asOf', message: `not a real calendar date YYYY-MM-DD: ${quote(date)}` })),
+          ? [{ code: 'too_small', path: 'asOf', keys: ['asOf'], message: 'give at least one as-of date' }]
+          : bad.map((date) => ({ code: 'invalid_date', path: 'asOf', keys: ['asOf'], message: `not a real calendar date YYYY-MM-DD: ${quote(date)}` })),
     });
   }
   return [...new Set(list)].sort();

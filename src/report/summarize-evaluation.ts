@@ -254,15 +254,27 @@ function needsAttention(result: TaskResult): boolean {
 function matchResults(plan: Plan, evaluation: Evaluation): Map<string, TaskResult> {
   const issues: DubanIssue[] = [];
   if (evaluation.planId !== plan.id)
-    issues.push({ path: 'evaluation.planId', message: `evaluation of plan ${quote(evaluation.planId)}, not of ${quote(plan.id)}` });
+    issues.push({
+      code: 'inconsistent',
+      path: 'evaluation.planId',
+      keys: ['evaluation', 'planId'],
+      message: `evaluation of plan ${quote(evaluation.planId)}, not of ${quote(plan.id)}`,
+    });
   const results = new Map<string, TaskResult>();
   const taskIds = new Set(plan.tasks.map((task) => task.id));
   evaluation.results.forEach((result, i) => {
     if (!taskIds.has(result.taskId))
-      issues.push({ path: `evaluation.results[${i}].taskId`, message: `task ${quote(result.taskId)} is not in plan ${quote(plan.id)}` });
+      issues.push({
+        code: 'unknown_reference',
+        path: `evaluation.results[${i}].taskId`,
+        keys: ['evaluation', 'results', i, 'taskId'],
+        message: `task ${quote(result.taskId)} is not in plan ${quote(plan.id)}`,
+      });
     results.set(result.taskId, result);
   });
-  for (const task of plan.tasks) if (!results.has(task.id)) issues.push({ path: 'evaluation.results', message: `no result for task ${quote(task.id)}` });
+  for (const task of plan.tasks)
+    if (!results.has(task.id))
+      issues.push({ code: 'required', path: 'evaluation.results', keys: ['evaluation', 'results'], message: `no result for task ${quote(task.id)}` });
   if (issues.length > 0) throw new DubanError('INVALID_OPTION', 'the evaluation does not belong to the plan', { issues });
   return results;
 }
@@ -279,8 +291,13 @@ function resolveIndicators(
     throw new DubanError('INVALID_OPTION', 'unknown main-indicator category', {
       issues:
         choice.categories.length === 0
-          ? [{ path: 'mainIndicators.categories', message: 'name at least one category' }]
-          : unknown.map((id) => ({ path: 'mainIndicators.categories', message: `plan ${quote(plan.id)} has no category ${quote(id)}` })),
+          ? [{ code: 'too_small', path: 'mainIndicators.categories', keys: ['mainIndicators', 'categories'], message: 'name at least one category' }]
+          : unknown.map((id) => ({
+              code: 'unknown_reference',
+              path: 'mainIndicators.categories',
+              keys: ['mainIndicators', 'categories'],
+              message: `plan ${quote(plan.id)} has no category ${quote(id)}`,
+            })),
     });
   }
   const ids = new Set(choice.categories);

@@ -90,19 +90,24 @@ export function summarizeTrend(plan: Plan, evaluations: readonly Evaluation[], o
   plan = ensurePlan(plan);
   if (!Array.isArray(evaluations))
     throw new DubanError('INVALID_OPTION', 'evaluations must be a list', {
-      issues: [{ path: 'evaluations', message: `expected a list of evaluations, got ${typeof evaluations}` }],
+      issues: [{ code: 'invalid_type', path: 'evaluations', keys: ['evaluations'], message: `expected a list of evaluations, got ${typeof evaluations}` }],
     });
   evaluations = evaluations.length === 0 ? evaluations : ensureEvaluations(evaluations);
   options = readOptions<SummarizeOptions>(options, SUMMARIZE_OPTIONS);
   const issues: DubanIssue[] = [];
-  if (evaluations.length === 0) issues.push({ path: 'evaluations', message: 'at least one evaluation is needed' });
+  if (evaluations.length === 0) issues.push({ code: 'too_small', path: 'evaluations', keys: ['evaluations'], message: 'at least one evaluation is needed' });
   const sorted = [...evaluations].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
   sorted.forEach((evaluation, i) => {
     const previous = sorted[i - 1];
     if (previous !== undefined && previous.asOf === evaluation.asOf)
-      issues.push({ path: 'evaluations', message: `two evaluations as of ${quote(evaluation.asOf)}` });
+      issues.push({ code: 'duplicate_id', path: 'evaluations', keys: ['evaluations'], message: `two evaluations as of ${quote(evaluation.asOf)}` });
     if (evaluation.ruleSet !== sorted[0]?.ruleSet)
-      issues.push({ path: 'evaluations', message: `rule set ${quote(evaluation.ruleSet)} as of ${evaluation.asOf} differs from ${quote(sorted[0]?.ruleSet)}` });
+      issues.push({
+        code: 'inconsistent',
+        path: 'evaluations',
+        keys: ['evaluations'],
+        message: `rule set ${quote(evaluation.ruleSet)} as of ${evaluation.asOf} differs from ${quote(sorted[0]?.ruleSet)}`,
+      });
   });
   if (issues.length > 0) throw new DubanError('INVALID_OPTION', 'evaluations cannot form a trend', { issues });
   const summaries = sorted.map((evaluation) => summarizeEvaluation(plan, evaluation, options));

@@ -590,7 +590,9 @@ async function openPlanFile(name: string, file: File): Promise<void> {
           source: name,
           issues: [
             {
+              code: 'required',
               path: '$',
+              keys: [],
               message:
                 '请先载入计划 JSON(取其编号、标题、起止日期和分类),再载入 CSV 任务表 / load the plan JSON first (its id, title, period and categories), then the CSV task table',
             },
@@ -634,7 +636,7 @@ function addObservations(name: string, text: string): void {
       shown(
         new DubanError('INVALID_OPTION', '请先载入计划 / load a plan first', {
           source: name,
-          issues: [{ path: '$', message: '请先载入计划,再载入报送数据 / load a plan before its observations' }],
+          issues: [{ code: 'required', path: '$', keys: [], message: '请先载入计划,再载入报送数据 / load a plan before its observations' }],
         }),
       ),
     ];

@@ -12,7 +12,9 @@ const API = {
     // errors
     'DUBAN_ERROR_CODES',
     'DubanError',
+    'formatPath',
     'isDubanError',
+    'ISSUE_CODES',
     // model
     'isCalendarDate',
     'RATE_BOUNDS',

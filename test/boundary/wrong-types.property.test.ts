@@ -111,6 +111,7 @@ const ENTRY_POINTS = { duban: core, 'duban/excel': excel, 'duban/docx': docx } a
 const FUNCTIONS: Readonly<Record<string, number>> = {
   DubanError: 3,
   isDubanError: 1,
+  formatPath: 1,
   isCalendarDate: 1,
   mergeObservations: 3,
   parseObservations: 2,

@@ -65,7 +65,8 @@ describe('writeAtomically', () => {
     expect(isDubanError(error)).toBe(true);
     if (!isDubanError(error)) return;
     expect(error.message).toBe(`写入 ${file} 失败：磁盘已满（ENOSPC） / could not write ${file}: no space left on device (ENOSPC)`);
-    expect(error.issues).toEqual([{ path: '--out', message: error.message }]);
+    expect(error.code).toBe('WRITE_FAILED');
+    expect(error.issues).toEqual([{ code: 'write_failed', path: '--out', keys: ['--out'], message: error.message }]);
     expect(error.source).toBe(file);
     expect(readFileSync(file, 'utf8')).toBe('the old content\n');
     expect(leftovers()).toEqual([]);

@@ -25,9 +25,9 @@ function nested(levels: number): unknown {
   return node;
 }
 
-function issuesOf(input: unknown, options: Parameters<typeof parseRuleFile>[1] = {}) {
+function issuesOf(input: unknown, options: Parameters<typeof parseRuleFile>[1] = {}, code = 'INVALID_RULE_FILE') {
   const error = dubanErrorOf(() => parseRuleFile(input, options));
-  expect(error.code).toBe('INVALID_RULE_FILE');
+  expect(error.code).toBe(code);
   return error.issues;
 }
 
@@ -190,15 +190,16 @@ describe('parseRuleFile', () => {
   });
 
   it('rejects conditions nested deeper than MAX_CONDITION_DEPTH, naming the rule and the limit', () => {
-    const issues = issuesOf(withConditions(nested(MAX_CONDITION_DEPTH + 1)));
+    const issues = issuesOf(withConditions(nested(MAX_CONDITION_DEPTH + 1)), {}, 'LIMIT_EXCEEDED');
     expect(issues).toHaveLength(1);
+    expect(issues[0]?.code).toBe('too_deep');
     expect(issues[0]?.path).toBe(`$.rules[0].conditions${'.all[0]'.repeat(MAX_CONDITION_DEPTH)}`);
     expect(issues[0]?.message).toContain(String(MAX_CONDITION_DEPTH));
     expect(issues[0]?.message).toContain(QUOTED_RULE);
   });
 
   it('rejects absurdly deep conditions with an issue, not a stack overflow', () => {
-    const issues = issuesOf(withConditions(nested(100_000)));
+    const issues = issuesOf(withConditions(nested(100_000)), {}, 'LIMIT_EXCEEDED');
     expect(issues.map((issue) => issue.message.includes(String(MAX_CONDITION_DEPTH)))).toEqual([true]);
   });
 
@@ -240,7 +241,14 @@ describe('parseRuleFile', () => {
 
   it('rejects an operator the application has not registered', () => {
     const issues = issuesOf(withConditions({ all: [leaf({ fact: 'value', operator: 'withinTen', value: 100 })] }));
-    expect(issues).toEqual([{ path: '$.rules[0].conditions.all[0].operator', message: expect.stringContaining('"withinTen"') as unknown }]);
+    expect(issues).toEqual([
+      {
+        code: 'unknown_reference',
+        path: '$.rules[0].conditions.all[0].operator',
+        keys: ['rules', 0, 'conditions', 'all', 0, 'operator'],
+        message: expect.stringContaining('"withinTen"') as unknown,
+      },
+    ]);
   });
 
   it('accepts an operator registered with { operators }', () => {

@@ -56,23 +56,31 @@ describe('formatPlanCsv and parsePlanCsv', () => {
     const { code, issues } = await issuesOf(() => parsePlanCsv(csv, { base, source: 'tasks.csv' }));
     expect(code).toBe('INVALID_PLAN');
     expect(issues).toEqual([
-      { path: 'line 3, column 完成时限', message: '完成时限: not a real calendar date YYYY-MM-DD: "2018-13-01"' },
+      { code: 'invalid_date', path: 'line 3, column 完成时限', keys: [3, '完成时限'], message: '完成时限: not a real calendar date YYYY-MM-DD: "2018-13-01"' },
       {
+        code: 'required',
         path: 'line 2, column 类型',
+        keys: [2, '类型'],
         message:
           '任务 T1「任务一」的 target.measure：缺少必填的键 "measure" / task T1 "任务一": target.measure: missing required key "measure" ($.tasks[0].target.measure)',
       },
       {
+        code: 'required',
         path: 'line 2, column 类型',
+        keys: [2, '类型'],
         message: '任务 T1「任务一」的 target.unit：缺少必填的键 "unit" / task T1 "任务一": target.unit: missing required key "unit" ($.tasks[0].target.unit)',
       },
       {
+        code: 'too_small',
         path: 'line 2, column 目标值',
+        keys: [2, '目标值'],
         message:
           '任务 T1「任务一」的 target.value：累计型目标必须大于 0，实际是 "-5" / task T1 "任务一": target.value: a cumulative target must be > 0, got "-5" ($.tasks[0].target.value)',
       },
       {
+        code: 'unknown_reference',
         path: 'line 3, column 分类',
+        keys: [3, '分类'],
         message:
           '任务 T2「任务二」的 category：未知的类别 "B"；是否想写 "A"？可用的类别：A / task T2 "任务二": category: unknown category "B"; did you mean "A"? Valid categories: A ($.tasks[1].category)',
       },

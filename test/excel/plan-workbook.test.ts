@@ -178,6 +178,7 @@ describe('writePlanWorkbook and readPlanWorkbook', () => {
         ['序号', '任务内容'],
         ['T1', { error: '#N/A' }],
       ],
+      'unsupported',
       '任务分解!B2',
       'the cell holds the error #N/A',
     ],
@@ -187,6 +188,7 @@ describe('writePlanWorkbook and readPlanWorkbook', () => {
         ['序号', '任务内容'],
         ['T1', '任务', '多余'],
       ],
+      'required',
       '任务分解!C2',
       'a value in a column without a header',
     ],
@@ -196,6 +198,7 @@ describe('writePlanWorkbook and readPlanWorkbook', () => {
         ['序号', '任务内容', '完成时限'],
         ['T1', '任务', 43465],
       ],
+      'invalid_date',
       '任务分解!C2',
       '完成时限: not a real calendar date YYYY-MM-DD: "43465" (a number: format the cell as a date, or write the date as text)',
     ],
@@ -205,6 +208,7 @@ describe('writePlanWorkbook and readPlanWorkbook', () => {
         ['序号', '任务内容', '目标值'],
         ['T1', '任务', 5],
       ],
+      'required',
       '任务分解!C2',
       '类型: needed when 目标值 is given; one of 累计, 水平, 比率, 节点, 事项',
     ],
@@ -214,6 +218,7 @@ describe('writePlanWorkbook and readPlanWorkbook', () => {
         ['序号', '任务内容', '类型', '基数'],
         ['T1', '任务', '事项', 5],
       ],
+      'inconsistent',
       '任务分解!D2',
       '基数: does not apply to a 事项 (binary) target',
     ],
@@ -223,12 +228,13 @@ describe('writePlanWorkbook and readPlanWorkbook', () => {
         ['序号', '任务内容', '节点'],
         ['T1', '任务', '开工|2018-13-01'],
       ],
+      'invalid_value',
       '任务分解!C2',
       '节点: expected one milestone a line, 节点名称|计划完成日期|实际完成日期|权重 (the last two optional), got "开工|2018-13-01"',
     ],
-  ])('reports %s by its cell', async (_what, rows, path, message) => {
+  ])('reports %s by its cell', async (_what, rows, code, path, message) => {
     const { issues } = await issuesOf(async () => readPlanWorkbook(await workbookOf(['任务分解', rows], ['计划', META])));
-    expect(issues).toEqual([{ path, message }]);
+    expect(issues).toEqual([{ code, path, keys: ['任务分解', path.slice('任务分解!'.length)], message }]);
   });
 
   it('refuses a file that is not a workbook', async () => {

@@ -46,12 +46,19 @@ describe('inexactNumberIssues', () => {
     const issues = inexactNumberIssues('{"a":[1,9007199254740993,{"b\\"c":1e400}],"d":"x:1e400, 9007199254740993","e":1e-400}');
     expect(issues).toEqual([
       {
+        code: 'inexact_number',
         path: '$.a[1]',
+        keys: ['a', 1],
         message:
           '数字 9007199254740993 无法精确表示，请写成字符串 "9007199254740993" / the number 9007199254740993 cannot be represented exactly; write it as a string "9007199254740993"',
       },
-      { path: '$.a[2]["b\\"c"]', message: expect.stringContaining('the number 1e400 cannot be represented exactly') },
-      { path: '$.e', message: expect.stringContaining('the number 1e-400 cannot') },
+      {
+        code: 'inexact_number',
+        path: '$.a[2]["b\\"c"]',
+        keys: ['a', 2, 'b"c'],
+        message: expect.stringContaining('the number 1e400 cannot be represented exactly'),
+      },
+      { code: 'inexact_number', path: '$.e', keys: ['e'], message: expect.stringContaining('the number 1e-400 cannot') },
     ]);
   });
   it('finds a top-level number and numbers after white space', () => {

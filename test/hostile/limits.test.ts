@@ -73,16 +73,21 @@ describe('MAX_STRING_LENGTH', () => {
 
   it.each(bothForms({ ...PLAN, title: 'x'.repeat(MAX_STRING_LENGTH + 1) }))('rejects a title one character longer, naming the path (%s)', (_form, input) => {
     const error = rejected(() => parsePlan(input));
-    expect(error.code).toBe('INVALID_PLAN');
+    expect(error.code).toBe('LIMIT_EXCEEDED');
     expect(error.issues).toEqual([
-      { path: '$.title', message: expect.stringContaining(`string of ${MAX_STRING_LENGTH + 1} characters is longer than the limit of ${MAX_STRING_LENGTH}`) },
+      {
+        code: 'too_long',
+        path: '$.title',
+        keys: ['title'],
+        message: expect.stringContaining(`string of ${MAX_STRING_LENGTH + 1} characters is longer than the limit of ${MAX_STRING_LENGTH}`),
+      },
     ]);
   });
 
   it('rejects an over-long key, even an x- key, at the object holding it', () => {
     const input = { ...PLAN, tasks: [{ ...PLAN.tasks[0], [`x-${'k'.repeat(MAX_STRING_LENGTH)}`]: 1 }] };
     expect(rejected(() => parsePlan(input)).issues).toEqual([
-      { path: '$.tasks[0]', message: expect.stringContaining(`key of ${MAX_STRING_LENGTH + 2} characters`) },
+      { code: 'too_long', path: '$.tasks[0]', keys: ['tasks', 0], message: expect.stringContaining(`key of ${MAX_STRING_LENGTH + 2} characters`) },
     ]);
   });
 
@@ -98,8 +103,10 @@ describe('MAX_STRING_LENGTH', () => {
     const csv = (note: string) => `taskId,asOf,value,unit,note\nT1,2018-06-30,1,,${note}\n`;
     expect(parseObservationsCsv(csv('n'.repeat(MAX_STRING_LENGTH)), 'limits-2018').observations[0]?.note).toHaveLength(MAX_STRING_LENGTH);
     const error = rejected(() => parseObservationsCsv(csv('n'.repeat(MAX_STRING_LENGTH + 1)), 'limits-2018'));
-    expect(error.code).toBe('INVALID_OBSERVATIONS');
-    expect(error.issues).toEqual([{ path: 'line 2, column 5 (note)', message: expect.stringContaining('longer than the limit of 100000') }]);
+    expect(error.code).toBe('LIMIT_EXCEEDED');
+    expect(error.issues).toEqual([
+      { code: 'too_long', path: 'line 2, column 5 (note)', keys: [2, 5], message: expect.stringContaining('longer than the limit of 100000') },
+    ]);
   });
 
   it('lists at most about a hundred limit problems, however many there are', () => {
@@ -130,7 +137,9 @@ describe('MAX_JSON_DEPTH', () => {
     const error = rejected(() => parsePlan(input));
     expect(error.issues).toEqual([
       {
+        code: 'too_deep',
         path: `$.x-deep${'[0]'.repeat(MAX_JSON_DEPTH - 1)}`,
+        keys: ['x-deep', ...new Array<number>(MAX_JSON_DEPTH - 1).fill(0)],
         message: `数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层 / nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`,
       },
     ]);
@@ -145,7 +154,7 @@ describe('MAX_JSON_DEPTH', () => {
   });
 
   it('rejects a rule file object nested 100 000 deep outside its conditions with a DubanError, not a RangeError', () => {
-    expect(rejected(() => parseRuleFile({ ...RULES, title: nestedArrays(100_000) })).code).toBe('INVALID_RULE_FILE');
+    expect(rejected(() => parseRuleFile({ ...RULES, title: nestedArrays(100_000) })).code).toBe('LIMIT_EXCEEDED');
   });
 
   it('rejects conditions nested 100 000 deep given as an object', () => {
@@ -167,7 +176,12 @@ describe('MAX_TASKS', () => {
     expect(MAX_TASKS).toBe(1_000_000);
     const error = rejected(() => parsePlan({ ...PLAN, tasks: new Array(MAX_TASKS + 1).fill(0) }));
     expect(error.issues).toEqual([
-      { path: '$.tasks', message: `${MAX_TASKS + 1} 项任务，超过上限 ${MAX_TASKS} / ${MAX_TASKS + 1} tasks, more than the limit of ${MAX_TASKS}` },
+      {
+        code: 'too_many',
+        path: '$.tasks',
+        keys: ['tasks'],
+        message: `${MAX_TASKS + 1} 项任务，超过上限 ${MAX_TASKS} / ${MAX_TASKS + 1} tasks, more than the limit of ${MAX_TASKS}`,
+      },
     ]);
   });
 });
@@ -178,7 +192,9 @@ describe('MAX_INPUT_BYTES', () => {
     const text = ' '.repeat(MAX_INPUT_BYTES + 1);
     const expected = [
       {
+        code: 'too_large',
         path: '$',
+        keys: [],
         message: `输入长 ${MAX_INPUT_BYTES + 1} 个字符，超过上限 ${MAX_INPUT_BYTES}（256 MiB） / input is ${MAX_INPUT_BYTES + 1} characters long, more than the limit of ${MAX_INPUT_BYTES} (256 MiB)`,
       },
     ];

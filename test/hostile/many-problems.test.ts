@@ -35,7 +35,9 @@ describe('many elements', () => {
     const plan = { ...PLAN, tasks: [{ ...TASK, observations: Array.from({ length: 200_000 }, () => ({})) }] };
     expect(issuesOf(() => parsePlan(plan))).toEqual([
       {
+        code: 'too_many',
         path: '$.tasks[0].observations',
+        keys: ['tasks', 0, 'observations'],
         message: `数组有 200000 个元素，超过上限 ${MAX_ARRAY_LENGTH} / array of 200000 elements, more than the limit of ${MAX_ARRAY_LENGTH}`,
       },
     ]);
@@ -85,9 +87,11 @@ describe('many problems', () => {
   });
 
   it('DubanError keeps at most MAX_ISSUES and counts the rest', () => {
-    const error = new DubanError('INVALID_PLAN', 'x', { issues: Array.from({ length: 5000 }, (_, i) => ({ path: `$[${i}]`, message: 'bad' })) });
+    const error = new DubanError('INVALID_PLAN', 'x', {
+      issues: Array.from({ length: 5000 }, (_, i) => ({ code: 'invalid_type' as const, path: `$[${i}]`, keys: [i], message: 'bad' })),
+    });
     expect(error.issues).toHaveLength(MAX_ISSUES + 1);
-    expect(error.issues.at(-1)).toEqual({ path: '$', message: '以及另外 4000 个问题 / and 4000 more problems' });
+    expect(error.issues.at(-1)).toEqual({ code: 'truncated', path: '$', keys: [], message: '以及另外 4000 个问题 / and 4000 more problems' });
   });
 });
 

@@ -29,12 +29,12 @@ async function withFarCell(address: string): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-async function refusal(bytes: Uint8Array): Promise<readonly DubanIssue[]> {
+async function refusal(bytes: Uint8Array, code = 'LIMIT_EXCEEDED'): Promise<readonly DubanIssue[]> {
   try {
     await readPlanWorkbook(bytes, { source: 'far.xlsx' });
   } catch (error) {
     expect(isDubanError(error)).toBe(true);
-    expect((error as { code: string }).code).toBe('INVALID_PLAN');
+    expect((error as { code: string }).code).toBe(code);
     return (error as { issues: DubanIssue[] }).issues;
   }
   throw new Error('expected a DubanError');
@@ -68,7 +68,9 @@ describe('workbook limits, checked before exceljs', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(issues).toEqual([
       {
+        code: 'too_many',
         path: 'xl/worksheets/sheet1.xml',
+        keys: ['xl/worksheets/sheet1.xml'],
         message: `工作表用到第 1048576 行，超过上限 ${MAX_WORKBOOK_ROWS} 行 / the sheet reaches row 1048576, more than the limit of ${MAX_WORKBOOK_ROWS} rows`,
       },
     ]);
@@ -93,7 +95,12 @@ describe('workbook limits, checked before exceljs', () => {
   it('a used range over MAX_WORKBOOK_CELLS is refused (column 1 000 down to row 2 001)', async () => {
     const issues = await refusal(await withFarCell('ALL2001'));
     expect(issues).toEqual([
-      { path: 'xl/worksheets/sheet1.xml', message: expect.stringMatching(/the sheet's used range has \d+ cells, more than the limit of 2000000$/) },
+      {
+        code: 'too_many',
+        path: 'xl/worksheets/sheet1.xml',
+        keys: ['xl/worksheets/sheet1.xml'],
+        message: expect.stringMatching(/the sheet's used range has \d+ cells, more than the limit of 2000000$/) as unknown,
+      },
     ]);
   });
 
@@ -102,6 +109,7 @@ describe('workbook limits, checked before exceljs', () => {
     const at = centralEntries(bytes).get('xl/worksheets/sheet1.xml')!;
     new DataView(bytes.buffer, bytes.byteOffset).setUint32(at + 24, MAX_WORKBOOK_BYTES + 1, true);
     const issues = await refusal(bytes);
+    expect(issues[0]!.code).toBe('too_large');
     expect(issues[0]!.message).toMatch(/the workbook is \d+ bytes uncompressed, more than the limit of 67108864 \(64 MiB\)$/);
   });
 
@@ -109,8 +117,15 @@ describe('workbook limits, checked before exceljs', () => {
     const bytes = await writePlanWorkbook(PLAN);
     const at = centralEntries(bytes).get('xl/worksheets/sheet1.xml')!;
     new DataView(bytes.buffer, bytes.byteOffset).setUint32(at + 24, 10, true);
-    const issues = await refusal(bytes);
-    expect(issues).toEqual([{ path: 'xl/worksheets/sheet1.xml', message: expect.stringContaining('inflates to more than the 10 bytes the zip declares') }]);
+    const issues = await refusal(bytes, 'INVALID_PLAN');
+    expect(issues).toEqual([
+      {
+        code: 'invalid_format',
+        path: 'xl/worksheets/sheet1.xml',
+        keys: ['xl/worksheets/sheet1.xml'],
+        message: expect.stringContaining('inflates to more than the 10 bytes the zip declares') as unknown,
+      },
+    ]);
   });
 });
 

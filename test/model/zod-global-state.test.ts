@@ -49,11 +49,23 @@ describe('duban and zod', () => {
       return [];
     };
     const plain = [...issues(), ...caseIssues()];
-    expect(plain).toContainEqual({ path: '$.cases[0].facts.daysToDeadline', message: 'Too big: expected int to be <=9007199254740991: 1e+300' });
-    expect(plain).toContainEqual({ path: '$.cases[0].facts.dataAgeDays', message: 'Too small: expected int to be >=-9007199254740991: -1e+300' });
-    expect(plain).toContainEqual({ path: '$.formatVersion', message: '应为 1，实际是 2 / expected 1, got 2' });
     expect(plain).toContainEqual({
+      code: 'too_big',
+      path: '$.cases[0].facts.daysToDeadline',
+      keys: ['cases', 0, 'facts', 'daysToDeadline'],
+      message: 'Too big: expected int to be <=9007199254740991: 1e+300',
+    });
+    expect(plain).toContainEqual({
+      code: 'too_small',
+      path: '$.cases[0].facts.dataAgeDays',
+      keys: ['cases', 0, 'facts', 'dataAgeDays'],
+      message: 'Too small: expected int to be >=-9007199254740991: -1e+300',
+    });
+    expect(plain).toContainEqual({ code: 'invalid_value', path: '$.formatVersion', keys: ['formatVersion'], message: '应为 1，实际是 2 / expected 1, got 2' });
+    expect(plain).toContainEqual({
+      code: 'invalid_type',
       path: '$.rules[0].priority',
+      keys: ['rules', 0, 'priority'],
       message: '规则「a」：priority 必须是整数：1.5 / rule "a": priority must be a whole number: 1.5',
     });
     try {

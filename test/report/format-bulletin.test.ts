@@ -242,7 +242,9 @@ describe('formatBulletin', () => {
     const { plan, evaluation } = await small();
     expect(() => formatBulletin(plan, evaluation, { format: 'pdf' as 'html' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
     expect(() => formatBulletin(plan, [evaluation, evaluation])).toThrow(
-      expect.objectContaining({ issues: [{ path: 'evaluations', message: 'two evaluations as of "2018-06-30"' }] }),
+      expect.objectContaining({
+        issues: [{ code: 'duplicate_id', path: 'evaluations', keys: ['evaluations'], message: 'two evaluations as of "2018-06-30"' }],
+      }),
     );
     const threeLevel = await evaluatePlan(plan, { asOf: '2018-03-31', rules: 'three-level' });
     expect(() => formatBulletin(plan, [evaluation, threeLevel])).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));

@@ -118,7 +118,12 @@ describe('compileDecisionTable', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as { issues: { path: string; message: string }[] }).issues).toEqual([
-        { path: '$.rows[1].priority', message: 'priority 9 does not descend (the row above has 5): the first matching row must win' },
+        {
+          code: 'inconsistent',
+          path: '$.rows[1].priority',
+          keys: ['rows', 1, 'priority'],
+          message: 'priority 9 does not descend (the row above has 5): the first matching row must win',
+        },
       ]);
     }
   });

@@ -44,7 +44,9 @@ describe('parseRuleFile refuses type mistakes', () => {
   it('refuses overdue equal "true" (the issue’s example) with the rule, the path and the fix, Chinese first', () => {
     expect(issuesOf(fourLevelWith(4, first, 'true'))).toEqual([
       {
+        code: 'invalid_type',
         path: '$.rules[4].conditions.all[0].value',
+        keys: ['rules', 4, 'conditions', 'all', 0, 'value'],
         message:
           '规则「超期未完成」：事实 overdue 是布尔值，"true" 是文本，此条件永远不会成立；请写 true（不带引号） / rule "超期未完成": fact overdue is a boolean and "true" is text, so this condition can never match: write true without quotes',
       },

@@ -23,7 +23,7 @@ import { summarizeCounts } from '../../engine/evaluate-plan.js';
 import { recognise } from '../../model/recognised.js';
 import { evaluationJsonChunksOf } from '../../report/format-evaluation.js';
 import { FLAT_RESULT_FIELDS, flatEvaluationJsonPieces, renderOutputPiece, startFlatEvaluation, type OutputPiece } from '../flat-layout.js';
-import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
+import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo, type CommandLineProblem } from '../io.js';
 import { startWriterThread, writeJsonPieces, writerThreadAvailable, type WriterThread } from '../json-writer.js';
 import { clockOf, NO_PROGRESS, startProgress, type Progress } from '../progress.js';
 import { warnAboutRuleFile } from './rule-warnings.js';
@@ -95,20 +95,24 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     io.stdout(EVALUATE_HELP);
     return 0;
   }
-  const problems: string[] = [];
+  const problems: CommandLineProblem[] = [];
   if (positionals.length !== 1)
-    problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
+    problems.push({
+      code: positionals.length === 0 ? 'required' : 'too_many',
+      message: positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`,
+    });
   const asOf = values['as-of'];
-  if (asOf !== undefined && !isCalendarDate(asOf)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(asOf)}`);
+  if (asOf !== undefined && !isCalendarDate(asOf))
+    problems.push({ code: 'invalid_date', message: `--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(asOf)}` });
   const format = (values.format ?? 'table') as EvaluationFormat;
   if (!(EVALUATION_FORMATS as readonly string[]).includes(format))
-    problems.push(`--format: expected one of ${EVALUATION_FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
+    problems.push({ code: 'invalid_value', message: `--format: expected one of ${EVALUATION_FORMATS.join(', ')}, got ${JSON.stringify(values.format)}` });
   const engine = (values.engine ?? 'compiled') as EngineChoice;
   if (!(ENGINE_CHOICES as readonly string[]).includes(engine))
-    problems.push(`--engine: expected one of ${ENGINE_CHOICES.join(', ')}, got ${JSON.stringify(values.engine)}`);
+    problems.push({ code: 'invalid_value', message: `--engine: expected one of ${ENGINE_CHOICES.join(', ')}, got ${JSON.stringify(values.engine)}` });
   const rounding = values.rounding as Rounding | undefined;
   if (rounding !== undefined && !ROUNDINGS.includes(rounding))
-    problems.push(`--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}`);
+    problems.push({ code: 'invalid_value', message: `--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}` });
   checkOptions(problems);
   const planFile = positionals[0] ?? '-';
   // For a plan file large enough to want the writer thread, it starts now: its start-up overlaps with reading the plan.

@@ -16,7 +16,7 @@ import {
 import { factsToJson } from '../../pace/fact-values.js';
 import { todayInChina } from '../../pace/today.js';
 import { escapeTerminalText } from '../../report/safe-text.js';
-import { checkOptions, loadEvaluationInputs, type CliIo } from '../io.js';
+import { checkOptions, loadEvaluationInputs, type CliIo, type CommandLineProblem } from '../io.js';
 
 export const EXPLAIN_HELP = `用法 Usage: duban explain PLAN.json TASK_ID [options]
 
@@ -114,19 +114,29 @@ export async function explainCommand(args: string[], io: CliIo): Promise<number>
     io.stdout(EXPLAIN_HELP);
     return 0;
   }
-  const problems: string[] = [];
-  if (positionals.length !== 2) problems.push(`expected PLAN.json and TASK_ID, got ${positionals.length} argument(s)`);
+  const problems: CommandLineProblem[] = [];
+  if (positionals.length !== 2)
+    problems.push({ code: positionals.length < 2 ? 'required' : 'too_many', message: `expected PLAN.json and TASK_ID, got ${positionals.length} argument(s)` });
   const asOfOption = values['as-of'];
-  if (asOfOption !== undefined && !isCalendarDate(asOfOption)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(asOfOption)}`);
+  if (asOfOption !== undefined && !isCalendarDate(asOfOption))
+    problems.push({ code: 'invalid_date', message: `--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(asOfOption)}` });
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') problems.push(`--format: expected text or json, got ${JSON.stringify(format)}`);
+  if (format !== 'text' && format !== 'json')
+    problems.push({ code: 'invalid_value', message: `--format: expected text or json, got ${JSON.stringify(format)}` });
   checkOptions(problems);
   const [planFile, taskId] = positionals as [string, string];
   const { plan, rules } = loadEvaluationInputs({ plan: planFile, rules: values.rules, observations: values.observations }, io);
   const task = plan.tasks.find((candidate) => candidate.id === taskId);
   if (task === undefined) {
     throw new DubanError('UNKNOWN_TASK', `no task with id ${JSON.stringify(taskId)}`, {
-      issues: [{ path: '$.tasks', message: `no task with id ${JSON.stringify(taskId)} in plan ${JSON.stringify(plan.id)}` }],
+      issues: [
+        {
+          code: 'unknown_reference',
+          path: '$.tasks',
+          keys: ['tasks'],
+          message: `no task with id ${JSON.stringify(taskId)} in plan ${JSON.stringify(plan.id)}`,
+        },
+      ],
       source: planFile,
     });
   }

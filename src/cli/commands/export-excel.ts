@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
+import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo, type CommandLineProblem } from '../io.js';
 
 export const EXPORT_EXCEL_HELP = `用法 Usage: duban export-excel PLAN.json [options]
 
@@ -39,14 +39,20 @@ export async function exportExcelCommand(args: string[], io: CliIo): Promise<num
     io.stdout(EXPORT_EXCEL_HELP);
     return 0;
   }
-  const problems: string[] = [];
+  const problems: CommandLineProblem[] = [];
   if (positionals.length !== 1)
-    problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
+    problems.push({
+      code: positionals.length === 0 ? 'required' : 'too_many',
+      message: positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`,
+    });
   const fromExtension = values.out === undefined ? 'csv' : /\.xlsx$/i.test(values.out) ? 'xlsx' : /\.csv$/i.test(values.out) ? 'csv' : undefined;
   const format = values.format ?? fromExtension;
-  if (format === undefined) problems.push(`--out: expected a .xlsx or .csv file name, or give --format, got ${JSON.stringify(values.out)}`);
-  else if (format !== 'xlsx' && format !== 'csv') problems.push(`--format: expected xlsx or csv, got ${JSON.stringify(format)}`);
-  if (format === 'xlsx' && values.out === undefined) problems.push('--format xlsx needs --out FILE.xlsx (a workbook is not written to the terminal)');
+  if (format === undefined)
+    problems.push({ code: 'invalid_value', message: `--out: expected a .xlsx or .csv file name, or give --format, got ${JSON.stringify(values.out)}` });
+  else if (format !== 'xlsx' && format !== 'csv')
+    problems.push({ code: 'invalid_value', message: `--format: expected xlsx or csv, got ${JSON.stringify(format)}` });
+  if (format === 'xlsx' && values.out === undefined)
+    problems.push({ code: 'required', message: '--format xlsx needs --out FILE.xlsx (a workbook is not written to the terminal)' });
   checkOptions(problems);
   const { plan } = loadEvaluationInputs({ plan: positionals[0] ?? '-', observations: values.observations }, io);
   const { formatPlanCsv, writePlanWorkbook } = await import('../../excel/index.js');

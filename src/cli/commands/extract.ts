@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DOCUMENT_KINDS, DubanError, extractPlan, isCalendarDate, isDubanError, MAX_INPUT_BYTES, type DocumentKind, type ExtractOptions } from '../../index.js';
-import { checkOptions, readBytes, writeAtomically, type CliIo } from '../io.js';
+import { checkOptions, readBytes, writeAtomically, type CliIo, type CommandLineProblem } from '../io.js';
 
 export const EXTRACT_HELP = `用法 Usage: duban extract FILE|- [options]
 
@@ -62,10 +62,12 @@ function decodeStrict(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', sour
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new DubanError('INVALID_OPTION', `${source} 不是有效的 ${encoding.toUpperCase()} 文本。 / ${source} is not valid ${encoding.toUpperCase()}.`, {
+    throw new DubanError('READ_FAILED', `${source} 不是有效的 ${encoding.toUpperCase()} 文本。 / ${source} is not valid ${encoding.toUpperCase()}.`, {
       issues: [
         {
+          code: 'invalid_format',
           path: '$',
+          keys: [],
           message: `文件以 ${encoding.toUpperCase()} 的字节顺序标记或空字节开头,但无法按此解码;请转换为 UTF-8。 / it looks like ${encoding.toUpperCase()} (byte-order mark or NUL bytes) but does not decode as such; convert it to UTF-8`,
         },
       ],
@@ -84,7 +86,7 @@ function decodeStrict(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', sour
  * an encoding duban does not know), never decoded into mojibake.
  *
  * @param source - the file name (or stdin) the error names
- * @throws {@link DubanError} `INVALID_OPTION` when the bytes look like UTF-16 but do not decode, or hold NUL bytes of no UTF-16 pattern
+ * @throws {@link DubanError} `READ_FAILED` when the bytes look like UTF-16 but do not decode, or hold NUL bytes of no UTF-16 pattern
  */
 export function decodeDocument(bytes: Uint8Array, source = 'document'): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeStrict(bytes, 'utf-16le', source);
@@ -92,12 +94,14 @@ export function decodeDocument(bytes: Uint8Array, source = 'document'): string {
   const nulls = utf16ByNulls(bytes);
   if (nulls === 'mixed') {
     throw new DubanError(
-      'INVALID_OPTION',
+      'READ_FAILED',
       `${source} 含有空字节,不是 UTF-8、GB18030 或 UTF-16 文本。 / ${source} holds NUL bytes: it is not UTF-8, GB18030 or UTF-16 text.`,
       {
         issues: [
           {
+            code: 'invalid_format',
             path: '$',
+            keys: [],
             message:
               '请给出纯文本文件(UTF-8、GB18030 或带字节顺序标记的 UTF-16);Word、PDF 请先另存为文本。 / give a plain text file (UTF-8, GB18030, or UTF-16); save Word or PDF files as text first',
           },
@@ -119,22 +123,27 @@ function readDocument(file: string, io: ExtractIo): string {
     if (io.stdinBytes !== undefined) {
       const bytes = io.stdinBytes();
       if (bytes.length > MAX_INPUT_BYTES)
-        throw new DubanError('INVALID_OPTION', 'cannot read stdin', {
-          issues: [{ path: '$', message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }],
+        throw new DubanError('LIMIT_EXCEEDED', 'cannot read stdin', {
+          issues: [{ code: 'too_large', path: '$', keys: [], message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }],
           source: 'stdin',
         });
       return decodeDocument(bytes, 'stdin');
     }
     const text = io.stdin();
     if (text.length > MAX_INPUT_BYTES)
-      throw new DubanError('INVALID_OPTION', 'cannot read stdin', {
-        issues: [{ path: '$', message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }],
+      throw new DubanError('LIMIT_EXCEEDED', 'cannot read stdin', {
+        issues: [{ code: 'too_large', path: '$', keys: [], message: `more than the limit of ${MAX_INPUT_BYTES} bytes (256 MiB)` }],
         source: 'stdin',
       });
     if (text.includes('\ufffd')) {
-      throw new DubanError('INVALID_OPTION', 'stdin is not valid UTF-8', {
+      throw new DubanError('READ_FAILED', 'stdin is not valid UTF-8', {
         issues: [
-          { path: '$', message: '标准输入不是有效的 UTF-8;GB18030 文本请以文件路径给出 / stdin is not valid UTF-8; give a GB18030 text as a file path' },
+          {
+            code: 'invalid_format',
+            path: '$',
+            keys: [],
+            message: '标准输入不是有效的 UTF-8;GB18030 文本请以文件路径给出 / stdin is not valid UTF-8; give a GB18030 text as a file path',
+          },
         ],
         source: 'stdin',
       });
@@ -165,20 +174,26 @@ export async function extractCommand(args: string[], io: ExtractIo): Promise<num
     io.stdout(EXTRACT_HELP);
     return 0;
   }
-  const problems: string[] = [];
+  const problems: CommandLineProblem[] = [];
   if (positionals.length !== 1)
-    problems.push(positionals.length === 0 ? 'missing FILE (or - for stdin)' : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
+    problems.push({
+      code: positionals.length === 0 ? 'required' : 'too_many',
+      message: positionals.length === 0 ? 'missing FILE (or - for stdin)' : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`,
+    });
   const kind = values.kind;
   if (kind !== undefined && !(DOCUMENT_KINDS as readonly string[]).includes(kind))
-    problems.push(`--kind: expected one of ${DOCUMENT_KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+    problems.push({ code: 'invalid_value', message: `--kind: expected one of ${DOCUMENT_KINDS.join(', ')}, got ${JSON.stringify(kind)}` });
   const year = values.year;
-  if (year !== undefined && !/^\d{4}$/u.test(year)) problems.push(`--year: expected a four-digit year, got ${JSON.stringify(year)}`);
+  if (year !== undefined && !/^\d{4}$/u.test(year))
+    problems.push({ code: 'invalid_value', message: `--year: expected a four-digit year, got ${JSON.stringify(year)}` });
   const asOf = values['as-of'];
-  if (asOf !== undefined && !isCalendarDate(asOf)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(asOf)}`);
-  if (values.id !== undefined && values.id === '') problems.push('--id: must not be empty');
+  if (asOf !== undefined && !isCalendarDate(asOf))
+    problems.push({ code: 'invalid_date', message: `--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(asOf)}` });
+  if (values.id !== undefined && values.id === '') problems.push({ code: 'required', message: '--id: must not be empty' });
   for (const key of ['about-points', 'about-share'] as const) {
     const value = values[key];
-    if (value !== undefined && !/^\d+(?:\.\d+)?$/u.test(value)) problems.push(`--${key}: expected a decimal >= 0, got ${JSON.stringify(value)}`);
+    if (value !== undefined && !/^\d+(?:\.\d+)?$/u.test(value))
+      problems.push({ code: 'invalid_decimal', message: `--${key}: expected a decimal >= 0, got ${JSON.stringify(value)}` });
   }
   checkOptions(problems);
   const file = positionals[0] ?? '-';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parsePlan } from '../../index.js';
-import { checkOptions, readBytes, readText, writeAtomically, type CliIo } from '../io.js';
+import { checkOptions, readBytes, readText, writeAtomically, type CliIo, type CommandLineProblem } from '../io.js';
 
 export const IMPORT_EXCEL_HELP = `用法 Usage: duban import-excel BOOK.xlsx|TASKS.csv [options]
 
@@ -38,13 +38,17 @@ export async function importExcelCommand(args: string[], io: CliIo): Promise<num
     io.stdout(IMPORT_EXCEL_HELP);
     return 0;
   }
-  const problems: string[] = [];
+  const problems: CommandLineProblem[] = [];
   const file = positionals[0];
   if (positionals.length !== 1 || file === undefined)
-    problems.push(positionals.length === 0 ? 'missing BOOK.xlsx or TASKS.csv' : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
+    problems.push({
+      code: positionals.length === 0 ? 'required' : 'too_many',
+      message: positionals.length === 0 ? 'missing BOOK.xlsx or TASKS.csv' : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`,
+    });
   const kind = file === undefined ? undefined : /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : undefined;
-  if (file !== undefined && kind === undefined) problems.push(`expected a .xlsx or .csv file, got ${JSON.stringify(file)}`);
-  if (kind === 'csv' && values.base === undefined) problems.push('--base PLAN.json is needed for a CSV task table (it holds the tasks only)');
+  if (file !== undefined && kind === undefined) problems.push({ code: 'invalid_value', message: `expected a .xlsx or .csv file, got ${JSON.stringify(file)}` });
+  if (kind === 'csv' && values.base === undefined)
+    problems.push({ code: 'required', message: '--base PLAN.json is needed for a CSV task table (it holds the tasks only)' });
   checkOptions(problems);
   const base = values.base === undefined ? undefined : parsePlan(readText(values.base, io.stdin), { source: values.base });
   const { parsePlanCsv, readPlanWorkbook } = await import('../../excel/index.js');

@@ -12,7 +12,7 @@ import {
   ROUNDINGS,
   type Rounding,
 } from '../../index.js';
-import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo } from '../io.js';
+import { checkOptions, loadEvaluationInputs, writeAtomically, type CliIo, type CommandLineProblem } from '../io.js';
 import { warnAboutRuleFile } from './rule-warnings.js';
 
 export const REPORT_HELP = `用法 Usage: duban report PLAN.json [options]
@@ -63,7 +63,7 @@ PLAN.json 可为 - ,表示从标准输入读取。 PLAN.json may be - to read th
   duban report plan.json --format docx --out 通报.docx
 `;
 
-function parseIndicators(value: string | undefined, problems: string[]): MainIndicators | undefined {
+function parseIndicators(value: string | undefined, problems: CommandLineProblem[]): MainIndicators | undefined {
   if (value === undefined || value === 'rate' || value === 'none') return value;
   const match = /^category:(.+)$/.exec(value);
   const ids =
@@ -72,7 +72,7 @@ function parseIndicators(value: string | undefined, problems: string[]): MainInd
       .map((id) => id.trim())
       .filter((id) => id !== '') ?? [];
   if (ids.length === 0) {
-    problems.push(`--indicators: expected rate, none or category:ID[,ID], got ${JSON.stringify(value)}`);
+    problems.push({ code: 'invalid_value', message: `--indicators: expected rate, none or category:ID[,ID], got ${JSON.stringify(value)}` });
     return undefined;
   }
   return { categories: ids };
@@ -100,31 +100,42 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout(REPORT_HELP);
     return 0;
   }
-  const problems: string[] = [];
+  const problems: CommandLineProblem[] = [];
   if (positionals.length !== 1)
-    problems.push(positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`);
+    problems.push({
+      code: positionals.length === 0 ? 'required' : 'too_many',
+      message: positionals.length === 0 ? 'missing PLAN.json' : `expected one plan file, got ${positionals.length}: ${positionals.join(' ')}`,
+    });
   const asOf = values['as-of'] ?? [];
   const all = asOf.includes('all');
-  if (all && asOf.length > 1) problems.push('--as-of all cannot be combined with other dates');
-  for (const date of asOf) if (date !== 'all' && !isCalendarDate(date)) problems.push(`--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(date)}`);
+  if (all && asOf.length > 1) problems.push({ code: 'inconsistent', message: '--as-of all cannot be combined with other dates' });
+  for (const date of asOf)
+    if (date !== 'all' && !isCalendarDate(date))
+      problems.push({ code: 'invalid_date', message: `--as-of: not a real calendar date YYYY-MM-DD: ${JSON.stringify(date)}` });
   const format = (values.format ?? 'markdown') as BulletinFormat | 'xlsx' | 'docx';
   if (format !== 'xlsx' && format !== 'docx' && !(BULLETIN_FORMATS as readonly string[]).includes(format))
-    problems.push(`--format: expected one of ${BULLETIN_FORMATS.join(', ')}, xlsx, docx, got ${JSON.stringify(values.format)}`);
-  if (format === 'xlsx' && values.out === undefined) problems.push('--format xlsx needs --out FILE.xlsx (a workbook is not written to the terminal)');
+    problems.push({
+      code: 'invalid_value',
+      message: `--format: expected one of ${BULLETIN_FORMATS.join(', ')}, xlsx, docx, got ${JSON.stringify(values.format)}`,
+    });
+  if (format === 'xlsx' && values.out === undefined)
+    problems.push({ code: 'required', message: '--format xlsx needs --out FILE.xlsx (a workbook is not written to the terminal)' });
   if (format === 'docx' && values.out === undefined)
-    problems.push(
-      '--format docx 须给出 --out 文件名.docx(Word 文档不输出到终端) / --format docx needs --out FILE.docx (a Word document is not written to the terminal)',
-    );
+    problems.push({
+      code: 'required',
+      message:
+        '--format docx 须给出 --out 文件名.docx(Word 文档不输出到终端) / --format docx needs --out FILE.docx (a Word document is not written to the terminal)',
+    });
   const mainIndicators = parseIndicators(values.indicators, problems);
-  if (values.title !== undefined && values.title.trim() === '') problems.push('--title must not be empty');
+  if (values.title !== undefined && values.title.trim() === '') problems.push({ code: 'required', message: '--title must not be empty' });
   const rounding = values.rounding as Rounding | undefined;
   if (rounding !== undefined && !ROUNDINGS.includes(rounding))
-    problems.push(`--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}`);
+    problems.push({ code: 'invalid_value', message: `--rounding: expected one of ${ROUNDINGS.join(', ')}, got ${JSON.stringify(rounding)}` });
   checkOptions(problems);
 
   const { plan, rules } = loadEvaluationInputs({ plan: positionals[0] ?? '-', rules: values.rules, observations: values.observations }, io);
   const dates: (string | undefined)[] = all ? reportingDates(plan) : asOf.length > 0 ? [...new Set(asOf)].sort() : [undefined];
-  if (dates.length === 0) checkOptions([`--as-of all: plan ${JSON.stringify(plan.id)} has no observations and no asOf`]);
+  if (dates.length === 0) checkOptions([{ code: 'required', message: `--as-of all: plan ${JSON.stringify(plan.id)} has no observations and no asOf` }]);
   const evaluations: Evaluation[] = [];
   for (const date of dates) evaluations.push(await evaluatePlan(plan, { asOf: date, rules, rounding, ...(io.now === undefined ? {} : { now: io.now }) }));
   if (format === 'xlsx') {

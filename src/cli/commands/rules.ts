@@ -103,8 +103,14 @@ async function check(args: string[], io: CliIo): Promise<number> {
   checkOptions([
     ...(positionals.length === 1
       ? []
-      : [positionals.length === 0 ? 'missing RULES (a rule file or a bundled rule set id)' : `expected one rule file, got ${positionals.length}`]),
-    ...(format === 'text' || format === 'json' ? [] : [`--format: expected text or json, got ${JSON.stringify(format)}`]),
+      : [
+          positionals.length === 0
+            ? { code: 'required' as const, message: 'missing RULES (a rule file or a bundled rule set id)' }
+            : { code: 'too_many' as const, message: `expected one rule file, got ${positionals.length}` },
+        ]),
+    ...(format === 'text' || format === 'json'
+      ? []
+      : [{ code: 'invalid_value' as const, message: `--format: expected text or json, got ${JSON.stringify(format)}` }]),
   ]);
   const { ruleFile, source } = loadRuleFile(positionals[0]!, io);
   const report = checkRuleFile(ruleFile);
@@ -126,8 +132,17 @@ async function test(args: string[], io: CliIo): Promise<number> {
   }
   const format = values.format ?? 'text';
   checkOptions([
-    ...(positionals.length === 2 ? [] : [`expected RULES and CASES, got ${positionals.length} argument(s)`]),
-    ...(format === 'text' || format === 'json' ? [] : [`--format: expected text or json, got ${JSON.stringify(format)}`]),
+    ...(positionals.length === 2
+      ? []
+      : [
+          {
+            code: positionals.length < 2 ? ('required' as const) : ('too_many' as const),
+            message: `expected RULES and CASES, got ${positionals.length} argument(s)`,
+          },
+        ]),
+    ...(format === 'text' || format === 'json'
+      ? []
+      : [{ code: 'invalid_value' as const, message: `--format: expected text or json, got ${JSON.stringify(format)}` }]),
   ]);
   const [rulesSpec, casesFile] = positionals as [string, string];
   const errors: unknown[] = [];
@@ -174,7 +189,11 @@ async function compile(args: string[], io: CliIo): Promise<number> {
   checkOptions(
     positionals.length === 1
       ? []
-      : [positionals.length === 0 ? 'missing TABLE (a .json or .csv decision table)' : `expected one table, got ${positionals.length}`],
+      : [
+          positionals.length === 0
+            ? { code: 'required', message: 'missing TABLE (a .json or .csv decision table)' }
+            : { code: 'too_many', message: `expected one table, got ${positionals.length}` },
+        ],
   );
   const file = positionals[0]!;
   const text = readText(file, io.stdin);
@@ -201,5 +220,5 @@ export async function rulesCommand(args: string[], io: CliIo): Promise<number> {
   if (sub === 'check') return check(rest, io);
   if (sub === 'test') return test(rest, io);
   if (sub === 'compile') return compile(rest, io);
-  throw usage(`unknown subcommand "rules ${sub}"; expected check, test or compile`);
+  throw usage(`unknown subcommand "rules ${sub}"; expected check, test or compile`, 'unknown_key');
 }

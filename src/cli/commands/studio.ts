@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BUNDLED_RULE_SET_IDS, bundledRuleFileJson, isBundledRuleSetId, isDubanError, parsePlan, type DubanError } from '../../index.js';
-import { checkOptions, readBytes, readText, usage, type CliIo } from '../io.js';
+import { BUNDLED_RULE_SET_IDS, bundledRuleFileJson, isBundledRuleSetId, DubanError, isDubanError, parsePlan } from '../../index.js';
+import { checkOptions, readBytes, readText, usage, type CliIo, type CommandLineProblem } from '../io.js';
 
 export const STUDIO_HELP = `用法 Usage: duban studio [PLAN] [options]
 
@@ -57,7 +57,17 @@ function appFolder(): string {
     if (existsSync(join(candidate, 'index.html'))) return candidate;
     folder = dirname(folder);
   }
-  throw usage('找不到工作台文件 studio/dist,请先运行 npm run build / the studio app (studio/dist) is missing: run npm run build');
+  throw new DubanError('READ_FAILED', '找不到工作台文件 studio/dist,请先运行 npm run build / the studio app (studio/dist) is missing: run npm run build', {
+    issues: [
+      {
+        code: 'read_failed',
+        path: '$',
+        keys: [],
+        message: '找不到工作台文件 studio/dist,请先运行 npm run build / the studio app (studio/dist) is missing: run npm run build',
+      },
+    ],
+    source: 'studio/dist',
+  });
 }
 
 /** Every file of the app, by URL path, read once: the server serves nothing else. */
@@ -99,7 +109,7 @@ export async function initialFiles(
         const { parsePlanCsv, readPlanWorkbook } = await import('../../excel/index.js');
         const base = options.base === undefined ? undefined : parsePlan(readText(options.base, io.stdin), { source: options.base });
         if (/\.csv$/i.test(plan)) {
-          if (base === undefined) throw usage('CSV 任务表需要 --base PLAN.json / a CSV task table needs --base PLAN.json');
+          if (base === undefined) throw usage('CSV 任务表需要 --base PLAN.json / a CSV task table needs --base PLAN.json', 'required');
           return `${JSON.stringify(parsePlanCsv(readText(plan, io.stdin), { base, source: plan }), null, 2)}\n`;
         }
         return `${JSON.stringify(await readPlanWorkbook(readBytes(plan), { source: plan, ...(base === undefined ? {} : { base }) }), null, 2)}\n`;
@@ -198,20 +208,23 @@ export async function studioCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout(STUDIO_HELP);
     return 0;
   }
-  const problems: string[] = [];
-  if (positionals.length > 1) problems.push(`expected at most one plan, got ${positionals.length}: ${positionals.join(' ')}`);
+  const problems: CommandLineProblem[] = [];
+  if (positionals.length > 1) problems.push({ code: 'too_many', message: `expected at most one plan, got ${positionals.length}: ${positionals.join(' ')}` });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port > 65535)
-    problems.push(`--port: expected a port number 0–65535, got ${JSON.stringify(values.port)}`);
+    problems.push({ code: 'invalid_value', message: `--port: expected a port number 0–65535, got ${JSON.stringify(values.port)}` });
   if (values.rules !== undefined && !isBundledRuleSetId(values.rules) && !/[\\/]|\.json$/i.test(values.rules))
-    problems.push(`--rules: unknown rule set ${JSON.stringify(values.rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}, or give a rule file's path`);
+    problems.push({
+      code: 'unknown_reference',
+      message: `--rules: unknown rule set ${JSON.stringify(values.rules)}; bundled: ${BUNDLED_RULE_SET_IDS.join(', ')}, or give a rule file's path`,
+    });
   checkOptions(problems);
   const files = appFiles(appFolder());
   const initial = await initialFiles({ plan: positionals[0], rules: values.rules, observations: values.observations, base: values.base }, io);
   const server = studioServer(files, initial);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? usage(`端口 ${port} 已被占用 / port ${port} is in use`) : error),
+      reject(error.code === 'EADDRINUSE' ? usage(`端口 ${port} 已被占用 / port ${port} is in use`, 'invalid_value') : error),
     );
     server.listen(port, '127.0.0.1', () => resolve());
   });
