@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { DubanError, pathKeys } from '../errors.js';
 import { parseDecimal, type DecimalString } from '../model/decimal.js';
 import { quote } from '../model/quote.js';
@@ -18,8 +17,6 @@ export interface Fraction {
 
 /** 2^53: integers of smaller magnitude are exact as doubles. */
 const MAX_EXACT = 2n ** 53n;
-
-const Wide = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
@@ -275,7 +272,10 @@ export function formatRounded(value: Fraction, shift: number, places: number, ro
   return (negative ? '-' : '') + placePoint(q.toString(), places);
 }
 
-/** The JavaScript number nearest to a fraction's exact value. */
+/**
+ * The JavaScript number nearest to a fraction's exact value (ties to even, as
+ * IEEE 754 rounds), in BigInt arithmetic: no decimal library in the bundle.
+ */
 export function toNumber(value: Fraction): number {
   const { n, d } = value;
   // Both operands exact as doubles: one IEEE division is correctly rounded.
@@ -283,6 +283,29 @@ export function toNumber(value: Fraction): number {
     const result = Number(n) / Number(d);
     return result === 0 ? 0 : result;
   }
-  const result = Number(new Wide(n.toString()).div(new Wide(d.toString())).toString());
-  return result === 0 ? 0 : result;
+  if (n === 0n) return 0;
+  const magnitude = n < 0n ? -n : n;
+  // magnitude / d = q × 2^-k (+ a remainder) with q of 55 or 56 bits: room for the 53 kept and the rounding bits.
+  const k = 55 - (bitLength(magnitude) - bitLength(d));
+  const top = k >= 0 ? magnitude << BigInt(k) : magnitude;
+  const bottom = k >= 0 ? d : d << BigInt(-k);
+  const q = top / bottom;
+  const inexact = top % bottom !== 0n;
+  // The value is about 2^e; below 2^-1022 a double keeps fewer bits (subnormals), down to none.
+  const e = bitLength(q) - 1 - k;
+  const keep = e >= -1022 ? 53 : 53 - (-1022 - e);
+  const drop = bitLength(q) - keep;
+  let mantissa = q >> BigInt(drop);
+  const rest = q - (mantissa << BigInt(drop));
+  const half = 1n << BigInt(drop - 1);
+  // Round half to even; a remainder below q's last bit makes an apparent tie more than half.
+  if (rest > half || (rest === half && (inexact || (mantissa & 1n) === 1n))) mantissa += 1n;
+  // mantissa ≤ 2^53 is exact as a double, and so is the power of two (its exponent is ≥ -1074).
+  const result = Number(mantissa) * 2 ** (drop - k);
+  return result === 0 ? 0 : n < 0n ? -result : result;
+}
+
+/** The number of binary digits of a positive BigInt. */
+function bitLength(value: bigint): number {
+  return value.toString(2).length;
 }

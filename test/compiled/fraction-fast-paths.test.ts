@@ -60,6 +60,86 @@ describe('toNumber', () => {
       { numRuns: 5000 },
     );
   });
+
+  // The exact value of a finite double, as a fraction.
+  const exactOf = (x: number): { n: bigint; d: bigint } => {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    const bits = view.getBigUint64(0);
+    const sign = bits >> 63n === 1n ? -1n : 1n;
+    const exponent = Number((bits >> 52n) & 0x7ffn);
+    const fractionBits = bits & ((1n << 52n) - 1n);
+    const mantissa = exponent === 0 ? fractionBits : fractionBits | (1n << 52n);
+    const shift = (exponent === 0 ? 1 : exponent) - 1075;
+    return shift >= 0 ? { n: sign * (mantissa << BigInt(shift)), d: 1n } : { n: sign * mantissa, d: 1n << BigInt(-shift) };
+  };
+  const next = (x: number, up: boolean): number => {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    const bits = view.getBigUint64(0);
+    view.setBigUint64(0, x === 0 ? 1n : x > 0 === up ? bits + 1n : bits - 1n);
+    return x === 0 && !up ? -view.getFloat64(0) : view.getFloat64(0);
+  };
+  /** |a/b - c/e| as a fraction's numerator over the positive denominator b·e. */
+  const distance = (f: { n: bigint; d: bigint }, g: { n: bigint; d: bigint }): { n: bigint; d: bigint } => {
+    const n = f.n * g.d - g.n * f.d;
+    return { n: n < 0n ? -n : n, d: f.d * g.d };
+  };
+  const closer = (a: { n: bigint; d: bigint }, b: { n: bigint; d: bigint }): number => {
+    const left = a.n * b.d;
+    const right = b.n * a.d;
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
+  // Magnitudes from far below the smallest subnormal to beyond the largest double.
+  const scaled = fc
+    .tuple(fc.bigInt({ min: 1n, max: 2n ** 64n }), fc.bigInt({ min: 1n, max: 2n ** 64n }), fc.integer({ min: -1200, max: 1100 }), fc.boolean())
+    .map(([a, b, shift, negative]) => fraction((negative ? -1n : 1n) * (shift >= 0 ? a << BigInt(shift) : a), shift >= 0 ? b : b << BigInt(-shift)));
+  const ties = fc
+    .tuple(fc.bigInt({ min: 2n ** 52n, max: 2n ** 53n - 1n }), fc.integer({ min: -1100, max: 900 }))
+    .map(([m, shift]) => fraction((2n * m + 1n) << BigInt(Math.max(0, shift)), 1n << BigInt(Math.max(0, -shift) + 1)));
+
+  it('is the nearest double, ties to even, also for subnormal, huge and tie values (checked exactly, no reference library)', () => {
+    let subnormal = 0;
+    let infinite = 0;
+    let tie = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          scaled,
+          ties,
+          fc.tuple(bigints, denominators).map(([n, d]) => fraction(n, d)),
+        ),
+        (f) => {
+          const x = toNumber(f);
+          if (!Number.isFinite(x)) {
+            infinite++;
+            // Rounds to infinity only past the largest double's half-way point to 2^1024.
+            const limit = { n: (2n ** 53n * 2n - 1n) << 970n, d: 1n };
+            expect(closer(distance({ n: f.n < 0n ? -f.n : f.n, d: f.d }, { n: 0n, d: 1n }), limit)).toBeGreaterThanOrEqual(0);
+            return;
+          }
+          if (x !== 0 && Math.abs(x) < 2 ** -1022) subnormal++;
+          const here = distance(f, exactOf(x));
+          for (const other of [next(x, true), next(x, false)]) {
+            if (!Number.isFinite(other)) continue;
+            const there = distance(f, exactOf(other));
+            const order = closer(here, there);
+            expect(order).toBeLessThanOrEqual(0);
+            if (order === 0) {
+              tie++;
+              // A tie goes to the double whose last mantissa bit is 0.
+              expect(exactOf(x).n % 2n === 0n || Math.abs(x) < Math.abs(other)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 4000 },
+    );
+    // The generators reach each class they claim to.
+    expect(subnormal).toBeGreaterThan(50);
+    expect(infinite).toBeGreaterThan(50);
+    expect(tie).toBeGreaterThan(50);
+  });
 });
 
 describe('fraction', () => {
