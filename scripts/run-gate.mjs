@@ -30,22 +30,41 @@ if (only !== undefined) {
 const phases = PHASES.map((phase) => phase.filter((script) => only === undefined || only.has(script))).filter((phase) => phase.length > 0);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+// A step's CPU time (user + system, of npm and every process under it that was waited for) is
+// far less noisy than its wall time on a shared machine. On POSIX the step runs under sh, whose
+// `times` prints its children's totals on fd 3 when the step ends; elsewhere the column is '-'.
+const POSIX = process.platform !== 'win32';
+const WRAPPER = 'npm run --silent "$0"; status=$?; times >&3; exit $status';
+
+/** Seconds from the children line of sh's `times` ("0m1.23s 0m0.45s"), user + system. */
+function childSeconds(text) {
+  const lines = text.trim().split('\n');
+  const fields = [...(lines.at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((match) => Number(match[1]) * 60 + Number(match[2]));
+  return fields.length === 2 ? fields[0] + fields[1] : undefined;
+}
+
 function run(script, buffered) {
   const started = process.hrtime.bigint();
   return new Promise((resolvePromise) => {
-    const child = spawn(npm, ['run', '--silent', script], { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', shell: process.platform === 'win32' });
+    const out = buffered ? 'pipe' : 'inherit';
+    const child = POSIX
+      ? spawn('sh', ['-c', WRAPPER, script], { stdio: ['ignore', out, out, 'pipe'] })
+      : spawn(npm, ['run', '--silent', script], { stdio: ['ignore', out, out], shell: true });
     const chunks = [];
+    const timesOutput = [];
     if (buffered) {
       child.stdout.on('data', (chunk) => chunks.push(chunk));
       child.stderr.on('data', (chunk) => chunks.push(chunk));
     }
+    child.stdio[3]?.on('data', (chunk) => timesOutput.push(chunk));
     child.on('close', (code, signal) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpu = childSeconds(Buffer.concat(timesOutput).toString());
       if (buffered) {
-        process.stdout.write(`\n── ${script} (${seconds.toFixed(1)} s) ──\n`);
+        process.stdout.write(`\n── ${script} (${seconds.toFixed(1)} s, CPU ${cpu === undefined ? '-' : cpu.toFixed(1)} s) ──\n`);
         process.stdout.write(Buffer.concat(chunks));
       }
-      resolvePromise({ script, seconds, ok: code === 0, code: code ?? signal });
+      resolvePromise({ script, seconds, cpu, ok: code === 0, code: code ?? signal });
     });
   });
 }
@@ -75,14 +94,21 @@ for (const phase of phases) {
 const total = Number(process.hrtime.bigint() - gateStarted) / 1e9;
 
 const width = Math.max(...phases.flat().map((script) => script.length)) + 2;
-const lines = ['', 'step'.padEnd(width) + 'seconds  result'];
+const cpuText = (cpu) => (cpu === undefined ? '-' : cpu.toFixed(1)).padStart(7);
+const lines = ['', `${'step'.padEnd(width)}   wall s   CPU s  result`];
+let totalCpu = 0;
 results.forEach(({ outcomes, seconds }, i) => {
-  for (const { script, seconds: own, ok, code } of outcomes)
-    lines.push(`${script.padEnd(width)}${own.toFixed(1).padStart(7)}  ${ok ? 'ok' : `FAILED (${code})`}`);
-  if (outcomes.length > 1) lines.push(`${`  phase ${i + 1}`.padEnd(width)}${seconds.toFixed(1).padStart(7)}  (in parallel)`);
+  for (const { script, seconds: own, cpu, ok, code } of outcomes) {
+    totalCpu += cpu ?? Number.NaN;
+    lines.push(`${script.padEnd(width)}${own.toFixed(1).padStart(9)} ${cpuText(cpu)}  ${ok ? 'ok' : `FAILED (${code})`}`);
+  }
+  if (outcomes.length > 1) {
+    const phaseCpu = outcomes.reduce((sum, { cpu }) => sum + (cpu ?? Number.NaN), 0);
+    lines.push(`${`  phase ${i + 1}`.padEnd(width)}${seconds.toFixed(1).padStart(9)} ${cpuText(Number.isNaN(phaseCpu) ? undefined : phaseCpu)}  (in parallel)`);
+  }
 });
 const skipped = phases.slice(results.length).flat();
-for (const script of skipped) lines.push(`${script.padEnd(width)}${'-'.padStart(7)}  not run`);
-lines.push(`${'total'.padEnd(width)}${total.toFixed(1).padStart(7)}  ${failed ? 'FAILED' : 'ok'}`);
+for (const script of skipped) lines.push(`${script.padEnd(width)}${'-'.padStart(9)} ${'-'.padStart(7)}  not run`);
+lines.push(`${'total'.padEnd(width)}${total.toFixed(1).padStart(9)} ${cpuText(Number.isNaN(totalCpu) ? undefined : totalCpu)}  ${failed ? 'FAILED' : 'ok'}`);
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exitCode = failed ? 1 : 0;
