@@ -133,7 +133,8 @@ export default defineConfig([
     format: ['cjs'],
     platform: 'neutral',
     target: 'es2022',
-    dts: true,
+    // Its declarations (.d.cts) are the ESM build's with .cjs import specifiers: scripts/declarations-cjs.mjs writes them.
+    dts: false,
     clean: false,
     sourcemap: false,
     splitting: true,

@@ -298,53 +298,53 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
       progress = div(done, total);
       exp = div(due, total);
     }
-    return facts(
-      target.kind,
+    return facts({
+      kind: target.kind,
       cancelled,
-      true,
-      null,
-      null,
+      hasData: true,
+      value: null,
+      target: null,
       progress,
-      exp,
-      sub(progress, exp),
-      isZero(exp) ? null : div(progress, exp),
+      expected: exp,
+      paceGap: sub(progress, exp),
+      paceRatio: isZero(exp) ? null : div(progress, exp),
       met,
-      compare(progress, exp) >= 0,
-      null,
-      pastDeadline && !met,
+      onPace: compare(progress, exp) >= 0,
+      margin: null,
+      overdue: pastDeadline && !met,
       daysToDeadline,
       overdueMilestones,
-      null,
-      null,
+      dataAgeDays: null,
+      dataCoversPeriod: null,
       flags,
-      null,
-    );
+      observation: null,
+    });
   }
 
   const goal = decimal(cache, target.value, plan, task, 'target.value');
   const observation = latestOf(task, asOf);
   if (observation === null) {
-    return facts(
-      target.kind,
+    return facts({
+      kind: target.kind,
       cancelled,
-      false,
-      null,
-      goal,
-      null,
+      hasData: false,
+      value: null,
+      target: goal,
+      progress: null,
       expected,
-      null,
-      null,
-      null,
-      null,
-      null,
-      pastDeadline,
+      paceGap: null,
+      paceRatio: null,
+      met: null,
+      onPace: null,
+      margin: null,
+      overdue: pastDeadline,
       daysToDeadline,
-      0,
-      null,
-      null,
+      overdueMilestones: 0,
+      dataAgeDays: null,
+      dataCoversPeriod: null,
       flags,
-      null,
-    );
+      observation: null,
+    });
   }
 
   const value = observedValue(cache, observation, target.unit, plan, task);
@@ -356,27 +356,27 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     else if (target.bound === 'about') margin = sub(decimal(cache, target.tolerance ?? '0', plan, task, 'target.tolerance'), abs(sub(value, goal)));
     else margin = sub(value, goal);
     const met = compare(margin, ZERO) >= 0;
-    return facts(
-      'rate',
+    return facts({
+      kind: 'rate',
       cancelled,
-      true,
+      hasData: true,
       value,
-      goal,
-      null,
-      null,
-      null,
-      null,
+      target: goal,
+      progress: null,
+      expected: null,
+      paceGap: null,
+      paceRatio: null,
       met,
-      met,
+      onPace: met,
       margin,
-      pastDeadline && !met,
+      overdue: pastDeadline && !met,
       daysToDeadline,
-      0,
+      overdueMilestones: 0,
       dataAgeDays,
       dataCoversPeriod,
       flags,
       observation,
-    );
+    });
   }
 
   let progress: Fraction;
@@ -406,70 +406,53 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     met = compare(goal, baseline) > 0 ? compare(value, goal) >= 0 : compare(value, goal) <= 0;
   }
   const exp = expected as Fraction;
-  return facts(
-    target.kind,
+  return facts({
+    kind: target.kind,
     cancelled,
-    true,
+    hasData: true,
     value,
-    goal,
+    target: goal,
     progress,
-    exp,
-    sub(progress, exp),
-    isZero(exp) ? null : div(progress, exp),
+    expected: exp,
+    paceGap: sub(progress, exp),
+    paceRatio: isZero(exp) ? null : div(progress, exp),
     met,
-    compare(progress, exp) >= 0,
-    null,
-    pastDeadline && !met,
+    onPace: compare(progress, exp) >= 0,
+    margin: null,
+    overdue: pastDeadline && !met,
     daysToDeadline,
-    0,
+    overdueMilestones: 0,
     dataAgeDays,
     dataCoversPeriod,
     flags,
     observation,
-  );
+  });
 }
 
-/** Builds the facts object, always with the same shape, so the hot path stays monomorphic. */
-function facts(
-  kind: Target['kind'],
-  cancelled: boolean,
-  hasData: boolean,
-  value: Fraction | null,
-  target: Fraction | null,
-  progress: Fraction | null,
-  expected: Fraction | null,
-  paceGap: Fraction | null,
-  paceRatio: Fraction | null,
-  met: boolean | null,
-  onPace: boolean | null,
-  margin: Fraction | null,
-  overdue: boolean,
-  daysToDeadline: number,
-  overdueMilestones: number,
-  dataAgeDays: number | null,
-  dataCoversPeriod: boolean | null,
-  flags: readonly string[],
-  observation: Observation | null,
-): ExactFacts {
+/**
+ * Builds the facts object from its fields by name, always with the same keys in the same order
+ * (whatever order the caller wrote them in), so the hot path stays monomorphic.
+ */
+function facts(fields: ExactFacts): ExactFacts {
   return {
-    kind,
-    cancelled,
-    hasData,
-    value,
-    target,
-    progress,
-    expected,
-    paceGap,
-    paceRatio,
-    met,
-    onPace,
-    margin,
-    overdue,
-    daysToDeadline,
-    overdueMilestones,
-    dataAgeDays,
-    dataCoversPeriod,
-    flags,
-    observation,
+    kind: fields.kind,
+    cancelled: fields.cancelled,
+    hasData: fields.hasData,
+    value: fields.value,
+    target: fields.target,
+    progress: fields.progress,
+    expected: fields.expected,
+    paceGap: fields.paceGap,
+    paceRatio: fields.paceRatio,
+    met: fields.met,
+    onPace: fields.onPace,
+    margin: fields.margin,
+    overdue: fields.overdue,
+    daysToDeadline: fields.daysToDeadline,
+    overdueMilestones: fields.overdueMilestones,
+    dataAgeDays: fields.dataAgeDays,
+    dataCoversPeriod: fields.dataCoversPeriod,
+    flags: fields.flags,
+    observation: fields.observation,
   };
 }
