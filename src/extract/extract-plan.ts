@@ -191,13 +191,32 @@ const BULLETIN_TITLE =
 const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
 const BULLETIN_BODY =
-  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
+  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|现将[^。\n]{0,30}进度通报如下|计划进度[^\n]{0,30}实际进度|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
 /**
  * A line opening with the period its figures cover, after a news lead if any (1-9月份, / 2019年1-2月, /
  * 1月1日-9月4日, / 本报讯 (记者…)今年前三季度, / 截至5月底,): a progress report.
  */
 const PERIOD_LINE =
   /(?:^|\n)[ \t\u3000]*(?:[^\n,。]{0,30}讯[ \t\u3000]*(?:\([^)\n]{0,30}\))?)?(?:今年|本年)?(?:(?:(?:19|20)\d{2}年)?[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|(?:19|20)\d{2}年[0-9]{1,2}月份?|1月1日[-—–~至][0-9]{1,2}月[0-9]{1,2}日|前三季度|上半年|第?[一二三1-3]季度|前[0-9一二三四五六七八九十]{1,2}个?月|截至[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日))[,,]/u;
+/**
+ * A sentence opening with the period its figures cover, after at most a short lead clause (前三季度全区实现… /
+ * 初步统计,前三季度蔬菜产量增长… / 根据地区生产总值统一核算结果,前三季度,…): a statistical release of the period's
+ * figures, read as a progress report. A year before the period (2024年上半年) is a report's review, not this.
+ */
+const PERIOD_SENTENCE =
+  /(?:^|[\n。;;])[ \t\u3000]*(?:[^\n,,。;;0-9年]{2,20}[,,])?(?:前三季度|上半年|第?[一二三1-3]季度|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?)(?:[,,]|全[市县区省州]|我[市县区省州])?[^\n。;;]{0,40}?(?:增长|下降)[0-9]/u;
+/** The header of a progress table: a column of the plan's progress and one of what was done (8月计划进度 | 实际进度情况). */
+const PROGRESS_TABLE = /计划进度[^\n]{0,30}实际进度/u;
+
+/** Whether `at` lies past the first `|` of its line (ignoring the blanks and bars it opens with): a later cell of a table row. */
+function afterFirstCell(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let from = at;
+  while (from < text.length && (text[from] === ' ' || text[from] === '|' || text[from] === '\u3000')) from++;
+  const bar = text.indexOf('|', lineStart);
+  return bar >= 0 && bar < from && /[^\s|]/u.test(text.slice(lineStart, bar));
+}
+
 /** Body words of a decomposition: who carries out what. */
 const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
 
@@ -213,7 +232,7 @@ function detectKind(text: string, title: string): DocumentKind {
   // 各位代表: a speech to the people's congress (a work or plan report), whatever progress it recounts.
   if (/各位代表[::]/u.test(text.slice(0, 300))) return 'report';
   const head = text.slice(0, 3000);
-  if (BULLETIN_BODY.test(head) || PERIOD_LINE.test(head)) return 'bulletin';
+  if (BULLETIN_BODY.test(head) || PERIOD_LINE.test(head) || PERIOD_SENTENCE.test(head)) return 'bulletin';
   let owners = 0;
   for (let at = text.indexOf('责任单位'); at >= 0 && owners < 3; at = text.indexOf('责任单位', at + 4)) owners++;
   if (owners >= 3 || DECOMPOSITION_BODY.test(head)) return 'decomposition';
@@ -454,6 +473,9 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     // A title naming one month (2023年10月份) dates the bulletin at that month's end.
     const month = /(?:^|[^0-9])([0-9]{1,2})月份/u.exec(titleText);
     if (asOf === undefined && month !== null && Number(month[1]) >= 1 && Number(month[1]) <= 12) asOf = endOfMonth(year, Number(month[1]));
+    // A progress table's column 8月计划进度 (against 实际进度) dates its figures at that month's end.
+    const column = /(?:^|[^0-9])([0-9]{1,2})月(?:份)?计划进度[^\n]{0,30}实际进度/u.exec(normal.slice(0, 3000));
+    if (asOf === undefined && column !== null && Number(column[1]) >= 1 && Number(column[1]) <= 12) asOf = endOfMonth(year, Number(column[1]));
     asOf ??= periodMentions(normal, 0, Math.min(normal.length, 5000), year)[0]?.date ?? found.published;
     if (asOf === undefined) {
       throw new DubanError(
@@ -468,6 +490,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const layout = readLayout(normal);
   const ownersByScope = new Map<Scope, FoundOwners>();
   const ownersBySentence = new Map<number, FoundOwners>();
+  const progressTable = kind === 'bulletin' && PROGRESS_TABLE.test(normal.slice(0, 3000));
 
   // ■ 2024年成绩单 … ■ 2025年主要预期目标: a short line naming an earlier year's results opens a part about the past, one naming the plan year closes it.
   let pastPart = false;
@@ -501,6 +524,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         const judged = list === null ? sentence : { ...sentence, start: sentence.start + list.index + list[0].length };
         mode = reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
       }
+      // A progress table (项目内容 | 8月计划进度 | 实际进度情况 | 完成率 |): the targets are in a row's first cell, the other cells report.
+      if (kind === 'bulletin' && mode === 'target' && progressTable && afterFirstCell(normal, sentence.start)) mode = 'report';
       // A bulletin clause opening with its period (上半年增长8.6%) reports a figure.
       if (
         kind === 'bulletin' &&

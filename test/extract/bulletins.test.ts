@@ -159,3 +159,61 @@ describe('extractPlan: bulletins of the twelfth tuning batch', () => {
     ]);
   });
 });
+
+describe('extractPlan: bulletins of the fifteenth tuning batch', () => {
+  it('reads a statistical release of a period’s figures (前三季度全区实现…, 初步统计,前三季度…增长) as a bulletin with no targets, not a report of targets', () => {
+    const release = [
+      '根据地区生产总值统一核算结果,前三季度,全区实现地区生产总值800.5亿元,同比增长5.1%。',
+      '一、农业',
+      '前三季度全区实现第一产业增加值50.2亿元,同比增长3.1%;蔬菜产量120.4万吨,增长2.2%。',
+    ].join('\n');
+    const first = extractPlan(release, { year: 2025 });
+    expect(first.kind).toBe('bulletin');
+    expect(first.plan.asOf).toBe('2025-09-30');
+    expect(quantitative(first.plan.tasks)).toEqual([]);
+    const news = [
+      '实现地区生产总值600.1亿元,同比增长6.0%',
+      '农业生产形势较好,第一产业增加值100.2亿元,增长3.5%。初步统计,前三季度蔬菜产量增长4.0%,茶叶产量增长6.1%。',
+    ].join('\n');
+    const second = extractPlan(news, { year: 2024 });
+    expect(second.kind).toBe('bulletin');
+    expect(quantitative(second.plan.tasks)).toEqual([]);
+  });
+
+  it('reads a progress table (项目内容 | 8月计划进度 | 实际进度情况 | 完成率 |) as a bulletin dated at that month’s end, its targets from the first cell only, in 对 and 节(次)', () => {
+    const text = [
+      '项 目 内 容 | 8月计划进度 | 实际进度情况 | 完成率 | 责任 单位 |',
+      '(1)组建教共体50对以上,完成同步课堂等达1000节(次)以上。 | 新设立市级名师工作室6个。 | 组建4对跨地区教共体,完成同步课堂80节(次)。 | 70% | 市教育局 |',
+      '(2)创建乡村示范学校4所以上。 | 完成建设。 | 已开展培训30场。 | 60% | 市教育局 |',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text, { year: 2022 });
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2022-08-31');
+    expect(
+      quantitative(plan.tasks)
+        .map((t) => summary(t))
+        .map((t) => [t.measure, t.value, t.unit]),
+    ).toEqual([
+      ['组建教共体', '50', '对'],
+      ['完成同步课堂等', '1000', '节(次)'],
+      ['创建乡村示范学校', '4', '所'],
+    ]);
+  });
+
+  it('reads 全省2021年新增40万亩国土绿化任务 (the year’s task named after its amount) as a target, and 分别占年度任务的X%和Y% as the shares of the amounts before it', () => {
+    const text =
+      '2021年国土绿化行动通报\n截至3月29日,全省2021年新增50万亩国土绿化任务,各地完成造林施工面积30万亩,其中油茶造林面积4万亩,分别占年度任务的60%和40%。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: '新增国土绿化', value: '50', unit: '万亩', figures: [['2021-03-29', '30', '万亩']] },
+      { measure: '油茶造林面积占年度任务', value: '100', unit: '%', figures: [['2021-03-29', '40', '%']] },
+    ]);
+    // No year's task named: the amount is a figure, not a target.
+    expect(quantitative(extractPlan('2021年国土绿化行动通报\n截至3月29日,全省新增造林30万亩。').plan.tasks)).toEqual([]);
+  });
+
+  it('reads 现将1至7月民生工程实施进度通报如下 (no title line) as a bulletin', () => {
+    const { kind } = extractPlan('为推进我市2017年民生工程实施工作,现将1至7月民生工程实施进度通报如下:\n一、各县区综合排名\n第一名甲县;第二名乙县。');
+    expect(kind).toBe('bulletin');
+  });
+});
