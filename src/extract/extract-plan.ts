@@ -156,7 +156,7 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
   return low + 1;
 }
 
-const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报/u;
+const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报|进度/u;
 const NOT_TITLE = /^(?:发布|来源|当前位置|索引|信息|文\s*号|日期|时间|编辑|首页)/u;
 
 function titleLine(text: string): Span | undefined {
@@ -215,6 +215,67 @@ function afterFirstCell(text: string, at: number): boolean {
   while (from < text.length && (text[from] === ' ' || text[from] === '|' || text[from] === '\u3000')) from++;
   const bar = text.indexOf('|', lineStart);
   return bar >= 0 && bar < from && /[^\s|]/u.test(text.slice(lineStart, bar));
+}
+
+/** A cell of a table written one cell per line: its text's span. */
+interface Cell {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The rows of a table written one cell per line: the cell of what is to be done, the other cells, and the lead unit's cell. */
+interface CellRow {
+  readonly content: Cell;
+  readonly others: readonly Cell[];
+  readonly owner: string | undefined;
+}
+
+const CONTENT_HEADER = /^(?:项目内容|工作任务|目标任务|任务内容|建设内容|工作内容)$/u;
+const PROGRESS_HEADER = /^(?:当前进度|进展情况|完成情况|实际进度|进度情况|工作进度)$/u;
+const OWNER_HEADER = /^(?:牵头单位|责任单位)$/u;
+
+/**
+ * A table written one cell per line (序号 / 项目内容 / 当前进度 / 牵头单位 / 备注, then 1 / 新建公办园5所。 / 80% /
+ * 县教育局 / …): the header names a content column and a progress column; each row runs from its number to the
+ * next. The content cell holds the row's targets, the lead unit's cell its owner, the other cells report.
+ */
+function cellTable(text: string): CellRow[] {
+  const lines: Cell[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let s = start;
+    let e = end;
+    while (s < e && /\s/u.test(text[s]!)) s++;
+    while (e > s && /\s/u.test(text[e - 1]!)) e--;
+    if (e > s) lines.push({ start: s, end: e });
+    start = end + 1;
+  }
+  const cell = (c: Cell) => text.slice(c.start, c.end);
+  for (let i = 0; i < lines.length; i++) {
+    if (cell(lines[i]!) !== '序号') continue;
+    const header: string[] = [];
+    for (let j = i + 1; j < lines.length && header.length < 8 && !/^[0-9]+$/u.test(cell(lines[j]!)); j++) header.push(cell(lines[j]!));
+    const content = header.findIndex((h) => CONTENT_HEADER.test(h));
+    if (content < 0 || !header.some((h) => PROGRESS_HEADER.test(h))) continue;
+    const owner = header.findIndex((h) => OWNER_HEADER.test(h));
+    const rows: CellRow[] = [];
+    let at = i + 1 + header.length;
+    for (let n = 1; at < lines.length && cell(lines[at]!) === String(n); n++) {
+      let next = at + 1;
+      while (next < lines.length && cell(lines[next]!) !== String(n + 1)) next++;
+      const cells = lines.slice(at + 1, next);
+      if (cells[content] !== undefined)
+        rows.push({
+          content: cells[content],
+          others: cells.filter((_, k) => k !== content),
+          owner: owner >= 0 && cells[owner] !== undefined ? cell(cells[owner]) : undefined,
+        });
+      at = next;
+    }
+    return rows;
+  }
+  return [];
 }
 
 /** Body words of a decomposition: who carries out what. */
@@ -491,6 +552,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const ownersByScope = new Map<Scope, FoundOwners>();
   const ownersBySentence = new Map<number, FoundOwners>();
   const progressTable = kind === 'bulletin' && PROGRESS_TABLE.test(normal.slice(0, 3000));
+  const cellRows = kind === 'bulletin' ? cellTable(normal) : [];
 
   // ■ 2024年成绩单 … ■ 2025年主要预期目标: a short line naming an earlier year's results opens a part about the past, one naming the plan year closes it.
   let pastPart = false;
@@ -526,6 +588,15 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       }
       // A progress table (项目内容 | 8月计划进度 | 实际进度情况 | 完成率 |): the targets are in a row's first cell, the other cells report.
       if (kind === 'bulletin' && mode === 'target' && progressTable && afterFirstCell(normal, sentence.start)) mode = 'report';
+      // A table written one cell per line: its content cells hold targets (owned by the row's lead unit), its other cells report.
+      if (cellRows.length > 0) {
+        const inside = (c: Cell) => sentence.start >= c.start && sentence.start < c.end;
+        const row = cellRows.find((r) => inside(r.content));
+        if (row !== undefined) {
+          mode = 'target';
+          if (row.owner !== undefined) ownersBySentence.set(sentence.start, { lead: [row.owner], support: [], leader: undefined });
+        } else if (cellRows.some((r) => r.others.some(inside))) mode = 'report';
+      }
       // A bulletin clause opening with its period (上半年增长8.6%) reports a figure.
       if (
         kind === 'bulletin' &&

@@ -217,3 +217,48 @@ describe('extractPlan: bulletins of the fifteenth tuning batch', () => {
     expect(kind).toBe('bulletin');
   });
 });
+
+describe('extractPlan: bulletins of the sixteenth tuning batch', () => {
+  it('reads a table written one cell per line (序号 / 项目内容 / 当前进度 / 牵头单位) as a bulletin: targets from the content cells, owned by the lead unit, the progress cells reporting', () => {
+    const text = [
+      '2022年度民生实事项目进度表(截至10月31日)',
+      '',
+      '序号',
+      '',
+      '项目内容',
+      '',
+      '当前进度',
+      '',
+      '牵头单位',
+      '',
+      '备注',
+      '',
+      '1',
+      '',
+      '建设四好农村路40公里。',
+      '',
+      '90%',
+      '',
+      '县交通局',
+      '',
+      '县民生实事',
+      '',
+      '2',
+      '',
+      '新增12个“文化驿站”。',
+      '',
+      '98.5%',
+      '',
+      '县文广旅体局',
+      '',
+      '县民生实事',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2022-10-31');
+    expect(quantitative(plan.tasks).map((t) => [summary(t).measure, summary(t).value, summary(t).unit, t.owners?.lead])).toEqual([
+      ['建设四好农村路', '40', '公里', ['县交通局']],
+      ['新增“文化驿站”', '12', '个', ['县文广旅体局']],
+    ]);
+  });
+});
