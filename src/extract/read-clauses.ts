@@ -559,7 +559,8 @@ function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clau
   for (const q of quantities) {
     if (consumed.has(q) || q.start < covered) continue;
     const before = text[q.start - 1];
-    if (before === '第' || before === '等' || before === '前' || isAttribute(text, q, clause.end)) continue;
+    // 等8家卫生院 sums up the names before it: no figure's subject where targets are read (建成投用A、B等8家卫生院), but their count.
+    if (before === '第' || (before === '等' && !targetMode) || before === '前' || isAttribute(text, q, clause.end)) continue;
     const share = shareOf(text, clause, q, scope.start);
     if (share !== undefined) {
       const figure = state.lastFigure;
@@ -1028,7 +1029,7 @@ function governingVerb(site: SiteReading): GoverningVerb | 'stop' | undefined {
   const { text } = context;
   for (let end = q.start; end > from; end--) {
     // A verb before a list separator governs the list only through the list's first item, except for a count of the listed names (A、B两个).
-    if (text[end - 1] === '、' && !q.chinese) break;
+    if (text[end - 1] === '、' && !q.chinese && text[q.start - 1] !== '等') break;
     const word = wordEndingAt(text, end, from, VERBS);
     if (word === undefined) continue;
     if (wordStartingAt(text, end - word.length, end, STOPS) === word) return 'stop';
@@ -1123,7 +1124,7 @@ function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boole
   const subject = clean(subjectRaw);
   let object = inherited ? text.slice(segment, q.start) : text.slice(verb.end, q.start);
   // A count written after a list of names counts those names: 打造A、B两个基地.
-  if (object.includes('、') && q.chinese) object = '';
+  if ((object.includes('、') && q.chinese) || object.endsWith('等')) object = '';
   object = object.replace(/[\s*]/gu, '').replace(/^[、和及,]+/u, '');
   const verbWord = verb.word === '实现' ? '' : verb.word;
   let core: string;

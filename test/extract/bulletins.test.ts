@@ -261,4 +261,13 @@ describe('extractPlan: bulletins of the sixteenth tuning batch', () => {
       ['新增“文化驿站”', '12', '个', ['县文广旅体局']],
     ]);
   });
+
+  it('reads the count that sums up a list where targets are read (建成投用甲、乙等3家卫生院, 打通A路等12条断头路) with the verb before the list, but not 等N个 in a figure', () => {
+    const text = '2022年民生实事\n1.建成投用甲镇、乙镇、丙镇等3家卫生院,打通人民大道等12条断头路。\n截至9月底,已建成甲镇等2个卫生院。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.measure, t.value, t.unit])).toEqual([
+      ['建成卫生院', '3', '家'],
+      ['打通断头路', '12', '条'],
+    ]);
+  });
 });

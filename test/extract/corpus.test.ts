@@ -243,6 +243,6 @@ describe('extractPlan quality on the corpus of real documents (gold lists writte
 
 /** The floors actually reached (rounded down), raised as the extractor improves; never above what the half reaches. */
 const FLOOR = {
-  tune: { recall: 0.9, precision: 0.97 },
+  tune: { recall: 0.91, precision: 0.97 },
   test: { recall: 0.83, precision: 0.94 },
 };
