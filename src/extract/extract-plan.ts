@@ -156,7 +156,7 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
   return low + 1;
 }
 
-const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报/u;
+const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报|进度/u;
 const NOT_TITLE = /^(?:发布|来源|当前位置|索引|信息|文\s*号|日期|时间|编辑|首页)/u;
 
 function titleLine(text: string): Span | undefined {
@@ -191,13 +191,93 @@ const BULLETIN_TITLE =
 const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
 const BULLETIN_BODY =
-  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
+  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|现将[^。\n]{0,30}进度通报如下|计划进度[^\n]{0,30}实际进度|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
 /**
  * A line opening with the period its figures cover, after a news lead if any (1-9月份, / 2019年1-2月, /
  * 1月1日-9月4日, / 本报讯 (记者…)今年前三季度, / 截至5月底,): a progress report.
  */
 const PERIOD_LINE =
   /(?:^|\n)[ \t\u3000]*(?:[^\n,。]{0,30}讯[ \t\u3000]*(?:\([^)\n]{0,30}\))?)?(?:今年|本年)?(?:(?:(?:19|20)\d{2}年)?[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|(?:19|20)\d{2}年[0-9]{1,2}月份?|1月1日[-—–~至][0-9]{1,2}月[0-9]{1,2}日|前三季度|上半年|第?[一二三1-3]季度|前[0-9一二三四五六七八九十]{1,2}个?月|截至[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日))[,,]/u;
+/**
+ * A sentence opening with the period its figures cover, after at most a short lead clause (前三季度全区实现… /
+ * 初步统计,前三季度蔬菜产量增长… / 根据地区生产总值统一核算结果,前三季度,…): a statistical release of the period's
+ * figures, read as a progress report. A year before the period (2024年上半年) is a report's review, not this.
+ */
+const PERIOD_SENTENCE =
+  /(?:^|[\n。;;])[ \t\u3000]*(?:[^\n,,。;;0-9年]{2,20}[,,])?(?:前三季度|上半年|第?[一二三1-3]季度|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?)(?:[,,]|全[市县区省州]|我[市县区省州])?[^\n。;;]{0,40}?(?:增长|下降)[0-9]/u;
+/** The header of a progress table: a column of the plan's progress and one of what was done (8月计划进度 | 实际进度情况). */
+const PROGRESS_TABLE = /计划进度[^\n]{0,30}实际进度/u;
+
+/** Whether `at` lies past the first `|` of its line (ignoring the blanks and bars it opens with): a later cell of a table row. */
+function afterFirstCell(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let from = at;
+  while (from < text.length && (text[from] === ' ' || text[from] === '|' || text[from] === '\u3000')) from++;
+  const bar = text.indexOf('|', lineStart);
+  return bar >= 0 && bar < from && /[^\s|]/u.test(text.slice(lineStart, bar));
+}
+
+/** A cell of a table written one cell per line: its text's span. */
+interface Cell {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The rows of a table written one cell per line: the cell of what is to be done, the other cells, and the lead unit's cell. */
+interface CellRow {
+  readonly content: Cell;
+  readonly others: readonly Cell[];
+  readonly owner: string | undefined;
+}
+
+const CONTENT_HEADER = /^(?:项目内容|工作任务|目标任务|任务内容|建设内容|工作内容)$/u;
+const PROGRESS_HEADER = /^(?:当前进度|进展情况|完成情况|实际进度|进度情况|工作进度)$/u;
+const OWNER_HEADER = /^(?:牵头单位|责任单位)$/u;
+
+/**
+ * A table written one cell per line (序号 / 项目内容 / 当前进度 / 牵头单位 / 备注, then 1 / 新建公办园5所。 / 80% /
+ * 县教育局 / …): the header names a content column and a progress column; each row runs from its number to the
+ * next. The content cell holds the row's targets, the lead unit's cell its owner, the other cells report.
+ */
+function cellTable(text: string): CellRow[] {
+  const lines: Cell[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let s = start;
+    let e = end;
+    while (s < e && /\s/u.test(text[s]!)) s++;
+    while (e > s && /\s/u.test(text[e - 1]!)) e--;
+    if (e > s) lines.push({ start: s, end: e });
+    start = end + 1;
+  }
+  const cell = (c: Cell) => text.slice(c.start, c.end);
+  for (let i = 0; i < lines.length; i++) {
+    if (cell(lines[i]!) !== '序号') continue;
+    const header: string[] = [];
+    for (let j = i + 1; j < lines.length && header.length < 8 && !/^[0-9]+$/u.test(cell(lines[j]!)); j++) header.push(cell(lines[j]!));
+    const content = header.findIndex((h) => CONTENT_HEADER.test(h));
+    if (content < 0 || !header.some((h) => PROGRESS_HEADER.test(h))) continue;
+    const owner = header.findIndex((h) => OWNER_HEADER.test(h));
+    const rows: CellRow[] = [];
+    let at = i + 1 + header.length;
+    for (let n = 1; at < lines.length && cell(lines[at]!) === String(n); n++) {
+      let next = at + 1;
+      while (next < lines.length && cell(lines[next]!) !== String(n + 1)) next++;
+      const cells = lines.slice(at + 1, next);
+      if (cells[content] !== undefined)
+        rows.push({
+          content: cells[content],
+          others: cells.filter((_, k) => k !== content),
+          owner: owner >= 0 && cells[owner] !== undefined ? cell(cells[owner]) : undefined,
+        });
+      at = next;
+    }
+    return rows;
+  }
+  return [];
+}
+
 /** Body words of a decomposition: who carries out what. */
 const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
 
@@ -213,7 +293,7 @@ function detectKind(text: string, title: string): DocumentKind {
   // 各位代表: a speech to the people's congress (a work or plan report), whatever progress it recounts.
   if (/各位代表[::]/u.test(text.slice(0, 300))) return 'report';
   const head = text.slice(0, 3000);
-  if (BULLETIN_BODY.test(head) || PERIOD_LINE.test(head)) return 'bulletin';
+  if (BULLETIN_BODY.test(head) || PERIOD_LINE.test(head) || PERIOD_SENTENCE.test(head)) return 'bulletin';
   let owners = 0;
   for (let at = text.indexOf('责任单位'); at >= 0 && owners < 3; at = text.indexOf('责任单位', at + 4)) owners++;
   if (owners >= 3 || DECOMPOSITION_BODY.test(head)) return 'decomposition';
@@ -477,6 +557,9 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     // A title naming one month (2023年10月份) dates the bulletin at that month's end.
     const month = /(?:^|[^0-9])([0-9]{1,2})月份/u.exec(titleText);
     if (asOf === undefined && month !== null && Number(month[1]) >= 1 && Number(month[1]) <= 12) asOf = endOfMonth(year, Number(month[1]));
+    // A progress table's column 8月计划进度 (against 实际进度) dates its figures at that month's end.
+    const column = /(?:^|[^0-9])([0-9]{1,2})月(?:份)?计划进度[^\n]{0,30}实际进度/u.exec(normal.slice(0, 3000));
+    if (asOf === undefined && column !== null && Number(column[1]) >= 1 && Number(column[1]) <= 12) asOf = endOfMonth(year, Number(column[1]));
     asOf ??= periodMentions(normal, 0, Math.min(normal.length, 5000), year)[0]?.date ?? found.published;
     if (asOf === undefined) {
       throw new DubanError(
@@ -500,6 +583,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const layout = readLayout(normal);
   const ownersByScope = new Map<Scope, FoundOwners>();
   const ownersBySentence = new Map<number, FoundOwners>();
+  const progressTable = kind === 'bulletin' && PROGRESS_TABLE.test(normal.slice(0, 3000));
+  const cellRows = kind === 'bulletin' ? cellTable(normal) : [];
 
   // ■ 2024年成绩单 … ■ 2025年主要预期目标: a short line naming an earlier year's results opens a part about the past, one naming the plan year closes it.
   let pastPart = false;
@@ -532,6 +617,17 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         const list = /(?:目标|指标|安排|任务)[^。:]{0,12}?(?:是|为|如下)[::]/u.exec(normal.slice(sentence.start, sentence.end));
         const judged = list === null ? sentence : { ...sentence, start: sentence.start + list.index + list[0].length };
         mode = reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
+      }
+      // A progress table (项目内容 | 8月计划进度 | 实际进度情况 | 完成率 |): the targets are in a row's first cell, the other cells report.
+      if (kind === 'bulletin' && mode === 'target' && progressTable && afterFirstCell(normal, sentence.start)) mode = 'report';
+      // A table written one cell per line: its content cells hold targets (owned by the row's lead unit), its other cells report.
+      if (cellRows.length > 0) {
+        const inside = (c: Cell) => sentence.start >= c.start && sentence.start < c.end;
+        const row = cellRows.find((r) => inside(r.content));
+        if (row !== undefined) {
+          mode = 'target';
+          if (row.owner !== undefined) ownersBySentence.set(sentence.start, { lead: [row.owner], support: [], leader: undefined });
+        } else if (cellRows.some((r) => r.others.some(inside))) mode = 'report';
       }
       // A bulletin clause opening with its period (上半年增长8.6%) reports a figure.
       if (

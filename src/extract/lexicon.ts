@@ -37,6 +37,8 @@ const CLASSIFIERS: readonly string[] = [
   '头',
   '篇',
   '种',
+  '对',
+  '节',
 ];
 
 /**
@@ -65,6 +67,7 @@ export const BASE_UNITS: readonly string[] = [
   '斤',
   '人次',
   '户次',
+  '节(次)',
   '个月',
   '%',
   '‰',
@@ -231,7 +234,7 @@ export const CUMULATIVE_VERBS: readonly string[] = [
 ];
 
 /** Units that count things (classifiers and people); other units measure amounts (亿元, 万亩, 公里). */
-export const COUNT_UNITS: ReadonlySet<string> = new Set([...CLASSIFIERS, '人次', '户次']);
+export const COUNT_UNITS: ReadonlySet<string> = new Set([...CLASSIFIERS, '人次', '户次', '节(次)']);
 
 /** Words a topic (the clause before a short measure) loses at its ends: 加快林业产业发展 → 林业产业. */
 export const TOPIC_PREFIXES: readonly string[] = [

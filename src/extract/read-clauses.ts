@@ -383,7 +383,7 @@ function readRespectiveShares(context: ReadContext, scope: Scope, sentence: Sent
   const { text } = context;
   // Only the clause's opening is read: a long clause costs no more per share.
   if (!text.startsWith('分别', clause.start)) return false;
-  const head = /^分别(?:占|为|完成)((?:年度|全年|年)?(?:投资)?计划)的?/u.exec(
+  const head = /^分别(?:占|为|完成)((?:年度|全年|年)?(?:投资)?(?:计划|目标任务|任务|目标))的?/u.exec(
     text.slice(clause.start, Math.min(clause.end, clause.start + 20)).replace(/\s/gu, ''),
   );
   if (head === null || !(/年/u.test(head[1]!) || namesYearPlan(text, scope.start, clause.start))) return false;
@@ -434,6 +434,22 @@ function cueBefore(text: string, from: number, q: Quantity): { start: number; ve
     return { start: i, verb, verbEnd: i + 2 + verb.length };
   }
   return undefined;
+}
+
+/**
+ * 全省2021年新增40万亩国土绿化任务: the year's task named after its amount — a verb of the list right before the
+ * amount, the clause naming the plan year (2021年, 今年, 全年, 年度) and the amount's noun ending in 任务. The verb
+ * and the noun make the measure (新增国土绿化任务).
+ */
+function cueAfter(context: ReadContext, from: number, q: Quantity, clause: Span): ReturnType<typeof cueBefore> {
+  const { text } = context;
+  if (q.unit === '%' || !/^[\u4e00-\u9fff“”"]{1,12}?任务(?![\u4e00-\u9fff])/u.test(text.slice(q.end, Math.min(clause.end, q.end + 14)))) return undefined;
+  const verb = wordEndingAt(text, q.start, from, CUMULATIVE);
+  if (verb === undefined) return undefined;
+  const verbStart = q.start - verb.length;
+  const before = text.slice(from, verbStart);
+  if (!before.includes(`${context.year}年`) && !/今年|全年|年度|本年/u.test(before)) return undefined;
+  return { start: verbStart, verb, verbEnd: q.start };
 }
 
 /** The paren target of "增长8.5%(预期目标8%)", "下降4.02%(省定目标为下降3.5%)", "2.9%(预期目标3.5%以内)". */
@@ -543,7 +559,8 @@ function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clau
   for (const q of quantities) {
     if (consumed.has(q) || q.start < covered) continue;
     const before = text[q.start - 1];
-    if (before === '第' || before === '等' || before === '前' || isAttribute(text, q, clause.end)) continue;
+    // 等8家卫生院 sums up the names before it: no figure's subject where targets are read (建成投用A、B等8家卫生院), but their count.
+    if (before === '第' || (before === '等' && !targetMode) || before === '前' || isAttribute(text, q, clause.end)) continue;
     const share = shareOf(text, clause, q, scope.start);
     if (share !== undefined) {
       const figure = state.lastFigure;
@@ -575,7 +592,7 @@ function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clau
     }
     // Nothing reaches back further than SEGMENT_REACH characters, so each quantity costs constant work.
     const near = Math.max(segment, clause.start, q.start - SEGMENT_REACH);
-    const cue = cueBefore(text, near, q);
+    const cue = cueBefore(text, near, q) ?? cueAfter(context, near, q, clause);
     if (targetMode || cue !== undefined) {
       const end = readTarget({ context, scope, sentence, clause, q, segment: near, cue, state, quantities, consumed, targetMode });
       if (end !== undefined) {
@@ -1012,7 +1029,7 @@ function governingVerb(site: SiteReading): GoverningVerb | 'stop' | undefined {
   const { text } = context;
   for (let end = q.start; end > from; end--) {
     // A verb before a list separator governs the list only through the list's first item, except for a count of the listed names (A、B两个).
-    if (text[end - 1] === '、' && !q.chinese) break;
+    if (text[end - 1] === '、' && !q.chinese && text[q.start - 1] !== '等') break;
     const word = wordEndingAt(text, end, from, VERBS);
     if (word === undefined) continue;
     if (wordStartingAt(text, end - word.length, end, STOPS) === word) return 'stop';
@@ -1107,7 +1124,7 @@ function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boole
   const subject = clean(subjectRaw);
   let object = inherited ? text.slice(segment, q.start) : text.slice(verb.end, q.start);
   // A count written after a list of names counts those names: 打造A、B两个基地.
-  if (object.includes('、') && q.chinese) object = '';
+  if ((object.includes('、') && q.chinese) || object.endsWith('等')) object = '';
   object = object.replace(/[\s*]/gu, '').replace(/^[、和及,]+/u, '');
   const verbWord = verb.word === '实现' ? '' : verb.word;
   let core: string;

@@ -159,3 +159,115 @@ describe('extractPlan: bulletins of the twelfth tuning batch', () => {
     ]);
   });
 });
+
+describe('extractPlan: bulletins of the fifteenth tuning batch', () => {
+  it('reads a statistical release of a period’s figures (前三季度全区实现…, 初步统计,前三季度…增长) as a bulletin with no targets, not a report of targets', () => {
+    const release = [
+      '根据地区生产总值统一核算结果,前三季度,全区实现地区生产总值800.5亿元,同比增长5.1%。',
+      '一、农业',
+      '前三季度全区实现第一产业增加值50.2亿元,同比增长3.1%;蔬菜产量120.4万吨,增长2.2%。',
+    ].join('\n');
+    const first = extractPlan(release, { year: 2025 });
+    expect(first.kind).toBe('bulletin');
+    expect(first.plan.asOf).toBe('2025-09-30');
+    expect(quantitative(first.plan.tasks)).toEqual([]);
+    const news = [
+      '实现地区生产总值600.1亿元,同比增长6.0%',
+      '农业生产形势较好,第一产业增加值100.2亿元,增长3.5%。初步统计,前三季度蔬菜产量增长4.0%,茶叶产量增长6.1%。',
+    ].join('\n');
+    const second = extractPlan(news, { year: 2024 });
+    expect(second.kind).toBe('bulletin');
+    expect(quantitative(second.plan.tasks)).toEqual([]);
+  });
+
+  it('reads a progress table (项目内容 | 8月计划进度 | 实际进度情况 | 完成率 |) as a bulletin dated at that month’s end, its targets from the first cell only, in 对 and 节(次)', () => {
+    const text = [
+      '项 目 内 容 | 8月计划进度 | 实际进度情况 | 完成率 | 责任 单位 |',
+      '(1)组建教共体50对以上,完成同步课堂等达1000节(次)以上。 | 新设立市级名师工作室6个。 | 组建4对跨地区教共体,完成同步课堂80节(次)。 | 70% | 市教育局 |',
+      '(2)创建乡村示范学校4所以上。 | 完成建设。 | 已开展培训30场。 | 60% | 市教育局 |',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text, { year: 2022 });
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2022-08-31');
+    expect(
+      quantitative(plan.tasks)
+        .map((t) => summary(t))
+        .map((t) => [t.measure, t.value, t.unit]),
+    ).toEqual([
+      ['组建教共体', '50', '对'],
+      ['完成同步课堂等', '1000', '节(次)'],
+      ['创建乡村示范学校', '4', '所'],
+    ]);
+  });
+
+  it('reads 全省2021年新增40万亩国土绿化任务 (the year’s task named after its amount) as a target, and 分别占年度任务的X%和Y% as the shares of the amounts before it', () => {
+    const text =
+      '2021年国土绿化行动通报\n截至3月29日,全省2021年新增50万亩国土绿化任务,各地完成造林施工面积30万亩,其中油茶造林面积4万亩,分别占年度任务的60%和40%。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: '新增国土绿化', value: '50', unit: '万亩', figures: [['2021-03-29', '30', '万亩']] },
+      { measure: '油茶造林面积占年度任务', value: '100', unit: '%', figures: [['2021-03-29', '40', '%']] },
+    ]);
+    // No year's task named: the amount is a figure, not a target.
+    expect(quantitative(extractPlan('2021年国土绿化行动通报\n截至3月29日,全省新增造林30万亩。').plan.tasks)).toEqual([]);
+  });
+
+  it('reads 现将1至7月民生工程实施进度通报如下 (no title line) as a bulletin', () => {
+    const { kind } = extractPlan('为推进我市2017年民生工程实施工作,现将1至7月民生工程实施进度通报如下:\n一、各县区综合排名\n第一名甲县;第二名乙县。');
+    expect(kind).toBe('bulletin');
+  });
+});
+
+describe('extractPlan: bulletins of the sixteenth tuning batch', () => {
+  it('reads a table written one cell per line (序号 / 项目内容 / 当前进度 / 牵头单位) as a bulletin: targets from the content cells, owned by the lead unit, the progress cells reporting', () => {
+    const text = [
+      '2022年度民生实事项目进度表(截至10月31日)',
+      '',
+      '序号',
+      '',
+      '项目内容',
+      '',
+      '当前进度',
+      '',
+      '牵头单位',
+      '',
+      '备注',
+      '',
+      '1',
+      '',
+      '建设四好农村路40公里。',
+      '',
+      '90%',
+      '',
+      '县交通局',
+      '',
+      '县民生实事',
+      '',
+      '2',
+      '',
+      '新增12个“文化驿站”。',
+      '',
+      '98.5%',
+      '',
+      '县文广旅体局',
+      '',
+      '县民生实事',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2022-10-31');
+    expect(quantitative(plan.tasks).map((t) => [summary(t).measure, summary(t).value, summary(t).unit, t.owners?.lead])).toEqual([
+      ['建设四好农村路', '40', '公里', ['县交通局']],
+      ['新增“文化驿站”', '12', '个', ['县文广旅体局']],
+    ]);
+  });
+
+  it('reads the count that sums up a list where targets are read (建成投用甲、乙等3家卫生院, 打通A路等12条断头路) with the verb before the list, but not 等N个 in a figure', () => {
+    const text = '2022年民生实事\n1.建成投用甲镇、乙镇、丙镇等3家卫生院,打通人民大道等12条断头路。\n截至9月底,已建成甲镇等2个卫生院。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.measure, t.value, t.unit])).toEqual([
+      ['建成卫生院', '3', '家'],
+      ['打通断头路', '12', '条'],
+    ]);
+  });
+});
