@@ -253,8 +253,19 @@ function detectYear(text: string, title: string): YearFound | undefined {
   const inTitle = /((?:19|20)\d{2})年/u.exec(title);
   if (inTitle !== null) return { year: Number(inTitle[1]), published };
   if (date !== null) return { year: Number(date[1]), published };
-  const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000));
+  const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000)) ?? fiveYearPlanYear(head);
   return anywhere === undefined ? undefined : { year: anywhere, published: undefined };
+}
+
+/**
+ * The year a text names only through the five-year plan it falls in: 今年是“十四五”规划收官之年 (2025),
+ * “十三五”开局之年 (2016). A calendar fact, not a guess: 十一五 is 2006–2010, each plan five years on.
+ */
+function fiveYearPlanYear(head: string): number | undefined {
+  const match = /十([一二三四五六七八九])五[”"’]?(?:规划)?的?(收官之年|最后一年|开局之年|第一年|起步之年)/u.exec(head);
+  if (match === null) return undefined;
+  const start = 2006 + 5 * '一二三四五六七八九'.indexOf(match[1]!);
+  return /收官|最后/u.test(match[2]!) ? start + 4 : start;
 }
 
 /**
@@ -415,7 +426,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   let found = options.year === undefined ? detectYear(normal, titleText) : { year: options.year, published: undefined };
   // ——2016年1月29日在天长市第十五届人民代表大会第六次会议上: a report is made for the year it is delivered in (December: the next year), whatever its page title says.
   const delivered =
-    kind === 'report' && options.year === undefined ? /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。\n]{0,30}人民代表大会/u.exec(normal.slice(0, 3000)) : null;
+    kind === 'report' && options.year === undefined
+      ? // The date may be spaced (—— 2013 年 1 月 16 日在…) and the line may break before 人民代表大会.
+        /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^。\n]{0,30}\n?[^。\n]{0,20}人民代表大会/u.exec(normal.slice(0, 3000))
+      : null;
   if (delivered !== null) found = { year: Number(delivered[1]) + (Number(delivered[2]) >= 11 ? 1 : 0), published: found?.published };
   else if (found !== undefined && options.year === undefined && kind === 'report' && reviewTitle(titleText, normal.slice(0, 3000)) === found.year)
     // 《政府工作报告》摘要:2021年 全县经济社会发展各项目标任务高质量全面完成, and 2022年的主要工作 in the text: the report is the next year's.
@@ -496,6 +510,13 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         if (!reporting && reportsDone(normal, sentence, OPENERS, MARKERS)) reporting = true;
         mode = reporting ? 'report' : 'target';
       } else if (kind === 'report') {
+        // 一、2020年工作和“十三五”发展回顾 inside a run-on line (a document library's page): the review heading opens the past part as a short line does, across paragraphs; 二、2021年… or 二、今年… closes it.
+        for (const heading of normal.slice(sentence.start, sentence.end).matchAll(/(?:^|\s)[一二三四五六七八九十]{1,3}、([^。\n]{0,40})/gu)) {
+          const named = [...heading[1]!.matchAll(/((?:19|20)\d{2})\s?年/gu)].map((m) => Number(m[1]));
+          if (named.some((y) => y >= year) || /今年|新的一年/u.test(heading[1]!)) pastPart = false;
+          else if (named.length > 0 && /回顾|执行情况|完成情况|工作总结/u.test(heading[1]!)) pastPart = true;
+        }
+        if (pastPart) continue;
         // “提出了2021年指标体系安排,具体为:…”: what follows the colon is the list of targets.
         const list = /(?:目标|指标|安排|任务)[^。:]{0,12}?(?:是|为|如下)[::]/u.exec(normal.slice(sentence.start, sentence.end));
         const judged = list === null ? sentence : { ...sentence, start: sentence.start + list.index + list[0].length };

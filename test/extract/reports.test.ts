@@ -1,0 +1,56 @@
+/**
+ * Regression tests for issue #15, work reports: one per failure class the
+ * twentieth tuning batch showed (test/extract/corpus/tune, reports from places
+ * new to the corpus; sentences shortened, figures changed). The test half is
+ * never used here.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractPlan, type Task } from '../../src/index.js';
+
+const targets = (tasks: readonly Task[]) => tasks.map((t) => t.target);
+
+describe('extractPlan (issue #15): twentieth tuning batch — the plan year of a report', () => {
+  it('reads the delivery date when the line breaks before 人民代表大会, so the review of the year before is no target', () => {
+    const text = [
+      '政 府 工 作 报 告',
+      '——2021年2月2日在某市第十五届',
+      '人民代表大会第七次会议上',
+      '各位代表:',
+      '“十三五”时期的工作回顾',
+      '过去五年,经济总量跃上千亿元台阶,2020年全市实现生产总值1100亿元、一般公共预算收入48亿元。常住人口城镇化率达65%。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2021-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('reads a spaced delivery date (—— 2013 年 1 月 16 日在…人民代表大会) as the plan year', () => {
+    const text = '政府工作报告(摘要)—— 2013 年 1 月 16 日在某县第十七届人民代表大会第二次会议上 县长 某某\n今年全县生产总值增长10%。';
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2013-01-01');
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '10' }]);
+  });
+
+  it('reads the year from 今年是“十四五”规划收官之年 when the text names no year, as a calendar fact', () => {
+    const text = '2月25日,某市人民代表大会开幕,市长作政府工作报告。今年是“十四五”规划收官之年。\n主要预期目标:地区生产总值增长5%左右,城镇新增就业8万人。';
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2025-01-01');
+    expect(plan.tasks).toHaveLength(2);
+    expect(extractPlan('今年是“十三五”开局之年。地区生产总值增长7%。').plan.period.start).toBe('2016-01-01');
+  });
+});
+
+describe('extractPlan (issue #15): twentieth tuning batch — what is not this year’s', () => {
+  it('keeps a review heading inside a run-on line (一、2020年工作…回顾) open across the paragraphs after it', () => {
+    const text = [
+      '1、2021年某市政府工作报告(全文) 政府工作报告 2021年2月19日在某市第五届人民代表大会第六次会议上 各位代表: 一、2020年工作和“十三五”发展回顾 2020年是极不平凡的一年。全年GDP增长4.2%,城镇、农村居民人均可支配收入分别增长',
+      '',
+      '2、6.3%、9.2%;财政总收入增长1.1%,固定资产投资增长9.2%,出口增长24.3%。',
+      '二、2021年工作安排',
+      '地区生产总值增长8%左右。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2021-01-01');
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', measure: '地区生产总值增长', value: '8', bound: 'about' }]);
+  });
+});
