@@ -258,6 +258,24 @@ function detectYear(text: string, title: string): YearFound | undefined {
 }
 
 /**
+ * A news headline on the first line that only restates the body (新改扩建50所中小学 建成15个重大医疗项目: no
+ * sentence punctuation, every number in it found again below): its targets are the body's, read once there.
+ */
+function restatedHeadline(text: string): Span | undefined {
+  const start = text.search(/\S/u);
+  if (start < 0) return undefined;
+  let end = text.indexOf('\n', start);
+  if (end < 0) return undefined;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  const line = text.slice(start, end);
+  if (line.length > 60 || /[。,,;;::]/u.test(line)) return undefined;
+  const numbers = line.match(/[0-9]+(?:\.[0-9]+)?/gu);
+  if (numbers === null) return undefined;
+  const body = text.slice(end, end + 20_000);
+  return numbers.every((n) => body.includes(n)) ? { start, end } : undefined;
+}
+
+/**
  * The year a text names only through the five-year plan it falls in: 今年是“十四五”规划收官之年 (2025),
  * “十三五”开局之年 (2016). A calendar fact, not a guess: 十一五 is 2006–2010, each plan five years on.
  */
@@ -485,8 +503,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
 
   // ■ 2024年成绩单 … ■ 2025年主要预期目标: a short line naming an earlier year's results opens a part about the past, one naming the plan year closes it.
   let pastPart = false;
+  const headline = kind === 'report' ? restatedHeadline(normal) : undefined;
   for (const scope of layout.scopes) {
     if (titleSpan !== undefined && scope.start >= titleSpan.start && scope.end <= titleSpan.end) continue;
+    if (headline !== undefined && scope.start >= headline.start && scope.end <= headline.end) continue;
     if (kind === 'report') {
       const line = normal.slice(scope.start, scope.end).trim();
       const named = line.length <= 40 && !line.includes('。') ? [...line.matchAll(/((?:19|20)\d{2})年/gu)].map((m) => Number(m[1])) : [];
@@ -520,7 +540,11 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         // “提出了2021年指标体系安排,具体为:…”: what follows the colon is the list of targets.
         const list = /(?:目标|指标|安排|任务)[^。:]{0,12}?(?:是|为|如下)[::]/u.exec(normal.slice(sentence.start, sentence.end));
         const judged = list === null ? sentence : { ...sentence, start: sentence.start + list.index + list[0].length };
-        mode = reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
+        // 2009年…的主要预期目标:全省生产总值增长9%,完成灾后重建主要目标任务的72%: a list the sentence itself calls this year's expected targets is read as targets, whatever words of progress it holds.
+        const expected = /^[^。]{0,40}?(?:主要预期目标|预期目标)(?:建议)?(?:是|为)?[::]/u.exec(normal.slice(sentence.start, sentence.end));
+        const declared =
+          expected !== null && !/完成|执行|实现|回顾/u.test(expected[0]) && ![...expected[0].matchAll(/((?:19|20)\d{2})年/gu)].some((m) => Number(m[1]) < year);
+        mode = !declared && reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
       }
       // A bulletin clause opening with its period (上半年增长8.6%) reports a figure.
       if (

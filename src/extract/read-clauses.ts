@@ -141,7 +141,7 @@ const NOT_PLAN = wordIndex(PLAN_NOT_CUE_BEFORE);
 const FLOOR_WORDS: ReadonlySet<string> = new Set(['不少于', '不低于', '不小于', '至少']);
 /** Words naming a flow over the year (a count or amount added, brought in, paid in), not a stock. */
 const FLOW =
-  /^(?:新增|新建|新开工|新引进|引进|招引|净增|实际到位|到位|实际到账|到账|实际利用|利用外资|完成|培育|建成|开工|改造|发放|培训|转移)|到位资金|到账|利用外资|引进/u;
+  /^(?:新增|新建|新开工|新引进|引进|招引|招商引资|净增|实际到位|到位|实际到账|到账|实际利用|利用外资|完成|培育|建成|开工|改造|发放|培训|转移)|到位资金|到账|利用外资|引进/u;
 
 /** Whether a subject names a flow (新增城镇就业, 引进项目, 实际到账), read as cumulative even after 不少于 or 达到. */
 function isFlow(raw: string): boolean {
@@ -337,6 +337,8 @@ function isAttribute(text: string, q: Quantity, to: number): boolean {
   if (q.qualifier !== undefined && q.qualifier !== 'about' && q.end < to && (nextIsNoun || next === '的')) return true;
   if ((text[q.start - 1] === '超' || text[q.start - 1] === '过') && (nextIsNoun || next === '的' || next === '、')) return true;
   if (next === '的' && q.end + 1 < to && isCjk(text[q.end + 1])) return true;
+  // 实施总投资35亿元的80项城建重点工程: the amount describes the projects counted after 的.
+  if (next === '的' && /^的[0-9.]+[万千百]?[个项家所座条处批]/u.test(text.slice(q.end, Math.min(to, q.end + 8)))) return true;
   return false;
 }
 
@@ -543,7 +545,9 @@ function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clau
   for (const q of quantities) {
     if (consumed.has(q) || q.start < covered) continue;
     const before = text[q.start - 1];
-    if (before === '第' || before === '等' || before === '前' || isAttribute(text, q, clause.end)) continue;
+    // 建成A、B等15个重大医疗项目 as a target: the count after 等 totals the names listed; in a report of progress it is a statistic.
+    const listTotal = before === '等' && targetMode && isCountUnit(q.unit);
+    if (before === '第' || (before === '等' && !listTotal) || before === '前' || isAttribute(text, q, clause.end)) continue;
     const share = shareOf(text, clause, q, scope.start);
     if (share !== undefined) {
       const figure = state.lastFigure;
@@ -1011,8 +1015,8 @@ function governingVerb(site: SiteReading): GoverningVerb | 'stop' | undefined {
   const { context, q, from, segment, state } = site;
   const { text } = context;
   for (let end = q.start; end > from; end--) {
-    // A verb before a list separator governs the list only through the list's first item, except for a count of the listed names (A、B两个).
-    if (text[end - 1] === '、' && !q.chinese) break;
+    // A verb before a list separator governs the list only through the list's first item, except for a count of the listed names (A、B两个, A、B等15个).
+    if (text[end - 1] === '、' && !q.chinese && text[q.start - 1] !== '等') break;
     const word = wordEndingAt(text, end, from, VERBS);
     if (word === undefined) continue;
     if (wordStartingAt(text, end - word.length, end, STOPS) === word) return 'stop';
@@ -1029,7 +1033,9 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
   const { context, q, segment, clause, state, notes, base } = site;
   const { text } = context;
   const title = { start: segmentStart(text, segment, clause), end: q.end };
-  if (q.qualifier !== undefined && !count && between !== '' && between.length <= 20 && !/[、,]/u.test(between)) {
+  // 招商引资到位固定资产投资15亿元以上: a floor on a flow is a cumulative target (the amount of a flow, below), not a level.
+  const flowFloor = q.qualifier !== undefined && q.qualifier !== 'about' && isFlow(between) && AMOUNT_NOUN.test(between);
+  if (q.qualifier !== undefined && !flowFloor && !count && between !== '' && between.length <= 20 && !/[、,]/u.test(between)) {
     // 粮食产量1.4万亿斤左右, 粮食产量180万吨以上: a level with its bound, no verb.
     const measure = withContext(context, clean(between), between, state);
     const unit = unitFor(q, measure);
@@ -1106,8 +1112,8 @@ function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boole
   const subjectRaw = inherited ? '' : text.slice(segment, verb.start);
   const subject = clean(subjectRaw);
   let object = inherited ? text.slice(segment, q.start) : text.slice(verb.end, q.start);
-  // A count written after a list of names counts those names: 打造A、B两个基地.
-  if (object.includes('、') && q.chinese) object = '';
+  // A count written after a list of names counts those names: 打造A、B两个基地, 建成A、B等15个重大医疗项目.
+  if ((object.includes('、') && q.chinese) || text[q.start - 1] === '等') object = '';
   object = object.replace(/[\s*]/gu, '').replace(/^[、和及,]+/u, '');
   const verbWord = verb.word === '实现' ? '' : verb.word;
   let core: string;

@@ -265,7 +265,7 @@ describe('extractPlan quality on the corpus of real documents (gold lists writte
 
 /** The floors actually reached (rounded down), raised as the extractor improves; never above what the half reaches. */
 const FLOOR = {
-  tune: { recall: 0.94, precision: 0.97 },
+  tune: { recall: 0.95, precision: 0.99 },
   /** The first 14 test documents, as measured after the thirteenth tuning batch. */
   testBatch1: { recall: 0.83, precision: 0.94 },
   /** The whole test half (both batches), after the second batch came and batches 10–14 were merged: 84/107 = 78.5 %, 84/101 = 83.2 %, rounded down. */

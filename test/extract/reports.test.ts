@@ -54,3 +54,43 @@ describe('extractPlan (issue #15): twentieth tuning batch — what is not this y
     expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', measure: '地区生产总值增长', value: '8', bound: 'about' }]);
   });
 });
+
+describe('extractPlan (issue #15): twentieth tuning batch — this year’s targets read as written', () => {
+  it('reads a floor on a flow with no verb (招商引资到位固定资产投资15亿元以上) as a cumulative target, not a level', () => {
+    const { plan } = extractPlan('2013年,全县计划招引20个以上过亿项目,招商引资到位固定资产投资16亿元以上。', { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'cumulative', measure: '招引过亿项目', value: '20', unit: '个' },
+      { kind: 'cumulative', measure: '招商引资到位固定资产投资', value: '16', unit: '亿元' },
+    ]);
+  });
+
+  it('reads 实施总投资35亿元的80项工程 as the count of projects, the total investment describing them', () => {
+    const { plan } = extractPlan('2013年,年内实施总投资36亿元的70项城建重点工程,新增城区绿化面积20万平方米。', { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'cumulative', value: '70', unit: '项' },
+      { kind: 'cumulative', measure: '新增城区绿化面积', value: '20', unit: '万平方米' },
+    ]);
+  });
+
+  it('does not read a first-line headline that only restates the body, and reads 建成A、B等15个项目 as a count of the names listed', () => {
+    const text = [
+      '新改扩建40所中小学 建成12个重大医疗项目',
+      '2025年2月25日,市长向大会作政府工作报告。',
+      '新改扩建中小学校40所以上。建成市第一医院、市儿童医院等12个重大医疗项目,新增社康机构30家。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'cumulative', value: '40', unit: '所' },
+      { kind: 'cumulative', measure: '建成重大医疗项目', value: '12', unit: '个' },
+      { kind: 'cumulative', measure: '新增社康机构', value: '30', unit: '家' },
+    ]);
+  });
+
+  it('reads a list the sentence calls this year’s 主要预期目标: as targets, though 目标任务的 inside it is a word of progress', () => {
+    const { plan } = extractPlan('2009年全省经济社会发展的主要预期目标:全省生产总值增长9%,完成灾后重建主要目标任务的70%。城镇新增就业60万人。', {
+      kind: 'report',
+    });
+    expect(targets(plan.tasks)).toContainEqual(expect.objectContaining({ kind: 'rate', measure: '生产总值增长', value: '9', bound: 'atLeast' }));
+    expect(plan.tasks.every((t) => t.target.kind !== 'cumulative' || t.target.unit !== '%')).toBe(true);
+  });
+});
