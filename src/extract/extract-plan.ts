@@ -207,6 +207,8 @@ const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|
  * its items name 责任单位; with no such title, the opening text decides.
  */
 function detectKind(text: string, title: string): DocumentKind {
+  // 2020年…计划执行情况及2021年…计划草案的报告: the plan report to the people's congress, though its title names the past year's 执行情况.
+  if (/(?:计划草案|工作报告)(?:的报告)?$/u.test(title)) return 'report';
   if (BULLETIN_TITLE.test(title) && !/分解|分工/u.test(title)) return 'bulletin';
   if (DECOMPOSITION_TITLE.test(title)) return 'decomposition';
   if (/工作报告$|计划$|计划草案|预期目标/u.test(title)) return 'report';
@@ -248,7 +250,9 @@ function detectYear(text: string, title: string): YearFound | undefined {
     /(?:发布时间|发布日期|信息时间|成文日期|日期|时间)[::\s|]*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})/u.exec(head) ??
     /^[\s|]*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/mu.exec(head.slice(0, 300)) ??
     // A date line of a reprint: "2026-03-16 10:40:34 | 来源:…".
-    /^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?=[\sT|])/mu.exec(head.slice(0, 1000));
+    /^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?=[\sT|])/mu.exec(head.slice(0, 1000)) ??
+    // A time stamp inside a page's byline: "编辑:胡安坤2018-01-24 16:20内容来源:…".
+    /((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}/u.exec(head.slice(0, 300));
   const published = date === null ? undefined : `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   const inTitle = /((?:19|20)\d{2})年/u.exec(title);
   if (inTitle !== null) return { year: Number(inTitle[1]), published };
@@ -510,8 +514,12 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     if (kind === 'report') {
       const line = normal.slice(scope.start, scope.end).trim();
       const named = line.length <= 40 && !line.includes('。') ? [...line.matchAll(/((?:19|20)\d{2})年/gu)].map((m) => Number(m[1])) : [];
+      const short = line.length <= 40 && !line.includes('。');
       if (named.some((y) => y >= year)) pastPart = false;
       else if (named.length > 0 && /成绩单|回顾|执行情况|完成情况|工作总结/u.test(line)) pastPart = true;
+      // “十一五”经济社会发展回顾, 过去五年工作回顾: a review heading naming no year opens the past part too; 今年工作安排, 2011年主要目标 and the like close it.
+      else if (short && named.length === 0 && /回顾$/u.test(line.replace(/[\s*■●◆]/gu, ''))) pastPart = true;
+      else if (short && named.length === 0 && /今年|新的一年|预期目标|主要目标|工作安排|总体要求|重点工作|主要任务/u.test(line)) pastPart = false;
       if (pastPart || isPast(scope, year)) continue;
     }
     if (scope.kind === 'item' || kind === 'decomposition') ownersByScope.set(scope, readOwners(normal, scope));

@@ -499,8 +499,8 @@ export function pastAfter(clause: string, year: number, past: boolean): boolean 
 
 /** Words that open a plan period longer than the year: 今后五年, 未来五年, “十四五”时期, “十三五”发展目标. */
 const PLAN_PERIOD = /今后五年|未来五年|十[一二三四五]五[”"’]?(?:时期|期间|末|发展目标|规划目标|目标)/u;
-/** Words that speak of results already had: 过去五年, 五年来, 这几年, 过去的一年, 据统计, 初步核算. */
-const PAST_PERIOD = /过去(?:的)?(?:五|一|两|三)年|(?:五|一|两|三)年来|这几年|据统计|初步核算|初步统计/u;
+/** Words that speak of results already had: 过去五年, 五年来, 这几年, 过去的一年, 据统计, 初步核算, 预计地区生产总值超过…(the estimate of the year just ended). */
+const PAST_PERIOD = /过去(?:的)?(?:五|一|两|三)年|(?:五|一|两|三)年来|这几年|据统计|初步核算|初步统计|预计(?!今年|明年|到|至|将)/u;
 
 /** Whether the sentences read so far in a paragraph of a report speak of an earlier year; {@link readSentence} updates it. */
 export interface PastCarry {

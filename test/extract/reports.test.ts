@@ -94,3 +94,46 @@ describe('extractPlan (issue #15): twentieth tuning batch — this year’s targ
     expect(plan.tasks.every((t) => t.target.kind !== 'cumulative' || t.target.unit !== '%')).toBe(true);
   });
 });
+
+describe('extractPlan (issue #15): twenty-first tuning batch', () => {
+  it('reads a plan report titled …计划执行情况及2021年…计划草案的报告 as a report for the year it is delivered in, not a bulletin of 执行情况', () => {
+    const text = [
+      '某区2020年国民经济和社会发展计划执行情况及2021年国民经济和社会发展计划草案的报告',
+      '——2021年3月8日在某区第十六届人民代表大会',
+      '第四次会议上',
+      '一、2020年国民经济和社会发展计划执行情况',
+      '地区生产总值增长3%;城镇登记失业率3.88%。',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('report');
+    expect(plan.period.start).toBe('2021-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('dates a page by the time stamp in its byline (编辑:某某2018-01-24 16:20内容来源) when the text names no year', () => {
+    const text = '编辑:某某2018-01-24 16:20内容来源:某区网\n区长作政府工作报告。今年地区生产总值增长8%。';
+    expect(extractPlan(text).plan.period.start).toBe('2018-01-01');
+  });
+
+  it('reads what follows a review heading naming no year (“十一五”经济社会发展回顾) as the past, across paragraphs', () => {
+    const text = [
+      '政府工作报告',
+      '——2011年1月13日在某县第十五届人民代表大会第五次会议上',
+      '“十一五”经济社会发展回顾',
+      '全县生产总值由“十五”末的',
+      '',
+      '12.8亿元增加到19.2亿元,年均增长8.4%。特色产业发展取得重大突破,新植果树经济林44万亩。',
+      '2011年工作安排',
+      '全县生产总值增长12%。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '12' }]);
+  });
+
+  it('reads a paragraph opening with 预计 (the estimate of the year just ended) as last year’s results, not targets', () => {
+    const text =
+      '2018年1月24日,区长作政府工作报告。\n预计地区生产总值超过2100亿元,增长8.8%左右;规模以上工业增加值增长10%以上;新增国家高新技术企业560家。\n今年地区生产总值增长8%。';
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '8' }]);
+  });
+});
