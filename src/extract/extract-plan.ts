@@ -261,6 +261,12 @@ function detectYear(text: string, title: string): YearFound | undefined {
   return anywhere === undefined ? undefined : { year: anywhere, published: undefined };
 }
 
+/** Whether a report's paragraph only recounts what was done: words of completion, and none of the year ahead. */
+function recountsOnly(paragraph: string): boolean {
+  if (!/了|已经|已|成功|顺利/u.test(paragraph.replace(/为了|了解|除了|罢了/gu, ''))) return false;
+  return !/今年|年内|全年|明年|新的一年|预期|目标|力争|确保|将|争取|(?:19|20)\d{2}\s?年/u.test(paragraph);
+}
+
 /**
  * A news headline on the first line that only restates the body (新改扩建50所中小学 建成15个重大医疗项目: no
  * sentence punctuation, every number in it found again below): its targets are the body's, read once there.
@@ -529,6 +535,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         if (owner !== undefined) ownersBySentence.set(sentence.start, owner);
       }
     }
+    // A report's paragraph that recounts what was done (成功获批, 顺利开工, 签署了) and names nothing of the year ahead (今年, 年内, 预期, 目标, 力争, 确保, 将, a year): last year's results, not targets.
+    if (kind === 'report' && recountsOnly(normal.slice(scope.start, scope.end))) continue;
     let reporting = kind === 'bulletin' && scope.kind !== 'item';
     const carry: PastCarry = { past: false };
     let previousEnd = scope.start;

@@ -137,3 +137,28 @@ describe('extractPlan (issue #15): twenty-first tuning batch', () => {
     expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '8' }]);
   });
 });
+
+describe('extractPlan (issue #15): twenty-second tuning batch', () => {
+  it('reads the flows of 招聘 and 新改建 (招聘农村特岗教师300名, 新改建农村公路300公里) as cumulative targets', () => {
+    const { plan } = extractPlan('2017年十件实事:招聘农村特岗教师200名。今年新改建农村公路400公里。', { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'cumulative', measure: '招聘农村特岗教师', value: '200', unit: '名' },
+      { kind: 'cumulative', measure: '新改建农村公路', value: '400', unit: '公里' },
+    ]);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-second tuning batch — a paragraph that only recounts', () => {
+  it('reads a paragraph of completions (成功获批, 顺利开工) naming nothing of the year ahead as past results, not targets', () => {
+    const text = [
+      '2017年某省政府工作报告(全文)',
+      '城乡基础设施不断完善,新区成功获批,建成某地至某地等10条高速公路,全省高速公路通车里程基本达到5000公里。某铁路顺利开工。全省城镇化率达到52%,提高1.5个百分点。',
+      '今年全省生产总值增长9%,新建改建污水配套管网1000公里。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', value: '9' },
+      { kind: 'cumulative', value: '1000', unit: '公里' },
+    ]);
+  });
+});
