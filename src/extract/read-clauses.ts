@@ -1117,7 +1117,9 @@ function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boole
   object = object.replace(/[\s*]/gu, '').replace(/^[、和及,]+/u, '');
   const verbWord = verb.word === '实现' ? '' : verb.word;
   let core: string;
-  if (object === '' && nounText === '') core = clean(`${subject}${verb.word === '完成' || verb.word === '实现' ? '' : verbWord}`);
+  // 开工建设165个,年内完成153个: a count done (完成) with no noun keeps its verb, or it would take the measure of the count before it.
+  const doneCount = verb.word === '完成' && count && !inherited;
+  if (object === '' && nounText === '') core = clean(`${subject}${(verb.word === '完成' && !doneCount) || verb.word === '实现' ? '' : verbWord}`);
   else {
     // A short subject, or one naming a quoted campaign (“交通建设提升年”活动), stays in the measure.
     const campaign = /^“[^”]{2,12}”[\u4e00-\u9fff]{0,4}$/u.test(subject);

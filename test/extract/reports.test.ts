@@ -162,3 +162,12 @@ describe('extractPlan (issue #15): twenty-second tuning batch — a paragraph th
     ]);
   });
 });
+
+describe('extractPlan (issue #15): twenty-second tuning batch — a count done with no noun', () => {
+  it('keeps 完成 in the measure of an elliptical count (开工建设165个,年内完成153个), not the measure of the count before it', () => {
+    const { plan } = extractPlan('2017年十件实事:规划实施某公园等180个园林绿化项目,开工建设160个,年内完成150个。', { kind: 'report' });
+    const done = plan.tasks.find((t) => t.target.kind === 'cumulative' && t.target.value === '150');
+    expect(done?.target).toMatchObject({ kind: 'cumulative', unit: '个' });
+    expect(done?.target.kind === 'cumulative' ? done.target.measure : '').toContain('完成');
+  });
+});
