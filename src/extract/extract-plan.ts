@@ -287,6 +287,8 @@ const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|
  * its items name 责任单位; with no such title, the opening text decides.
  */
 function detectKind(text: string, title: string): DocumentKind {
+  // 2020年…计划执行情况及2021年…计划草案的报告: the plan report to the people's congress, though its title names the past year's 执行情况.
+  if (/(?:计划草案|工作报告)(?:的报告)?$/u.test(title)) return 'report';
   if (BULLETIN_TITLE.test(title) && !/分解|分工/u.test(title)) return 'bulletin';
   if (DECOMPOSITION_TITLE.test(title)) return 'decomposition';
   if (/工作报告$|计划$|计划草案|预期目标/u.test(title)) return 'report';
@@ -328,13 +330,50 @@ function detectYear(text: string, title: string): YearFound | undefined {
     /(?:发布时间|发布日期|信息时间|成文日期|日期|时间)[::\s|]*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})/u.exec(head) ??
     /^[\s|]*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/mu.exec(head.slice(0, 300)) ??
     // A date line of a reprint: "2026-03-16 10:40:34 | 来源:…".
-    /^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?=[\sT|])/mu.exec(head.slice(0, 1000));
+    /^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?=[\sT|])/mu.exec(head.slice(0, 1000)) ??
+    // A time stamp inside a page's byline: "编辑:胡安坤2018-01-24 16:20内容来源:…".
+    /((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}/u.exec(head.slice(0, 300));
   const published = date === null ? undefined : `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   const inTitle = /((?:19|20)\d{2})年/u.exec(title);
   if (inTitle !== null) return { year: Number(inTitle[1]), published };
   if (date !== null) return { year: Number(date[1]), published };
-  const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000));
+  const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000)) ?? fiveYearPlanYear(head);
   return anywhere === undefined ? undefined : { year: anywhere, published: undefined };
+}
+
+/** Whether a report's paragraph only recounts what was done: words of completion, and none of the year ahead. */
+function recountsOnly(paragraph: string): boolean {
+  if (!/了|已经|已|成功|顺利/u.test(paragraph.replace(/为了|了解|除了|罢了/gu, ''))) return false;
+  return !/今年|年内|全年|明年|新的一年|预期|目标|力争|确保|将|争取|(?:19|20)\d{2}\s?年/u.test(paragraph);
+}
+
+/**
+ * A news headline on the first line that only restates the body (新改扩建50所中小学 建成15个重大医疗项目: no
+ * sentence punctuation, every number in it found again below): its targets are the body's, read once there.
+ */
+function restatedHeadline(text: string): Span | undefined {
+  const start = text.search(/\S/u);
+  if (start < 0) return undefined;
+  let end = text.indexOf('\n', start);
+  if (end < 0) return undefined;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  const line = text.slice(start, end);
+  if (line.length > 60 || /[。,,;;::]/u.test(line)) return undefined;
+  const numbers = line.match(/[0-9]+(?:\.[0-9]+)?/gu);
+  if (numbers === null) return undefined;
+  const body = text.slice(end, end + 20_000);
+  return numbers.every((n) => body.includes(n)) ? { start, end } : undefined;
+}
+
+/**
+ * The year a text names only through the five-year plan it falls in: 今年是“十四五”规划收官之年 (2025),
+ * “十三五”开局之年 (2016). A calendar fact, not a guess: 十一五 is 2006–2010, each plan five years on.
+ */
+function fiveYearPlanYear(head: string): number | undefined {
+  const match = /十([一二三四五六七八九])五[”"’]?(?:规划)?的?(收官之年|最后一年|开局之年|第一年|起步之年)/u.exec(head);
+  if (match === null) return undefined;
+  const start = 2006 + 5 * '一二三四五六七八九'.indexOf(match[1]!);
+  return /收官|最后/u.test(match[2]!) ? start + 4 : start;
 }
 
 /**
@@ -509,7 +548,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   let found = options.year === undefined ? detectYear(normal, titleText) : { year: options.year, published: undefined };
   // ——2016年1月29日在天长市第十五届人民代表大会第六次会议上: a report is made for the year it is delivered in (December: the next year), whatever its page title says.
   const delivered =
-    kind === 'report' && options.year === undefined ? /((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日在[^。\n]{0,30}人民代表大会/u.exec(normal.slice(0, 3000)) : null;
+    kind === 'report' && options.year === undefined
+      ? // The date may be spaced (—— 2013 年 1 月 16 日在…) and the line may break before 人民代表大会.
+        /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^。\n]{0,30}\n?[^。\n]{0,20}人民代表大会/u.exec(normal.slice(0, 3000))
+      : null;
   if (delivered !== null) found = { year: Number(delivered[1]) + (Number(delivered[2]) >= 11 ? 1 : 0), published: found?.published };
   else if (found !== undefined && options.year === undefined && kind === 'report' && reviewTitle(titleText, normal.slice(0, 3000)) === found.year)
     // 《政府工作报告》摘要:2021年 全县经济社会发展各项目标任务高质量全面完成, and 2022年的主要工作 in the text: the report is the next year's.
@@ -588,13 +630,19 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
 
   // ■ 2024年成绩单 … ■ 2025年主要预期目标: a short line naming an earlier year's results opens a part about the past, one naming the plan year closes it.
   let pastPart = false;
+  const headline = kind === 'report' ? restatedHeadline(normal) : undefined;
   for (const scope of layout.scopes) {
     if (titleSpan !== undefined && scope.start >= titleSpan.start && scope.end <= titleSpan.end) continue;
+    if (headline !== undefined && scope.start >= headline.start && scope.end <= headline.end) continue;
     if (kind === 'report') {
       const line = normal.slice(scope.start, scope.end).trim();
       const named = line.length <= 40 && !line.includes('。') ? [...line.matchAll(/((?:19|20)\d{2})年/gu)].map((m) => Number(m[1])) : [];
+      const short = line.length <= 40 && !line.includes('。');
       if (named.some((y) => y >= year)) pastPart = false;
       else if (named.length > 0 && /成绩单|回顾|执行情况|完成情况|工作总结/u.test(line)) pastPart = true;
+      // “十一五”经济社会发展回顾, 过去五年工作回顾: a review heading naming no year opens the past part too; 今年工作安排, 2011年主要目标 and the like close it.
+      else if (short && named.length === 0 && /回顾$/u.test(line.replace(/[\s*■●◆]/gu, ''))) pastPart = true;
+      else if (short && named.length === 0 && /今年|新的一年|预期目标|主要目标|工作安排|总体要求|重点工作|主要任务/u.test(line)) pastPart = false;
       if (pastPart || isPast(scope, year)) continue;
     }
     if (scope.kind === 'item' || kind === 'decomposition') ownersByScope.set(scope, readOwners(normal, scope));
@@ -604,6 +652,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         if (owner !== undefined) ownersBySentence.set(sentence.start, owner);
       }
     }
+    // A report's paragraph that recounts what was done (成功获批, 顺利开工, 签署了) and names nothing of the year ahead (今年, 年内, 预期, 目标, 力争, 确保, 将, a year): last year's results, not targets.
+    if (kind === 'report' && recountsOnly(normal.slice(scope.start, scope.end))) continue;
     let reporting = kind === 'bulletin' && scope.kind !== 'item';
     const carry: PastCarry = { past: false };
     let previousEnd = scope.start;
@@ -613,10 +663,21 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         if (!reporting && reportsDone(normal, sentence, OPENERS, MARKERS)) reporting = true;
         mode = reporting ? 'report' : 'target';
       } else if (kind === 'report') {
+        // 一、2020年工作和“十三五”发展回顾 inside a run-on line (a document library's page): the review heading opens the past part as a short line does, across paragraphs; 二、2021年… or 二、今年… closes it.
+        for (const heading of normal.slice(sentence.start, sentence.end).matchAll(/(?:^|\s)[一二三四五六七八九十]{1,3}、([^。\n]{0,40})/gu)) {
+          const named = [...heading[1]!.matchAll(/((?:19|20)\d{2})\s?年/gu)].map((m) => Number(m[1]));
+          if (named.some((y) => y >= year) || /今年|新的一年/u.test(heading[1]!)) pastPart = false;
+          else if (named.length > 0 && /回顾|执行情况|完成情况|工作总结/u.test(heading[1]!)) pastPart = true;
+        }
+        if (pastPart) continue;
         // “提出了2021年指标体系安排,具体为:…”: what follows the colon is the list of targets.
         const list = /(?:目标|指标|安排|任务)[^。:]{0,12}?(?:是|为|如下)[::]/u.exec(normal.slice(sentence.start, sentence.end));
         const judged = list === null ? sentence : { ...sentence, start: sentence.start + list.index + list[0].length };
-        mode = reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
+        // 2009年…的主要预期目标:全省生产总值增长9%,完成灾后重建主要目标任务的72%: a list the sentence itself calls this year's expected targets is read as targets, whatever words of progress it holds.
+        const expected = /^[^。]{0,40}?(?:主要预期目标|预期目标)(?:建议)?(?:是|为)?[::]/u.exec(normal.slice(sentence.start, sentence.end));
+        const declared =
+          expected !== null && !/完成|执行|实现|回顾/u.test(expected[0]) && ![...expected[0].matchAll(/((?:19|20)\d{2})年/gu)].some((m) => Number(m[1]) < year);
+        mode = !declared && reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
       }
       // A progress table (项目内容 | 8月计划进度 | 实际进度情况 | 完成率 |): the targets are in a row's first cell, the other cells report.
       if (kind === 'bulletin' && mode === 'target' && progressTable && afterFirstCell(normal, sentence.start)) mode = 'report';

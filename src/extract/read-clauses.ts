@@ -141,7 +141,7 @@ const NOT_PLAN = wordIndex(PLAN_NOT_CUE_BEFORE);
 const FLOOR_WORDS: ReadonlySet<string> = new Set(['不少于', '不低于', '不小于', '至少']);
 /** Words naming a flow over the year (a count or amount added, brought in, paid in), not a stock. */
 const FLOW =
-  /^(?:新增|新建|新开工|新引进|引进|招引|净增|实际到位|到位|实际到账|到账|实际利用|利用外资|完成|培育|建成|开工|改造|发放|培训|转移)|到位资金|到账|利用外资|引进/u;
+  /^(?:新增|新建|新开工|新引进|引进|招引|招商引资|净增|实际到位|到位|实际到账|到账|实际利用|利用外资|完成|培育|建成|开工|改造|发放|培训|转移)|到位资金|到账|利用外资|引进/u;
 
 /** Whether a subject names a flow (新增城镇就业, 引进项目, 实际到账), read as cumulative even after 不少于 or 达到. */
 function isFlow(raw: string): boolean {
@@ -337,6 +337,8 @@ function isAttribute(text: string, q: Quantity, to: number): boolean {
   if (q.qualifier !== undefined && q.qualifier !== 'about' && q.end < to && (nextIsNoun || next === '的')) return true;
   if ((text[q.start - 1] === '超' || text[q.start - 1] === '过') && (nextIsNoun || next === '的' || next === '、')) return true;
   if (next === '的' && q.end + 1 < to && isCjk(text[q.end + 1])) return true;
+  // 实施总投资35亿元的80项城建重点工程: the amount describes the projects counted after 的.
+  if (next === '的' && /^的[0-9.]+[万千百]?[个项家所座条处批]/u.test(text.slice(q.end, Math.min(to, q.end + 8)))) return true;
   return false;
 }
 
@@ -513,8 +515,8 @@ export function pastAfter(clause: string, year: number, past: boolean): boolean 
 
 /** Words that open a plan period longer than the year: 今后五年, 未来五年, “十四五”时期, “十三五”发展目标. */
 const PLAN_PERIOD = /今后五年|未来五年|十[一二三四五]五[”"’]?(?:时期|期间|末|发展目标|规划目标|目标)/u;
-/** Words that speak of results already had: 过去五年, 五年来, 这几年, 过去的一年, 据统计, 初步核算. */
-const PAST_PERIOD = /过去(?:的)?(?:五|一|两|三)年|(?:五|一|两|三)年来|这几年|据统计|初步核算|初步统计/u;
+/** Words that speak of results already had: 过去五年, 五年来, 这几年, 过去的一年, 据统计, 初步核算, 预计地区生产总值超过…(the estimate of the year just ended). */
+const PAST_PERIOD = /过去(?:的)?(?:五|一|两|三)年|(?:五|一|两|三)年来|这几年|据统计|初步核算|初步统计|预计(?!今年|明年|到|至|将)/u;
 
 /** Whether the sentences read so far in a paragraph of a report speak of an earlier year; {@link readSentence} updates it. */
 export interface PastCarry {
@@ -559,8 +561,9 @@ function readClause(context: ReadContext, scope: Scope, sentence: Sentence, clau
   for (const q of quantities) {
     if (consumed.has(q) || q.start < covered) continue;
     const before = text[q.start - 1];
-    // 等8家卫生院 sums up the names before it: no figure's subject where targets are read (建成投用A、B等8家卫生院), but their count.
-    if (before === '第' || (before === '等' && !targetMode) || before === '前' || isAttribute(text, q, clause.end)) continue;
+    // 建成A、B等15个重大医疗项目 as a target: the count after 等 totals the names listed; in a report of progress it is a statistic.
+    const listTotal = before === '等' && targetMode && isCountUnit(q.unit);
+    if (before === '第' || (before === '等' && !listTotal) || before === '前' || isAttribute(text, q, clause.end)) continue;
     const share = shareOf(text, clause, q, scope.start);
     if (share !== undefined) {
       const figure = state.lastFigure;
@@ -1028,7 +1031,7 @@ function governingVerb(site: SiteReading): GoverningVerb | 'stop' | undefined {
   const { context, q, from, segment, state } = site;
   const { text } = context;
   for (let end = q.start; end > from; end--) {
-    // A verb before a list separator governs the list only through the list's first item, except for a count of the listed names (A、B两个).
+    // A verb before a list separator governs the list only through the list's first item, except for a count of the listed names (A、B两个, A、B等15个).
     if (text[end - 1] === '、' && !q.chinese && text[q.start - 1] !== '等') break;
     const word = wordEndingAt(text, end, from, VERBS);
     if (word === undefined) continue;
@@ -1046,7 +1049,9 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
   const { context, q, segment, clause, state, notes, base } = site;
   const { text } = context;
   const title = { start: segmentStart(text, segment, clause), end: q.end };
-  if (q.qualifier !== undefined && !count && between !== '' && between.length <= 20 && !/[、,]/u.test(between)) {
+  // 招商引资到位固定资产投资15亿元以上: a floor on a flow is a cumulative target (the amount of a flow, below), not a level.
+  const flowFloor = q.qualifier !== undefined && q.qualifier !== 'about' && isFlow(between) && AMOUNT_NOUN.test(between);
+  if (q.qualifier !== undefined && !flowFloor && !count && between !== '' && between.length <= 20 && !/[、,]/u.test(between)) {
     // 粮食产量1.4万亿斤左右, 粮食产量180万吨以上: a level with its bound, no verb.
     const measure = withContext(context, clean(between), between, state);
     const unit = unitFor(q, measure);
@@ -1123,12 +1128,14 @@ function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boole
   const subjectRaw = inherited ? '' : text.slice(segment, verb.start);
   const subject = clean(subjectRaw);
   let object = inherited ? text.slice(segment, q.start) : text.slice(verb.end, q.start);
-  // A count written after a list of names counts those names: 打造A、B两个基地.
-  if ((object.includes('、') && q.chinese) || object.endsWith('等')) object = '';
+  // A count written after a list of names counts those names: 打造A、B两个基地, 建成A、B等15个重大医疗项目.
+  if ((object.includes('、') && q.chinese) || text[q.start - 1] === '等') object = '';
   object = object.replace(/[\s*]/gu, '').replace(/^[、和及,]+/u, '');
   const verbWord = verb.word === '实现' ? '' : verb.word;
   let core: string;
-  if (object === '' && nounText === '') core = clean(`${subject}${verb.word === '完成' || verb.word === '实现' ? '' : verbWord}`);
+  // 开工建设165个,年内完成153个: a count done (完成) with no noun keeps its verb, or it would take the measure of the count before it.
+  const doneCount = verb.word === '完成' && count && !inherited;
+  if (object === '' && nounText === '') core = clean(`${subject}${(verb.word === '完成' && !doneCount) || verb.word === '实现' ? '' : verbWord}`);
   else {
     // A short subject, or one naming a quoted campaign (“交通建设提升年”活动), stays in the measure.
     const campaign = /^“[^”]{2,12}”[\u4e00-\u9fff]{0,4}$/u.test(subject);

@@ -1,0 +1,173 @@
+/**
+ * Regression tests for issue #15, work reports: one per failure class the
+ * twentieth tuning batch showed (test/extract/corpus/tune, reports from places
+ * new to the corpus; sentences shortened, figures changed). The test half is
+ * never used here.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractPlan, type Task } from '../../src/index.js';
+
+const targets = (tasks: readonly Task[]) => tasks.map((t) => t.target);
+
+describe('extractPlan (issue #15): twentieth tuning batch — the plan year of a report', () => {
+  it('reads the delivery date when the line breaks before 人民代表大会, so the review of the year before is no target', () => {
+    const text = [
+      '政 府 工 作 报 告',
+      '——2021年2月2日在某市第十五届',
+      '人民代表大会第七次会议上',
+      '各位代表:',
+      '“十三五”时期的工作回顾',
+      '过去五年,经济总量跃上千亿元台阶,2020年全市实现生产总值1100亿元、一般公共预算收入48亿元。常住人口城镇化率达65%。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2021-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('reads a spaced delivery date (—— 2013 年 1 月 16 日在…人民代表大会) as the plan year', () => {
+    const text = '政府工作报告(摘要)—— 2013 年 1 月 16 日在某县第十七届人民代表大会第二次会议上 县长 某某\n今年全县生产总值增长10%。';
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2013-01-01');
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '10' }]);
+  });
+
+  it('reads the year from 今年是“十四五”规划收官之年 when the text names no year, as a calendar fact', () => {
+    const text = '2月25日,某市人民代表大会开幕,市长作政府工作报告。今年是“十四五”规划收官之年。\n主要预期目标:地区生产总值增长5%左右,城镇新增就业8万人。';
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2025-01-01');
+    expect(plan.tasks).toHaveLength(2);
+    expect(extractPlan('今年是“十三五”开局之年。地区生产总值增长7%。').plan.period.start).toBe('2016-01-01');
+  });
+});
+
+describe('extractPlan (issue #15): twentieth tuning batch — what is not this year’s', () => {
+  it('keeps a review heading inside a run-on line (一、2020年工作…回顾) open across the paragraphs after it', () => {
+    const text = [
+      '1、2021年某市政府工作报告(全文) 政府工作报告 2021年2月19日在某市第五届人民代表大会第六次会议上 各位代表: 一、2020年工作和“十三五”发展回顾 2020年是极不平凡的一年。全年GDP增长4.2%,城镇、农村居民人均可支配收入分别增长',
+      '',
+      '2、6.3%、9.2%;财政总收入增长1.1%,固定资产投资增长9.2%,出口增长24.3%。',
+      '二、2021年工作安排',
+      '地区生产总值增长8%左右。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2021-01-01');
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', measure: '地区生产总值增长', value: '8', bound: 'about' }]);
+  });
+});
+
+describe('extractPlan (issue #15): twentieth tuning batch — this year’s targets read as written', () => {
+  it('reads a floor on a flow with no verb (招商引资到位固定资产投资15亿元以上) as a cumulative target, not a level', () => {
+    const { plan } = extractPlan('2013年,全县计划招引20个以上过亿项目,招商引资到位固定资产投资16亿元以上。', { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'cumulative', measure: '招引过亿项目', value: '20', unit: '个' },
+      { kind: 'cumulative', measure: '招商引资到位固定资产投资', value: '16', unit: '亿元' },
+    ]);
+  });
+
+  it('reads 实施总投资35亿元的80项工程 as the count of projects, the total investment describing them', () => {
+    const { plan } = extractPlan('2013年,年内实施总投资36亿元的70项城建重点工程,新增城区绿化面积20万平方米。', { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'cumulative', value: '70', unit: '项' },
+      { kind: 'cumulative', measure: '新增城区绿化面积', value: '20', unit: '万平方米' },
+    ]);
+  });
+
+  it('does not read a first-line headline that only restates the body, and reads 建成A、B等15个项目 as a count of the names listed', () => {
+    const text = [
+      '新改扩建40所中小学 建成12个重大医疗项目',
+      '2025年2月25日,市长向大会作政府工作报告。',
+      '新改扩建中小学校40所以上。建成市第一医院、市儿童医院等12个重大医疗项目,新增社康机构30家。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'cumulative', value: '40', unit: '所' },
+      { kind: 'cumulative', measure: '建成重大医疗项目', value: '12', unit: '个' },
+      { kind: 'cumulative', measure: '新增社康机构', value: '30', unit: '家' },
+    ]);
+  });
+
+  it('reads a list the sentence calls this year’s 主要预期目标: as targets, though 目标任务的 inside it is a word of progress', () => {
+    const { plan } = extractPlan('2009年全省经济社会发展的主要预期目标:全省生产总值增长9%,完成灾后重建主要目标任务的70%。城镇新增就业60万人。', {
+      kind: 'report',
+    });
+    expect(targets(plan.tasks)).toContainEqual(expect.objectContaining({ kind: 'rate', measure: '生产总值增长', value: '9', bound: 'atLeast' }));
+    expect(plan.tasks.every((t) => t.target.kind !== 'cumulative' || t.target.unit !== '%')).toBe(true);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-first tuning batch', () => {
+  it('reads a plan report titled …计划执行情况及2021年…计划草案的报告 as a report for the year it is delivered in, not a bulletin of 执行情况', () => {
+    const text = [
+      '某区2020年国民经济和社会发展计划执行情况及2021年国民经济和社会发展计划草案的报告',
+      '——2021年3月8日在某区第十六届人民代表大会',
+      '第四次会议上',
+      '一、2020年国民经济和社会发展计划执行情况',
+      '地区生产总值增长3%;城镇登记失业率3.88%。',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('report');
+    expect(plan.period.start).toBe('2021-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('dates a page by the time stamp in its byline (编辑:某某2018-01-24 16:20内容来源) when the text names no year', () => {
+    const text = '编辑:某某2018-01-24 16:20内容来源:某区网\n区长作政府工作报告。今年地区生产总值增长8%。';
+    expect(extractPlan(text).plan.period.start).toBe('2018-01-01');
+  });
+
+  it('reads what follows a review heading naming no year (“十一五”经济社会发展回顾) as the past, across paragraphs', () => {
+    const text = [
+      '政府工作报告',
+      '——2011年1月13日在某县第十五届人民代表大会第五次会议上',
+      '“十一五”经济社会发展回顾',
+      '全县生产总值由“十五”末的',
+      '',
+      '12.8亿元增加到19.2亿元,年均增长8.4%。特色产业发展取得重大突破,新植果树经济林44万亩。',
+      '2011年工作安排',
+      '全县生产总值增长12%。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '12' }]);
+  });
+
+  it('reads a paragraph opening with 预计 (the estimate of the year just ended) as last year’s results, not targets', () => {
+    const text =
+      '2018年1月24日,区长作政府工作报告。\n预计地区生产总值超过2100亿元,增长8.8%左右;规模以上工业增加值增长10%以上;新增国家高新技术企业560家。\n今年地区生产总值增长8%。';
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '8' }]);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-second tuning batch', () => {
+  it('reads the flows of 招聘 and 新改建 (招聘农村特岗教师300名, 新改建农村公路300公里) as cumulative targets', () => {
+    const { plan } = extractPlan('2017年十件实事:招聘农村特岗教师200名。今年新改建农村公路400公里。', { kind: 'report' });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'cumulative', measure: '招聘农村特岗教师', value: '200', unit: '名' },
+      { kind: 'cumulative', measure: '新改建农村公路', value: '400', unit: '公里' },
+    ]);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-second tuning batch — a paragraph that only recounts', () => {
+  it('reads a paragraph of completions (成功获批, 顺利开工) naming nothing of the year ahead as past results, not targets', () => {
+    const text = [
+      '2017年某省政府工作报告(全文)',
+      '城乡基础设施不断完善,新区成功获批,建成某地至某地等10条高速公路,全省高速公路通车里程基本达到5000公里。某铁路顺利开工。全省城镇化率达到52%,提高1.5个百分点。',
+      '今年全省生产总值增长9%,新建改建污水配套管网1000公里。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', value: '9' },
+      { kind: 'cumulative', value: '1000', unit: '公里' },
+    ]);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-second tuning batch — a count done with no noun', () => {
+  it('keeps 完成 in the measure of an elliptical count (开工建设165个,年内完成153个), not the measure of the count before it', () => {
+    const { plan } = extractPlan('2017年十件实事:规划实施某公园等180个园林绿化项目,开工建设160个,年内完成150个。', { kind: 'report' });
+    const done = plan.tasks.find((t) => t.target.kind === 'cumulative' && t.target.value === '150');
+    expect(done?.target).toMatchObject({ kind: 'cumulative', unit: '个' });
+    expect(done?.target.kind === 'cumulative' ? done.target.measure : '').toContain('完成');
+  });
+});
