@@ -135,7 +135,22 @@ const libraryLayer = (layer) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'coverage/', '.tmp/', 'examples/browser/dist/', 'studio/dist/', 'studio/.dist-*/'] },
+  // tsup and vite write their configs' bundled copies beside them while they run (tsup.config.bundled_*.mjs,
+  // vitest.config.ts.timestamp-*.mjs); npm test lints while the build runs, so a copy can vanish mid-lint.
+  {
+    ignores: [
+      'dist/',
+      'docs/api/',
+      'node_modules/',
+      'coverage/',
+      '.tmp/',
+      'examples/browser/dist/',
+      'studio/dist/',
+      'studio/.dist-*/',
+      '*.bundled_*.mjs',
+      '*.timestamp-*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
