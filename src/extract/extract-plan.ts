@@ -159,15 +159,21 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
 const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报|进度/u;
 const NOT_TITLE = /^(?:发布|来源|当前位置|索引|信息|文\s*号|日期|时间|编辑|首页)/u;
 
+/** The line starting at `start`: where its text begins and ends without surrounding white space, and where the line ends. */
+function trimmedLine(text: string, start: number): { s: number; e: number; end: number } {
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  let s = start;
+  let e = end;
+  while (s < e && /\s/u.test(text[s]!)) s++;
+  while (e > s && /\s/u.test(text[e - 1]!)) e--;
+  return { s, e, end };
+}
+
 function titleLine(text: string): Span | undefined {
   let start = 0;
   for (let n = 0; n < 15 && start < text.length; n++) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let s = start;
-    let e = end;
-    while (s < e && /\s/u.test(text[s]!)) s++;
-    while (e > s && /\s/u.test(text[e - 1]!)) e--;
+    const { s, e, end } = trimmedLine(text, start);
     const line = text.slice(s, e);
     // 一、2019年国民经济和社会发展计划执行情况 is a section heading, not the document's title.
     if (
@@ -242,12 +248,7 @@ const OWNER_HEADER = /^(?:牵头单位|责任单位)$/u;
 function cellTable(text: string): CellRow[] {
   const lines: Cell[] = [];
   for (let start = 0; start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let s = start;
-    let e = end;
-    while (s < e && /\s/u.test(text[s]!)) s++;
-    while (e > s && /\s/u.test(text[e - 1]!)) e--;
+    const { s, e, end } = trimmedLine(text, start);
     if (e > s) lines.push({ start: s, end: e });
     start = end + 1;
   }
