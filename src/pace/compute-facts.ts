@@ -306,10 +306,8 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
       target: null,
       progress,
       expected: exp,
-      paceGap: sub(progress, exp),
-      paceRatio: isZero(exp) ? null : div(progress, exp),
+      ...paceOf(progress, exp),
       met,
-      onPace: compare(progress, exp) >= 0,
       margin: null,
       overdue: pastDeadline && !met,
       daysToDeadline,
@@ -414,10 +412,8 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     target: goal,
     progress,
     expected: exp,
-    paceGap: sub(progress, exp),
-    paceRatio: isZero(exp) ? null : div(progress, exp),
+    ...paceOf(progress, exp),
     met,
-    onPace: compare(progress, exp) >= 0,
     margin: null,
     overdue: pastDeadline && !met,
     daysToDeadline,
@@ -427,6 +423,11 @@ function factsWith(cache: FactCache, plan: Plan, task: Task, asOf: CalendarDate)
     flags,
     observation,
   });
+}
+
+/** The pace facts of a progress against the progress expected by now: their gap, their ratio (none when nothing is expected yet) and whether it is on pace. */
+function paceOf(progress: Fraction, expected: Fraction): Pick<ExactFacts, 'paceGap' | 'paceRatio' | 'onPace'> {
+  return { paceGap: sub(progress, expected), paceRatio: isZero(expected) ? null : div(progress, expected), onPace: compare(progress, expected) >= 0 };
 }
 
 /**
