@@ -14,7 +14,7 @@
  * printed, never used to tune the extractor, and asserted only at the floor
  * they actually reach. The test half came in two batches (gold field `batch`:
  * absent = the first 14 documents, 2 = the 18 added because the first was too
- * small to measure a 90% goal); its aggregates are printed per batch too —
+ * small to measure a 90% goal, 3 = the 15 added for the same reason); its aggregates are printed per batch too —
  * aggregates only, never per document or per item.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -43,7 +43,7 @@ interface CorpusGold {
 
 const HALVES = ['tune', 'test'] as const;
 /** The test half's batches, tallied apart besides the whole half. */
-const TEST_BATCHES = [1, 2] as const;
+const TEST_BATCHES = [1, 2, 3] as const;
 const KINDS = ['report', 'decomposition', 'bulletin'] as const;
 /** Verdicts of a bulletin that say a target is behind its expected progress. */
 const BEHIND = /未达到序时进度|低于目标|滞后|未达预期|有一定困难|慢了|慢于|落后/u;
@@ -282,6 +282,9 @@ const FLOOR = {
   tune: { recall: 0.93, precision: 0.97 },
   /** The first 14 test documents, as measured after the thirteenth tuning batch. */
   testBatch1: { recall: 0.83, precision: 0.94 },
-  /** The whole test half (both batches), after report batches 20–21 were tuned: 84/107 = 78.5 %, 84/96 = 87.5 %, rounded down. */
-  test: { recall: 0.78, precision: 0.87 },
+  /**
+   * The whole test half (all three batches), as the third batch arrived (measured on the extractor of a3e3066, before any
+   * tuning of this round was merged): 137/185 = 74.1 %, 137/162 = 84.6 %, rounded down. (Batches 1–2 alone were at 78.5 / 87.5.)
+   */
+  test: { recall: 0.74, precision: 0.84 },
 };
