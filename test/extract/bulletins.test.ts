@@ -271,3 +271,75 @@ describe('extractPlan: bulletins of the sixteenth tuning batch', () => {
     ]);
   });
 });
+
+describe('extractPlan: livelihood-project bulletins of the twenty-third tuning batch', () => {
+  it('reads a table whose title line ends in a cell bar (…推进情况表(1-9月份) |) as a bulletin dated by its period', () => {
+    const text = [
+      '某市2021年度10项重点民生实事推进情况表(1-9月份) |',
+      '编号 |',
+      '工作任务 |',
+      '1-9月份工作情况 |',
+      '牵头单位 |',
+      '1 |',
+      '免费康复救助800名残疾儿童 |',
+      '为全市950名残疾儿童提供康复训练救助 |',
+      '市残联 |',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2021-09-30');
+  });
+
+  it('reads news opening with a lead (从…获悉,) and then the period (今年上半年,) as a bulletin', () => {
+    const text = '从某市发改委获悉,今年上半年,市政府2016年为民办实事工程整体进展顺利,20个项目中15个已开工建设。';
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2016-06-30');
+  });
+
+  it('reads a line opening with 截至9月底 followed straight by 全省 as a bulletin', () => {
+    const text = '全省保障房开工率超八成\n 2019-10-14  出处:某日报\n截至9月底全省新开工12.5万套\n据了解,今年全省计划新开工保障性安居工程15万套。';
+    expect(extractPlan(text).kind).toBe('bulletin');
+  });
+
+  it('reads the year’s task stated inside a reporting sentence (年度任务是…N, 全年目标是…, 今年全省计划新开工…) as targets, and what follows as figures', () => {
+    const text = [
+      '2016年为民办实事上半年进展情况',
+      '村内道路建设年度任务是硬化道路300万平方米,上半年完成210万平方米;社会治安技防监控年度任务新建高清监控点50处,开放式小区监控90处,目前已完成方案设计。',
+      '提高新农合保障水平全年目标是新农合参合率稳定在96%以上,目前全市参合率达99%。',
+      '据了解,今年全省计划新开工保障性安居工程15万套,基本建成8万套,截至6月30日,全省基本建成8.5万套。',
+    ].join('\n');
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.value, t.unit])).toEqual([
+      ['300', '万平方米'],
+      ['50', '处'],
+      ['90', '处'],
+      ['96', '%'],
+      ['15', '万套'],
+      ['8', '万套'],
+    ]);
+    expect(tasks[3]!.figures).toEqual([['2016-06-30', '99', '%']]);
+    expect(tasks[5]!.figures).toEqual([['2016-06-30', '8.5', '万套']]);
+  });
+
+  it('does not read a share of the year’s task or the year’s investment plan (完成年度任务的71%, 年度计划投资X亿元) as a stated task', () => {
+    const text =
+      '2020年1-8月重点项目进展情况\n2020年全州重点项目200个,年度计划投资300亿元,1-8月累计完成投资200亿元,完成年度计划的66.67%;续建项目完成投资150亿元,完成年度计划的80%。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.value, t.unit])).toEqual([['300', '亿元']]);
+  });
+
+  it('reads what follows 任务目标: up to 进展情况: as the tasks of a 任务目标/进展情况 layout', () => {
+    const text =
+      '某市2014年十件实事全部完成\n任务目标:打通民生路等5条断头路。提升改造主城区80条次干道和小街巷。 进展情况:截至12月底,5条断头路已全部完工,共完成路口改造9个。 任务目标:新扩建40所公办标准化幼儿园。 进展情况:截至去年12月底,已建成42所。';
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2014-12-31');
+    const tasks = quantitative(plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.value, t.unit])).toEqual([
+      ['5', '条'],
+      ['80', '条'],
+      ['40', '所'],
+    ]);
+  });
+});
