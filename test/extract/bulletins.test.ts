@@ -343,3 +343,21 @@ describe('extractPlan: livelihood-project bulletins of the twenty-third tuning b
     ]);
   });
 });
+
+describe('extractPlan: livelihood-project bulletins of the twenty-third tuning batch (shares and counts)', () => {
+  it('reads 完成年初计划的X% (the plan set at the start of the year) as a share of the year’s plan', () => {
+    const text = '2022年十件民生实事完成情况\n一开展缓解停车难行动\n全年项目资金支出3.5亿元,完成年初计划的120.5%。';
+    const tasks = quantitative(extractPlan(text, { asOf: '2022-12-31' }).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.value, t.unit, t.figures])).toEqual([['100', '%', [['2022-12-31', '120.5', '%']]]]);
+  });
+
+  it('reads 对N个X进行改造 / 对A、B N处X进行渠化改造 where targets are read as the count of what is to be done', () => {
+    const text =
+      '某市2014年十件实事全部完成\n任务目标:对全市80个老旧小区的二次管网进行改造。 进展情况:截至12月底,全部完工。 任务目标:对甲路、乙路8处路口进行渠化改造。 进展情况:截至12月底,已完成。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.measure, t.value, t.unit])).toEqual([
+      ['老旧小区的二次管网改造', '80', '个'],
+      ['路口渠化改造', '8', '处'],
+    ]);
+  });
+});
