@@ -241,7 +241,9 @@ interface CellRow {
 }
 
 const CONTENT_HEADER = /^(?:项目内容|工作任务|目标任务|任务内容|建设内容|工作内容)$/u;
-const PROGRESS_HEADER = /^(?:当前进度|进展情况|完成情况|实际进度|进度情况|工作进度)$/u;
+// 1-9月份工作情况: a progress column may name its period.
+const PROGRESS_HEADER =
+  /^(?:[0-9一二三四五六七八九十至—–~-]{1,8}月份?|[一二三四1-4]季度|上半年)?(?:当前进度|进展情况|完成情况|实际进度|进度情况|工作进度|工作情况)$/u;
 const OWNER_HEADER = /^(?:牵头单位|责任单位)$/u;
 
 /**
@@ -252,15 +254,21 @@ const OWNER_HEADER = /^(?:牵头单位|责任单位)$/u;
 function cellTable(text: string): CellRow[] {
   const lines: Cell[] = [];
   for (let start = 0; start < text.length;) {
-    const { s, e, end } = trimmedLine(text, start);
+    const { s, end } = trimmedLine(text, start);
+    let { e } = trimmedLine(text, start);
+    // 工作任务 |: a cell closed by its bar.
+    while (e > s && /[\s|]/u.test(text[e - 1]!)) e--;
     if (e > s) lines.push({ start: s, end: e });
     start = end + 1;
   }
   const cell = (c: Cell) => text.slice(c.start, c.end);
   for (let i = 0; i < lines.length; i++) {
-    if (cell(lines[i]!) !== '序号') continue;
+    if (cell(lines[i]!) !== '序号' && cell(lines[i]!) !== '编号') continue;
     const header: string[] = [];
-    for (let j = i + 1; j < lines.length && header.length < 8 && !/^[0-9]+$/u.test(cell(lines[j]!)); j++) header.push(cell(lines[j]!));
+    for (let j = i + 1; j < lines.length && header.length < 8 && !/^[0-9]+$/u.test(cell(lines[j]!)); j++)
+      // 一、加强特殊困难群体关爱服务保障: a category row before the first row, not a column.
+      if (!/^[一二三四五六七八九十]{1,3}、/u.test(cell(lines[j]!))) header.push(cell(lines[j]!));
+      else header.push('');
     const content = header.findIndex((h) => CONTENT_HEADER.test(h));
     if (content < 0 || !header.some((h) => PROGRESS_HEADER.test(h))) continue;
     const owner = header.findIndex((h) => OWNER_HEADER.test(h));

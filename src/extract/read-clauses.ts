@@ -185,9 +185,9 @@ const LEADING_TIME =
 const LEAD = /^(?:[\u4e00-\u9fff]{0,6}(?:日报|晚报|报|网))?讯|^(?:(?:19|20)\d{2}年度?)?(?:我|全)[州盟旗镇乡县区]/u;
 
 function clean(measure: string): string {
-  // ●经济增长6%左右: list bullets are no part of the measure.
+  // ●经济增长6%左右: list bullets are no part of the measure, nor a table cell's closing bar.
   const bare = measure
-    .replace(/[\s*●•■◆▪]/gu, '')
+    .replace(/[\s*●•■◆▪|]/gu, '')
     .replace(LEADING_TIME, '')
     .replace(LEAD, '')
     .replace(LEAD, '');

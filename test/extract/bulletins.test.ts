@@ -361,3 +361,31 @@ describe('extractPlan: livelihood-project bulletins of the twenty-third tuning b
     ]);
   });
 });
+
+describe('extractPlan: a one-cell-per-line table closed by cell bars (twenty-third tuning batch)', () => {
+  it('reads 编号 / 工作任务 / 1-9月份工作情况 / 牵头单位 cells closed by |, past a category row, its targets from the task cells owned by the lead unit', () => {
+    const text = [
+      '某市2021年度10项重点民生实事推进情况表(1-9月份) |',
+      '类别 |',
+      '编号 |',
+      '工作任务 |',
+      '1-9月份工作情况 |',
+      '牵头单位 |',
+      '一、加强特殊困难群体关爱服务保障 |',
+      '1 |',
+      '免费康复救助800名残疾儿童 |',
+      '依托20家定点康复机构提供康复训练 |',
+      '市残联 |',
+      '2 |',
+      '新建城市公共停车位3000个 |',
+      '已建成2100个 |',
+      '市住建局 |',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(quantitative(plan.tasks).map((t) => [summary(t).measure, summary(t).value, summary(t).unit, t.owners?.lead])).toEqual([
+      ['免费康复救助残疾儿童', '800', '名', ['市残联']],
+      ['新建城市公共停车位', '3000', '个', ['市住建局']],
+    ]);
+  });
+});
