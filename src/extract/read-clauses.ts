@@ -1118,7 +1118,9 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
   // 67178人脱贫, 48个贫困村出列, 57个污水处理厂全部建成.
   if (between === '' && count) {
     const completion = findWord(text, noun.start, noun.end, COMPLETION);
-    const end = completion === undefined ? noun.start : completion.at + completion.word.length;
+    // 1500家村级农贸综合服务站建设工程 where targets are read: the count of what is to be built.
+    const built = completion === undefined && site.targetMode ? /^[^,,。;;、]{2,30}?建设(?=工程|项目|$)/u.exec(text.slice(noun.start, noun.end)) : null;
+    const end = built !== null ? noun.start + built[0].length : completion === undefined ? noun.start : completion.at + completion.word.length;
     if (end > noun.start) {
       const measure = clean(text.slice(noun.start, end).replace(/全部|全面/gu, ''));
       pushTarget(context, {

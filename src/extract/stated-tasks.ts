@@ -5,7 +5,8 @@
  *   year's task (年度任务是, 全年目标是, 今年…计划) up to the first clause that reports (上半年…,
  *   目前…, 已…) state targets; the rest of the sentence reports;
  * - 任务目标:对全市100个老旧小区……进行改造。……进展情况:实际…… — in a text laid out as pairs
- *   of 任务目标 and 进展情况, what follows 任务目标: up to the next 进展情况: states targets.
+ *   of 任务目标 and 进展情况 (政府承诺/政府办理, 【目标】/【完成情况】), what follows 任务目标: up to the
+ *   next 进展情况: states targets.
  *
  * Pure functions over the decoded text; no state.
  */
@@ -56,9 +57,9 @@ export function statedYearTask(text: string, sentence: Sentence, openers: WordIn
   return { start: clauses[0]!.start, end: clauses[clauses.length - 1]!.end, clauses };
 }
 
-/** 任务目标: / 目标任务: opening what is to be done; 进展情况: / 完成情况: opening what was done. */
-const TASK_HEAD = /(?:任务目标|目标任务)[::]/gu;
-const PROGRESS_HEAD = /(?:进展|完成|落实)情况[::]/u;
+/** 任务目标: / 目标任务: / 政府承诺: / 【目标】 (normalised to [目标]) opening what is to be done; 进展情况: / 政府办理: / 【完成情况】 opening what was done. */
+const TASK_HEAD = /(?:任务目标|目标任务|政府承诺)[::]|\[目标(?:任务)?\]/gu;
+const PROGRESS_HEAD = /(?:进展|完成|落实)情况[::]|政府办理[::]|\[(?:进展|完成|落实)情况\]/u;
 
 /**
  * In a text laid out as 任务目标:… 进展情况:… pairs, the spans that state the tasks: from each
@@ -70,7 +71,7 @@ export function taskHeadSpans(text: string): Span[] {
     const start = match.index + match[0].length;
     const rest = text.slice(start);
     const progress = rest.search(PROGRESS_HEAD);
-    const next = rest.search(/(?:任务目标|目标任务)[::]/u);
+    const next = rest.search(/(?:任务目标|目标任务|政府承诺)[::]|\[目标(?:任务)?\]/u);
     const ends = [progress, next].filter((n) => n >= 0);
     spans.push({ start, end: start + (ends.length > 0 ? Math.min(...ends) : rest.length) });
   }

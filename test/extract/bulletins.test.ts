@@ -389,3 +389,21 @@ describe('extractPlan: a one-cell-per-line table closed by cell bars (twenty-thi
     ]);
   });
 });
+
+describe('extractPlan: promise-and-done layouts of the twenty-sixth tuning batch', () => {
+  it('reads a 政府承诺:/政府办理: layout as a bulletin, the promise’s count of what is to be built (1200家X建设工程) as a target', () => {
+    const text =
+      '2004年20件实事落实情况\n\n政府承诺:1200家村级农贸综合服务站建设工程\n\n政府办理:目前,已建成1300家村级农贸综合服务站。\n\n政府承诺:加大对蔬菜批发市场检测力度\n\n政府办理:去年共检测蔬菜1.1亿公斤。';
+    const { kind, plan } = extractPlan(text, { asOf: '2004-12-31' });
+    expect(kind).toBe('bulletin');
+    expect(quantitative(plan.tasks).map((t) => [summary(t).measure, summary(t).value, summary(t).unit])).toEqual([['村级农贸综合服务站建设', '1200', '家']]);
+  });
+
+  it('reads a 【目标】/【完成情况】 layout as a bulletin, its completion figures with no target as no task', () => {
+    const text =
+      '2019年十件惠民实事半年进展\n【目标】设立公共交通发展专项资金,增加安排特定人员免费乘车补贴 【完成情况】设立专项资金2500万元,免费乘车补贴3000万元。 【目标】增加高铁班次 【完成情况】开通动车组1对2趟。';
+    const { kind, plan } = extractPlan(text, { asOf: '2019-06-30' });
+    expect(kind).toBe('bulletin');
+    expect(quantitative(plan.tasks)).toEqual([]);
+  });
+});
