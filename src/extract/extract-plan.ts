@@ -157,7 +157,7 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
   return low + 1;
 }
 
-const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报|进度/u;
+const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报|进度|落实/u;
 const NOT_TITLE = /^(?:发布|来源|当前位置|索引|信息|文\s*号|日期|时间|编辑|首页)/u;
 
 /** The line starting at `start`: where its text begins and ends without surrounding white space, and where the line ends. */

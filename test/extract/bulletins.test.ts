@@ -407,3 +407,12 @@ describe('extractPlan: promise-and-done layouts of the twenty-sixth tuning batch
     expect(quantitative(plan.tasks)).toEqual([]);
   });
 });
+
+describe('extractPlan: the year of a promise-and-done news page (twenty-sixth tuning batch)', () => {
+  it('takes the year from a headline naming what was 落实 (2004年初…一一落实) over the next year’s publication date', () => {
+    const text =
+      '新闻中心 > 综合 > 正文\n\n2004年初政府承诺10件实事如今一一落实\n\nhttp://www.example.cn 2005年01月19日02:53 某都市报\n\n政府承诺:800家村级农贸综合服务站建设工程\n\n政府办理:目前,已建成900家村级农贸综合服务站。';
+    const { plan } = extractPlan(text, { asOf: '2004-12-31' });
+    expect(plan.id).toBe('extracted-2004');
+  });
+});
