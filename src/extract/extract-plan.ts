@@ -8,12 +8,13 @@ import { MAX_TASKS } from '../model/limits.js';
 import { factsOf as computeFacts } from '../pace/compute-facts.js';
 import { abs, compare, fraction, fromDecimal, mul, sub, type Fraction } from '../pace/fraction.js';
 import { deadlineIn, endOfMonth, periodMentions, reportDateIn } from './dates.js';
-import { readLayout, type Scope, type Span } from './document.js';
+import { readLayout, type Scope, type Sentence, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
 import { readTables, TABLE_ROW_NOTE } from './tables.js';
 import { readCountsDone, readShortfall, verdictList } from './read-shortfall.js';
+import { statedYearTask, taskHeadSpans } from './stated-tasks.js';
 import { baseUnit, readSentence, reportsDone, type PastCarry, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
 import { wordIndex } from './words.js';
@@ -156,7 +157,7 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
   return low + 1;
 }
 
-const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报|进度/u;
+const TITLE_WORDS = /报告|通报|情况|通知|意见|分解|分工|方案|公告|安排|公示|责任制|目标|简讯|快报|月报|进度|落实/u;
 const NOT_TITLE = /^(?:发布|来源|当前位置|索引|信息|文\s*号|日期|时间|编辑|首页)/u;
 
 /** The line starting at `start`: where its text begins and ends without surrounding white space, and where the line ends. */
@@ -173,7 +174,10 @@ function trimmedLine(text: string, start: number): { s: number; e: number; end: 
 function titleLine(text: string): Span | undefined {
   let start = 0;
   for (let n = 0; n < 15 && start < text.length; n++) {
-    const { s, e, end } = trimmedLine(text, start);
+    const { s, end } = trimmedLine(text, start);
+    let { e } = trimmedLine(text, start);
+    // 临沂市…推进情况表(1-9月份) |: a table's title line, closed by the bar of its cell.
+    while (e > s && /[\s|]/u.test(text[e - 1]!)) e--;
     const line = text.slice(s, e);
     // 一、2019年国民经济和社会发展计划执行情况 is a section heading, not the document's title.
     if (
@@ -197,13 +201,13 @@ const BULLETIN_TITLE =
 const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
 const BULLETIN_BODY =
-  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|现将[^。\n]{0,30}进度通报如下|计划进度[^\n]{0,30}实际进度|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
+  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|现将[^。\n]{0,30}进度通报如下|计划进度[^\n]{0,30}实际进度|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有|(?:(?:任务目标|目标任务|政府承诺)[::]|\[目标(?:任务)?\])[\s\S]{0,400}?(?:(?:进展|完成|落实)情况[::]|政府办理[::]|\[(?:进展|完成|落实)情况\])/u;
 /**
  * A line opening with the period its figures cover, after a news lead if any (1-9月份, / 2019年1-2月, /
  * 1月1日-9月4日, / 本报讯 (记者…)今年前三季度, / 截至5月底,): a progress report.
  */
 const PERIOD_LINE =
-  /(?:^|\n)[ \t\u3000]*(?:[^\n,。]{0,30}讯[ \t\u3000]*(?:\([^)\n]{0,30}\))?)?(?:今年|本年)?(?:(?:(?:19|20)\d{2}年)?[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|(?:19|20)\d{2}年[0-9]{1,2}月份?|1月1日[-—–~至][0-9]{1,2}月[0-9]{1,2}日|前三季度|上半年|第?[一二三1-3]季度|前[0-9一二三四五六七八九十]{1,2}个?月|截至[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日))[,,]/u;
+  /(?:^|\n)[ \t\u3000]*(?:[^\n,。]{0,30}(?:讯|获悉|了解到)[ \t\u3000]*(?:\([^)\n]{0,30}\))?[,,]?)?(?:今年|本年)?(?:(?:(?:19|20)\d{2}年)?[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|(?:19|20)\d{2}年[0-9]{1,2}月份?|1月1日[-—–~至][0-9]{1,2}月[0-9]{1,2}日|前三季度|上半年|第?[一二三1-3]季度|前[0-9一二三四五六七八九十]{1,2}个?月|截至[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日))(?:[,,]|(?<=[底末日])(?=[全我][省市县区州]))/u;
 /**
  * A sentence opening with the period its figures cover, after at most a short lead clause (前三季度全区实现… /
  * 初步统计,前三季度蔬菜产量增长… / 根据地区生产总值统一核算结果,前三季度,…): a statistical release of the period's
@@ -237,7 +241,9 @@ interface CellRow {
 }
 
 const CONTENT_HEADER = /^(?:项目内容|工作任务|目标任务|任务内容|建设内容|工作内容)$/u;
-const PROGRESS_HEADER = /^(?:当前进度|进展情况|完成情况|实际进度|进度情况|工作进度)$/u;
+// 1-9月份工作情况: a progress column may name its period.
+const PROGRESS_HEADER =
+  /^(?:[0-9一二三四五六七八九十至—–~-]{1,8}月份?|[一二三四1-4]季度|上半年)?(?:当前进度|进展情况|完成情况|实际进度|进度情况|工作进度|工作情况)$/u;
 const OWNER_HEADER = /^(?:牵头单位|责任单位)$/u;
 
 /**
@@ -248,15 +254,21 @@ const OWNER_HEADER = /^(?:牵头单位|责任单位)$/u;
 function cellTable(text: string): CellRow[] {
   const lines: Cell[] = [];
   for (let start = 0; start < text.length;) {
-    const { s, e, end } = trimmedLine(text, start);
+    const { s, end } = trimmedLine(text, start);
+    let { e } = trimmedLine(text, start);
+    // 工作任务 |: a cell closed by its bar.
+    while (e > s && /[\s|]/u.test(text[e - 1]!)) e--;
     if (e > s) lines.push({ start: s, end: e });
     start = end + 1;
   }
   const cell = (c: Cell) => text.slice(c.start, c.end);
   for (let i = 0; i < lines.length; i++) {
-    if (cell(lines[i]!) !== '序号') continue;
+    if (cell(lines[i]!) !== '序号' && cell(lines[i]!) !== '编号') continue;
     const header: string[] = [];
-    for (let j = i + 1; j < lines.length && header.length < 8 && !/^[0-9]+$/u.test(cell(lines[j]!)); j++) header.push(cell(lines[j]!));
+    for (let j = i + 1; j < lines.length && header.length < 8 && !/^[0-9]+$/u.test(cell(lines[j]!)); j++)
+      // 一、加强特殊困难群体关爱服务保障: a category row before the first row, not a column.
+      if (!/^[一二三四五六七八九十]{1,3}、/u.test(cell(lines[j]!))) header.push(cell(lines[j]!));
+      else header.push('');
     const content = header.findIndex((h) => CONTENT_HEADER.test(h));
     if (content < 0 || !header.some((h) => PROGRESS_HEADER.test(h))) continue;
     const owner = header.findIndex((h) => OWNER_HEADER.test(h));
@@ -277,6 +289,16 @@ function cellTable(text: string): CellRow[] {
     return rows;
   }
   return [];
+}
+
+/** The clauses of `sentence` within `[start, end)`, cut at the ends; undefined when none is left. */
+function clipSentence(sentence: Sentence, start: number, end: number): Sentence | undefined {
+  const clauses = sentence.clauses
+    .filter((c) => c.end > start && c.start < end)
+    .map((c) => ({ start: Math.max(c.start, start), end: Math.min(c.end, end) }))
+    .filter((c) => c.end > c.start);
+  if (clauses.length === 0) return undefined;
+  return { start: clauses[0]!.start, end: clauses[clauses.length - 1]!.end, clauses };
 }
 
 /** Body words of a decomposition: who carries out what. */
@@ -627,6 +649,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   const ownersByScope = new Map<Scope, FoundOwners>();
   const ownersBySentence = new Map<number, FoundOwners>();
   const progressTable = kind === 'bulletin' && PROGRESS_TABLE.test(normal.slice(0, 3000));
+  // 任务目标:……进展情况:……: what follows each 任务目标: states the tasks.
+  const taskSpans = kind === 'bulletin' ? taskHeadSpans(normal) : [];
   const cellRows = kind === 'bulletin' ? cellTable(normal) : [];
 
   // ■ 2024年成绩单 … ■ 2025年主要预期目标: a short line naming an earlier year's results opens a part about the past, one naming the plan year closes it.
@@ -723,6 +747,26 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       // 2016年,全市生产总值3212.2亿元,增长8%;一般公共预算收入260.5亿元,增长10.2%: the earlier year carries over the sentences of its paragraph.
       if (normal.slice(previousEnd, sentence.start).includes('\n')) carry.past = false;
       previousEnd = sentence.end;
+      if (kind === 'bulletin') {
+        // 任务目标:对全市100个老旧小区……进行改造。: the task's part of the sentence states targets.
+        const task = taskSpans.find((t) => t.start < sentence.end && t.end > sentence.start);
+        if (task !== undefined) {
+          const part = clipSentence(sentence, task.start, task.end);
+          if (part !== undefined) readSentence(context, scope, part, 'target', deadline, sentenceAsOf, false);
+          continue;
+        }
+        // 村内道路建设年度任务是硬化道路350万平方米,上半年完成248万平方米: the year's task is stated, then reported on.
+        const stated = mode === 'report' ? statedYearTask(normal, sentence, OPENERS, MARKERS) : undefined;
+        if (stated !== undefined) {
+          for (const [part, partMode] of [
+            [clipSentence(sentence, sentence.start, stated.start), 'report'],
+            [stated, 'target'],
+            [clipSentence(sentence, stated.end, sentence.end), 'report'],
+          ] as const)
+            if (part !== undefined) readSentence(context, scope, part, partMode, deadline, sentenceAsOf, false);
+          continue;
+        }
+      }
       readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report' ? carry : false);
     }
   }

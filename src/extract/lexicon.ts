@@ -233,6 +233,11 @@ export const CUMULATIVE_VERBS: readonly string[] = [
   '获批',
   '再就业',
   '纳入',
+  '硬化',
+  '重建',
+  '加固',
+  '新扩建',
+  '救助',
 ];
 
 /** Units that count things (classifiers and people); other units measure amounts (亿元, 万亩, 公里). */

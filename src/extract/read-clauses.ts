@@ -185,9 +185,9 @@ const LEADING_TIME =
 const LEAD = /^(?:[\u4e00-\u9fff]{0,6}(?:日报|晚报|报|网))?讯|^(?:(?:19|20)\d{2}年度?)?(?:我|全)[州盟旗镇乡县区]/u;
 
 function clean(measure: string): string {
-  // ●经济增长6%左右: list bullets are no part of the measure.
+  // ●经济增长6%左右: list bullets are no part of the measure, nor a table cell's closing bar.
   const bare = measure
-    .replace(/[\s*●•■◆▪]/gu, '')
+    .replace(/[\s*●•■◆▪|]/gu, '')
     .replace(LEADING_TIME, '')
     .replace(LEAD, '')
     .replace(LEAD, '');
@@ -364,7 +364,8 @@ function shareOf(text: string, clause: Span, q: Quantity, scopeStart = clause.st
   // 为年投资计划的74.1%, 为年计划的44%: 年 alone also names the year's plan.
   // 为年计划的95.6% … 分别占计划的102.4%: a bare 计划 is the year's when the paragraph has just named it.
   const bare = /^(?:投资)?计划(?:投资)?$/u.test(base) && namesYearPlan(text, scopeStart, q.start);
-  return { annual: !stage && (bare || /年度|全年|当年|本年|目标|任务|^年(?:投资)?计划/u.test(base)), base };
+  // 完成年初计划的119.64%: the plan set at the start of the year is the year's.
+  return { annual: !stage && (bare || /年度|全年|当年|本年|目标|任务|^年初?(?:投资)?计划/u.test(base)), base };
 }
 
 /** 7个省重点项目完成年度投资计划的81%: the subject and the year's plan of a share that opens its clause (a count of projects first). */
@@ -1091,10 +1092,35 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
     state.lastSubject = measure;
     return q.end;
   }
+  // 对全市100个老旧小区的二次管网进行改造, 对A、B10处路口进行渠化改造: the count of what is to be done, its verb after 进行.
+  if (count && site.targetMode && /^对[^,,。;;]{0,20}$/u.test(between)) {
+    const done = /^([^,,。;;]{1,30}?)进行([\u4e00-\u9fff]{0,3}?(?:改造提升|改造|维修|整治|治理|修缮|加固))/u.exec(text.slice(noun.start, clause.end));
+    if (done !== null) {
+      const end = noun.start + done[0].length;
+      const measure = clean(`${done[1]!}${done[2]!}`);
+      pushTarget(context, {
+        ...base,
+        measure,
+        title: { start: title.start, end },
+        titlePrefix: '',
+        kind: 'cumulative',
+        bound: undefined,
+        tolerance: undefined,
+        value: q.value,
+        unit: q.unit,
+        growth: false,
+        notes,
+      });
+      state.lastSubject = measure;
+      return end;
+    }
+  }
   // 67178人脱贫, 48个贫困村出列, 57个污水处理厂全部建成.
   if (between === '' && count) {
     const completion = findWord(text, noun.start, noun.end, COMPLETION);
-    const end = completion === undefined ? noun.start : completion.at + completion.word.length;
+    // 1500家村级农贸综合服务站建设工程 where targets are read: the count of what is to be built.
+    const built = completion === undefined && site.targetMode ? /^[^,,。;;、]{2,30}?建设(?=工程|项目|$)/u.exec(text.slice(noun.start, noun.end)) : null;
+    const end = built !== null ? noun.start + built[0].length : completion === undefined ? noun.start : completion.at + completion.word.length;
     if (end > noun.start) {
       const measure = clean(text.slice(noun.start, end).replace(/全部|全面/gu, ''));
       pushTarget(context, {

@@ -271,3 +271,148 @@ describe('extractPlan: bulletins of the sixteenth tuning batch', () => {
     ]);
   });
 });
+
+describe('extractPlan: livelihood-project bulletins of the twenty-third tuning batch', () => {
+  it('reads a table whose title line ends in a cell bar (…推进情况表(1-9月份) |) as a bulletin dated by its period', () => {
+    const text = [
+      '某市2021年度10项重点民生实事推进情况表(1-9月份) |',
+      '编号 |',
+      '工作任务 |',
+      '1-9月份工作情况 |',
+      '牵头单位 |',
+      '1 |',
+      '免费康复救助800名残疾儿童 |',
+      '为全市950名残疾儿童提供康复训练救助 |',
+      '市残联 |',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2021-09-30');
+  });
+
+  it('reads news opening with a lead (从…获悉,) and then the period (今年上半年,) as a bulletin', () => {
+    const text = '从某市发改委获悉,今年上半年,市政府2016年为民办实事工程整体进展顺利,20个项目中15个已开工建设。';
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2016-06-30');
+  });
+
+  it('reads a line opening with 截至9月底 followed straight by 全省 as a bulletin', () => {
+    const text = '全省保障房开工率超八成\n 2019-10-14  出处:某日报\n截至9月底全省新开工12.5万套\n据了解,今年全省计划新开工保障性安居工程15万套。';
+    expect(extractPlan(text).kind).toBe('bulletin');
+  });
+
+  it('reads the year’s task stated inside a reporting sentence (年度任务是…N, 全年目标是…, 今年全省计划新开工…) as targets, and what follows as figures', () => {
+    const text = [
+      '2016年为民办实事上半年进展情况',
+      '村内道路建设年度任务是硬化道路300万平方米,上半年完成210万平方米;社会治安技防监控年度任务新建高清监控点50处,开放式小区监控90处,目前已完成方案设计。',
+      '提高新农合保障水平全年目标是新农合参合率稳定在96%以上,目前全市参合率达99%。',
+      '据了解,今年全省计划新开工保障性安居工程15万套,基本建成8万套,截至6月30日,全省基本建成8.5万套。',
+    ].join('\n');
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.value, t.unit])).toEqual([
+      ['300', '万平方米'],
+      ['50', '处'],
+      ['90', '处'],
+      ['96', '%'],
+      ['15', '万套'],
+      ['8', '万套'],
+    ]);
+    expect(tasks[3]!.figures).toEqual([['2016-06-30', '99', '%']]);
+    expect(tasks[5]!.figures).toEqual([['2016-06-30', '8.5', '万套']]);
+  });
+
+  it('does not read a share of the year’s task or the year’s investment plan (完成年度任务的71%, 年度计划投资X亿元) as a stated task', () => {
+    const text =
+      '2020年1-8月重点项目进展情况\n2020年全州重点项目200个,年度计划投资300亿元,1-8月累计完成投资200亿元,完成年度计划的66.67%;续建项目完成投资150亿元,完成年度计划的80%。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.value, t.unit])).toEqual([['300', '亿元']]);
+  });
+
+  it('reads what follows 任务目标: up to 进展情况: as the tasks of a 任务目标/进展情况 layout', () => {
+    const text =
+      '某市2014年十件实事全部完成\n任务目标:打通民生路等5条断头路。提升改造主城区80条次干道和小街巷。 进展情况:截至12月底,5条断头路已全部完工,共完成路口改造9个。 任务目标:新扩建40所公办标准化幼儿园。 进展情况:截至去年12月底,已建成42所。';
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2014-12-31');
+    const tasks = quantitative(plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.value, t.unit])).toEqual([
+      ['5', '条'],
+      ['80', '条'],
+      ['40', '所'],
+    ]);
+  });
+});
+
+describe('extractPlan: livelihood-project bulletins of the twenty-third tuning batch (shares and counts)', () => {
+  it('reads 完成年初计划的X% (the plan set at the start of the year) as a share of the year’s plan', () => {
+    const text = '2022年十件民生实事完成情况\n一开展缓解停车难行动\n全年项目资金支出3.5亿元,完成年初计划的120.5%。';
+    const tasks = quantitative(extractPlan(text, { asOf: '2022-12-31' }).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.value, t.unit, t.figures])).toEqual([['100', '%', [['2022-12-31', '120.5', '%']]]]);
+  });
+
+  it('reads 对N个X进行改造 / 对A、B N处X进行渠化改造 where targets are read as the count of what is to be done', () => {
+    const text =
+      '某市2014年十件实事全部完成\n任务目标:对全市80个老旧小区的二次管网进行改造。 进展情况:截至12月底,全部完工。 任务目标:对甲路、乙路8处路口进行渠化改造。 进展情况:截至12月底,已完成。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks.map((t) => [t.measure, t.value, t.unit])).toEqual([
+      ['老旧小区的二次管网改造', '80', '个'],
+      ['路口渠化改造', '8', '处'],
+    ]);
+  });
+});
+
+describe('extractPlan: a one-cell-per-line table closed by cell bars (twenty-third tuning batch)', () => {
+  it('reads 编号 / 工作任务 / 1-9月份工作情况 / 牵头单位 cells closed by |, past a category row, its targets from the task cells owned by the lead unit', () => {
+    const text = [
+      '某市2021年度10项重点民生实事推进情况表(1-9月份) |',
+      '类别 |',
+      '编号 |',
+      '工作任务 |',
+      '1-9月份工作情况 |',
+      '牵头单位 |',
+      '一、加强特殊困难群体关爱服务保障 |',
+      '1 |',
+      '免费康复救助800名残疾儿童 |',
+      '依托20家定点康复机构提供康复训练 |',
+      '市残联 |',
+      '2 |',
+      '新建城市公共停车位3000个 |',
+      '已建成2100个 |',
+      '市住建局 |',
+    ].join('\n');
+    const { kind, plan } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(quantitative(plan.tasks).map((t) => [summary(t).measure, summary(t).value, summary(t).unit, t.owners?.lead])).toEqual([
+      ['免费康复救助残疾儿童', '800', '名', ['市残联']],
+      ['新建城市公共停车位', '3000', '个', ['市住建局']],
+    ]);
+  });
+});
+
+describe('extractPlan: promise-and-done layouts of the twenty-sixth tuning batch', () => {
+  it('reads a 政府承诺:/政府办理: layout as a bulletin, the promise’s count of what is to be built (1200家X建设工程) as a target', () => {
+    const text =
+      '2004年20件实事落实情况\n\n政府承诺:1200家村级农贸综合服务站建设工程\n\n政府办理:目前,已建成1300家村级农贸综合服务站。\n\n政府承诺:加大对蔬菜批发市场检测力度\n\n政府办理:去年共检测蔬菜1.1亿公斤。';
+    const { kind, plan } = extractPlan(text, { asOf: '2004-12-31' });
+    expect(kind).toBe('bulletin');
+    expect(quantitative(plan.tasks).map((t) => [summary(t).measure, summary(t).value, summary(t).unit])).toEqual([['村级农贸综合服务站建设', '1200', '家']]);
+  });
+
+  it('reads a 【目标】/【完成情况】 layout as a bulletin, its completion figures with no target as no task', () => {
+    const text =
+      '2019年十件惠民实事半年进展\n【目标】设立公共交通发展专项资金,增加安排特定人员免费乘车补贴 【完成情况】设立专项资金2500万元,免费乘车补贴3000万元。 【目标】增加高铁班次 【完成情况】开通动车组1对2趟。';
+    const { kind, plan } = extractPlan(text, { asOf: '2019-06-30' });
+    expect(kind).toBe('bulletin');
+    expect(quantitative(plan.tasks)).toEqual([]);
+  });
+});
+
+describe('extractPlan: the year of a promise-and-done news page (twenty-sixth tuning batch)', () => {
+  it('takes the year from a headline naming what was 落实 (2004年初…一一落实) over the next year’s publication date', () => {
+    const text =
+      '新闻中心 > 综合 > 正文\n\n2004年初政府承诺10件实事如今一一落实\n\nhttp://www.example.cn 2005年01月19日02:53 某都市报\n\n政府承诺:800家村级农贸综合服务站建设工程\n\n政府办理:目前,已建成900家村级农贸综合服务站。';
+    const { plan } = extractPlan(text, { asOf: '2004-12-31' });
+    expect(plan.id).toBe('extracted-2004');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The year's task stated inside a progress report's sentence (bulletins only):
+ *
+ * - 村内道路建设年度任务是硬化道路350万平方米,上半年完成248万平方米 — the clauses from the
+ *   year's task (年度任务是, 全年目标是, 今年…计划) up to the first clause that reports (上半年…,
+ *   目前…, 已…) state targets; the rest of the sentence reports;
+ * - 任务目标:对全市100个老旧小区……进行改造。……进展情况:实际…… — in a text laid out as pairs
+ *   of 任务目标 and 进展情况 (政府承诺/政府办理, 【目标】/【完成情况】), what follows 任务目标: up to the
+ *   next 进展情况: states targets.
+ *
+ * Pure functions over the decoded text; no state.
+ */
+import { type Sentence, type Span } from './document.js';
+import { reportsDone } from './read-clauses.js';
+import { type WordIndex } from './words.js';
+
+/**
+ * 年度任务是, 年度任务(新建…), 全年目标是, 今年全省计划(新开工…), 年度计划(改造…): a cue naming the
+ * year's task, not a share of it (完成年度任务的71%, 占年度目标) nor a stage plan.
+ */
+const YEAR_TASK = /(?:年度|全年|今年)[^,,。;;::0-9]{0,6}?(?:任务|目标|计划)(?:是|为)?/gu;
+
+/** Where the year's task stated in `sentence` begins, if it names one: the end of its cue. */
+function yearTaskCue(text: string, sentence: Span): number | undefined {
+  const body = text.slice(sentence.start, sentence.end);
+  for (const match of body.matchAll(YEAR_TASK)) {
+    const before = body.slice(Math.max(0, match.index - 2), match.index);
+    const after = body.slice(match.index + match[0].length, match.index + match[0].length + 24);
+    // 完成年度任务的71%, 占全年目标, 为年度计划的44%: a share of the task, which reports.
+    if (/(?:占|完成|超|为|达|的)$/u.test(before) || /^(?:任务)?的/u.test(after)) continue;
+    // 年度计划投资307.05亿元, 年度投资计划647.4亿元, 竣工计划为500万套: the plan named right before its amount is read as such already.
+    if (match[0].includes('投资') || /^投资/u.test(after) || /^[0-9]/u.test(after)) continue;
+    // The task's quantity follows in the same clause (年度任务新建高清监控点40处).
+    if (!/^[^,,。;;]{0,20}?[0-9]/u.test(after)) continue;
+    return sentence.start + match.index + match[0].length;
+  }
+  return undefined;
+}
+
+/**
+ * The part of a reporting sentence that states the year's task: from its cue to the clause before
+ * the first one that reports (by `openers` or `markers`, or opening with the period), or undefined.
+ */
+export function statedYearTask(text: string, sentence: Sentence, openers: WordIndex, markers: WordIndex): Sentence | undefined {
+  const cue = yearTaskCue(text, sentence);
+  if (cue === undefined) return undefined;
+  const clauses: Span[] = [];
+  for (const clause of sentence.clauses) {
+    if (clause.end <= cue) continue;
+    const part = clause.start < cue ? { start: cue, end: clause.end } : clause;
+    if (clauses.length > 0 && reportsDone(text, part, openers, markers)) break;
+    // The cue's own clause may hold a word of progress after its quantity only if it is the task's (已 before the cue was skipped above).
+    if (clauses.length === 0 && reportsDone(text, part, undefined, markers)) return undefined;
+    clauses.push(part);
+  }
+  if (clauses.length === 0) return undefined;
+  return { start: clauses[0]!.start, end: clauses[clauses.length - 1]!.end, clauses };
+}
+
+/** 任务目标: / 目标任务: / 政府承诺: / 【目标】 (normalised to [目标]) opening what is to be done; 进展情况: / 政府办理: / 【完成情况】 opening what was done. */
+const TASK_HEAD = /(?:任务目标|目标任务|政府承诺)[::]|\[目标(?:任务)?\]/gu;
+const PROGRESS_HEAD = /(?:进展|完成|落实)情况[::]|政府办理[::]|\[(?:进展|完成|落实)情况\]/u;
+
+/**
+ * In a text laid out as 任务目标:… 进展情况:… pairs, the spans that state the tasks: from each
+ * 任务目标: to the next 进展情况: (or the next 任务目标:, or the end of the text).
+ */
+export function taskHeadSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(TASK_HEAD)) {
+    const start = match.index + match[0].length;
+    const rest = text.slice(start);
+    const progress = rest.search(PROGRESS_HEAD);
+    const next = rest.search(/(?:任务目标|目标任务|政府承诺)[::]|\[目标(?:任务)?\]/u);
+    const ends = [progress, next].filter((n) => n >= 0);
+    spans.push({ start, end: start + (ends.length > 0 ? Math.min(...ends) : rest.length) });
+  }
+  return spans;
+}
