@@ -337,7 +337,9 @@ function detectYear(text: string, title: string): YearFound | undefined {
   const published = date === null ? undefined : `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   const inTitle = /((?:19|20)\d{2})年/u.exec(title);
   if (inTitle !== null) return { year: Number(inTitle[1]), published };
-  if (date !== null) return { year: Number(date[1]), published };
+  // 更新时间:2018-09-15 on a page whose text names only 2015年: a later repost's date, two years or more past every year the text names.
+  const named = latestYear(text.slice(0, 3000));
+  if (date !== null && (named === undefined || Number(date[1]) - named < 2)) return { year: Number(date[1]), published };
   const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000)) ?? fiveYearPlanYear(head);
   return anywhere === undefined ? undefined : { year: anywhere, published: undefined };
 }
@@ -566,7 +568,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     // 一、2024年工作回顾, 2024年……成绩单, 2016年,全市生产总值达到3157.7亿元 and no later year: a report for the year after.
     const reviewed =
       kind === 'report'
-        ? /((?:19|20)\d{2})年(?:工作回顾|[^。\n]{0,40}成绩单|[,,](?:全市|全县|全区|全省|全国|我市|我县|我区)[^。\n,,;;]{0,12}?(?:达到|完成|实现)[0-9])/u.exec(
+        ? // 2024年国民经济和社会发展计划执行情况 (a plan report's first part), 2015年,…全面完成…确定的主要预期目标: the past year's results too.
+          /((?:19|20)\d{2})年(?:工作回顾|[^。\n]{0,40}成绩单|[,,](?:全市|全县|全区|全省|全国|我市|我县|我区)[^。\n,,;;]{0,12}?(?:达到|完成|实现)[0-9]|(?:国民经济和社会发展)?计划执行情况|[,,][^。\n]{0,80}?(?:全面|圆满|超额)完成[^。\n]{0,20}?确定的[^。\n]{0,10}?目标)/u.exec(
             head,
           )
         : null;
@@ -631,10 +634,15 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
 
   // ■ 2024年成绩单 … ■ 2025年主要预期目标: a short line naming an earlier year's results opens a part about the past, one naming the plan year closes it.
   let pastPart = false;
+  // ●2023年广东地区生产总值达到13.57万亿元…; / ●广州经济总量突破3万亿元;: a bulleted item continues the past results of the item before it with the same bullet.
+  let bulletPast: string | undefined;
   const headline = kind === 'report' ? restatedHeadline(normal) : undefined;
   for (const scope of layout.scopes) {
     if (titleSpan !== undefined && scope.start >= titleSpan.start && scope.end <= titleSpan.end) continue;
     if (headline !== undefined && scope.start >= headline.start && scope.end <= headline.end) continue;
+    const bullet = kind === 'report' ? /^\s*([●◆■▲•★◇])/u.exec(normal.slice(scope.start, scope.end))?.[1] : undefined;
+    const inherited = bullet !== undefined && bullet === bulletPast;
+    bulletPast = undefined;
     if (kind === 'report') {
       const line = normal.slice(scope.start, scope.end).trim();
       const named = line.length <= 40 && !line.includes('。') ? [...line.matchAll(/((?:19|20)\d{2})年/gu)].map((m) => Number(m[1])) : [];
@@ -656,7 +664,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     // A report's paragraph that recounts what was done (成功获批, 顺利开工, 签署了) and names nothing of the year ahead (今年, 年内, 预期, 目标, 力争, 确保, 将, a year): last year's results, not targets.
     if (kind === 'report' && recountsOnly(normal.slice(scope.start, scope.end))) continue;
     let reporting = kind === 'bulletin' && scope.kind !== 'item';
-    const carry: PastCarry = { past: false };
+    const carry: PastCarry = { past: inherited };
     let previousEnd = scope.start;
     for (const sentence of scope.sentences) {
       let mode: 'target' | 'report' = 'target';
@@ -725,6 +733,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       previousEnd = sentence.end;
       readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report' ? carry : false);
     }
+    if (bullet !== undefined && carry.past) bulletPast = bullet;
   }
 
   // 通川区 13.7% 59.4 43.4 35.9 82.7%: the rows of a bulletin's table under a header naming the year's plan.

@@ -218,7 +218,13 @@ function nameSpans(text: string, from: number, to: number): Span[] {
     if (j < to && text[j] === close && (c === '《' || j - i - 1 <= 10)) spans.push({ start: i, end: j + 1 });
     i = j;
   }
-  return spans;
+  // 市五届六次人代会议, 十八届三中全会, 第六次会议: a meeting's ordinal, not a count.
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(
+    /第?[一二三四五六七八九十0-9]{1,4}届[一二三四五六七八九十0-9]{0,3}[次中]?|第[一二三四五六七八九十0-9]{1,4}次(?=[^。,,;;\n]{0,8}(?:会议|全会|大会|人代会|党代会))/gu,
+  ))
+    spans.push({ start: from + m.index, end: from + m.index + m[0].length });
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /** Spans of parentheses naming owners, (责任单位:…), or defining a criterion, (进展情况占比低于50%…,下同). */

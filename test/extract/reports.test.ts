@@ -171,3 +171,48 @@ describe('extractPlan (issue #15): twenty-second tuning batch — a count done w
     expect(done?.target.kind === 'cumulative' ? done.target.measure : '').toContain('完成');
   });
 });
+
+describe('extractPlan (issue #15): twenty-fifth tuning batch — what is not this year’s target', () => {
+  it('reads a plan report opening with the past year’s 计划执行情况 as the next year’s, its estimates as past results', () => {
+    const text = [
+      '一、2024年国民经济和社会发展计划执行情况',
+      '2024年,全区上下坚持稳中求进,经济社会发展保持稳中向好态势。预计(下同)全年地区生产总值增长6%,完成一般公共预算收入70亿元。',
+      '(一)经济运行平稳向好。新增市场主体2万家。新开工5亿元以上项目30个。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2025-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('takes a page’s 更新时间 two years or more past every year its text names for a repost’s date, not the plan year', () => {
+    const text = [
+      '更新时间:2018-09-15 22:59作者:某某',
+      '2015年,全市经济运行保持良好态势,全面完成市五届六次人代会议确定的主要预期目标。预计生产总值增长9%,全社会固定资产投资增长18%。',
+    ].join('\n');
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(plan.period.start).toBe('2016-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('reads no count in a meeting’s ordinal (五届六次人代会, 第三次会议)', () => {
+    const { plan } = extractPlan('今年要全面完成市五届六次人代会议确定的目标,在第三次会议上审议的项目新开工12个。', { kind: 'report', year: 2016 });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'cumulative', value: '12', unit: '个' }]);
+  });
+
+  it('carries last year’s results over the bulleted items after an item naming the earlier year, until the bullets end', () => {
+    const text = [
+      '报告指出:',
+      '●2023年全省地区生产总值达到12万亿元、增长4.8%;',
+      '●地方一般公共预算收入达1.3万亿元、增长4.3%;',
+      '●规模以上工业增加值突破4万亿元、增长4.4%。',
+      '报告提出,今年全省经济社会发展的主要预期目标是:',
+      '◆地区生产总值增长5%;',
+      '◆城镇新增就业人数110万人以上。',
+    ].join('\n');
+    const { plan } = extractPlan(text, { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', value: '5', unit: '%' },
+      { kind: 'cumulative', value: '110', unit: '万人' },
+    ]);
+  });
+});
