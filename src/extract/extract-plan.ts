@@ -183,8 +183,20 @@ function titleLine(text: string): Span | undefined {
       !NOT_TITLE.test(line) &&
       !/^[一二三四五六七八九十]{1,3}、/u.test(line) &&
       TITLE_WORDS.test(line)
-    )
+    ) {
+      // 关于分解落实2019年市政府工作报告 / 主要目标任务的通知: a title broken over two lines ends on the second.
+      const next = trimmedLine(text, end + 1);
+      const rest = text.slice(next.s, next.e);
+      if (
+        end < text.length &&
+        rest.length <= 40 &&
+        !/[|>。,,]/u.test(rest) &&
+        /(?:通知|意见|方案|决定|办法)$/u.test(rest) &&
+        !/(?:通知|意见|方案)$/u.test(line)
+      )
+        return { start: s, end: next.e };
       return { start: s, end: e };
+    }
     start = end + 1;
   }
   return undefined;
@@ -290,6 +302,8 @@ const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|
 function detectKind(text: string, title: string): DocumentKind {
   // 2020年…计划执行情况及2021年…计划草案的报告: the plan report to the people's congress, though its title names the past year's 执行情况.
   if (/(?:计划草案|工作报告)(?:的报告)?$/u.test(title)) return 'report';
+  // 关于下达金乡县2021年国民经济和社会发展计划的通知: the notice carries the year's plan itself, not a division of work.
+  if (/国民经济和社会发展计划的通知$/u.test(title)) return 'report';
   if (BULLETIN_TITLE.test(title) && !/分解|分工/u.test(title)) return 'bulletin';
   if (DECOMPOSITION_TITLE.test(title)) return 'decomposition';
   if (/工作报告$|计划$|计划草案|预期目标/u.test(title)) return 'report';

@@ -216,3 +216,16 @@ describe('extractPlan (issue #15): twenty-fifth tuning batch — what is not thi
     ]);
   });
 });
+
+describe('extractPlan (issue #15): twenty-fifth tuning batch — a notice carrying the year’s plan', () => {
+  it('reads 关于下达…国民经济和社会发展计划的通知 as the plan (a report), not a division of work', () => {
+    const text = [
+      '关于下达某县2021年国民经济和社会发展计划的通知',
+      '各镇政府,县政府各部门:现将某县2021年国民经济和社会发展计划下达给你们,请认真组织实施。',
+      '主要预期目标为:地区生产总值增长7%以上。',
+    ].join('\n');
+    const result = extractPlan(text);
+    expect(result.kind).toBe('report');
+    expect(targets(result.plan.tasks)).toMatchObject([{ kind: 'rate', value: '7', unit: '%' }]);
+  });
+});
