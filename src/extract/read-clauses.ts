@@ -1079,10 +1079,16 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
     state.lastSubject = measure;
     return q.end;
   }
-  if (!count && site.targetMode && AMOUNT_NOUN.test(between) && !/总(?:投资|规模)/u.test(between) && between.length <= 20 && !/[、,]/u.test(between)) {
+  // 粮食产量1270万吨 in a list of targets: a year's output with no bound word, read as a floor (like 人均 levels below).
+  const output = !count && site.targetMode && /产量$/u.test(between) && q.unit !== '%';
+  if (
+    (output || (!count && site.targetMode && AMOUNT_NOUN.test(between) && !/总(?:投资|规模)/u.test(between))) &&
+    between.length <= 20 &&
+    !/[、,]/u.test(between)
+  ) {
     // 固定资产投资162亿元 in a list of targets: the amount of a flow named by its noun; 人均社会消费品零售总额3.84万元 is a level per person.
     const measure = withContext(context, clean(between), between, state);
-    const perHead = measure.startsWith('人均');
+    const perHead = measure.startsWith('人均') || output;
     pushTarget(context, {
       ...base,
       measure,
@@ -1094,7 +1100,7 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
       value: q.value,
       unit: unitFor(q, measure),
       growth: false,
-      notes: perHead ? [...notes, '人均水平未写上下限,按下限(atLeast)读'] : notes,
+      notes: perHead ? [...notes, output ? '产量未写上下限,按下限(atLeast)读' : '人均水平未写上下限,按下限(atLeast)读'] : notes,
     });
     state.lastSubject = measure;
     return q.end;

@@ -229,3 +229,14 @@ describe('extractPlan (issue #15): twenty-fifth tuning batch — a notice carryi
     expect(targets(result.plan.tasks)).toMatchObject([{ kind: 'rate', value: '7', unit: '%' }]);
   });
 });
+
+describe('extractPlan (issue #15): twenty-fifth tuning batch — an output with no bound word', () => {
+  it('reads 粮食产量1270万吨 in a list of targets as a floor on the output, noted', () => {
+    const { plan } = extractPlan('今年主要预期目标是:地区生产总值增长5%;粮食产量1260万吨。', { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', value: '5' },
+      { kind: 'rate', measure: '粮食产量', bound: 'atLeast', value: '1260', unit: '万吨' },
+    ]);
+    expect(plan.tasks[1]?.['x-note']).toContain('按下限');
+  });
+});
