@@ -221,7 +221,7 @@ function nameSpans(text: string, from: number, to: number): Span[] {
   // 市五届六次人代会议, 十八届三中全会, 第六次会议: a meeting's ordinal, not a count.
   const slice = text.slice(from, to);
   for (const m of slice.matchAll(
-    /第?[一二三四五六七八九十0-9]{1,4}届[一二三四五六七八九十0-9]{0,3}[次中]?|第[一二三四五六七八九十0-9]{1,4}次(?=[^。,,;;\n]{0,8}(?:会议|全会|大会|人代会|党代会))/gu,
+    /第?[一二三四五六七八九十0-9]{1,4}届(?:人大|人民代表大会|政协)?[一二三四五六七八九十0-9]{0,3}[次中]?|第[一二三四五六七八九十0-9]{1,4}次(?=[^。,,;;\n]{0,8}(?:会议|全会|大会|人代会|党代会))/gu,
   ))
     spans.push({ start: from + m.index, end: from + m.index + m[0].length });
   // 每季度进行一次督查, 于年中和年末分别组织一次自查活动: how often, not a count (the span opens at the character before 一).

@@ -240,3 +240,24 @@ describe('extractPlan (issue #15): twenty-fifth tuning batch — an output with 
     expect(plan.tasks[1]?.['x-note']).toContain('按下限');
   });
 });
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — meeting ordinals and a review’s year', () => {
+  it('reads no count in 八届人大二次会议 (the ordinal with 人大 between 届 and 次)', () => {
+    const { plan } = extractPlan('现将某市2021年国民经济和社会发展计划执行情况及2022年计划草案提请市八届人大二次会议审议。今年新开工项目15个。', {
+      kind: 'report',
+      year: 2022,
+    });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'cumulative', value: '15', unit: '个' }]);
+  });
+
+  it('reads a news report whose only year says its targets were 较好的完成了 as the next year’s, that year’s figures as past', () => {
+    const text = [
+      '某市十五届人大三次会议隆重开幕',
+      '市长代表市人民政府向大会作政府工作报告。',
+      '他指出,2014年,在省委、省政府的坚强领导下,全市解放思想,攻坚克难,较好的完成了市十五届人大二次会议确定的目标任务:实现地区生产总值1200亿元,增长10.5%。财政收入达到110亿元,增长12%。',
+    ].join('\n');
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(plan.period.start).toBe('2015-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+});
