@@ -516,7 +516,8 @@ export function pastAfter(clause: string, year: number, past: boolean): boolean 
   // 今后五年…的主要目标是, “十三五”发展目标, 到2025年: a plan period's goals, not the plan year's, whatever 主要目标 follows.
   if (PLAN_PERIOD.test(clause) || [...clause.matchAll(/(?:^|[^0-9])[到至]((?:19|20)\d{2})年/gu)].some((m) => Number(m[1]) > year)) return true;
   const years = [...clause.matchAll(/(^|[^比较与于以自从到至])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
-  if (years.some((y) => y >= year) || /今年|明年|新的一年|预期目标|主要目标/u.test(clause)) return false;
+  // 2023年主要预期目标完成情况: the targets' results, not a list of targets.
+  if (years.some((y) => y >= year) || /今年|明年|新的一年|(?:预期目标|主要目标)(?!完成|执行|实现)/u.test(clause)) return false;
   if (years.some((y) => y < year) || /(^|[^比较同与于])(?:去年|上年|上一年)(?!同期)/u.test(clause) || PAST_PERIOD.test(clause)) return true;
   return past;
 }

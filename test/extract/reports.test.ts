@@ -261,3 +261,22 @@ describe('extractPlan (issue #15): twenty-eighth tuning batch — meeting ordina
     expect(plan.tasks).toEqual([]);
   });
 });
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — results measured against their targets', () => {
+  it('reads a result stated against its target (增长4.5%,低于预期目标1.5个百分点; 高于计划目标0.7个百分点) as no target', () => {
+    const text = [
+      '今年主要预期目标是:地区生产总值增长6%。',
+      '对照年初目标,全年实现地区生产总值增长4.5%,低于预期目标1.5个百分点。社会消费品零售总额548亿元,同比增长17%、高于计划目标7个百分点。',
+    ].join('\n');
+    const { plan } = extractPlan(text, { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '6' }]);
+    expect(plan.tasks).toHaveLength(1);
+  });
+
+  it('does not end last year’s results at 主要预期目标完成情况 (the targets’ results, not a list of targets)', () => {
+    const text = '2023年主要预期目标完成情况:地区生产总值增长5.5%,一般公共预算收入增长7%。\n今年主要预期目标是:地区生产总值增长6%。';
+    const { plan } = extractPlan(text, { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '6' }]);
+    expect(plan.tasks).toHaveLength(1);
+  });
+});
