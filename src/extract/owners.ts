@@ -87,6 +87,15 @@ export function readOwners(text: string, span: Span): FoundOwners {
       support = all.slice(1);
     }
   }
+  // (市发改委牵头,市统计局配合), (市教育局牵头): the units before 牵头 lead, those before 配合/参与/协同 support.
+  if (lead.length === 0) {
+    const paired = /[((]([^()()由]{2,80}?)牵头(?:[,,;;]([^()()]{2,120}?)(?:配合|参与|协同|协助|按职责分工负责|负责))?[))]/u.exec(slice);
+    const leads = paired === null ? [] : units(paired[1]!);
+    if (leads.length > 0 && leads.every((unit) => UNIT_HINT.test(unit))) {
+      lead = leads;
+      support = paired![2] === undefined ? [] : units(paired![2]).filter((unit) => UNIT_HINT.test(unit));
+    }
+  }
   // 全市生产总值达到3260亿元,增长12%。(市发改委): a closing parenthesis naming only units names the owners.
   if (lead.length === 0) {
     const closing = /[((]([^()()]{2,60})[))][。.]?\s*$/u.exec(slice);

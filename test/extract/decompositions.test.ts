@@ -30,3 +30,13 @@ describe('extractPlan (issue #15): twenty-fifth tuning batch — decomposition n
     expect(quantitative.map((t) => t.target)).toMatchObject([{ kind: 'cumulative', value: '3', unit: '万人' }]);
   });
 });
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — owners written (A牵头,B配合)', () => {
+  it('reads (市发改委牵头,市统计局、市财政局配合) as lead and support, and (市教育局牵头) as the lead alone', () => {
+    const text = ['2023年重点工作任务分解', '1.地区生产总值增长6%左右。(市发改委牵头,市统计局、市财政局配合)', '2.新建公办幼儿园10所。(市教育局牵头)'].join(
+      '\n',
+    );
+    const { plan } = extractPlan(text, { year: 2023 });
+    expect(plan.tasks.map((t) => t.owners)).toEqual([{ lead: ['市发改委'], support: ['市统计局', '市财政局'] }, { lead: ['市教育局'] }]);
+  });
+});
