@@ -893,6 +893,8 @@ function buildPlan(
     .filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure) && !t.notes.includes(TABLE_ROW_NOTE))
     .map((t) => planWords(t.measure));
   for (const figure of context.figures) {
+    // 去年城镇新增就业5.2万人,完成年度目标的104%: in a report a share of a plan is last year's result, not a task.
+    if (kind === 'report') break;
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;
     const base = planWords(figure.share.base);
     if (base !== '' && statedPlans.some((plan) => plan.endsWith(base))) continue;

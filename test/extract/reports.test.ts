@@ -280,3 +280,12 @@ describe('extractPlan (issue #15): twenty-eighth tuning batch — results measur
     expect(plan.tasks).toHaveLength(1);
   });
 });
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — a share of last year’s plan in a report', () => {
+  it('drafts no 100 % task from 完成年度目标的104% in a report (last year’s result, not a task)', () => {
+    const text = '今年主要预期目标是:城镇新增就业5万人以上。\n去年城镇新增就业5.2万人,完成年度目标的104%。';
+    const { plan } = extractPlan(text, { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'cumulative', value: '5', unit: '万人' }]);
+    expect(plan.tasks).toHaveLength(1);
+  });
+});
