@@ -40,3 +40,11 @@ describe('extractPlan (issue #15): twenty-eighth tuning batch — owners written
     expect(plan.tasks.map((t) => t.owners)).toEqual([{ lead: ['市发改委'], support: ['市统计局', '市财政局'] }, { lead: ['市教育局'] }]);
   });
 });
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — owner labels on one line', () => {
+  it('ends each labelled list where the next label begins (牵头领导:张三 牵头单位:县发改局 配合单位:县统计局)', () => {
+    const text = ['2023年重点工作任务分解', '1.地区生产总值增长7%。牵头领导:张三 牵头单位:县发改局 配合单位:县统计局'].join('\n');
+    const { plan } = extractPlan(text, { year: 2023 });
+    expect(plan.tasks[0]?.owners).toEqual({ lead: ['县发改局'], support: ['县统计局'] });
+  });
+});
