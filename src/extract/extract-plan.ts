@@ -187,8 +187,20 @@ function titleLine(text: string): Span | undefined {
       !NOT_TITLE.test(line) &&
       !/^[一二三四五六七八九十]{1,3}、/u.test(line) &&
       TITLE_WORDS.test(line)
-    )
+    ) {
+      // 关于分解落实2019年市政府工作报告 / 主要目标任务的通知: a title broken over two lines ends on the second.
+      const next = trimmedLine(text, end + 1);
+      const rest = text.slice(next.s, next.e);
+      if (
+        end < text.length &&
+        rest.length <= 40 &&
+        !/[|>。,,]/u.test(rest) &&
+        /(?:通知|意见|方案|决定|办法)$/u.test(rest) &&
+        !/(?:通知|意见|方案)$/u.test(line)
+      )
+        return { start: s, end: next.e };
       return { start: s, end: e };
+    }
     start = end + 1;
   }
   return undefined;
@@ -312,6 +324,8 @@ const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|
 function detectKind(text: string, title: string): DocumentKind {
   // 2020年…计划执行情况及2021年…计划草案的报告: the plan report to the people's congress, though its title names the past year's 执行情况.
   if (/(?:计划草案|工作报告)(?:的报告)?$/u.test(title)) return 'report';
+  // 关于下达金乡县2021年国民经济和社会发展计划的通知: the notice carries the year's plan itself, not a division of work.
+  if (/国民经济和社会发展计划的通知$/u.test(title)) return 'report';
   if (BULLETIN_TITLE.test(title) && !/分解|分工/u.test(title)) return 'bulletin';
   if (DECOMPOSITION_TITLE.test(title)) return 'decomposition';
   if (/工作报告$|计划$|计划草案|预期目标/u.test(title)) return 'report';
@@ -359,7 +373,9 @@ function detectYear(text: string, title: string): YearFound | undefined {
   const published = date === null ? undefined : `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   const inTitle = /((?:19|20)\d{2})年/u.exec(title);
   if (inTitle !== null) return { year: Number(inTitle[1]), published };
-  if (date !== null) return { year: Number(date[1]), published };
+  // 更新时间:2018-09-15 on a page whose text names only 2015年: a later repost's date, two years or more past every year the text names.
+  const named = latestYear(text.slice(0, 3000));
+  if (date !== null && (named === undefined || Number(date[1]) - named < 2)) return { year: Number(date[1]), published };
   const anywhere = latestYear(text.slice(0, 3000)) ?? latestYear(text.slice(0, 20_000)) ?? fiveYearPlanYear(head);
   return anywhere === undefined ? undefined : { year: anywhere, published: undefined };
 }
@@ -588,7 +604,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     // 一、2024年工作回顾, 2024年……成绩单, 2016年,全市生产总值达到3157.7亿元 and no later year: a report for the year after.
     const reviewed =
       kind === 'report'
-        ? /((?:19|20)\d{2})年(?:工作回顾|[^。\n]{0,40}成绩单|[,,](?:全市|全县|全区|全省|全国|我市|我县|我区)[^。\n,,;;]{0,12}?(?:达到|完成|实现)[0-9])/u.exec(
+        ? // 2024年国民经济和社会发展计划执行情况 (a plan report's first part), 2015年,…全面完成…确定的主要预期目标: the past year's results too.
+          /((?:19|20)\d{2})年(?:工作回顾|[^。\n]{0,40}成绩单|[,,](?:全市|全县|全区|全省|全国|我市|我县|我区)[^。\n,,;;]{0,12}?(?:达到|完成|实现)[0-9]|(?:国民经济和社会发展)?计划执行情况|[,,][^。\n]{0,120}?(?:全面|圆满|超额|较好(?:地|的)?)完成了?[^。\n]{0,20}?确定的[^。\n]{0,10}?目标)/u.exec(
             head,
           )
         : null;
@@ -655,10 +672,15 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
 
   // ■ 2024年成绩单 … ■ 2025年主要预期目标: a short line naming an earlier year's results opens a part about the past, one naming the plan year closes it.
   let pastPart = false;
+  // ●2023年广东地区生产总值达到13.57万亿元…; / ●广州经济总量突破3万亿元;: a bulleted item continues the past results of the item before it with the same bullet.
+  let bulletPast: string | undefined;
   const headline = kind === 'report' ? restatedHeadline(normal) : undefined;
   for (const scope of layout.scopes) {
     if (titleSpan !== undefined && scope.start >= titleSpan.start && scope.end <= titleSpan.end) continue;
     if (headline !== undefined && scope.start >= headline.start && scope.end <= headline.end) continue;
+    const bullet = kind === 'report' ? /^\s*([●◆■▲•★◇])/u.exec(normal.slice(scope.start, scope.end))?.[1] : undefined;
+    const inherited = bullet !== undefined && bullet === bulletPast;
+    bulletPast = undefined;
     if (kind === 'report') {
       const line = normal.slice(scope.start, scope.end).trim();
       const named = line.length <= 40 && !line.includes('。') ? [...line.matchAll(/((?:19|20)\d{2})年/gu)].map((m) => Number(m[1])) : [];
@@ -680,7 +702,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
     // A report's paragraph that recounts what was done (成功获批, 顺利开工, 签署了) and names nothing of the year ahead (今年, 年内, 预期, 目标, 力争, 确保, 将, a year): last year's results, not targets.
     if (kind === 'report' && recountsOnly(normal.slice(scope.start, scope.end))) continue;
     let reporting = kind === 'bulletin' && scope.kind !== 'item';
-    const carry: PastCarry = { past: false };
+    const carry: PastCarry = { past: inherited };
     let previousEnd = scope.start;
     for (const sentence of scope.sentences) {
       let mode: 'target' | 'report' = 'target';
@@ -703,6 +725,9 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         const declared =
           expected !== null && !/完成|执行|实现|回顾/u.test(expected[0]) && ![...expected[0].matchAll(/((?:19|20)\d{2})年/gu)].some((m) => Number(m[1]) < year);
         mode = !declared && reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
+        // 全年实现地区生产总值增长4.5%,低于预期目标1.5个百分点; 高于计划目标0.7个百分点: a result measured against its target.
+        if (/(?:高于|低于|超过|超出|快于|慢于)(?:年初|年度|全年|计划|预期)*目标[0-9.]+个百分点/u.test(normal.slice(sentence.start, sentence.end)))
+          mode = 'report';
       }
       // A progress table (项目内容 | 8月计划进度 | 实际进度情况 | 完成率 |): the targets are in a row's first cell, the other cells report.
       if (kind === 'bulletin' && mode === 'target' && progressTable && afterFirstCell(normal, sentence.start)) mode = 'report';
@@ -769,6 +794,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       }
       readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report' ? carry : false);
     }
+    if (bullet !== undefined && carry.past) bulletPast = bullet;
   }
 
   // 通川区 13.7% 59.4 43.4 35.9 82.7%: the rows of a bulletin's table under a header naming the year's plan.
@@ -911,6 +937,8 @@ function buildPlan(
     .filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure) && !t.notes.includes(TABLE_ROW_NOTE))
     .map((t) => planWords(t.measure));
   for (const figure of context.figures) {
+    // 去年城镇新增就业5.2万人,完成年度目标的104%: in a report a share of a plan is last year's result, not a task.
+    if (kind === 'report') break;
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;
     const base = planWords(figure.share.base);
     if (base !== '' && statedPlans.some((plan) => plan.endsWith(base))) continue;

@@ -22,7 +22,9 @@ function units(list: string): string[] {
 function listAfter(text: string, at: number, to: number): string {
   let end = at;
   while (end < to && text[end] !== ')' && text[end] !== '。' && text[end] !== '\n' && end - at < 300) end++;
-  return text.slice(at, end);
+  // 牵头领导:张三 牵头单位:县发改局 配合单位:县统计局 — labels on one line: each list ends where the next label begins.
+  const next = /[\s,,;;]*(?:牵头|配合|协办|协同|参与|责任|分管|主办)(?:单位|部门|领导)[::]/u.exec(text.slice(at, end));
+  return text.slice(at, next === null ? end : at + next.index);
 }
 
 /**
@@ -85,6 +87,15 @@ export function readOwners(text: string, span: Span): FoundOwners {
       const all = units(responsible[1]!).filter((unit) => UNIT_HINT.test(unit));
       lead = all.slice(0, 1);
       support = all.slice(1);
+    }
+  }
+  // (市发改委牵头,市统计局配合), (市教育局牵头): the units before 牵头 lead, those before 配合/参与/协同 support.
+  if (lead.length === 0) {
+    const paired = /[((]([^()()由]{2,80}?)牵头(?:[,,;;]([^()()]{2,120}?)(?:配合|参与|协同|协助|按职责分工负责|负责))?[))]/u.exec(slice);
+    const leads = paired === null ? [] : units(paired[1]!);
+    if (leads.length > 0 && leads.every((unit) => UNIT_HINT.test(unit))) {
+      lead = leads;
+      support = paired![2] === undefined ? [] : units(paired![2]).filter((unit) => UNIT_HINT.test(unit));
     }
   }
   // 全市生产总值达到3260亿元,增长12%。(市发改委): a closing parenthesis naming only units names the owners.

@@ -218,7 +218,15 @@ function nameSpans(text: string, from: number, to: number): Span[] {
     if (j < to && text[j] === close && (c === '《' || j - i - 1 <= 10)) spans.push({ start: i, end: j + 1 });
     i = j;
   }
-  return spans;
+  // 市五届六次人代会议, 十八届三中全会, 第六次会议: a meeting's ordinal, not a count.
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(
+    /第?[一二三四五六七八九十0-9]{1,4}届(?:人大|人民代表大会|政协)?[一二三四五六七八九十0-9]{0,3}[次中]?|第[一二三四五六七八九十0-9]{1,4}次(?=[^。,,;;\n]{0,8}(?:会议|全会|大会|人代会|党代会))/gu,
+  ))
+    spans.push({ start: from + m.index, end: from + m.index + m[0].length });
+  // 每季度进行一次督查, 于年中和年末分别组织一次自查活动: how often, not a count (the span opens at the character before 一).
+  for (const m of slice.matchAll(/[^第0-9一二三四五六七八九十百千万]一次/gu)) spans.push({ start: from + m.index, end: from + m.index + m[0].length });
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /** Spans of parentheses naming owners, (责任单位:…), or defining a criterion, (进展情况占比低于50%…,下同). */
@@ -509,7 +517,8 @@ export function pastAfter(clause: string, year: number, past: boolean): boolean 
   // 今后五年…的主要目标是, “十三五”发展目标, 到2025年: a plan period's goals, not the plan year's, whatever 主要目标 follows.
   if (PLAN_PERIOD.test(clause) || [...clause.matchAll(/(?:^|[^0-9])[到至]((?:19|20)\d{2})年/gu)].some((m) => Number(m[1]) > year)) return true;
   const years = [...clause.matchAll(/(^|[^比较与于以自从到至])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
-  if (years.some((y) => y >= year) || /今年|明年|新的一年|预期目标|主要目标/u.test(clause)) return false;
+  // 2023年主要预期目标完成情况: the targets' results, not a list of targets.
+  if (years.some((y) => y >= year) || /今年|明年|新的一年|(?:预期目标|主要目标)(?!完成|执行|实现)/u.test(clause)) return false;
   if (years.some((y) => y < year) || /(^|[^比较同与于])(?:去年|上年|上一年)(?!同期)/u.test(clause) || PAST_PERIOD.test(clause)) return true;
   return past;
 }
@@ -1072,10 +1081,16 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
     state.lastSubject = measure;
     return q.end;
   }
-  if (!count && site.targetMode && AMOUNT_NOUN.test(between) && !/总(?:投资|规模)/u.test(between) && between.length <= 20 && !/[、,]/u.test(between)) {
+  // 粮食产量1270万吨 in a list of targets: a year's output with no bound word, read as a floor (like 人均 levels below).
+  const output = !count && site.targetMode && /产量$/u.test(between) && q.unit !== '%';
+  if (
+    (output || (!count && site.targetMode && AMOUNT_NOUN.test(between) && !/总(?:投资|规模)/u.test(between))) &&
+    between.length <= 20 &&
+    !/[、,]/u.test(between)
+  ) {
     // 固定资产投资162亿元 in a list of targets: the amount of a flow named by its noun; 人均社会消费品零售总额3.84万元 is a level per person.
     const measure = withContext(context, clean(between), between, state);
-    const perHead = measure.startsWith('人均');
+    const perHead = measure.startsWith('人均') || output;
     pushTarget(context, {
       ...base,
       measure,
@@ -1087,7 +1102,7 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
       value: q.value,
       unit: unitFor(q, measure),
       growth: false,
-      notes: perHead ? [...notes, '人均水平未写上下限,按下限(atLeast)读'] : notes,
+      notes: perHead ? [...notes, output ? '产量未写上下限,按下限(atLeast)读' : '人均水平未写上下限,按下限(atLeast)读'] : notes,
     });
     state.lastSubject = measure;
     return q.end;

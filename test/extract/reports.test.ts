@@ -171,3 +171,121 @@ describe('extractPlan (issue #15): twenty-second tuning batch — a count done w
     expect(done?.target.kind === 'cumulative' ? done.target.measure : '').toContain('完成');
   });
 });
+
+describe('extractPlan (issue #15): twenty-fifth tuning batch — what is not this year’s target', () => {
+  it('reads a plan report opening with the past year’s 计划执行情况 as the next year’s, its estimates as past results', () => {
+    const text = [
+      '一、2024年国民经济和社会发展计划执行情况',
+      '2024年,全区上下坚持稳中求进,经济社会发展保持稳中向好态势。预计(下同)全年地区生产总值增长6%,完成一般公共预算收入70亿元。',
+      '(一)经济运行平稳向好。新增市场主体2万家。新开工5亿元以上项目30个。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.period.start).toBe('2025-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('takes a page’s 更新时间 two years or more past every year its text names for a repost’s date, not the plan year', () => {
+    const text = [
+      '更新时间:2018-09-15 22:59作者:某某',
+      '2015年,全市经济运行保持良好态势,全面完成市五届六次人代会议确定的主要预期目标。预计生产总值增长9%,全社会固定资产投资增长18%。',
+    ].join('\n');
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(plan.period.start).toBe('2016-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('reads no count in a meeting’s ordinal (五届六次人代会, 第三次会议)', () => {
+    const { plan } = extractPlan('今年要全面完成市五届六次人代会议确定的目标,在第三次会议上审议的项目新开工12个。', { kind: 'report', year: 2016 });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'cumulative', value: '12', unit: '个' }]);
+  });
+
+  it('carries last year’s results over the bulleted items after an item naming the earlier year, until the bullets end', () => {
+    const text = [
+      '报告指出:',
+      '●2023年全省地区生产总值达到12万亿元、增长4.8%;',
+      '●地方一般公共预算收入达1.3万亿元、增长4.3%;',
+      '●规模以上工业增加值突破4万亿元、增长4.4%。',
+      '报告提出,今年全省经济社会发展的主要预期目标是:',
+      '◆地区生产总值增长5%;',
+      '◆城镇新增就业人数110万人以上。',
+    ].join('\n');
+    const { plan } = extractPlan(text, { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', value: '5', unit: '%' },
+      { kind: 'cumulative', value: '110', unit: '万人' },
+    ]);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-fifth tuning batch — a notice carrying the year’s plan', () => {
+  it('reads 关于下达…国民经济和社会发展计划的通知 as the plan (a report), not a division of work', () => {
+    const text = [
+      '关于下达某县2021年国民经济和社会发展计划的通知',
+      '各镇政府,县政府各部门:现将某县2021年国民经济和社会发展计划下达给你们,请认真组织实施。',
+      '主要预期目标为:地区生产总值增长7%以上。',
+    ].join('\n');
+    const result = extractPlan(text);
+    expect(result.kind).toBe('report');
+    expect(targets(result.plan.tasks)).toMatchObject([{ kind: 'rate', value: '7', unit: '%' }]);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-fifth tuning batch — an output with no bound word', () => {
+  it('reads 粮食产量1270万吨 in a list of targets as a floor on the output, noted', () => {
+    const { plan } = extractPlan('今年主要预期目标是:地区生产总值增长5%;粮食产量1260万吨。', { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([
+      { kind: 'rate', value: '5' },
+      { kind: 'rate', measure: '粮食产量', bound: 'atLeast', value: '1260', unit: '万吨' },
+    ]);
+    expect(plan.tasks[1]?.['x-note']).toContain('按下限');
+  });
+});
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — meeting ordinals and a review’s year', () => {
+  it('reads no count in 八届人大二次会议 (the ordinal with 人大 between 届 and 次)', () => {
+    const { plan } = extractPlan('现将某市2021年国民经济和社会发展计划执行情况及2022年计划草案提请市八届人大二次会议审议。今年新开工项目15个。', {
+      kind: 'report',
+      year: 2022,
+    });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'cumulative', value: '15', unit: '个' }]);
+  });
+
+  it('reads a news report whose only year says its targets were 较好的完成了 as the next year’s, that year’s figures as past', () => {
+    const text = [
+      '某市十五届人大三次会议隆重开幕',
+      '市长代表市人民政府向大会作政府工作报告。',
+      '他指出,2014年,在省委、省政府的坚强领导下,全市解放思想,攻坚克难,较好的完成了市十五届人大二次会议确定的目标任务:实现地区生产总值1200亿元,增长10.5%。财政收入达到110亿元,增长12%。',
+    ].join('\n');
+    const { plan } = extractPlan(text, { kind: 'report' });
+    expect(plan.period.start).toBe('2015-01-01');
+    expect(plan.tasks).toEqual([]);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — results measured against their targets', () => {
+  it('reads a result stated against its target (增长4.5%,低于预期目标1.5个百分点; 高于计划目标0.7个百分点) as no target', () => {
+    const text = [
+      '今年主要预期目标是:地区生产总值增长6%。',
+      '对照年初目标,全年实现地区生产总值增长4.5%,低于预期目标1.5个百分点。社会消费品零售总额548亿元,同比增长17%、高于计划目标7个百分点。',
+    ].join('\n');
+    const { plan } = extractPlan(text, { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '6' }]);
+    expect(plan.tasks).toHaveLength(1);
+  });
+
+  it('does not end last year’s results at 主要预期目标完成情况 (the targets’ results, not a list of targets)', () => {
+    const text = '2023年主要预期目标完成情况:地区生产总值增长5.5%,一般公共预算收入增长7%。\n今年主要预期目标是:地区生产总值增长6%。';
+    const { plan } = extractPlan(text, { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'rate', value: '6' }]);
+    expect(plan.tasks).toHaveLength(1);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — a share of last year’s plan in a report', () => {
+  it('drafts no 100 % task from 完成年度目标的104% in a report (last year’s result, not a task)', () => {
+    const text = '今年主要预期目标是:城镇新增就业5万人以上。\n去年城镇新增就业5.2万人,完成年度目标的104%。';
+    const { plan } = extractPlan(text, { kind: 'report', year: 2024 });
+    expect(targets(plan.tasks)).toMatchObject([{ kind: 'cumulative', value: '5', unit: '万人' }]);
+    expect(plan.tasks).toHaveLength(1);
+  });
+});

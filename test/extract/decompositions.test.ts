@@ -1,0 +1,50 @@
+/**
+ * Regression tests for issue #15, decomposition notices (任务分解, 目标责任, 责任分工): one per failure class the
+ * tuning batches showed (test/extract/corpus/tune, notices from places new to the corpus; sentences shortened,
+ * figures changed). The test half is never used here.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractPlan } from '../../src/index.js';
+
+describe('extractPlan (issue #15): twenty-fifth tuning batch — decomposition notices', () => {
+  it('reads a title broken over two lines (…政府工作报告 / 主要目标任务的通知) as one, so the notice is a decomposition', () => {
+    const text = [
+      '某市人民政府办公室',
+      '关于分解落实2019年市政府工作报告',
+      '主要目标任务的通知',
+      '各县(市、区)人民政府:',
+      '现将《2019年市政府工作报告主要目标任务分解表》印发给你们,请认真抓好贯彻落实。',
+      '1.地区生产总值增长7%。(责任单位:市发改委)',
+    ].join('\n');
+    expect(extractPlan(text).kind).toBe('decomposition');
+  });
+
+  it('reads no count in how often something is done (每季度进行一次督查, 分别组织一次自查活动)', () => {
+    const text = [
+      '某市人民政府关于下达2015年政府工作任务的通知',
+      '各地、各部门应于年中和年末分别组织一次自查活动。市政府办公室每季度对目标任务完成情况进行一次督查汇总。',
+      '1.新增城镇就业3万人。(责任单位:市人社局)',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    const quantitative = plan.tasks.filter((t) => t.target.kind === 'cumulative' || t.target.kind === 'rate');
+    expect(quantitative.map((t) => t.target)).toMatchObject([{ kind: 'cumulative', value: '3', unit: '万人' }]);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — owners written (A牵头,B配合)', () => {
+  it('reads (市发改委牵头,市统计局、市财政局配合) as lead and support, and (市教育局牵头) as the lead alone', () => {
+    const text = ['2023年重点工作任务分解', '1.地区生产总值增长6%左右。(市发改委牵头,市统计局、市财政局配合)', '2.新建公办幼儿园10所。(市教育局牵头)'].join(
+      '\n',
+    );
+    const { plan } = extractPlan(text, { year: 2023 });
+    expect(plan.tasks.map((t) => t.owners)).toEqual([{ lead: ['市发改委'], support: ['市统计局', '市财政局'] }, { lead: ['市教育局'] }]);
+  });
+});
+
+describe('extractPlan (issue #15): twenty-eighth tuning batch — owner labels on one line', () => {
+  it('ends each labelled list where the next label begins (牵头领导:张三 牵头单位:县发改局 配合单位:县统计局)', () => {
+    const text = ['2023年重点工作任务分解', '1.地区生产总值增长7%。牵头领导:张三 牵头单位:县发改局 配合单位:县统计局'].join('\n');
+    const { plan } = extractPlan(text, { year: 2023 });
+    expect(plan.tasks[0]?.owners).toEqual({ lead: ['县发改局'], support: ['县统计局'] });
+  });
+});
