@@ -1110,7 +1110,7 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
         const threshold = compatible.length === 1 ? PAIR_THRESHOLD_UNIQUE : PAIR_THRESHOLD;
         // 年度计划投资307.05亿元,1-8月累计完成投资210.88亿元,完成年度计划的68.68%: a stated share equal to value ÷ target says what the figure measures.
         const shareSays = figure.share?.annual === true && target.kind === 'cumulative' && shareAgrees(figure, target);
-        if (score < threshold && !shareSays) continue;
+        if (score < threshold && !shareSays && !followsPlan(target, figure, targets, figures)) continue;
         candidates.push({ target, figure, score, unit: unitsMatch(figure.unit, target.unit)!, shareOk: shareAgrees(figure, target) });
       }
     }
@@ -1145,6 +1145,19 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
     }
   }
   return paired;
+}
+
+/**
+ * 工业项目年度计划投资440.07亿元,前10月累计完成投资469.13亿元;服务业项目……: a figure right after a plan in one
+ * sentence, with no other target or figure between them and the plan's noun (投资) ending the figure's measure, is
+ * done against that plan even when several such pairs share the sentence.
+ */
+function followsPlan(target: FoundTarget, figure: FoundFigure, targets: readonly FoundTarget[], figures: readonly FoundFigure[]): boolean {
+  if (target.kind !== 'cumulative' || target.sentence.start !== figure.sentence.start || target.at >= figure.at) return false;
+  const plan = /计划(?:完成)?投资$|投资计划$/u.test(target.measure);
+  if (!plan || !figure.measure.endsWith('投资')) return false;
+  const between = (at: number) => at > target.at && at < figure.at;
+  return !targets.some((t) => between(t.at)) && !figures.some((f) => between(f.at));
 }
 
 /** Whether a figure's stated share agrees with value ÷ target (true when it states none). */

@@ -152,8 +152,9 @@ function isFlow(raw: string): boolean {
 /** Nouns naming an amount over the year (固定资产投资, 一般公共预算收入, 社会消费品零售总额): with no verb, the amount after them is its target. */
 const AMOUNT_NOUN = /(?:投资|收入|总额|零售额|产值|增加值|生产总值|出口额|销售额)$/u;
 
-/** Inside a figure's measure: a count before its noun (230个重点项目) and the period of the figure (今年1-4月, 前三季度). */
-const FIGURE_NOISE = /[0-9]+个(?=[\u4e00-\u9fff])|(?:今年|本年)?(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|前三季度|上半年|一季度)(?:累计)?/gu;
+/** Inside a figure's measure: a count before its noun (230个重点项目) and the period of the figure (今年1-4月, 前10月, 前三季度). */
+const FIGURE_NOISE =
+  /[0-9]+个(?=[\u4e00-\u9fff])|(?:今年|本年)?(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|前[0-9一二三四五六七八九十]{1,2}个?月份?|前三季度|上半年|一季度)(?:累计)?/gu;
 
 /** How far back a verb may govern a quantity, in characters. */
 const VERB_REACH = 40;

@@ -1,0 +1,35 @@
+/**
+ * Regression tests for the key-project progress bulletins of the corpus's
+ * twenty-fourth tuning batch (test/extract/corpus/tune: Zhumadian, Shangqiu,
+ * Luoyang, Datong, Lishui, Luzhou, Mianyang, Nanchang), one per failure
+ * class, in invented sentences of the same form. The test half is never used here.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractPlan, type Task } from '../../src/index.js';
+
+const quantitative = (tasks: readonly Task[]) => tasks.filter((t) => t.target.kind !== 'binary');
+const summary = (task: Task) => {
+  const target = task.target as { measure?: string; value?: string; unit?: string };
+  return { measure: target.measure, value: target.value, unit: target.unit, figures: (task.observations ?? []).map((o) => [o.asOf, o.value, o.unit]) };
+};
+
+describe('extractPlan: key-project bulletins of the twenty-fourth tuning batch', () => {
+  it('pairs each 年度计划投资 with the 前N月累计完成投资 right after it, several pairs in one sentence', () => {
+    const text = [
+      '2023年前9月重点项目进展情况',
+      '按照行业划分,工业项目30个,年度计划投资400.5亿元,前9月累计完成投资350.2亿元;服务业项目20个,年度计划投资200亿元,前9月累计完成投资180.6亿元;社会事业项目8个,年度计划投资50亿元,前9月累计完成投资41亿元。',
+    ].join('\n');
+    const tasks = quantitative(extractPlan(text, { year: 2023 }).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: '工业项目年度计划投资', value: '400.5', unit: '亿元', figures: [['2023-09-30', '350.2', '亿元']] },
+      { measure: '服务业项目年度计划投资', value: '200', unit: '亿元', figures: [['2023-09-30', '180.6', '亿元']] },
+      { measure: '社会事业项目年度计划投资', value: '50', unit: '亿元', figures: [['2023-09-30', '41', '亿元']] },
+    ]);
+  });
+
+  it('drops the period 前10月 from a figure’s measure, so its digits do not keep it from its target', () => {
+    const text = '2023年前10月重点项目进展情况\n全市重点项目年度计划投资440亿元,前10月累计完成投资300.5亿元。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks).toEqual([{ measure: '项目年度计划投资', value: '440', unit: '亿元', figures: [['2023-10-31', '300.5', '亿元']] }]);
+  });
+});
