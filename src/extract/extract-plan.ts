@@ -700,9 +700,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         mode = 'report';
       const sentenceAsOf = kind === 'bulletin' ? (reportDateIn(normal, sentence.start, sentence.end, year) ?? asOf!) : (asOf ?? `${year}-12-31`);
       const deadline = deadlineIn(normal, sentence.start, sentence.end, year);
+      let counted: readonly Span[] = [];
       if (kind === 'bulletin') {
         // 2个嵌入式养老机构建设已完成1个(50%): the whole is the target, what is done its figure.
-        readCountsDone(context, scope, sentence, sentenceAsOf, deadline);
+        counted = readCountsDone(context, scope, sentence, sentenceAsOf, deadline);
         // 增长5.8%,低于目标1.2个百分点; 完成年度目标的48.6%; 滞后序时进度9.5个百分点.
         if (readShortfall(context, scope, sentence, sentenceAsOf, deadline)) continue;
         // 未达到序时进度的9项为:A、B、C — the listed items are targets with the document's verdict.
@@ -723,7 +724,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       // 2016年,全市生产总值3212.2亿元,增长8%;一般公共预算收入260.5亿元,增长10.2%: the earlier year carries over the sentences of its paragraph.
       if (normal.slice(previousEnd, sentence.start).includes('\n')) carry.past = false;
       previousEnd = sentence.end;
+      const [targetsBefore, figuresBefore] = [context.targets.length, context.figures.length];
       readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report' ? carry : false);
+      // 24个计划新开工项目已开工21个,开工率87.5%: read above as a whole and its figure, not again as a target 已开工21个.
+      if (counted.length > 0) dropInside(context, targetsBefore, figuresBefore, counted);
     }
   }
 
@@ -1158,6 +1162,15 @@ function followsPlan(target: FoundTarget, figure: FoundFigure, targets: readonly
   if (!plan || !figure.measure.endsWith('投资')) return false;
   const between = (at: number) => at > target.at && at < figure.at;
   return !targets.some((t) => between(t.at)) && !figures.some((f) => between(f.at));
+}
+
+/** Drops the targets and figures read since the given counts whose quantity lies inside one of the spans. */
+function dropInside(context: ReadContext, targetsFrom: number, figuresFrom: number, spans: readonly Span[]): void {
+  const inside = (at: number) => spans.some((span) => at >= span.start && at < span.end);
+  const keptTargets = context.targets.slice(targetsFrom).filter((target) => !inside(target.at));
+  context.targets.splice(targetsFrom, context.targets.length - targetsFrom, ...keptTargets);
+  const keptFigures = context.figures.slice(figuresFrom).filter((figure) => !inside(figure.at));
+  context.figures.splice(figuresFrom, context.figures.length - figuresFrom, ...keptFigures);
 }
 
 /** Whether a figure's stated share agrees with value ÷ target (true when it states none). */

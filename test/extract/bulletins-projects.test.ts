@@ -32,4 +32,18 @@ describe('extractPlan: key-project bulletins of the twenty-fourth tuning batch',
     const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
     expect(tasks).toEqual([{ measure: '项目年度计划投资', value: '440', unit: '亿元', figures: [['2023-10-31', '300.5', '亿元']] }]);
   });
+
+  it('reads N个计划新开工项目已开工M个,开工率P% (P = M ÷ N) as the whole N with M done, not as a target 已开工M个', () => {
+    const text = [
+      '2020年重点建设项目1~8月份进展情况通报',
+      '省重点项目年度计划投资500亿元,1~8月份完成投资420亿元。30个计划新开工项目已开工24个,开工率80%。',
+      '其中甲项目、乙工程等6个计划新开工项目已开工5个,开工率83.3%。',
+    ].join('\n');
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: '省重点项目年度计划投资', value: '500', unit: '亿元', figures: [['2020-08-31', '420', '亿元']] },
+      { measure: '新开工项目', value: '30', unit: '个', figures: [['2020-08-31', '24', '个']] },
+      { measure: '新开工项目', value: '6', unit: '个', figures: [['2020-08-31', '5', '个']] },
+    ]);
+  });
 });
