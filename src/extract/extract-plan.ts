@@ -867,13 +867,20 @@ function buildPlan(
       .replace(/计划投资/gu, '投资计划')
       .replace(/^(?:年度|全年|当年)/u, '');
   // A table row's plan is its place's (吉首市 | 57 | 82.5 |), not the plan a sentence's share is of (累计完成投资474.5亿元,为年投资计划的74.1%).
+  // The plan is one stated before the figure in its own section, or one the share is value ÷ plan of: under
+  // 二、市重点(B类)项目, 计划竣工项目完成投资X亿元,占年度投资计划的Y% is a share of that section's plan, which is not
+  // stated, even though 一、省重点项目's was.
   const statedPlans = context.targets
     .filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure) && !t.notes.includes(TABLE_ROW_NOTE))
-    .map((t) => planWords(t.measure));
+    .map((t) => ({ target: t, plan: planWords(t.measure) }));
+  const ofPlan = (figure: FoundFigure, target: FoundTarget) =>
+    target.scope === figure.scope ||
+    (target.at < figure.at && !SECTION_HEADING.test(normal.slice(target.at, figure.at))) ||
+    (unitsMatch(figure.unit, target.unit) === 'same' && shareAgrees(figure, target));
   for (const figure of context.figures) {
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;
     const base = planWords(figure.share.base);
-    if (base !== '' && statedPlans.some((plan) => plan.endsWith(base))) continue;
+    if (base !== '' && statedPlans.some(({ target, plan }) => plan.endsWith(base) && ofPlan(figure, target))) continue;
     const subject = figure.measure.replace(/^[\d.一二两三四五六七八九十百千]+[个家项户所座处条]/u, '');
     const measure = `${subject}占${figure.share.base}`;
     const key = `${measure}|${figure.share.value}`;
@@ -1163,6 +1170,9 @@ function followsPlan(target: FoundTarget, figure: FoundFigure, targets: readonly
   const between = (at: number) => at > target.at && at < figure.at;
   return !targets.some((t) => between(t.at)) && !figures.some((f) => between(f.at));
 }
+
+/** A line opening a section of the first level: 二、市重点(B类)项目. */
+const SECTION_HEADING = /\n[ \t\u3000]*[一二三四五六七八九十]{1,3}、/u;
 
 /** Drops the targets and figures read since the given counts whose quantity lies inside one of the spans. */
 function dropInside(context: ReadContext, targetsFrom: number, figuresFrom: number, spans: readonly Span[]): void {

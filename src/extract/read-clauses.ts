@@ -434,6 +434,9 @@ function cueBefore(text: string, from: number, q: Quantity): { start: number; ve
     if (wordEndingAt(text, i, Math.max(from, i - 4), NOT_PLAN) !== undefined) return undefined;
     const verb = wordStartingAt(text, i + 2, q.start, CUMULATIVE);
     if (verb === undefined || q.start - (i + 2 + verb.length) > 6) return undefined;
+    // 221个计划竣工项目完成投资1016.8亿元: 计划竣工 names a kind of project; what they did (完成投资) is a figure.
+    const rest = text.slice(i + 2 + verb.length, q.start);
+    if (/^类?项目/u.test(rest) && /完成|累计/u.test(rest)) return undefined;
     return { start: i, verb, verbEnd: i + 2 + verb.length };
   }
   return undefined;

@@ -46,4 +46,31 @@ describe('extractPlan: key-project bulletins of the twenty-fourth tuning batch',
       { measure: '新开工项目', value: '6', unit: '个', figures: [['2020-08-31', '5', '个']] },
     ]);
   });
+
+  it('reads 计划竣工项目完成投资X亿元,占年度投资计划的Y% as a kind of project and its figure, not as a plan 计划竣工 of X', () => {
+    const text =
+      '2021年重点项目1-6月份进展情况\n1-6月份,120个计划竣工项目完成投资500.5亿元,占年度投资计划的61.2%;80个续建项目完成投资300亿元,占年度投资计划的55%。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: '竣工项目完成投资占年度投资计划', value: '100', unit: '%', figures: [['2021-06-30', '61.2', '%']] },
+      { measure: '续建项目完成投资占年度投资计划', value: '100', unit: '%', figures: [['2021-06-30', '55', '%']] },
+    ]);
+  });
+
+  it('takes a share under 二、 whose plan is not stated as a task of its own even when 一、 stated another plan', () => {
+    const text = [
+      '2020年重点建设项目1~8月份进展情况通报',
+      '一、省重点项目',
+      '2020年省重点项目90个,年度计划投资800亿元。1~8月份完成投资600亿元,占年度投资计划的75%。',
+      '二、市重点项目',
+      '2020年市重点项目1000个,1~8月份完成投资3000亿元,占年度目标的90.5%。',
+      '1~8月份,300个续建项目完成投资900亿元,占年度投资计划的95.1%。',
+    ].join('\n');
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: '省重点项目年度计划投资', value: '800', unit: '亿元', figures: [['2020-08-31', '600', '亿元']] },
+      { measure: '市重点项目完成投资占年度目标', value: '100', unit: '%', figures: [['2020-08-31', '90.5', '%']] },
+      { measure: '续建项目完成投资占年度投资计划', value: '100', unit: '%', figures: [['2020-08-31', '95.1', '%']] },
+    ]);
+  });
 });
