@@ -420,8 +420,8 @@ function cueBefore(text: string, from: number, q: Quantity): { start: number; ve
     const start = at - 2;
     if (start >= from) return { start, verb: undefined, verbEnd: at };
   }
-  // 年度计划投资401.9亿元, 年度投资计划647.4亿元, 当年计划投资63.27亿元: the year's plan is the target (the words stay in the measure).
-  const plan = /(?:年度|全年|当年)(?:计划投资|投资计划)$/u.exec(text.slice(Math.max(from, at - 6), at));
+  // 年度计划投资401.9亿元, 年度投资计划647.4亿元, 当年计划投资63.27亿元, 今年计划投资2000亿元: the year's plan is the target (the words stay in the measure).
+  const plan = /(?:年度|全年|当年|今年|本年)(?:计划投资|投资计划)$/u.exec(text.slice(Math.max(from, at - 6), at));
   if (plan !== null) return { start: at, verb: undefined, verbEnd: at, plan: plan[0] };
   // 今年全国将开建保障房700万套: what this year is to do (not 预计将完成…, a forecast, nor a next step with no year).
   for (let i = q.start - 2; i >= Math.max(from, q.start - 12); i--) {

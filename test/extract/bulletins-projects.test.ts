@@ -73,4 +73,12 @@ describe('extractPlan: key-project bulletins of the twenty-fourth tuning batch',
       { measure: '续建项目完成投资占年度投资计划', value: '100', unit: '%', figures: [['2020-08-31', '95.1', '%']] },
     ]);
   });
+
+  it('reads 今年计划投资X亿元 as the year’s plan, with the 1~6月份 figure after it', () => {
+    const text = '2021年1~6月份重点项目进展\n2021年,全市安排重点建设项目300个,总投资2000亿元,今年计划投资800亿元,1~6月份累计完成投资500亿元,投资完成率62.5%。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: expect.stringMatching(/重点建设项目.*今年计划投资$/u) as unknown, value: '800', unit: '亿元', figures: [['2021-06-30', '500', '亿元']] },
+    ]);
+  });
 });
