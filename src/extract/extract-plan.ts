@@ -860,6 +860,7 @@ function buildPlan(
 
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.
   const shareTasks = new Set<string>();
+  const shareDrafts: { measure: string; share: DecimalString; amount: string }[] = [];
   // 年度计划投资401.9亿元 … 已落实资金159.5亿元,为年度投资计划的39.7%: the plan is stated, so a share of it is no task of its own.
   const planWords = (measure: string) =>
     measure
@@ -885,7 +886,14 @@ function buildPlan(
     const measure = `${subject}占${figure.share.base}`;
     const key = `${measure}|${figure.share.value}`;
     if (shareTasks.has(key)) continue;
+    // 摘要:大同全市省、市两级重点项目完成投资679.92亿元,完成全年任务的64.45% restated in the body without 大同: one task.
+    const restated = (done: { measure: string; share: DecimalString; amount: string }) =>
+      done.share === figure.share!.value &&
+      done.amount === `${figure.value}${figure.unit}` &&
+      (done.measure.includes(measure) || measure.includes(done.measure));
+    if (shareDrafts.some(restated)) continue;
     shareTasks.add(key);
+    shareDrafts.push({ measure, share: figure.share.value, amount: `${figure.value}${figure.unit}` });
     const observation: FoundFigure = { ...figure, value: figure.share.value, unit: '%', share: undefined };
     drafts.push({
       found: undefined,

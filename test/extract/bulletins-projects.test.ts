@@ -81,4 +81,17 @@ describe('extractPlan: key-project bulletins of the twenty-fourth tuning batch',
       { measure: expect.stringMatching(/重点建设项目.*今年计划投资$/u) as unknown, value: '800', unit: '亿元', figures: [['2021-06-30', '500', '亿元']] },
     ]);
   });
+
+  it('drafts one share task when a summary restates the body’s amount and share with the city’s name before it', () => {
+    const text = [
+      '某市1-6月重点项目完成投资300亿元',
+      '摘要:2014年1-6月份,某市全市重点项目完成投资300.5亿元,完成全年任务的55.5%。',
+      '1-6月份,全市重点项目完成投资300.5亿元,完成全年任务的55.5%。其中,省级重点项目累计完成投资100亿元,完成全年任务的45%。',
+    ].join('\n');
+    const tasks = quantitative(extractPlan(text).plan.tasks).map((t) => [summary(t).value, summary(t).figures[0]?.[1]]);
+    expect(tasks).toEqual([
+      ['100', '55.5'],
+      ['100', '45'],
+    ]);
+  });
 });
