@@ -94,4 +94,18 @@ describe('extractPlan: key-project bulletins of the twenty-fourth tuning batch',
       ['100', '45'],
     ]);
   });
+
+  it('reads the plan written in brackets in a share (占年度计划投资(200亿元)的110%) as the target of the projects counted before it', () => {
+    const text = [
+      '2013年重点项目完成情况',
+      '截至12月底,100个省市重点项目已全部开工,已完成投资220亿元,占年度计划投资(200亿元)的110%。',
+      '其中:20个省重点项目,已完成投资60亿元,占年度计划投资(50亿元)的120%;80个市重点项目,已完成投资160亿元,占年度计划投资(150亿元)的106.67%。',
+    ].join('\n');
+    const tasks = quantitative(extractPlan(text, { asOf: '2013-12-31' }).plan.tasks).map(summary);
+    expect(tasks).toEqual([
+      { measure: '省市重点项目年度计划投资', value: '200', unit: '亿元', figures: [['2013-12-31', '220', '亿元']] },
+      { measure: '省重点项目年度计划投资', value: '50', unit: '亿元', figures: [['2013-12-31', '60', '亿元']] },
+      { measure: '市重点项目年度计划投资', value: '150', unit: '亿元', figures: [['2013-12-31', '160', '亿元']] },
+    ]);
+  });
 });
