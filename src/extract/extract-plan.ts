@@ -13,6 +13,7 @@ import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js'
 import { normalizeText } from './normalize-text.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
 import { readTables, TABLE_ROW_NOTE } from './tables.js';
+import { readCompletionRates } from './read-rates.js';
 import { readCountsDone, readShortfall, verdictList } from './read-shortfall.js';
 import { baseUnit, readSentence, reportsDone, type PastCarry, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
@@ -704,6 +705,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       if (kind === 'bulletin') {
         // 2个嵌入式养老机构建设已完成1个(50%): the whole is the target, what is done its figure.
         counted = readCountsDone(context, scope, sentence, sentenceAsOf, deadline);
+        // 夏邑县、睢阳区、民权县投资完成率……分别达到79.5%、79.2%、79%: each a share of its own year's plan.
+        counted = [...counted, ...readCompletionRates(context, scope, sentence, sentenceAsOf)];
         // 增长5.8%,低于目标1.2个百分点; 完成年度目标的48.6%; 滞后序时进度9.5个百分点.
         if (readShortfall(context, scope, sentence, sentenceAsOf, deadline)) continue;
         // 未达到序时进度的9项为:A、B、C — the listed items are targets with the document's verdict.

@@ -108,4 +108,20 @@ describe('extractPlan: key-project bulletins of the twenty-fourth tuning batch',
       { measure: '市重点项目年度计划投资', value: '150', unit: '亿元', figures: [['2013-12-31', '160', '亿元']] },
     ]);
   });
+
+  it('reads completion rates given name by name (A、B、C投资完成率较高,分别达到X%、Y%、Z%; 完成率由高到低分别为:甲市X%、乙市Y%) as shares of each one’s year’s plan', () => {
+    const text = [
+      '2021年1~6月份重点项目进展情况',
+      '1~6月份,甲县、乙区和丙县投资完成率比率较高,分别达到80.5%、79%和78.2%。',
+      '截至6月底,市级重点工程建设项目完成投资900亿元,各市完成率由高到低分别为:丁市120.5%、戊市86.3%。',
+    ].join('\n');
+    const tasks = quantitative(extractPlan(text).plan.tasks).map((t) => [summary(t).measure, summary(t).value, summary(t).figures[0]?.[1]]);
+    expect(tasks).toEqual([
+      ['甲县投资完成率', '100', '80.5'],
+      ['乙区投资完成率', '100', '79'],
+      ['丙县投资完成率', '100', '78.2'],
+      ['丁市完成率', '100', '120.5'],
+      ['戊市完成率', '100', '86.3'],
+    ]);
+  });
 });
