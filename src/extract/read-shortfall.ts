@@ -107,6 +107,12 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
 
   // An amount and the share of the year's target it is: the target follows.
   const amount = quantityBefore(quantities, firstMark, (q) => q.unit !== '%' && q.unit !== '个百分点' && !q.ratio);
+  // 年度计划投资984.59亿元。前10月,累计完成投资1015.19亿元,超时序进度19.8个百分点: the plan is stated just before in the
+  // paragraph, so the gap derives nothing; the figure is read and paired with that plan.
+  const planBefore = context.targets.some(
+    (t) => t.scope === scope && t.at < sentence.start && t.kind === 'cumulative' && /计划/u.test(t.measure) && amount !== undefined && t.unit === amount.unit,
+  );
+  if (share === null && targetGap === null && planBefore) return false;
   if (amount !== undefined && (share !== null || paceGap !== null)) {
     let shareValue: Fraction;
     let shareText: string;

@@ -124,4 +124,10 @@ describe('extractPlan: key-project bulletins of the twenty-fourth tuning batch',
       ['戊市完成率', '100', '86.3'],
     ]);
   });
+
+  it('derives no target from 超时序进度X个百分点 when the paragraph has just stated the year’s plan', () => {
+    const text = '2023年前10月重点项目进展情况\n我市重点推进项目总投资3000亿元,年度计划投资900.5亿元。前10月,累计完成投资950亿元,超时序进度22.2个百分点。';
+    const tasks = quantitative(extractPlan(text).plan.tasks).map((t) => [summary(t).value, summary(t).unit]);
+    expect(tasks).toEqual([['900.5', '亿元']]);
+  });
 });
