@@ -13,6 +13,7 @@ import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js'
 import { normalizeText } from './normalize-text.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
 import { readTables, TABLE_ROW_NOTE } from './tables.js';
+import { readCompletionRates } from './read-rates.js';
 import { readCountsDone, readShortfall, verdictList } from './read-shortfall.js';
 import { statedYearTask, taskHeadSpans } from './stated-tasks.js';
 import { baseUnit, readSentence, reportsDone, type PastCarry, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
@@ -749,9 +750,12 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         mode = 'report';
       const sentenceAsOf = kind === 'bulletin' ? (reportDateIn(normal, sentence.start, sentence.end, year) ?? asOf!) : (asOf ?? `${year}-12-31`);
       const deadline = deadlineIn(normal, sentence.start, sentence.end, year);
+      let counted: readonly Span[] = [];
       if (kind === 'bulletin') {
         // 2个嵌入式养老机构建设已完成1个(50%): the whole is the target, what is done its figure.
-        readCountsDone(context, scope, sentence, sentenceAsOf, deadline);
+        counted = readCountsDone(context, scope, sentence, sentenceAsOf, deadline);
+        // 夏邑县、睢阳区、民权县投资完成率……分别达到79.5%、79.2%、79%: each a share of its own year's plan.
+        counted = [...counted, ...readCompletionRates(context, scope, sentence, sentenceAsOf)];
         // 增长5.8%,低于目标1.2个百分点; 完成年度目标的48.6%; 滞后序时进度9.5个百分点.
         if (readShortfall(context, scope, sentence, sentenceAsOf, deadline)) continue;
         // 未达到序时进度的9项为:A、B、C — the listed items are targets with the document's verdict.
@@ -792,7 +796,10 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
           continue;
         }
       }
+      const [targetsBefore, figuresBefore] = [context.targets.length, context.figures.length];
       readSentence(context, scope, sentence, mode, deadline, sentenceAsOf, kind === 'report' ? carry : false);
+      // 24个计划新开工项目已开工21个,开工率87.5%: read above as a whole and its figure, not again as a target 已开工21个.
+      if (counted.length > 0) dropInside(context, targetsBefore, figuresBefore, counted);
     }
     if (bullet !== undefined && carry.past) bulletPast = bullet;
   }
@@ -926,6 +933,7 @@ function buildPlan(
 
   // Figures stated as a share of the year's plan with no target to pair: the plan's percentage is the target.
   const shareTasks = new Set<string>();
+  const shareDrafts: { measure: string; share: DecimalString; amount: string }[] = [];
   // 年度计划投资401.9亿元 … 已落实资金159.5亿元,为年度投资计划的39.7%: the plan is stated, so a share of it is no task of its own.
   const planWords = (measure: string) =>
     measure
@@ -933,20 +941,34 @@ function buildPlan(
       .replace(/计划投资/gu, '投资计划')
       .replace(/^(?:年度|全年|当年)/u, '');
   // A table row's plan is its place's (吉首市 | 57 | 82.5 |), not the plan a sentence's share is of (累计完成投资474.5亿元,为年投资计划的74.1%).
+  // The plan is one stated before the figure in its own section, or one the share is value ÷ plan of: under
+  // 二、市重点(B类)项目, 计划竣工项目完成投资X亿元,占年度投资计划的Y% is a share of that section's plan, which is not
+  // stated, even though 一、省重点项目's was.
   const statedPlans = context.targets
     .filter((t) => t.kind === 'cumulative' && /计划|目标/u.test(t.measure) && !t.notes.includes(TABLE_ROW_NOTE))
-    .map((t) => planWords(t.measure));
+    .map((t) => ({ target: t, plan: planWords(t.measure) }));
+  const ofPlan = (figure: FoundFigure, target: FoundTarget) =>
+    target.scope === figure.scope ||
+    (target.at < figure.at && !SECTION_HEADING.test(normal.slice(target.at, figure.at))) ||
+    (unitsMatch(figure.unit, target.unit) === 'same' && shareAgrees(figure, target));
   for (const figure of context.figures) {
     // 去年城镇新增就业5.2万人,完成年度目标的104%: in a report a share of a plan is last year's result, not a task.
     if (kind === 'report') break;
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;
     const base = planWords(figure.share.base);
-    if (base !== '' && statedPlans.some((plan) => plan.endsWith(base))) continue;
+    if (base !== '' && statedPlans.some(({ target, plan }) => plan.endsWith(base) && ofPlan(figure, target))) continue;
     const subject = figure.measure.replace(/^[\d.一二两三四五六七八九十百千]+[个家项户所座处条]/u, '');
     const measure = `${subject}占${figure.share.base}`;
     const key = `${measure}|${figure.share.value}`;
     if (shareTasks.has(key)) continue;
+    // 摘要:大同全市省、市两级重点项目完成投资679.92亿元,完成全年任务的64.45% restated in the body without 大同: one task.
+    const restated = (done: { measure: string; share: DecimalString; amount: string }) =>
+      done.share === figure.share!.value &&
+      done.amount === `${figure.value}${figure.unit}` &&
+      (done.measure.includes(measure) || measure.includes(done.measure));
+    if (shareDrafts.some(restated)) continue;
     shareTasks.add(key);
+    shareDrafts.push({ measure, share: figure.share.value, amount: `${figure.value}${figure.unit}` });
     const observation: FoundFigure = { ...figure, value: figure.share.value, unit: '%', share: undefined };
     drafts.push({
       found: undefined,
@@ -1182,7 +1204,7 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
         const threshold = compatible.length === 1 ? PAIR_THRESHOLD_UNIQUE : PAIR_THRESHOLD;
         // 年度计划投资307.05亿元,1-8月累计完成投资210.88亿元,完成年度计划的68.68%: a stated share equal to value ÷ target says what the figure measures.
         const shareSays = figure.share?.annual === true && target.kind === 'cumulative' && shareAgrees(figure, target);
-        if (score < threshold && !shareSays) continue;
+        if (score < threshold && !shareSays && !followsPlan(target, figure, targets, figures)) continue;
         candidates.push({ target, figure, score, unit: unitsMatch(figure.unit, target.unit)!, shareOk: shareAgrees(figure, target) });
       }
     }
@@ -1217,6 +1239,31 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
     }
   }
   return paired;
+}
+
+/**
+ * 工业项目年度计划投资440.07亿元,前10月累计完成投资469.13亿元;服务业项目……: a figure right after a plan in one
+ * sentence, with no other target or figure between them and the plan's noun (投资) ending the figure's measure, is
+ * done against that plan even when several such pairs share the sentence.
+ */
+function followsPlan(target: FoundTarget, figure: FoundFigure, targets: readonly FoundTarget[], figures: readonly FoundFigure[]): boolean {
+  if (target.kind !== 'cumulative' || target.sentence.start !== figure.sentence.start || target.at >= figure.at) return false;
+  const plan = /计划(?:完成)?投资$|投资计划$/u.test(target.measure);
+  if (!plan || !figure.measure.endsWith('投资')) return false;
+  const between = (at: number) => at > target.at && at < figure.at;
+  return !targets.some((t) => between(t.at)) && !figures.some((f) => between(f.at));
+}
+
+/** A line opening a section of the first level: 二、市重点(B类)项目. */
+const SECTION_HEADING = /\n[ \t\u3000]*[一二三四五六七八九十]{1,3}、/u;
+
+/** Drops the targets and figures read since the given counts whose quantity lies inside one of the spans. */
+function dropInside(context: ReadContext, targetsFrom: number, figuresFrom: number, spans: readonly Span[]): void {
+  const inside = (at: number) => spans.some((span) => at >= span.start && at < span.end);
+  const keptTargets = context.targets.slice(targetsFrom).filter((target) => !inside(target.at));
+  context.targets.splice(targetsFrom, context.targets.length - targetsFrom, ...keptTargets);
+  const keptFigures = context.figures.slice(figuresFrom).filter((figure) => !inside(figure.at));
+  context.figures.splice(figuresFrom, context.figures.length - figuresFrom, ...keptFigures);
 }
 
 /** Whether a figure's stated share agrees with value ÷ target (true when it states none). */

@@ -152,8 +152,9 @@ function isFlow(raw: string): boolean {
 /** Nouns naming an amount over the year (固定资产投资, 一般公共预算收入, 社会消费品零售总额): with no verb, the amount after them is its target. */
 const AMOUNT_NOUN = /(?:投资|收入|总额|零售额|产值|增加值|生产总值|出口额|销售额)$/u;
 
-/** Inside a figure's measure: a count before its noun (230个重点项目) and the period of the figure (今年1-4月, 前三季度). */
-const FIGURE_NOISE = /[0-9]+个(?=[\u4e00-\u9fff])|(?:今年|本年)?(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|前三季度|上半年|一季度)(?:累计)?/gu;
+/** Inside a figure's measure: a count before its noun (230个重点项目) and the period of the figure (今年1-4月, 前10月, 前三季度). */
+const FIGURE_NOISE =
+  /[0-9]+个(?=[\u4e00-\u9fff])|(?:今年|本年)?(?:[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|前[0-9一二三四五六七八九十]{1,2}个?月份?|前三季度|上半年|一季度)(?:累计)?/gu;
 
 /** How far back a verb may govern a quantity, in characters. */
 const VERB_REACH = 40;
@@ -360,7 +361,14 @@ function shareOf(text: string, clause: Span, q: Quantity, scopeStart = clause.st
   if (q.unit !== '%') return undefined;
   let start = q.start;
   while (start > clause.start && q.start - start < 16 && text[start - 1] !== ',') start--;
-  const lead = text.slice(start, q.start).replace(/\s/gu, '');
+  let lead = text.slice(start, q.start).replace(/\s/gu, '');
+  // 占年度计划投资(184.08亿元)的121.79%: the plan's amount in brackets is no part of the share's base.
+  const bracket = /[(][0-9]+(?:\.[0-9]+)?(?:亿|万)?元[)]的?$/u.exec(text.slice(Math.max(clause.start, q.start - 20), q.start));
+  if (bracket !== null) {
+    let open = q.start - bracket[0].length;
+    while (open > clause.start && q.start - open < 36 && text[open - 1] !== ',') open--;
+    lead = text.slice(open, q.start - bracket[0].length).replace(/\s/gu, '');
+  }
   const match = /^(?:占|完成|为|达到)(.{0,14}?)的?$/u.exec(lead);
   if (match === null) return undefined;
   const base = match[1]!;
@@ -428,8 +436,8 @@ function cueBefore(text: string, from: number, q: Quantity): { start: number; ve
     const start = at - 2;
     if (start >= from) return { start, verb: undefined, verbEnd: at };
   }
-  // 年度计划投资401.9亿元, 年度投资计划647.4亿元, 当年计划投资63.27亿元: the year's plan is the target (the words stay in the measure).
-  const plan = /(?:年度|全年|当年)(?:计划投资|投资计划)$/u.exec(text.slice(Math.max(from, at - 6), at));
+  // 年度计划投资401.9亿元, 年度投资计划647.4亿元, 当年计划投资63.27亿元, 今年计划投资2000亿元: the year's plan is the target (the words stay in the measure).
+  const plan = /(?:年度|全年|当年|今年|本年)(?:计划投资|投资计划)(?=[(]?$)/u.exec(text.slice(Math.max(from, at - 7), at));
   if (plan !== null) return { start: at, verb: undefined, verbEnd: at, plan: plan[0] };
   // 今年全国将开建保障房700万套: what this year is to do (not 预计将完成…, a forecast, nor a next step with no year).
   for (let i = q.start - 2; i >= Math.max(from, q.start - 12); i--) {
@@ -442,6 +450,9 @@ function cueBefore(text: string, from: number, q: Quantity): { start: number; ve
     if (wordEndingAt(text, i, Math.max(from, i - 4), NOT_PLAN) !== undefined) return undefined;
     const verb = wordStartingAt(text, i + 2, q.start, CUMULATIVE);
     if (verb === undefined || q.start - (i + 2 + verb.length) > 6) return undefined;
+    // 221个计划竣工项目完成投资1016.8亿元: 计划竣工 names a kind of project; what they did (完成投资) is a figure.
+    const rest = text.slice(i + 2 + verb.length, q.start);
+    if (/^类?项目/u.test(rest) && /完成|累计/u.test(rest)) return undefined;
     return { start: i, verb, verbEnd: i + 2 + verb.length };
   }
   return undefined;
@@ -975,8 +986,12 @@ function readCuedAmount(site: SiteReading, cue: NonNullable<ReturnType<typeof cu
   if (cue.verb !== undefined && GENERIC_MEASURES.has(clean(`${object}${nounText}`)) && !state.previousClauseRead)
     core = clean(`${topic(text, state.previousClause)}${core}`);
   let measure = cue.verb === undefined ? withContext(context, core, raw.replace(/[\s*]/gu, ''), state) : core;
+  // 150个省市重点项目已全部开工,已完成投资224.17亿元,占年度计划投资(184.08亿元)的121.79%: the plan in brackets is
+  // the plan of the projects the sentence counted before it.
+  const bracketed = cue.plan !== undefined && text[q.start - 1] === '(' ? lastCountedProjects(text.slice(base.sentence.start, cue.start)) : undefined;
+  if (bracketed !== undefined) measure = `${bracketed}${cue.plan!}`;
   // 共安排重点项目196项,年度计划投资401.9亿元: the plan of what the clause before it names.
-  if (cue.plan !== undefined) {
+  else if (cue.plan !== undefined) {
     const head = measure.endsWith(cue.plan) ? measure.slice(0, -cue.plan.length) : measure;
     measure = clean(
       `${
@@ -1010,6 +1025,12 @@ function readCuedAmount(site: SiteReading, cue: NonNullable<ReturnType<typeof cu
   }
   state.lastSubject = measure;
   return end;
+}
+
+/** The projects a sentence last counts (150个省市重点项目 → 省市重点项目), or undefined. */
+function lastCountedProjects(before: string): string | undefined {
+  const counted = [...before.matchAll(/[0-9]+个([^0-9,,;;。:()]{2,12}?项目)/gu)];
+  return counted.at(-1)?.[1];
 }
 
 /** 实际利用外资7亿美元: a flow named by a noun right before the amount (利用 is no verb here). */

@@ -107,6 +107,12 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
 
   // An amount and the share of the year's target it is: the target follows.
   const amount = quantityBefore(quantities, firstMark, (q) => q.unit !== '%' && q.unit !== '个百分点' && !q.ratio);
+  // 年度计划投资984.59亿元。前10月,累计完成投资1015.19亿元,超时序进度19.8个百分点: the plan is stated just before in the
+  // paragraph, so the gap derives nothing; the figure is read and paired with that plan.
+  const planBefore = context.targets.some(
+    (t) => t.scope === scope && t.at < sentence.start && t.kind === 'cumulative' && /计划/u.test(t.measure) && amount !== undefined && t.unit === amount.unit,
+  );
+  if (share === null && targetGap === null && planBefore) return false;
   if (amount !== undefined && (share !== null || paceGap !== null)) {
     let shareValue: Fraction;
     let shareText: string;
@@ -230,12 +236,13 @@ export function verdictList(text: string, sentence: Span): { verdict: string; st
 }
 
 /**
- * 2个嵌入式养老机构建设已完成1个(50%), 263场送戏进万村已送230场(87%): the whole, what is done of it in the same
- * classifier, and the share that is part ÷ whole (checked to the share's stated digits). Counts of tasks (项) are
+ * 2个嵌入式养老机构建设已完成1个(50%), 263场送戏进万村已送230场(87%), 其中24个计划新开工项目已开工21个,开工率87.5%:
+ * the whole, what is done of it in the same classifier, and the share that is part ÷ whole, in brackets or as the
+ * next clause's 开工率/完成率 (checked to the share's stated digits). Counts of tasks (项) are
  * statistics, not targets.
  */
 const COUNT_DONE =
-  /(?:^|[、,;])([0-9]+(?:\.[0-9]+)?)(个|件|条|场|所|座|处|家|户|宗|台|套|辆|栋|公里|千米|米|亩|万亩|人|名|人次|村)([^0-9、,;。()]{2,30}?)(?:已经?|累计)(?:完成|建成|送|开工|实施|改造|治理|办结|发放|培训|安置|救助)?([0-9]+(?:\.[0-9]+)?)\2[(]([0-9]+(?:\.[0-9]+)?)%[)]/gu;
+  /(?<![0-9.])([0-9]+(?:\.[0-9]+)?)(个|件|条|场|所|座|处|家|户|宗|台|套|辆|栋|公里|千米|米|亩|万亩|人|名|人次|村)([^0-9、,;。()]{2,30}?)(?:已经?|累计)(?:完成|建成|送|开工|实施|改造|治理|办结|发放|培训|安置|救助)?([0-9]+(?:\.[0-9]+)?)\2(?:[(]([0-9]+(?:\.[0-9]+)?)%[)]|[,,](?:开工|完成|建成|竣工|办结)率(?:达到?|为)?([0-9]+(?:\.[0-9]+)?)%)/gu;
 
 /** Whether `share`% is `part` ÷ `whole` to the rounding of its digits. */
 function isShareOf(part: DecimalString, whole: DecimalString, share: string): boolean {
@@ -248,13 +255,13 @@ function isShareOf(part: DecimalString, whole: DecimalString, share: string): bo
   return gap.n * tolerance.d <= tolerance.n * gap.d && -gap.n * tolerance.d <= tolerance.n * gap.d;
 }
 
-/** Reads the items of a bulletin sentence written as the whole then what is done of it (2个X已完成1个(50%)); returns how many. */
-export function readCountsDone(context: ReadContext, scope: Scope, sentence: Sentence, asOf: CalendarDate, deadline: CalendarDate | undefined): number {
+/** Reads the items of a bulletin sentence written as the whole then what is done of it (2个X已完成1个(50%)); returns the spans read. */
+export function readCountsDone(context: ReadContext, scope: Scope, sentence: Sentence, asOf: CalendarDate, deadline: CalendarDate | undefined): Span[] {
   const { text } = context;
   const body = text.slice(sentence.start, sentence.end);
-  let read = 0;
+  const read: Span[] = [];
   for (const match of body.matchAll(COUNT_DONE)) {
-    const [whole, unit, noun, part, share] = [match[1]!, match[2]!, match[3]!, match[4]!, match[5]!];
+    const [whole, unit, noun, part, share] = [match[1]!, match[2]!, match[3]!, match[4]!, (match[5] ?? match[6])!];
     if (!isShareOf(part, whole, share)) continue;
     const measure = stripEnds(noun.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
     if (measure.length < 2) continue;
@@ -284,7 +291,7 @@ export function readCountsDone(context: ReadContext, scope: Scope, sentence: Sen
     };
     found.figure = { measure, value: done, unit, growth: false, stage: undefined, at, span: { start: at, end }, sentence, scope, asOf, share: undefined };
     context.targets.push(found);
-    read++;
+    read.push({ start: at, end });
   }
   return read;
 }
