@@ -19,7 +19,7 @@ const args = process.argv.slice(2);
 const kindAt = args.indexOf('--kind');
 const kind = kindAt === -1 ? undefined : args[kindAt + 1];
 const all = args.includes('--all');
-const part = args.find((arg, i) => !arg.startsWith('--') && i !== kindAt + 1);
+const part = args.find((arg, i) => !arg.startsWith('--') && (kindAt === -1 || i !== kindAt + 1));
 
 interface TuneGold extends Gold {
   readonly document: string;
