@@ -1128,25 +1128,27 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
     state.lastSubject = measure;
     return q.end;
   }
+  // A count of things to be done or built, its measure and the end of its title given.
+  const countTarget = (measure: string, end: number) => ({
+    ...base,
+    measure,
+    title: { start: title.start, end },
+    titlePrefix: '',
+    kind: 'cumulative' as const,
+    bound: undefined,
+    tolerance: undefined,
+    value: q.value,
+    unit: q.unit,
+    growth: false,
+    notes,
+  });
   // 对全市100个老旧小区的二次管网进行改造, 对A、B10处路口进行渠化改造: the count of what is to be done, its verb after 进行.
   if (count && site.targetMode && /^对[^,,。;;]{0,20}$/u.test(between)) {
     const done = /^([^,,。;;]{1,30}?)进行([\u4e00-\u9fff]{0,3}?(?:改造提升|改造|维修|整治|治理|修缮|加固))/u.exec(text.slice(noun.start, clause.end));
     if (done !== null) {
       const end = noun.start + done[0].length;
       const measure = clean(`${done[1]!}${done[2]!}`);
-      pushTarget(context, {
-        ...base,
-        measure,
-        title: { start: title.start, end },
-        titlePrefix: '',
-        kind: 'cumulative',
-        bound: undefined,
-        tolerance: undefined,
-        value: q.value,
-        unit: q.unit,
-        growth: false,
-        notes,
-      });
+      pushTarget(context, countTarget(measure, end));
       state.lastSubject = measure;
       return end;
     }
@@ -1159,20 +1161,7 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
     const end = built !== null ? noun.start + built[0].length : completion === undefined ? noun.start : completion.at + completion.word.length;
     if (end > noun.start) {
       const measure = clean(text.slice(noun.start, end).replace(/全部|全面/gu, ''));
-      pushTarget(context, {
-        ...base,
-        measure,
-        title: { start: title.start, end },
-        titlePrefix: '',
-        kind: 'cumulative',
-        bound: undefined,
-        tolerance: undefined,
-        value: q.value,
-        unit: q.unit,
-        growth: false,
-        stage: stageOf(text, noun.start, end),
-        notes,
-      });
+      pushTarget(context, { ...countTarget(measure, end), stage: stageOf(text, noun.start, end) });
       return end;
     }
   }
