@@ -15,7 +15,7 @@ import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './own
 import { readTables, TABLE_ROW_NOTE } from './tables.js';
 import { readCompletionRates } from './read-rates.js';
 import { readCountsDone, readShortfall, verdictList } from './read-shortfall.js';
-import { statedYearTask, taskHeadSpans } from './stated-tasks.js';
+import { pairedHeads, statedYearTask, taskHeadSpans } from './stated-tasks.js';
 import { baseUnit, readSentence, reportsDone, type PastCarry, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
 import { wordIndex } from './words.js';
@@ -214,7 +214,7 @@ const BULLETIN_TITLE =
 const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
 /** Body words of a progress report: what was checked against expected progress. */
 const BULLETIN_BODY =
-  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|现将[^。\n]{0,30}进度通报如下|计划进度[^\n]{0,30}实际进度|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有|(?:(?:任务目标|目标任务|政府承诺)[::]|\[目标(?:任务)?\])[\s\S]{0,400}?(?:(?:进展|完成|落实)情况[::]|政府办理[::]|\[(?:进展|完成|落实)情况\])/u;
+  /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|现将[^。\n]{0,30}进度通报如下|计划进度[^\n]{0,30}实际进度|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
 /**
  * A line opening with the period its figures cover, after a news lead if any (1-9月份, / 2019年1-2月, /
  * 1月1日-9月4日, / 本报讯 (记者…)今年前三季度, / 截至5月底,): a progress report.
@@ -333,7 +333,7 @@ function detectKind(text: string, title: string): DocumentKind {
   // 各位代表: a speech to the people's congress (a work or plan report), whatever progress it recounts.
   if (/各位代表[::]/u.test(text.slice(0, 300))) return 'report';
   const head = text.slice(0, 3000);
-  if (BULLETIN_BODY.test(head) || PERIOD_LINE.test(head) || PERIOD_SENTENCE.test(head)) return 'bulletin';
+  if (BULLETIN_BODY.test(head) || pairedHeads(head) || PERIOD_LINE.test(head) || PERIOD_SENTENCE.test(head)) return 'bulletin';
   let owners = 0;
   for (let at = text.indexOf('责任单位'); at >= 0 && owners < 3; at = text.indexOf('责任单位', at + 4)) owners++;
   if (owners >= 3 || DECOMPOSITION_BODY.test(head)) return 'decomposition';

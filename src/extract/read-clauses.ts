@@ -657,6 +657,12 @@ function pushTarget(context: ReadContext, target: Omit<FoundTarget, 'figure' | '
   return found;
 }
 
+/** The figure a target's own sentence reports for it: `value unit` at `span`, dated `asOf` (its measure, nature, sentence and scope are the target's). */
+export function figureFor(target: FoundTarget, value: DecimalString, unit: string, span: Span, asOf: CalendarDate): FoundFigure {
+  const { measure, growth, sentence, scope } = target;
+  return { measure, value, unit, growth, stage: undefined, at: span.start, span, sentence, scope, asOf, share: undefined };
+}
+
 /** The heading clause before a colon that read no target ("人均地区生产总值:增长6%左右"): it names the measure of the clauses after it. */
 function headingBefore(context: ReadContext, state: SentenceState): string {
   const clause = state.previousClause;
@@ -728,19 +734,7 @@ function readParenTarget(
     deadline: state.deadline,
     notes: kind === 'fall' ? [`“下降${inner.value}${inner.unit}”写作 ${value}(atMost)`] : [],
   });
-  target.figure = {
-    measure,
-    value: observed,
-    unit: unitFor(outer, measure),
-    growth,
-    stage: undefined,
-    at: outer.start,
-    span: { start: outer.start, end: outer.end },
-    sentence,
-    scope,
-    asOf: state.asOf,
-    share: undefined,
-  };
+  target.figure = figureFor(target, observed, unitFor(outer, measure), { start: outer.start, end: outer.end }, state.asOf);
   state.lastSubject = subject;
 }
 

@@ -13,7 +13,7 @@
 import type { CalendarDate } from '../model/calendar-date.js';
 import { parseDecimal } from '../model/decimal.js';
 import type { Scope, Sentence, Span } from './document.js';
-import type { FoundTarget, ReadContext } from './read-clauses.js';
+import { figureFor, type FoundTarget, type ReadContext } from './read-clauses.js';
 
 /** Names, then their rates in order: A、B和C(的)投资完成率(比率)较高,分别达到X%、Y%和Z%. */
 const NAMES_THEN_RATES =
@@ -54,19 +54,7 @@ export function readCompletionRates(context: ReadContext, scope: Scope, sentence
       figure: undefined,
       statedShare: undefined,
     };
-    found.figure = {
-      measure,
-      value: share,
-      unit: '%',
-      growth: false,
-      stage: undefined,
-      at: start,
-      span: { start, end },
-      sentence,
-      scope,
-      asOf,
-      share: undefined,
-    };
+    found.figure = figureFor(found, share, '%', { start, end }, asOf);
     context.targets.push(found);
   };
   for (const match of body.matchAll(NAMES_THEN_RATES)) {

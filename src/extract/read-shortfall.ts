@@ -17,7 +17,7 @@ import { endOfMonth } from './dates.js';
 import type { Scope, Sentence, Span } from './document.js';
 import { FALL_VERBS, GROWTH_VERBS, MEASURE_PREFIXES, MEASURE_SUFFIXES } from './lexicon.js';
 import { findQuantities, type Quantity } from './quantity.js';
-import type { FoundTarget, ReadContext } from './read-clauses.js';
+import { figureFor, type FoundTarget, type ReadContext } from './read-clauses.js';
 import { stripEnds } from './words.js';
 
 /** 低于目标1.2个百分点, 高于预期目标0.5个百分点. */
@@ -151,19 +151,7 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
       statedShare: share !== null ? shareText : undefined,
       verdict,
     };
-    found.figure = {
-      measure,
-      value: amount.value,
-      unit: amount.unit,
-      growth: false,
-      stage: undefined,
-      at: amount.start,
-      span: { start: amount.start, end: amount.end },
-      sentence,
-      scope,
-      asOf,
-      share: undefined,
-    };
+    found.figure = figureFor(found, amount.value, amount.unit, { start: amount.start, end: amount.end }, asOf);
     context.targets.push(found);
     context.notes.push({ code: 'target-derived', message: `“${measure}”的年度目标${value}${amount.unit}由“${derivedFrom}”推算,请核对`, span: sentence });
     return true;
@@ -206,19 +194,7 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
       statedShare: undefined,
       verdict,
     };
-    found.figure = {
-      measure,
-      value: observed,
-      unit: '%',
-      growth: true,
-      stage: undefined,
-      at: rate.start,
-      span: { start: rate.start, end: rate.end },
-      sentence,
-      scope,
-      asOf,
-      share: undefined,
-    };
+    found.figure = figureFor(found, observed, '%', { start: rate.start, end: rate.end }, asOf);
     context.targets.push(found);
     return true;
   }
@@ -289,7 +265,7 @@ export function readCountsDone(context: ReadContext, scope: Scope, sentence: Sen
       figure: undefined,
       statedShare: share,
     };
-    found.figure = { measure, value: done, unit, growth: false, stage: undefined, at, span: { start: at, end }, sentence, scope, asOf, share: undefined };
+    found.figure = figureFor(found, done, unit, { start: at, end }, asOf);
     context.targets.push(found);
     read.push({ start: at, end });
   }

@@ -59,21 +59,36 @@ export function statedYearTask(text: string, sentence: Sentence, openers: WordIn
 
 /** 任务目标: / 目标任务: / 政府承诺: / 【目标】 (normalised to [目标]) opening what is to be done; 进展情况: / 政府办理: / 【完成情况】 opening what was done. */
 const TASK_HEAD = /(?:任务目标|目标任务|政府承诺)[::]|\[目标(?:任务)?\]/gu;
-const PROGRESS_HEAD = /(?:进展|完成|落实)情况[::]|政府办理[::]|\[(?:进展|完成|落实)情况\]/u;
+const PROGRESS_HEADS = /(?:进展|完成|落实)情况[::]|政府办理[::]|\[(?:进展|完成|落实)情况\]/gu;
+
+/** Heads in the text: where each of a kind starts and ends, in order. */
+const headsOf = (text: string, heads: RegExp) => [...text.matchAll(heads)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+
+/** Whether the text is laid out as 任务目标:… 进展情况:… pairs: a task head with a progress head at most 400 characters after it. */
+export function pairedHeads(text: string): boolean {
+  const progress = headsOf(text, PROGRESS_HEADS);
+  let p = 0;
+  for (const head of headsOf(text, TASK_HEAD)) {
+    while (p < progress.length && progress[p]!.start < head.end) p++;
+    if (p < progress.length && progress[p]!.start - head.end <= 400) return true;
+  }
+  return false;
+}
 
 /**
  * In a text laid out as 任务目标:… 进展情况:… pairs, the spans that state the tasks: from each
- * 任务目标: to the next 进展情况: (or the next 任务目标:, or the end of the text).
+ * 任务目标: to the next 进展情况: (or the next 任务目标:, or the end of the text). One pass over the
+ * heads of each kind, so the time is linear in the text.
  */
 export function taskHeadSpans(text: string): Span[] {
+  const heads = headsOf(text, TASK_HEAD);
+  const progress = headsOf(text, PROGRESS_HEADS).map((head) => head.start);
   const spans: Span[] = [];
-  for (const match of text.matchAll(TASK_HEAD)) {
-    const start = match.index + match[0].length;
-    const rest = text.slice(start);
-    const progress = rest.search(PROGRESS_HEAD);
-    const next = rest.search(/(?:任务目标|目标任务|政府承诺)[::]|\[目标(?:任务)?\]/u);
-    const ends = [progress, next].filter((n) => n >= 0);
-    spans.push({ start, end: start + (ends.length > 0 ? Math.min(...ends) : rest.length) });
-  }
+  let p = 0;
+  heads.forEach((head, i) => {
+    while (p < progress.length && progress[p]! < head.end) p++;
+    const next = heads[i + 1]?.start ?? text.length;
+    spans.push({ start: head.end, end: Math.min(next, progress[p] ?? text.length) });
+  });
   return spans;
 }
