@@ -9,7 +9,19 @@ export interface FoundOwners {
 }
 
 const SEPARATORS = /[、,;,;]/u;
-const UNIT_HINT = /[市县区局委办厅院所司中心公司组部会行社站队镇街]$/u;
+/** The administrative level a unit's name opens with: 省发展改革委, 自治区统计局, 州交通运输局, 盟行署, 旗教育局, 市X局, 县X局, 区X局. */
+const LEVEL = '(?:省|自治区|自治州|市|州|盟|地区|县|旗|区|镇|乡)';
+/** 由省人力资源社会保障厅、省统计局负责(落实). */
+const BY_RESPONSIBLE = new RegExp(`由(${LEVEL}[^,。;:由]{1,80}?)负责`, 'u');
+/** (市发改委牵头,市统计局配合) in brackets, or closing the item bare: 州交通运输局牵头,各县市人民政府负责。 */
+const LEAD_PAIRED = /[((]([^()()由]{2,80}?)牵头(?:[,,;;]([^()()]{2,120}?)(?:配合|参与|协同|协助|按职责分工负责|负责))?[))]/u;
+const LEAD_PAIRED_BARE = new RegExp(
+  `(?:^|[。;;,,\\s])(${LEVEL}[^()()由。;;,,]{1,40}?)牵头(?:[,,;;]([^()()由。]{2,120}?)(?:配合|参与|协同|协助|按职责分工负责|负责))?[。;;]?\\s*$`,
+  'u',
+);
+/** (省人力资源社会保障厅负责), 州发改委负责。 closing the item. */
+const CLOSING_RESPONSIBLE = new RegExp(`(?:[((]|[。;;]\\s*|^\\s*)(${LEVEL}[^()()由。;;:]{1,80}?)负责(?:落实|实施)?[))]?[。;;]?\\s*$`, 'u');
+const UNIT_HINT = /[市县区局委办厅院所司中心公司组部会行社站队镇街府署]$/u;
 
 function units(list: string): string[] {
   return list
@@ -43,7 +55,9 @@ export function readOwners(text: string, span: Span): FoundOwners {
   const responsible = /责任(?:单位|部门):/u.exec(slice);
   if (leadLabel !== null) {
     lead = units(listAfter(text, start + leadLabel.index + leadLabel[0].length, end).split(/[;;]/u)[0]!);
-    if (supportLabel !== null) support = units(listAfter(text, start + supportLabel.index + supportLabel[0].length, end).split(/[;;]/u)[0]!);
+    // 牵头单位:A;责任单位:B — beside a lead label, the responsible units support.
+    const supporting = supportLabel ?? responsible;
+    if (supporting !== null) support = units(listAfter(text, start + supporting.index + supporting[0].length, end).split(/[;;]/u)[0]!);
   } else if (responsible !== null) {
     const all = units(listAfter(text, start + responsible.index + responsible[0].length, end));
     lead = all.slice(0, 1);
@@ -82,20 +96,30 @@ export function readOwners(text: string, span: Span): FoundOwners {
   }
   // 由市人力资源社会保障局、市统计局负责落实
   if (lead.length === 0) {
-    const responsible = /由((?:市|县|区)[^,。;:由]{1,80}?)负责/u.exec(slice);
+    const responsible = BY_RESPONSIBLE.exec(slice);
     if (responsible !== null && !responsible[1]!.includes('牵头')) {
       const all = units(responsible[1]!).filter((unit) => UNIT_HINT.test(unit));
       lead = all.slice(0, 1);
       support = all.slice(1);
     }
   }
-  // (市发改委牵头,市统计局配合), (市教育局牵头): the units before 牵头 lead, those before 配合/参与/协同 support.
+  // (市发改委牵头,市统计局配合), (市教育局牵头), and the same closing the item without brackets (州交通运输局牵头,各县市人民政府负责。):
+  // the units before 牵头 lead, those before 配合/参与/协同 support.
   if (lead.length === 0) {
-    const paired = /[((]([^()()由]{2,80}?)牵头(?:[,,;;]([^()()]{2,120}?)(?:配合|参与|协同|协助|按职责分工负责|负责))?[))]/u.exec(slice);
+    const paired = LEAD_PAIRED.exec(slice) ?? LEAD_PAIRED_BARE.exec(slice);
     const leads = paired === null ? [] : units(paired[1]!);
     if (leads.length > 0 && leads.every((unit) => UNIT_HINT.test(unit))) {
       lead = leads;
       support = paired![2] === undefined ? [] : units(paired![2]).filter((unit) => UNIT_HINT.test(unit));
+    }
+  }
+  // (省人力资源社会保障厅负责), 州发改委负责。: units that close the item and are said to be responsible own it.
+  if (lead.length === 0) {
+    const closing = CLOSING_RESPONSIBLE.exec(slice);
+    const all = closing === null ? [] : units(closing[1]!);
+    if (all.length > 0 && all.every((unit) => UNIT_HINT.test(unit))) {
+      lead = all.slice(0, 1);
+      support = all.slice(1);
     }
   }
   // 全市生产总值达到3260亿元,增长12%。(市发改委): a closing parenthesis naming only units names the owners.
@@ -111,7 +135,9 @@ export function readOwners(text: string, span: Span): FoundOwners {
 }
 
 /** A unit named bare in a closing parenthesis: 市发改委, 环保局 — not 含县区 or 区级. */
-const BARE_UNIT = /^(?:(?:市|县|区)[\u4e00-\u9fff]{1,14}|[\u4e00-\u9fff]{1,12}(?:局|委|办|厅))$/u;
+const BARE_UNIT = new RegExp(`^(?:${LEVEL}[\\u4e00-\\u9fff]{1,14}|[\\u4e00-\\u9fff]{1,12}(?:局|委|办|厅))$`, 'u');
+/** 呼和浩特市住建局要…, 省交通运输厅要…: a unit as a sentence's subject. */
+const SUBJECT_UNIT = new RegExp(`(?:^|[,。;,])(?:今年,?)?([\\u4e00-\\u9fff]{0,5}?)(${LEVEL}[\\u4e00-\\u9fff]{1,10}?(?:局|委|办|厅|公司|管委会|中心))要`, 'u');
 
 /** A unit a sentence names after its target: "固定资产投资162亿元,增长7%,责任单位为区发改委" → 区发改委 (the first named leads). */
 export function responsibleIn(text: string, span: Span): FoundOwners | undefined {
@@ -123,9 +149,7 @@ export function responsibleIn(text: string, span: Span): FoundOwners | undefined
 
 /** A unit named as the subject of a sentence: "呼和浩特市住建局要在8月底完成…" → 市住建局. */
 export function subjectOwner(text: string, span: Span): FoundOwners | undefined {
-  const match = /(?:^|[,。;,])(?:今年,?)?([\u4e00-\u9fff]{0,5}?)((?:市|县|区)[\u4e00-\u9fff]{1,10}?(?:局|委|办|公司|管委会|中心))要/u.exec(
-    text.slice(span.start, span.end),
-  );
+  const match = SUBJECT_UNIT.exec(text.slice(span.start, span.end));
   if (match === null) return undefined;
   return { lead: [match[2]!], support: [], leader: undefined };
 }

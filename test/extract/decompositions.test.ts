@@ -48,3 +48,44 @@ describe('extractPlan (issue #15): twenty-eighth tuning batch — owner labels o
     expect(plan.tasks[0]?.owners).toEqual({ lead: ['县发改局'], support: ['县统计局'] });
   });
 });
+
+describe('extractPlan (issue #15): owners at every administrative level, not only 市/县/区', () => {
+  it('reads (省X负责), 由省X、省Y负责 and (A牵头,B配合) of a province’s division of work', () => {
+    const text = [
+      '某省人民政府关于落实2023年政府工作报告重点工作责任分工的意见',
+      '1.全省地区生产总值增长6%左右。(省发展改革委牵头,省统计局配合)',
+      '2.新增城镇就业40万人以上。(省人力资源社会保障厅负责)',
+      '3.居民消费价格涨幅控制在3%左右。由省发展改革委、省市场监管局负责。',
+      '4.粮食产量稳定在750亿斤以上。(省农业农村厅)',
+    ].join('\n');
+    const { plan, kind } = extractPlan(text, { year: 2023 });
+    expect(kind).toBe('decomposition');
+    expect(plan.tasks.map((t) => t.owners)).toEqual([
+      { lead: ['省发展改革委'], support: ['省统计局'] },
+      { lead: ['省人力资源社会保障厅'] },
+      { lead: ['省发展改革委'], support: ['省市场监管局'] },
+      { lead: ['省农业农村厅'] },
+    ]);
+  });
+
+  it('reads 牵头单位:A;责任单位:B as lead and support, and units closing an item bare (州X负责。, 州X牵头,各县市人民政府负责。)', () => {
+    const text = [
+      '某州2023年政府工作报告目标任务分解',
+      '1.地区生产总值增长7%。州发改委负责。',
+      '2.新建农村公路500公里。州交通运输局牵头,各县市人民政府负责。',
+      '3.城镇新增就业2万人。牵头单位:自治区人力资源社会保障厅;责任单位:自治区统计局',
+    ].join('\n');
+    const { plan } = extractPlan(text, { year: 2023 });
+    expect(plan.tasks.map((t) => t.owners)).toEqual([
+      { lead: ['州发改委'] },
+      { lead: ['州交通运输局'], support: ['各县市人民政府'] },
+      { lead: ['自治区人力资源社会保障厅'], support: ['自治区统计局'] },
+    ]);
+  });
+
+  it('does not take a sentence that merely says someone is responsible for the work as the owner (各地要负责)', () => {
+    const text = ['某州2023年政府工作报告目标任务分解', '1.地区生产总值增长7%。各地各部门要切实负起责任。'].join('\n');
+    const { plan } = extractPlan(text, { year: 2023 });
+    expect(plan.tasks[0]?.owners).toBeUndefined();
+  });
+});
