@@ -25,12 +25,13 @@ interface TuneGold extends Gold {
   readonly document: string;
   readonly half: string;
   readonly year: number;
+  readonly targets: readonly (GoldTarget & { readonly owner?: string })[];
 }
 
 const quantity = (t: GoldTarget) =>
   `${t.kind} ${t.measure} ${t.bound ?? ''} ${t.value}${t.unit}${t.observation ? ` 完成 ${t.observation.value}${t.observation.unit}` : ''}`;
 
-const totals = new Map<string, { gold: number; extracted: number; matched: number }>();
+const totals = new Map<string, { gold: number; extracted: number; matched: number; owners: number; ownersRight: number }>();
 for (const name of readdirSync(folder)
   .filter((n) => n.endsWith('.json'))
   .sort()) {
@@ -62,9 +63,23 @@ for (const name of readdirSync(folder)
   }
   const { plan } = drafted;
   const s = score(plan, { ...gold, seed: gold.document });
-  const total = totals.get(gold.kind) ?? { gold: 0, extracted: 0, matched: 0 };
-  totals.set(gold.kind, { gold: total.gold + s.gold, extracted: total.extracted + s.extracted, matched: total.matched + s.matched });
-  const wrong = s.missed.length + s.extra.length + s.missedFigures.length > 0 || drafted.kind !== gold.kind;
+  // As corpus.test.ts counts owners: a gold owner is right when the matched task's first lead unit is that owner.
+  const ownerMisses = (s.pairs as readonly (readonly [GoldTarget & { readonly owner?: string }, (typeof plan.tasks)[number]])[]).filter(
+    ([item, task]) => item.owner !== undefined && task.owners?.lead?.[0] !== item.owner,
+  );
+  const owners = gold.targets.filter((t) => t.owner !== undefined).length;
+  const total = totals.get(gold.kind) ?? { gold: 0, extracted: 0, matched: 0, owners: 0, ownersRight: 0 };
+  totals.set(gold.kind, {
+    gold: total.gold + s.gold,
+    extracted: total.extracted + s.extracted,
+    matched: total.matched + s.matched,
+    owners: total.owners + owners,
+    ownersRight:
+      total.ownersRight +
+      s.pairs.filter(([item, task]) => (item as { owner?: string }).owner !== undefined && task.owners?.lead?.[0] === (item as { owner?: string }).owner)
+        .length,
+  });
+  const wrong = s.missed.length + s.extra.length + s.missedFigures.length + ownerMisses.length > 0 || drafted.kind !== gold.kind;
   if (!wrong && !all) continue;
   const kindNote = drafted.kind === gold.kind ? drafted.kind : `${drafted.kind} (gold ${gold.kind})`;
   console.log(
@@ -79,10 +94,11 @@ for (const name of readdirSync(folder)
     );
   }
   for (const item of s.missedFigures) console.log(`  figure?  ${quantity(item)}`);
+  for (const [item, task] of ownerMisses) console.log(`  owner?   ${quantity(item)} 责任单位 ${item.owner} ≠ ${task.owners?.lead?.join('、') ?? '—'}`);
 }
 console.log('\ntuning half (in-sample):');
 for (const [k, t] of totals) {
   console.log(
-    `  ${k.padEnd(14)} gold ${t.gold}  extracted ${t.extracted}  matched ${t.matched}  recall ${((t.matched / t.gold) * 100).toFixed(1)}%  precision ${((t.matched / Math.max(1, t.extracted)) * 100).toFixed(1)}%`,
+    `  ${k.padEnd(14)} gold ${t.gold}  extracted ${t.extracted}  matched ${t.matched}  recall ${((t.matched / t.gold) * 100).toFixed(1)}%  precision ${((t.matched / Math.max(1, t.extracted)) * 100).toFixed(1)}%${t.owners > 0 ? `  owners ${t.ownersRight}/${t.owners}` : ''}`,
   );
 }
