@@ -11,12 +11,23 @@ import { deadlineIn, endOfMonth, periodMentions, reportDateIn } from './dates.js
 import { readLayout, type Scope, type Sentence, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
+import { findQuantities } from './quantity.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
 import { readTables, TABLE_ROW_NOTE } from './tables.js';
 import { readCompletionRates } from './read-rates.js';
 import { readCountsDone, readShortfall, verdictList } from './read-shortfall.js';
-import { pairedHeads, statedYearTask, taskHeadSpans } from './stated-tasks.js';
-import { baseUnit, readSentence, reportsDone, type PastCarry, type FoundFigure, type FoundTarget, type ReadContext, type ReadNote } from './read-clauses.js';
+import { pairedHeads, statedThenDone, statedYearTask, taskHeadSpans } from './stated-tasks.js';
+import {
+  baseUnit,
+  figureFor,
+  readSentence,
+  reportsDone,
+  type PastCarry,
+  type FoundFigure,
+  type FoundTarget,
+  type ReadContext,
+  type ReadNote,
+} from './read-clauses.js';
 import type { ReviewCode } from './review-codes.js';
 import { wordIndex } from './words.js';
 
@@ -785,14 +796,19 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
           continue;
         }
         // 村内道路建设年度任务是硬化道路350万平方米,上半年完成248万平方米: the year's task is stated, then reported on.
-        const stated = mode === 'report' ? statedYearTask(normal, sentence, OPENERS, MARKERS) : undefined;
+        // 新建农村公路200公里,已完成150公里: a quantity stated plainly, then reported on in the same unit.
+        const yearTask = mode === 'report' ? statedYearTask(normal, sentence, OPENERS, MARKERS) : undefined;
+        const thenDone = mode === 'report' && yearTask === undefined ? statedThenDone(normal, sentence, OPENERS, MARKERS) : undefined;
+        const stated = yearTask ?? thenDone;
         if (stated !== undefined) {
+          const [targetsBefore, figuresBefore] = [context.targets.length, context.figures.length];
           for (const [part, partMode] of [
             [clipSentence(sentence, sentence.start, stated.start), 'report'],
             [stated, 'target'],
             [clipSentence(sentence, stated.end, sentence.end), 'report'],
           ] as const)
             if (part !== undefined) readSentence(context, scope, part, partMode, deadline, sentenceAsOf, false);
+          if (thenDone !== undefined) doneOfStated(context, scope, sentence, thenDone, targetsBefore, figuresBefore, sentenceAsOf, deadline);
           continue;
         }
       }
@@ -808,6 +824,72 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
   if (kind === 'bulletin' && asOf !== undefined) for (const [at, owners] of readTables(context, layout, asOf)) ownersBySentence.set(at, owners);
   const plan = buildPlan(text, normal, context, layout.scopes, ownersByScope, { kind, year, asOf, titleSpan, options, ownersBySentence });
   return plan;
+}
+
+/**
+ * 新建农村公路200公里,已完成150公里: the clause right after the stated task reports what is done of it, so its figure in
+ * the task's unit is the task's, whatever measure it names (完成, 已开工); when it gave none, its first quantity in that unit.
+ * A stated clause the target reading passed over (开复工项目320个: no verb it knows) is the task all the same, the
+ * report after it saying so: its words before the quantity are the measure.
+ */
+function doneOfStated(
+  context: ReadContext,
+  scope: Scope,
+  sentence: Sentence,
+  stated: Sentence,
+  targetsBefore: number,
+  figuresBefore: number,
+  asOf: CalendarDate,
+  deadline: CalendarDate | undefined,
+): void {
+  let target = context.targets
+    .slice(targetsBefore)
+    .filter((t) => t.figure === undefined && t.kind === 'cumulative')
+    .at(-1);
+  if (target === undefined && context.targets.length === targetsBefore) target = statedTarget(context, scope, sentence, stated, deadline);
+  const clause = sentence.clauses.find((c) => c.start >= stated.end);
+  if (target === undefined || clause === undefined) return;
+  const inClause = (at: number) => at >= clause.start && at < clause.end;
+  const figure = context.figures.slice(figuresBefore).find((f) => inClause(f.at) && unitsMatch(f.unit, target.unit) === 'same');
+  if (figure !== undefined) {
+    target.figure = figure;
+    return;
+  }
+  const done = findQuantities(context.text, clause.start, clause.end).find((q) => !q.ratio && !q.bare && baseUnit(q.unit) === baseUnit(target.unit));
+  if (done !== undefined) target.figure = figureFor(target, done.value, done.unit, { start: done.start, end: done.end }, asOf);
+}
+
+/** The stated clause's one quantity as a cumulative target named by the words before it (全市计划开复工项目320个). */
+function statedTarget(context: ReadContext, scope: Scope, sentence: Sentence, stated: Sentence, deadline: CalendarDate | undefined): FoundTarget | undefined {
+  const { text } = context;
+  const quantity = findQuantities(text, stated.start, stated.end).find((q) => q.unit !== '%' && !q.ratio && !q.bare);
+  if (quantity === undefined) return undefined;
+  const measure = text
+    .slice(stated.start, quantity.start)
+    .replace(/[\s*]/gu, '')
+    .replace(/^(?:其中|今年|全年|年内)?[,:]?/u, '');
+  if (!/^[\u4e00-\u9fff“”"]{2,30}$/u.test(measure)) return undefined;
+  const found: FoundTarget = {
+    scope,
+    sentence,
+    deadline,
+    stage: undefined,
+    titlePrefix: '',
+    measure,
+    title: { start: stated.start, end: stated.end },
+    kind: 'cumulative',
+    bound: undefined,
+    tolerance: undefined,
+    value: quantity.value,
+    unit: quantity.unit,
+    growth: false,
+    at: quantity.start,
+    notes: [],
+    figure: undefined,
+    statedShare: undefined,
+  };
+  context.targets.push(found);
+  return found;
 }
 
 function checkExtractOptions(options: ExtractOptions): void {

@@ -6,12 +6,15 @@
  *   目前…, 已…) state targets; the rest of the sentence reports;
  * - 任务目标:对全市100个老旧小区……进行改造。……进展情况:实际…… — in a text laid out as pairs
  *   of 任务目标 and 进展情况 (政府承诺/政府办理, 【目标】/【完成情况】), what follows 任务目标: up to the
- *   next 进展情况: states targets.
+ *   next 进展情况: states targets;
+ * - 新建农村公路200公里,已完成150公里 — a quantity stated plainly, then reported on in the next
+ *   clause in the same unit: the plain clauses state the task.
  *
  * Pure functions over the decoded text; no state.
  */
 import { type Sentence, type Span } from './document.js';
-import { reportsDone } from './read-clauses.js';
+import { findQuantities } from './quantity.js';
+import { baseUnit, reportsDone } from './read-clauses.js';
 import { type WordIndex } from './words.js';
 
 /**
@@ -55,6 +58,38 @@ export function statedYearTask(text: string, sentence: Sentence, openers: WordIn
   }
   if (clauses.length === 0) return undefined;
   return { start: clauses[0]!.start, end: clauses[clauses.length - 1]!.end, clauses };
+}
+
+/** A clause that only opens the sentence: its period or place (一季度, 截至9月底, 全市), no quantity. */
+const OPENING_CLAUSE = /^[^0-9]{0,12}$/u;
+/** Words by which a clause reports rather than states: what is done (完成, 累计, 建成投用), a part (其中), a month's figure (当月), a comparison (比去年同期). */
+const NOT_STATED = /完成|实现|累计|当月|本月|其中|已|正在|建成投用|同比|环比|比去年|比上年|较上年|较去年|同期/u;
+/** Words by which a clause reports what is done of a task: 已完成, 实际开复工, 累计完成, 开工, 竣工. */
+const DONE = /已|完成|实际|累计|开工|竣工|建成|到位/u;
+/** A clause opening with a comparison reports a change, not what is done: 比去年同期多80个, 增加9个. */
+const COMPARISON = /^(?:比|较|同比|环比|增加|减少|多|少)/u;
+
+/**
+ * 新建农村公路200公里,已完成150公里 / 全市计划开复工项目320个,实际开复工286个: in a reporting sentence, one clause
+ * that states a quantity plainly (one quantity, not a share nor a count of 项), right before a clause that reports what
+ * is done (已完成, 实际, 累计, 开工) in the same base unit — the task, then what is done of it. Undefined otherwise.
+ */
+export function statedThenDone(text: string, sentence: Sentence, openers: WordIndex, markers: WordIndex): Sentence | undefined {
+  const counted = (span: Span) => findQuantities(text, span.start, span.end).filter((q) => q.unit !== '%' && q.unit !== '个百分点' && !q.ratio && !q.bare);
+  const clauses = sentence.clauses;
+  let i = 0;
+  while (i < clauses.length && counted(clauses[i]!).length === 0 && OPENING_CLAUSE.test(text.slice(clauses[i]!.start, clauses[i]!.end).trim())) i++;
+  const [stated, done] = [clauses[i], clauses[i + 1]];
+  if (stated === undefined || done === undefined) return undefined;
+  const body = text.slice(stated.start, stated.end);
+  const quantities = counted(stated);
+  if (quantities.length !== 1 || NOT_STATED.test(body) || baseUnit(quantities[0]!.unit) === '项' || reportsDone(text, stated, undefined, markers))
+    return undefined;
+  const report = text.slice(done.start, done.end).trim();
+  if (!DONE.test(report) || COMPARISON.test(report) || (!reportsDone(text, done, openers, markers) && !/完成|实际|开工|竣工|建成/u.test(report)))
+    return undefined;
+  if (!counted(done).some((q) => baseUnit(q.unit) === baseUnit(quantities[0]!.unit))) return undefined;
+  return { start: stated.start, end: stated.end, clauses: [stated] };
 }
 
 /** 任务目标: / 目标任务: / 政府承诺: / 【目标】 (normalised to [目标]) opening what is to be done; 进展情况: / 政府办理: / 【完成情况】 opening what was done. */
