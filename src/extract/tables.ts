@@ -17,6 +17,7 @@
  */
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Layout, Scope, Sentence } from './document.js';
+import { itemTables, type ItemRow } from './item-tables.js';
 import type { FoundOwners } from './owners.js';
 import type { FoundTarget, ReadContext } from './read-clauses.js';
 
@@ -165,6 +166,7 @@ export function readTables(context: ReadContext, layout: Layout, asOf: CalendarD
   const owners = new Map<number, FoundOwners>();
   const lines = linesOf(text);
   for (const table of pipeTables(text, lines)) addRows(context, layout, table, asOf, owners);
+  for (const row of itemTables(text, lines)) addItemRow(context, layout, row, asOf, owners);
   let i = 0;
   while (i < lines.length) {
     if (!ROW.test(text.slice(lines[i]!.start, lines[i]!.end))) {
@@ -235,4 +237,53 @@ function addRows(context: ReadContext, layout: Layout, table: Table, asOf: Calen
     context.targets.push(target);
     owners.set(at.sentence.start, { lead: [row.name], support: [], leader: undefined });
   }
+}
+
+/** The note of a target read from a row of an item table. */
+export const ITEM_ROW_NOTE = '表格中的一行:目标任务为目标,实际完成为观测值,请核对列';
+
+/** One row of an item table (名称 责任单位 目标任务 实际完成 …) as a target with its figure and owner; a target the text's sentences already read from the row gets only the figure. */
+function addItemRow(context: ReadContext, layout: Layout, row: ItemRow, asOf: CalendarDate, owners: Map<number, FoundOwners>): void {
+  const at = scopeAt(layout, row.start);
+  if (at === undefined) return;
+  const figureOf = (measure: string, done: string) => ({
+    measure,
+    value: done,
+    unit: row.unit,
+    growth: false,
+    stage: undefined,
+    at: row.start,
+    span: { start: row.start, end: row.end },
+    sentence: at.sentence,
+    scope: at.scope,
+    asOf,
+    share: undefined,
+  });
+  const read = context.targets.find((t) => t.at >= row.start && t.at < row.end && t.value === row.value && t.unit === row.unit);
+  if (read !== undefined) {
+    if (read.figure === undefined && row.done !== undefined) read.figure = figureOf(read.measure, row.done);
+    return;
+  }
+  const target: FoundTarget = {
+    measure: row.measure,
+    title: { start: row.start, end: row.end },
+    titlePrefix: '',
+    kind: 'cumulative',
+    bound: undefined,
+    tolerance: undefined,
+    value: row.value,
+    unit: row.unit,
+    growth: false,
+    stage: undefined,
+    at: row.start,
+    sentence: at.sentence,
+    scope: at.scope,
+    notes: [ITEM_ROW_NOTE],
+    deadline: undefined,
+    figure: undefined,
+    statedShare: undefined,
+  };
+  if (row.done !== undefined) target.figure = figureOf(row.measure, row.done);
+  context.targets.push(target);
+  if (row.owner !== undefined) owners.set(at.sentence.start, { lead: [row.owner], support: [], leader: undefined });
 }

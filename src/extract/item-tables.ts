@@ -1,0 +1,127 @@
+/**
+ * Reads the progress tables of bulletins whose cells were flattened into lines
+ * separated by spaces, one row per task (a web page's table copied as text):
+ *
+ *     序号 民生实事项目名称 责任单位 目标任务 1-8月实际完成情况 完成率% 备注
+ *     1 农村饮用水安全巩固提升 农林水务局 1300人 700 54% 已解决700人的饮水问题
+ *     完成征缴基金10000万元 区人社局 10000万 7965 80%
+ *
+ * The header must name a column of the task (名称, 项目, 内容), one of the
+ * year's target (目标任务, 年度目标, 计划) and one of what was done (实际完成,
+ * 完成情况, 累计完成); a column of owners (责任单位) is used when named. In
+ * each row the name runs up to the owner (a unit's name) or the first number;
+ * the first quantity after it is the target, the next plain number or
+ * quantity of the same unit the figure, and percentages (完成率) are skipped.
+ * A target with no unit in its cell takes the unit of the same value in the
+ * name (送戏曲下乡20场 … 20 29) or is not read.
+ *
+ * Pure functions over the decoded text; no state.
+ */
+import { findQuantities, type Quantity } from './quantity.js';
+import { baseUnit } from './read-clauses.js';
+
+/** A row of an item table, read. */
+export interface ItemRow {
+  /** The task's name, without its number, a leading 完成 and its own quantity. */
+  readonly measure: string;
+  readonly value: string;
+  readonly unit: string;
+  readonly done: string | undefined;
+  readonly owner: string | undefined;
+  /** The row's line. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const NAME_LABEL = /名称|项目|内容|事项|任务$/u;
+const TARGET_LABEL = /^(?:年度|全年)?(?:目标任务|目标|任务目标|计划任务|年度计划|计划|任务数|目标数)(?:数)?$/u;
+const DONE_LABEL = /(?:实际)?完成(?:情况|数|量)?$|累计完成/u;
+const OWNER_LABEL = /^(?:责任|牵头)(?:单位|部门)$/u;
+/** A cell naming a unit of government: 农林水务局, 区公安分局, 残联, 区人社局. */
+const OWNER_CELL = /^[\u4e00-\u9fff]{0,12}(?:局|委|办|厅|分局|中心|公司|政府|残联|妇联|团委|总工会|管委会|办事处)$/u;
+/** The most lines one table is read for, so a long text stays linear. */
+const MAX_LINES = 400;
+
+/** The whitespace-separated cells of a line; "1-" "8月实际完成情况" (a label broken after its dash) joined. */
+function cellsOf(line: string): string[] {
+  const cells: string[] = [];
+  for (const cell of line.trim().split(/[ \t]+/u)) {
+    const last = cells[cells.length - 1];
+    if (last !== undefined && /[-—–~]$/u.test(last)) cells[cells.length - 1] = last + cell;
+    else if (cell !== '') cells.push(cell);
+  }
+  return cells;
+}
+
+/** Whether the line is an item table's header: a name, a target and a done column among its labels, and no figures. */
+function isHeader(cells: readonly string[]): { owner: boolean } | undefined {
+  if (cells.length < 4 || cells.length > 12 || cells.some((cell) => /[0-9]/u.test(cell.replace(/^[0-9]{1,2}[-—–~][0-9]{1,2}月/u, '')))) return undefined;
+  const target = cells.some((cell) => TARGET_LABEL.test(cell));
+  const done = cells.some((cell) => DONE_LABEL.test(cell) && !/率/u.test(cell));
+  const name = cells.some((cell) => NAME_LABEL.test(cell) && !TARGET_LABEL.test(cell));
+  return target && done && name ? { owner: cells.some((cell) => OWNER_LABEL.test(cell)) } : undefined;
+}
+
+const NUMBER_START = /^[0-9]/u;
+
+/** The quantity a cell holds, when the cell is one: 1300人, 10000万, 7699套; 8950 (no unit); not 54%. */
+function cellQuantity(cell: string): { value: string; unit: string } | undefined {
+  const plain = /^([0-9]+(?:\.[0-9]+)?)$/u.exec(cell);
+  if (plain !== null) return { value: plain[1]!, unit: '' };
+  if (cell.endsWith('%')) return undefined;
+  const found: Quantity | undefined = findQuantities(cell, 0, cell.length)[0];
+  if (found === undefined || found.start !== 0 || found.unitEnd !== cell.length) return undefined;
+  return { value: found.value, unit: found.unit };
+}
+
+/** Reads one row's cells, or undefined when the row does not hold a target. */
+function readRow(cells: readonly string[], owners: boolean): Omit<ItemRow, 'start' | 'end'> | undefined {
+  let i = 0;
+  if (i < cells.length && /^[0-9]{1,3}$/u.test(cells[i]!) && cells.length > 3) i++;
+  const nameStart = i;
+  while (i < cells.length && !(owners && OWNER_CELL.test(cells[i]!)) && !(NUMBER_START.test(cells[i]!) && i > nameStart)) i++;
+  const name = cells.slice(nameStart, i).join('');
+  const owner = owners && i < cells.length && OWNER_CELL.test(cells[i]!) ? cells[i++] : undefined;
+  if (name.length < 2 || (owners && owner === undefined)) return undefined;
+  const target = i < cells.length ? cellQuantity(cells[i]!) : undefined;
+  if (target === undefined) return undefined;
+  i++;
+  let unit = target.unit;
+  // 送戏曲下乡20场 … 20: the name's own quantity of the same value gives the unit; 完成征缴基金10000万元 … 10000万 the full unit.
+  const inName = findQuantities(name, 0, name.length).find((q) => q.value === target.value);
+  if (inName !== undefined && (unit === '' || inName.unit.startsWith(unit))) unit = inName.unit;
+  if (unit === '' || unit === '%' || /^[万亿千]$/u.test(unit)) return undefined;
+  let done: string | undefined;
+  const next = i < cells.length ? cellQuantity(cells[i]!) : undefined;
+  if (next !== undefined && (next.unit === '' || baseUnit(next.unit) === baseUnit(unit)) && (next.unit === '' || next.unit === unit)) done = next.value;
+  const measure = (inName === undefined ? name : name.slice(0, inName.start) + name.slice(inName.end))
+    .replace(/^[^::]{1,8}[::]/u, (lead) => (name.length - lead.length >= 4 ? '' : lead))
+    .replace(/^完成/u, '')
+    .replace(/[((][^()()]{1,4}[))]$/u, '');
+  return { measure, value: target.value, unit, done, owner };
+}
+
+/** The rows of the text's item tables, in text order. */
+export function itemTables(text: string, lines: readonly { readonly start: number; readonly end: number }[]): ItemRow[] {
+  const rows: ItemRow[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = isHeader(cellsOf(text.slice(lines[i]!.start, lines[i]!.end)));
+    if (header === undefined) continue;
+    let misses = 0;
+    const first = i + 1;
+    for (let j = first; j < lines.length && misses < 3 && j - first < MAX_LINES; j++) {
+      const line = lines[j]!;
+      const cells = cellsOf(text.slice(line.start, line.end));
+      const row = cells.length >= 3 ? readRow(cells, header.owner) : undefined;
+      // A line of prose ends the table after three; a row whose target has no unit (8950) is skipped, not counted.
+      if (row === undefined) {
+        if (!cells.some((cell) => NUMBER_START.test(cell))) misses++;
+        continue;
+      }
+      misses = 0;
+      rows.push({ ...row, start: line.start, end: line.end });
+      i = j;
+    }
+  }
+  return rows;
+}
