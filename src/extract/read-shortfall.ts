@@ -42,8 +42,11 @@ function verbBefore(text: string, at: number, verbs: readonly string[]): string 
   return verbs.find((verb) => text.endsWith(verb, at));
 }
 
-/** The measure named before `end` in the sentence: the last clause that names something, without (第1项) and fillers. */
-function measureBefore(text: string, sentence: Span, end: number): string {
+/**
+ * The measure named before `end` in the sentence: the last clause that names something, without (第1项), fillers and
+ * figures (完成3410.9亿元); when no clause does, the scope's heading sentence (（一）地区生产总值。) names it.
+ */
+function measureBefore(text: string, sentence: Span, end: number, heading?: Span): string {
   // 实际利用外资(第7项):实际到资3.73亿美元 — the item names its measure before (第N项).
   const named = /^(?:[0-9]{1,3}[.、])?([^,:,:()()]{2,30}?)[((]第[0-9]+项[))][::]/u.exec(text.slice(sentence.start, end));
   if (named !== null) return stripEnds(named[1]!.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
@@ -51,22 +54,45 @@ function measureBefore(text: string, sentence: Span, end: number): string {
     .slice(sentence.start, end)
     .replace(/[((][^()()]{0,20}[))]/gu, '')
     .replace(/^[0-9]{1,3}[.、]/u, '');
-  const pieces = raw.split(/[,:,:;]/u).map((piece) => stripEnds(piece.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES, true));
+  const pieces = raw.split(/[,:,:;、]/u).map((piece) => stripEnds(piece.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES, true));
   for (let i = pieces.length - 1; i >= 0; i--) {
     const piece = pieces[i]!;
-    if (piece !== '' && !FILLERS.test(piece)) return piece.slice(-40);
+    if (piece !== '' && !FILLERS.test(piece) && !FIGURE_PIECE.test(piece)) return piece.slice(-40);
   }
-  return '';
+  if (heading === undefined) return '';
+  const title = text
+    .slice(heading.start, heading.end)
+    .replace(/^\s*(?:[((][一二三四五六七八九十0-9]{1,3}[))]|[一二三四五六七八九十]{1,3}、|[0-9]{1,3}[.、])/u, '')
+    .replace(/[。.:\s]+$/u, '');
+  return /^[\u4e00-\u9fff]{2,16}$/u.test(title) ? title : '';
 }
 
-/** `value ÷ share%`, rounded half-even to `significantDigits` significant digits (at least 2; whole numbers kept whole). */
+/** A clause that is a figure, not a name: 完成3410.9亿元, 实现12.5亿元. */
+const FIGURE_PIECE = /^(?:完成|实现|达到|累计完成)?[0-9][0-9.]*(?:万|亿)?(?:元|美元|人|个|吨|%)?$/u;
+
+/** The sentence before `sentence` in its scope when it is a short heading naming a measure (（一）地区生产总值。). */
+function headingBefore(scope: Scope, sentence: Sentence): Span | undefined {
+  const index = scope.sentences.indexOf(sentence);
+  const previous = index > 0 ? scope.sentences[index - 1] : undefined;
+  return previous !== undefined && previous.end - previous.start <= 24 ? previous : undefined;
+}
+
+/**
+ * `value ÷ share%`, rounded half-even to `significantDigits` significant digits (at least 2), in the whole part too:
+ * 346 ÷ 31.9% = 1084.6… → 1080, as docs/extract.md states (按占比的有效位数四舍五入).
+ */
 function divideByShare(value: DecimalString, share: Fraction, significantDigits: number): DecimalString | undefined {
   if (share.n <= 0n) return undefined;
   const quotient = div(mul(fromDecimal(value), fraction(100n)), share);
   if (quotient.n <= 0n) return undefined;
   const significant = Math.max(2, significantDigits);
   const whole = (quotient.n / quotient.d).toString();
-  const places = whole === '0' ? significant + 1 : Math.max(0, significant - whole.length);
+  if (whole !== '0' && whole.length > significant) {
+    const scale = 10n ** BigInt(whole.length - significant);
+    const rounded = parseDecimal(formatRounded(div(quotient, fraction(scale)), 0, 0));
+    return rounded === undefined ? undefined : parseDecimal((BigInt(rounded) * scale).toString());
+  }
+  const places = whole === '0' ? significant + 1 : significant - whole.length;
   return parseDecimal(formatRounded(quotient, places, places));
 }
 
@@ -112,7 +138,7 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
   const planBefore = context.targets.some(
     (t) => t.scope === scope && t.at < sentence.start && t.kind === 'cumulative' && /计划/u.test(t.measure) && amount !== undefined && t.unit === amount.unit,
   );
-  if (share === null && targetGap === null && planBefore) return false;
+  if (targetGap === null && planBefore) return false;
   if (amount !== undefined && (share !== null || paceGap !== null)) {
     let shareValue: Fraction;
     let shareText: string;
@@ -172,7 +198,7 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
     const gap = targetGap[2]!;
     const below = /^(?:低于|慢于|落后于?)$/u.test(targetGap[1]!);
     const value = formatFraction(add(fromDecimal(observed), below ? fromDecimal(gap) : neg(fromDecimal(gap))));
-    const subject = measureBefore(text, sentence, rate.start - verb.length);
+    const subject = measureBefore(text, sentence, rate.start - verb.length, headingBefore(scope, sentence));
     if (subject === '') {
       context.notes.push({ code: 'unreadable', message: `“${body.slice(0, 40)}”没有写出指标名称,未收入,请人工填写`, span: sentence });
       return true;

@@ -1,0 +1,106 @@
+/**
+ * Regression tests for issue #15, progress bulletins: the common forms found by reading invented sentences of the
+ * usual kinds and tuning batch 31 (test/extract/corpus/tune; sentences shortened, figures changed). The test half is
+ * never used here.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractPlan, type Task } from '../../src/index.js';
+
+const rows = (tasks: readonly Task[]) =>
+  tasks.map((t) => {
+    const target = t.target as { kind: string; measure?: string; value?: string; unit?: string; bound?: string };
+    return [target.kind, target.measure, target.value, target.unit, t.observations?.map((o) => `${o.value}${o.unit ?? ''}@${o.asOf}`)];
+  });
+
+describe('extractPlan (issue #15): a task stated plainly, then what is done of it', () => {
+  it('reads 新建农村公路200公里,已完成150公里 as the target and its figure, in numbered items and with 实际', () => {
+    const text = [
+      '2021年民生实事项目1—9月进展情况',
+      '1.新建改建农村公路200公里,已完成150公里。',
+      '2.新增城镇就业1.2万人,截至9月底已完成1.05万人。',
+      '3.改造老旧小区30个,已开工28个,完工20个。',
+      '一季度,全市计划开复工项目320个,实际开复工286个,开复工率89.4%。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['cumulative', '新建改建农村公路', '200', '公里', ['150公里@2021-09-30']],
+      ['cumulative', '新增城镇就业', '1.2', '万人', ['1.05万人@2021-09-30']],
+      ['cumulative', '改造老旧小区', '30', '个', ['28个@2021-09-30']],
+      // 一季度 dates its own sentence's figure.
+      ['cumulative', '全市计划开复工项目', '320', '个', ['286个@2021-03-31']],
+    ]);
+  });
+
+  it('reads no task from a count of projects, a comparison with last year, a month’s figure or a count of 项', () => {
+    const text = [
+      '2010年前三季度全市重点项目建设情况',
+      '新开工项目204个,比去年同期多80个。',
+      '6月当月完成投资87亿元,环比增加33.35亿元。',
+      '新增信贷投放金额、新建中小学校等31项指标符合序时进度要求,其余39项指标正在推进中。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([]);
+  });
+});
+
+describe('extractPlan (issue #15): the year’s plan stated, then a share and a gap', () => {
+  it('pairs 完成年度计划的54.2%,超序时进度4.2个百分点 with the plan of the sentence before and derives no second target', () => {
+    const text = [
+      '某市上半年重点项目建设“双过半”',
+      '2021年7月10日',
+      '今年,全市156个重点项目年度计划投资1200亿元。1—6月,累计完成投资650亿元,完成年度计划的54.2%,超序时进度4.2个百分点。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([['cumulative', '项目年度计划投资', '1200', '亿元', ['650亿元@2021-06-30']]]);
+  });
+
+  it('rounds a derived target to the share’s significant digits in the whole part too (346 ÷ 31.9% → 1080)', () => {
+    const text = ['2024年一季度全市重点项目建设情况', '其中,220个省重点项目完成投资346亿元,完成年度计划的31.9%,超序时进度6.9个百分点。'].join('\n');
+    const { plan } = extractPlan(text);
+    expect(rows(plan.tasks)).toEqual([['cumulative', '220个省重点项目完成投资', '1080', '亿元', ['346亿元@2024-03-31']]]);
+  });
+});
+
+describe('extractPlan (issue #15): a shortfall under a heading that names the measure', () => {
+  it('reads （一）地区生产总值。完成3410.9亿元、增长8.1%,低于预期目标0.4个百分点 as 地区生产总值增长 ≥ 8.5%', () => {
+    const text = [
+      '关于上半年主要工作目标任务完成情况的通报',
+      '现将2018年上半年主要经济发展目标完成情况通报如下:',
+      '(一)地区生产总值。完成3410.9亿元、增长8.1%,低于预期目标0.4个百分点、高于全国1.3个百分点。',
+      '(二)规模以上工业增加值。增长9.5%,高于预期目标0.5个百分点。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(rows(plan.tasks)).toEqual([
+      ['rate', '地区生产总值增长', '8.5', '%', ['8.1%@2018-06-30']],
+      ['rate', '规模以上工业增加值增长', '9', '%', ['9.5%@2018-06-30']],
+    ]);
+  });
+});
+
+describe('extractPlan (issue #15): a progress table flattened into lines of cells', () => {
+  const table = [
+    '某区2017年1-8月民生实事完成情况表',
+    '序号 民生实事项目名称 责任单位 目标任务 1- 8月实际完成情况 1-8月实际完成率% 备注',
+    '1 精准扶贫:农村饮用水安全巩固提升 农林水务局 1300人 700 54% 已解决700人的饮水问题',
+    '2 新增城镇就业 人社局 8950 7356 82%',
+    '3 建设农村公办幼儿园(所) 教育局 2所 70% 累计完成项目的70%',
+    '4 残疾儿童抢救性康复 残联 73人 73 100%',
+    '完成征缴基金10000万元 区人社局 10000万 7965 80%',
+    '5 文化惠民 送戏曲下乡20场 区文体新局 20 29 145%',
+  ].join('\n');
+
+  it('reads each row’s target, figure and owner by the header’s columns; a target with no unit is not read', () => {
+    const { plan, kind } = extractPlan(table);
+    expect(kind).toBe('bulletin');
+    expect(rows(plan.tasks)).toEqual([
+      ['cumulative', '农村饮用水安全巩固提升', '1300', '人', ['700人@2017-08-31']],
+      ['cumulative', '建设农村公办幼儿园', '2', '所', undefined],
+      ['cumulative', '残疾儿童抢救性康复', '73', '人', ['73人@2017-08-31']],
+      ['cumulative', '征缴基金', '10000', '万元', ['7965万元@2017-08-31']],
+      ['cumulative', '文化惠民送戏曲下乡', '20', '场', ['29场@2017-08-31']],
+    ]);
+    expect(plan.tasks.map((t) => t.owners?.lead?.[0])).toEqual(['农林水务局', '教育局', '残联', '区人社局', '区文体新局']);
+  });
+
+  it('reads nothing from rows without a header naming the task, target and done columns', () => {
+    const text = table.replace('序号 民生实事项目名称 责任单位 目标任务 1- 8月实际完成情况 1-8月实际完成率% 备注', '');
+    expect(extractPlan(text).plan.tasks.filter((t) => (t.target as { unit?: string }).unit === '人').length).toBeLessThan(2);
+  });
+});
