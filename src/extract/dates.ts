@@ -81,8 +81,9 @@ export function periodMentions(text: string, from: number, to: number, year: num
         i = at;
       }
     } else if (c === '截' && (text[i + 1] === '至' || text[i + 1] === '止')) {
-      // 截至9月底, 截至10月31日.
-      const month = smallNumberAt(text, i + 2);
+      // 截至9月底, 截至10月31日, 截止2019年12月31日 (the year's own).
+      const named = text.startsWith(`${year}年`, i + 2);
+      const month = smallNumberAt(text, named ? i + 7 : i + 2);
       if (month !== undefined && month.n <= 12 && text[month.end] === '月') {
         const k = month.end + 1;
         const day = smallNumberAt(text, k);

@@ -239,6 +239,10 @@ const PERIOD_LINE =
  */
 const PERIOD_SENTENCE =
   /(?:^|[\n。;;])[ \t\u3000]*(?:[^\n,,。;;0-9年]{2,20}[,,])?(?:前三季度|上半年|第?[一二三1-3]季度|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?)(?:[,,]|全[市县区省州]|我[市县区省州])?[^\n。;;]{0,40}?(?:增长|下降)[0-9]/u;
+/** News of the people's congress in session: 【两会扫描】, 人民代表大会第二次会议……召开/开幕. */
+const CONGRESS_NEWS = /两会(?:扫描|观察|特刊|专题|聚焦)|人民代表大会第[一二三四五六七八九十]{1,3}次会议[^。\n]{0,40}(?:召开|开幕|隆重举行)/u;
+/** A line opening with the date its work is reported done by: 截止2019年12月31日,……全面完成 / 截至9月底,已…… */
+const DONE_AS_OF = /(?:^|\n)[ \t\u3000]*截[至止](?:(?:19|20)\d{2}年)?[0-9]{1,2}月(?:底|末|[0-9]{1,2}日)[,,][^\n]{0,80}?(?:已|完成)/u;
 /** The header of a progress table: a column of the plan's progress and one of what was done (8月计划进度 | 实际进度情况). */
 const PROGRESS_TABLE = /计划进度[^\n]{0,30}实际进度/u;
 
@@ -343,8 +347,10 @@ function detectKind(text: string, title: string): DocumentKind {
   if (/工作报告$|计划$|计划草案|预期目标/u.test(title)) return 'report';
   // 各位代表: a speech to the people's congress (a work or plan report), whatever progress it recounts.
   if (/各位代表[::]/u.test(text.slice(0, 300))) return 'report';
+  // 【两会扫描】, 市第五届人民代表大会第二次会议……召开: news of the people's congress, reporting its work report.
+  if (CONGRESS_NEWS.test(title) || CONGRESS_NEWS.test(text.slice(0, 1500))) return 'report';
   const head = text.slice(0, 3000);
-  if (BULLETIN_BODY.test(head) || pairedHeads(head) || PERIOD_LINE.test(head) || PERIOD_SENTENCE.test(head)) return 'bulletin';
+  if (BULLETIN_BODY.test(head) || pairedHeads(head) || PERIOD_LINE.test(head) || PERIOD_SENTENCE.test(head) || DONE_AS_OF.test(head)) return 'bulletin';
   let owners = 0;
   for (let at = text.indexOf('责任单位'); at >= 0 && owners < 3; at = text.indexOf('责任单位', at + 4)) owners++;
   if (owners >= 3 || DECOMPOSITION_BODY.test(head)) return 'decomposition';
