@@ -527,6 +527,8 @@ export function readSentence(
 export function pastAfter(clause: string, year: number, past: boolean): boolean {
   // 今后五年…的主要目标是, “十三五”发展目标, 到2025年: a plan period's goals, not the plan year's, whatever 主要目标 follows.
   if (PLAN_PERIOD.test(clause) || [...clause.matchAll(/(?:^|[^0-9])[到至]((?:19|20)\d{2})年/gu)].some((m) => Number(m[1]) > year)) return true;
+  // 今年以来,……前三季度,全市实现生产总值461.8亿元: the year so far (a report is given before or at the start of its plan year) recounts results.
+  if (SO_FAR.test(clause)) return true;
   const years = [...clause.matchAll(/(^|[^比较与于以自从到至])((?:19|20)\d{2})年/gu)].map((m) => Number(m[2]));
   // 2023年主要预期目标完成情况: the targets' results, not a list of targets.
   if (years.some((y) => y >= year) || /今年|明年|新的一年|(?:预期目标|主要目标)(?!完成|执行|实现)/u.test(clause)) return false;
@@ -538,6 +540,9 @@ export function pastAfter(clause: string, year: number, past: boolean): boolean 
 const PLAN_PERIOD = /今后五年|未来五年|十[一二三四五]五[”"’]?(?:时期|期间|末|发展目标|规划目标|目标)/u;
 /** Words that speak of results already had: 过去五年, 五年来, 这几年, 过去的一年, 据统计, 初步核算, 预计地区生产总值超过…(the estimate of the year just ended). */
 const PAST_PERIOD = /过去(?:的)?(?:五|一|两|三)年|(?:五|一|两|三)年来|这几年|据统计|初步核算|初步统计|预计(?!今年|明年|到|至|将)/u;
+
+/** A clause opening with the year so far: 今年以来, 年初以来, 前三季度, 上半年, 1—11月. */
+const SO_FAR = /^\s*(?:今年以来|年初以来|前三季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?)(?:[,,]|\s*$)/u;
 
 /** Whether the sentences read so far in a paragraph of a report speak of an earlier year; {@link readSentence} updates it. */
 export interface PastCarry {
@@ -1168,7 +1173,9 @@ function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boole
   const { text } = context;
   const nounText = text.slice(noun.start, noun.end);
   if (VERBS_NEEDING_BUILD.has(verb.word) && !/建设$/u.test(nounText)) return 'not-a-target';
-  if (AMOUNT_ONLY_VERBS.has(verb.word) && (count || q.unit === '%') && verb.word !== '实现') return 'not-a-target';
+  // 减少农村贫困人口6.76万人, 减少贫困户1.2万户: people or households to lift out are a count to reach, unlike other counts after 减少.
+  const people = verb.word === '减少' && /^(?:万|千)?(?:人|户)$/u.test(q.unit);
+  if (AMOUNT_ONLY_VERBS.has(verb.word) && (count || q.unit === '%') && verb.word !== '实现' && !people) return 'not-a-target';
   const { inherited } = verb;
   const subjectRaw = inherited ? '' : text.slice(segment, verb.start);
   const subject = clean(subjectRaw);

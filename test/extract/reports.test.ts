@@ -289,3 +289,26 @@ describe('extractPlan (issue #15): twenty-eighth tuning batch — a share of las
     expect(plan.tasks).toHaveLength(1);
   });
 });
+
+describe('extractPlan (issue #15): tuning batch 30 — news of the people’s congress', () => {
+  it('reads news of the congress in session as a report, and 今年以来/前三季度 results before the plan year as no targets', () => {
+    const text = [
+      '【全省市州两会扫描】某市:蹄疾步稳 谱写高质量发展新篇章',
+      '2022/12/26 17:46 来源:某报',
+      '12月12日至15日,某市第五届人民代表大会第二次会议召开。',
+      '今年以来,某市推动经济运行稳步提质。前三季度,全市实现生产总值461.8亿元,增长5.6%;规上工业增加值增长9%;固定资产投资增长15.6%。',
+      '2023年全市经济社会发展的主要预期目标是:地区生产总值增长6.5%以上,规上工业增加值增长7%。',
+    ].join('\n');
+    const { plan, kind } = extractPlan(text);
+    expect(kind).toBe('report');
+    expect(plan.tasks.map((t) => [(t.target as { measure: string }).measure, (t.target as { value: string }).value])).toEqual([
+      ['地区生产总值增长', '6.5'],
+      ['规上工业增加值增长', '7'],
+    ]);
+  });
+
+  it('reads 减少农村贫困人口3万人 as a count to reach', () => {
+    const { plan } = extractPlan('2018年政府工作报告\n今年主要预期目标是:减少农村贫困人口3万人。', { year: 2018 });
+    expect(plan.tasks.map((t) => t.target)).toMatchObject([{ kind: 'cumulative', value: '3', unit: '万人' }]);
+  });
+});
