@@ -1261,17 +1261,20 @@ function observationOf(original: string, figure: FoundFigure): Observation {
 /** Pairs every unpaired target with the figure of its scope that measures it best; leftover close figures go to review. Returns the figures used. */
 function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> {
   const paired = new Set<FoundFigure>();
-  const byScope = new Map<Scope, { targets: FoundTarget[]; figures: FoundFigure[] }>();
+  // 1.减少农村扶贫对象6.76万人(责任单位:…) / 此项工作已完成。截至12月底,全市完成……7.497万人: a numbered item and the
+  // paragraphs after it, up to the next item or heading, are one task's, so its figures pair across them.
+  const groupOf = (scope: Scope): object => (scope.item !== undefined && scope.kind !== 'heading' ? scope.item : scope);
+  const byScope = new Map<object, { targets: FoundTarget[]; figures: FoundFigure[] }>();
   for (const target of context.targets) {
     if (target.figure !== undefined) {
       paired.add(target.figure);
       continue;
     }
-    const entry = byScope.get(target.scope) ?? { targets: [], figures: [] };
+    const entry = byScope.get(groupOf(target.scope)) ?? { targets: [], figures: [] };
     entry.targets.push(target);
-    byScope.set(target.scope, entry);
+    byScope.set(groupOf(target.scope), entry);
   }
-  for (const figure of context.figures) byScope.get(figure.scope)?.figures.push(figure);
+  for (const figure of context.figures) byScope.get(groupOf(figure.scope))?.figures.push(figure);
 
   for (const { targets, figures } of byScope.values()) {
     if (figures.length === 0) continue;

@@ -104,3 +104,23 @@ describe('extractPlan (issue #15): a progress table flattened into lines of cell
     expect(extractPlan(text).plan.tasks.filter((t) => (t.target as { unit?: string }).unit === '人').length).toBeLessThan(2);
   });
 });
+
+describe('extractPlan (issue #15): tuning batch 31 — a year-end report of items done, with owners', () => {
+  const text = [
+    '截止2019年12月31日,某市“十件实事”涉及的16项工作任务全面完成。具体情况如下:',
+    '一、减少农村扶贫对象6.76万人。(责任单位:市扶贫办,各县区政府)该件实事已全面完成',
+    '1.减少农村扶贫对象6.76万人(责任单位:市扶贫办,各县区)',
+    '此项工作已完成。截至2019年12月底,全市完成减少农村扶贫对象7.497万人,其中:甲区完成6962人。',
+    '2.新建、改扩建公办幼儿园8所(责任单位:市教育局)',
+    '此项工作已完成。截至2019年12月底,全市完成新建、改扩建幼儿园8所。',
+  ].join('\n');
+
+  it('is a bulletin dated by 截止2019年12月31日, though its items name owners, and pairs each item with the figure of the paragraph after it', () => {
+    const { plan, kind } = extractPlan(text);
+    expect(kind).toBe('bulletin');
+    expect(plan.asOf).toBe('2019-12-31');
+    const read = rows(plan.tasks).filter(([, measure]) => measure !== undefined);
+    expect(read).toContainEqual(['cumulative', '减少农村扶贫对象', '6.76', '万人', ['7.497万人@2019-12-31']]);
+    expect(read).toContainEqual(['cumulative', '改扩建公办幼儿园', '8', '所', ['8所@2019-12-31']]);
+  });
+});
