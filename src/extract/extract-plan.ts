@@ -221,8 +221,8 @@ function titleLine(text: string): Span | undefined {
 /** A title that reports progress: 通报, 落实情况, a period (第一季度, 上半年, 1—9月, 前三季度). */
 const BULLETIN_TITLE =
   /完成情况|落实情况|进展情况|执行情况|推进情况|通报|督查|进度|公示|[一二三四1-4]季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月|[0-9]{1,2}月份/u;
-/** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务. */
-const DECOMPOSITION_TITLE = /分解|分工|责任制|下达/u;
+/** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务, 明确…重点工作责任单位. */
+const DECOMPOSITION_TITLE = /分解|分工|责任制|下达|责任单位|目标责任/u;
 /** Body words of a progress report: what was checked against expected progress. */
 const BULLETIN_BODY =
   /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|现将[^。\n]{0,30}进度通报如下|计划进度[^\n]{0,30}实际进度|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;

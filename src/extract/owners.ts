@@ -24,10 +24,16 @@ const CLOSING_RESPONSIBLE = new RegExp(`(?:[((]|[。;;]\\s*|^\\s*)(${LEVEL}[^()(
 const UNIT_HINT = /[市县区局委办厅院所司中心公司组部会行社站队镇街府署]$/u;
 
 function units(list: string): string[] {
-  return list
+  // 各县〔市、区〕政府 (〔〕 read as [ ]): the bracketed kinds belong to the unit, not the list.
+  const bare = list.replace(/\[[^\]]{1,10}\]|[((][市县区、]{1,10}[))]/gu, (kinds) => kinds.replaceAll('、', '\u0000'));
+  // 市发改委 五县五区政府 开发区管委会: units written apart by spaces only.
+  const spaced = bare.trim().split(/[ \t\u3000]+/u);
+  const split = !SEPARATORS.test(bare) && spaced.length > 1 && spaced.every((part) => UNIT_HINT.test(part)) ? spaced.join('、') : bare;
+  return split
     .split(SEPARATORS)
     .map((part) => part.replace(/\s|\*/gu, '').replace(/(?:等(?:有关|相关)?(?:单位|部门))$|等$/u, ''))
-    .filter((part) => part.length > 0 && part.length <= 30);
+    .filter((part) => part.length > 0 && part.length <= 30)
+    .map((part) => part.replaceAll('\u0000', '、'));
 }
 
 /** The text after `label` up to the closing bracket, the end of the sentence or `to`. */
@@ -124,9 +130,10 @@ export function readOwners(text: string, span: Span): FoundOwners {
   }
   // 全市生产总值达到3260亿元,增长12%。(市发改委): a closing parenthesis naming only units names the owners.
   if (lead.length === 0) {
-    const closing = /[((]([^()()]{2,60})[))][。.]?\s*$/u.exec(slice);
+    const closing = /[((]((?:[^()()]|[((][^()()]{1,10}[))]){2,80})[))][。.]?\s*$/u.exec(slice);
     const all = closing === null ? [] : units(closing[1]!);
-    if (all.length > 0 && all.every((unit) => UNIT_HINT.test(unit) && BARE_UNIT.test(unit))) {
+    const plain = (unit: string) => unit.replace(/\[[^\]]*\]|[((][^()()]*[))]/gu, '');
+    if (all.length > 0 && all.every((unit) => UNIT_HINT.test(plain(unit)) && BARE_UNIT.test(plain(unit)))) {
       lead = all.slice(0, 1);
       support = all.slice(1);
     }
@@ -135,7 +142,10 @@ export function readOwners(text: string, span: Span): FoundOwners {
 }
 
 /** A unit named bare in a closing parenthesis: 市发改委, 环保局 — not 含县区 or 区级. */
-const BARE_UNIT = new RegExp(`^(?:${LEVEL}[\\u4e00-\\u9fff]{1,14}|[\\u4e00-\\u9fff]{1,12}(?:局|委|办|厅))$`, 'u');
+const BARE_UNIT = new RegExp(
+  `^(?:${LEVEL}[\\u4e00-\\u9fff]{1,14}|[\\u4e00-\\u9fff]{1,12}(?:局|委|办|厅)|各[\\u4e00-\\u9fff]{1,10}(?:政府|管委会|单位|部门))$`,
+  'u',
+);
 /** 呼和浩特市住建局要…, 省交通运输厅要…: a unit as a sentence's subject. */
 const SUBJECT_UNIT = new RegExp(`(?:^|[,。;,])(?:今年,?)?([\\u4e00-\\u9fff]{0,5}?)(${LEVEL}[\\u4e00-\\u9fff]{1,10}?(?:局|委|办|厅|公司|管委会|中心))要`, 'u');
 

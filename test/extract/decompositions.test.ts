@@ -89,3 +89,23 @@ describe('extractPlan (issue #15): owners at every administrative level, not onl
     expect(plan.tasks[0]?.owners).toBeUndefined();
   });
 });
+
+describe('extractPlan (issue #15): twenty-ninth tuning batch — owner lists', () => {
+  it('reads a notice naming 责任单位 in its title as a decomposition, and (A,各县〔市、区〕政府) as lead and support', () => {
+    const text = [
+      '某市人民政府办公室关于明确2023年重点工作责任单位的通知',
+      '1.地区生产总值增长7%以上。(市发展改革委,各县〔市、区〕政府)',
+      '2.研发投入强度超过2.4%。(市科技局,各县(市、区)政府)',
+    ].join('\n');
+    const { plan, kind } = extractPlan(text);
+    expect(kind).toBe('decomposition');
+    expect(plan.tasks.map((t) => t.owners?.lead)).toEqual([['市发展改革委'], ['市科技局']]);
+    expect(plan.tasks[1]?.owners?.support).toEqual(['各县(市、区)政府']);
+  });
+
+  it('reads 责任单位:市发改委 五县五区政府 开发区管委会 (units apart by spaces) as three units', () => {
+    const text = ['某市2005年重点工作分解', '1.当年要完成投资3000亿元左右。', '责任单位:市发改委 五县五区政府 开发区管委会'].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.tasks[0]?.owners).toEqual({ lead: ['市发改委'], support: ['五县五区政府', '开发区管委会'] });
+  });
+});
