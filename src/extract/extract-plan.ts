@@ -705,6 +705,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       const short = line.length <= 40 && !line.includes('。');
       if (named.some((y) => y >= year)) pastPart = false;
       else if (named.length > 0 && /成绩单|回顾|执行情况|完成情况|工作总结/u.test(line)) pastPart = true;
+      // 辽宁亮点 / 2025年 / …results… / 辽宁落点 / 2026年 / …targets…: a line that is only an earlier year heads its results.
+      else if (named.length === 1 && /^(?:19|20)\d{2}年$/u.test(line.replace(/[\s*■●◆]/gu, ''))) pastPart = true;
       // “十一五”经济社会发展回顾, 过去五年工作回顾: a review heading naming no year opens the past part too; 今年工作安排, 2011年主要目标 and the like close it.
       else if (short && named.length === 0 && /回顾$/u.test(line.replace(/[\s*■●◆]/gu, ''))) pastPart = true;
       else if (short && named.length === 0 && /今年|新的一年|预期目标|主要目标|工作安排|总体要求|重点工作|主要任务/u.test(line)) pastPart = false;

@@ -312,3 +312,21 @@ describe('extractPlan (issue #15): tuning batch 30 — news of the people’s co
     expect(plan.tasks.map((t) => t.target)).toMatchObject([{ kind: 'cumulative', value: '3', unit: '万人' }]);
   });
 });
+
+describe('extractPlan (issue #15): tuning batch 30 — results and targets under lines naming only their year', () => {
+  it('reads what follows a line 2025年 as last year’s results and what follows 2026年 as targets', () => {
+    const text = [
+      '10个关键句,解锁政府工作报告里的某省“亮点”与“落点”',
+      '发布时间:2026年03月06日',
+      '某省亮点',
+      '2025年',
+      '城镇新增就业48万人',
+      '粮食产量515.6亿斤、创历史新高',
+      '某省落点',
+      '2026年',
+      '城镇新增就业45万人以上',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    expect(plan.tasks.map((t) => [(t.target as { value: string }).value, (t.target as { unit: string }).unit])).toEqual([['45', '万人']]);
+  });
+});
