@@ -330,7 +330,7 @@ function clipSentence(sentence: Sentence, start: number, end: number): Sentence 
 }
 
 /** Body words of a decomposition: who carries out what. */
-const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到/u;
+const DECOMPOSITION_BODY = /负责落实|牵头单位|责任分解|任务分解|分工方案|分解下达|目标责任制|分解到|[((][^()()\n]{2,80}牵头[;;,,][^()()\n]{2,300}配合[))]/u;
 
 /**
  * The kind of a document, from its title and its opening text together: a title

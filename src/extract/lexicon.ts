@@ -238,6 +238,7 @@ export const CUMULATIVE_VERBS: readonly string[] = [
   '加固',
   '新扩建',
   '救助',
+  '落地',
 ];
 
 /** Units that count things (classifiers and people); other units measure amounts (亿元, 万亩, 公里). */

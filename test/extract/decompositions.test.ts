@@ -109,3 +109,17 @@ describe('extractPlan (issue #15): twenty-ninth tuning batch — owner lists', (
     expect(plan.tasks[0]?.owners).toEqual({ lead: ['市发改委'], support: ['五县五区政府', '开发区管委会'] });
   });
 });
+
+describe('extractPlan (issue #15): twenty-ninth tuning batch — an opinion assigning work', () => {
+  it('reads a text whose paragraph closes (A、B牵头;C、D配合) as a decomposition with those owners', () => {
+    const text = [
+      '各州、市、县、区人民政府,省直各委、办、厅、局:',
+      '为促进2017年全省经济持续平稳发展,现提出以下意见:',
+      '一、推进重大项目建设',
+      '省财政新增筹措重大建设项目前期工作经费3亿元。(省发展改革委、财政厅牵头;省国土资源厅、各州、市人民政府配合)',
+    ].join('\n');
+    const { plan, kind } = extractPlan(text);
+    expect(kind).toBe('decomposition');
+    expect(plan.tasks[0]?.owners?.lead).toEqual(['省发展改革委', '财政厅']);
+  });
+});

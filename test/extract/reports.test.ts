@@ -330,3 +330,10 @@ describe('extractPlan (issue #15): tuning batch 30 — results and targets under
     expect(plan.tasks.map((t) => [(t.target as { value: string }).value, (t.target as { unit: string }).unit])).toEqual([['45', '万人']]);
   });
 });
+
+describe('extractPlan (issue #15): tuning batch 30 — 落地 as a verb of the year’s work', () => {
+  it('reads 落地城区3所公办园项目 as a count to reach', () => {
+    const { plan } = extractPlan('2026年政府工作报告\n今年,我们将落地城区3所公办园项目。', { year: 2026 });
+    expect(plan.tasks.map((t) => t.target)).toMatchObject([{ kind: 'cumulative', value: '3', unit: '所' }]);
+  });
+});
