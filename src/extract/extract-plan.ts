@@ -1331,7 +1331,59 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
       }
     }
   }
+  pairWithPlansBefore(context, paired);
   return paired;
+}
+
+/** The part of a target's sentence before it, from the last ;/。 (省重点项目67个,年度计划投资377亿元 → 省重点项目67个,). */
+function groupBefore(text: string, target: FoundTarget): string {
+  const part = text.slice(target.sentence.start, target.at);
+  return part.slice(Math.max(part.lastIndexOf(';'), part.lastIndexOf(';'), part.lastIndexOf('。')) + 1);
+}
+
+/** How far back (in characters) a figure left unpaired looks for a plan stated in an earlier paragraph. */
+const PLAN_REACH = 1500;
+
+/**
+ * 全市共确定重大项目1107个,年度计划完成投资1408亿元…… / 截至7月底,1107个重大项目累计完成投资1033亿元: a figure its own
+ * paragraph left unpaired is done against a year's plan (a cumulative target naming 计划) stated in an earlier paragraph
+ * of the same section, at most {@link PLAN_REACH} characters before: the plan of the same group (省重点项目 and
+ * 67个省重点项目累计完成投资; a count opening the figure must be the group's count where the plan is stated), or, when the
+ * figure names no group (1-12月份,完成投资77.57亿元), the only plan in reach.
+ */
+function pairWithPlansBefore(context: ReadContext, paired: Set<FoundFigure>): void {
+  const plans = context.targets.filter((t) => t.figure === undefined && t.kind === 'cumulative' && /计划/u.test(t.measure));
+  if (plans.length === 0) return;
+  for (const figure of context.figures) {
+    if (paired.has(figure)) continue;
+    const inReach = plans.filter(
+      (target) =>
+        target.figure === undefined &&
+        target.scope !== figure.scope &&
+        target.at < figure.at &&
+        figure.at - target.at <= PLAN_REACH &&
+        target.scope.section === figure.scope.section &&
+        unitsMatch(figure.unit, target.unit) === 'same' &&
+        target.growth === figure.growth,
+    );
+    const group = groupOf(figure.measure);
+    const count = /^([0-9]+)个/u.exec(figure.measure)?.[1];
+    const alike = inReach.filter((target) => {
+      const planGroup = groupOf(target.measure);
+      if (group === '') return inReach.length === 1;
+      if (planGroup === '' || !(planGroup.includes(group) || group.includes(planGroup))) return false;
+      return count === undefined || groupBefore(context.text, target).includes(`${count}个`);
+    });
+    const target = alike.at(-1);
+    if (target === undefined) continue;
+    target.figure = figure;
+    paired.add(figure);
+  }
+}
+
+/** The group a plan or figure is of: its measure without a leading count and the words of planning and doing (省重点项目). */
+function groupOf(measure: string): string {
+  return measure.replace(/^[0-9]+个/u, '').replace(/(?:年度|全年|当年|今年|本年)?(?:计划)?(?:累计)?(?:完成)?(?:投资)?(?:计划)?$/u, '');
 }
 
 /**

@@ -124,3 +124,17 @@ describe('extractPlan (issue #15): tuning batch 31 — a year-end report of item
     expect(read).toContainEqual(['cumulative', '改扩建公办幼儿园', '8', '所', ['8所@2019-12-31']]);
   });
 });
+
+describe('extractPlan (issue #15): tuning batch 31 — the year’s plans in one paragraph, the figures in the next', () => {
+  it('pairs each figure with the alike plan stated in the paragraph before (the project count opening its measure set aside)', () => {
+    const text = [
+      '年度计划完成投资1408亿元!某市今年确定重大项目1107个',
+      '2020-08-31',
+      '今年以来,全市共确定重大项目1107个,年度计划完成投资1408亿元;省重点项目67个,年度计划投资377亿元。',
+      '截至7月底,1107个重大项目累计完成投资1033亿元。67个省重点项目累计完成投资254亿元。',
+    ].join('\n');
+    const { plan } = extractPlan(text);
+    const figures = plan.tasks.map((t) => [(t.target as { value?: string }).value, t.observations?.[0]?.value]);
+    expect(figures).toContainEqual(['377', '254']);
+  });
+});
