@@ -246,6 +246,10 @@ export function verdictList(text: string, sentence: Span): { verdict: string; st
 const COUNT_DONE =
   /(?<![0-9.])([0-9]+(?:\.[0-9]+)?)(个|件|条|场|所|座|处|家|户|宗|台|套|辆|栋|公里|千米|米|亩|万亩|人|名|人次|村)([^0-9、,;。()]{2,30}?)(?:已经?|累计)(?:完成|建成|送|开工|实施|改造|治理|办结|发放|培训|安置|救助)?([0-9]+(?:\.[0-9]+)?)\2(?:[(]([0-9]+(?:\.[0-9]+)?)%[)]|[,,](?:开工|完成|建成|竣工|办结)率(?:达到?|为)?([0-9]+(?:\.[0-9]+)?)%)/gu;
 
+/** 80个重点建设项目中79个开工建设,开工率达98.75%: N of the whole, the part done, the verb, and its rate (checked as part ÷ whole). */
+const COUNT_OF =
+  /(?<![0-9.])([0-9]+(?:\.[0-9]+)?)(个|件|条|所|座|处|家|户|宗|台|套)([^0-9、,;。()]{2,30}?)中[,,]?(?:已经?|已有|有)?([0-9]+(?:\.[0-9]+)?)\2(?:项目)?(开工|完工|建成|竣工|完成|开复工)(?:建设)?[,,](?:开工|完工|建成|竣工|完成|开复工)率(?:达到?|为)?([0-9]+(?:\.[0-9]+)?)%/gu;
+
 /** Whether `share`% is `part` ÷ `whole` to the rounding of its digits. */
 function isShareOf(part: DecimalString, whole: DecimalString, share: string): boolean {
   const digits = share.includes('.') ? share.length - share.indexOf('.') - 1 : 0;
@@ -262,8 +266,13 @@ export function readCountsDone(context: ReadContext, scope: Scope, sentence: Sen
   const { text } = context;
   const body = text.slice(sentence.start, sentence.end);
   const read: Span[] = [];
-  for (const match of body.matchAll(COUNT_DONE)) {
-    const [whole, unit, noun, part, share] = [match[1]!, match[2]!, match[3]!, match[4]!, (match[5] ?? match[6])!];
+  const matches = [
+    ...[...body.matchAll(COUNT_DONE)].map((match) => ({ match, parts: [match[1]!, match[2]!, match[3]!, match[4]!, (match[5] ?? match[6])!] })),
+    // 80个重点建设项目中79个开工建设,开工率达98.75%: the part named out of the whole, then its share.
+    ...[...body.matchAll(COUNT_OF)].map((match) => ({ match, parts: [match[1]!, match[2]!, `${match[3]!}${match[5]!}`, match[4]!, match[6]!] })),
+  ];
+  for (const { match, parts } of matches) {
+    const [whole, unit, noun, part, share] = parts as [string, string, string, string, string];
     if (!isShareOf(part, whole, share)) continue;
     const measure = stripEnds(noun.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES);
     if (measure.length < 2) continue;

@@ -138,3 +138,10 @@ describe('extractPlan (issue #15): tuning batch 31 — the year’s plans in one
     expect(figures).toContainEqual(['377', '254']);
   });
 });
+
+describe('extractPlan (issue #15): tuning batch 31 — N个X中M个开工,开工率P%', () => {
+  it('reads the whole as the target and the part as its figure when the rate agrees', () => {
+    const text = ['2019年1—8月重点建设项目进展情况', '截至目前,自治区80个重点建设项目中79个开工建设,开工率达98.75%。'].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([['cumulative', '建设项目开工', '80', '个', ['79个@2019-08-31']]]);
+  });
+});
