@@ -1352,20 +1352,30 @@ const PLAN_REACH = 1500;
  * figure names no group (1-12月份,完成投资77.57亿元), the only plan in reach.
  */
 function pairWithPlansBefore(context: ReadContext, paired: Set<FoundFigure>): void {
-  const plans = context.targets.filter((t) => t.figure === undefined && t.kind === 'cumulative' && /计划/u.test(t.measure));
+  const plans = context.targets.filter((t) => t.figure === undefined && t.kind === 'cumulative' && /计划/u.test(t.measure)).sort((a, b) => a.at - b.at);
   if (plans.length === 0) return;
   for (const figure of context.figures) {
     if (paired.has(figure)) continue;
-    const inReach = plans.filter(
-      (target) =>
-        target.figure === undefined &&
-        target.scope !== figure.scope &&
-        target.at < figure.at &&
-        figure.at - target.at <= PLAN_REACH &&
-        target.scope.section === figure.scope.section &&
-        unitsMatch(figure.unit, target.unit) === 'same' &&
-        target.growth === figure.growth,
-    );
+    // The plans within reach before the figure, found by binary search and at most PAIR_WINDOW of them, so the work stays linear.
+    let low = 0;
+    let high = plans.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (plans[mid]!.at < figure.at) low = mid + 1;
+      else high = mid;
+    }
+    const inReach = plans
+      .slice(Math.max(0, low - PAIR_WINDOW), low)
+      .filter(
+        (target) =>
+          target.figure === undefined &&
+          target.scope !== figure.scope &&
+          target.at < figure.at &&
+          figure.at - target.at <= PLAN_REACH &&
+          target.scope.section === figure.scope.section &&
+          unitsMatch(figure.unit, target.unit) === 'same' &&
+          target.growth === figure.growth,
+      );
     const group = groupOf(figure.measure);
     const count = /^([0-9]+)个/u.exec(figure.measure)?.[1];
     const alike = inReach.filter((target) => {
