@@ -712,7 +712,9 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       else if (short && named.length === 0 && /今年|新的一年|预期目标|主要目标|工作安排|总体要求|重点工作|主要任务/u.test(line)) pastPart = false;
       if (pastPart || isPast(scope, year)) continue;
     }
-    if (scope.kind === 'item' || kind === 'decomposition') ownersByScope.set(scope, readOwners(normal, scope));
+    // 1.全年开展职业技能培训4.7万人次以上。 / 责任单位:市人力资源和社会保障局 / 完成情况:……: a bulletin's item may name its owners in a paragraph after it.
+    if (scope.kind === 'item' || kind === 'decomposition' || (kind === 'bulletin' && scope.item !== undefined && scope.kind === 'paragraph'))
+      ownersByScope.set(scope, readOwners(normal, scope));
     if (kind === 'decomposition') {
       for (const sentence of scope.sentences) {
         const owner = subjectOwner(normal, sentence) ?? responsibleIn(normal, sentence);
@@ -962,9 +964,9 @@ function buildPlan(
 
   const paired = pairFigures(context, notes);
 
-  // In a decomposition, the first owners named in each numbered task's scopes, for the targets of its heading.
+  // In a decomposition or a bulletin, the first owners named in each numbered task's scopes, for the targets of its heading.
   const ownersByItem = new Map<NonNullable<Scope['item']>, FoundOwners>();
-  if (kind === 'decomposition')
+  if (kind === 'decomposition' || kind === 'bulletin')
     for (const [scope, found] of ownersByScope)
       if (scope.item !== undefined && found.lead.length > 0 && !ownersByItem.has(scope.item)) ownersByItem.set(scope.item, found);
   const drafts: Draft[] = [];

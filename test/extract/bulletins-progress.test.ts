@@ -145,3 +145,23 @@ describe('extractPlan (issue #15): tuning batch 31 — N个X中M个开工,开工
     expect(rows(extractPlan(text).plan.tasks)).toEqual([['cumulative', '建设项目开工', '80', '个', ['79个@2019-08-31']]]);
   });
 });
+
+describe('extractPlan (issue #15): tuning batch 32 — a bulletin item’s owners on the line after it', () => {
+  it('gives the item’s targets the owners its 责任单位 line names, before its 完成情况', () => {
+    const text = [
+      '某市2024年民生实事完成情况',
+      '1.全年开展职业技能培训4.7万人次以上,新增技能人才5.7万人以上。',
+      '责任单位:市人力资源和社会保障局',
+      '完成情况:全市开展各类职业技能培训10万人次,新增技能人才5.7万人。',
+      '2.新建公办幼儿园5所。',
+      '责任单位:市教育局',
+    ].join('\n');
+    // The title names no period: the reporting date is the caller's to give.
+    const { plan } = extractPlan(text, { asOf: '2024-12-31' });
+    expect(plan.tasks.map((t) => [(t.target as { value: string }).value, t.owners?.lead?.[0]])).toEqual([
+      ['4.7', '市人力资源和社会保障局'],
+      ['5.7', '市人力资源和社会保障局'],
+      ['5', '市教育局'],
+    ]);
+  });
+});
