@@ -1048,8 +1048,16 @@ function buildPlan(
     if (kind === 'report') break;
     if (figure.share === undefined || !figure.share.annual || paired.has(figure)) continue;
     const base = planWords(figure.share.base);
-    if (base !== '' && statedPlans.some(({ target, plan }) => plan.endsWith(base) && ofPlan(figure, target))) continue;
     const subject = figure.measure.replace(/^[\d.一二两三四五六七八九十百千]+[个家项户所座处条]/u, '');
+    // 续建项目完成投资占年度计划81.75% after 重点项目年度计划投资X: a share of another group of projects' plan (the group's
+    // own, not stated) is a task of its own; 完成投资占年度计划68% (no group), 落实资金… (no group of projects) or
+    // 重点项目完成投资… is a share of the stated plan.
+    const group = groupOf(subject);
+    const sameGroup = (target: FoundTarget) => {
+      const planGroup = groupOf(target.measure);
+      return !/(?:项目|工程|片区)$/u.test(group) || planGroup === '' || group === planGroup;
+    };
+    if (base !== '' && statedPlans.some(({ target, plan }) => plan.endsWith(base) && ofPlan(figure, target) && sameGroup(target))) continue;
     const measure = `${subject}占${figure.share.base}`;
     const key = `${measure}|${figure.share.value}`;
     if (shareTasks.has(key)) continue;
@@ -1267,18 +1275,18 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
   const paired = new Set<FoundFigure>();
   // 1.减少农村扶贫对象6.76万人(责任单位:…) / 此项工作已完成。截至12月底,全市完成……7.497万人: a numbered item and the
   // paragraphs after it, up to the next item or heading, are one task's, so its figures pair across them.
-  const groupOf = (scope: Scope): object => (scope.item !== undefined && scope.kind !== 'heading' ? scope.item : scope);
+  const taskOf = (scope: Scope): object => (scope.item !== undefined && scope.kind !== 'heading' ? scope.item : scope);
   const byScope = new Map<object, { targets: FoundTarget[]; figures: FoundFigure[] }>();
   for (const target of context.targets) {
     if (target.figure !== undefined) {
       paired.add(target.figure);
       continue;
     }
-    const entry = byScope.get(groupOf(target.scope)) ?? { targets: [], figures: [] };
+    const entry = byScope.get(taskOf(target.scope)) ?? { targets: [], figures: [] };
     entry.targets.push(target);
-    byScope.set(groupOf(target.scope), entry);
+    byScope.set(taskOf(target.scope), entry);
   }
-  for (const figure of context.figures) byScope.get(groupOf(figure.scope))?.figures.push(figure);
+  for (const figure of context.figures) byScope.get(taskOf(figure.scope))?.figures.push(figure);
 
   for (const { targets, figures } of byScope.values()) {
     if (figures.length === 0) continue;
@@ -1395,7 +1403,9 @@ function pairWithPlansBefore(context: ReadContext, paired: Set<FoundFigure>): vo
 
 /** The group a plan or figure is of: its measure without a leading count and the words of planning and doing (省重点项目). */
 function groupOf(measure: string): string {
-  return measure.replace(/^[0-9]+个/u, '').replace(/(?:年度|全年|当年|今年|本年)?(?:计划)?(?:累计)?(?:完成)?(?:投资)?(?:计划)?$/u, '');
+  return measure
+    .replace(/^(?:其中|——|—)*(?:全[省市州县区盟旗]|我[省市州县区])?[0-9]*个?/u, '')
+    .replace(/(?:年度|全年|当年|今年|本年)?(?:计划)?(?:累计)?(?:完成)?(?:投资)?(?:计划)?$/u, '');
 }
 
 /**

@@ -165,3 +165,21 @@ describe('extractPlan (issue #15): tuning batch 32 — a bulletin item’s owner
     ]);
   });
 });
+
+describe('extractPlan (issue #15): shares of a group of projects under a stated plan', () => {
+  const text = [
+    '2020年1-8月全州重点项目进展情况',
+    '甘孜日报讯 2020年我州重点项目250个,年度计划投资307.05亿元,1-8月累计完成投资210.88亿元,完成年度计划的68.68%。',
+    '续建项目完成投资191.1亿元,完成年度计划的81.75%;新开工项目完成投资19.78亿元,完成年度计划的26.99%。',
+    '已落实资金159.5亿元,为年度投资计划的51.9%。',
+  ].join('\n');
+
+  it('makes each group’s share a task of its own (续建项目, 新开工项目: their plans are not stated), not the whole’s', () => {
+    const { plan } = extractPlan(text);
+    expect(rows(plan.tasks)).toEqual([
+      ['cumulative', '项目年度计划投资', '307.05', '亿元', ['210.88亿元@2020-08-31']],
+      ['cumulative', '续建项目完成投资占年度计划', '100', '%', ['81.75%@2020-08-31']],
+      ['cumulative', '新开工项目完成投资占年度计划', '100', '%', ['26.99%@2020-08-31']],
+    ]);
+  });
+});
