@@ -35,8 +35,12 @@ describe('extractPlan: bulletins of the tenth tuning batch', () => {
       '续建项目完成投资120亿元,完成年度计划的75%;新开工项目完成投资30亿元,完成年度计划的33.3%。',
     ].join('\n');
     const tasks = quantitative(extractPlan(text).plan.tasks).map(summary);
-    // The groups' shares under a stated plan are no tasks of their own (docs/extract.md), as before.
-    expect(tasks).toEqual([{ measure: '项目年度计划投资', value: '250', unit: '亿元', figures: [['2020-08-31', '150', '亿元']] }]);
+    // The groups' shares under a stated plan are of the groups' own plans, tasks of their own (docs/extract.md, since 2026-12-04).
+    expect(tasks).toEqual([
+      { measure: '项目年度计划投资', value: '250', unit: '亿元', figures: [['2020-08-31', '150', '亿元']] },
+      { measure: '续建项目完成投资占年度计划', value: '100', unit: '%', figures: [['2020-08-31', '75', '%']] },
+      { measure: '新开工项目完成投资占年度计划', value: '100', unit: '%', figures: [['2020-08-31', '33.3', '%']] },
+    ]);
   });
 
   it('still reads a share of the stated plan (已落实资金…为年度投资计划的X%, agreeing with ÷ the plan) as no task of its own', () => {
