@@ -20,6 +20,7 @@ import { pairedHeads, statedThenDone, statedYearTask, taskHeadSpans } from './st
 import {
   baseUnit,
   figureFor,
+  plainTarget,
   readSentence,
   reportsDone,
   type PastCarry,
@@ -879,25 +880,17 @@ function statedTarget(context: ReadContext, scope: Scope, sentence: Sentence, st
     .replace(/[\s*]/gu, '')
     .replace(/^(?:其中|今年|全年|年内)?[,:]?/u, '');
   if (!/^[\u4e00-\u9fff“”"]{2,30}$/u.test(measure)) return undefined;
-  const found: FoundTarget = {
+  const found = plainTarget({
     scope,
     sentence,
     deadline,
-    stage: undefined,
-    titlePrefix: '',
     measure,
     title: { start: stated.start, end: stated.end },
-    kind: 'cumulative',
-    bound: undefined,
-    tolerance: undefined,
     value: quantity.value,
     unit: quantity.unit,
-    growth: false,
     at: quantity.start,
     notes: [],
-    figure: undefined,
-    statedShare: undefined,
-  };
+  });
   context.targets.push(found);
   return found;
 }

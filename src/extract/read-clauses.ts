@@ -662,6 +662,37 @@ function pushTarget(context: ReadContext, target: Omit<FoundTarget, 'figure' | '
   return found;
 }
 
+/** Where a target read outside the clause reader stands, what it measures and its quantity. */
+export interface PlainTarget {
+  readonly scope: Scope;
+  readonly sentence: Sentence;
+  readonly deadline: CalendarDate | undefined;
+  readonly measure: string;
+  readonly title: Span;
+  readonly value: DecimalString;
+  readonly unit: string;
+  readonly at: number;
+  readonly notes: string[];
+}
+
+/**
+ * A cumulative target with no bound, stage or figure yet, as the readers of tables, shares and
+ * counts done build it (`at` is where its quantity stands).
+ */
+export function plainTarget(target: PlainTarget): FoundTarget {
+  return {
+    ...target,
+    stage: undefined,
+    titlePrefix: '',
+    kind: 'cumulative',
+    bound: undefined,
+    tolerance: undefined,
+    growth: false,
+    figure: undefined,
+    statedShare: undefined,
+  };
+}
+
 /** The figure a target's own sentence reports for it: `value unit` at `span`, dated `asOf` (its measure, nature, sentence and scope are the target's). */
 export function figureFor(target: FoundTarget, value: DecimalString, unit: string, span: Span, asOf: CalendarDate): FoundFigure {
   const { measure, growth, sentence, scope } = target;

@@ -13,7 +13,7 @@
 import type { CalendarDate } from '../model/calendar-date.js';
 import { parseDecimal } from '../model/decimal.js';
 import type { Scope, Sentence, Span } from './document.js';
-import { figureFor, type FoundTarget, type ReadContext } from './read-clauses.js';
+import { figureFor, plainTarget, type ReadContext } from './read-clauses.js';
 
 /** Names, then their rates in order: A、B和C(的)投资完成率(比率)较高,分别达到X%、Y%和Z%. */
 const NAMES_THEN_RATES =
@@ -35,25 +35,17 @@ export function readCompletionRates(context: ReadContext, scope: Scope, sentence
     const share = parseDecimal(value);
     if (share === undefined) return;
     const measure = `${name}${rate}`;
-    const found: FoundTarget = {
+    const found = plainTarget({
       scope,
       sentence,
       deadline: undefined,
-      stage: undefined,
-      titlePrefix: '',
       measure,
       title: { start, end },
-      kind: 'cumulative',
-      bound: undefined,
-      tolerance: undefined,
       value: '100',
       unit: '%',
-      growth: false,
       at: start,
       notes: [`文件只给出${rate}${value}%,未给出年度计划数;按完成比例建模(目标100%)`],
-      figure: undefined,
-      statedShare: undefined,
-    };
+    });
     found.figure = figureFor(found, share, '%', { start, end }, asOf);
     context.targets.push(found);
   };

@@ -17,7 +17,7 @@ import { endOfMonth } from './dates.js';
 import type { Scope, Sentence, Span } from './document.js';
 import { FALL_VERBS, GROWTH_VERBS, MEASURE_PREFIXES, MEASURE_SUFFIXES } from './lexicon.js';
 import { findQuantities, type Quantity } from './quantity.js';
-import { figureFor, type FoundTarget, type ReadContext } from './read-clauses.js';
+import { figureFor, plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
 import { stripEnds } from './words.js';
 
 /** 低于目标1.2个百分点, 高于预期目标0.5个百分点. */
@@ -281,25 +281,18 @@ export function readCountsDone(context: ReadContext, scope: Scope, sentence: Sen
     if (value === undefined || done === undefined) continue;
     const at = sentence.start + match.index + (match[0].length - match[0].trimStart().length) + (/^[、,;]/u.test(match[0]) ? 1 : 0);
     const end = sentence.start + match.index + match[0].length;
-    const found: FoundTarget = {
+    const found = plainTarget({
       scope,
       sentence,
       deadline,
-      stage: undefined,
-      titlePrefix: '',
       measure,
       title: { start: at, end },
-      kind: 'cumulative',
-      bound: undefined,
-      tolerance: undefined,
       value,
       unit,
-      growth: false,
       at,
       notes: [`原文先写总数${whole}${unit},再写已完成${part}${unit}(${share}%):总数为目标,已完成数为观测值`],
-      figure: undefined,
-      statedShare: share,
-    };
+    });
+    found.statedShare = share;
     found.figure = figureFor(found, done, unit, { start: at, end }, asOf);
     context.targets.push(found);
     read.push({ start: at, end });

@@ -19,7 +19,7 @@ import type { CalendarDate } from '../model/calendar-date.js';
 import type { Layout, Scope, Sentence } from './document.js';
 import { itemTables, type ItemRow } from './item-tables.js';
 import type { FoundOwners } from './owners.js';
-import type { FoundTarget, ReadContext } from './read-clauses.js';
+import { plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
 
 /** One row: a place's name, then numbers (with or without %). */
 const ROW = /^[ \t]*([\u4e00-\u9fff]{2,10})[ \t]+((?:-?[0-9]+(?:\.[0-9]+)?%?[ \t]+)*-?[0-9]+(?:\.[0-9]+)?%?)[ \t]*$/u;
@@ -187,53 +187,68 @@ export function readTables(context: ReadContext, layout: Layout, asOf: CalendarD
   return owners;
 }
 
+/** A row's completed figure for `measure`: `value unit` over the row's line, dated `asOf`. */
+function rowFigure(
+  at: { scope: Scope; sentence: Sentence },
+  row: { start: number; end: number },
+  measure: string,
+  value: string,
+  unit: string,
+  asOf: CalendarDate,
+) {
+  return {
+    measure,
+    value,
+    unit,
+    growth: false,
+    stage: undefined,
+    at: row.start,
+    span: { start: row.start, end: row.end },
+    sentence: at.sentence,
+    scope: at.scope,
+    asOf,
+    share: undefined,
+  };
+}
+
+/** A row's target: cumulative, over the row's line, with the note saying which column it came from. */
+function rowTarget(
+  at: { scope: Scope; sentence: Sentence },
+  row: { start: number; end: number },
+  measure: string,
+  value: string,
+  unit: string,
+  note: string,
+): FoundTarget {
+  return plainTarget({
+    scope: at.scope,
+    sentence: at.sentence,
+    deadline: undefined,
+    measure,
+    title: { start: row.start, end: row.end },
+    value,
+    unit,
+    at: row.start,
+    notes: [note],
+  });
+}
+
 function addRows(context: ReadContext, layout: Layout, table: Table, asOf: CalendarDate, owners: Map<number, FoundOwners>): void {
   const stated = new Map(context.targets.map((t) => [`${t.value}|${t.unit}`, t]));
   for (const row of table.rows) {
     const value = row.values[table.plan]!;
     const at = scopeAt(layout, row.start);
     if (at === undefined) continue;
-    /** The row's completed figure, reported for `measure`. */
-    const figureOf = (measure: string, done: string) => ({
-      measure,
-      value: done,
-      unit: table.unit,
-      growth: false,
-      stage: undefined,
-      at: row.start,
-      span: { start: row.start, end: row.end },
-      sentence: at.sentence,
-      scope: at.scope,
-      asOf,
-      share: undefined,
-    });
     const repeated = stated.get(`${value}|${table.unit}`);
     if (repeated !== undefined) {
       // The city's row repeats the target its text states: the row gives that target's figure, if the text gave none.
-      if (repeated.figure === undefined && table.done !== undefined) repeated.figure = figureOf(repeated.measure, row.values[table.done]!);
+      if (repeated.figure === undefined && table.done !== undefined)
+        repeated.figure = rowFigure(at, row, repeated.measure, row.values[table.done]!, table.unit, asOf);
       continue;
     }
     const measure = `${row.name}${table.measure}`;
-    const target: FoundTarget = {
-      measure,
-      title: { start: row.start, end: row.end },
-      titlePrefix: '',
-      kind: 'cumulative',
-      bound: undefined,
-      tolerance: undefined,
-      value,
-      unit: table.unit,
-      growth: false,
-      stage: undefined,
-      at: row.start,
-      sentence: at.sentence,
-      scope: at.scope,
-      notes: [TABLE_ROW_NOTE],
-      deadline: undefined,
-      figure: undefined,
-      statedShare: undefined,
-    };
-    if (table.done !== undefined) target.figure = figureOf(measure, row.values[table.done]!);
+    const target = rowTarget(at, row, measure, value, table.unit, TABLE_ROW_NOTE);
+    if (table.done !== undefined) target.figure = rowFigure(at, row, measure, row.values[table.done]!, table.unit, asOf);
     context.targets.push(target);
     owners.set(at.sentence.start, { lead: [row.name], support: [], leader: undefined });
   }
@@ -246,44 +261,13 @@ export const ITEM_ROW_NOTE = '表格中的一行:目标任务为目标,实际完
 function addItemRow(context: ReadContext, layout: Layout, row: ItemRow, asOf: CalendarDate, owners: Map<number, FoundOwners>): void {
   const at = scopeAt(layout, row.start);
   if (at === undefined) return;
-  const figureOf = (measure: string, done: string) => ({
-    measure,
-    value: done,
-    unit: row.unit,
-    growth: false,
-    stage: undefined,
-    at: row.start,
-    span: { start: row.start, end: row.end },
-    sentence: at.sentence,
-    scope: at.scope,
-    asOf,
-    share: undefined,
-  });
   const read = context.targets.find((t) => t.at >= row.start && t.at < row.end && t.value === row.value && t.unit === row.unit);
   if (read !== undefined) {
-    if (read.figure === undefined && row.done !== undefined) read.figure = figureOf(read.measure, row.done);
+    if (read.figure === undefined && row.done !== undefined) read.figure = rowFigure(at, row, read.measure, row.done, row.unit, asOf);
     return;
   }
-  const target: FoundTarget = {
-    measure: row.measure,
-    title: { start: row.start, end: row.end },
-    titlePrefix: '',
-    kind: 'cumulative',
-    bound: undefined,
-    tolerance: undefined,
-    value: row.value,
-    unit: row.unit,
-    growth: false,
-    stage: undefined,
-    at: row.start,
-    sentence: at.sentence,
-    scope: at.scope,
-    notes: [ITEM_ROW_NOTE],
-    deadline: undefined,
-    figure: undefined,
-    statedShare: undefined,
-  };
-  if (row.done !== undefined) target.figure = figureOf(row.measure, row.done);
+  const target = rowTarget(at, row, row.measure, row.value, row.unit, ITEM_ROW_NOTE);
+  if (row.done !== undefined) target.figure = rowFigure(at, row, row.measure, row.done, row.unit, asOf);
   context.targets.push(target);
   if (row.owner !== undefined) owners.set(at.sentence.start, { lead: [row.owner], support: [], leader: undefined });
 }
