@@ -337,3 +337,13 @@ describe('extractPlan (issue #15): tuning batch 30 — 落地 as a verb of the y
     expect(plan.tasks.map((t) => t.target)).toMatchObject([{ kind: 'cumulative', value: '3', unit: '所' }]);
   });
 });
+
+describe('extractPlan (issue #15): verbs written with their alternatives in brackets', () => {
+  it('reads 新(改、扩)建公办园5所 and 新（扩）建中小学8所 as counts to reach', () => {
+    const { plan } = extractPlan('2022年政府工作报告\n今年将新(改、扩)建公办园5所,新（扩）建中小学8所。', { year: 2022 });
+    expect(plan.tasks.map((t) => [(t.target as { measure: string }).measure, (t.target as { value: string }).value])).toEqual([
+      ['新(改、扩)建公办园', '5'],
+      ['新(扩)建中小学', '8'],
+    ]);
+  });
+});
