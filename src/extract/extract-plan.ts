@@ -809,7 +809,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         // 村内道路建设年度任务是硬化道路350万平方米,上半年完成248万平方米: the year's task is stated, then reported on.
         // 新建农村公路200公里,已完成150公里: a quantity stated plainly, then reported on in the same unit.
         const yearTask = mode === 'report' ? statedYearTask(normal, sentence, OPENERS, MARKERS) : undefined;
-        const thenDone = mode === 'report' && yearTask === undefined ? statedThenDone(normal, sentence, OPENERS, MARKERS) : undefined;
+        const thenDone = mode === 'report' && yearTask === undefined ? statedThenDone(normal, sentence, MARKERS) : undefined;
         const stated = yearTask ?? thenDone;
         if (stated !== undefined) {
           const [targetsBefore, figuresBefore] = [context.targets.length, context.figures.length];
@@ -1046,9 +1046,10 @@ function buildPlan(
     // own, not stated) is a task of its own; 完成投资占年度计划68% (no group), 落实资金… (no group of projects) or
     // 重点项目完成投资… is a share of the stated plan.
     const group = groupOf(subject);
+    const ofProjects = /(?:项目|工程|片区)$/u.test(group);
     const sameGroup = (target: FoundTarget) => {
       const planGroup = groupOf(target.measure);
-      return !/(?:项目|工程|片区)$/u.test(group) || planGroup === '' || group === planGroup;
+      return !ofProjects || planGroup === '' || group === planGroup;
     };
     if (base !== '' && statedPlans.some(({ target, plan }) => plan.endsWith(base) && ofPlan(figure, target) && sameGroup(target))) continue;
     const measure = `${subject}占${figure.share.base}`;
@@ -1338,10 +1339,10 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
   return paired;
 }
 
-/** The part of a target's sentence before it, from the last ;/。 (省重点项目67个,年度计划投资377亿元 → 省重点项目67个,). */
+/** The part of a target's sentence before it, from the last ; or 。 (the text is normalised, so ； is ;): 省重点项目67个,年度计划投资377亿元 → 省重点项目67个,. */
 function groupBefore(text: string, target: FoundTarget): string {
   const part = text.slice(target.sentence.start, target.at);
-  return part.slice(Math.max(part.lastIndexOf(';'), part.lastIndexOf(';'), part.lastIndexOf('。')) + 1);
+  return part.slice(Math.max(part.lastIndexOf(';'), part.lastIndexOf('。')) + 1);
 }
 
 /** How far back (in characters) a figure left unpaired looks for a plan stated in an earlier paragraph. */
@@ -1373,7 +1374,6 @@ function pairWithPlansBefore(context: ReadContext, paired: Set<FoundFigure>): vo
         (target) =>
           target.figure === undefined &&
           target.scope !== figure.scope &&
-          target.at < figure.at &&
           figure.at - target.at <= PLAN_REACH &&
           target.scope.section === figure.scope.section &&
           unitsMatch(figure.unit, target.unit) === 'same' &&

@@ -18,7 +18,6 @@
  * Pure functions over the decoded text; no state.
  */
 import { findQuantities, type Quantity } from './quantity.js';
-import { baseUnit } from './read-clauses.js';
 
 /** A row of an item table, read. */
 export interface ItemRow {
@@ -93,7 +92,8 @@ function readRow(cells: readonly string[], owners: boolean): Omit<ItemRow, 'star
   if (unit === '' || unit === '%' || /^[万亿千]$/u.test(unit)) return undefined;
   let done: string | undefined;
   const next = i < cells.length ? cellQuantity(cells[i]!) : undefined;
-  if (next !== undefined && (next.unit === '' || baseUnit(next.unit) === baseUnit(unit)) && (next.unit === '' || next.unit === unit)) done = next.value;
+  // 1300人 … 700: a figure with no unit is in the target's; one with a unit must be in the same.
+  if (next !== undefined && (next.unit === '' || next.unit === unit)) done = next.value;
   const measure = (inName === undefined ? name : name.slice(0, inName.start) + name.slice(inName.end))
     .replace(/^[^::]{1,8}[::]/u, (lead) => (name.length - lead.length >= 4 ? '' : lead))
     .replace(/^完成/u, '')

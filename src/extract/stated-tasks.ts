@@ -65,16 +65,16 @@ const OPENING_CLAUSE = /^[^0-9]{0,12}$/u;
 /** Words by which a clause reports rather than states: what is done (完成, 累计, 建成投用), a part (其中), a month's figure (当月), a comparison (比去年同期). */
 const NOT_STATED = /完成|实现|累计|当月|本月|其中|已|正在|建成投用|同比|环比|比去年|比上年|较上年|较去年|同期/u;
 /** Words by which a clause reports what is done of a task: 已完成, 实际开复工, 累计完成, 开工, 竣工. */
-const DONE = /已|完成|实际|累计|开工|竣工|建成|到位/u;
+const DONE = /已|完成|实际|累计|开工|竣工|建成/u;
 /** A clause opening with a comparison reports a change, not what is done: 比去年同期多80个, 增加9个. */
 const COMPARISON = /^(?:比|较|同比|环比|增加|减少|多|少)/u;
 
 /**
  * 新建农村公路200公里,已完成150公里 / 全市计划开复工项目320个,实际开复工286个: in a reporting sentence, one clause
  * that states a quantity plainly (one quantity, not a share nor a count of 项), right before a clause that reports what
- * is done (已完成, 实际, 累计, 开工) in the same base unit — the task, then what is done of it. Undefined otherwise.
+ * is done (已完成, 实际, 累计, 开工) in the same base unit (`markers` are the words of progress the stated clause must not hold) — the task, then what is done of it. Undefined otherwise.
  */
-export function statedThenDone(text: string, sentence: Sentence, openers: WordIndex, markers: WordIndex): Sentence | undefined {
+export function statedThenDone(text: string, sentence: Sentence, markers: WordIndex): Sentence | undefined {
   const counted = (span: Span) => findQuantities(text, span.start, span.end).filter((q) => q.unit !== '%' && q.unit !== '个百分点' && !q.ratio && !q.bare);
   const clauses = sentence.clauses;
   let i = 0;
@@ -86,8 +86,7 @@ export function statedThenDone(text: string, sentence: Sentence, openers: WordIn
   if (quantities.length !== 1 || NOT_STATED.test(body) || baseUnit(quantities[0]!.unit) === '项' || reportsDone(text, stated, undefined, markers))
     return undefined;
   const report = text.slice(done.start, done.end).trim();
-  if (!DONE.test(report) || COMPARISON.test(report) || (!reportsDone(text, done, openers, markers) && !/完成|实际|开工|竣工|建成/u.test(report)))
-    return undefined;
+  if (!DONE.test(report) || COMPARISON.test(report)) return undefined;
   if (!counted(done).some((q) => baseUnit(q.unit) === baseUnit(quantities[0]!.unit))) return undefined;
   return { start: stated.start, end: stated.end, clauses: [stated] };
 }
