@@ -15,7 +15,7 @@ import { findQuantities } from './quantity.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
 import { readTables, TABLE_ROW_NOTE } from './tables.js';
 import { readCompletionRates } from './read-rates.js';
-import { readCountsDone, readShortfall, verdictList } from './read-shortfall.js';
+import { readCountsDone, readSharesOfStated, readShortfall, verdictList } from './read-shortfall.js';
 import { pairedHeads, statedThenDone, statedYearTask, taskHeadSpans } from './stated-tasks.js';
 import {
   baseUnit,
@@ -773,11 +773,15 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
       const sentenceAsOf = kind === 'bulletin' ? (reportDateIn(normal, sentence.start, sentence.end, year) ?? asOf!) : (asOf ?? `${year}-12-31`);
       const deadline = deadlineIn(normal, sentence.start, sentence.end, year);
       let counted: readonly Span[] = [];
+      let sharesOfStated: readonly Span[] = [];
       if (kind === 'bulletin') {
         // 2个嵌入式养老机构建设已完成1个(50%): the whole is the target, what is done its figure.
         counted = readCountsDone(context, scope, sentence, sentenceAsOf, deadline);
         // 夏邑县、睢阳区、民权县投资完成率……分别达到79.5%、79.2%、79%: each a share of its own year's plan.
         counted = [...counted, ...readCompletionRates(context, scope, sentence, sentenceAsOf)];
+        // 新增城镇就业5620人,完成全年目标任务8000人的70.3%: the plan stated inside the share is the target.
+        sharesOfStated = readSharesOfStated(context, scope, sentence, sentenceAsOf, deadline);
+        counted = [...counted, ...sharesOfStated];
         // 增长5.8%,低于目标1.2个百分点; 完成年度目标的48.6%; 滞后序时进度9.5个百分点.
         if (readShortfall(context, scope, sentence, sentenceAsOf, deadline)) continue;
         // 未达到序时进度的9项为:A、B、C — the listed items are targets with the document's verdict.
@@ -811,7 +815,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         const yearTask = mode === 'report' ? statedYearTask(normal, sentence, OPENERS, MARKERS) : undefined;
         const thenDone = mode === 'report' && yearTask === undefined ? statedThenDone(normal, sentence, MARKERS) : undefined;
         const stated = yearTask ?? thenDone;
-        if (stated !== undefined) {
+        if (stated !== undefined && sharesOfStated.length === 0) {
           const [targetsBefore, figuresBefore] = [context.targets.length, context.figures.length];
           for (const [part, partMode] of [
             [clipSentence(sentence, sentence.start, stated.start), 'report'],
@@ -819,7 +823,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
             [clipSentence(sentence, stated.end, sentence.end), 'report'],
           ] as const)
             if (part !== undefined) readSentence(context, scope, part, partMode, deadline, sentenceAsOf, false);
-          if (thenDone !== undefined) doneOfStated(context, scope, sentence, thenDone, targetsBefore, figuresBefore, sentenceAsOf, deadline);
+          doneOfStated(context, scope, sentence, stated, targetsBefore, figuresBefore, sentenceAsOf, deadline, thenDone !== undefined);
           continue;
         }
       }
@@ -852,12 +856,13 @@ function doneOfStated(
   figuresBefore: number,
   asOf: CalendarDate,
   deadline: CalendarDate | undefined,
+  plain: boolean,
 ): void {
   let target = context.targets
     .slice(targetsBefore)
-    .filter((t) => t.figure === undefined && t.kind === 'cumulative')
+    .filter((t) => t.figure === undefined && t.kind === 'cumulative' && t.at >= stated.start && t.at < stated.end)
     .at(-1);
-  if (target === undefined && context.targets.length === targetsBefore) target = statedTarget(context, scope, sentence, stated, deadline);
+  if (target === undefined && plain && context.targets.length === targetsBefore) target = statedTarget(context, scope, sentence, stated, deadline);
   const clause = sentence.clauses.find((c) => c.start >= stated.end);
   if (target === undefined || clause === undefined) return;
   const inClause = (at: number) => at >= clause.start && at < clause.end;

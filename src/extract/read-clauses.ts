@@ -374,14 +374,15 @@ function shareOf(text: string, clause: Span, q: Quantity, scopeStart = clause.st
   const base = match[1]!;
   // 占总任务的10.8%: a share of the count of tasks, not progress on one.
   if (/总任务|任务总数|总数/u.test(base)) return undefined;
-  if (!/年度|全年|目标|任务|计划|总投资|总额|总量/u.test(base)) return undefined;
+  if (!/年度|全年|目标|任务|计划|总投资|总额|总量|预算/u.test(base)) return undefined;
   // 占前三季度目标任务78.5%: the share of a stage plan is not progress on the year's.
   const stage = /^(?:第?[一二三四1-4]季度|前三季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月)/u.test(base);
   // 为年投资计划的74.1%, 为年计划的44%: 年 alone also names the year's plan.
   // 为年计划的95.6% … 分别占计划的102.4%: a bare 计划 is the year's when the paragraph has just named it.
   const bare = /^(?:投资)?计划(?:投资)?$/u.test(base) && namesYearPlan(text, scopeStart, q.start);
   // 完成年初计划的119.64%: the plan set at the start of the year is the year's.
-  return { annual: !stage && (bare || /年度|全年|当年|本年|目标|任务|^年初?(?:投资)?计划/u.test(base)), base };
+  // 完成预算的52.3%: a budget is the year's.
+  return { annual: !stage && (bare || /年度|全年|当年|本年|目标|任务|^年初?(?:投资)?计划|^(?:年初|年度)?预算$/u.test(base)), base };
 }
 
 /** 7个省重点项目完成年度投资计划的81%: the subject and the year's plan of a share that opens its clause (a count of projects first). */

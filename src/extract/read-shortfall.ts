@@ -12,11 +12,12 @@
  */
 import type { CalendarDate } from '../model/calendar-date.js';
 import { parseDecimal, type DecimalString } from '../model/decimal.js';
+import { unitConversionExponent } from '../model/units.js';
 import { add, div, formatFraction, formatRounded, fraction, fromDecimal, mul, neg, type Fraction } from '../pace/fraction.js';
 import { endOfMonth } from './dates.js';
 import type { Scope, Sentence, Span } from './document.js';
 import { FALL_VERBS, GROWTH_VERBS, MEASURE_PREFIXES, MEASURE_SUFFIXES } from './lexicon.js';
-import { findQuantities, type Quantity } from './quantity.js';
+import { findQuantities, shiftDecimal, type Quantity } from './quantity.js';
 import { figureFor, plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
 import { stripEnds } from './words.js';
 
@@ -296,6 +297,53 @@ export function readCountsDone(context: ReadContext, scope: Scope, sentence: Sen
     found.figure = figureFor(found, done, unit, { start: at, end }, asOf);
     context.targets.push(found);
     read.push({ start: at, end });
+  }
+  return read;
+}
+
+/** 完成全年目标任务8000人的70.3%, 占年度任务3万亩的60%: the cue before a plan's quantity inside a share phrase. */
+const SHARE_OF_STATED_CUE = /(?:完成|占|为|达到)了?(?:全年|年度|本年度?|今年)?(?:目标任务|计划任务|目标|任务|计划)(?:数)?$/u;
+
+/**
+ * 新增城镇就业5620人,完成全年目标任务8000人的70.3% / 已完成人工造林1.8万亩,占年度任务3万亩的60%: the share phrase
+ * states the year's plan itself, so that quantity is the target and the amount before it (same base unit, the share
+ * checked as amount ÷ plan to its stated digits) its figure. Returns the spans read.
+ */
+export function readSharesOfStated(context: ReadContext, scope: Scope, sentence: Sentence, asOf: CalendarDate, deadline: CalendarDate | undefined): Span[] {
+  const { text } = context;
+  const quantities = findQuantities(text, sentence.start, sentence.end);
+  const read: Span[] = [];
+  for (let i = 1; i + 1 < quantities.length; i++) {
+    const [plan, share] = [quantities[i]!, quantities[i + 1]!];
+    if (share.unit !== '%' || plan.unit === '%' || plan.ratio || plan.bare || !/^\s*的\s*$/u.test(text.slice(plan.end, share.start))) continue;
+    const cue = SHARE_OF_STATED_CUE.exec(text.slice(Math.max(sentence.start, plan.start - 12), plan.start).replace(/\s/gu, ''));
+    if (cue === null) continue;
+    const amount = quantityBefore(
+      quantities,
+      plan.start,
+      (q) => q.unit !== '%' && !q.ratio && !q.bare && unitConversionExponent(q.unit, plan.unit) !== undefined,
+    );
+    if (amount === undefined || read.some((span) => amount.start < span.end)) continue;
+    const done = shiftDecimal(amount.value, unitConversionExponent(amount.unit, plan.unit)!);
+    if (!isShareOf(done, plan.value, share.value)) continue;
+    const measure = measureBefore(text, sentence, amount.start);
+    if (measure === '') continue;
+    const span = { start: amount.start, end: share.end };
+    const found = plainTarget({
+      scope,
+      sentence,
+      deadline,
+      measure,
+      title: { start: sentence.start, end: share.end },
+      value: plan.value,
+      unit: plan.unit,
+      at: amount.start,
+      notes: [`原文在占比中写明年度目标${plan.value}${plan.unit}:完成数${amount.value}${amount.unit}为观测值`],
+    });
+    found.statedShare = share.value;
+    found.figure = figureFor(found, amount.value, amount.unit, span, asOf);
+    context.targets.push(found);
+    read.push(span);
   }
   return read;
 }

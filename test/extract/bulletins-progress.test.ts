@@ -183,3 +183,31 @@ describe('extractPlan (issue #15): shares of a group of projects under a stated 
     ]);
   });
 });
+
+describe('extractPlan (issue #15): forms found by reading invented sentences of the usual kinds (2026-12-04)', () => {
+  it('takes the plan stated inside a share (完成全年目标任务8000人的70.3%) as the target and the amount before it as its figure', () => {
+    const text = [
+      '关于2020年上半年重点工作进展情况的通报',
+      '新增城镇就业5620人,完成全年目标任务8000人的70.3%。',
+      '截至6月底,已完成人工造林1.8万亩,占年度任务3万亩的60%。',
+      // The share does not agree with amount ÷ plan (5620 ÷ 9000 is 62.4%): nothing is taken from the share.
+      '农村劳动力转移就业5620人,完成全年目标任务9000人的70.3%。',
+    ].join('\n');
+    const tasks = rows(extractPlan(text).plan.tasks);
+    expect(tasks.slice(0, 2)).toEqual([
+      ['cumulative', '新增城镇就业', '8000', '人', ['5620人@2020-06-30']],
+      ['cumulative', '完成人工造林', '3', '万亩', ['1.8万亩@2020-06-30']],
+    ]);
+    expect(tasks.slice(2).some((row) => row[2] === '9000' && row[4]?.includes('5620人@2020-06-30'))).toBe(false);
+  });
+
+  it('gives a year’s task (年度任务是…) the figure of the clause after it in the same unit', () => {
+    const text = ['关于2020年上半年重点工作进展情况的通报', '年度任务是建设保障房1000套,截至6月底已开工800套,开工率80%。'].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([['cumulative', '建设保障房', '1000', '套', ['800套@2020-06-30']]]);
+  });
+
+  it('reads 完成预算的52.3% as a share of the year’s budget', () => {
+    const text = ['2020年上半年全市主要经济指标完成情况', '一般公共预算收入完成25.6亿元,同比增长8.1%,完成预算的52.3%。'].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([['cumulative', '一般公共预算收入占预算', '100', '%', ['52.3%@2020-06-30']]]);
+  });
+});
