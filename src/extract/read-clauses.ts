@@ -1001,6 +1001,26 @@ function readCountOrAmount(site: SiteReading): Reading {
   return readGovernedAmount(site, verb, count, noun);
 }
 
+/** The sentence before `sentence` in its scope when it is a short heading naming a measure (（一）地区生产总值。). */
+export function headingSentence(scope: Scope, sentence: Sentence): Span | undefined {
+  // A clipped part of a sentence is found by where it starts.
+  const index = scope.sentences.findIndex((s) => s.start <= sentence.start && sentence.start < s.end);
+  const previous = index > 0 ? scope.sentences[index - 1] : undefined;
+  return previous !== undefined && previous.end - previous.start <= 24 ? previous : undefined;
+}
+
+/** What a short heading names, without its number and closing stop ((一)地区生产总值。 → 地区生产总值), or ''. */
+export function headingTitle(text: string, heading: Span): string {
+  const title = text
+    .slice(heading.start, heading.end)
+    .replace(/^\s*(?:[((][一二三四五六七八九十0-9]{1,3}[))]|[一二三四五六七八九十]{1,3}、|[0-9]{1,3}[.、])/u, '')
+    .replace(/[。.:\s]+$/u, '');
+  return /^[\u4e00-\u9fff]{2,16}$/u.test(title) ? title : '';
+}
+
+/** Words that only say the amount is the year's plan (年度, 全年目标): no measure. */
+const PLAN_WORDS_ONLY = /^(?:年度|全年|今年|本年度?|年内|目标|计划)+$/u;
+
 /** 任务14处, 任务为25.11万亩, 全年目标560亿元, 计划投入资金94.65亿元: an explicit cue names the target. */
 function readCuedAmount(site: SiteReading, cue: NonNullable<ReturnType<typeof cueBefore>>, noun: Span): number {
   const { context, q, from, segment, clause, state, notes, base, quantities, consumed } = site;
@@ -1016,7 +1036,21 @@ function readCuedAmount(site: SiteReading, cue: NonNullable<ReturnType<typeof cu
   let core = cue.verb === undefined ? clean(subject) : clean(`${cue.verb}${object}${nounText}`);
   if (cue.verb !== undefined && GENERIC_MEASURES.has(clean(`${object}${nounText}`)) && !state.previousClauseRead)
     core = clean(`${topic(text, state.previousClause)}${core}`);
-  let measure = cue.verb === undefined ? withContext(context, core, raw.replace(/[\s*]/gu, ''), state) : core;
+  // 农村危房改造:年度任务2000户, 高标准农田建设:目标任务10万亩: words of the plan alone name nothing; what the clause before the colon names is the measure.
+  const planWordsOnly = cue.verb === undefined && PLAN_WORDS_ONLY.test(core);
+  let measure =
+    cue.verb === undefined
+      ? planWordsOnly
+        ? clean(
+            text
+              .slice(Math.max(base.scope.start, from - 40), from)
+              .replace(/^.*[,;。\n]/su, '')
+              .replace(/[::]\s*$/u, ''),
+          ) ||
+          withContext(context, core, '', state) ||
+          headingTitle(text, headingSentence(base.scope, base.sentence) ?? { start: 0, end: 0 })
+        : withContext(context, core, raw.replace(/[\s*]/gu, ''), state)
+      : core;
   // 150个省市重点项目已全部开工,已完成投资224.17亿元,占年度计划投资(184.08亿元)的121.79%: the plan in brackets is
   // the plan of the projects the sentence counted before it.
   const bracketed = cue.plan !== undefined && text[q.start - 1] === '(' ? lastCountedProjects(text.slice(base.sentence.start, cue.start)) : undefined;

@@ -11,14 +11,14 @@
  * carrying the document's verdict.
  */
 import type { CalendarDate } from '../model/calendar-date.js';
-import { parseDecimal, type DecimalString } from '../model/decimal.js';
+import { compareDecimals, parseDecimal, type DecimalString } from '../model/decimal.js';
 import { unitConversionExponent } from '../model/units.js';
 import { add, div, formatFraction, formatRounded, fraction, fromDecimal, mul, neg, type Fraction } from '../pace/fraction.js';
 import { endOfMonth } from './dates.js';
 import type { Scope, Sentence, Span } from './document.js';
 import { FALL_VERBS, GROWTH_VERBS, MEASURE_PREFIXES, MEASURE_SUFFIXES } from './lexicon.js';
 import { findQuantities, shiftDecimal, type Quantity } from './quantity.js';
-import { figureFor, plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
+import { figureFor, headingSentence, headingTitle, plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
 import { stripEnds } from './words.js';
 
 /** 低于目标1.2个百分点, 高于预期目标0.5个百分点. */
@@ -60,22 +60,24 @@ function measureBefore(text: string, sentence: Span, end: number, heading?: Span
     const piece = pieces[i]!;
     if (piece !== '' && !FILLERS.test(piece) && !FIGURE_PIECE.test(piece)) return piece.slice(-40);
   }
-  if (heading === undefined) return '';
-  const title = text
-    .slice(heading.start, heading.end)
-    .replace(/^\s*(?:[((][一二三四五六七八九十0-9]{1,3}[))]|[一二三四五六七八九十]{1,3}、|[0-9]{1,3}[.、])/u, '')
-    .replace(/[。.:\s]+$/u, '');
-  return /^[\u4e00-\u9fff]{2,16}$/u.test(title) ? title : '';
+  return heading === undefined ? '' : headingTitle(text, heading);
 }
 
 /** A clause that is a figure, not a name: 完成3410.9亿元, 实现12.5亿元. */
 const FIGURE_PIECE = /^(?:完成|实现|达到|累计完成)?[0-9][0-9.]*(?:万|亿)?(?:元|美元|人|个|吨|%)?$/u;
 
-/** The sentence before `sentence` in its scope when it is a short heading naming a measure (（一）地区生产总值。). */
-function headingBefore(scope: Scope, sentence: Sentence): Span | undefined {
-  const index = scope.sentences.indexOf(sentence);
-  const previous = index > 0 ? scope.sentences[index - 1] : undefined;
-  return previous !== undefined && previous.end - previous.start <= 24 ? previous : undefined;
+/** 规模以上工业增加值增长8%。: a short sentence stating one growth rate, its subject and value (the number and bullet before it dropped). */
+function statedRate(text: string, heading: Span): { subject: string; value: string } | undefined {
+  const quantities = findQuantities(text, heading.start, heading.end).filter((q) => q.unit === '%');
+  if (quantities.length !== 1) return undefined;
+  const rate = quantities[0]!;
+  const verb = verbBefore(text, rate.start, GROWTH);
+  if (verb === undefined) return undefined;
+  const subject = text
+    .slice(heading.start, rate.start - verb.length)
+    .replace(/^\s*(?:[((][一二三四五六七八九十0-9]{1,3}[))]|[一二三四五六七八九十]{1,3}、|[0-9]{1,3}[.、]|第[0-9]{1,3}项[::]?)/u, '')
+    .replace(/[\s*]/gu, '');
+  return /^[\u4e00-\u9fff]{2,20}$/u.test(subject) ? { subject, value: formatFraction(fromDecimal(rate.value)) } : undefined;
 }
 
 /**
@@ -199,7 +201,19 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
     const gap = targetGap[2]!;
     const below = /^(?:低于|慢于|落后于?)$/u.test(targetGap[1]!);
     const value = formatFraction(add(fromDecimal(observed), below ? fromDecimal(gap) : neg(fromDecimal(gap))));
-    const subject = measureBefore(text, sentence, rate.start - verb.length, headingBefore(scope, sentence));
+    const heading = headingSentence(scope, sentence);
+    const stated = heading === undefined ? undefined : statedRate(text, heading);
+    // 1.规模以上工业增加值增长8%。上半年增长6.2%,低于目标1.8个百分点: the item's own target, read already, takes the figure.
+    const own =
+      stated === undefined
+        ? undefined
+        : context.targets.find((t) => t.sentence.start === heading!.start && t.kind === 'rate' && t.unit === '%' && compareDecimals(t.value, value) === 0);
+    if (own !== undefined && own.figure === undefined) {
+      own.figure = figureFor(own, observed, '%', { start: rate.start, end: rate.end }, asOf);
+      own.verdict = verdict;
+      return true;
+    }
+    const subject = measureBefore(text, sentence, rate.start - verb.length, heading) || (stated !== undefined && stated.value === value ? stated.subject : '');
     if (subject === '') {
       context.notes.push({ code: 'unreadable', message: `“${body.slice(0, 40)}”没有写出指标名称,未收入,请人工填写`, span: sentence });
       return true;

@@ -211,3 +211,35 @@ describe('extractPlan (issue #15): forms found by reading invented sentences of 
     expect(rows(extractPlan(text).plan.tasks)).toEqual([['cumulative', '一般公共预算收入占预算', '100', '%', ['52.3%@2020-06-30']]]);
   });
 });
+
+describe('extractPlan (issue #15): the measure of a plan named before a colon or in the item’s heading', () => {
+  it('takes the words before the colon (农村危房改造:年度任务2000户), or the heading sentence, when the cue names only the plan', () => {
+    const text = [
+      '关于2020年上半年重点工作进展情况的通报',
+      '农村危房改造:年度任务2000户,已竣工1500户。',
+      '高标准农田建设:目标任务10万亩,已完成6.5万亩。',
+      '1.新增城镇就业。全年目标8000人,已完成5000人。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['cumulative', '农村危房改造', '2000', '户', ['1500户@2020-06-30']],
+      ['cumulative', '高标准农田建设', '10', '万亩', ['6.5万亩@2020-06-30']],
+      ['cumulative', '新增城镇就业', '8000', '人', ['5000人@2020-06-30']],
+    ]);
+  });
+
+  it('reads a gap to the target against the rate the sentence before states (规模以上工业增加值增长8%。上半年增长6.2%,低于目标1.8个百分点)', () => {
+    const text = [
+      '关于2020年上半年主要指标完成情况的通报',
+      '规模以上工业增加值增长8%。上半年增长6.2%,低于目标1.8个百分点。',
+      '1.固定资产投资增长10%。1-6月增长7.5%,低于目标2.5个百分点。',
+      // The rate before is not the target the gap gives (6.2 + 1.5 ≠ 8): no measure, so nothing is drafted (review list).
+      '社会消费品零售总额增长8%。上半年增长6.2%,低于目标1.5个百分点。',
+    ].join('\n');
+    const { plan, review } = extractPlan(text);
+    expect(rows(plan.tasks)).toEqual([
+      ['rate', '规模以上工业增加值增长', '8', '%', ['6.2%@2020-06-30']],
+      ['rate', '固定资产投资增长', '10', '%', ['7.5%@2020-06-30']],
+    ]);
+    expect(review.some((note) => note.code === 'unreadable')).toBe(true);
+  });
+});
