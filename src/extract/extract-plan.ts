@@ -749,7 +749,11 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
           expected !== null && !/完成|执行|实现|回顾/u.test(expected[0]) && ![...expected[0].matchAll(/((?:19|20)\d{2})年/gu)].some((m) => Number(m[1]) < year);
         mode = !declared && reportsDone(normal, judged, undefined, MARKERS) ? 'report' : 'target';
         // 全年实现地区生产总值增长4.5%,低于预期目标1.5个百分点; 高于计划目标0.7个百分点: a result measured against its target.
-        if (/(?:高于|低于|超过|超出|快于|慢于)(?:年初|年度|全年|计划|预期)*目标[0-9.]+个百分点/u.test(normal.slice(sentence.start, sentence.end)))
+        if (
+          /(?:高于|低于|超过|超出|高出|快于|慢于)(?:年初|年度|全年|计划|预期)*目标[0-9.]+个百分点|比(?:年初|年度|全年|计划|预期)*目标(?:低|高|少|多)了?[0-9.]+个百分点/u.test(
+            normal.slice(sentence.start, sentence.end),
+          )
+        )
           mode = 'report';
       }
       // A progress table (项目内容 | 8月计划进度 | 实际进度情况 | 完成率 |): the targets are in a row's first cell, the other cells report.

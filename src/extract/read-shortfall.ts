@@ -21,8 +21,21 @@ import { findQuantities, shiftDecimal, type Quantity } from './quantity.js';
 import { figureFor, headingSentence, headingTitle, plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
 import { stripEnds } from './words.js';
 
-/** 低于目标1.2个百分点, 高于预期目标0.5个百分点. */
-const TARGET_GAP = /(低于|高于|超过|超出|快于|慢于|落后于?)(?:年度|全年|预期|考核|计划)?目标(?:值)?([0-9]+(?:\.[0-9]+)?)个?百分点/u;
+/** 低于目标1.2个百分点, 高于预期目标0.5个百分点, 高出目标2个百分点, 比年度目标低0.7个百分点 (比 only with the direction after 目标). */
+const TARGET_GAP =
+  /(低于|高于|超过|超出|高出|快于|慢于|落后于?|比)(?:年度|全年|预期|考核|计划)*目标(?:值)?(低|高|少|多|慢|快)?了?([0-9]+(?:\.[0-9]+)?)个?百分点/u;
+
+/** A gap to the target in a sentence: where it is, its words, how many points and whether the figure is below the target. */
+function targetGapIn(body: string): { index: number; words: string; points: string; below: boolean } | undefined {
+  const match = TARGET_GAP.exec(body);
+  if (match === null || (match[1] === '比') !== (match[2] !== undefined)) return undefined;
+  return {
+    index: match.index,
+    words: match[0],
+    points: match[3]!,
+    below: /^(?:低于|慢于|落后于?)$/u.test(match[1]!) || /^(?:低|少|慢)$/u.test(match[2] ?? ''),
+  };
+}
 /** 滞后序时进度9.5个百分点, 超时序进度4.2个百分点, 超过时间进度13.8个百分点. */
 const PACE_GAP = /(滞后|落后于?|慢于|低于|超过?|快于|高于)(?:序时|时序|时间|均衡)进度([0-9]+(?:\.[0-9]+)?)个?百分点/u;
 /** 完成年度目标的48.6%, 完成全年任务的60%, 占年度计划的97.2%. */
@@ -55,7 +68,11 @@ function measureBefore(text: string, sentence: Span, end: number, heading?: Span
     .slice(sentence.start, end)
     .replace(/[((][^()()]{0,20}[))]/gu, '')
     .replace(/^[0-9]{1,3}[.、]/u, '');
-  const pieces = raw.split(/[,:,:;、]/u).map((piece) => stripEnds(piece.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES, true));
+  const pieces = raw
+    .split(/[,:,:;、]/u)
+    // 全市地区生产总值完成560亿元: the amount the measure reached is no part of its name.
+    .map((piece) => piece.replace(/(?<=[\u4e00-\u9fff]{2})(?:完成|实现|达到)[0-9][0-9.]*(?:万|亿)?[\u4e00-\u9fff]{0,2}\s*$/u, ''))
+    .map((piece) => stripEnds(piece.replace(/[\s*]/gu, ''), MEASURE_PREFIXES, MEASURE_SUFFIXES, true));
   for (let i = pieces.length - 1; i >= 0; i--) {
     const piece = pieces[i]!;
     if (piece !== '' && !FILLERS.test(piece) && !FIGURE_PIECE.test(piece)) return piece.slice(-40);
@@ -124,14 +141,14 @@ function quantityBefore(quantities: readonly Quantity[], at: number, accept: (q:
 export function readShortfall(context: ReadContext, scope: Scope, sentence: Sentence, asOf: CalendarDate, deadline: CalendarDate | undefined): boolean {
   const { text } = context;
   const body = text.slice(sentence.start, sentence.end);
-  const targetGap = TARGET_GAP.exec(body);
+  const targetGap = targetGapIn(body);
   const paceGap = PACE_GAP.exec(body);
   const share = SHARE.exec(body);
   // A share alone (占年度计划19.2%) is read by the figure pairing; here only with a gap in the same sentence.
-  if (targetGap === null && paceGap === null) return false;
+  if (targetGap === undefined && paceGap === null) return false;
   const quantities = findQuantities(text, sentence.start, sentence.end);
-  const firstMark = Math.min(...[targetGap, paceGap, share].filter((m) => m !== null).map((m) => sentence.start + m!.index));
-  const verdict = (targetGap ?? paceGap)?.[0];
+  const firstMark = Math.min(...[targetGap, paceGap ?? undefined, share ?? undefined].filter((m) => m !== undefined).map((m) => sentence.start + m.index));
+  const verdict = targetGap?.words ?? paceGap?.[0];
   const base = { scope, sentence, deadline, stage: undefined, titlePrefix: '' };
 
   // An amount and the share of the year's target it is: the target follows.
@@ -141,7 +158,7 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
   const planBefore = context.targets.some(
     (t) => t.scope === scope && t.at < sentence.start && t.kind === 'cumulative' && /计划/u.test(t.measure) && amount !== undefined && t.unit === amount.unit,
   );
-  if (targetGap === null && planBefore) return false;
+  if (targetGap === undefined && planBefore) return false;
   if (amount !== undefined && (share !== null || paceGap !== null)) {
     let shareValue: Fraction;
     let shareText: string;
@@ -187,7 +204,7 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
   }
 
   // A growth rate and how far it falls short of (or beats) the target.
-  if (targetGap !== null) {
+  if (targetGap !== undefined) {
     const gapAt = sentence.start + targetGap.index;
     const rate = quantityBefore(
       quantities,
@@ -198,8 +215,8 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
     const fall = verbBefore(text, rate.start, FALL);
     const verb = fall ?? verbBefore(text, rate.start, GROWTH)!;
     const observed = fall !== undefined ? (rate.value.startsWith('-') ? rate.value.slice(1) : `-${rate.value}`) : rate.value;
-    const gap = targetGap[2]!;
-    const below = /^(?:低于|慢于|落后于?)$/u.test(targetGap[1]!);
+    const gap = targetGap.points;
+    const below = targetGap.below;
     const value = formatFraction(add(fromDecimal(observed), below ? fromDecimal(gap) : neg(fromDecimal(gap))));
     const heading = headingSentence(scope, sentence);
     const stated = heading === undefined ? undefined : statedRate(text, heading);
@@ -230,7 +247,7 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
       unit: '%',
       growth: true,
       at: rate.start,
-      notes: [`文件未写出目标;按“${verb}${rate.value}%,${targetGap[0]}”推算为${value}%`],
+      notes: [`文件未写出目标;按“${verb}${rate.value}%,${targetGap.words}”推算为${value}%`],
       figure: undefined,
       statedShare: undefined,
       verdict,

@@ -243,3 +243,23 @@ describe('extractPlan (issue #15): the measure of a plan named before a colon or
     expect(review.some((note) => note.code === 'unreadable')).toBe(true);
   });
 });
+
+describe('extractPlan (issue #15): more ways of writing a gap to the target', () => {
+  it('reads 高出目标2个百分点 and 比年度目标低0.7个百分点, but not a gap to last year (比去年同期高1个百分点)', () => {
+    const text = [
+      '2020年上半年全市主要经济指标完成情况',
+      '全市地区生产总值完成560亿元,增长6.8%,比年度目标低0.7个百分点。',
+      '固定资产投资增长12%,高出目标2个百分点。',
+      '出口增长9%,比去年同期高1个百分点。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['rate', '地区生产总值增长', '7.5', '%', ['6.8%@2020-06-30']],
+      ['rate', '固定资产投资增长', '10', '%', ['12%@2020-06-30']],
+    ]);
+  });
+
+  it('reads a report’s 比预期目标低0.5个百分点 as last year’s result, not a target', () => {
+    const text = ['2021年政府工作报告', '全市地区生产总值增长5.5%,比预期目标低0.5个百分点。', '今年全市地区生产总值增长6%左右。'].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([['rate', '地区生产总值增长', '6', '%', undefined]]);
+  });
+});
