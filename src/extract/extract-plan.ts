@@ -1274,6 +1274,9 @@ function observationOf(original: string, figure: FoundFigure): Observation {
 }
 
 /** Pairs every unpaired target with the figure of its scope that measures it best; leftover close figures go to review. Returns the figures used. */
+/** A figure's measure that names nothing but that something is done (已完成, 已开工, 累计建成, or none). */
+const BARE_DONE = /^(?:目前|截至[^,]{0,8})?(?:已经?|累计|实际|共)?(?:完成|开工|建成|竣工|完工|实施|改造|开复工)?$/u;
+
 function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> {
   const paired = new Set<FoundFigure>();
   // 1.减少农村扶贫对象6.76万人(责任单位:…) / 此项工作已完成。截至12月底,全市完成……7.497万人: a numbered item and the
@@ -1310,7 +1313,9 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
         const threshold = compatible.length === 1 ? PAIR_THRESHOLD_UNIQUE : PAIR_THRESHOLD;
         // 年度计划投资307.05亿元,1-8月累计完成投资210.88亿元,完成年度计划的68.68%: a stated share equal to value ÷ target says what the figure measures.
         const shareSays = figure.share?.annual === true && target.kind === 'cumulative' && shareAgrees(figure, target);
-        if (score < threshold && !shareSays && !followsPlan(target, figure, targets, figures)) continue;
+        // 1.新改建农村公路300公里。进展情况:已完成210公里: a figure naming nothing but that it is done, after the task's only target in its unit.
+        const bareDone = compatible.length === 1 && target.at < figure.at && BARE_DONE.test(figure.measure);
+        if (score < threshold && !shareSays && !bareDone && !followsPlan(target, figure, targets, figures)) continue;
         candidates.push({ target, figure, score, unit: unitsMatch(figure.unit, target.unit)!, shareOk: shareAgrees(figure, target) });
       }
     }

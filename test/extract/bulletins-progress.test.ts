@@ -263,3 +263,22 @@ describe('extractPlan (issue #15): more ways of writing a gap to the target', ()
     expect(rows(extractPlan(text).plan.tasks)).toEqual([['rate', '地区生产总值增长', '6', '%', undefined]]);
   });
 });
+
+describe('extractPlan (issue #15): a figure that names only that it is done', () => {
+  it('pairs 进展情况:已完成210公里 with the item’s only target in its unit', () => {
+    const text = [
+      '关于2020年上半年民生实事进展情况的通报',
+      '1.新改建农村公路300公里。(责任单位:市交通局)',
+      '进展情况:已完成210公里。',
+      '2.实施老旧小区改造50个。牵头单位:市住建局。进展:已开工45个,完工12个。',
+      // Two targets in the unit: a bare figure is not guessed.
+      '3.新建公办幼儿园10所,改扩建中小学5所。进展情况:已完成4所。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['cumulative', '新改建农村公路', '300', '公里', ['210公里@2020-06-30']],
+      ['cumulative', '实施老旧小区改造', '50', '个', ['45个@2020-06-30']],
+      ['cumulative', '新建公办幼儿园', '10', '所', undefined],
+      ['cumulative', '改扩建中小学', '5', '所', undefined],
+    ]);
+  });
+});
