@@ -27,6 +27,8 @@ export interface ItemRow {
   readonly unit: string;
   readonly done: string | undefined;
   readonly owner: string | undefined;
+  /** A growth rate (地区生产总值 % 7 6.5 in a table with a unit column): a rate target, at least `value`%. */
+  readonly rate: boolean;
   /** The row's line. */
   readonly start: number;
   readonly end: number;
@@ -36,6 +38,7 @@ const NAME_LABEL = /名称|项目|内容|事项|任务$/u;
 const TARGET_LABEL = /^(?:年度|全年)?(?:目标任务|目标|任务目标|计划任务|年度计划|计划|任务数|目标数)(?:数)?$/u;
 const DONE_LABEL = /(?:实际)?完成(?:情况|数|量)?$|累计完成/u;
 const OWNER_LABEL = /^(?:责任|牵头)(?:单位|部门)$/u;
+const UNIT_LABEL = /^(?:计量)?单位$/u;
 /** A cell naming a unit of government: 农林水务局, 区公安分局, 残联, 区人社局. */
 const OWNER_CELL = /^[\u4e00-\u9fff]{0,12}(?:局|委|办|厅|分局|中心|公司|政府|残联|妇联|团委|总工会|管委会|办事处)$/u;
 /** The most lines one table is read for, so a long text stays linear. */
@@ -53,12 +56,12 @@ function cellsOf(line: string): string[] {
 }
 
 /** Whether the line is an item table's header: a name, a target and a done column among its labels, and no figures. */
-function isHeader(cells: readonly string[]): { owner: boolean } | undefined {
+function isHeader(cells: readonly string[]): { owner: boolean; unit: boolean } | undefined {
   if (cells.length < 4 || cells.length > 12 || cells.some((cell) => /[0-9]/u.test(cell.replace(/^[0-9]{1,2}[-—–~][0-9]{1,2}月/u, '')))) return undefined;
   const target = cells.some((cell) => TARGET_LABEL.test(cell));
   const done = cells.some((cell) => DONE_LABEL.test(cell) && !/率/u.test(cell));
   const name = cells.some((cell) => NAME_LABEL.test(cell) && !TARGET_LABEL.test(cell));
-  return target && done && name ? { owner: cells.some((cell) => OWNER_LABEL.test(cell)) } : undefined;
+  return target && done && name ? { owner: cells.some((cell) => OWNER_LABEL.test(cell)), unit: cells.some((cell) => UNIT_LABEL.test(cell)) } : undefined;
 }
 
 const NUMBER_START = /^[0-9]/u;
@@ -71,6 +74,35 @@ function cellQuantity(cell: string): { value: string; unit: string } | undefined
   const found: Quantity | undefined = findQuantities(cell, 0, cell.length)[0];
   if (found === undefined || found.start !== 0 || found.unitEnd !== cell.length) return undefined;
   return { value: found.value, unit: found.unit };
+}
+
+/** The unit a cell holds when it is only a unit (亿元, 万人, %, 万平方米), as plans spell it; undefined otherwise. */
+function unitCell(cell: string): string | undefined {
+  if (cell === '%') return '%';
+  const one = `1${cell}`;
+  const found = findQuantities(one, 0, one.length)[0];
+  return found !== undefined && found.start === 0 && found.unitEnd === one.length && !found.bare ? found.unit : undefined;
+}
+/** A growth rate's name in a row: 地区生产总值增长, 规上工业增加值增速. */
+const GROWTH_NAME = /(?:增长|增速|增幅)$/u;
+
+/**
+ * 地区生产总值 亿元 600 310 51.7%: a row of a table with a unit column — the name, its unit cell, the year's target
+ * and what was done (a plain number each); a growth rate (…增长 % 7 6.5) is a rate target. Undefined otherwise.
+ */
+function readUnitRow(cells: readonly string[]): Omit<ItemRow, 'start' | 'end'> | undefined {
+  let i = /^[0-9]{1,3}$/u.test(cells[0] ?? '') && cells.length > 3 ? 1 : 0;
+  const nameStart = i;
+  while (i < cells.length && !(i > nameStart && unitCell(cells[i]!) !== undefined && /^[0-9]+(?:\.[0-9]+)?$/u.test(cells[i + 1] ?? ''))) i++;
+  if (i >= cells.length) return undefined;
+  const measure = cells.slice(nameStart, i).join('');
+  const unit = unitCell(cells[i]!)!;
+  const value = cells[i + 1]!;
+  const done = /^-?[0-9]+(?:\.[0-9]+)?$/u.test(cells[i + 2] ?? '') ? cells[i + 2] : undefined;
+  if (!/^[\u4e00-\u9fff“”"()()]{2,30}$/u.test(measure)) return undefined;
+  if (unit === '%')
+    return GROWTH_NAME.test(measure) ? { measure: measure.replace(/(?:增速|增幅)$/u, '增长'), value, unit, done, owner: undefined, rate: true } : undefined;
+  return { measure, value, unit, done, owner: undefined, rate: false };
 }
 
 /** Reads one row's cells, or undefined when the row does not hold a target. */
@@ -98,7 +130,7 @@ function readRow(cells: readonly string[], owners: boolean): Omit<ItemRow, 'star
     .replace(/^[^::]{1,8}[::]/u, (lead) => (name.length - lead.length >= 4 ? '' : lead))
     .replace(/^完成/u, '')
     .replace(/[((][^()()]{1,4}[))]$/u, '');
-  return { measure, value: target.value, unit, done, owner };
+  return { measure, value: target.value, unit, done, owner, rate: false };
 }
 
 /** The rows of the text's item tables, in text order. */
@@ -112,7 +144,7 @@ export function itemTables(text: string, lines: readonly { readonly start: numbe
     for (let j = first; j < lines.length && misses < 3 && j - first < MAX_LINES; j++) {
       const line = lines[j]!;
       const cells = cellsOf(text.slice(line.start, line.end));
-      const row = cells.length >= 3 ? readRow(cells, header.owner) : undefined;
+      const row = cells.length < 3 ? undefined : header.unit && !header.owner ? (readUnitRow(cells) ?? readRow(cells, false)) : readRow(cells, header.owner);
       // A line of prose ends the table after three; a row whose target has no unit (8950) is skipped, not counted.
       if (row === undefined) {
         if (!cells.some((cell) => NUMBER_START.test(cell))) misses++;

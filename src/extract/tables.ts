@@ -266,8 +266,10 @@ function addItemRow(context: ReadContext, layout: Layout, row: ItemRow, asOf: Ca
     if (read.figure === undefined && row.done !== undefined) read.figure = rowFigure(at, row, read.measure, row.done, row.unit, asOf);
     return;
   }
-  const target = rowTarget(at, row, row.measure, row.value, row.unit, ITEM_ROW_NOTE);
-  if (row.done !== undefined) target.figure = rowFigure(at, row, row.measure, row.done, row.unit, asOf);
+  const plain = rowTarget(at, row, row.measure, row.value, row.unit, ITEM_ROW_NOTE);
+  // 地区生产总值增长 % 7 6.5: a growth rate, at least the year's.
+  const target: FoundTarget = row.rate ? { ...plain, kind: 'rate', bound: 'atLeast', growth: true } : plain;
+  if (row.done !== undefined) target.figure = { ...rowFigure(at, row, row.measure, row.done, row.unit, asOf), growth: row.rate };
   context.targets.push(target);
   if (row.owner !== undefined) owners.set(at.sentence.start, { lead: [row.owner], support: [], leader: undefined });
 }

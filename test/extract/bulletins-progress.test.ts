@@ -282,3 +282,27 @@ describe('extractPlan (issue #15): a figure that names only that it is done', ()
     ]);
   });
 });
+
+describe('extractPlan (issue #15): a table of main indicators with a unit column', () => {
+  const table = [
+    '2020年上半年全市主要经济指标完成情况',
+    '指标名称 单位 年度目标 1-6月完成 完成进度',
+    '地区生产总值 亿元 600 310 51.7%',
+    '城镇新增就业 万人 1.2 0.75 62.5%',
+    '规上工业增加值增速 % 7 6.5 —',
+    // A rate that is not a growth rate: its bound is not written, so it is not guessed.
+    '城镇登记失业率 % 4.5 3.2 —',
+  ].join('\n');
+
+  it('takes each row’s unit from its unit cell, and a growth rate (…增速 %) as a rate target', () => {
+    expect(rows(extractPlan(table).plan.tasks)).toEqual([
+      ['cumulative', '地区生产总值', '600', '亿元', ['310亿元@2020-06-30']],
+      ['cumulative', '城镇新增就业', '1.2', '万人', ['0.75万人@2020-06-30']],
+      ['rate', '规上工业增加值增长', '7', '%', ['6.5%@2020-06-30']],
+    ]);
+  });
+
+  it('reads no row when the header names no unit column', () => {
+    expect(extractPlan(table.replace('指标名称 单位 ', '指标名称 ')).plan.tasks).toEqual([]);
+  });
+});
