@@ -189,6 +189,8 @@ function clean(measure: string): string {
   // ●经济增长6%左右: list bullets are no part of the measure, nor a table cell's closing bar.
   const bare = measure
     .replace(/[\s*●•■◆▪|]/gu, '')
+    // 民生实事:1.新建幼儿园5所: an item's number inside a line is no part of its measure.
+    .replace(/^[0-9]{1,2}[.、](?![0-9])/u, '')
     .replace(LEADING_TIME, '')
     .replace(LEAD, '')
     .replace(LEAD, '');

@@ -25,6 +25,9 @@ const RATES_BY_NAME =
 
 const NAME_RATE = /([\u4e00-\u9fff]{2,8})[ \u3000]?([0-9]+(?:\.[0-9]+)?)%/gu;
 
+/** One group of projects and its rate: 全市重点项目投资完成率达到52.5%, 省重点项目年度投资完成率为60%. */
+const PROJECTS_RATE = /([\u4e00-\u9fff“”"]{0,16}项目)的?((?:年度|计划)?投资完成率)(?:达到?|为|是)?([0-9]+(?:\.[0-9]+)?)%/gu;
+
 /** Reads the completion rates of a bulletin sentence given name by name; returns the spans read. */
 export function readCompletionRates(context: ReadContext, scope: Scope, sentence: Sentence, asOf: CalendarDate): Span[] {
   const { text } = context;
@@ -72,6 +75,19 @@ export function readCompletionRates(context: ReadContext, scope: Scope, sentence
     const start = sentence.start + match.index;
     const end = start + match[0].length;
     for (const pair of pairs) push(pair[1]!, rate, pair[2]!, start, end);
+    read.push({ start, end });
+  }
+  // 全市重点项目投资完成率达到52.5%: one group's rate, when the paragraph has stated no plan in 元 before it (今年计划投资2000亿元,…投资完成率73.8%
+  // is that plan's share, and its figure pairs with it).
+  for (const match of body.matchAll(PROJECTS_RATE)) {
+    const start = sentence.start + match.index;
+    if (read.some((span) => start < span.end && span.start < start + match[0].length)) continue;
+    if (context.targets.some((t) => t.scope === scope && t.at < start && t.kind === 'cumulative' && t.unit.endsWith('元'))) continue;
+    if (/计划投资|投资计划|年度计划/u.test(body.slice(0, match.index))) continue;
+    const name = match[1]!.replace(/^(?:全市|全县|全区|全省|其中)/u, '');
+    if (name.length < 3) continue;
+    const end = start + match[0].length;
+    push(name, match[2]!, match[3]!, start, end);
     read.push({ start, end });
   }
   return read;

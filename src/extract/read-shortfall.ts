@@ -332,8 +332,8 @@ export function readCountsDone(context: ReadContext, scope: Scope, sentence: Sen
   return read;
 }
 
-/** 完成全年目标任务8000人的70.3%, 占年度任务3万亩的60%: the cue before a plan's quantity inside a share phrase. */
-const SHARE_OF_STATED_CUE = /(?:完成|占|为|达到)了?(?:全年|年度|本年度?|今年)?(?:目标任务|计划任务|目标|任务|计划)(?:数)?$/u;
+/** 完成全年目标任务8000人的70.3%, 占年度任务3万亩的60%, 完成年度计划投资112亿元的76.4%: the cue before a plan's quantity inside a share phrase. */
+const SHARE_OF_STATED_CUE = /(?:完成|占|为|达到)了?(?:全年|年度|本年度?|今年)?(?:目标任务|计划任务|目标|任务|计划投资|投资计划|计划)(?:数)?$/u;
 
 /**
  * 新增城镇就业5620人,完成全年目标任务8000人的70.3% / 已完成人工造林1.8万亩,占年度任务3万亩的60%: the share phrase

@@ -306,3 +306,30 @@ describe('extractPlan (issue #15): a table of main indicators with a unit column
     expect(extractPlan(table.replace('指标名称 单位 ', '指标名称 ')).plan.tasks).toEqual([]);
   });
 });
+
+describe('extractPlan (issue #15): key-project forms found by reading invented sentences', () => {
+  it('reads one group’s 投资完成率 as a share of its year’s plan, unless the paragraph stated that plan', () => {
+    const text = [
+      '2020年1-6月全市重点项目进展情况',
+      '1至6月,全市重点项目投资完成率达到52.5%。',
+      '其中,省重点项目28个,年度计划投资120亿元,完成投资98亿元,投资完成率81.7%。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['cumulative', '重点项目投资完成率', '100', '%', ['52.5%@2020-06-30']],
+      ['cumulative', '省重点项目年度计划投资', '120', '亿元', ['98亿元@2020-06-30']],
+    ]);
+  });
+
+  it('takes the plan stated inside 完成年度计划投资112亿元的76.4% as the target', () => {
+    const text = ['2020年1-6月全市重点项目进展情况', '重点项目完成投资85.6亿元,完成年度计划投资112亿元的76.4%。'].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([['cumulative', '项目完成投资', '112', '亿元', ['85.6亿元@2020-06-30']]]);
+  });
+
+  it('drops an item’s number inside a line from its measure (民生实事:1.新建幼儿园5所)', () => {
+    const text = ['2020年上半年民生实事进展情况', '民生实事:1.新建幼儿园5所,已完成3所;2.改造农村危房1000户,已完成800户,完成率80%。'].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['cumulative', '新建幼儿园', '5', '所', ['3所@2020-06-30']],
+      ['cumulative', '改造农村危房', '1000', '户', ['800户@2020-06-30']],
+    ]);
+  });
+});
