@@ -239,6 +239,7 @@ export const CUMULATIVE_VERBS: readonly string[] = [
   '新扩建',
   '救助',
   '落地',
+  '接待',
   // 新(改、扩)建公办园5所: a verb written with its alternatives in brackets (the text's （） read as ASCII).
   '新(改、扩)建',
   '新(改扩)建',

@@ -344,10 +344,12 @@ function isAttribute(text: string, q: Quantity, to: number): boolean {
   if (isRateUnit(q) || isCountUnit(q.unit)) return false;
   const next = text[q.end];
   const nextIsNoun = q.end < to && isCjk(next) && next !== '的' && next !== '等';
-  if (q.bare && q.end < to && isCjk(next) && q.qualifier === undefined) return true;
+  if (q.bare && q.end < to && isCjk(next) && q.qualifier === undefined && !PEOPLE_AFTER.test(text.slice(q.end, Math.min(to, q.end + 12)))) return true;
   if (q.qualifier !== undefined && q.qualifier !== 'about' && q.end < to && (nextIsNoun || next === '的')) return true;
   if ((text[q.start - 1] === '超' || text[q.start - 1] === '过') && (nextIsNoun || next === '的' || next === '、')) return true;
   if (next === '的' && q.end + 1 < to && isCjk(text[q.end + 1])) return true;
+  // 引进10亿元项目5个: an amount right before a noun whose things are counted after it describes them.
+  if (nextIsNoun && /^[\u4e00-\u9fff]{1,8}[0-9]+(?:\.[0-9]+)?[个家项所座处批]/u.test(text.slice(q.end, Math.min(to, q.end + 16)))) return true;
   // 实施总投资35亿元的80项城建重点工程: the amount describes the projects counted after 的.
   if (next === '的' && /^的[0-9.]+[万千百]?[个项家所座条处批]/u.test(text.slice(q.end, Math.min(to, q.end + 8)))) return true;
   return false;
@@ -648,7 +650,11 @@ function negate(value: DecimalString): DecimalString {
   return value.startsWith('-') ? value.slice(1) : value === '0' ? value : `-${value}`;
 }
 
-function unitFor(q: Quantity, measure: string): string {
+/** 15万贫困人口脱贫, 5.6万建档立卡贫困人口: people counted by a bare magnitude before the noun naming them. */
+const PEOPLE_AFTER = /^(?:建档立卡)?(?:农村)?(?:贫困)?(?:人口|群众|农民|居民|劳动力|困难群众)/u;
+
+function unitFor(q: Quantity, measure: string, text: string): string {
+  if (q.bare && PEOPLE_AFTER.test(text.slice(q.end, q.end + 12))) return `${q.unit}人`;
   return q.bare && hasMoney(measure) ? `${q.unit}元` : q.unit;
 }
 
@@ -755,7 +761,7 @@ function readParenTarget(
   }
   const fallback: RateBound = kind === 'fall' || kind === 'ceiling' ? 'atMost' : 'atLeast';
   const bound = kind === 'ceiling' || kind === 'fall' ? 'atMost' : boundFrom(inner, fallback);
-  const unit = unitFor(inner, measure);
+  const unit = unitFor(inner, measure, text);
   const target = pushTarget(context, {
     measure,
     title: { start: subjectStart, end: paren.end + 1 },
@@ -773,7 +779,7 @@ function readParenTarget(
     deadline: state.deadline,
     notes: kind === 'fall' ? [`“下降${inner.value}${inner.unit}”写作 ${value}(atMost)`] : [],
   });
-  target.figure = figureFor(target, observed, unitFor(outer, measure), { start: outer.start, end: outer.end }, state.asOf);
+  target.figure = figureFor(target, observed, unitFor(outer, measure, text), { start: outer.start, end: outer.end }, state.asOf);
   state.lastSubject = subject;
 }
 
@@ -947,7 +953,7 @@ function readBoundedAmount(site: SiteReading): Reading {
   if (level === undefined) return undefined;
   const raw = text.slice(from, level.start);
   const measure = withContext(context, clean(raw), raw.replace(/[\s*]/gu, ''), state);
-  const unit = unitFor(q, measure);
+  const unit = unitFor(q, measure, text);
   const read = (kind: 'rate' | 'cumulative', bound: RateBound | undefined, tolerance: DecimalString | undefined): number => {
     pushTarget(context, {
       ...base,
@@ -1070,7 +1076,7 @@ function readCuedAmount(site: SiteReading, cue: NonNullable<ReturnType<typeof cu
       }${cue.plan}`,
     );
   }
-  const unit = unitFor(q, measure);
+  const unit = unitFor(q, measure, text);
   const share = statedShare(text, q, quantities);
   const end = Math.max(q.end, noun.end, share?.end ?? 0);
   const found = pushTarget(context, {
@@ -1116,7 +1122,7 @@ function readNamedFlow(site: SiteReading, count: boolean): number | undefined {
     bound: undefined,
     tolerance: undefined,
     value: q.value,
-    unit: unitFor(q, measure),
+    unit: unitFor(q, measure, text),
     growth: false,
     notes,
   });
@@ -1152,7 +1158,7 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
   if (q.qualifier !== undefined && !flowFloor && !count && between !== '' && between.length <= 20 && !/[、,]/u.test(between)) {
     // 粮食产量1.4万亿斤左右, 粮食产量180万吨以上: a level with its bound, no verb.
     const measure = withContext(context, clean(between), between, state);
-    const unit = unitFor(q, measure);
+    const unit = unitFor(q, measure, text);
     pushTarget(context, {
       ...base,
       measure,
@@ -1188,7 +1194,7 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
       bound: perHead ? 'atLeast' : undefined,
       tolerance: undefined,
       value: q.value,
-      unit: unitFor(q, measure),
+      unit: unitFor(q, measure, text),
       growth: false,
       notes: perHead ? [...notes, output ? '产量未写上下限,按下限(atLeast)读' : '人均水平未写上下限,按下限(atLeast)读'] : notes,
     });
@@ -1270,7 +1276,7 @@ function readGovernedAmount(site: SiteReading, verb: GoverningVerb, count: boole
     const heading = headingBefore(context, state);
     if (heading !== '') measure = clean(`${verbWord}${heading}`);
   }
-  const unit = unitFor(q, measure);
+  const unit = unitFor(q, measure, text);
   const end = Math.max(q.end, noun.end);
   const title: Span = { start: segmentStart(text, inherited ? segment : Math.min(segment, verb.start), clause), end };
   const common = {
@@ -1393,7 +1399,7 @@ function readFigure(context: ReadContext, scope: Scope, sentence: Sentence, clau
   const figure: FoundFigure = {
     measure,
     value,
-    unit: unitFor(q, measure),
+    unit: unitFor(q, measure, text),
     growth,
     stage: stageOf(text, from, q.start, true),
     at: q.start,

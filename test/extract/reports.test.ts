@@ -347,3 +347,21 @@ describe('extractPlan (issue #15): verbs written with their alternatives in brac
     ]);
   });
 });
+
+describe('extractPlan (issue #15): forms found by reading invented sentences of the usual kinds (2026-12-04)', () => {
+  it('reads 接待游客2000万人次 as a target, and people counted by a bare 万 before the noun (实现15万贫困人口脱贫)', () => {
+    const text = [
+      '2020年政府工作报告',
+      '二、2020年工作安排',
+      '接待游客2000万人次、旅游收入增长15%以上。',
+      '今年要实现15万贫困人口脱贫。',
+      '引进10亿元项目5个。',
+    ].join('\n');
+    expect(targets(extractPlan(text).plan.tasks)).toEqual([
+      { kind: 'cumulative', measure: '接待游客', value: '2000', unit: '万人次' },
+      { kind: 'rate', measure: '旅游收入增长', bound: 'atLeast', value: '15', unit: '%' },
+      { kind: 'cumulative', measure: '贫困人口脱贫', value: '15', unit: '万人' },
+      { kind: 'cumulative', measure: '引进10亿元项目', value: '5', unit: '个' },
+    ]);
+  });
+});
