@@ -13,7 +13,7 @@ import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js'
 import { normalizeText } from './normalize-text.js';
 import { findQuantities } from './quantity.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
-import { readTables, TABLE_ROW_NOTE } from './tables.js';
+import { readTables, readTaskTableOwners, TABLE_ROW_NOTE } from './tables.js';
 import { readCompletionRates } from './read-rates.js';
 import { readCountsDone, readSharesOfStated, readShortfall, verdictList } from './read-shortfall.js';
 import { pairedHeads, statedThenDone, statedYearTask, taskHeadSpans } from './stated-tasks.js';
@@ -222,8 +222,9 @@ function titleLine(text: string): Span | undefined {
 /** A title that reports progress: 通报, 落实情况, a period (第一季度, 上半年, 1—9月, 前三季度). */
 const BULLETIN_TITLE =
   /完成情况|落实情况|进展情况|执行情况|推进情况|通报|督查|进度|公示|[一二三四1-4]季度|上半年|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月|前[0-9一二三四五六七八九十]{1,2}个?月|[0-9]{1,2}月份/u;
-/** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务, 明确…重点工作责任单位. */
-const DECOMPOSITION_TITLE = /分解|分工|责任制|下达|责任单位|目标责任/u;
+/** A title that assigns work: 分解, 分工, 目标责任制, 下达…任务, 明确…重点工作责任单位, 任务清单, 关于落实…目标任务的通知. */
+const DECOMPOSITION_TITLE =
+  /分解|分工|责任制|下达|责任单位|目标责任|任务清单|责任清单|(?:目标任务|重点工作|工作任务)[^。\n]{0,6}?(?:落实)?的?(?:通知|方案|意见)$/u;
 /** Body words of a progress report: what was checked against expected progress. */
 const BULLETIN_BODY =
   /(?:落实|完成|进展|推进)情况(?:进行了|通报如下|汇报如下|报告如下|的通报)|现将[^。\n]{0,30}进度通报如下|计划进度[^\n]{0,30}实际进度|序时进度|时序进度|欠进度|超进度|时间进度|均衡进度|[1一元][-—–~至][0-9一二三四五六七八九十]{1,2}月份?[,,]?(?:全[市县区]|我[市县区])?(?:累计)?(?:完成|实现)|占年度(?:目标|计划)|(?:占|为|完成)(?:年度|全年|年)(?:投资)?(?:计划|目标)的?[0-9]|^[^\n]{0,40}截至[0-9一二三四五六七八九十]{1,2}月(?:底|末)[,,]已有/u;
@@ -841,6 +842,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
 
   // 通川区 13.7% 59.4 43.4 35.9 82.7%: the rows of a bulletin's table under a header naming the year's plan.
   if (kind === 'bulletin' && asOf !== undefined) for (const [at, owners] of readTables(context, layout, asOf)) ownersBySentence.set(at, owners);
+  // 1 地区生产总值增长6% 市发改委 市统计局 12月底: a decomposition's task table names each row's owners in its cells.
+  if (kind === 'decomposition') for (const [at, owners] of readTaskTableOwners(normal, layout)) if (!ownersBySentence.has(at)) ownersBySentence.set(at, owners);
   const plan = buildPlan(text, normal, context, layout.scopes, ownersByScope, { kind, year, asOf, titleSpan, options, ownersBySentence });
   return plan;
 }
@@ -1314,7 +1317,7 @@ function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> 
         // 年度计划投资307.05亿元,1-8月累计完成投资210.88亿元,完成年度计划的68.68%: a stated share equal to value ÷ target says what the figure measures.
         const shareSays = figure.share?.annual === true && target.kind === 'cumulative' && shareAgrees(figure, target);
         // 1.新改建农村公路300公里。进展情况:已完成210公里: a figure naming nothing but that it is done, after the task's only target in its unit.
-        const bareDone = compatible.length === 1 && target.at < figure.at && BARE_DONE.test(figure.measure);
+        const bareDone = compatible.length === 1 && target.title.end <= figure.at && BARE_DONE.test(figure.measure);
         if (score < threshold && !shareSays && !bareDone && !followsPlan(target, figure, targets, figures)) continue;
         candidates.push({ target, figure, score, unit: unitsMatch(figure.unit, target.unit)!, shareOk: shareAgrees(figure, target) });
       }

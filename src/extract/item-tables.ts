@@ -157,3 +157,51 @@ export function itemTables(text: string, lines: readonly { readonly start: numbe
   }
   return rows;
 }
+
+const TASK_LABEL = /^(?:工作任务|目标任务|任务内容|重点工作|主要任务|工作内容|具体任务|任务|指标名称|目标)$/u;
+const LEAD_LABEL = /^(?:牵头单位|责任单位|牵头部门|责任部门|主办单位)$/u;
+const SUPPORT_LABEL = /^(?:配合单位|协办单位|参与单位|配合部门|责任单位)$/u;
+
+/** The owners a row of a task table names: its lead unit and the supporting units after it. */
+export interface TaskRowOwners {
+  readonly lead: string;
+  readonly support: readonly string[];
+  /** The row's line. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The rows of a decomposition's task tables flattened into lines of cells (序号 工作任务 牵头单位 配合单位 完成时限, then
+ * 1 地区生产总值增长6% 市发改委 市统计局 12月底): after a header naming a task column and a lead column, each row's
+ * first cell naming a unit of government after the task is its lead, and the units in the column after it, when the
+ * header names one, support. The targets themselves are read from the row's text as any sentence's.
+ */
+export function taskTableOwners(text: string, lines: readonly { readonly start: number; readonly end: number }[]): TaskRowOwners[] {
+  const rows: TaskRowOwners[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = cellsOf(text.slice(lines[i]!.start, lines[i]!.end));
+    if (header.length < 3 || header.length > 10 || header.some((cell) => /[0-9]/u.test(cell))) continue;
+    const lead = header.findIndex((cell) => LEAD_LABEL.test(cell));
+    if (lead < 0 || !header.slice(0, lead).some((cell) => TASK_LABEL.test(cell))) continue;
+    const supported = SUPPORT_LABEL.test(header[lead + 1] ?? '');
+    let misses = 0;
+    for (let j = i + 1; j < lines.length && misses < 3 && j - i <= MAX_LINES; j++) {
+      const line = lines[j]!;
+      const cells = cellsOf(text.slice(line.start, line.end));
+      // The task's cells run up to the first unit of government after them (a unit's own list is one cell: 市发改委、市统计局).
+      const first = cells.findIndex((cell, k) => k > 0 && OWNER_CELL.test(cell.split(/[、,,]/u)[0]!));
+      if (first < 0) {
+        misses++;
+        continue;
+      }
+      misses = 0;
+      const units = cells[first]!.split(/[、,,]/u);
+      const next = cells[first + 1];
+      const support = [...units.slice(1), ...(supported && next !== undefined && OWNER_CELL.test(next.split(/[、,,]/u)[0]!) ? next.split(/[、,,]/u) : [])];
+      rows.push({ lead: units[0]!, support, start: line.start, end: line.end });
+      i = j;
+    }
+  }
+  return rows;
+}

@@ -56,8 +56,9 @@ export function readOwners(text: string, span: Span): FoundOwners {
   let support: string[] = [];
   let leader: string | undefined;
 
-  const leadLabel = /牵头(?:单位|部门):/u.exec(slice);
-  const supportLabel = /(?:配合|协办)(?:单位|部门):/u.exec(slice);
+  // (牵头:市发改委;配合:市统计局): the labels may name no 单位.
+  const leadLabel = /牵头(?:单位|部门)?:/u.exec(slice);
+  const supportLabel = /(?:配合|协办)(?:单位|部门)?:/u.exec(slice);
   const responsible = /责任(?:单位|部门):/u.exec(slice);
   if (leadLabel !== null) {
     lead = units(listAfter(text, start + leadLabel.index + leadLabel[0].length, end).split(/[;;]/u)[0]!);

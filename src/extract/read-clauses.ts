@@ -188,6 +188,8 @@ const LEAD = /^(?:[\u4e00-\u9fff]{0,6}(?:日报|晚报|报|网))?讯|^(?:(?:19|2
 function clean(measure: string): string {
   // ●经济增长6%左右: list bullets are no part of the measure, nor a table cell's closing bar.
   const bare = measure
+    // 1 地区生产总值增长6% 市发改委: a table row's number, separated from its task by a space.
+    .replace(/^\s*[0-9]{1,3}[ \t]+(?=[\u4e00-\u9fff]|$)/u, '')
     .replace(/[\s*●•■◆▪|]/gu, '')
     // 民生实事:1.新建幼儿园5所: an item's number inside a line is no part of its measure.
     .replace(/^[0-9]{1,2}[.、](?![0-9])/u, '')

@@ -17,7 +17,7 @@
  */
 import type { CalendarDate } from '../model/calendar-date.js';
 import type { Layout, Scope, Sentence } from './document.js';
-import { itemTables, type ItemRow } from './item-tables.js';
+import { itemTables, taskTableOwners, type ItemRow } from './item-tables.js';
 import type { FoundOwners } from './owners.js';
 import { plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
 
@@ -166,7 +166,14 @@ export function readTables(context: ReadContext, layout: Layout, asOf: CalendarD
   const owners = new Map<number, FoundOwners>();
   const lines = linesOf(text);
   for (const table of pipeTables(text, lines)) addRows(context, layout, table, asOf, owners);
-  for (const row of itemTables(text, lines)) addItemRow(context, layout, row, asOf, owners);
+  const itemRows = itemTables(text, lines);
+  for (const row of itemRows) addItemRow(context, layout, row, asOf, owners);
+  // The row's own cells (2所 under 目标任务) are no figures of the text: the row gave its target and figure.
+  if (itemRows.length > 0) {
+    const inRow = (at: number) => lastStartingBy(itemRows, at) !== undefined;
+    const kept = context.figures.filter((figure) => !inRow(figure.at));
+    context.figures.splice(0, context.figures.length, ...kept);
+  }
   let i = 0;
   while (i < lines.length) {
     if (!ROW.test(text.slice(lines[i]!.start, lines[i]!.end))) {
@@ -272,4 +279,25 @@ function addItemRow(context: ReadContext, layout: Layout, row: ItemRow, asOf: Ca
   if (row.done !== undefined) target.figure = { ...rowFigure(at, row, row.measure, row.done, row.unit, asOf), growth: row.rate };
   context.targets.push(target);
   if (row.owner !== undefined) owners.set(at.sentence.start, { lead: [row.owner], support: [], leader: undefined });
+}
+
+/** The owners the rows of a decomposition's task tables name (1 地区生产总值增长6% 市发改委 市统计局 12月底), by the start of each sentence of the row. */
+export function readTaskTableOwners(text: string, layout: Layout): Map<number, FoundOwners> {
+  const owners = new Map<number, FoundOwners>();
+  for (const row of taskTableOwners(text, linesOf(text))) {
+    const at = scopeAt(layout, row.start);
+    if (at === undefined) continue;
+    // The row's sentences, from the one holding its start (found by binary search), so a long table stays linear.
+    const sentences = at.scope.sentences;
+    let low = 0;
+    let high = sentences.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sentences[mid]!.start < at.sentence.start) low = mid + 1;
+      else high = mid;
+    }
+    for (let k = low; k < sentences.length && sentences[k]!.start < row.end; k++)
+      owners.set(sentences[k]!.start, { lead: [row.lead], support: [...row.support], leader: undefined });
+  }
+  return owners;
 }

@@ -123,3 +123,41 @@ describe('extractPlan (issue #15): twenty-ninth tuning batch — an opinion assi
     expect(plan.tasks[0]?.owners?.lead).toEqual(['省发展改革委', '财政厅']);
   });
 });
+
+describe('extractPlan (issue #15): decomposition forms found by reading invented notices (2026-12-04)', () => {
+  const rows = (text: string) =>
+    extractPlan(text).plan.tasks.map((t) => [(t.target as { measure?: string }).measure, t.owners?.lead?.[0], t.owners?.support ?? []]);
+
+  it('is a decomposition when its title says 关于落实…目标任务的通知 or 任务清单', () => {
+    expect(extractPlan('市人民政府关于落实2021年政府工作报告目标任务的通知\n1.地区生产总值增长7%左右。责任单位:市发改委。').kind).toBe('decomposition');
+    expect(extractPlan('某县2020年政府工作报告任务清单\n1.新建农村公路200公里。县交通局牵头。').kind).toBe('decomposition');
+    expect(extractPlan('关于做好2022年政府工作报告重点工作落实的通知\n(一)地区生产总值增长6.5%。').kind).toBe('decomposition');
+  });
+
+  it('reads (牵头:A、B) as the lead units', () => {
+    const text = [
+      '关于做好2022年政府工作报告重点工作落实的通知',
+      '(一)地区生产总值增长6.5%。(牵头:市发改委)',
+      '(二)固定资产投资增长10%。(牵头:市发改委、市住建局;配合:市统计局)',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['地区生产总值增长', '市发改委', []],
+      ['固定资产投资增长', '市发改委', ['市统计局']],
+    ]);
+  });
+
+  it('reads the owners of a task table flattened into lines of cells, without the rows’ numbers in the measures', () => {
+    const text = [
+      '2023年重点工作任务清单',
+      '序号 工作任务 牵头单位 配合单位 完成时限',
+      '1 地区生产总值增长6% 市发改委 市统计局 12月底',
+      '2 新增城镇就业1万人 市人社局 各县区政府 12月底',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['地区生产总值增长', '市发改委', ['市统计局']],
+      ['新增城镇就业', '市人社局', ['各县区政府']],
+    ]);
+    // Without the header naming a lead column, the cells are not taken for owners.
+    expect(rows(text.replace('序号 工作任务 牵头单位 配合单位 完成时限\n', '')).map((row) => row[1])).toEqual([undefined, undefined]);
+  });
+});
