@@ -1059,9 +1059,11 @@ function buildPlan(
     // 重点项目完成投资… is a share of the stated plan.
     const group = groupOf(subject);
     const ofProjects = /(?:项目|工程|片区)$/u.test(group);
+    // A plan naming no group is the whole's: a group's share is of it only when it is value ÷ that plan (分行业看,工业项目完成投资32亿元,
+    // 占年度计划的80% after 年度计划投资98亿元 is the industry's own plan).
     const sameGroup = (target: FoundTarget) => {
       const planGroup = groupOf(target.measure);
-      return !ofProjects || planGroup === '' || group === planGroup;
+      return !ofProjects || group === planGroup || (planGroup === '' && shareAgrees(figure, target));
     };
     if (base !== '' && statedPlans.some(({ target, plan }) => plan.endsWith(base) && ofPlan(figure, target) && sameGroup(target))) continue;
     const measure = `${subject}占${figure.share.base}`;

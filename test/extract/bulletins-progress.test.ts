@@ -182,6 +182,26 @@ describe('extractPlan (issue #15): shares of a group of projects under a stated 
       ['cumulative', '新开工项目完成投资占年度计划', '100', '%', ['26.99%@2020-08-31']],
     ]);
   });
+
+  it('makes a group’s share a task of its own after a plan naming no group, unless the share is value ÷ that plan', () => {
+    const text = [
+      '2022年1-9月全县重点项目建设进展情况',
+      '今年全县年度计划投资98亿元。1-9月,累计完成投资76.5亿元,占年度计划的78.1%。',
+      '分行业看,工业项目完成投资32亿元,占年度计划的80%;基础设施项目完成投资28亿元,占年度计划的75%。',
+      // 76.5 ÷ 98 = 78.1%: the whole's plan, restated.
+      '全县重点项目完成投资76.5亿元,占年度计划的78.1%。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['cumulative', '年度计划投资', '98', '亿元', ['76.5亿元@2022-09-30']],
+      ['cumulative', '工业项目完成投资占年度计划', '100', '%', ['80%@2022-09-30']],
+      ['cumulative', '基础设施项目完成投资占年度计划', '100', '%', ['75%@2022-09-30']],
+    ]);
+  });
+
+  it('drops the period (截至6月底) from a figure’s measure, so 截至6月底已完成1200套 pairs as a bare done figure', () => {
+    const text = ['关于2020年上半年民生实事进展情况的通报', '1.实施棚户区改造3000套。截至6月底已完成1200套。'].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([['cumulative', '实施棚户区改造', '3000', '套', ['1200套@2020-06-30']]]);
+  });
 });
 
 describe('extractPlan (issue #15): forms found by reading invented sentences of the usual kinds (2026-12-04)', () => {
