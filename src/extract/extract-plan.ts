@@ -15,7 +15,7 @@ import { findQuantities } from './quantity.js';
 import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './owners.js';
 import { readTables, readTaskTableOwners, TABLE_ROW_NOTE } from './tables.js';
 import { readCompletionRates } from './read-rates.js';
-import { readCountsDone, readSharesOfStated, readShortfall, verdictList } from './read-shortfall.js';
+import { readCountsDone, readRatesThenTargets, readSharesOfStated, readShortfall, verdictList } from './read-shortfall.js';
 import { pairedHeads, statedThenDone, statedYearTask, taskHeadSpans } from './stated-tasks.js';
 import {
   baseUnit,
@@ -786,7 +786,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         counted = [...counted, ...readCompletionRates(context, scope, sentence, sentenceAsOf)];
         // 新增城镇就业5620人,完成全年目标任务8000人的70.3%: the plan stated inside the share is the target.
         sharesOfStated = readSharesOfStated(context, scope, sentence, sentenceAsOf, deadline);
-        counted = [...counted, ...sharesOfStated];
+        counted = [...counted, ...sharesOfStated, ...readRatesThenTargets(context, scope, sentence, sentenceAsOf, deadline)];
         // 增长5.8%,低于目标1.2个百分点; 完成年度目标的48.6%; 滞后序时进度9.5个百分点.
         if (readShortfall(context, scope, sentence, sentenceAsOf, deadline)) continue;
         // 未达到序时进度的9项为:A、B、C — the listed items are targets with the document's verdict.

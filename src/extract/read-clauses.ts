@@ -375,6 +375,8 @@ function shareOf(text: string, clause: Span, q: Quantity, scopeStart = clause.st
     while (open > clause.start && q.start - open < 36 && text[open - 1] !== ',') open--;
     lead = text.slice(open, q.start - bracket[0].length).replace(/\s/gu, '');
   }
+  // 45个产业项目完成投资78亿元,投资完成率76%: the share of the group's year's investment plan, named as a rate.
+  if (/^(?:年度|计划|年度计划)?投资完成率(?:为|达到?|达)?$/u.test(lead)) return { annual: true, base: '年度投资计划' };
   const match = /^(?:占|完成|为|达到)(.{0,14}?)的?$/u.exec(lead);
   if (match === null) return undefined;
   const base = match[1]!;

@@ -378,3 +378,54 @@ export function readSharesOfStated(context: ReadContext, scope: Scope, sentence:
   }
   return read;
 }
+
+/** 增长6.2%,年度目标为7% / 增长5.8%(目标7%): a growth rate, then the target it is measured against. */
+const RATE_THEN_TARGET = /(-?[0-9]+(?:\.[0-9]+)?)%(?:[,,]|[((])(?:年度|全年|预期|年初)?目标(?:值)?(?:为|是)?(-?[0-9]+(?:\.[0-9]+)?)%(?:左右|以上)?[))]?/gu;
+
+/**
+ * 规上工业增加值增长6.2%,年度目标为7% / 地区生产总值增长5.8%(目标7%): a bulletin's growth rate followed by the
+ * target it is measured against — the target is the rate named after it, the growth rate its figure. Returns the spans read.
+ */
+export function readRatesThenTargets(context: ReadContext, scope: Scope, sentence: Sentence, asOf: CalendarDate, deadline: CalendarDate | undefined): Span[] {
+  const { text } = context;
+  const body = text.slice(sentence.start, sentence.end);
+  const read: Span[] = [];
+  for (const match of body.matchAll(RATE_THEN_TARGET)) {
+    const rateAt = sentence.start + match.index;
+    const fall = verbBefore(text, rateAt, FALL);
+    const verb = fall ?? verbBefore(text, rateAt, GROWTH);
+    if (verb === undefined) continue;
+    // The clause of the rate: back to the last mark within 60 characters (a long run without marks stays linear).
+    const from = Math.max(sentence.start, rateAt - 60);
+    const lead = text.slice(from, rateAt);
+    const clauseStart = from + Math.max(0, ...[...lead.matchAll(/[,;:]/gu)].map((mark) => mark.index + 1));
+    const subject = measureBefore(text, { start: clauseStart, end: sentence.end }, rateAt - verb.length, headingSentence(scope, sentence));
+    if (subject === '') continue;
+    const observed = fall !== undefined ? (match[1]!.startsWith('-') ? match[1]!.slice(1) : `-${match[1]!}`) : match[1]!;
+    const stated = fall !== undefined ? (match[2]!.startsWith('-') ? match[2]!.slice(1) : `-${match[2]!}`) : match[2]!;
+    const end = rateAt + match[0].length;
+    const found: FoundTarget = {
+      scope,
+      sentence,
+      deadline,
+      stage: undefined,
+      titlePrefix: '',
+      measure: `${subject}${fall !== undefined ? '' : '增长'}`,
+      title: { start: sentence.start, end },
+      kind: 'rate',
+      bound: fall !== undefined ? 'atMost' : 'atLeast',
+      tolerance: undefined,
+      value: parseDecimal(stated) ?? stated,
+      unit: '%',
+      growth: true,
+      at: rateAt,
+      notes: [`原文先写完成${verb}${match[1]!}%,再写目标${match[2]!}%`],
+      figure: undefined,
+      statedShare: undefined,
+    };
+    found.figure = figureFor(found, parseDecimal(observed) ?? observed, '%', { start: rateAt, end }, asOf);
+    context.targets.push(found);
+    read.push({ start: clauseStart, end });
+  }
+  return read;
+}

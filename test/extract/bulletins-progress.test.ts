@@ -353,3 +353,30 @@ describe('extractPlan (issue #15): key-project forms found by reading invented s
     ]);
   });
 });
+
+describe('extractPlan (issue #15): a growth rate and the target named after it; a group’s 投资完成率 after its amount', () => {
+  it('reads 增长6.2%,年度目标为7% and 增长5.8%(目标7%) as the target and its figure', () => {
+    const text = [
+      '2020年上半年全市主要经济指标完成情况',
+      '规上工业增加值增长6.2%,年度目标为7%。',
+      '地区生产总值增长5.8%(目标7%),固定资产投资增长9%(目标10%)。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['rate', '规上工业增加值增长', '7', '%', ['6.2%@2020-06-30']],
+      ['rate', '地区生产总值增长', '7', '%', ['5.8%@2020-06-30']],
+      ['rate', '固定资产投资增长', '10', '%', ['9%@2020-06-30']],
+    ]);
+  });
+
+  it('reads 完成投资78亿元,投资完成率76% as the group’s share of its plan, and as the stated plan’s share when there is one', () => {
+    const text = [
+      '2020年1-6月全市重点项目进展情况',
+      '其中,45个产业项目完成投资78亿元,投资完成率76%。',
+      '市级重点项目今年计划投资200亿元,1~6月份累计完成投资147.6亿元,投资完成率73.8%。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['cumulative', '产业项目完成投资占年度投资计划', '100', '%', ['76%@2020-06-30']],
+      ['cumulative', '市级重点项目今年计划投资', '200', '亿元', ['147.6亿元@2020-06-30']],
+    ]);
+  });
+});
