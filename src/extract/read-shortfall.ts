@@ -380,7 +380,8 @@ export function readSharesOfStated(context: ReadContext, scope: Scope, sentence:
 }
 
 /** 增长6.2%,年度目标为7% / 增长5.8%(目标7%): a growth rate, then the target it is measured against. */
-const RATE_THEN_TARGET = /(-?[0-9]+(?:\.[0-9]+)?)%(?:[,,]|[((])(?:年度|全年|预期|年初)?目标(?:值)?(?:为|是)?(-?[0-9]+(?:\.[0-9]+)?)%(?:左右|以上)?[))]?/gu;
+const RATE_THEN_TARGET =
+  /(?<![0-9.])(-?[0-9]{1,12}(?:\.[0-9]{1,12})?)%(?:[,,]|[((])(?:年度|全年|预期|年初)?目标(?:值)?(?:为|是)?(-?[0-9]{1,12}(?:\.[0-9]{1,12})?)%(?:左右|以上)?[))]?/gu;
 
 /**
  * 规上工业增加值增长6.2%,年度目标为7% / 地区生产总值增长5.8%(目标7%): a bulletin's growth rate followed by the
