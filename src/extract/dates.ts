@@ -124,6 +124,8 @@ export function periodMentions(text: string, from: number, to: number, year: num
  * "9月底", "年底前" is the plan's end and not returned.
  */
 export function deadlineIn(text: string, from: number, to: number, year: number): CalendarDate | undefined {
+  const labelled = labelledDeadlineIn(text, from, to, year);
+  if (labelled !== undefined) return labelled;
   for (let i = from; i < to; i++) {
     if (text[i] !== '月') continue;
     // Find the month number just before 月.
@@ -151,6 +153,17 @@ export function deadlineIn(text: string, from: number, to: number, year: number)
     if (date !== undefined && (text[i + 1] === '底' || text[i + 1] === '末') && isDeadlineOpening(text, start, j, from)) return date;
   }
   return undefined;
+}
+
+/** 完成时限:2023年12月底, 完成时间:10月, 时间节点:9月30日: the deadline a label names in `text[from, to)` (in the plan's year), if any. */
+export function labelledDeadlineIn(text: string, from: number, to: number, year: number): CalendarDate | undefined {
+  const labelled = /(?:完成时限|完成时间|时间节点|时限要求)[::]\s*(?:(?:19|20)[0-9]{2}年)?([0-9]{1,2})月(?:底|末|([0-9]{1,2})[日号])?/u.exec(
+    text.slice(from, to),
+  );
+  if (labelled === null) return undefined;
+  const month = Number(labelled[1]);
+  if (month < 1 || month > 12) return undefined;
+  return labelled[2] === undefined ? endOfMonth(year, month) : (dateOf(year, month, Number(labelled[2])) ?? endOfMonth(year, month));
 }
 
 /** Whether "X月底" at [start, end) opens an action: after 在/于/要 or a clause start, before a verb, and not after 截至/到/至. */

@@ -7,7 +7,7 @@ import { unitConversionExponent } from '../model/units.js';
 import { MAX_TASKS } from '../model/limits.js';
 import { factsOf as computeFacts } from '../pace/compute-facts.js';
 import { abs, compare, fraction, fromDecimal, mul, sub, type Fraction } from '../pace/fraction.js';
-import { deadlineIn, endOfMonth, periodMentions, reportDateIn } from './dates.js';
+import { deadlineIn, endOfMonth, labelledDeadlineIn, periodMentions, reportDateIn } from './dates.js';
 import { readLayout, type Scope, type Sentence, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
@@ -974,6 +974,12 @@ function buildPlan(
   if (kind === 'decomposition' || kind === 'bulletin')
     for (const [scope, found] of ownersByScope)
       if (scope.item !== undefined && found.lead.length > 0 && !ownersByItem.has(scope.item)) ownersByItem.set(scope.item, found);
+  // The deadline a label names in a numbered task's text (完成时限:10月底), for its targets that name none.
+  const labelled = new Map<Scope, CalendarDate | undefined>();
+  const labelledDeadline = (scope: Scope): CalendarDate | undefined => {
+    if (!labelled.has(scope)) labelled.set(scope, labelledDeadlineIn(normal, scope.start, scope.end, year));
+    return labelled.get(scope);
+  };
   const drafts: Draft[] = [];
   // The drafts of each numbered task (or scope) by quantity (kind, unit, value): where a restatement is looked for.
   const byQuantity = new Map<object, Map<string, Draft[]>>();
@@ -1022,7 +1028,8 @@ function buildPlan(
       observation: found.figure,
       notes: found.notes,
       owners,
-      deadline: found.deadline,
+      // 1.新建农村公路200公里。(责任单位:市交通局;完成时限:10月底): a deadline labelled elsewhere in the item is the item's.
+      deadline: found.deadline ?? (kind === 'report' ? undefined : labelledDeadline(found.scope)),
     };
     drafts.push(draft);
     sameQuantity?.push(draft);

@@ -41,7 +41,8 @@ function listAfter(text: string, at: number, to: number): string {
   let end = at;
   while (end < to && text[end] !== ')' && text[end] !== '。' && text[end] !== '\n' && end - at < 300) end++;
   // 牵头领导:张三 牵头单位:县发改局 配合单位:县统计局 — labels on one line: each list ends where the next label begins.
-  const next = /[\s,,;;]*(?:牵头|配合|协办|协同|参与|责任|分管|主办)(?:单位|部门|领导)[::]/u.exec(text.slice(at, end));
+  // (责任单位:市交通局;完成时限:2023年12月底): a deadline's label ends the list too.
+  const next = /[\s,,;;]*(?:(?:牵头|配合|协办|协同|参与|责任|分管|主办)(?:单位|部门|领导)|完成时限|完成时间|时间节点|时限要求)[::]/u.exec(text.slice(at, end));
   return text.slice(at, next === null ? end : at + next.index);
 }
 

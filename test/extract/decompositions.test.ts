@@ -161,3 +161,20 @@ describe('extractPlan (issue #15): decomposition forms found by reading invented
     expect(rows(text.replace('序号 工作任务 牵头单位 配合单位 完成时限\n', '')).map((row) => row[1])).toEqual([undefined, undefined]);
   });
 });
+
+describe('extractPlan (issue #15): a deadline named by its label (完成时限:10月底)', () => {
+  it('reads the labelled deadline for the item’s targets, and ends the owner list at the label', () => {
+    const text = [
+      '2023年重点工作任务分解',
+      '1.新建农村公路200公里。(责任单位:市交通局;完成时限:2023年10月底)',
+      '2.建成5G基站1000个。完成时间:2023年9月。责任单位:市工信局。',
+      '3.新增城镇就业1万人。责任单位:市人社局。',
+    ].join('\n');
+    const tasks = extractPlan(text).plan.tasks;
+    expect(tasks.map((t) => [t.owners?.lead?.[0], t.owners?.support ?? [], t.deadline])).toEqual([
+      ['市交通局', [], '2023-10-31'],
+      ['市工信局', [], '2023-09-30'],
+      ['市人社局', [], undefined],
+    ]);
+  });
+});
