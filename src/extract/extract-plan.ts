@@ -16,7 +16,7 @@ import { readOwners, responsibleIn, subjectOwner, type FoundOwners } from './own
 import { readTables, readTaskTableOwners, TABLE_ROW_NOTE } from './tables.js';
 import { readCompletionRates } from './read-rates.js';
 import { readCountsDone, readRatesThenTargets, readSharesOfStated, readShortfall, verdictList } from './read-shortfall.js';
-import { pairedHeads, statedThenDone, statedYearTask, taskHeadSpans } from './stated-tasks.js';
+import { namedTarget, pairedHeads, statedThenDone, statedYearTask, taskHeadSpans } from './stated-tasks.js';
 import {
   baseUnit,
   figureFor,
@@ -819,7 +819,8 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         // 新建农村公路200公里,已完成150公里: a quantity stated plainly, then reported on in the same unit.
         const yearTask = mode === 'report' ? statedYearTask(normal, sentence, OPENERS, MARKERS) : undefined;
         const thenDone = mode === 'report' && yearTask === undefined ? statedThenDone(normal, sentence, MARKERS) : undefined;
-        const stated = yearTask ?? thenDone;
+        const named = mode === 'report' && yearTask === undefined && thenDone === undefined ? namedTarget(normal, sentence) : undefined;
+        const stated = yearTask ?? thenDone ?? named;
         if (stated !== undefined && sharesOfStated.length === 0) {
           const [targetsBefore, figuresBefore] = [context.targets.length, context.figures.length];
           for (const [part, partMode] of [

@@ -62,6 +62,8 @@ export function statedYearTask(text: string, sentence: Sentence, openers: WordIn
 
 /** A clause that only opens the sentence: its period or place (一季度, 截至9月底, 全市), no quantity. */
 const OPENING_CLAUSE = /^[^0-9]{0,12}$/u;
+/** A clause that frames the sentence: 十件民生实事中, 从开工情况看, 民生方面 (no figure of its own, at most a count). */
+const FRAMING_CLAUSE = /^[^0-9%]{2,30}(?:中|之中|方面|来看|看)$/u;
 /** Words by which a clause reports rather than states: what is done (完成, 累计, 建成投用), a part (其中), a month's figure (当月), a comparison (比去年同期). */
 const NOT_STATED = /完成|实现|累计|当月|本月|其中|已|正在|建成投用|同比|环比|比去年|比上年|较上年|较去年|同期/u;
 /** Words by which a clause reports what is done of a task: 已完成, 实际开复工, 累计完成, 开工, 竣工. */
@@ -78,7 +80,12 @@ export function statedThenDone(text: string, sentence: Sentence, markers: WordIn
   const counted = (span: Span) => findQuantities(text, span.start, span.end).filter((q) => q.unit !== '%' && q.unit !== '个百分点' && !q.ratio && !q.bare);
   const clauses = sentence.clauses;
   let i = 0;
-  while (i < clauses.length && counted(clauses[i]!).length === 0 && OPENING_CLAUSE.test(text.slice(clauses[i]!.start, clauses[i]!.end).trim())) i++;
+  // 市政府确定的十件民生实事中, / 从开工情况看,: a clause framing what follows opens the sentence, whatever count it names.
+  const opening = (clause: Span) => {
+    const body = text.slice(clause.start, clause.end).trim();
+    return (counted(clause).length === 0 && OPENING_CLAUSE.test(body)) || FRAMING_CLAUSE.test(body);
+  };
+  while (i < clauses.length && opening(clauses[i]!)) i++;
   const [stated, done] = [clauses[i], clauses[i + 1]];
   if (stated === undefined || done === undefined) return undefined;
   const body = text.slice(stated.start, stated.end);
@@ -125,4 +132,23 @@ export function taskHeadSpans(text: string): Span[] {
     spans.push({ start: head.end, end: Math.min(next, progress[p] ?? text.length) });
   });
   return spans;
+}
+
+/** 确定地区生产总值增长7%的目标, 新增城镇就业1.2万人的年度目标: a quantity a clause calls the target after it. */
+const NAMED_TARGET = /(?<![0-9.])[0-9]{1,12}(?:\.[0-9]{1,12})?(?:%|[万亿]?[\u4e00-\u9fff]{1,2})(?:左右|以上|以内)?的(?:年度|全年|预期|奋斗|工作)?目标/u;
+
+/**
+ * 今年我市确定地区生产总值增长7%的目标。: in a reporting sentence, the clause whose quantity it calls the target (…的目标)
+ * states a task, whatever words of progress the sentence holds. Undefined when no clause does.
+ */
+export function namedTarget(text: string, sentence: Sentence): Sentence | undefined {
+  for (const clause of sentence.clauses) {
+    const match = NAMED_TARGET.exec(text.slice(clause.start, clause.end));
+    if (match === null) continue;
+    // The clause up to 的…目标: what it names is before the quantity, not the words calling it the target.
+    const end = clause.start + match.index + match[0].lastIndexOf('的');
+    const part = { start: clause.start, end };
+    return { start: part.start, end: part.end, clauses: [part] };
+  }
+  return undefined;
 }

@@ -380,3 +380,22 @@ describe('extractPlan (issue #15): a growth rate and the target named after it; 
     ]);
   });
 });
+
+describe('extractPlan (issue #15): a clause framing the sentence; a quantity the text calls the target', () => {
+  it('reads the stated task after a framing clause that counts (十件民生实事中,新建农村公路100公里,目前已完成85公里)', () => {
+    const text = [
+      '2020年上半年民生实事进展情况',
+      '市政府确定的十件民生实事中,新建农村公路100公里,目前已完成85公里。',
+      '从开工情况看,计划新开工项目53个,已开工46个。',
+    ].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([
+      ['cumulative', '新建农村公路', '100', '公里', ['85公里@2020-06-30']],
+      ['cumulative', '新开工项目', '53', '个', ['46个@2020-06-30']],
+    ]);
+  });
+
+  it('reads 确定地区生产总值增长7%的目标 as a target in a bulletin, paired with the figure after it', () => {
+    const text = ['2020年上半年全市经济运行情况', '今年我市确定地区生产总值增长7%的目标。上半年,全市地区生产总值增长6.5%。'].join('\n');
+    expect(rows(extractPlan(text).plan.tasks)).toEqual([['rate', '确定地区生产总值增长', '7', '%', ['6.5%@2020-06-30']]]);
+  });
+});
