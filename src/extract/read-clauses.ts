@@ -183,7 +183,7 @@ const LEADING_TIME =
   /^(?:截[至止](?:目前|(?:(?:19|20)[0-9]{2}年)?[0-9一二三四五六七八九十]{1,2}月(?:底|末|[0-9]{1,2}日)?)|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?|[0-9一二三四五六七八九十]{1,3}月(?:底|末|[0-9]{1,2}日)?(?:前|之前|以前)?|年底前|年内|上半年|下半年)/u;
 
 /** A news lead (甘孜日报讯, 本报讯) and the place a report speaks for (我州, 全州): no part of a measure. */
-const LEAD = /^(?:[\u4e00-\u9fff]{0,6}(?:日报|晚报|报|网))?讯|^(?:(?:19|20)\d{2}年度?)?(?:我|全)[州盟旗镇乡县区]/u;
+const LEAD = /^(?:[\u4e00-\u9fff]{0,6}(?:日报|晚报|报|网))?讯|^(?:(?:19|20)\d{2}年度?)?(?:我|全)[州盟旗镇乡县区]|^我们(?:将|要|必须)?/u;
 
 function clean(measure: string): string {
   // ●经济增长6%左右: list bullets are no part of the measure, nor a table cell's closing bar.
@@ -1001,7 +1001,9 @@ function readBoundedAmount(site: SiteReading): Reading {
 function readCountOrAmount(site: SiteReading): Reading {
   const { context, q, clause } = site;
   const { text } = context;
-  const count = isCountUnit(q.unit);
+  // 11.5万贫困人口脱贫: people counted by a bare 万 are counted as 67178人脱贫 is.
+  const people = q.bare && PEOPLE_AFTER.test(text.slice(q.end, q.end + 12));
+  const count = isCountUnit(q.unit) || people;
   const noun = count || isCjk(text[q.end]) ? nounAfter(text, q.end, clause.end) : { start: q.end, end: q.end };
   if (site.cue !== undefined) return readCuedAmount(site, site.cue, noun);
   const named = readNamedFlow(site, count);
@@ -1215,7 +1217,7 @@ function readVerblessAmount(site: SiteReading, between: string, count: boolean, 
     bound: undefined,
     tolerance: undefined,
     value: q.value,
-    unit: q.unit,
+    unit: unitFor(q, measure, text),
     growth: false,
     notes,
   });

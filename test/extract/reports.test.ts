@@ -365,3 +365,19 @@ describe('extractPlan (issue #15): forms found by reading invented sentences of 
     ]);
   });
 });
+
+describe('extractPlan (issue #15): more invented report sentences (2026-12-04)', () => {
+  it('reads 确保11.5万建档立卡贫困人口脱贫、3个贫困县摘帽 and drops 我们将 from a measure', () => {
+    const text = [
+      '2020年政府工作报告',
+      '二、2020年工作安排',
+      '全力打赢脱贫攻坚战,确保11.5万建档立卡贫困人口脱贫、3个贫困县摘帽。',
+      '我们将力争规上工业增加值增长8%。',
+    ].join('\n');
+    expect(targets(extractPlan(text).plan.tasks)).toEqual([
+      { kind: 'cumulative', measure: '建档立卡贫困人口脱贫', value: '11.5', unit: '万人' },
+      { kind: 'cumulative', measure: '贫困县摘帽', value: '3', unit: '个' },
+      { kind: 'rate', measure: '规上工业增加值增长', bound: 'atLeast', value: '8', unit: '%' },
+    ]);
+  });
+});
