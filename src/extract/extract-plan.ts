@@ -1191,7 +1191,7 @@ function buildPlan(
       ...(observations === undefined ? {} : { observations }),
       'x-source': sourceSpan,
       ...(draft.notes.length === 0 ? {} : { 'x-note': draft.notes.join(';') }),
-      ...(draft.found?.verdict === undefined ? {} : { 'x-verdict': draft.found.verdict }),
+      ...(verdictOf(draft, kind) === undefined ? {} : { 'x-verdict': verdictOf(draft, kind)! }),
     };
     return task;
   });
@@ -1443,6 +1443,23 @@ function followsPlan(target: FoundTarget, figure: FoundFigure, targets: readonly
 
 /** A line opening a section of the first level: 二、市重点(B类)项目. */
 const SECTION_HEADING = /\n[ \t\u3000]*[一二三四五六七八九十]{1,3}、/u;
+
+/** 三、进展滞后的任务 / (二)未达到序时进度的指标: a bulletin's heading that gives its items a verdict. */
+const VERDICT_HEADING = /进展滞后|进度滞后|滞后于?序时|未达到?序时进度|未达序时|进度缓慢|推进缓慢|未完成|需要加大力度|需加大力度|存在突出问题|差距较大/u;
+
+/**
+ * The document's own verdict on a draft: the one its sentence states (低于目标1.2个百分点), else the one its heading
+ * states for the items under it in a bulletin (三、进展滞后的任务). Undefined when the document gives none.
+ */
+function verdictOf(draft: Draft, kind: DocumentKind): string | undefined {
+  if (draft.found === undefined) return undefined;
+  if (draft.found.verdict !== undefined || kind !== 'bulletin') return draft.found.verdict;
+  for (const heading of [draft.scope.subsection, draft.scope.section]) {
+    const words = heading === undefined ? null : VERDICT_HEADING.exec(heading.title);
+    if (words !== null) return words[0];
+  }
+  return undefined;
+}
 
 /** Drops the targets and figures read since the given counts whose quantity lies inside one of the spans. */
 function dropInside(context: ReadContext, targetsFrom: number, figuresFrom: number, spans: readonly Span[]): void {

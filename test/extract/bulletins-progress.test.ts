@@ -399,3 +399,20 @@ describe('extractPlan (issue #15): a clause framing the sentence; a quantity the
     expect(rows(extractPlan(text).plan.tasks)).toEqual([['rate', '确定地区生产总值增长', '7', '%', ['6.5%@2020-06-30']]]);
   });
 });
+
+describe('extractPlan (issue #15): a bulletin heading’s verdict on the items under it', () => {
+  it('keeps 进展滞后 as the verdict of the targets under 三、进展滞后的任务, and none under other headings', () => {
+    const text = [
+      '关于2021年上半年《政府工作报告》目标任务完成情况的通报',
+      '二、进展顺利的任务',
+      '1.新增城镇就业1.5万人。1-6月新增城镇就业8600人。',
+      '三、进展滞后的任务',
+      '1.实施棚户区改造3000套。截至6月底已开工1200套。',
+    ].join('\n');
+    const tasks = extractPlan(text).plan.tasks;
+    expect(tasks.map((t) => [(t.target as { measure: string }).measure, t['x-verdict']])).toEqual([
+      ['新增城镇就业', undefined],
+      ['实施棚户区改造', '进展滞后'],
+    ]);
+  });
+});
