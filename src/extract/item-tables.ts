@@ -155,6 +155,38 @@ export function itemTables(text: string, lines: readonly { readonly start: numbe
       i = j;
     }
   }
+  // In text order (the rows are looked up by binary search).
+  return [...rows, ...cellPerLineRows(text, lines)].sort((a, b) => a.start - b.start);
+}
+
+/** The most header cells a table written one cell per line is read with. */
+const MAX_HEADER = 10;
+
+/**
+ * The same tables written one cell per line (序号 / 指标名称 / 单位 / 年度目标 / 1-6月完成 / 完成进度, then 1 / 地区生产总值 /
+ * 亿元 / 600 / 310 / 51.7%): after a line 序号 and the header's cells, each row runs from its number to the next
+ * number and is read as the row of cells it is.
+ */
+function cellPerLineRows(text: string, lines: readonly { readonly start: number; readonly end: number }[]): ItemRow[] {
+  const rows: ItemRow[] = [];
+  const cell = (k: number) => text.slice(lines[k]!.start, lines[k]!.end).trim();
+  for (let i = 0; i < lines.length; i++) {
+    if (cell(i) !== '序号') continue;
+    const labels: string[] = [];
+    let at = i + 1;
+    while (at < lines.length && labels.length < MAX_HEADER && cell(at) !== '1' && cell(at) !== '') labels.push(cell(at++));
+    const header = isHeader(['序号', ...labels]);
+    if (header === undefined || cell(at) !== '1') continue;
+    for (let n = 1; at < lines.length && cell(at) === String(n) && rows.length < MAX_LINES; n++) {
+      let next = at + 1;
+      while (next < lines.length && next - at <= labels.length + 1 && cell(next) !== String(n + 1)) next++;
+      const cells = [String(n), ...Array.from({ length: next - at - 1 }, (_, k) => cell(at + 1 + k)).filter((c) => c !== '')];
+      const row = header.unit && !header.owner ? (readUnitRow(cells) ?? readRow(cells, false)) : readRow(cells, header.owner);
+      if (row !== undefined) rows.push({ ...row, start: lines[at]!.start, end: lines[next - 1]!.end });
+      at = next;
+    }
+    i = at - 1;
+  }
   return rows;
 }
 

@@ -322,6 +322,20 @@ describe('extractPlan (issue #15): a table of main indicators with a unit column
     ]);
   });
 
+  it('reads the same table written one cell per line', () => {
+    const cells = table
+      .split('\n')
+      .slice(1)
+      .map((line, i) => (i === 0 ? `序号 ${line}` : `${i} ${line}`))
+      .join('\n')
+      .replace(/ /gu, '\n');
+    expect(rows(extractPlan(`2020年上半年全市主要经济指标完成情况\n${cells}`).plan.tasks)).toEqual([
+      ['cumulative', '地区生产总值', '600', '亿元', ['310亿元@2020-06-30']],
+      ['cumulative', '城镇新增就业', '1.2', '万人', ['0.75万人@2020-06-30']],
+      ['rate', '规上工业增加值增长', '7', '%', ['6.5%@2020-06-30']],
+    ]);
+  });
+
   it('reads no row when the header names no unit column', () => {
     expect(extractPlan(table.replace('指标名称 单位 ', '指标名称 ')).plan.tasks).toEqual([]);
   });

@@ -203,6 +203,12 @@ describe('extractPlan on arbitrary and hostile text', () => {
     ['plans and figures in paragraphs', '重点项目67个,年度计划投资377亿元。\n67个重点项目累计完成投资254亿元。\n'.repeat(2_000)],
     ['owners in closing brackets', '1.新增就业1万人。(市发展改革委,各县〔市、区〕政府)\n'.repeat(2_500)],
     ['parts of wholes', '80个项目中79个开工建设,开工率达98.75%;'.repeat(3_000)],
+    [
+      'tables one cell per line',
+      `序号\n指标名称\n单位\n年度目标\n1-6月完成\n${Array.from({ length: 3_000 }, (_, n) => `${n + 1}\n地区生产总值\n亿元\n600\n310\n`).join('')}`,
+    ],
+    ['decomposition task tables', `序号 工作任务 牵头单位 配合单位 完成时限\n${'1 地区生产总值增长6% 市发改委 市统计局 12月底\n'.repeat(4_000)}`],
+    ['rates then targets', '地区生产总值增长5.8%(目标7%),'.repeat(8_000)],
   ];
   it.each(hostile)('finishes on %s', (_, body) => {
     const text = `2018年一季度完成情况通报\n${body}`;
