@@ -241,6 +241,8 @@ const PERIOD_LINE =
  */
 const PERIOD_SENTENCE =
   /(?:^|[\n。;;])[ \t\u3000]*(?:[^\n,,。;;0-9年]{2,20}[,,])?(?:前三季度|上半年|第?[一二三1-3]季度|[1一][-—–~至][0-9一二三四五六七八九十]{1,2}月份?)(?:[,,]|全[市县区省州]|我[市县区省州])?[^\n。;;]{0,40}?(?:增长|下降)[0-9]/u;
+/** A report's review of a year: 2019年是…(的一年|周年)。一年来, 回顾了2019年(的)?工作. */
+const REVIEW_OF_YEAR = /((?:19|20)\d{2})年是[^。\n]{2,40}(?:的一年|周年)[^。\n]{0,4}[。,][^。\n]{0,6}(?:一年来|过去一年)|回顾(?:了|过去的)?((?:19|20)\d{2})年/u;
 /** News of the people's congress in session: 【两会扫描】, 人民代表大会第二次会议……召开/开幕. */
 const CONGRESS_NEWS = /两会(?:扫描|观察|特刊|专题|聚焦)|人民代表大会第[一二三四五六七八九十]{1,3}次会议[^。\n]{0,40}(?:召开|开幕|隆重举行)/u;
 /** A line opening with the date its work is reported done by: 截止2019年12月31日,……全面完成 / 截至9月底,已…… */
@@ -631,6 +633,16 @@ export function extractPlan(text: string, options: ExtractOptions = {}): Extract
         : null;
     if (targetsFor !== null) found = { year: Number(targetsFor[1]), published: found.published };
     else if (reviewed !== null && Number(reviewed[1]) === found.year) found = { year: found.year + 1, published: found.published };
+    // 2019年是新中国成立70周年。一年来,… / 市长回顾了2019年的工作: a review of the latest year named, the report being the next year's.
+    // Not when the text speaks of the year ahead (今年, 2020年是…收官之年 with 2020年主要预期目标).
+    else if (
+      kind === 'report' &&
+      REVIEW_OF_YEAR.exec(head)
+        ?.slice(1)
+        .find((y) => y !== undefined) === String(found.year) &&
+      !/今年|新的一年|(?:19|20)\d{2}年(?:的)?(?:工作安排|主要目标|主要预期目标|预期目标|重点工作|工作任务|目标任务)/u.test(head)
+    )
+      found = { year: found.year + 1, published: found.published };
   }
   if (found === undefined) {
     throw new DubanError(

@@ -381,3 +381,12 @@ describe('extractPlan (issue #15): more invented report sentences (2026-12-04)',
     ]);
   });
 });
+
+describe('extractPlan (issue #15): the plan year of a report that reviews the year before', () => {
+  it('is the year after the one reviewed (2019年是…周年。一年来, 回顾了2019年的工作), not when the text speaks of that year ahead', () => {
+    const year = (text: string) => extractPlan(text).plan.period.start.slice(0, 4);
+    expect(year('政府工作报告\n各位代表:\n一、过去一年工作回顾\n2019年是新中国成立70周年。一年来,全市地区生产总值增长6.1%。')).toBe('2020');
+    expect(year('市长在政府工作报告中回顾了2019年的工作。去年,全市实现地区生产总值3500亿元。')).toBe('2020');
+    expect(year('政府工作报告\n各位代表:\n2020年是全面建成小康社会和“十三五”规划收官的一年。全市地区生产总值增长6%左右。')).toBe('2020');
+  });
+});
