@@ -281,17 +281,21 @@ describe('extractPlan quality on the corpus of real documents (gold lists writte
 /** The floors actually reached (rounded down), raised as the extractor improves; never above what the half reaches. */
 const FLOOR = {
   /**
-   * 667/741 = 90.0 %, 667/688 = 96.9 % after tuning batches 29–33 (2026-12-04; 32 documents added: on the code before
-   * that session they were 184/244 matched with 221 extracted, after it 207/244 with 216). 449/497, 449/462 before.
+   * 671/741 = 90.6 %, 671/693 = 96.8 % after the second session of 2026-12-04 (rules from invented sentences; 4 more
+   * tuning targets matched, none lost). 667/741, 667/688 before; 449/497, 449/462 before batches 29–33.
    */
-  tune: { recall: 0.89, precision: 0.96 },
-  /** The first 14 test documents: 35/42 = 83.3 %, 35/38 = 92.1 %, unchanged by batches 23–33. */
-  testBatch1: { recall: 0.83, precision: 0.92 },
+  tune: { recall: 0.9, precision: 0.96 },
   /**
-   * The whole test half (all three batches) after tuning batches 29–33: 139/185 = 75.1 %, 139/173 = 80.3 %, rounded
-   * down — lower in precision than after batches 23–28 (137/185, 137/166 = 82.5 %): the round matched 2 more test
-   * targets and drafted 7 more tasks, 5 of them unmatched (all among the bulletins). The floor records what the half
-   * reaches; no rule was chosen or reverted on it.
+   * The first 14 test documents: 35/42 = 83.3 %, 35/40 = 87.5 % — lower in precision than before (35/38 = 92.1 %): the
+   * second session of 2026-12-04 drafted 2 more unmatched bulletin tasks there. Recorded, not tuned for.
    */
-  test: { recall: 0.75, precision: 0.8 },
+  testBatch1: { recall: 0.83, precision: 0.87 },
+  /**
+   * The whole test half (four batches, 66 documents) after the second session of 2026-12-04: 203/294 = 69.0 %,
+   * 203/241 = 84.2 %, rounded down. Batch 4 (19 documents added that session, gold first) reads the same on the code
+   * before and after that session's rules (64/109 matched, 74 drafted). Batches 1–3 alone: 139/185, 139/167 (83.2 %;
+   * 80.3 % before, batch 2's reports no longer taking last year's results for targets). No rule was chosen or
+   * reverted on these figures.
+   */
+  test: { recall: 0.69, precision: 0.84 },
 };
