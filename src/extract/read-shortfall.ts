@@ -349,15 +349,16 @@ export function readSharesOfStated(context: ReadContext, scope: Scope, sentence:
     if (share.unit !== '%' || plan.unit === '%' || plan.ratio || plan.bare || !/^\s*的\s*$/u.test(text.slice(plan.end, share.start))) continue;
     const cue = SHARE_OF_STATED_CUE.exec(text.slice(Math.max(sentence.start, plan.start - 12), plan.start).replace(/\s/gu, ''));
     if (cue === null) continue;
-    const amount = quantityBefore(
-      quantities,
-      plan.start,
-      (q) => q.unit !== '%' && !q.ratio && !q.bare && unitConversionExponent(q.unit, plan.unit) !== undefined,
-    );
-    if (amount === undefined || read.some((span) => amount.start < span.end)) continue;
+    // The amount is among the few quantities right before the plan (a sentence of thousands stays linear).
+    const amount = quantities
+      .slice(Math.max(0, i - 4), i)
+      .reverse()
+      .find((q) => q.unit !== '%' && !q.ratio && !q.bare && unitConversionExponent(q.unit, plan.unit) !== undefined);
+    if (amount === undefined || (read.length > 0 && amount.start < read[read.length - 1]!.end)) continue;
     const done = shiftDecimal(amount.value, unitConversionExponent(amount.unit, plan.unit)!);
     if (!isShareOf(done, plan.value, share.value)) continue;
-    const measure = measureBefore(text, sentence, amount.start);
+    // The measure is named within the few clauses before the amount (a sentence of thousands stays linear).
+    const measure = measureBefore(text, { start: Math.max(sentence.start, amount.start - 80), end: sentence.end }, amount.start);
     if (measure === '') continue;
     const span = { start: amount.start, end: share.end };
     const found = plainTarget({
@@ -365,7 +366,7 @@ export function readSharesOfStated(context: ReadContext, scope: Scope, sentence:
       sentence,
       deadline,
       measure,
-      title: { start: sentence.start, end: share.end },
+      title: { start: clauseStart(text, sentence, amount.start), end: share.end },
       value: plan.value,
       unit: plan.unit,
       at: amount.start,
@@ -396,11 +397,8 @@ export function readRatesThenTargets(context: ReadContext, scope: Scope, sentenc
     const fall = verbBefore(text, rateAt, FALL);
     const verb = fall ?? verbBefore(text, rateAt, GROWTH);
     if (verb === undefined) continue;
-    // The clause of the rate: back to the last mark within 60 characters (a long run without marks stays linear).
-    const from = Math.max(sentence.start, rateAt - 60);
-    const lead = text.slice(from, rateAt);
-    const clauseStart = from + Math.max(0, ...[...lead.matchAll(/[,;:]/gu)].map((mark) => mark.index + 1));
-    const subject = measureBefore(text, { start: clauseStart, end: sentence.end }, rateAt - verb.length, headingSentence(scope, sentence));
+    const start = clauseStart(text, sentence, rateAt);
+    const subject = measureBefore(text, { start, end: sentence.end }, rateAt - verb.length, headingSentence(scope, sentence));
     if (subject === '') continue;
     const observed = fall !== undefined ? (match[1]!.startsWith('-') ? match[1]!.slice(1) : `-${match[1]!}`) : match[1]!;
     const stated = fall !== undefined ? (match[2]!.startsWith('-') ? match[2]!.slice(1) : `-${match[2]!}`) : match[2]!;
@@ -412,7 +410,7 @@ export function readRatesThenTargets(context: ReadContext, scope: Scope, sentenc
       stage: undefined,
       titlePrefix: '',
       measure: `${subject}${fall !== undefined ? '' : '增长'}`,
-      title: { start: sentence.start, end },
+      title: { start, end },
       kind: 'rate',
       bound: fall !== undefined ? 'atMost' : 'atLeast',
       tolerance: undefined,
@@ -426,7 +424,17 @@ export function readRatesThenTargets(context: ReadContext, scope: Scope, sentenc
     };
     found.figure = figureFor(found, parseDecimal(observed) ?? observed, '%', { start: rateAt, end }, asOf);
     context.targets.push(found);
-    read.push({ start: clauseStart, end });
+    read.push({ start, end });
   }
   return read;
+}
+
+/**
+ * Where the clause holding `at` starts: back to the last , ; or : within 60 characters (a long run without marks stays
+ * linear, and a title read from it stays short).
+ */
+function clauseStart(text: string, sentence: Span, at: number): number {
+  const from = Math.max(sentence.start, at - 60);
+  const lead = text.slice(from, at);
+  return from + Math.max(0, ...[...lead.matchAll(/[,;:]/gu)].map((mark) => mark.index + 1));
 }

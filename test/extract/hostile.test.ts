@@ -209,6 +209,9 @@ describe('extractPlan on arbitrary and hostile text', () => {
     ],
     ['decomposition task tables', `序号 工作任务 牵头单位 配合单位 完成时限\n${'1 地区生产总值增长6% 市发改委 市统计局 12月底\n'.repeat(4_000)}`],
     ['rates then targets', '地区生产总值增长5.8%(目标7%),'.repeat(8_000)],
+    ['plans stated inside shares', '新增就业1人,完成年度任务2人的50%,'.repeat(8_000)],
+    ['quantities called the target', '确定增长7%的目标,'.repeat(10_000)],
+    ['framing clauses', '十件实事中,新建公路1公里,已完成1公里,'.repeat(5_000)],
   ];
   it.each(hostile)('finishes on %s', (_, body) => {
     const text = `2018年一季度完成情况通报\n${body}`;
