@@ -79,11 +79,15 @@ export function readCompletionRates(context: ReadContext, scope: Scope, sentence
   }
   // 全市重点项目投资完成率达到52.5%: one group's rate, when the paragraph has stated no plan in 元 before it (今年计划投资2000亿元,…投资完成率73.8%
   // is that plan's share, and its figure pairs with it).
+  // Looked up once for the sentence, so a sentence of thousands of rates stays linear.
+  const statedBefore = context.targets.some((t) => t.scope === scope && t.at < sentence.start && t.kind === 'cumulative' && t.unit.endsWith('元'));
+  const planAt = body.search(/计划投资|投资计划|年度计划/u);
+  const readBefore = read.length;
   for (const match of body.matchAll(PROJECTS_RATE)) {
     const start = sentence.start + match.index;
-    if (read.some((span) => start < span.end && span.start < start + match[0].length)) continue;
-    if (context.targets.some((t) => t.scope === scope && t.at < start && t.kind === 'cumulative' && t.unit.endsWith('元'))) continue;
-    if (/计划投资|投资计划|年度计划/u.test(body.slice(0, match.index))) continue;
+    if (statedBefore || (planAt >= 0 && planAt < match.index)) break;
+    // The spans read above come before this reader's, in text order: only they can overlap.
+    if (read.slice(0, readBefore).some((span) => start < span.end && span.start < start + match[0].length)) continue;
     const name = match[1]!.replace(/^(?:全市|全县|全区|全省|其中)/u, '');
     if (name.length < 3) continue;
     const end = start + match[0].length;

@@ -212,6 +212,7 @@ describe('extractPlan on arbitrary and hostile text', () => {
     ['plans stated inside shares', '新增就业1人,完成年度任务2人的50%,'.repeat(8_000)],
     ['quantities called the target', '确定增长7%的目标,'.repeat(10_000)],
     ['framing clauses', '十件实事中,新建公路1公里,已完成1公里,'.repeat(5_000)],
+    ['completion rates of groups', '全市重点项目投资完成率达到52.5%,'.repeat(8_000)],
   ];
   it.each(hostile)('finishes on %s', (_, body) => {
     const text = `2018年一季度完成情况通报\n${body}`;
