@@ -79,13 +79,18 @@ export function readCompletionRates(context: ReadContext, scope: Scope, sentence
   }
   // 全市重点项目投资完成率达到52.5%: one group's rate, when the paragraph has stated no plan in 元 before it (今年计划投资2000亿元,…投资完成率73.8%
   // is that plan's share, and its figure pairs with it).
-  // Looked up once for the sentence, so a sentence of thousands of rates stays linear.
-  const statedBefore = context.targets.some((t) => t.scope === scope && t.at < sentence.start && t.kind === 'cumulative' && t.unit.endsWith('元'));
-  const planAt = body.search(/计划投资|投资计划|年度计划/u);
+  // Looked up once for the sentence, and only when it has such a rate, so a text of thousands of rates stays linear.
+  let planAt: number | undefined;
+  let stated: boolean | undefined;
+  const planBefore = (at: number): boolean => {
+    planAt ??= body.search(/计划投资|投资计划|年度计划/u);
+    stated ??= statedInScope(context, scope, sentence.start);
+    return stated || (planAt >= 0 && planAt < at);
+  };
   const readBefore = read.length;
   for (const match of body.matchAll(PROJECTS_RATE)) {
     const start = sentence.start + match.index;
-    if (statedBefore || (planAt >= 0 && planAt < match.index)) break;
+    if (planBefore(match.index)) break;
     // The spans read above come before this reader's, in text order: only they can overlap.
     if (read.slice(0, readBefore).some((span) => start < span.end && span.start < start + match[0].length)) continue;
     const name = match[1]!.replace(/^(?:全市|全县|全区|全省|其中)/u, '');
@@ -95,4 +100,14 @@ export function readCompletionRates(context: ReadContext, scope: Scope, sentence
     read.push({ start, end });
   }
   return read;
+}
+
+/** Whether the scope states a plan in 元 before `at`: its targets are the last ones read, so the search stops at the first of another scope. */
+function statedInScope(context: ReadContext, scope: Scope, at: number): boolean {
+  for (let i = context.targets.length - 1; i >= 0; i--) {
+    const t = context.targets[i]!;
+    if (t.scope !== scope) return false;
+    if (t.at < at && t.kind === 'cumulative' && t.unit.endsWith('元')) return true;
+  }
+  return false;
 }
