@@ -31,6 +31,21 @@ export interface Span {
   readonly end: number;
 }
 
+/**
+ * How many of `items`, in order of `key`, have a key below `at` — the index of the first at or after it — by binary
+ * search, so a lookup per row or per figure stays linear overall.
+ */
+export function countBefore<T>(items: readonly T[], at: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(items[mid]!) < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** A sentence: up to 。 ! ? ; or a line end, outside brackets. */
 export interface Sentence extends Span {
   /** Its clauses: split at , and : outside brackets and quotes. */

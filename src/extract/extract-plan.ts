@@ -8,7 +8,7 @@ import { MAX_TASKS } from '../model/limits.js';
 import { factsOf as computeFacts } from '../pace/compute-facts.js';
 import { abs, compare, fraction, fromDecimal, mul, sub, type Fraction } from '../pace/fraction.js';
 import { deadlineIn, endOfMonth, labelledDeadlineIn, periodMentions, reportDateIn } from './dates.js';
-import { readLayout, type Scope, type Sentence, type Span } from './document.js';
+import { countBefore, readLayout, type Scope, type Sentence, type Span } from './document.js';
 import { COUNT_CLASSIFIERS, REPORT_MARKERS, REPORT_OPENERS } from './lexicon.js';
 import { normalizeText } from './normalize-text.js';
 import { findQuantities } from './quantity.js';
@@ -1192,6 +1192,7 @@ function buildPlan(
           }
         : undefined;
     const observations: Observation[] | undefined = draft.observation === undefined ? undefined : [observationOf(original, draft.observation)];
+    const verdict = verdictOf(draft, kind);
     const task: Task = {
       id: `T${String(index + 1).padStart(width, '0')}`,
       title: draft.title !== '' ? draft.title : 'measure' in draft.target ? draft.target.measure : '定性任务',
@@ -1203,7 +1204,7 @@ function buildPlan(
       ...(observations === undefined ? {} : { observations }),
       'x-source': sourceSpan,
       ...(draft.notes.length === 0 ? {} : { 'x-note': draft.notes.join(';') }),
-      ...(verdictOf(draft, kind) === undefined ? {} : { 'x-verdict': verdictOf(draft, kind)! }),
+      ...(verdict === undefined ? {} : { 'x-verdict': verdict }),
     };
     return task;
   });
@@ -1298,10 +1299,10 @@ function observationOf(original: string, figure: FoundFigure): Observation {
   };
 }
 
-/** Pairs every unpaired target with the figure of its scope that measures it best; leftover close figures go to review. Returns the figures used. */
 /** A figure's measure that names nothing but that something is done (已完成, 已开工, 累计建成, or none). */
 const BARE_DONE = /^(?:目前|截至[^,]{0,8})?(?:已经?|累计|实际|共)?(?:完成|开工|建成|竣工|完工|实施|改造|开复工)?$/u;
 
+/** Pairs every unpaired target with the figure of its scope that measures it best; leftover close figures go to review. Returns the figures used. */
 function pairFigures(context: ReadContext, notes: ReadNote[]): Set<FoundFigure> {
   const paired = new Set<FoundFigure>();
   // 1.减少农村扶贫对象6.76万人(责任单位:…) / 此项工作已完成。截至12月底,全市完成……7.497万人: a numbered item and the
@@ -1400,13 +1401,7 @@ function pairWithPlansBefore(context: ReadContext, paired: Set<FoundFigure>): vo
   for (const figure of context.figures) {
     if (paired.has(figure)) continue;
     // The plans within reach before the figure, found by binary search and at most PAIR_WINDOW of them, so the work stays linear.
-    let low = 0;
-    let high = plans.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (plans[mid]!.at < figure.at) low = mid + 1;
-      else high = mid;
-    }
+    const low = countBefore(plans, figure.at, (plan) => plan.at);
     const inReach = plans
       .slice(Math.max(0, low - PAIR_WINDOW), low)
       .filter(

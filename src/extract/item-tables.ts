@@ -133,6 +133,11 @@ function readRow(cells: readonly string[], owners: boolean): Omit<ItemRow, 'star
   return { measure, value: target.value, unit, done, owner, rate: false };
 }
 
+/** One row's cells read by the columns its header names: by the unit column when there is one and no owner column. */
+function readCells(cells: readonly string[], header: { owner: boolean; unit: boolean }): Omit<ItemRow, 'start' | 'end'> | undefined {
+  return header.unit && !header.owner ? (readUnitRow(cells) ?? readRow(cells, false)) : readRow(cells, header.owner);
+}
+
 /** The rows of the text's item tables, in text order. */
 export function itemTables(text: string, lines: readonly { readonly start: number; readonly end: number }[]): ItemRow[] {
   const rows: ItemRow[] = [];
@@ -144,7 +149,7 @@ export function itemTables(text: string, lines: readonly { readonly start: numbe
     for (let j = first; j < lines.length && misses < 3 && j - first < MAX_LINES; j++) {
       const line = lines[j]!;
       const cells = cellsOf(text.slice(line.start, line.end));
-      const row = cells.length < 3 ? undefined : header.unit && !header.owner ? (readUnitRow(cells) ?? readRow(cells, false)) : readRow(cells, header.owner);
+      const row = cells.length < 3 ? undefined : readCells(cells, header);
       // A line of prose ends the table after three; a row whose target has no unit (8950) is skipped, not counted.
       if (row === undefined) {
         if (!cells.some((cell) => NUMBER_START.test(cell))) misses++;
@@ -181,7 +186,7 @@ function cellPerLineRows(text: string, lines: readonly { readonly start: number;
       let next = at + 1;
       while (next < lines.length && next - at <= labels.length + 1 && cell(next) !== String(n + 1)) next++;
       const cells = [String(n), ...Array.from({ length: next - at - 1 }, (_, k) => cell(at + 1 + k)).filter((c) => c !== '')];
-      const row = header.unit && !header.owner ? (readUnitRow(cells) ?? readRow(cells, false)) : readRow(cells, header.owner);
+      const row = readCells(cells, header);
       if (row !== undefined) rows.push({ ...row, start: lines[at]!.start, end: lines[next - 1]!.end });
       at = next;
     }
@@ -193,6 +198,12 @@ function cellPerLineRows(text: string, lines: readonly { readonly start: number;
 const TASK_LABEL = /^(?:工作任务|目标任务|任务内容|重点工作|主要任务|工作内容|具体任务|任务|指标名称|目标)$/u;
 const LEAD_LABEL = /^(?:牵头单位|责任单位|牵头部门|责任部门|主办单位)$/u;
 const SUPPORT_LABEL = /^(?:配合单位|协办单位|参与单位|配合部门|责任单位)$/u;
+
+/** The units a cell names (市发改委、市统计局) when its first is a unit of government, else undefined. */
+function ownerCell(cell: string): string[] | undefined {
+  const units = cell.split(/[、,,]/u);
+  return OWNER_CELL.test(units[0]!) ? units : undefined;
+}
 
 /** The owners a row of a task table names: its lead unit and the supporting units after it. */
 export interface TaskRowOwners {
@@ -222,15 +233,15 @@ export function taskTableOwners(text: string, lines: readonly { readonly start: 
       const line = lines[j]!;
       const cells = cellsOf(text.slice(line.start, line.end));
       // The task's cells run up to the first unit of government after them (a unit's own list is one cell: 市发改委、市统计局).
-      const first = cells.findIndex((cell, k) => k > 0 && OWNER_CELL.test(cell.split(/[、,,]/u)[0]!));
+      const first = cells.findIndex((cell, k) => k > 0 && ownerCell(cell) !== undefined);
       if (first < 0) {
         misses++;
         continue;
       }
       misses = 0;
-      const units = cells[first]!.split(/[、,,]/u);
+      const units = ownerCell(cells[first]!)!;
       const next = cells[first + 1];
-      const support = [...units.slice(1), ...(supported && next !== undefined && OWNER_CELL.test(next.split(/[、,,]/u)[0]!) ? next.split(/[、,,]/u) : [])];
+      const support = [...units.slice(1), ...((supported && next !== undefined ? ownerCell(next) : undefined) ?? [])];
       rows.push({ lead: units[0]!, support, start: line.start, end: line.end });
       i = j;
     }

@@ -650,7 +650,8 @@ function toleranceFor(context: ReadContext, value: DecimalString, unit: string):
   return formatFraction(mul(abs(fromDecimal(value)), fromDecimal(context.about.share)));
 }
 
-function negate(value: DecimalString): DecimalString {
+/** The decimal with its sign turned (8 → -8, -0.9 → 0.9; 0 stays 0). */
+export function negate(value: DecimalString): DecimalString {
   return value.startsWith('-') ? value.slice(1) : value === '0' ? value : `-${value}`;
 }
 

@@ -18,7 +18,7 @@ import { endOfMonth } from './dates.js';
 import type { Scope, Sentence, Span } from './document.js';
 import { FALL_VERBS, GROWTH_VERBS, MEASURE_PREFIXES, MEASURE_SUFFIXES } from './lexicon.js';
 import { findQuantities, shiftDecimal, type Quantity } from './quantity.js';
-import { figureFor, headingSentence, headingTitle, plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
+import { figureFor, headingSentence, headingTitle, negate, plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
 import { stripEnds } from './words.js';
 
 /** 低于目标1.2个百分点, 高于预期目标0.5个百分点, 高出目标2个百分点, 比年度目标低0.7个百分点 (比 only with the direction after 目标). */
@@ -214,7 +214,7 @@ export function readShortfall(context: ReadContext, scope: Scope, sentence: Sent
     if (rate === undefined) return false;
     const fall = verbBefore(text, rate.start, FALL);
     const verb = fall ?? verbBefore(text, rate.start, GROWTH)!;
-    const observed = fall !== undefined ? (rate.value.startsWith('-') ? rate.value.slice(1) : `-${rate.value}`) : rate.value;
+    const observed = fall !== undefined ? negate(rate.value) : rate.value;
     const gap = targetGap.points;
     const below = targetGap.below;
     const value = formatFraction(add(fromDecimal(observed), below ? fromDecimal(gap) : neg(fromDecimal(gap))));
@@ -400,8 +400,10 @@ export function readRatesThenTargets(context: ReadContext, scope: Scope, sentenc
     const start = clauseStart(text, sentence, rateAt);
     const subject = measureBefore(text, { start, end: sentence.end }, rateAt - verb.length, headingSentence(scope, sentence));
     if (subject === '') continue;
-    const observed = fall !== undefined ? (match[1]!.startsWith('-') ? match[1]!.slice(1) : `-${match[1]!}`) : match[1]!;
-    const stated = fall !== undefined ? (match[2]!.startsWith('-') ? match[2]!.slice(1) : `-${match[2]!}`) : match[2]!;
+    const [rateText, targetText] = [parseDecimal(match[1]!), parseDecimal(match[2]!)];
+    if (rateText === undefined || targetText === undefined) continue;
+    const observed = fall !== undefined ? negate(rateText) : rateText;
+    const stated = fall !== undefined ? negate(targetText) : targetText;
     const end = rateAt + match[0].length;
     const found: FoundTarget = {
       scope,
@@ -414,7 +416,7 @@ export function readRatesThenTargets(context: ReadContext, scope: Scope, sentenc
       kind: 'rate',
       bound: fall !== undefined ? 'atMost' : 'atLeast',
       tolerance: undefined,
-      value: parseDecimal(stated) ?? stated,
+      value: stated,
       unit: '%',
       growth: true,
       at: rateAt,
@@ -422,7 +424,7 @@ export function readRatesThenTargets(context: ReadContext, scope: Scope, sentenc
       figure: undefined,
       statedShare: undefined,
     };
-    found.figure = figureFor(found, parseDecimal(observed) ?? observed, '%', { start: rateAt, end }, asOf);
+    found.figure = figureFor(found, observed, '%', { start: rateAt, end }, asOf);
     context.targets.push(found);
     read.push({ start, end });
   }

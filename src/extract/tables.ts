@@ -16,7 +16,7 @@
  * columns or whose rows do not have one number per named column.
  */
 import type { CalendarDate } from '../model/calendar-date.js';
-import type { Layout, Scope, Sentence } from './document.js';
+import { countBefore, type Layout, type Scope, type Sentence } from './document.js';
 import { itemTables, taskTableOwners, type ItemRow } from './item-tables.js';
 import type { FoundOwners } from './owners.js';
 import { plainTarget, type FoundTarget, type ReadContext } from './read-clauses.js';
@@ -140,14 +140,8 @@ function linesOf(text: string): { start: number; end: number }[] {
 
 /** The last of `spans` (in text order) starting at or before `at`, by binary search (a table of many rows stays linear). */
 function lastStartingBy<T extends { readonly start: number; readonly end: number }>(spans: readonly T[], at: number): T | undefined {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid]!.start <= at) low = mid + 1;
-    else high = mid;
-  }
-  const found = spans[low - 1];
+  // Offsets are whole numbers: the spans starting at or before `at` are those starting before `at + 1`.
+  const found = spans[countBefore(spans, at + 1, (span) => span.start) - 1];
   return found !== undefined && at < found.end ? found : undefined;
 }
 
@@ -289,14 +283,7 @@ export function readTaskTableOwners(text: string, layout: Layout): Map<number, F
     if (at === undefined) continue;
     // The row's sentences, from the one holding its start (found by binary search), so a long table stays linear.
     const sentences = at.scope.sentences;
-    let low = 0;
-    let high = sentences.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sentences[mid]!.start < at.sentence.start) low = mid + 1;
-      else high = mid;
-    }
-    for (let k = low; k < sentences.length && sentences[k]!.start < row.end; k++)
+    for (let k = countBefore(sentences, at.sentence.start, (s) => s.start); k < sentences.length && sentences[k]!.start < row.end; k++)
       owners.set(sentences[k]!.start, { lead: [row.lead], support: [...row.support], leader: undefined });
   }
   return owners;
